@@ -1,0 +1,176 @@
+//! Command dispatch: load inputs, run the engine, write outputs, decide the exit code.
+use crate::cli::{
+    Cli, Command, CompareArgs, CurrencyArg, Format, PricingCommand, ScenarioArgs, ShowArgs,
+};
+use crate::compare;
+use crate::error::{Error, Result};
+use crate::limits::Status;
+use crate::pricing::{self, Catalog};
+use crate::report;
+use crate::scenario::{self, Currency, Scenario};
+use std::io::Write;
+use std::path::Path;
+
+/// Run a parsed command line; returns the process exit code.
+pub fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Compare(args) => compare_cmd(args),
+        Command::Validate(args) => {
+            let (s, catalog) = load(&args)?;
+            println!(
+                "{}: ok — {} architectures, region {}, catalog {} ({})",
+                args.scenario.display(),
+                s.architectures.len(),
+                s.region,
+                catalog.origin,
+                catalog.effective()
+            );
+            Ok(0)
+        }
+        Command::Init(args) => {
+            let text = report::templates::scenario(&args.template)?;
+            print!("{text}");
+            Ok(0)
+        }
+        Command::Pricing { command } => match command {
+            PricingCommand::Show(args) => show_cmd(args),
+        },
+    }
+}
+
+/// The catalog a scenario asks for: bundled, or a directory (overlaid on the bundled rows).
+pub fn catalog_for(dir: Option<&Path>) -> Result<Catalog> {
+    match dir {
+        None => Ok(pricing::bundled::catalog().clone()),
+        Some(dir) => {
+            let local = pricing::load_dir(dir)?;
+            Ok(pricing::bundled::catalog().overlaid(&local))
+        }
+    }
+}
+
+/// Load a scenario and the catalog it prices against (`--pricing` beats `assumptions.pricing`).
+pub fn load(args: &ScenarioArgs) -> Result<(Scenario, Catalog)> {
+    // Validate against the catalog the scenario names; read the file once.
+    let text = scenario::read_text(&args.scenario)?;
+    let name = args.scenario.display().to_string();
+    let pricing_dir = match &args.pricing {
+        Some(p) => Some(p.clone()),
+        None => scenario::pricing_setting(&text)
+            .filter(|p| p != "bundled")
+            .map(|p| resolve_relative(&args.scenario, &p)),
+    };
+    let catalog = catalog_for(pricing_dir.as_deref())?;
+    let s = scenario::parse(&name, &text, &catalog)?;
+    Ok((s, catalog))
+}
+
+fn resolve_relative(scenario: &Path, p: &str) -> std::path::PathBuf {
+    let path = Path::new(p);
+    if path.is_absolute() || path.exists() {
+        return path.to_path_buf();
+    }
+    scenario
+        .parent()
+        .map(|d| d.join(path))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+fn compare_cmd(args: CompareArgs) -> Result<u8> {
+    let (mut s, catalog) = load(&args.input)?;
+    if let Some(c) = args.currency {
+        s.assumptions.currency = match c {
+            CurrencyArg::Usd => Currency::USD,
+            CurrencyArg::Jpy => Currency::JPY,
+        };
+        if s.assumptions.currency == Currency::JPY && s.assumptions.usd_jpy.is_none() {
+            return Err(Error::Input(format!(
+                "--currency JPY: {} has no exchange rate\n  hint: add usd_jpy = 150.0 and fx_date = \"YYYY-MM-DD\" under [assumptions]",
+                args.input.scenario.display()
+            )));
+        }
+    }
+    let rep = compare::evaluate(&s, &catalog)?;
+    let bytes = match args.format {
+        Format::Table => report::table::render(&rep).into_bytes(),
+        Format::Csv => report::csv::render(&rep),
+        Format::Json => report::json::render(&rep),
+        Format::Markdown => report::markdown::render(&rep).into_bytes(),
+    };
+    emit(args.out.as_deref(), &bytes)?;
+    // `--strict`: any exceeded hard limit or quota is exit 3.
+    Ok(if args.strict && limit_exceeded(&rep, true) {
+        3
+    } else {
+        0
+    })
+}
+
+/// True when a hard limit is exceeded (or any quota too, with `count_quotas`).
+pub fn limit_exceeded(rep: &compare::Report, count_quotas: bool) -> bool {
+    rep.architectures
+        .iter()
+        .flat_map(|a| &a.limits)
+        .any(|f| f.status == Status::Exceeded && (count_quotas || f.kind == "hard"))
+}
+
+/// Write to a file atomically (temp file + rename) or to standard output.
+pub fn emit(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match out {
+        Some(path) => write_atomic(path, bytes),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`| head`) is not an error worth reporting.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Error::io("standard output", e)),
+            }
+        }
+    }
+}
+
+/// Write `bytes` to `path` through a temporary file in the same directory, then rename,
+/// so a failure never leaves a half-written file in place of the old one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::io(&dir, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+fn show_cmd(args: ShowArgs) -> Result<u8> {
+    let catalog = catalog_for(args.pricing.as_deref())?;
+    let rows: Vec<&pricing::PriceRow> = catalog
+        .rows()
+        .iter()
+        .filter(|r| args.region.as_deref().is_none_or(|reg| r.region == reg))
+        .filter(|r| {
+            args.service
+                .as_deref()
+                .is_none_or(|svc| r.key == svc || r.key.starts_with(&format!("{svc}.")))
+        })
+        .collect();
+    if rows.is_empty() {
+        return Err(Error::Input(format!(
+            "no catalog rows match (region {:?}, service {:?}); regions: {}",
+            args.region.as_deref().unwrap_or("any"),
+            args.service.as_deref().unwrap_or("any"),
+            catalog.regions().join(", ")
+        )));
+    }
+    let bytes = match args.format {
+        Format::Csv | Format::Json => {
+            let sub = Catalog::new(catalog.origin.clone(), rows.into_iter().cloned().collect());
+            pricing::catalog_csv::write(&sub)
+        }
+        _ => report::table::price_rows(&rows).into_bytes(),
+    };
+    emit(None, &bytes)?;
+    Ok(0)
+}

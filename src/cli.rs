@@ -1,0 +1,98 @@
+//! Command-line definitions (clap only; no logic).
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "archcost", version, about = "Monthly AWS cost and hard limits of candidate architectures for one workload", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Price every architecture of a scenario and show the comparison
+    Compare(CompareArgs),
+    /// Check a scenario file without pricing it
+    Validate(ScenarioArgs),
+    /// Print a commented starting scenario
+    Init(InitArgs),
+    /// Inspect and manage price catalogs
+    Pricing {
+        #[command(subcommand)]
+        command: PricingCommand,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CurrencyArg {
+    #[value(name = "USD")]
+    Usd,
+    #[value(name = "JPY")]
+    Jpy,
+}
+
+/// Options every command that reads a scenario shares.
+#[derive(Debug, Args)]
+pub struct ScenarioArgs {
+    /// Scenario TOML file
+    pub scenario: PathBuf,
+    /// Price catalog directory written by `pricing fetch`/`import` (overrides assumptions.pricing)
+    #[arg(long, value_name = "DIR")]
+    pub pricing: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write to FILE instead of standard output (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Display currency (overrides assumptions.currency; JPY needs assumptions.usd_jpy)
+    #[arg(long, value_enum)]
+    pub currency: Option<CurrencyArg>,
+    /// Exit 3 when any limit or quota is exceeded
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Template to print
+    #[arg(long, default_value = "three-tier")]
+    pub template: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PricingCommand {
+    /// List catalog rows
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Only this region
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Only keys of this service (key prefix, e.g. lambda, fargate, rds)
+    #[arg(long)]
+    pub service: Option<String>,
+    /// Catalog directory (default: the bundled catalog)
+    #[arg(long, value_name = "DIR")]
+    pub pricing: Option<PathBuf>,
+    /// Output format (table or csv)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}

@@ -1,0 +1,202 @@
+//! Evaluate every architecture of a scenario: price each tier, add network and extras lines,
+//! check limits, and assemble the report of DESIGN §3.
+use crate::capacity::Load;
+use crate::error::Result;
+use crate::limits::{self, Finding};
+use crate::pricing::Catalog;
+use crate::scenario::{Architecture, Currency, Scenario};
+use crate::services::{self, exact, Ctx, Line};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+pub const REPORT_SCHEMA: &str = "archcost/report/1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub scenario: ScenarioInfo,
+    pub assumptions: AssumptionsInfo,
+    pub architectures: Vec<ArchReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioInfo {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub region: String,
+    #[serde(with = "exact")]
+    pub requests_per_month: Decimal,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssumptionsInfo {
+    #[serde(with = "exact")]
+    pub hours_per_month: Decimal,
+    pub free_tier: bool,
+    pub currency: Currency,
+    #[serde(serialize_with = "opt_exact")]
+    pub usd_jpy: Option<Decimal>,
+    pub fx_date: Option<String>,
+    pub pricing: PricingInfo,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PricingInfo {
+    pub source: String,
+    pub effective: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchReport {
+    pub name: String,
+    pub region: String,
+    #[serde(with = "exact")]
+    pub monthly_usd: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
+    pub monthly_jpy: Option<Decimal>,
+    pub tiers: Vec<TierReport>,
+    pub limits: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TierReport {
+    pub tier: String,
+    pub service: String,
+    #[serde(with = "exact")]
+    pub monthly_usd: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
+    pub monthly_jpy: Option<Decimal>,
+    pub lines: Vec<Line>,
+}
+
+fn opt_exact<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&crate::money::exact(*d)),
+        None => s.serialize_none(),
+    }
+}
+
+impl Report {
+    /// Yen per USD when the scenario asks for yen.
+    pub fn jpy_rate(&self) -> Option<Decimal> {
+        match self.assumptions.currency {
+            Currency::JPY => self.assumptions.usd_jpy,
+            Currency::USD => None,
+        }
+    }
+
+    pub fn arch(&self, name: &str) -> Option<&ArchReport> {
+        self.architectures.iter().find(|a| a.name == name)
+    }
+}
+
+impl ArchReport {
+    /// Every line of the architecture with its tier name.
+    pub fn lines(&self) -> impl Iterator<Item = (&TierReport, &Line)> {
+        self.tiers
+            .iter()
+            .flat_map(|t| t.lines.iter().map(move |l| (t, l)))
+    }
+
+    pub fn tier(&self, name: &str) -> Option<&TierReport> {
+        self.tiers.iter().find(|t| t.tier == name)
+    }
+}
+
+/// Price every architecture of the scenario.
+pub fn evaluate(s: &Scenario, catalog: &Catalog) -> Result<Report> {
+    let hours = s.assumptions.hours_per_month;
+    let monthly = s.workload.monthly_requests(hours);
+    let load = Load::new(&s.workload, monthly, hours);
+    let rate = match s.assumptions.currency {
+        Currency::JPY => s.assumptions.usd_jpy,
+        Currency::USD => None,
+    };
+    let mut architectures = Vec::with_capacity(s.architectures.len());
+    for arch in &s.architectures {
+        architectures.push(evaluate_arch(s, arch, catalog, &load, rate)?);
+    }
+    Ok(Report {
+        schema: REPORT_SCHEMA,
+        scenario: ScenarioInfo {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            region: s.region.clone(),
+            requests_per_month: monthly,
+        },
+        assumptions: AssumptionsInfo {
+            hours_per_month: hours,
+            free_tier: s.assumptions.free_tier,
+            currency: s.assumptions.currency,
+            usd_jpy: s.assumptions.usd_jpy,
+            fx_date: s.assumptions.fx_date.clone(),
+            pricing: PricingInfo {
+                source: catalog.origin.clone(),
+                effective: catalog.effective(),
+            },
+        },
+        architectures,
+    })
+}
+
+fn evaluate_arch(
+    s: &Scenario,
+    arch: &Architecture,
+    catalog: &Catalog,
+    load: &Load,
+    rate: Option<Decimal>,
+) -> Result<ArchReport> {
+    let region = arch.region.as_deref().unwrap_or(&s.region);
+    let ctx = Ctx {
+        catalog,
+        region,
+        hours_per_month: s.assumptions.hours_per_month,
+        free_tier: s.assumptions.free_tier,
+        workload: &s.workload,
+        load,
+    };
+    let mut tiers = Vec::new();
+    let mut push = |tier: &str, service: &str, lines: Vec<Line>| {
+        let monthly_usd: Decimal = lines.iter().map(|l| l.monthly_usd).sum();
+        tiers.push(TierReport {
+            tier: tier.to_string(),
+            service: service.to_string(),
+            monthly_usd,
+            monthly_jpy: rate.map(|r| monthly_usd * r),
+            lines,
+        });
+    };
+    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
+        if let Some(svc) = svc {
+            push(tier, svc.name(), services::price_service(svc, &ctx)?);
+        }
+    }
+    let network = services::network::network_lines(arch, &ctx)?;
+    if !network.is_empty() {
+        push("network", "data-transfer", network);
+    }
+    let extras = services::network::extras_lines(&arch.extras, &ctx)?;
+    if !extras.is_empty() {
+        push("extras", "extras", extras);
+    }
+    let monthly_usd: Decimal = tiers.iter().map(|t| t.monthly_usd).sum();
+    Ok(ArchReport {
+        name: arch.name.clone(),
+        region: region.to_string(),
+        monthly_usd,
+        monthly_jpy: rate.map(|r| monthly_usd * r),
+        limits: limits::check(s, arch, &ctx),
+        tiers,
+    })
+}
+
+/// Monthly totals only, for sweeps and break-even (same arithmetic as `evaluate`).
+pub fn totals(s: &Scenario, catalog: &Catalog) -> Result<Vec<(String, Decimal)>> {
+    let report = evaluate(s, catalog)?;
+    Ok(report
+        .architectures
+        .into_iter()
+        .map(|a| (a.name, a.monthly_usd))
+        .collect())
+}

@@ -1,0 +1,151 @@
+//! Scenario files: read TOML, turn parse errors into helpful messages, validate every key.
+mod num;
+mod types;
+mod validate;
+
+pub use num::from_f64;
+pub use types::*;
+
+use crate::error::{Error, Result};
+use crate::pricing::Catalog;
+use std::path::Path;
+
+/// Read, parse and validate a scenario file. `catalog` decides which regions and instances exist.
+pub fn load(path: &Path, catalog: &Catalog) -> Result<Scenario> {
+    let text = read_text(path)?;
+    parse(&path.display().to_string(), &text, catalog)
+}
+
+/// Read a user-supplied text file; a missing or unreadable file is the user's input error.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let what = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::IsADirectory => "is a directory, expected a file".to_string(),
+            _ => e.to_string(),
+        };
+        Error::Input(format!(
+            "{}: {what}\n  hint: check the path; `archcost init > scenarios/new.toml` writes a starting scenario",
+            path.display()
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::Input(format!(
+            "{}: not UTF-8 text (invalid byte at offset {}); a scenario is a TOML text file",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Parse scenario text; `name` is the file name used in messages.
+pub fn parse(name: &str, text: &str, catalog: &Catalog) -> Result<Scenario> {
+    if text.trim().is_empty() {
+        return Err(Error::Input(format!(
+            "{name}: the file is empty; expected a scenario with `name`, `region`, [workload] and at least one [[architecture]]\n  hint: `archcost init` prints a commented example"
+        )));
+    }
+    let scenario: Scenario = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
+    validate::validate(name, &scenario, catalog)?;
+    Ok(scenario)
+}
+
+/// Build the message for a TOML/serde error: file:line:col, the problem, and a "did you mean".
+fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
+    let message = err.message().trim().to_string();
+    let location = err
+        .span()
+        .map(|span| {
+            let (line, col) = line_col(text, span.start);
+            format!("{name}:{line}:{col}")
+        })
+        .unwrap_or_else(|| name.to_string());
+    let mut out = format!("{location}: {message}");
+    if let Some(hint) = did_you_mean(&message) {
+        out.push_str(&format!("\n  hint: {hint}"));
+    } else if let Some(field) = between(&message, "missing field `", "`") {
+        out.push_str(&format!(
+            "\n  hint: add `{field} = ...` (see `archcost init` for an example of every key)"
+        ));
+    }
+    Error::Input(out)
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary_compat(offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}
+
+trait FloorBoundary {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize;
+}
+
+impl FloorBoundary for str {
+    fn floor_char_boundary_compat(&self, mut i: usize) -> usize {
+        while i > 0 && !self.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let len = text[from..].find(end)?;
+    Some(&text[from..from + len])
+}
+
+/// For "unknown field `x`, expected one of `a`, `b`" (or variant), suggest the closest name.
+fn did_you_mean(message: &str) -> Option<String> {
+    let (kind, got) = if let Some(f) = between(message, "unknown field `", "`") {
+        ("key", f)
+    } else if let Some(v) = between(message, "unknown variant `", "`") {
+        ("value", v)
+    } else {
+        return None;
+    };
+    let expected: Vec<&str> = message
+        .split("expected")
+        .nth(1)?
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect();
+    match closest(got, &expected) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None => Some(format!(
+            "`{got}` is not a known {kind} here; use one of: {}",
+            expected.join(", ")
+        )),
+    }
+}
+
+/// The candidate closest to `got` when it is close enough to be a typo.
+pub fn closest<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(got, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// `assumptions.pricing` of a scenario text, if it parses (used to pick the catalog before
+/// the full validation, which needs the catalog).
+pub fn pricing_setting(text: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    table
+        .get("assumptions")?
+        .get("pricing")?
+        .as_str()
+        .map(str::to_string)
+}

@@ -1,0 +1,532 @@
+//! The typed scenario (DESIGN §2, schema 1): what a TOML scenario file deserializes into.
+use super::num::{decimal, opt_decimal};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    #[serde(default)]
+    pub schema: Option<u32>,
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub region: String,
+    #[serde(default)]
+    pub assumptions: Assumptions,
+    pub workload: Workload,
+    #[serde(default, rename = "architecture")]
+    pub architectures: Vec<Architecture>,
+    /// Applied account quotas that override the default quota values (limit id -> value).
+    #[serde(default)]
+    pub quotas: BTreeMap<String, toml::Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub enum Currency {
+    USD,
+    JPY,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumptions {
+    #[serde(default = "default_hours", deserialize_with = "decimal")]
+    pub hours_per_month: Decimal,
+    #[serde(default)]
+    pub free_tier: bool,
+    #[serde(default = "default_currency")]
+    pub currency: Currency,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub usd_jpy: Option<Decimal>,
+    #[serde(default)]
+    pub fx_date: Option<String>,
+    #[serde(default = "default_pricing")]
+    pub pricing: String,
+}
+
+impl Default for Assumptions {
+    fn default() -> Self {
+        Assumptions {
+            hours_per_month: default_hours(),
+            free_tier: false,
+            currency: default_currency(),
+            usd_jpy: None,
+            fx_date: None,
+            pricing: default_pricing(),
+        }
+    }
+}
+
+fn default_hours() -> Decimal {
+    dec!(730)
+}
+fn default_currency() -> Currency {
+    Currency::USD
+}
+fn default_pricing() -> String {
+    "bundled".to_string()
+}
+
+/// The traffic shape over a day: flat, a named preset, or 24 hourly weights.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Profile {
+    Flat,
+    Preset(String),
+    Weights(Vec<Decimal>),
+}
+
+impl<'de> Deserialize<'de> for Profile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Name(String),
+            Weights(Vec<f64>),
+        }
+        match Raw::deserialize(d).map_err(|_| {
+            serde::de::Error::custom(
+                "expected \"flat\", a preset name, or an array of 24 hourly weights",
+            )
+        })? {
+            Raw::Name(n) if n == "flat" => Ok(Profile::Flat),
+            Raw::Name(n) => Ok(Profile::Preset(n)),
+            Raw::Weights(w) => w
+                .into_iter()
+                .map(|x| {
+                    super::num::from_f64(x)
+                        .ok_or_else(|| serde::de::Error::custom("profile weight out of range"))
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Profile::Weights),
+        }
+    }
+}
+
+fn default_profile() -> Profile {
+    Profile::Flat
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub requests_per_month: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub requests_per_second: Option<Decimal>,
+    #[serde(default = "default_profile")]
+    pub profile: Profile,
+    /// Ratio of the busiest second to the hour's average (bursts within the hour); 1 = smooth.
+    #[serde(default = "one", deserialize_with = "decimal")]
+    pub peak_to_average: Decimal,
+    #[serde(default, deserialize_with = "decimal")]
+    pub duration_ms: Decimal,
+    #[serde(default, deserialize_with = "decimal")]
+    pub request_kb: Decimal,
+    #[serde(default, deserialize_with = "decimal")]
+    pub response_kb: Decimal,
+    #[serde(default, deserialize_with = "decimal")]
+    pub db_reads_per_request: Decimal,
+    #[serde(default, deserialize_with = "decimal")]
+    pub db_writes_per_request: Decimal,
+    #[serde(default = "one", deserialize_with = "decimal")]
+    pub item_kb: Decimal,
+    #[serde(default, deserialize_with = "decimal")]
+    pub storage_gb: Decimal,
+}
+
+fn one() -> Decimal {
+    Decimal::ONE
+}
+
+impl Workload {
+    /// Monthly request volume, from `requests_per_month` or the average `requests_per_second`.
+    pub fn monthly_requests(&self, hours_per_month: Decimal) -> Decimal {
+        match (self.requests_per_month, self.requests_per_second) {
+            (Some(m), _) => m,
+            (None, Some(rps)) => rps * hours_per_month * dec!(3600),
+            (None, None) => Decimal::ZERO,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Architecture {
+    pub name: String,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub web: Option<Service>,
+    #[serde(default)]
+    pub app: Option<Service>,
+    #[serde(default)]
+    pub db: Option<Service>,
+    #[serde(default)]
+    pub extras: Extras,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extras {
+    #[serde(default, deserialize_with = "decimal")]
+    pub nat_gateways: Decimal,
+    #[serde(default, deserialize_with = "decimal")]
+    pub ecr_gb: Decimal,
+    #[serde(default, deserialize_with = "decimal")]
+    pub eks_clusters: Decimal,
+    #[serde(default, deserialize_with = "decimal")]
+    pub data_transfer_out_gb: Decimal,
+}
+
+/// One tier's service and its settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "service", rename_all = "kebab-case")]
+pub enum Service {
+    ApiGateway(ApiGateway),
+    Alb(Alb),
+    Ec2(Ec2),
+    Lambda(Lambda),
+    Fargate(Fargate),
+    Dynamodb(DynamoDb),
+    Rds(Rds),
+}
+
+impl Service {
+    /// The service name as written in the scenario.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Service::ApiGateway(_) => "api-gateway",
+            Service::Alb(_) => "alb",
+            Service::Ec2(_) => "ec2",
+            Service::Lambda(_) => "lambda",
+            Service::Fargate(_) => "fargate",
+            Service::Dynamodb(_) => "dynamodb",
+            Service::Rds(_) => "rds",
+        }
+    }
+}
+
+pub const SERVICE_NAMES: [&str; 7] = [
+    "api-gateway",
+    "alb",
+    "ec2",
+    "lambda",
+    "fargate",
+    "dynamodb",
+    "rds",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ApiKind {
+    Rest,
+    Http,
+    Websocket,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Endpoint {
+    Regional,
+    Edge,
+    Private,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiGateway {
+    #[serde(default = "default_api")]
+    pub api: ApiKind,
+    #[serde(default = "default_endpoint")]
+    pub endpoint: Endpoint,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub private_endpoint_azs: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub cache_gb: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub connection_minutes_per_month: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub average_connections: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub timeout_s: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub waf_rules: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub throttle_rps: Option<Decimal>,
+}
+
+fn default_api() -> ApiKind {
+    ApiKind::Rest
+}
+fn default_endpoint() -> Endpoint {
+    Endpoint::Regional
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alb {
+    #[serde(default = "one", deserialize_with = "decimal")]
+    pub count: Decimal,
+    #[serde(default = "ten", deserialize_with = "decimal")]
+    pub rules: Decimal,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub waf_rules: Option<Decimal>,
+    /// Requests carried by one client connection (keep-alive); 1 = a new connection per request.
+    #[serde(default = "one", deserialize_with = "decimal")]
+    pub requests_per_connection: Decimal,
+    /// How long a client connection stays open, in seconds.
+    #[serde(default = "one", deserialize_with = "decimal")]
+    pub connection_duration_s: Decimal,
+}
+
+fn ten() -> Decimal {
+    dec!(10)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Os {
+    Linux,
+    Windows,
+}
+
+fn linux() -> Os {
+    Os::Linux
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ec2 {
+    pub instance: String,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub count: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub rps_per_instance: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub min: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub max: Option<Decimal>,
+    #[serde(default, deserialize_with = "decimal")]
+    pub ebs_gb: Decimal,
+    #[serde(default = "linux")]
+    pub os: Os,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CpuArch {
+    #[serde(rename = "x86_64")]
+    X86_64,
+    Arm64,
+}
+
+impl CpuArch {
+    pub fn key(self) -> &'static str {
+        match self {
+            CpuArch::X86_64 => "x86_64",
+            CpuArch::Arm64 => "arm64",
+        }
+    }
+}
+
+fn x86() -> CpuArch {
+    CpuArch::X86_64
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Invocation {
+    Sync,
+    Async,
+}
+
+fn sync() -> Invocation {
+    Invocation::Sync
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lambda {
+    #[serde(default = "default_memory", deserialize_with = "decimal")]
+    pub memory_mb: Decimal,
+    #[serde(default = "x86")]
+    pub arch: CpuArch,
+    #[serde(default = "default_ephemeral", deserialize_with = "decimal")]
+    pub ephemeral_storage_mb: Decimal,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub duration_ms: Option<Decimal>,
+    #[serde(default = "sync")]
+    pub invocation: Invocation,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub timeout_s: Option<Decimal>,
+    #[serde(default, deserialize_with = "decimal")]
+    pub provisioned_concurrency: Decimal,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub provisioned_hours: Option<Decimal>,
+    #[serde(default, deserialize_with = "decimal")]
+    pub provisioned_requests_share: Decimal,
+    #[serde(default)]
+    pub vpc: bool,
+    /// NAT gateways the VPC function's traffic goes through (vpc = true); default 1.
+    #[serde(default = "one", deserialize_with = "decimal")]
+    pub nat_gateways: Decimal,
+    /// KB per request that leaves the VPC through the NAT gateway; default request + response.
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub nat_kb_per_request: Option<Decimal>,
+}
+
+fn default_memory() -> Decimal {
+    dec!(128)
+}
+fn default_ephemeral() -> Decimal {
+    dec!(512)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Ecs,
+    Eks,
+}
+
+fn ecs() -> Platform {
+    Platform::Ecs
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fargate {
+    #[serde(deserialize_with = "decimal")]
+    pub vcpu: Decimal,
+    #[serde(deserialize_with = "decimal")]
+    pub memory_gb: Decimal,
+    #[serde(default = "x86")]
+    pub arch: CpuArch,
+    #[serde(default = "linux")]
+    pub os: Os,
+    #[serde(default = "default_fargate_storage", deserialize_with = "decimal")]
+    pub ephemeral_storage_gb: Decimal,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub tasks: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub running_hours: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub rps_per_task: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub min_tasks: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub max_tasks: Option<Decimal>,
+    #[serde(default, deserialize_with = "decimal")]
+    pub spot_share: Decimal,
+    #[serde(default = "ecs")]
+    pub platform: Platform,
+}
+
+fn default_fargate_storage() -> Decimal {
+    dec!(20)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Capacity {
+    OnDemand,
+    Provisioned,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Consistency {
+    Eventual,
+    Strong,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableClass {
+    Standard,
+    StandardIa,
+}
+
+impl TableClass {
+    pub fn key(self) -> &'static str {
+        match self {
+            TableClass::Standard => "standard",
+            TableClass::StandardIa => "standard_ia",
+        }
+    }
+}
+
+fn on_demand() -> Capacity {
+    Capacity::OnDemand
+}
+fn eventual() -> Consistency {
+    Consistency::Eventual
+}
+fn standard() -> TableClass {
+    TableClass::Standard
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DynamoDb {
+    #[serde(default = "on_demand")]
+    pub capacity: Capacity,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub rcu: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub wcu: Option<Decimal>,
+    /// Target utilization when provisioned capacity is sized from the peak hour (0–1).
+    #[serde(default = "default_utilization", deserialize_with = "decimal")]
+    pub target_utilization: Decimal,
+    #[serde(default = "eventual")]
+    pub consistency: Consistency,
+    #[serde(default = "standard")]
+    pub table_class: TableClass,
+}
+
+fn default_utilization() -> Decimal {
+    dec!(0.7)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Engine {
+    Mysql,
+    Postgresql,
+}
+
+impl Engine {
+    pub fn key(self) -> &'static str {
+        match self {
+            Engine::Mysql => "mysql",
+            Engine::Postgresql => "postgresql",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StorageType {
+    Gp2,
+    Gp3,
+}
+
+fn gp2() -> StorageType {
+    StorageType::Gp2
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rds {
+    pub engine: Engine,
+    pub instance: String,
+    #[serde(default)]
+    pub multi_az: bool,
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub storage_gb: Option<Decimal>,
+    #[serde(default = "gp2")]
+    pub storage_type: StorageType,
+}

@@ -1,0 +1,64 @@
+//! Application Load Balancer: hours plus LCU-hours, each hour billed on the largest of its four
+//! dimensions (new connections, active connections, processed bytes, rule evaluations).
+use super::{Ctx, Line, ServiceModel, KB_PER_GB};
+use crate::capacity::HourLoad;
+use crate::error::Result;
+use crate::scenario::Alb;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+/// LCU dimensions for EC2/IP/container targets (Elastic Load Balancing pricing page):
+/// 25 new connections/s, 3,000 active connections, 1 GB processed per hour, 1,000 rule
+/// evaluations/s (the first 10 rules are free).
+pub const NEW_CONN_PER_LCU: Decimal = dec!(25);
+pub const ACTIVE_CONN_PER_LCU: Decimal = dec!(3000);
+pub const GB_PER_HOUR_PER_LCU: Decimal = dec!(1);
+pub const RULE_EVALS_PER_LCU: Decimal = dec!(1000);
+pub const FREE_RULES: Decimal = dec!(10);
+
+impl Alb {
+    /// LCUs used during one hour with the given load.
+    pub fn lcu(&self, hour: &HourLoad, request_kb: Decimal, response_kb: Decimal) -> Decimal {
+        let new_conn_s = hour.rps / self.requests_per_connection;
+        let active = new_conn_s * self.connection_duration_s;
+        let gb_per_hour = hour.rps * dec!(3600) * (request_kb + response_kb) / KB_PER_GB;
+        let rule_evals_s = hour.rps * (self.rules - FREE_RULES).max(Decimal::ZERO);
+        (new_conn_s / NEW_CONN_PER_LCU)
+            .max(active / ACTIVE_CONN_PER_LCU)
+            .max(gb_per_hour / GB_PER_HOUR_PER_LCU)
+            .max(rule_evals_s / RULE_EVALS_PER_LCU)
+    }
+
+    /// LCU-hours over the month, hour by hour.
+    pub fn lcu_hours(&self, ctx: &Ctx) -> Decimal {
+        let w = ctx.workload;
+        let lcu_slots: Decimal = ctx
+            .load
+            .hours
+            .iter()
+            .map(|h| self.lcu(h, w.request_kb, w.response_kb))
+            .sum();
+        lcu_slots * ctx.load.hours_per_month / dec!(24)
+    }
+}
+
+impl ServiceModel for Alb {
+    fn lines(&self, ctx: &Ctx) -> Result<Vec<Line>> {
+        let mut out = ctx.priced(
+            "alb.hours",
+            "alb.hours",
+            &format!("Application Load Balancer ({})", self.count),
+            self.count * ctx.hours_per_month,
+        )?;
+        out.extend(ctx.priced(
+            "alb.lcu",
+            "alb.lcu",
+            "ALB capacity units (largest dimension, hour by hour)",
+            self.lcu_hours(ctx),
+        )?);
+        if let Some(rules) = self.waf_rules {
+            out.extend(super::waf::lines(ctx, rules, ctx.load.monthly_requests)?);
+        }
+        Ok(out)
+    }
+}

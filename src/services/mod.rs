@@ -1,0 +1,183 @@
+//! Service cost models: one module per AWS service turns usage into priced line items.
+pub mod alb;
+pub mod apigw;
+pub mod dynamodb;
+pub mod ec2;
+pub mod fargate;
+pub mod lambda;
+pub mod network;
+pub mod rds;
+pub mod waf;
+
+use crate::capacity::Load;
+use crate::error::Result;
+use crate::pricing::{split_tiers, Catalog, PriceRow};
+use crate::scenario::{Service, Workload};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde::Serialize;
+
+/// One priced line of a bill, traceable to its catalog row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Line {
+    pub id: String,
+    pub description: String,
+    #[serde(with = "crate::services::exact")]
+    pub quantity: Decimal,
+    pub unit: String,
+    #[serde(with = "crate::services::exact")]
+    pub unit_price_usd: Decimal,
+    #[serde(with = "crate::services::exact")]
+    pub monthly_usd: Decimal,
+    pub price_key: String,
+    pub sku: String,
+    pub effective: String,
+    pub source: String,
+}
+
+/// Serialize a Decimal as an exact string without trailing zeros.
+pub mod exact {
+    use rust_decimal::Decimal;
+    pub fn serialize<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::money::exact(*d))
+    }
+}
+
+/// What every model needs to price usage: prices, region, month length and the load.
+pub struct Ctx<'a> {
+    pub catalog: &'a Catalog,
+    pub region: &'a str,
+    pub hours_per_month: Decimal,
+    pub free_tier: bool,
+    pub workload: &'a Workload,
+    pub load: &'a Load,
+}
+
+/// A service model: settings + context -> line items.
+pub trait ServiceModel {
+    fn lines(&self, ctx: &Ctx) -> Result<Vec<Line>>;
+}
+
+/// Price any tier's service.
+pub fn price_service(service: &Service, ctx: &Ctx) -> Result<Vec<Line>> {
+    match service {
+        Service::ApiGateway(s) => s.lines(ctx),
+        Service::Alb(s) => s.lines(ctx),
+        Service::Ec2(s) => s.lines(ctx),
+        Service::Lambda(s) => s.lines(ctx),
+        Service::Fargate(s) => s.lines(ctx),
+        Service::Dynamodb(s) => s.lines(ctx),
+        Service::Rds(s) => s.lines(ctx),
+    }
+}
+
+pub const KB_PER_GB: Decimal = dec!(1048576);
+
+fn line(id: &str, description: String, quantity: Decimal, row: &PriceRow) -> Line {
+    Line {
+        id: id.to_string(),
+        description,
+        quantity,
+        unit: row.unit.clone(),
+        unit_price_usd: row.usd,
+        monthly_usd: quantity * row.usd,
+        price_key: row.key.clone(),
+        sku: row.sku.clone(),
+        effective: row.effective.clone(),
+        source: row.source.clone(),
+    }
+}
+
+/// Compact tier bound: 300000000 -> "300M", 6000000000 -> "6B", 10240 -> "10,240".
+fn short(v: Decimal) -> String {
+    let v = v.normalize();
+    for (div, suffix) in [(dec!(1_000_000_000), "B"), (dec!(1_000_000), "M")] {
+        if v >= div {
+            return format!("{}{suffix}", (v / div).normalize());
+        }
+    }
+    crate::money::group(&v.to_string())
+}
+
+fn tier_label(row: &PriceRow, tiered: bool) -> String {
+    if !tiered {
+        return String::new();
+    }
+    match row.tier_end {
+        Some(end) if row.tier_begin.is_zero() => format!(" (first {} {})", short(end), row.unit),
+        Some(end) => format!(" (next {} {})", short(end - row.tier_begin), row.unit),
+        None => format!(" (over {} {})", short(row.tier_begin), row.unit),
+    }
+}
+
+impl Ctx<'_> {
+    /// Price `quantity` of `key`: one line per tier touched (all with id `id`).
+    pub fn priced(
+        &self,
+        id: &str,
+        key: &str,
+        description: &str,
+        quantity: Decimal,
+    ) -> Result<Vec<Line>> {
+        self.priced_after_free(id, key, None, description, quantity)
+    }
+
+    /// Like `priced`, but when the free tier is on, the allowance in `free_key` is used first
+    /// (shown as a zero-priced line) and the tiers start after it.
+    pub fn priced_after_free(
+        &self,
+        id: &str,
+        key: &str,
+        free_key: Option<&str>,
+        description: &str,
+        quantity: Decimal,
+    ) -> Result<Vec<Line>> {
+        let tiers = self.catalog.tiers(key, self.region)?;
+        let mut out = Vec::new();
+        if quantity <= Decimal::ZERO {
+            return Ok(out);
+        }
+        let mut billable = quantity;
+        if let (true, Some(free_key)) = (self.free_tier, free_key) {
+            let free_row = self.catalog.flat(free_key, self.region)?;
+            let allowance = free_row.tier_end.unwrap_or(Decimal::ZERO);
+            let used = allowance.min(quantity);
+            if used > Decimal::ZERO {
+                out.push(line(
+                    id,
+                    format!(
+                        "{description} (free tier, {} {})",
+                        short(allowance),
+                        free_row.unit
+                    ),
+                    used,
+                    free_row,
+                ));
+            }
+            billable = quantity - used;
+        }
+        let tiered = tiers.len() > 1;
+        for slice in split_tiers(&tiers, billable, Decimal::ZERO) {
+            out.push(line(
+                id,
+                format!("{description}{}", tier_label(slice.row, tiered)),
+                slice.quantity,
+                slice.row,
+            ));
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_labels() {
+        assert_eq!(short(dec!(300000000)), "300M");
+        assert_eq!(short(dec!(6000000000)), "6B");
+        assert_eq!(short(dec!(18750000000)), "18.75B");
+        assert_eq!(short(dec!(10240)), "10,240");
+    }
+}

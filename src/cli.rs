@@ -13,6 +13,8 @@ pub struct Cli {
 pub enum Command {
     /// Price every architecture of a scenario and show the comparison
     Compare(CompareArgs),
+    /// Write every format and both charts into one report folder
+    Report(ReportArgs),
     /// Check a scenario file without pricing it
     Validate(ScenarioArgs),
     /// Print a commented starting scenario
@@ -38,6 +40,12 @@ pub enum CurrencyArg {
     Usd,
     #[value(name = "JPY")]
     Jpy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Ja,
 }
 
 /// Options every command that reads a scenario shares.
@@ -66,6 +74,30 @@ pub struct CompareArgs {
     /// Exit 3 when any limit or quota is exceeded
     #[arg(long)]
     pub strict: bool,
+    /// Language of labels in tables, CSV headers and Markdown
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Start CSV output with a UTF-8 byte order mark (so Excel reads Japanese text correctly)
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Report folder (default: reports/<scenario file stem>/); replaced atomically
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Language of labels in every file and chart
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Display currency (overrides assumptions.currency; JPY needs assumptions.usd_jpy)
+    #[arg(long, value_enum)]
+    pub currency: Option<CurrencyArg>,
+    /// Start breakdown.csv with a UTF-8 byte order mark (Excel)
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,6 @@
 //! Terminal tables (comfy-table): assumptions, the architecture x tier matrix, line items, limits.
-use super::{assumption_lines, money};
+use super::i18n::Lang;
+use super::{assumption_lines_in, money};
 use crate::compare::Report;
 use crate::money::{exact, quantity};
 use crate::pricing::PriceRow;
@@ -18,6 +19,12 @@ fn right(text: String) -> Cell {
 }
 
 pub fn render(rep: &Report) -> String {
+    render_in(rep, Lang::En)
+}
+
+/// The terminal tables with labels in `lang`.
+pub fn render_in(rep: &Report, lang: Lang) -> String {
+    let l = lang.labels();
     let mut out = String::new();
     out.push_str(&format!("{}\n", rep.scenario.name));
     if let Some(d) = &rep.scenario.description {
@@ -25,22 +32,22 @@ pub fn render(rep: &Report) -> String {
     }
     out.push('\n');
     let mut a = table();
-    a.set_header(vec!["Assumption", "Value"]);
-    for (k, v) in assumption_lines(rep) {
+    a.set_header(vec![l.assumption, l.value]);
+    for (k, v) in assumption_lines_in(rep, lang) {
         a.add_row(vec![k, v]);
     }
     out.push_str(&format!("{a}\n\n"));
 
-    out.push_str("Monthly cost by tier\n");
+    out.push_str(&format!("{}\n", l.monthly_cost_by_tier));
     let mut m = table();
-    let mut header = vec![Cell::new("Architecture")];
+    let mut header = vec![Cell::new(l.architecture)];
     let used: Vec<&str> = TIERS
         .iter()
         .copied()
         .filter(|t| rep.architectures.iter().any(|a| a.tier(t).is_some()))
         .collect();
-    header.extend(used.iter().map(|t| Cell::new(*t)));
-    header.push(Cell::new("Total / month"));
+    header.extend(used.iter().map(|t| Cell::new(lang.tier(t))));
+    header.push(Cell::new(l.total_per_month));
     m.set_header(header);
     for arch in &rep.architectures {
         let mut row = vec![Cell::new(&arch.name)];
@@ -57,23 +64,21 @@ pub fn render(rep: &Report) -> String {
 
     for arch in &rep.architectures {
         out.push_str(&format!(
-            "\n{} ({}) — {} per month\n",
-            arch.name,
-            arch.region,
-            money(rep, arch.monthly_usd)
+            "\n{}\n",
+            lang.arch_heading(&arch.name, &arch.region, &money(rep, arch.monthly_usd))
         ));
         let mut t = table();
         t.set_header(vec![
-            "Tier",
-            "Line item",
-            "Quantity",
-            "Unit",
-            "USD per unit",
-            "Monthly",
+            l.tier,
+            l.line_item,
+            l.quantity,
+            l.unit,
+            l.usd_per_unit,
+            l.monthly,
         ]);
         for (tier, l) in arch.lines() {
             t.add_row(vec![
-                Cell::new(&tier.tier),
+                Cell::new(lang.tier(&tier.tier)),
                 Cell::new(format!("{}\n{}", l.description, l.id)),
                 right(quantity(l.quantity)),
                 Cell::new(&l.unit),
@@ -83,7 +88,7 @@ pub fn render(rep: &Report) -> String {
         }
         out.push_str(&format!("{t}\n"));
         if !arch.limits.is_empty() {
-            out.push_str(&limits_table(arch));
+            out.push_str(&limits_table_in(arch, lang));
         }
     }
     out
@@ -91,28 +96,37 @@ pub fn render(rep: &Report) -> String {
 
 /// Limit findings of one architecture as a table.
 pub fn limits_table(arch: &crate::compare::ArchReport) -> String {
+    limits_table_in(arch, Lang::En)
+}
+
+/// Limit findings of one architecture as a table, labelled in `lang`.
+pub fn limits_table_in(arch: &crate::compare::ArchReport, lang: Lang) -> String {
+    let l = lang.labels();
     let mut t = table();
     t.set_header(vec![
-        "Status",
-        "Tier",
-        "Limit",
-        "Value",
-        "Limit value",
-        "Kind",
-        "What to do",
+        l.status,
+        l.tier,
+        l.limit,
+        l.value,
+        l.limit_value,
+        l.kind,
+        l.what_to_do,
     ]);
     for f in &arch.limits {
         t.add_row(vec![
-            Cell::new(format!("{:?}", f.status).to_lowercase()),
-            Cell::new(&f.tier),
+            Cell::new(lang.status(&format!("{:?}", f.status).to_lowercase())),
+            Cell::new(lang.tier(&f.tier)),
             Cell::new(format!("{}\n{}", f.message, f.id)),
             right(f.value.clone()),
             right(format!("{} {}", f.limit, f.unit)),
-            Cell::new(&f.kind),
+            Cell::new(lang.kind(&f.kind)),
             Cell::new(&f.remedy),
         ]);
     }
-    format!("Limits for {}\n{t}\n", arch.name)
+    match lang {
+        Lang::En => format!("{} {}\n{t}\n", l.limits_for, arch.name),
+        Lang::Ja => format!("{}{}\n{t}\n", l.limits_for, arch.name),
+    }
 }
 
 /// Catalog rows for `pricing show`.

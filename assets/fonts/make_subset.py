@@ -47,7 +47,7 @@ def main():
     with open(I18N, encoding="utf-8") as f:
         cps |= {ord(c) for c in f.read() if ord(c) > 0x7F}
 
-    font = TTFont(SRC, fontNumber=0)
+    font = TTFont(SRC, fontNumber=0, recalcTimestamp=False)
     opts = subset.Options()
     opts.layout_features = ["kern", "palt"]
     opts.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]

@@ -468,13 +468,13 @@ fn validate_service(
             if !catalog.has(&key, region) {
                 let known = catalog.keys_with_prefix(region, "ec2.linux.");
                 let names: Vec<&str> = known.iter().map(|k| &k["ec2.linux.".len()..]).collect();
-                let hint = match super::closest(&e.instance, &names) {
+                let hint = match super::closest_name(&e.instance, &names) {
                     Some(b) => format!("did you mean `{b}`?"),
                     None => format!("instances priced in {region}: {}", names.join(", ")),
                 };
                 return Err(c.fail(
                     &p("instance"),
-                    format!("no price for EC2 instance `{}` in {region}", e.instance),
+                    format!("no sourced price for EC2 instance `{}` in {region} (prices are never guessed)", e.instance),
                     hint,
                 ));
             }
@@ -648,7 +648,7 @@ fn validate_service(
             if !catalog.has(&key, region) {
                 let known = catalog.keys_with_prefix(region, &prefix);
                 let names: Vec<&str> = known.iter().map(|k| &k[prefix.len()..]).collect();
-                let hint = match super::closest(&r.instance, &names) {
+                let hint = match super::closest_name(&r.instance, &names) {
                     Some(b) if b != r.instance => format!("did you mean `{b}`?"),
                     _ => format!(
                         "{} {} instances priced in {region}: {}",
@@ -660,7 +660,7 @@ fn validate_service(
                 return Err(c.fail(
                     &p("instance"),
                     format!(
-                        "no price for RDS {} `{}` ({az}) in {region}",
+                        "no sourced price for RDS {} `{}` ({az}) in {region} (prices are never guessed)",
                         r.engine.key(),
                         r.instance
                     ),

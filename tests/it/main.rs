@@ -1,0 +1,7 @@
+//! The one integration-test binary: every area is a module.
+mod cli;
+mod oracles;
+mod rules;
+mod snapshots;
+mod util;
+mod validation;

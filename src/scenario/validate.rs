@@ -171,7 +171,19 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
         c.whole(&format!("{base}.extras.nat_gateways"), e.nat_gateways)?;
         c.whole(&format!("{base}.extras.eks_clusters"), e.eks_clusters)?;
     }
+    let quota_ids = crate::limits::quota_ids();
     for (key, value) in &s.quotas {
+        if !quota_ids.contains(&key.as_str()) {
+            let hint = match super::closest(key, &quota_ids) {
+                Some(b) => format!("did you mean \"{b}\"?"),
+                None => "`archcost limits SCENARIO` lists every limit id; hard limits cannot be overridden".to_string(),
+            };
+            return Err(c.fail(
+                &format!("quotas.\"{key}\""),
+                format!("`{key}` is not a raisable quota"),
+                hint,
+            ));
+        }
         let ok = match value {
             toml::Value::Integer(i) => *i >= 0,
             toml::Value::Float(f) => f.is_finite() && *f >= 0.0,

@@ -101,6 +101,9 @@ pub fn render(rep: &Report) -> String {
         if !flagged.is_empty() {
             out.push_str(&limits_table(&arch.name, &flagged));
         }
+        for note in &arch.notes {
+            out.push_str(&format!("Note: {note}\n"));
+        }
         if !arch.limits.is_empty() {
             out.push_str(&format!(
                 "{} of {} limit checks ok (`archcost limits` lists them all)\n",

@@ -414,3 +414,14 @@ fn scaled_fargate_two_level_profile() {
     assert_eq!(quantity_sum(&a, "fargate.vcpu"), d("1800"));
     assert_eq!(line_sum(&a, "fargate.vcpu"), d("1800") * d("0.04048"));
 }
+
+#[test]
+fn dynamodb_capacity_modes_priced_against_each_other() {
+    // Flat 1 rps, 1 eventual read (0.5 RRU) + 1 write per request, us-east-1.
+    // On-demand: 1,314,000 x 0.000000125 + 2,628,000 x 0.000000625 = 0.16425 + 1.6425 = 1.80675.
+    // Provisioned from the peak: ceil(0.5/0.7) = 1 RCU x 730 x 0.00013 = 0.0949;
+    // ceil(1/0.7) = 2 WCU x 730 x 0.00065 = 0.949 -> 1.0439.
+    let a = one("us-east-1", "", "requests_per_month = 2_628_000\ndb_reads_per_request = 1\ndb_writes_per_request = 1", "db = { service = \"dynamodb\" }");
+    assert_eq!(tier_usd(&a, "db"), d("1.80675"));
+    assert_eq!(a.notes, vec!["DynamoDB on-demand: $1.81 per month; provisioned (sized from the peak hour) would be $1.04 for the same load".to_string()]);
+}

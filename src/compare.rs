@@ -209,7 +209,11 @@ fn notes(arch: &Architecture, ctx: &Ctx, tiers: &[TierReport]) -> Result<Vec<Str
         other.rcu = None;
         other.wcu = None;
         let alt: Decimal = other.lines(ctx)?.iter().map(|l| l.monthly_usd).sum();
-        let current = tiers.iter().find(|t| t.tier == "db").map(|t| t.monthly_usd).unwrap_or_default();
+        let current = tiers
+            .iter()
+            .find(|t| t.tier == "db")
+            .map(|t| t.monthly_usd)
+            .unwrap_or_default();
         let (now, then) = match d.capacity {
             Capacity::OnDemand => ("on-demand", "provisioned (sized from the peak hour)"),
             Capacity::Provisioned => ("provisioned", "on-demand"),

@@ -421,7 +421,82 @@ fn dynamodb_capacity_modes_priced_against_each_other() {
     // On-demand: 1,314,000 x 0.000000125 + 2,628,000 x 0.000000625 = 0.16425 + 1.6425 = 1.80675.
     // Provisioned from the peak: ceil(0.5/0.7) = 1 RCU x 730 x 0.00013 = 0.0949;
     // ceil(1/0.7) = 2 WCU x 730 x 0.00065 = 0.949 -> 1.0439.
-    let a = one("us-east-1", "", "requests_per_month = 2_628_000\ndb_reads_per_request = 1\ndb_writes_per_request = 1", "db = { service = \"dynamodb\" }");
+    let a = one(
+        "us-east-1",
+        "",
+        "requests_per_month = 2_628_000\ndb_reads_per_request = 1\ndb_writes_per_request = 1",
+        "db = { service = \"dynamodb\" }",
+    );
     assert_eq!(tier_usd(&a, "db"), d("1.80675"));
     assert_eq!(a.notes, vec!["DynamoDB on-demand: $1.81 per month; provisioned (sized from the peak hour) would be $1.04 for the same load".to_string()]);
+}
+
+#[test]
+fn profile_changes_fargate_cost_but_not_lambda_cost() {
+    // Same month (223.2M requests, 720 h): flat = 86.11 rps every hour -> 2 tasks of 50 rps all
+    // month (1,440 task-hours); two-level (500 rps x 4 h, 5 rps x 20 h) -> 1,800 task-hours.
+    // Lambda bills requests and GB-s, so its cost does not depend on the shape.
+    let mut weights = vec!["1"; 24];
+    for w in weights.iter_mut().skip(10).take(4) {
+        *w = "100";
+    }
+    let shapes = [
+        ("\"flat\"".to_string(), "1440"),
+        (format!("[{}]", weights.join(", ")), "1800"),
+    ];
+    let mut lambda_costs = Vec::new();
+    for (profile, task_hours) in shapes {
+        let text = format!(
+            "name = \"p\"\nregion = \"us-east-1\"\n[assumptions]\nhours_per_month = 720\n[workload]\nrequests_per_month = 223_200_000\nprofile = {profile}\nduration_ms = 100\n\
+             [[architecture]]\nname = \"lambda\"\napp = {{ service = \"lambda\", memory_mb = 512 }}\n\
+             [[architecture]]\nname = \"fargate\"\napp = {{ service = \"fargate\", vcpu = 1, memory_gb = 2, rps_per_task = 50 }}\n"
+        );
+        let rep = eval(&text);
+        let fargate = rep.arch("fargate").unwrap();
+        assert_eq!(
+            quantity_sum(fargate, "fargate.vcpu"),
+            d(task_hours),
+            "{profile}"
+        );
+        lambda_costs.push(rep.arch("lambda").unwrap().monthly_usd);
+    }
+    // 223.2M x 0.0000002 + 223.2M x 0.1 s x 0.5 GB x 0.0000166667 = 44.64 + 186.0003...
+    assert_eq!(lambda_costs[0], lambda_costs[1]);
+    assert_eq!(
+        lambda_costs[0],
+        d("44.64") + d("11160000") * d("0.0000166667")
+    );
+}
+
+#[test]
+fn presets_put_the_peak_where_their_names_say() {
+    for (preset, peak_hour) in [
+        ("business-hours", 9),
+        ("evening-peak", 19),
+        ("night-batch", 1),
+        ("spiky", 12),
+    ] {
+        let mut w: archcost::scenario::Workload =
+            toml::from_str(&format!("requests_per_month = 1\nprofile = \"{preset}\"")).unwrap();
+        w.peak_to_average = d("1");
+        let load = archcost::capacity::Load::new(&w, d("2628000"), d("730"));
+        assert_eq!(load.peak().hour, peak_hour, "{preset}");
+        let shares: rust_decimal::Decimal = load.hours.iter().map(|h| h.share).sum();
+        assert!(
+            (shares - d("1")).abs() < d("0.000000000001"),
+            "{preset} shares sum to {shares}"
+        );
+    }
+}
+
+#[test]
+fn peak_to_average_scales_capacity_not_volume() {
+    // Flat 100 rps; bursts of 3x need 300 rps of tasks: ceil(300 / 50) = 6 tasks all month.
+    let a = one(
+        "us-east-1",
+        "",
+        "requests_per_second = 100\npeak_to_average = 3",
+        "app = { service = \"fargate\", vcpu = 1, memory_gb = 2, rps_per_task = 50 }",
+    );
+    assert_eq!(quantity_sum(&a, "fargate.vcpu"), d("4380"));
 }

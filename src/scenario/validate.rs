@@ -306,11 +306,14 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
                     "give one weight per hour of the day",
                 ));
             }
-            if ws.iter().any(|w| *w < Decimal::ZERO) || ws.iter().sum::<Decimal>() <= Decimal::ZERO
+            if ws
+                .iter()
+                .any(|w| *w < Decimal::ZERO || *w > dec!(1_000_000))
+                || ws.iter().sum::<Decimal>() <= Decimal::ZERO
             {
                 return Err(c.fail(
                     "workload.profile",
-                    "weights must be 0 or more and not all 0",
+                    "weights must be between 0 and 1,000,000 and not all 0",
                     "use relative traffic per hour, e.g. 1 at night and 10 at noon",
                 ));
             }
@@ -319,11 +322,11 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
     Ok(())
 }
 
-/// Fargate's supported task sizes (AWS Fargate pricing page "Supported configurations";
-/// see ../shared/reference/aws-pricing-examples.md §3): vCPU -> (min GB, max GB, step GB).
 /// (min GB, max GB, step GB) ranges of memory for one vCPU size.
 pub type MemoryRanges = &'static [(Decimal, Decimal, Decimal)];
 
+/// Fargate's supported task sizes (AWS Fargate pricing page "Supported configurations";
+/// see ../shared/reference/aws-pricing-examples.md §3): vCPU -> (min GB, max GB, step GB).
 pub const FARGATE_SIZES: [(Decimal, MemoryRanges); 7] = [
     (
         dec!(0.25),
@@ -705,10 +708,12 @@ fn check_scaling(
     max_key: &str,
 ) -> Result<()> {
     let p = |k: &str| format!("{base}.{k}");
-    if rps <= Decimal::ZERO || rps > dec!(10_000_000) {
+    if rps < dec!(0.001) || rps > dec!(10_000_000) {
         return Err(c.fail(
             &p(rps_key),
-            format!("{rps} is out of range; expected more than 0 requests per second per unit"),
+            format!(
+                "{rps} is out of range; expected 0.001 to 10,000,000 requests per second per unit"
+            ),
             format!("set {rps_key} to what one unit serves at its target load"),
         ));
     }

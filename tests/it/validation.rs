@@ -140,3 +140,76 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn extreme_values_are_errors_not_overflows() {
+    for (case, text, needle) in [
+        (
+            "huge weights",
+            scenario(
+                "us-east-1",
+                "",
+                &format!(
+                    "requests_per_month = 1e15\nprofile = [{}]",
+                    vec!["1e19"; 24].join(",")
+                ),
+                "app = { service = \"lambda\" }",
+            ),
+            "weights must be between",
+        ),
+        (
+            "tiny rps per task",
+            scenario(
+                "us-east-1",
+                "",
+                "requests_per_second = 1e9",
+                "app = { service = \"fargate\", vcpu = 1, memory_gb = 2, rps_per_task = 1e-20 }",
+            ),
+            "0.001 to 10,000,000",
+        ),
+        (
+            "huge volume",
+            scenario(
+                "us-east-1",
+                "",
+                "requests_per_month = 1e30",
+                "app = { service = \"lambda\" }",
+            ),
+            "out of range",
+        ),
+        (
+            "infinite",
+            scenario(
+                "us-east-1",
+                "",
+                "requests_per_month = inf",
+                "app = { service = \"lambda\" }",
+            ),
+            "out of range",
+        ),
+    ] {
+        let msg = eval_err(&text);
+        assert!(msg.contains(needle), "{case}: {msg}");
+    }
+}
+
+#[test]
+fn largest_allowed_values_price_without_overflow() {
+    let workload = "requests_per_month = 1e15\nprofile = \"spiky\"\npeak_to_average = 1000\nduration_ms = 86_400_000\nrequest_kb = 10_485_760\nresponse_kb = 10_485_760\ndb_reads_per_request = 10000\ndb_writes_per_request = 10000\nitem_kb = 1_048_576\nstorage_gb = 1e9";
+    let archs = [
+        "web = { service = \"api-gateway\", cache_gb = 237, waf_rules = 1000 }\napp = { service = \"lambda\", memory_mb = 10240, ephemeral_storage_mb = 10240, provisioned_concurrency = 1000000, provisioned_requests_share = 1, vpc = true, nat_gateways = 100 }\ndb = { service = \"dynamodb\", capacity = \"provisioned\", consistency = \"strong\" }",
+        "web = { service = \"api-gateway\", api = \"websocket\", average_connections = 100000000 }\napp = { service = \"lambda\", invocation = \"async\" }\ndb = { service = \"dynamodb\", table_class = \"standard-ia\" }",
+        "web = { service = \"api-gateway\", endpoint = \"private\", private_endpoint_azs = 6 }",
+        "web = { service = \"alb\", count = 1000, rules = 10000, waf_rules = 1000, connection_duration_s = 4000 }\napp = { service = \"fargate\", vcpu = 16, memory_gb = 120, rps_per_task = 0.001, os = \"windows\", ephemeral_storage_gb = 200 }\ndb = { service = \"rds\", engine = \"postgresql\", instance = \"db.r6g.large\", multi_az = true, storage_gb = 65536 }",
+        "web = { service = \"ec2\", instance = \"m5.xlarge\", rps_per_instance = 0.001, ebs_gb = 1000000 }\napp = { service = \"fargate\", vcpu = 0.25, memory_gb = 0.5, tasks = 100000, platform = \"eks\" }\nextras = { nat_gateways = 1e15, ecr_gb = 1e15, eks_clusters = 1e15, data_transfer_out_gb = 1e15 }",
+    ];
+    for tiers in archs {
+        let rep = eval(&scenario(
+            "ap-northeast-1",
+            "hours_per_month = 744\nfree_tier = true",
+            workload,
+            tiers,
+        ));
+        assert!(rep.architectures[0].monthly_usd > d("0"));
+    }
+}

@@ -17,6 +17,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Check a scenario file without pricing it
     Validate(ScenarioArgs),
+    /// Check every architecture against hard limits and quotas (exit 3 when a hard limit is exceeded)
+    Limits(LimitsArgs),
     /// Print a commented starting scenario
     Init(InitArgs),
     /// Inspect and manage price catalogs
@@ -98,6 +100,18 @@ pub struct ReportArgs {
     /// Start breakdown.csv with a UTF-8 byte order mark (Excel)
     #[arg(long)]
     pub bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LimitsArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Output format (table or json)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Also exit 3 when a quota (a default that can be raised) is exceeded
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

@@ -232,6 +232,9 @@ pub fn render(
             esc(l.total_per_month),
             esc(&money(rep, a.monthly_usd))
         ));
+        for note in &a.notes {
+            o.push_str(&format!("<p class=\"note\">{}{}</p>\n", esc(l.note), esc(note)));
+        }
         if !a.limits.is_empty() {
             o.push_str(&format!(
                 "<h3>{} — {}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr>\n",
@@ -246,7 +249,7 @@ pub fn render(
                 esc(l.what_to_do)
             ));
             for f in &a.limits {
-                let status = format!("{:?}", f.status).to_lowercase();
+                let status = f.status.label().to_string();
                 o.push_str(&format!(
                     "<tr><td class=\"{}\">{}</td><td>{}</td><td>{}<br><code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{} {}</td><td>{}</td><td>{}</td></tr>\n",
                     esc(&status),

@@ -49,6 +49,7 @@ pub struct Labels {
     pub kind: &'static str,
     pub what_to_do: &'static str,
     pub limits_for: &'static str,
+    pub note: &'static str,
     // CSV header (same order as report::csv::HEADER)
     pub csv_header: [&'static str; 15],
     // report folder, HTML and charts
@@ -101,6 +102,7 @@ const EN: Labels = Labels {
     kind: "Kind",
     what_to_do: "What to do",
     limits_for: "Limits for",
+    note: "Note: ",
     csv_header: [
         "architecture",
         "region",
@@ -167,6 +169,7 @@ const JA: Labels = Labels {
     kind: "種別",
     what_to_do: "対処",
     limits_for: "上限チェック：",
+    note: "注記：",
     csv_header: [
         "アーキテクチャ",
         "リージョン",
@@ -249,7 +252,17 @@ impl Lang {
         match (self, kind) {
             (Lang::Ja, "hard") => "ハード上限".to_string(),
             (Lang::Ja, "quota") => "クォータ（引き上げ可）".to_string(),
+            (Lang::Ja, "behaviour") => "動作仕様".to_string(),
+            (Lang::Ja, "setting") => "設定".to_string(),
             _ => kind.to_string(),
+        }
+    }
+
+    /// "5 of 7 limit checks ok (`archcost limits` lists them all)\n".
+    pub fn checks_ok(self, ok: usize, total: usize) -> String {
+        match self {
+            Lang::En => format!("{ok} of {total} limit checks ok (`archcost limits` lists them all)\n"),
+            Lang::Ja => format!("上限チェック {total} 件中 {ok} 件が OK（全件は `archcost limits` で表示）\n"),
         }
     }
 

@@ -7,6 +7,7 @@ pub mod glyphs;
 pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod limits;
 pub mod markdown;
 pub mod table;
 pub mod templates;

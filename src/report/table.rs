@@ -4,13 +4,23 @@ use super::{assumption_lines_in, money};
 use crate::compare::Report;
 use crate::money::{exact, quantity};
 use crate::pricing::PriceRow;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
+
+pub(crate) fn new_table() -> Table {
+    table()
+}
 
 pub const TIERS: [&str; 5] = ["web", "app", "db", "network", "extras"];
 
 fn table() -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    // A terminal's own width when there is one; a fixed width otherwise, so files and pipes
+    // get the same (deterministic) layout everywhere.
+    if t.width().is_none() {
+        t.set_width(140);
+    }
     t
 }
 
@@ -24,7 +34,7 @@ pub fn render(rep: &Report) -> String {
 
 /// The terminal tables with labels in `lang`.
 pub fn render_in(rep: &Report, lang: Lang) -> String {
-    let l = lang.labels();
+    let lb = lang.labels();
     let mut out = String::new();
     out.push_str(&format!("{}\n", rep.scenario.name));
     if let Some(d) = &rep.scenario.description {
@@ -32,22 +42,22 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
     }
     out.push('\n');
     let mut a = table();
-    a.set_header(vec![l.assumption, l.value]);
+    a.set_header(vec![lb.assumption, lb.value]);
     for (k, v) in assumption_lines_in(rep, lang) {
         a.add_row(vec![k, v]);
     }
     out.push_str(&format!("{a}\n\n"));
 
-    out.push_str(&format!("{}\n", l.monthly_cost_by_tier));
+    out.push_str(&format!("{}\n", lb.monthly_cost_by_tier));
     let mut m = table();
-    let mut header = vec![Cell::new(l.architecture)];
+    let mut header = vec![Cell::new(lb.architecture)];
     let used: Vec<&str> = TIERS
         .iter()
         .copied()
         .filter(|t| rep.architectures.iter().any(|a| a.tier(t).is_some()))
         .collect();
     header.extend(used.iter().map(|t| Cell::new(lang.tier(t))));
-    header.push(Cell::new(l.total_per_month));
+    header.push(Cell::new(lb.total_per_month));
     m.set_header(header);
     for arch in &rep.architectures {
         let mut row = vec![Cell::new(&arch.name)];
@@ -69,12 +79,12 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         ));
         let mut t = table();
         t.set_header(vec![
-            l.tier,
-            l.line_item,
-            l.quantity,
-            l.unit,
-            l.usd_per_unit,
-            l.monthly,
+            lb.tier,
+            lb.line_item,
+            lb.quantity,
+            lb.unit,
+            lb.usd_per_unit,
+            lb.monthly,
         ]);
         for (tier, l) in arch.lines() {
             t.add_row(vec![
@@ -87,34 +97,46 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             ]);
         }
         out.push_str(&format!("{t}\n"));
+        let flagged: Vec<_> = arch
+            .limits
+            .iter()
+            .filter(|f| f.status != crate::limits::Status::Ok)
+            .cloned()
+            .collect();
+        if !flagged.is_empty() {
+            out.push_str(&limits_table_in(&arch.name, &flagged, lang));
+        }
+        for note in &arch.notes {
+            out.push_str(&format!("{}{note}\n", lb.note));
+        }
         if !arch.limits.is_empty() {
-            out.push_str(&limits_table_in(arch, lang));
+            out.push_str(&lang.checks_ok(arch.limits.len() - flagged.len(), arch.limits.len()));
         }
     }
     out
 }
 
 /// Limit findings of one architecture as a table.
-pub fn limits_table(arch: &crate::compare::ArchReport) -> String {
-    limits_table_in(arch, Lang::En)
+pub fn limits_table(name: &str, findings: &[crate::limits::Finding]) -> String {
+    limits_table_in(name, findings, Lang::En)
 }
 
 /// Limit findings of one architecture as a table, labelled in `lang`.
-pub fn limits_table_in(arch: &crate::compare::ArchReport, lang: Lang) -> String {
-    let l = lang.labels();
+pub fn limits_table_in(name: &str, findings: &[crate::limits::Finding], lang: Lang) -> String {
+    let lb = lang.labels();
     let mut t = table();
     t.set_header(vec![
-        l.status,
-        l.tier,
-        l.limit,
-        l.value,
-        l.limit_value,
-        l.kind,
-        l.what_to_do,
+        lb.status,
+        lb.tier,
+        lb.limit,
+        lb.value,
+        lb.limit_value,
+        lb.kind,
+        lb.what_to_do,
     ]);
-    for f in &arch.limits {
+    for f in findings {
         t.add_row(vec![
-            Cell::new(lang.status(&format!("{:?}", f.status).to_lowercase())),
+            Cell::new(lang.status(f.status.label())),
             Cell::new(lang.tier(&f.tier)),
             Cell::new(format!("{}\n{}", f.message, f.id)),
             right(f.value.clone()),
@@ -124,8 +146,8 @@ pub fn limits_table_in(arch: &crate::compare::ArchReport, lang: Lang) -> String 
         ]);
     }
     match lang {
-        Lang::En => format!("{} {}\n{t}\n", l.limits_for, arch.name),
-        Lang::Ja => format!("{}{}\n{t}\n", l.limits_for, arch.name),
+        Lang::En => format!("{} {name}\n{t}\n", lb.limits_for),
+        Lang::Ja => format!("{}{name}\n{t}\n", lb.limits_for),
     }
 }
 

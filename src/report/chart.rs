@@ -575,6 +575,17 @@ mod tests {
     }
 
     #[test]
+    fn every_label_character_has_a_glyph() {
+        for c in include_str!("i18n.rs").chars().filter(|c| !c.is_ascii()) {
+            assert!(
+                has_glyph(c),
+                "{c} (U+{:04X}) is not in the embedded font: rerun assets/fonts/make_subset.py",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
     fn glyph_coverage() {
         assert!(has_glyph('A'));
         assert!(has_glyph('あ'));

@@ -141,9 +141,10 @@ fn interpolate(
 ) -> Option<(Decimal, Decimal)> {
     let (x0, d0, c0) = a;
     let (x1, d1, c1) = b;
-    let t = d0.checked_div(d0.checked_sub(d1)?)?;
-    let x = x0.checked_add(x1.checked_sub(x0)?.checked_mul(t)?)?;
-    let c = c0.checked_add(c1.checked_sub(c0)?.checked_mul(t)?)?;
+    // Multiply before dividing so exact cases stay exact.
+    let span = d0.checked_sub(d1)?;
+    let x = x0.checked_add(x1.checked_sub(x0)?.checked_mul(d0)?.checked_div(span)?)?;
+    let c = c0.checked_add(c1.checked_sub(c0)?.checked_mul(d0)?.checked_div(span)?)?;
     Some((x.round_dp(0), c))
 }
 

@@ -6,7 +6,6 @@ use super::i18n::Lang;
 use super::{csv, html, json, markdown, money, table::TIERS};
 use crate::compare::{self, Report};
 use crate::error::{Error, Result};
-use crate::money::quantity;
 use crate::pricing::Catalog;
 use crate::scenario::Scenario;
 use rust_decimal::prelude::ToPrimitive;
@@ -226,7 +225,7 @@ pub fn summary(rep: &Report, curve: &Curve, lang: Lang) -> String {
                 "| {} = {} | ≈ {} | ≈ {} |\n",
                 markdown::cell(&c.between.0),
                 markdown::cell(&c.between.1),
-                quantity(c.value),
+                chart::volume_label(f(c.value)),
                 money(rep, c.monthly_usd)
             ));
         }

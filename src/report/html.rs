@@ -5,6 +5,7 @@ use super::i18n::Lang;
 use super::{assumption_lines_in, money, table::TIERS};
 use crate::compare::Report;
 use crate::money::{exact, quantity};
+use rust_decimal::prelude::ToPrimitive;
 
 /// Escape text for HTML element content and quoted attribute values.
 pub fn esc(text: &str) -> String {
@@ -191,7 +192,7 @@ pub fn render(
                 "<tr><td>{} = {}</td><td class=\"num\">≈ {}</td><td class=\"num\">≈ {}</td></tr>\n",
                 esc(&c.between.0),
                 esc(&c.between.1),
-                esc(&quantity(c.value)),
+                esc(&super::chart::volume_label(c.value.to_f64().unwrap_or(0.0))),
                 esc(&money(rep, c.monthly_usd))
             ));
         }
@@ -233,7 +234,11 @@ pub fn render(
             esc(&money(rep, a.monthly_usd))
         ));
         for note in &a.notes {
-            o.push_str(&format!("<p class=\"note\">{}{}</p>\n", esc(l.note), esc(note)));
+            o.push_str(&format!(
+                "<p class=\"note\">{}{}</p>\n",
+                esc(l.note),
+                esc(note)
+            ));
         }
         if !a.limits.is_empty() {
             o.push_str(&format!(

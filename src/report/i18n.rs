@@ -126,7 +126,7 @@ const EN: Labels = Labels {
     breakdown: "Monthly cost by tier",
     line_items: "Line items",
     limits: "Limits",
-    crossings: "Where the cheapest architecture changes",
+    crossings: "Where two architectures cost the same",
     crossings_note: "Approximate, read off the chart's samples (linear interpolation between log-spaced points); `archcost breakeven` solves them exactly.",
     no_crossings: "No two architectures cross in the charted range.",
     between: "Between",
@@ -193,7 +193,7 @@ const JA: Labels = Labels {
     breakdown: "層別の月額費用",
     line_items: "明細",
     limits: "上限チェック",
-    crossings: "最安のアーキテクチャが入れ替わる点",
+    crossings: "2つのアーキテクチャの費用が等しくなる点",
     crossings_note: "グラフの標本点（対数等間隔）の線形補間による概算です。正確な損益分岐点は `archcost breakeven` で求められます。",
     no_crossings: "グラフの範囲では、アーキテクチャ間の費用は交差しません。",
     between: "対象",
@@ -261,8 +261,12 @@ impl Lang {
     /// "5 of 7 limit checks ok (`archcost limits` lists them all)\n".
     pub fn checks_ok(self, ok: usize, total: usize) -> String {
         match self {
-            Lang::En => format!("{ok} of {total} limit checks ok (`archcost limits` lists them all)\n"),
-            Lang::Ja => format!("上限チェック {total} 件中 {ok} 件が OK（全件は `archcost limits` で表示）\n"),
+            Lang::En => {
+                format!("{ok} of {total} limit checks ok (`archcost limits` lists them all)\n")
+            }
+            Lang::Ja => format!(
+                "上限チェック {total} 件中 {ok} 件が OK（全件は `archcost limits` で表示）\n"
+            ),
         }
     }
 

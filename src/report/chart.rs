@@ -328,6 +328,32 @@ fn cost_vs_load<DB: DrawingBackend>(
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 28, y)], c.stroke_width(4)));
     }
 
+    // Where the legend and the crossings key go: the corners the curves leave free.
+    let (px_range, py_range) = chart.plotting_area().get_pixel_range();
+    let plot_dim = (px_range.end - px_range.start, py_range.end - py_range.start);
+    let obstacles = curve_pixels(
+        d,
+        |x, y| {
+            let (bx, by) = chart.backend_coord(&(x, y));
+            (bx - px_range.start, by - py_range.start)
+        },
+        y_lo,
+    );
+    let legend_dim = {
+        let w = d
+            .series
+            .iter()
+            .map(|(n, _)| {
+                root.estimate_text_size(n, &font(20))
+                    .map_or(0, |s| s.0 as i32)
+            })
+            .max()
+            .unwrap_or(0);
+        (w + 30 + 28, d.series.len() as i32 * 25 + 28)
+    };
+    let legend_at = free_corner(legend_dim, plot_dim, &obstacles, None);
+    let legend_box = (legend_at.0, legend_at.1, legend_dim.0, legend_dim.1);
+
     // The scenario's own volume: a dashed vertical line and a dot on every curve.
     let grey = RGBColor(110, 110, 110);
     chart.draw_series(DashedLineSeries::new(
@@ -352,14 +378,26 @@ fn cost_vs_load<DB: DrawingBackend>(
     ))?;
 
     // Crossings: a numbered black diamond on the curve, explained in a key at the lower right.
+    let mut badges: Vec<(i32, i32)> = Vec::new();
     for (k, (_, x, y)) in d.crossings.iter().enumerate() {
+        // Numbered badge above the point, moved further up while it would cover another.
+        let p = chart.backend_coord(&(*x, y.max(y_lo)));
+        let mut dy = -24;
+        while badges
+            .iter()
+            .any(|b| (b.0 - p.0).abs() < 26 && (b.1 - (p.1 + dy)).abs() < 26)
+        {
+            dy -= 26;
+        }
+        badges.push((p.0, p.1 + dy));
         chart.draw_series(std::iter::once(
             EmptyElement::at((*x, y.max(y_lo)))
                 + Polygon::new(vec![(0, -8), (8, 0), (0, 8), (-8, 0)], BLACK.filled())
-                + Circle::new((0, -24), 12, BLACK.filled())
+                + PathElement::new(vec![(0, 0), (0, dy)], BLACK.stroke_width(2))
+                + Circle::new((0, dy), 12, BLACK.filled())
                 + Text::new(
                     format!("{}", k + 1),
-                    (0, -24),
+                    (0, dy),
                     font(18)
                         .color(&WHITE)
                         .pos(Pos::new(HPos::Center, VPos::Center)),
@@ -384,7 +422,12 @@ fn cost_vs_load<DB: DrawingBackend>(
         let (line_h, pad) = (28, 12);
         let rows = d.crossings.len() as i32 + 1;
         let (bw, bh) = (text_w + 2 * pad + 32, rows * line_h + 2 * pad);
-        let (x0, y0) = (pw as i32 - bw - 12, ph as i32 - bh - 12);
+        let (x0, y0) = free_corner(
+            (bw, bh),
+            (pw as i32, ph as i32),
+            &obstacles,
+            Some(legend_box),
+        );
         area.draw(&Rectangle::new(
             [(x0, y0), (x0 + bw, y0 + bh)],
             WHITE.mix(0.94).filled(),
@@ -415,13 +458,64 @@ fn cost_vs_load<DB: DrawingBackend>(
 
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
+        .position(SeriesLabelPosition::Coordinate(legend_at.0, legend_at.1))
         .label_font(font(20))
         .margin(14)
         .background_style(WHITE.mix(0.92))
         .border_style(RGBColor(160, 160, 160))
         .draw()?;
     Ok(())
+}
+
+/// Points along every curve in plotting-area pixels (the obstacles boxes should avoid).
+fn curve_pixels(
+    d: &ChartData,
+    to_px: impl Fn(f64, f64) -> (i32, i32),
+    y_lo: f64,
+) -> Vec<(i32, i32)> {
+    let mut out = Vec::new();
+    for (_, pts) in &d.series {
+        let px: Vec<(i32, i32)> = pts.iter().map(|(x, y)| to_px(*x, y.max(y_lo))).collect();
+        for w in px.windows(2) {
+            let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+            for k in 0..8 {
+                out.push((x0 + (x1 - x0) * k / 8, y0 + (y1 - y0) * k / 8));
+            }
+        }
+        out.extend(px.last().copied());
+    }
+    out
+}
+
+/// The corner of a `w`×`h` box inside an `area`-sized plot that covers the fewest `obstacles`
+/// and does not overlap `taken`; ties go to the earlier corner.
+fn free_corner(
+    (w, h): (i32, i32),
+    area: (i32, i32),
+    obstacles: &[(i32, i32)],
+    taken: Option<(i32, i32, i32, i32)>,
+) -> (i32, i32) {
+    let inset = 10;
+    let corners = [
+        (inset, inset),
+        (area.0 - w - inset, area.1 - h - inset),
+        (area.0 - w - inset, inset),
+        (inset, area.1 - h - inset),
+    ];
+    let score = |(x, y): (i32, i32)| {
+        let covered = obstacles
+            .iter()
+            .filter(|(px, py)| *px >= x && *px <= x + w && *py >= y && *py <= y + h)
+            .count();
+        let clash = taken
+            .is_some_and(|(tx, ty, tw, th)| x < tx + tw && tx < x + w && y < ty + th && ty < y + h);
+        covered + if clash { 1_000_000 } else { 0 }
+    };
+    corners
+        .iter()
+        .copied()
+        .min_by_key(|c| score(*c))
+        .unwrap_or((inset, inset))
 }
 
 fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -> DrawResult<DB> {

@@ -546,6 +546,37 @@ fn png_text_replaces_characters_the_font_lacks_and_says_so() {
     assert!(read_text(&dir, "cost-vs-load.svg").contains("🚀 serverless"));
 }
 
+#[test]
+fn one_architecture_and_zero_cost_scenarios_chart_fine() {
+    let tmp = tempfile::tempdir().unwrap();
+    let full = std::fs::read_to_string(repo().join(SCENARIO)).unwrap();
+    let cut = full
+        .find("[[architecture]]\nname = \"containers\"")
+        .unwrap();
+    let one = tmp.path().join("one.toml");
+    std::fs::write(&one, &full[..cut]).unwrap();
+    // Free tier at 1,000 requests a month: serverless costs $0.00 (drawn on the log axis floor).
+    let free = scenario_variant(
+        tmp.path(),
+        &[
+            ("free_tier = false", "free_tier = true"),
+            (
+                "requests_per_month = 30_000_000",
+                "requests_per_month = 1000",
+            ),
+        ],
+    );
+    for (tag, s) in [("one", &one), ("free", &free)] {
+        let dir = tmp.path().join(tag);
+        report(s, &dir, &[]);
+        for f in ["cost-vs-load.png", "breakdown.png"] {
+            let png = decode_png(&dir.join(f));
+            assert!(png.distinct_colours() > 50, "{tag} {f}");
+        }
+    }
+    assert!(read_text(&tmp.path().join("free"), "summary.md").contains("| **$0.00** |"));
+}
+
 // ---------- currency and BOM ----------
 
 #[test]

@@ -287,6 +287,17 @@ pub fn money_label(v: f64, jpy: bool) -> String {
     format!("{sign}{}{grouped}", if jpy { "¥" } else { "$" })
 }
 
+/// "$139.49" / "¥20,924": a total as the tables print it (cents, or whole yen).
+pub fn money_total(v: f64, jpy: bool) -> String {
+    let text = format!("{:.*}", if jpy { 0 } else { 2 }, v.abs());
+    let sign = if v < 0.0 { "-" } else { "" };
+    format!(
+        "{sign}{}{}",
+        if jpy { "¥" } else { "$" },
+        crate::money::group(&text)
+    )
+}
+
 fn colour(i: usize) -> RGBColor {
     PALETTE[i % PALETTE.len()]
 }
@@ -531,7 +542,6 @@ fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -
         1.0
     };
     let jpy = d.jpy;
-    let names: Vec<String> = d.bars.iter().map(|b| b.0.clone()).collect();
 
     // Title on top, the legend in a column at the right, the bars in between.
     let body = root
@@ -551,30 +561,25 @@ fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -
         .margin_top(10)
         .x_label_area_size(60)
         .y_label_area_size(120)
-        .build_cartesian_2d((0..n as i32 - 1).into_segmented(), 0f64..y_hi)?;
+        .build_cartesian_2d(0f64..n as f64, 0f64..y_hi)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
+        .x_labels(0)
         .y_desc(d.y_label.as_str())
         .axis_desc_style(font(22))
         .label_style(font(19))
-        .x_labels(n)
-        .x_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => usize::try_from(*i)
-                .ok()
-                .and_then(|i| names.get(i))
-                .cloned()
-                .unwrap_or_default(),
-            _ => String::new(),
-        })
         .y_label_formatter(&|v| money_label(*v, jpy))
         .max_light_lines(1)
         .light_line_style(RGBColor(240, 240, 240))
         .bold_line_style(RGBColor(205, 205, 205))
         .draw()?;
 
-    let plot_h = f64::from(chart.plotting_area().dim_in_pixel().1.max(1));
-    let bar_margin = (WIDTH / (n as u32 * 5)).min(90);
+    let (plot_w, plot_h) = chart.plotting_area().dim_in_pixel();
+    let plot_h = f64::from(plot_h.max(1));
+    // Bars fill 56 % of their slot, at most 200 px wide.
+    let slot_px = f64::from(plot_w.max(1)) / n as f64;
+    let inset = (0.5 - 100.0 / slot_px).max(0.22);
     let inside = font(17)
         .color(&WHITE)
         .pos(Pos::new(HPos::Center, VPos::Center));
@@ -583,40 +588,38 @@ fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -
         for (i, (_, v)) in d.bars.iter().enumerate() {
             let base: f64 = v.iter().take(t).sum();
             let h = v.get(t).copied().unwrap_or(0.0);
-            let Ok(i) = i32::try_from(i) else { continue };
             if h <= 0.0 {
                 continue;
             }
-            let mut r = Rectangle::new(
-                [
-                    (SegmentValue::Exact(i), base),
-                    (SegmentValue::Exact(i + 1), base + h),
-                ],
+            let x = i as f64;
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x + inset, base), (x + 1.0 - inset, base + h)],
                 c.filled(),
-            );
-            r.set_margin(0, 0, bar_margin, bar_margin);
-            chart.draw_series(std::iter::once(r))?;
+            )))?;
             // The amount inside the segment when it is tall enough to hold it.
             if h / y_hi * plot_h >= 24.0 {
                 chart.draw_series(std::iter::once(Text::new(
                     money_label(h, jpy),
-                    (SegmentValue::CenterOf(i), base + h / 2.0),
+                    (x + 0.5, base + h / 2.0),
                     inside.clone(),
                 )))?;
             }
         }
     }
-    // Totals above the bars.
+    // Totals above the bars, names under them.
     let total_style = font(21).pos(Pos::new(HPos::Center, VPos::Bottom));
-    chart.draw_series(d.bars.iter().enumerate().filter_map(|(i, (_, v))| {
+    let name_style = font(20).pos(Pos::new(HPos::Center, VPos::Top));
+    for (i, (name, v)) in d.bars.iter().enumerate() {
         let total: f64 = v.iter().sum();
-        let i = i32::try_from(i).ok()?;
-        Some(Text::new(
-            money_label(total, jpy),
-            (SegmentValue::CenterOf(i), total + y_hi * 0.01),
+        let x = i as f64 + 0.5;
+        chart.draw_series(std::iter::once(Text::new(
+            money_total(total, jpy),
+            (x, total + y_hi * 0.01),
             total_style.clone(),
-        ))
-    }))?;
+        )))?;
+        let (bx, by) = chart.backend_coord(&(x, 0.0));
+        root.draw(&Text::new(name.clone(), (bx, by + 12), name_style.clone()))?;
+    }
 
     // Legend: top tier first, so it reads in the same order as the stack.
     let left = 10;
@@ -666,6 +669,8 @@ mod tests {
         assert_eq!(money_label(1234.4, false), "$1,234");
         assert_eq!(money_label(0.5, false), "$0.50");
         assert_eq!(money_label(185_000.0, true), "¥185,000");
+        assert_eq!(money_total(139.49276, false), "$139.49");
+        assert_eq!(money_total(20923.9, true), "¥20,924");
     }
 
     #[test]

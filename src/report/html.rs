@@ -23,6 +23,20 @@ pub fn esc(text: &str) -> String {
     out
 }
 
+/// Escape text, turning `backtick` spans into <code> elements.
+fn esc_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{}</code>", esc(part))
+            } else {
+                esc(part)
+            }
+        })
+        .collect()
+}
+
 const CSS: &str = r#"
 :root{--ink:#1e1e1e;--mute:#5f6368;--line:#dadce0;--bg:#f6f7f9;--accent:#1f77b4;--ok:#188038;--warn:#b06000;--bad:#c5221f}
 *{box-sizing:border-box}
@@ -112,7 +126,7 @@ pub fn render(
 
     // Assumptions.
     o.push_str(&format!(
-        "<section>\n<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th></tr>\n",
+        "<section id=\"assumptions\">\n<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th></tr>\n",
         esc(l.assumptions),
         esc(l.assumption),
         esc(l.value)
@@ -133,7 +147,7 @@ pub fn render(
         .filter(|t| rep.architectures.iter().any(|a| a.tier(t).is_some()))
         .collect();
     o.push_str(&format!(
-        "<section>\n<h2>{}</h2>\n<table>\n<tr><th>{}</th>",
+        "<section id=\"by-tier\">\n<h2>{}</h2>\n<table>\n<tr><th>{}</th>",
         esc(l.monthly_cost_by_tier),
         esc(l.architecture)
     ));
@@ -164,7 +178,10 @@ pub fn render(
     o.push_str("</table>\n</section>\n");
 
     // Charts (inline SVG).
-    o.push_str(&format!("<section>\n<h2>{}</h2>\n", esc(l.charts)));
+    o.push_str(&format!(
+        "<section id=\"charts\">\n<h2>{}</h2>\n",
+        esc(l.charts)
+    ));
     o.push_str(&format!(
         "<figure>\n{}<figcaption>{}</figcaption>\n</figure>\n",
         strip_xml_declaration(svg_load),
@@ -177,7 +194,10 @@ pub fn render(
     ));
 
     // Crossings (chart-only approximation).
-    o.push_str(&format!("<section>\n<h2>{}</h2>\n", esc(l.crossings)));
+    o.push_str(&format!(
+        "<section id=\"crossings\">\n<h2>{}</h2>\n",
+        esc(l.crossings)
+    ));
     if curve.crossings.is_empty() {
         o.push_str(&format!("<p>{}</p>\n", esc(l.no_crossings)));
     } else {
@@ -200,11 +220,14 @@ pub fn render(
     }
     o.push_str(&format!(
         "<p class=\"note\">{}</p>\n</section>\n",
-        esc(l.crossings_note)
+        esc_code(l.crossings_note)
     ));
 
     // Line items and limits per architecture.
-    o.push_str(&format!("<section>\n<h2>{}</h2>\n", esc(l.line_items)));
+    o.push_str(&format!(
+        "<section id=\"line-items\">\n<h2>{}</h2>\n",
+        esc(l.line_items)
+    ));
     for a in &rep.architectures {
         o.push_str(&format!(
             "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr>\n",

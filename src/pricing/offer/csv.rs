@@ -1,6 +1,7 @@
 //! Streaming reader of CSV offer files (`index.csv`): metadata lines, the header, then one
 //! row per price dimension, read record by record into one reused buffer.
 use super::mapping::{self, Attr};
+use super::prefilter::{LineQueue, Prefilter};
 use super::{parse_decimal, parse_range, Collector, Dim, Imported, OfferMeta, RegionFilter};
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
@@ -64,11 +65,19 @@ fn text(record: &csv::ByteRecord, ix: usize) -> &str {
 
 /// Import a CSV offer file from a (buffered) reader.
 pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -> Result<Imported> {
+    let lines: LineQueue = LineQueue::default();
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .buffer_capacity(1 << 16)
-        .from_reader(reader);
+        .from_reader(Prefilter::new(reader, lines.clone()));
+    // The original line of the record just read (the prefilter drops lines before parsing).
+    let line_of = |record: &csv::ByteRecord| -> u64 {
+        lines
+            .borrow_mut()
+            .pop_front()
+            .unwrap_or_else(|| record.position().map(|p| p.line()).unwrap_or(0))
+    };
     let malformed = |e: csv::Error| -> Error {
         match e.kind() {
             csv::ErrorKind::Io(_) => {
@@ -92,7 +101,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
         if !rdr.read_byte_record(&mut record).map_err(malformed)? {
             break;
         }
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = line_of(&record);
         let first = text(&record, 0);
         if first == "SKU" {
             if meta.offer_code.contains("SavingsPlan") {
@@ -137,16 +146,14 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
     }
     let mut collector = Collector::default();
     while rdr.read_byte_record(&mut record).map_err(malformed)? {
-        // Reserved rows sit in the same file as OnDemand rows: reject them before any
-        // other work (they are most of an EC2 file).
-        if record.get(cols.term_type) != Some(b"OnDemand".as_slice()) {
-            if record.len() != cols.width {
-                return Err(width_error(name, &record, cols.width));
-            }
-            continue;
-        }
+        let line = line_of(&record);
         if record.len() != cols.width {
-            return Err(width_error(name, &record, cols.width));
+            return Err(width_error(name, line, &record, cols.width));
+        }
+        // Reserved rows sit in the same file as OnDemand rows (most of an EC2 file; the
+        // prefilter already dropped the plainly quoted ones).
+        if record.get(cols.term_type) != Some(b"OnDemand".as_slice()) {
+            continue;
         }
         let get = |a: Attr| match cols.attrs[a.index()] {
             Some(ix) => text(&record, ix),
@@ -158,7 +165,6 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
         if text(&record, cols.currency) != "USD" {
             continue;
         }
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
         let bad = |col: &str, v: &str| {
             Error::Input(format!(
                 "{name}: line {line}, column {col}: expected a decimal number, found `{v}`"
@@ -204,8 +210,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
     })
 }
 
-fn width_error(name: &str, record: &csv::ByteRecord, width: usize) -> Error {
-    let line = record.position().map(|p| p.line()).unwrap_or(0);
+fn width_error(name: &str, line: u64, record: &csv::ByteRecord, width: usize) -> Error {
     Error::Input(format!(
         "{name}: line {line}: malformed CSV: {} fields where the header has {width}\n  hint: the file is damaged or truncated; download it again",
         record.len()

@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod json;
 pub mod mapping;
+pub mod prefilter;
 
 use super::{catalog_csv, Catalog, PriceRow};
 use crate::error::{Error, Result};

@@ -1,6 +1,7 @@
 //! Command dispatch: load inputs, run the engine, write outputs, decide the exit code.
 use crate::cli::{
-    Cli, Command, CompareArgs, CurrencyArg, Format, PricingCommand, ScenarioArgs, ShowArgs,
+    Cli, Command, CompareArgs, CurrencyArg, Format, LimitsArgs, PricingCommand, ScenarioArgs,
+    ShowArgs,
 };
 use crate::compare;
 use crate::error::{Error, Result};
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             );
             Ok(0)
         }
+        Command::Limits(args) => limits_cmd(args),
         Command::Init(args) => {
             let text = report::templates::scenario(&args.template)?;
             print!("{text}");
@@ -176,4 +178,19 @@ fn show_cmd(args: ShowArgs) -> Result<u8> {
     };
     emit(None, &bytes)?;
     Ok(0)
+}
+
+fn limits_cmd(args: LimitsArgs) -> Result<u8> {
+    let (s, catalog) = load(&args.input)?;
+    let rep = compare::evaluate(&s, &catalog)?;
+    let bytes = match args.format {
+        Format::Json => report::limits::json(&rep),
+        _ => report::limits::table(&rep).into_bytes(),
+    };
+    emit(None, &bytes)?;
+    Ok(if limit_exceeded(&rep, args.strict) {
+        3
+    } else {
+        0
+    })
 }

@@ -15,6 +15,8 @@ pub enum Command {
     Compare(CompareArgs),
     /// Check a scenario file without pricing it
     Validate(ScenarioArgs),
+    /// Check every architecture against hard limits and quotas (exit 3 when a hard limit is exceeded)
+    Limits(LimitsArgs),
     /// Print a commented starting scenario
     Init(InitArgs),
     /// Inspect and manage price catalogs
@@ -64,6 +66,18 @@ pub struct CompareArgs {
     #[arg(long, value_enum)]
     pub currency: Option<CurrencyArg>,
     /// Exit 3 when any limit or quota is exceeded
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LimitsArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Output format (table or json)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Also exit 3 when a quota (a default that can be raised) is exceeded
     #[arg(long)]
     pub strict: bool,
 }

@@ -57,6 +57,9 @@ pub struct ArchReport {
     pub monthly_jpy: Option<Decimal>,
     pub tiers: Vec<TierReport>,
     pub limits: Vec<Finding>,
+    /// Priced alternatives worth knowing in a review (e.g. DynamoDB on-demand vs provisioned).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -187,8 +190,41 @@ fn evaluate_arch(
         monthly_usd,
         monthly_jpy: rate.map(|r| monthly_usd * r),
         limits: limits::check(s, arch, &ctx),
+        notes: notes(arch, &ctx, &tiers)?,
         tiers,
     })
+}
+
+/// Alternatives priced with the same load: the other DynamoDB capacity mode.
+fn notes(arch: &Architecture, ctx: &Ctx, tiers: &[TierReport]) -> Result<Vec<String>> {
+    use crate::scenario::{Capacity, Service};
+    use crate::services::ServiceModel;
+    let mut out = Vec::new();
+    if let Some(Service::Dynamodb(d)) = &arch.db {
+        let mut other = d.clone();
+        other.capacity = match d.capacity {
+            Capacity::OnDemand => Capacity::Provisioned,
+            Capacity::Provisioned => Capacity::OnDemand,
+        };
+        other.rcu = None;
+        other.wcu = None;
+        let alt: Decimal = other.lines(ctx)?.iter().map(|l| l.monthly_usd).sum();
+        let current = tiers
+            .iter()
+            .find(|t| t.tier == "db")
+            .map(|t| t.monthly_usd)
+            .unwrap_or_default();
+        let (now, then) = match d.capacity {
+            Capacity::OnDemand => ("on-demand", "provisioned (sized from the peak hour)"),
+            Capacity::Provisioned => ("provisioned", "on-demand"),
+        };
+        out.push(format!(
+            "DynamoDB {now}: {} per month; {then} would be {} for the same load",
+            crate::money::usd(current),
+            crate::money::usd(alt)
+        ));
+    }
+    Ok(out)
 }
 
 /// Monthly totals only, for sweeps and break-even (same arithmetic as `evaluate`).

@@ -70,6 +70,9 @@ pub fn render(rep: &Report) -> String {
                 money(rep, l.monthly_usd)
             ));
         }
+        for note in &a.notes {
+            o.push_str(&format!("\n> {}\n", cell(note)));
+        }
         if !a.limits.is_empty() {
             o.push_str("\n| Status | Tier | Limit | Value | Limit value | Kind | What to do |\n|---|---|---|---:|---:|---|---|\n");
             for f in &a.limits {

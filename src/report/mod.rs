@@ -1,6 +1,7 @@
 //! Output formats: each module turns a `compare::Report` into bytes or text.
 pub mod csv;
 pub mod json;
+pub mod limits;
 pub mod markdown;
 pub mod table;
 pub mod templates;

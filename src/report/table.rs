@@ -3,13 +3,23 @@ use super::{assumption_lines, money};
 use crate::compare::Report;
 use crate::money::{exact, quantity};
 use crate::pricing::PriceRow;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
+
+pub(crate) fn new_table() -> Table {
+    table()
+}
 
 pub const TIERS: [&str; 5] = ["web", "app", "db", "network", "extras"];
 
 fn table() -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    // A terminal's own width when there is one; a fixed width otherwise, so files and pipes
+    // get the same (deterministic) layout everywhere.
+    if t.width().is_none() {
+        t.set_width(140);
+    }
     t
 }
 
@@ -82,15 +92,31 @@ pub fn render(rep: &Report) -> String {
             ]);
         }
         out.push_str(&format!("{t}\n"));
+        let flagged: Vec<_> = arch
+            .limits
+            .iter()
+            .filter(|f| f.status != crate::limits::Status::Ok)
+            .cloned()
+            .collect();
+        if !flagged.is_empty() {
+            out.push_str(&limits_table(&arch.name, &flagged));
+        }
+        for note in &arch.notes {
+            out.push_str(&format!("Note: {note}\n"));
+        }
         if !arch.limits.is_empty() {
-            out.push_str(&limits_table(arch));
+            out.push_str(&format!(
+                "{} of {} limit checks ok (`archcost limits` lists them all)\n",
+                arch.limits.len() - flagged.len(),
+                arch.limits.len()
+            ));
         }
     }
     out
 }
 
 /// Limit findings of one architecture as a table.
-pub fn limits_table(arch: &crate::compare::ArchReport) -> String {
+pub fn limits_table(name: &str, findings: &[crate::limits::Finding]) -> String {
     let mut t = table();
     t.set_header(vec![
         "Status",
@@ -101,9 +127,9 @@ pub fn limits_table(arch: &crate::compare::ArchReport) -> String {
         "Kind",
         "What to do",
     ]);
-    for f in &arch.limits {
+    for f in findings {
         t.add_row(vec![
-            Cell::new(format!("{:?}", f.status).to_lowercase()),
+            Cell::new(f.status.label()),
             Cell::new(&f.tier),
             Cell::new(format!("{}\n{}", f.message, f.id)),
             right(f.value.clone()),
@@ -112,7 +138,7 @@ pub fn limits_table(arch: &crate::compare::ArchReport) -> String {
             Cell::new(&f.remedy),
         ]);
     }
-    format!("Limits for {}\n{t}\n", arch.name)
+    format!("Limits for {name}\n{t}\n")
 }
 
 /// Catalog rows for `pricing show`.

@@ -61,6 +61,12 @@ fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
         })
         .unwrap_or_else(|| name.to_string());
     let mut out = format!("{location}: {message}");
+    if let Some(span) = err.span() {
+        let (line, _) = line_col(text, span.start);
+        if let Some(src) = text.lines().nth(line - 1) {
+            out.push_str(&format!("\n  {line} | {}", src.trim_end()));
+        }
+    }
     if let Some(hint) = did_you_mean(&message) {
         out.push_str(&format!("\n  hint: {hint}"));
     } else if let Some(field) = between(&message, "missing field `", "`") {
@@ -127,6 +133,17 @@ fn did_you_mean(message: &str) -> Option<String> {
             expected.join(", ")
         )),
     }
+}
+
+/// The candidate within two edits of `got` (for instance names, where similar-looking names
+/// are different products).
+pub fn closest_name<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::levenshtein(got, c), *c))
+        .filter(|(edits, _)| *edits <= 2)
+        .min_by_key(|(edits, _)| *edits)
+        .map(|(_, c)| c)
 }
 
 /// The candidate closest to `got` when it is close enough to be a typo.

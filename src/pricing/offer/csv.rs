@@ -179,10 +179,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
             Some(None) => return Err(bad("StartingRange", begin_text)),
         };
         let end_text = text(&record, cols.end);
-        let end = match parse_range(end_text) {
-            None => None,
-            Some(e) => e,
-        };
+        let end = parse_range(end_text).unwrap_or_default();
         if !end_text.is_empty() && !end_text.eq_ignore_ascii_case("inf") && end.is_none() {
             return Err(bad("EndingRange", end_text));
         }

@@ -184,7 +184,7 @@ impl Collector {
 /// Sort a SKU's dimensions by range start (JSON objects are unordered) and check that they
 /// form contiguous tiers starting at 0.
 fn sorted_tiers(file: &str, sku: &str, mut dims: Vec<Dim>) -> Result<Vec<Dim>> {
-    dims.sort_by(|a, b| a.begin.cmp(&b.begin));
+    dims.sort_by_key(|a| a.begin);
     dims.dedup();
     let bad = |what: String| {
         Error::Input(format!(
@@ -261,8 +261,7 @@ pub fn import_reader<R: std::io::Read>(
             .map_err(|e| Error::io(PathBuf::from(name), e))?;
         data.iter()
             .copied()
-            .skip_while(|b| b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF)
-            .next()
+            .find(|b| !(b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF))
     };
     match first {
         Some(b'{') => json::import(name, buf, regions),

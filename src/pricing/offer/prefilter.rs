@@ -93,13 +93,12 @@ impl<R: Read> Prefilter<R> {
             quotes += quote_parity(line);
             physical += 1;
             pos += nl + 1;
-            if quotes % 2 == 0 {
+            if quotes.is_multiple_of(2) {
                 return Some((self.start + pos, physical));
             }
         }
         None
     }
-
 }
 
 /// Whether to pass `line` on (advancing the header state).
@@ -116,12 +115,13 @@ fn decide(state: &mut State, line: &[u8]) -> bool {
             State::PassAll => true,
             State::BeforeHeader => {
                 if content.starts_with(b"\"SKU\",") {
-                    *state =
-                        if content.starts_with(b"\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",") {
-                            State::Active
-                        } else {
-                            State::PassAll
-                        };
+                    *state = if content
+                        .starts_with(b"\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",")
+                    {
+                        State::Active
+                    } else {
+                        State::PassAll
+                    };
                 }
                 true
             }
@@ -243,7 +243,14 @@ mod tests {
 
     #[test]
     fn parity() {
-        for text in ["", "\"", "\"\"", "abc\"defgh\"ij\"", "\"\"\"\"\"\"\"\"\"", "x\"\"xxxxxxxxxxxxxxx\""] {
+        for text in [
+            "",
+            "\"",
+            "\"\"",
+            "abc\"defgh\"ij\"",
+            "\"\"\"\"\"\"\"\"\"",
+            "x\"\"xxxxxxxxxxxxxxx\"",
+        ] {
             let count = text.bytes().filter(|&b| b == b'"').count();
             assert_eq!(quote_parity(text.as_bytes()), count % 2, "{text}");
         }

@@ -505,12 +505,16 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             let name = csv_path.trim_start_matches("/offers/v1.0/aws/").to_string();
             let imported = f.get_offer(&csv_url, &name, region)?;
             if imported.rows.is_empty() {
-                return Err(f.net(
-                    &csv_url,
-                    format!(
-                        "offer {code} has no rows archcost can use for region {region} (is this the right file?)"
-                    ),
-                ));
+                let what = format!(
+                    "offer {code} has no rows archcost can use for region {region} (is this the right file?)"
+                );
+                // Asked for by name: an error. Part of the default set: some offers' usage
+                // types are only known from third-party descriptions, so warn and go on.
+                if explicit {
+                    return Err(f.net(&csv_url, what));
+                }
+                eprintln!("warning: {what}; skipped");
+                continue;
             }
             imports.push(imported);
         }

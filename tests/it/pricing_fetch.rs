@@ -518,3 +518,64 @@ fn base_url_from_the_environment_and_default_cache_dir() {
         "0.02646"
     );
 }
+
+/// Without --services every offer the catalog uses is fetched; an offer missing for the
+/// region or with no usable rows is a warning there (some mapping rules are unverified),
+/// while the same offer named in --services is an error (see the fault tests).
+#[test]
+fn default_offer_set_skips_offers_without_rows_with_a_warning() {
+    let mut routes = layout();
+    let mut index: serde_json::Value = match routes.get("/offers/v1.0/aws/index.json") {
+        Some(Reply::Ok(b)) => serde_json::from_slice(b).unwrap(),
+        _ => unreachable!(),
+    };
+    for offer in [
+        "AmazonDynamoDB",
+        "AmazonEC2",
+        "AmazonECR",
+        "AmazonEKS",
+        "AmazonVPC",
+        "awswaf",
+    ] {
+        let ri = format!("/offers/v1.0/aws/{offer}/current/region_index.json");
+        index["offers"][offer] = serde_json::json!({ "currentRegionIndexUrl": ri });
+        routes.insert(ri, Reply::Ok(br#"{"regions": {}}"#.to_vec()));
+    }
+    routes.insert(
+        "/offers/v1.0/aws/index.json".into(),
+        Reply::Ok(serde_json::to_vec(&index).unwrap()),
+    );
+    routes.insert(
+        csv_path("AWSELB", "20260831092255", "eu-west-2"),
+        Reply::Ok(
+            std::fs::read(fixture("csv/AWSELB-us-east-1-20260831092255-excerpt.csv")).unwrap(),
+        ),
+    );
+    let s = Server::start(routes);
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("archcost")
+        .unwrap()
+        .args([
+            "pricing",
+            "fetch",
+            "--region",
+            "eu-west-2",
+            "--base-url",
+            &s.base,
+        ])
+        .arg("--out")
+        .arg(dir.path())
+        .env("ARCHCOST_FETCH_RETRIES", "0")
+        .assert()
+        .success()
+        .stderr(contains(
+            "offer AmazonEC2 has no file for region eu-west-2; skipped",
+        ))
+        .stderr(contains(
+            "offer AWSELB has no rows archcost can use for region eu-west-2",
+        ))
+        .stderr(contains("from 5 offer file(s)"));
+    let c = archcost::pricing::load_dir(dir.path()).unwrap();
+    assert!(!c.has("alb.hours", "eu-west-2"));
+    assert!(c.has("lambda.requests.x86_64", "eu-west-2"));
+}

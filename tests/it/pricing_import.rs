@@ -690,3 +690,41 @@ web = { service = "alb" }
 app = { service = "fargate", vcpu = 0.5, memory_gb = 1.0, tasks = 2 }
 db  = { service = "rds", engine = "mysql", instance = "db.t4g.medium", multi_az = true }
 "#;
+
+fn import_bytes(bytes: &[u8]) {
+    let regions = archcost::pricing::offer::RegionFilter::default();
+    // Ok or a clean error; never a panic.
+    let _ = archcost::pricing::offer::import_reader("fuzz", bytes, &regions);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Damaged CSV offer files: any byte of a real file replaced, or the file cut anywhere.
+    #[test]
+    fn damaged_csv_offer_files_never_panic(pos in 0usize..7000, byte in proptest::prelude::any::<u8>(), cut in 0usize..7000) {
+        let mut data = std::fs::read(fixture(LAMBDA)).unwrap();
+        let p = pos % data.len();
+        data[p] = byte;
+        data.truncate(cut.max(1));
+        import_bytes(&data);
+    }
+
+    /// Damaged JSON offer files.
+    #[test]
+    fn damaged_json_offer_files_never_panic(pos in 0usize..6700, byte in proptest::prelude::any::<u8>(), cut in 0usize..6700) {
+        let mut data = std::fs::read(fixture(DDB_SLICE)).unwrap();
+        let p = pos % data.len();
+        data[p] = byte;
+        data.truncate(cut.max(1));
+        import_bytes(&data);
+    }
+
+    /// Arbitrary bytes after a valid CSV header.
+    #[test]
+    fn arbitrary_rows_never_panic(rows in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+        let mut data = CSV_HEAD.as_bytes().to_vec();
+        data.extend_from_slice(&rows);
+        import_bytes(&data);
+    }
+}

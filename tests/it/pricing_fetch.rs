@@ -388,7 +388,7 @@ fn fault_truncated_body() {
         },
     );
     let s = Server::start(routes);
-    must_fail(&s.base, "AWSELB", "cannot fetch", &[]);
+    must_fail(&s.base, "AWSELB", "the download broke off after", &[]);
 }
 
 #[test]

@@ -596,6 +596,67 @@ mod tests {
         );
     }
 
+    fn attrs<'a>(pairs: &'a [(Attr, &'a str)]) -> impl Fn(Attr) -> &'a str + 'a {
+        move |a| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == a)
+                .map(|(_, v)| *v)
+                .unwrap_or("")
+        }
+    }
+
+    #[test]
+    fn fargate_in_the_eks_offer_is_not_mapped() {
+        let fargate = [
+            (Attr::RegionCode, "us-east-1"),
+            (Attr::UsageType, "USE1-Fargate-vCPU-Hours:perCPU"),
+            (Attr::ServiceCode, "AmazonEKS"),
+        ];
+        assert_eq!(map_product("AmazonEKS", &attrs(&fargate)), None);
+        let cluster = [
+            (Attr::RegionCode, "ap-northeast-1"),
+            (Attr::UsageType, "APN1-AmazonEKS-Hours:perCluster"),
+        ];
+        let t = map_product("AmazonEKS", &attrs(&cluster)).unwrap();
+        assert_eq!((t.key.as_str(), t.unit), ("eks.cluster", "hour"));
+    }
+
+    #[test]
+    fn ec2_instance_filter_is_complete() {
+        let base = [
+            (Attr::ProductFamily, "Compute Instance"),
+            (Attr::RegionCode, "ap-northeast-1"),
+            (Attr::UsageType, "APN1-BoxUsage:m5.large"),
+            (Attr::InstanceType, "m5.large"),
+            (Attr::OperatingSystem, "Linux"),
+            (Attr::Tenancy, "Shared"),
+            (Attr::PreInstalledSw, "NA"),
+            (Attr::CapacityStatus, "Used"),
+            (Attr::LicenseModel, "No License required"),
+            (Attr::Operation, "RunInstances"),
+            (Attr::LocationType, "AWS Region"),
+        ];
+        let t = map_product("AmazonEC2", &attrs(&base)).unwrap();
+        assert_eq!(t.key, "ec2.linux.m5.large");
+        assert_eq!(t.region, "ap-northeast-1");
+        for (attr, other) in [
+            (Attr::OperatingSystem, "Windows"),
+            (Attr::Tenancy, "Dedicated"),
+            (Attr::PreInstalledSw, "SQL Std"),
+            (Attr::CapacityStatus, "UnusedCapacityReservation"),
+            (Attr::LicenseModel, "Bring your own license"),
+            (Attr::Operation, "RunInstances:0002"),
+            (Attr::LocationType, "AWS Local Zone"),
+        ] {
+            let mut v = base.to_vec();
+            for p in v.iter_mut().filter(|p| p.0 == attr) {
+                p.1 = other;
+            }
+            assert_eq!(map_product("AmazonEC2", &attrs(&v)), None, "{other}");
+        }
+    }
+
     #[test]
     fn canonical_names() {
         assert_eq!(canonical_name("Product Family"), "productfamily");

@@ -448,7 +448,8 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             .collect::<Result<_>>()?,
         None => mapping::OFFERS.to_vec(),
     };
-    services.dedup();
+    let mut seen = std::collections::HashSet::new();
+    services.retain(|s| seen.insert(*s));
     let out_dir = match &opts.out {
         Some(d) => d.clone(),
         None => default_out_dir()?,
@@ -477,10 +478,12 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
     for code in &services {
         let Some(region_index_path) = field(&index, &["offers", code, "currentRegionIndexUrl"])
         else {
-            return Err(f.net(
-                &index_url,
-                format!("the service index has no `offers.{code}.currentRegionIndexUrl`"),
-            ));
+            let what = format!("the service index has no `offers.{code}.currentRegionIndexUrl`");
+            if explicit {
+                return Err(f.net(&index_url, what));
+            }
+            eprintln!("warning: {what}; skipped");
+            continue;
         };
         let region_index_url = resolve(&base, region_index_path)?;
         let region_index = f.get_json(&region_index_url)?;

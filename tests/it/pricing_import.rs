@@ -728,3 +728,23 @@ proptest::proptest! {
         import_bytes(&data);
     }
 }
+
+/// Terms before products cannot be matched in one streaming pass: a clear error (AWS writes
+/// products first; a file with only unmapped products is simply empty).
+#[test]
+fn json_terms_before_products_is_a_clear_error() {
+    let text = std::fs::read_to_string(fixture(LAMBDA_SLICE)).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let reordered = format!(
+        "{{\"offerCode\": \"AWSLambda\", \"version\": \"1\", \"publicationDate\": \"2026-05-21T18:47:54Z\", \"terms\": {}, \"products\": {}}}",
+        v["terms"], v["products"]
+    );
+    let regions = archcost::pricing::offer::RegionFilter::default();
+    let err = archcost::pricing::offer::import_reader("r.json", reordered.as_bytes(), &regions)
+        .unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert!(
+        err.to_string().contains("`terms` come before `products`"),
+        "{err}"
+    );
+}

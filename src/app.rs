@@ -37,6 +37,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Pricing { command } => match command {
             PricingCommand::Show(args) => show_cmd(args),
+            PricingCommand::Import(args) => pricing::commands::import(args),
+            PricingCommand::Fetch(args) => pricing::commands::fetch(args),
+            PricingCommand::Diff(args) => pricing::commands::diff(args),
         },
     }
 }

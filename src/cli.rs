@@ -125,6 +125,59 @@ pub struct InitArgs {
 pub enum PricingCommand {
     /// List catalog rows
     Show(ShowArgs),
+    /// Build a catalog from AWS Price List offer files (CSV or JSON, streamed)
+    Import(ImportArgs),
+    /// Download the current offer files for regions and build a catalog
+    Fetch(FetchArgs),
+    /// Price rows added, removed or changed between two catalogs
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Offer files (regional index.csv / index.json as published by AWS)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Catalog directory to write (catalog.csv + metadata.json)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Keep only these regions (comma-separated region codes)
+    #[arg(long, value_name = "R[,R...]")]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// Region codes (comma-separated or repeated)
+    #[arg(long, required = true, value_name = "R[,R...]")]
+    pub region: Vec<String>,
+    /// Offers to fetch (offer codes or lambda, fargate, apigw, dynamodb, ec2, rds, alb, ecr, eks, data-transfer, vpc, waf); default: all the catalog uses
+    #[arg(long, value_name = "S[,S...]")]
+    pub services: Option<Vec<String>>,
+    /// Price List endpoint (default https://pricing.us-east-1.amazonaws.com; env ARCHCOST_PRICING_URL)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Catalog directory to write (default: $XDG_CACHE_HOME/archcost/pricing or ~/.cache/archcost/pricing)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Old catalog: "bundled", a catalog directory or a catalog CSV file
+    pub old: String,
+    /// New catalog: "bundled", a catalog directory or a catalog CSV file
+    pub new: String,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: DiffFormat,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,8 @@
 mod cli;
 mod limits;
 mod oracles;
+mod pricing_fetch;
+mod pricing_import;
 mod rules;
 mod snapshots;
 mod util;

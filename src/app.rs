@@ -116,6 +116,7 @@ fn compare_cmd(args: CompareArgs) -> Result<u8> {
         Format::Csv => report::csv::render_in(&rep, lang, args.bom),
         Format::Json => report::json::render(&rep),
         Format::Markdown => report::markdown::render_in(&rep, lang).into_bytes(),
+        Format::Html => report::folder::standalone_html(&s, &catalog, lang)?.into_bytes(),
     };
     emit(args.out.as_deref(), &bytes)?;
     // `--strict`: any exceeded hard limit or quota is exit 3.

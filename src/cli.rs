@@ -34,6 +34,8 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
+    /// Self-contained HTML page with inline SVG charts (compare only)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

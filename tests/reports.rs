@@ -337,6 +337,19 @@ fn user_strings_are_escaped_in_html_svg_and_markdown() {
 }
 
 #[test]
+fn compare_format_html_is_the_report_page_without_the_file_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("r");
+    report(Path::new(SCENARIO), &dir, &[]);
+    let page = text(run(&["compare", SCENARIO, "--format", "html"]));
+    let folder = read_text(&dir, "report.html");
+    assert!(page.contains("<h1>Order API</h1>"));
+    assert!(!page.contains("summary.md"));
+    let cut = |s: &str| s[..s.find("<footer>").unwrap()].to_string();
+    assert_eq!(cut(&page), cut(&folder));
+}
+
+#[test]
 fn html_is_self_contained() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("r");

@@ -97,6 +97,24 @@ pub fn render(s: &Scenario, catalog: &Catalog, opts: Options) -> Result<Contents
     })
 }
 
+/// One self-contained HTML page (`compare --format html`): the report folder's page without the
+/// list of sibling files.
+pub fn standalone_html(s: &Scenario, catalog: &Catalog, lang: Lang) -> Result<String> {
+    let report = compare::evaluate(s, catalog)?;
+    let curve = curve::for_scenario(s, catalog)?;
+    let charts = chart_data(&report, &curve, lang);
+    let svg_load = chart::svg(Kind::CostVsLoad, &charts)?;
+    let svg_breakdown = chart::svg(Kind::Breakdown, &charts)?;
+    Ok(html::render(
+        &report,
+        lang,
+        &curve,
+        &svg_load,
+        &svg_breakdown,
+        &[],
+    ))
+}
+
 /// Write the report folder at `target` (replacing an earlier report there, atomically).
 pub fn write(s: &Scenario, catalog: &Catalog, target: &Path, opts: Options) -> Result<Written> {
     check_target(target)?;

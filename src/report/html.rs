@@ -297,11 +297,15 @@ pub fn render(
     }
     o.push_str("</section>\n");
 
-    o.push_str(&format!("<footer>\n<p>{}</p>\n<ul>\n", esc(l.files)));
-    for f in files {
-        o.push_str(&format!("<li><a href=\"{0}\">{0}</a></li>\n", esc(f)));
+    o.push_str("<footer>\n");
+    if !files.is_empty() {
+        o.push_str(&format!("<p>{}</p>\n<ul>\n", esc(l.files)));
+        for f in files {
+            o.push_str(&format!("<li><a href=\"{0}\">{0}</a></li>\n", esc(f)));
+        }
+        o.push_str("</ul>\n");
     }
-    o.push_str("</ul>\n<p>archcost</p>\n</footer>\n</main>\n</body>\n</html>\n");
+    o.push_str("<p>archcost</p>\n</footer>\n</main>\n</body>\n</html>\n");
     o
 }
 

@@ -4,6 +4,7 @@ mod limits;
 mod oracles;
 mod pricing_fetch;
 mod pricing_import;
+mod reports;
 mod rules;
 mod snapshots;
 mod util;

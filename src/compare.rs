@@ -158,6 +158,7 @@ fn evaluate_arch(
         free_tier: s.assumptions.free_tier,
         workload: &s.workload,
         load,
+        lean: false,
     };
     let mut tiers = Vec::new();
     let mut push = |tier: &str, service: &str, lines: Vec<Line>| {
@@ -227,12 +228,40 @@ fn notes(arch: &Architecture, ctx: &Ctx, tiers: &[TierReport]) -> Result<Vec<Str
     Ok(out)
 }
 
-/// Monthly totals only, for sweeps and break-even (same arithmetic as `evaluate`).
+/// Monthly totals only, for sweeps and break-even: the same pricing as `evaluate`, without
+/// limit checks, notes or catalog trace strings.
 pub fn totals(s: &Scenario, catalog: &Catalog) -> Result<Vec<(String, Decimal)>> {
-    let report = evaluate(s, catalog)?;
-    Ok(report
-        .architectures
-        .into_iter()
-        .map(|a| (a.name, a.monthly_usd))
-        .collect())
+    let hours = s.assumptions.hours_per_month;
+    let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);
+    let mut out = Vec::with_capacity(s.architectures.len());
+    for arch in &s.architectures {
+        out.push((arch.name.clone(), arch_total(s, arch, catalog, &load)?));
+    }
+    Ok(out)
+}
+
+/// One architecture's monthly USD (lean pricing).
+pub fn arch_total(
+    s: &Scenario,
+    arch: &Architecture,
+    catalog: &Catalog,
+    load: &Load,
+) -> Result<Decimal> {
+    let ctx = Ctx {
+        catalog,
+        region: arch.region.as_deref().unwrap_or(&s.region),
+        hours_per_month: s.assumptions.hours_per_month,
+        free_tier: s.assumptions.free_tier,
+        workload: &s.workload,
+        load,
+        lean: true,
+    };
+    let sum = |lines: Vec<Line>| lines.iter().map(|l| l.monthly_usd).sum::<Decimal>();
+    let mut total = Decimal::ZERO;
+    for svc in [&arch.web, &arch.app, &arch.db].into_iter().flatten() {
+        total += sum(services::price_service(svc, &ctx)?);
+    }
+    total += sum(services::network::network_lines(arch, &ctx)?);
+    total += sum(services::network::extras_lines(&arch.extras, &ctx)?);
+    Ok(total)
 }

@@ -50,6 +50,11 @@ pub fn parse(name: &str, text: &str, catalog: &Catalog) -> Result<Scenario> {
     Ok(scenario)
 }
 
+/// Validate a scenario changed in memory (sweeps, sensitivity): same rules as `parse`.
+pub fn revalidate(s: &Scenario, catalog: &Catalog) -> Result<()> {
+    validate::validate("varied scenario", s, catalog)
+}
+
 /// Build the message for a TOML/serde error: file:line:col, the problem, and a "did you mean".
 fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
     let message = err.message().trim().to_string();

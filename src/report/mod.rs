@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod json;
 pub mod limits;
 pub mod markdown;
+pub mod range;
 pub mod table;
 pub mod templates;
 

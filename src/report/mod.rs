@@ -1,6 +1,7 @@
 //! Output formats: each module turns a `compare::Report` into bytes or text.
 pub mod chart;
 pub mod csv;
+pub mod diff;
 pub mod curve;
 pub mod folder;
 pub mod glyphs;

@@ -5,10 +5,10 @@ use crate::error::Result;
 use crate::limits::{self, Finding};
 use crate::pricing::Catalog;
 use crate::scenario::{Architecture, Currency, Range, RangeEnd, Scenario};
-use std::collections::BTreeMap;
 use crate::services::{self, exact, Ctx, Line};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 pub const REPORT_SCHEMA: &str = "archcost/report/1";
 

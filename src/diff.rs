@@ -258,12 +258,16 @@ fn line_diff(a: Option<&(String, &Line)>, b: Option<&(String, &Line)>) -> Option
     let status = match (&sa, &sb) {
         (None, Some(_)) => Status::Added,
         (Some(_), None) => Status::Removed,
-        (Some(x), Some(y)) if x == y && a.map(|p| &p.1.description) == b.map(|p| &p.1.description) => {
+        (Some(x), Some(y))
+            if x == y && a.map(|p| &p.1.description) == b.map(|p| &p.1.description) =>
+        {
             Status::Unchanged
         }
         _ => Status::Changed,
     };
-    let description = b.map(|(_, l)| l.description.clone()).unwrap_or_else(|| first.description.clone());
+    let description = b
+        .map(|(_, l)| l.description.clone())
+        .unwrap_or_else(|| first.description.clone());
     let description_a = match (a, b) {
         (Some((_, la)), Some((_, lb))) if la.description != lb.description => {
             Some(la.description.clone())

@@ -70,7 +70,11 @@ fn description(l: &LineDiff) -> String {
 fn heading(a: &ArchDiff) -> String {
     match a.status {
         Status::Added => format!("{} — added in B: {}", a.name, opt_money(a.b_monthly_usd)),
-        Status::Removed => format!("{} — removed in B (was {})", a.name, opt_money(a.a_monthly_usd)),
+        Status::Removed => format!(
+            "{} — removed in B (was {})",
+            a.name,
+            opt_money(a.a_monthly_usd)
+        ),
         _ => format!(
             "{} — {} → {} ({}, {})",
             a.name,
@@ -105,7 +109,14 @@ fn right(text: String) -> Cell {
 pub fn table(d: &Diff) -> String {
     let mut o = format!("A: {}\nB: {}\n\n", side_text(&d.a), side_text(&d.b));
     let mut t = super::table::new_table();
-    t.set_header(vec!["Architecture", "Status", "A / month", "B / month", "Δ / month", "Δ %"]);
+    t.set_header(vec![
+        "Architecture",
+        "Status",
+        "A / month",
+        "B / month",
+        "Δ / month",
+        "Δ %",
+    ]);
     for a in &d.architectures {
         t.add_row(vec![
             Cell::new(&a.name),

@@ -1,8 +1,8 @@
 //! Output formats: each module turns a `compare::Report` into bytes or text.
 pub mod chart;
 pub mod csv;
-pub mod diff;
 pub mod curve;
+pub mod diff;
 pub mod folder;
 pub mod glyphs;
 pub mod html;
@@ -11,6 +11,7 @@ pub mod json;
 pub mod limits;
 pub mod markdown;
 pub mod range;
+pub mod sensitivity;
 pub mod table;
 pub mod templates;
 

@@ -112,7 +112,10 @@ pub fn markdown_section(rep: &Report, lang: Lang) -> String {
             ));
         }
     }
-    o.push_str(&format!("\n| {} | low / expected / high |\n|---|---:|\n", w.inputs));
+    o.push_str(&format!(
+        "\n| {} | low / expected / high |\n|---|---:|\n",
+        w.inputs
+    ));
     for (k, v) in input_lines(rep) {
         o.push_str(&format!("| `{k}` | {v} |\n"));
     }

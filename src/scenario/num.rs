@@ -117,7 +117,10 @@ impl<'de> Visitor<'de> for RangeVisitor {
     }
 }
 
-fn range_or_number<'de, D: Deserializer<'de>>(d: D, key: &'static str) -> Result<Decimal, D::Error> {
+fn range_or_number<'de, D: Deserializer<'de>>(
+    d: D,
+    key: &'static str,
+) -> Result<Decimal, D::Error> {
     d.deserialize_any(RangeVisitor(key))
 }
 

@@ -150,7 +150,7 @@ pub fn analyse(name: &str, s: &Scenario, catalog: &Catalog, pct: Decimal) -> Res
     for arch in &mut per_arch {
         // Largest swing first; ties keep the input order (stable sort).
         arch.inputs
-            .sort_by(|a, b| b.swing_usd.abs().cmp(&a.swing_usd.abs()));
+            .sort_by_key(|i| std::cmp::Reverse(i.swing_usd.abs()));
     }
     Ok(Sensitivity {
         schema: SENSITIVITY_SCHEMA,

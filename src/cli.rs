@@ -19,6 +19,10 @@ pub enum Command {
     Validate(ScenarioArgs),
     /// Check every architecture against hard limits and quotas (exit 3 when a hard limit is exceeded)
     Limits(LimitsArgs),
+    /// Price every architecture while one numeric key varies
+    Sweep(SweepArgs),
+    /// Where two architectures cost the same as one key varies (solved exactly)
+    Breakeven(BreakevenArgs),
     /// Print a commented starting scenario
     Init(InitArgs),
     /// Compare two scenarios (or one scenario under two catalogs) line by line
@@ -106,6 +110,57 @@ pub struct ReportArgs {
     /// Start breakdown.csv with a UTF-8 byte order mark (Excel)
     #[arg(long)]
     pub bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SweepArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Key to vary, by dot path: workload.requests_per_month, architecture.serverless.app.memory_mb, ...
+    #[arg(long, value_name = "KEY")]
+    pub vary: String,
+    /// First value (e.g. 1e5)
+    #[arg(long, value_name = "A", allow_hyphen_values = true)]
+    pub from: String,
+    /// Last value (e.g. 1e9)
+    #[arg(long, value_name = "B", allow_hyphen_values = true)]
+    pub to: String,
+    /// Number of values, ends included
+    #[arg(long, default_value_t = 60)]
+    pub steps: usize,
+    /// Space the values geometrically instead of evenly
+    #[arg(long)]
+    pub log: bool,
+    /// Output format (table, csv or json)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Also draw the sweep as a chart (FILE.png or FILE.svg)
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
+    /// Write to FILE instead of standard output (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BreakevenArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Key to vary, by dot path
+    #[arg(long, value_name = "KEY")]
+    pub vary: String,
+    /// Start of the searched range (default for request volumes: the scenario's value / 1000)
+    #[arg(long, value_name = "A", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// End of the searched range (default for request volumes: the scenario's value x 1000)
+    #[arg(long, value_name = "B", allow_hyphen_values = true)]
+    pub to: Option<String>,
+    /// Only this pair of architectures: A,B
+    #[arg(long, value_name = "A,B")]
+    pub between: Option<String>,
+    /// Output format (table or json)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

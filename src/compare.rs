@@ -161,7 +161,7 @@ pub fn evaluate_range(s: &Scenario, catalog: &Catalog) -> Result<Option<RangeTot
     if s.workload.ranges.is_empty() {
         return Ok(None);
     }
-    let expected = arch_totals(&evaluate_point(&s.without_ranges(), catalog)?);
+    let expected = totals(&s.without_ranges(), catalog)?;
     range_totals(s, catalog, expected).map(Some)
 }
 
@@ -177,8 +177,8 @@ fn range_totals(
     catalog: &Catalog,
     expected: Vec<(String, Decimal)>,
 ) -> Result<RangeTotals> {
-    let low = arch_totals(&evaluate_point(&s.at_range_end(RangeEnd::Low), catalog)?);
-    let high = arch_totals(&evaluate_point(&s.at_range_end(RangeEnd::High), catalog)?);
+    let low = totals(&s.at_range_end(RangeEnd::Low), catalog)?;
+    let high = totals(&s.at_range_end(RangeEnd::High), catalog)?;
     let architectures = expected
         .into_iter()
         .zip(low.into_iter().zip(high))
@@ -251,6 +251,7 @@ fn evaluate_arch(
         free_tier: s.assumptions.free_tier,
         workload: &s.workload,
         load,
+        lean: false,
     };
     let mut tiers = Vec::new();
     let mut push = |tier: &str, service: &str, lines: Vec<Line>| {
@@ -321,13 +322,40 @@ fn notes(arch: &Architecture, ctx: &Ctx, tiers: &[TierReport]) -> Result<Vec<Str
     Ok(out)
 }
 
-/// Monthly totals only, for sweeps and break-even (same arithmetic as `evaluate`; ranges are
-/// ignored: every input at its expected value).
+/// Monthly totals only, for sweeps and break-even: the same pricing as `evaluate`, without
+/// limit checks, notes or catalog trace strings (ranges ignored: every input at `expected`).
 pub fn totals(s: &Scenario, catalog: &Catalog) -> Result<Vec<(String, Decimal)>> {
-    let report = evaluate_point(s, catalog)?;
-    Ok(report
-        .architectures
-        .into_iter()
-        .map(|a| (a.name, a.monthly_usd))
-        .collect())
+    let hours = s.assumptions.hours_per_month;
+    let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);
+    let mut out = Vec::with_capacity(s.architectures.len());
+    for arch in &s.architectures {
+        out.push((arch.name.clone(), arch_total(s, arch, catalog, &load)?));
+    }
+    Ok(out)
+}
+
+/// One architecture's monthly USD (lean pricing).
+pub fn arch_total(
+    s: &Scenario,
+    arch: &Architecture,
+    catalog: &Catalog,
+    load: &Load,
+) -> Result<Decimal> {
+    let ctx = Ctx {
+        catalog,
+        region: arch.region.as_deref().unwrap_or(&s.region),
+        hours_per_month: s.assumptions.hours_per_month,
+        free_tier: s.assumptions.free_tier,
+        workload: &s.workload,
+        load,
+        lean: true,
+    };
+    let sum = |lines: Vec<Line>| lines.iter().map(|l| l.monthly_usd).sum::<Decimal>();
+    let mut total = Decimal::ZERO;
+    for svc in [&arch.web, &arch.app, &arch.db].into_iter().flatten() {
+        total += sum(services::price_service(svc, &ctx)?);
+    }
+    total += sum(services::network::network_lines(arch, &ctx)?);
+    total += sum(services::network::extras_lines(&arch.extras, &ctx)?);
+    Ok(total)
 }

@@ -1,5 +1,6 @@
 //! archcost: monthly AWS cost and hard limits of candidate architectures for one workload.
 pub mod app;
+pub mod breakeven;
 pub mod capacity;
 pub mod cli;
 pub mod compare;
@@ -12,3 +13,4 @@ pub mod report;
 pub mod scenario;
 pub mod sensitivity;
 pub mod services;
+pub mod sweep;

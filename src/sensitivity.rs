@@ -85,7 +85,7 @@ fn candidates(s: &Scenario) -> Vec<(&'static str, Decimal)> {
 }
 
 /// Analyse `s` (already validated) against `catalog`, varying by ± `pct` percent.
-pub fn analyse(name: &str, s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitivity> {
+pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitivity> {
     if pct <= Decimal::ZERO || pct >= dec!(100) {
         return Err(Error::Input(format!(
             "--pct {pct}: expected a percentage above 0 and below 100 (e.g. --pct 20)"
@@ -116,7 +116,7 @@ pub fn analyse(name: &str, s: &Scenario, catalog: &Catalog, pct: Decimal) -> Res
         let at = |v: Decimal| -> Result<std::result::Result<Vec<(String, Decimal)>, String>> {
             let mut varied = base.clone();
             varied.workload.set_input(key, v);
-            match scenario::revalidate(name, &varied, catalog) {
+            match scenario::revalidate(&varied, catalog) {
                 Err(Error::Input(msg)) => {
                     Ok(Err(msg.lines().next().unwrap_or_default().to_string()))
                 }
@@ -164,8 +164,7 @@ pub fn analyse(name: &str, s: &Scenario, catalog: &Catalog, pct: Decimal) -> Res
 /// `archcost sensitivity SCENARIO`.
 pub fn command(args: crate::cli::SensitivityArgs) -> Result<u8> {
     let (s, catalog) = crate::app::load(&args.input)?;
-    let name = args.input.scenario.display().to_string();
-    let result = analyse(&name, &s, &catalog, args.pct)?;
+    let result = analyse(&s, &catalog, args.pct)?;
     let bytes = match args.format {
         crate::cli::SensitivityFormat::Table => {
             crate::report::sensitivity::table(&result).into_bytes()

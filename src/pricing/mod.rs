@@ -32,6 +32,7 @@ pub struct Catalog {
     pub origin: String,
     rows: Vec<PriceRow>,
     index: HashMap<(String, String), Vec<usize>>,
+    regions: Vec<String>,
 }
 
 impl Catalog {
@@ -46,10 +47,14 @@ impl Catalog {
                 .or_default()
                 .push(i);
         }
+        let mut regions: Vec<String> = rows.iter().map(|r| r.region.clone()).collect();
+        regions.sort();
+        regions.dedup();
         Catalog {
             origin: origin.into(),
             rows,
             index,
+            regions,
         }
     }
 
@@ -75,11 +80,8 @@ impl Catalog {
     }
 
     /// Regions that have at least one row.
-    pub fn regions(&self) -> Vec<String> {
-        let mut r: Vec<String> = self.rows.iter().map(|r| r.region.clone()).collect();
-        r.sort();
-        r.dedup();
-        r
+    pub fn regions(&self) -> &[String] {
+        &self.regions
     }
 
     /// Every tier row of `key` in `region`, sorted by tier start; error if absent.

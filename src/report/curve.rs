@@ -1,9 +1,6 @@
 //! Cost-vs-load samples for the report chart: every architecture's monthly cost at log-spaced
-//! request volumes around the scenario's own, and the approximate crossings between samples.
-//!
-//! Chart-only: crossings here are read off the samples by linear interpolation between
-//! neighbouring points. The exact break-even (solved on the piecewise-linear cost) lives in
-//! `breakeven.rs`; swap it in here when it lands on main.
+//! request volumes around the scenario's own, and where their costs cross in that range (solved
+//! exactly by `breakeven.rs`, not read off the samples).
 use crate::compare;
 use crate::error::Result;
 use crate::pricing::Catalog;
@@ -31,13 +28,13 @@ pub struct Curve {
     pub crossings: Vec<ChartCrossing>,
 }
 
-/// Where two architectures' sampled costs cross (approximate; chart-only).
+/// Where two architectures' costs cross (exact break-even from `breakeven.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartCrossing {
     pub between: (String, String),
     /// Requests per month at the crossing.
     pub value: Decimal,
-    /// Monthly USD of both at that volume (interpolated).
+    /// Monthly USD of the first architecture at that volume.
     pub monthly_usd: Decimal,
 }
 
@@ -74,7 +71,19 @@ pub fn sample(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Cu
             .map(|t| t.1)
             .collect(),
     );
-    let crossings = crossings(&names, &points);
+    let crossings = match (volumes.first(), volumes.last()) {
+        (Some(lo), Some(hi)) if lo < hi => {
+            crate::breakeven::breakeven(s, catalog, "workload.requests_per_month", *lo, *hi, None)?
+                .into_iter()
+                .map(|c| ChartCrossing {
+                    between: c.between,
+                    value: c.value,
+                    monthly_usd: c.monthly_usd,
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
     Ok(Curve {
         names,
         points,
@@ -99,55 +108,6 @@ fn totals_at(s: &Scenario, catalog: &Catalog, requests_per_month: Decimal) -> Re
         .collect())
 }
 
-/// Sign changes of the cost difference of every pair between neighbouring samples, located by
-/// linear interpolation (chart-only; exact break-even lives in breakeven.rs).
-pub fn crossings(names: &[String], points: &[(Decimal, Vec<Decimal>)]) -> Vec<ChartCrossing> {
-    let mut out = Vec::new();
-    for i in 0..names.len() {
-        for j in (i + 1)..names.len() {
-            // The last sample where the difference was non-zero.
-            let mut last: Option<(Decimal, Decimal, Decimal)> = None; // (x, diff, cost_i)
-            for (x, costs) in points {
-                let (Some(ci), Some(cj)) = (costs.get(i), costs.get(j)) else {
-                    continue;
-                };
-                let d = *ci - *cj;
-                if d.is_zero() {
-                    continue;
-                }
-                if let Some((x0, d0, c0)) = last {
-                    if d0.is_sign_negative() != d.is_sign_negative() {
-                        if let Some(c) = interpolate((x0, d0, c0), (*x, d, *ci)) {
-                            out.push(ChartCrossing {
-                                between: (names[i].clone(), names[j].clone()),
-                                value: c.0,
-                                monthly_usd: c.1,
-                            });
-                        }
-                    }
-                }
-                last = Some((*x, d, *ci));
-            }
-        }
-    }
-    out.sort_by(|a, b| a.value.cmp(&b.value).then(a.between.cmp(&b.between)));
-    out
-}
-
-/// Where the difference reaches zero on the segment, and cost_i there (checked arithmetic).
-fn interpolate(
-    a: (Decimal, Decimal, Decimal),
-    b: (Decimal, Decimal, Decimal),
-) -> Option<(Decimal, Decimal)> {
-    let (x0, d0, c0) = a;
-    let (x1, d1, c1) = b;
-    // Multiply before dividing so exact cases stay exact.
-    let span = d0.checked_sub(d1)?;
-    let x = x0.checked_add(x1.checked_sub(x0)?.checked_mul(d0)?.checked_div(span)?)?;
-    let c = c0.checked_add(c1.checked_sub(c0)?.checked_mul(d0)?.checked_div(span)?)?;
-    Some((x.round_dp(0), c))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,31 +126,5 @@ mod tests {
                 dec!(3000000000)
             ]
         );
-    }
-
-    #[test]
-    fn crossing_by_interpolation() {
-        // a = x/1000, b = 50 flat: they cross at x = 50,000 where both cost 50.
-        let names = vec!["a".to_string(), "b".to_string()];
-        let pts = vec![
-            (dec!(10000), vec![dec!(10), dec!(50)]),
-            (dec!(100000), vec![dec!(100), dec!(50)]),
-        ];
-        let c = crossings(&names, &pts);
-        assert_eq!(c.len(), 1);
-        assert_eq!(c[0].value, dec!(50000));
-        assert_eq!(c[0].monthly_usd, dec!(50));
-        assert_eq!(c[0].between, ("a".to_string(), "b".to_string()));
-    }
-
-    #[test]
-    fn touching_without_crossing_is_not_a_crossing() {
-        let names = vec!["a".to_string(), "b".to_string()];
-        let pts = vec![
-            (dec!(1), vec![dec!(10), dec!(20)]),
-            (dec!(2), vec![dec!(20), dec!(20)]),
-            (dec!(3), vec![dec!(10), dec!(20)]),
-        ];
-        assert!(crossings(&names, &pts).is_empty());
     }
 }

@@ -240,7 +240,7 @@ pub fn summary(rep: &Report, curve: &Curve, lang: Lang) -> String {
         ));
         for c in &curve.crossings {
             o.push_str(&format!(
-                "| {} = {} | ≈ {} | ≈ {} |\n",
+                "| {} = {} | {} | {} |\n",
                 markdown::cell(&c.between.0),
                 markdown::cell(&c.between.1),
                 chart::volume_label(f(c.value)),

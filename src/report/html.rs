@@ -194,7 +194,7 @@ pub fn render(
         esc(l.breakdown)
     ));
 
-    // Crossings (chart-only approximation).
+    // Crossings (exact break-even within the charted range).
     o.push_str(&format!(
         "<section id=\"crossings\">\n<h2>{}</h2>\n",
         esc(l.crossings)
@@ -210,7 +210,7 @@ pub fn render(
         ));
         for c in &curve.crossings {
             o.push_str(&format!(
-                "<tr><td>{} = {}</td><td class=\"num\">≈ {}</td><td class=\"num\">≈ {}</td></tr>\n",
+                "<tr><td>{} = {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
                 esc(&c.between.0),
                 esc(&c.between.1),
                 esc(&super::chart::volume_label(c.value.to_f64().unwrap_or(0.0))),

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod markdown;
 pub mod range;
 pub mod sensitivity;
+pub mod sweep;
 pub mod table;
 pub mod templates;
 

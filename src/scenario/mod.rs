@@ -59,9 +59,9 @@ pub fn parse(name: &str, text: &str, catalog: &Catalog) -> Result<Scenario> {
     Ok(scenario)
 }
 
-/// Validate a scenario built in code (sensitivity variants): the same checks as `parse`.
-pub fn revalidate(name: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
-    validate::validate(name, s, catalog)
+/// Validate a scenario changed in memory (sweeps, sensitivity): same rules as `parse`.
+pub fn revalidate(s: &Scenario, catalog: &Catalog) -> Result<()> {
+    validate::validate("varied scenario", s, catalog)
 }
 
 /// Build the message for a TOML/serde error: file:line:col, the problem, and a "did you mean".

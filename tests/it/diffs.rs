@@ -513,7 +513,7 @@ fn cost_is_non_decreasing_in_every_workload_input() {
             for x in ladder {
                 let mut s = base.clone();
                 s.workload.set_input(key, x);
-                if scenario::revalidate("t", &s, bundled::catalog()).is_err() {
+                if scenario::revalidate(&s, bundled::catalog()).is_err() {
                     continue;
                 }
                 let now = totals(&s, bundled::catalog()).unwrap();
@@ -550,7 +550,7 @@ fn sensitivity_ranking_hand_checked() {
     let s = parse(&lambda_only(
         "requests_per_month = 10_000_000\nduration_ms = 100\nrequest_kb = 2\nresponse_kb = 8",
     ));
-    let r = analyse("t", &s, bundled::catalog(), d("20")).unwrap();
+    let r = analyse(&s, bundled::catalog(), d("20")).unwrap();
     assert_eq!(r.schema, "archcost/sensitivity/1");
     assert!(r.skipped.is_empty());
     let a = &r.architectures[0];
@@ -602,7 +602,7 @@ fn sensitivity_uses_declared_ranges_and_skips_invalid_variants() {
     let s = parse(&lambda_only(
         "requests_per_month = { low = 1_000_000, expected = 2_000_000, high = 4_000_000 }\nduration_ms = 100\npeak_to_average = 1.1",
     ));
-    let r = analyse("t", &s, bundled::catalog(), d("20")).unwrap();
+    let r = analyse(&s, bundled::catalog(), d("20")).unwrap();
     let a = &r.architectures[0];
     let req = a
         .inputs

@@ -8,5 +8,6 @@ mod pricing_import;
 mod reports;
 mod rules;
 mod snapshots;
+mod sweeps;
 mod util;
 mod validation;

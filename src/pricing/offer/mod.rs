@@ -354,7 +354,7 @@ impl Metadata {
         Metadata {
             schema: "archcost/pricing-catalog/1",
             offers,
-            regions: catalog.regions(),
+            regions: catalog.regions().to_vec(),
             rows: catalog.rows().len(),
             fetched_at: None,
             base_url: None,

@@ -1,0 +1,265 @@
+//! Exact break-even: where two architectures' monthly costs are equal as one key varies.
+//!
+//! Every cost in the engine is piecewise linear in each numeric input: straight between tier
+//! edges and free-tier allowances (kinks), and with jumps where a count steps (ceil of tasks,
+//! instances, capacity units, metered requests). So: scan the range to bracket sign changes of
+//! the difference, bisect until the bracket holds a single straight piece (the midpoint and the
+//! quarter points lie exactly on the chord), then solve that line exactly in decimal arithmetic.
+//! When the sign change is a jump, the bracket shrinks to the jump itself (1e-20 relative) and
+//! the crossing is reported as a step.
+use crate::compare;
+use crate::error::{Error, Result};
+use crate::pricing::Catalog;
+use crate::scenario::{self, Scenario};
+use crate::sweep;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde::Serialize;
+
+/// Samples used to bracket crossings before refining.
+pub const SCAN_POINTS: usize = 400;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CrossingKind {
+    /// The costs meet on a straight piece: `value` solves it exactly.
+    Linear,
+    /// One cost jumps past the other (a task/instance count steps): `value` is the jump.
+    Step,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Crossing {
+    pub between: (String, String),
+    #[serde(with = "crate::services::exact")]
+    pub value: Decimal,
+    /// The first architecture's monthly USD at `value` (both are equal at a linear crossing).
+    #[serde(with = "crate::services::exact")]
+    pub monthly_usd: Decimal,
+    pub kind: CrossingKind,
+    /// The architecture that is cheaper just below `value`.
+    pub cheaper_below: String,
+    /// The architecture that is cheaper just above `value`.
+    pub cheaper_above: String,
+}
+
+/// Costs of every architecture with `key` set to `x`.
+struct Probe<'a> {
+    base: Scenario,
+    catalog: &'a Catalog,
+    key: &'a str,
+}
+
+impl Probe<'_> {
+    fn costs(&mut self, x: Decimal) -> Result<Vec<Decimal>> {
+        sweep::set_key(&mut self.base, self.key, x)?;
+        Ok(compare::totals(&self.base, self.catalog)?
+            .into_iter()
+            .map(|t| t.1)
+            .collect())
+    }
+
+    fn diff(&mut self, i: usize, j: usize, x: Decimal) -> Result<Decimal> {
+        let c = self.costs(x)?;
+        Ok(c[i] - c[j])
+    }
+}
+
+fn sign(d: Decimal) -> i8 {
+    if d.is_zero() {
+        0
+    } else if d.is_sign_negative() {
+        -1
+    } else {
+        1
+    }
+}
+
+/// Every crossing of the architectures' monthly costs while `key` goes from `from` to `to`.
+pub fn breakeven(
+    s: &Scenario,
+    catalog: &Catalog,
+    key: &str,
+    from: Decimal,
+    to: Decimal,
+    between: Option<(String, String)>,
+) -> Result<Vec<Crossing>> {
+    let names: Vec<String> = s.architectures.iter().map(|a| a.name.clone()).collect();
+    let index = |n: &str| {
+        names.iter().position(|x| x == n).ok_or_else(|| {
+            Error::Input(format!(
+                "--between: no architecture named `{n}`\n  hint: architectures: {}",
+                names.join(", ")
+            ))
+        })
+    };
+    let pairs: Vec<(usize, usize)> = match &between {
+        Some((a, b)) => {
+            let (i, j) = (index(a)?, index(b)?);
+            if i == j {
+                return Err(Error::Input(format!(
+                    "--between {a},{b}: name two different architectures"
+                )));
+            }
+            vec![(i, j)]
+        }
+        None => (0..names.len())
+            .flat_map(|i| (i + 1..names.len()).map(move |j| (i, j)))
+            .collect(),
+    };
+    // Both ends must be valid scenarios (ranges are intervals, so the points between are too).
+    let mut probe = Probe {
+        base: s.clone(),
+        catalog,
+        key,
+    };
+    for end in [from, to] {
+        sweep::set_key(&mut probe.base, key, end)?;
+        scenario::revalidate(&probe.base, catalog)
+            .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", end.normalize())))?;
+    }
+    let log = from > Decimal::ZERO && to >= from * dec!(10);
+    let xs = sweep::steps(from, to, SCAN_POINTS, log)?;
+    let mut samples = Vec::with_capacity(xs.len());
+    for x in &xs {
+        samples.push(probe.costs(*x)?);
+    }
+    let mut out = Vec::new();
+    for (i, j) in pairs {
+        let f: Vec<Decimal> = samples.iter().map(|c| c[i] - c[j]).collect();
+        let mut last: Option<usize> = None; // last sample with a non-zero difference
+        for k in 0..xs.len() {
+            if f[k].is_zero() {
+                continue;
+            }
+            if let Some(p) = last {
+                if sign(f[p]) != sign(f[k]) {
+                    let (value, kind) = if k > p + 1 {
+                        // Equal on samples between: the crossing starts at the first of them.
+                        (xs[p + 1], CrossingKind::Linear)
+                    } else {
+                        refine(&mut probe, i, j, xs[p], xs[k], f[p], f[k])?
+                    };
+                    let costs = probe.costs(value)?;
+                    let (below, above) = if sign(f[p]) < 0 { (i, j) } else { (j, i) };
+                    out.push(Crossing {
+                        between: (names[i].clone(), names[j].clone()),
+                        value,
+                        monthly_usd: costs[i],
+                        kind,
+                        cheaper_below: names[below].clone(),
+                        cheaper_above: names[above].clone(),
+                    });
+                }
+            }
+            last = Some(k);
+        }
+    }
+    out.sort_by(|a, b| {
+        a.value
+            .cmp(&b.value)
+            .then_with(|| a.between.cmp(&b.between))
+    });
+    Ok(out)
+}
+
+/// Narrow [a, b] (difference changes sign) to the exact crossing.
+fn refine(
+    probe: &mut Probe,
+    i: usize,
+    j: usize,
+    mut a: Decimal,
+    mut b: Decimal,
+    mut fa: Decimal,
+    mut fb: Decimal,
+) -> Result<(Decimal, CrossingKind)> {
+    for _ in 0..400 {
+        let width = b - a;
+        // A straight piece: the chord predicts the midpoint and quarter points exactly.
+        let m = a + width / dec!(2);
+        let fm = probe.diff(i, j, m)?;
+        if fm.is_zero() {
+            return Ok((m, CrossingKind::Linear));
+        }
+        let on_chord = |x: Decimal, fx: Decimal| {
+            let predicted = fa + (fb - fa) * (x - a) / width;
+            (fx - predicted).abs() <= (fa.abs() + fb.abs()) * dec!(0.000000000001)
+        };
+        if on_chord(m, fm) {
+            let q1 = a + width / dec!(4);
+            let q3 = a + width * dec!(3) / dec!(4);
+            let (f1, f3) = (probe.diff(i, j, q1)?, probe.diff(i, j, q3)?);
+            if on_chord(q1, f1) && on_chord(q3, f3) {
+                // A staircase can look straight at five points; the root must check out.
+                let root = a - fa * width / (fb - fa);
+                let f_root = probe.diff(i, j, root)?;
+                if f_root.abs() <= (fa.abs() + fb.abs()) * dec!(0.000000001) {
+                    return Ok((root.normalize(), CrossingKind::Linear));
+                }
+            }
+        }
+        if sign(fm) == sign(fa) {
+            a = m;
+            fa = fm;
+        } else {
+            b = m;
+            fb = fm;
+        }
+        if b - a <= b.abs().max(Decimal::ONE) * dec!(0.00000000000000000001) {
+            break;
+        }
+    }
+    // Converged on a point: a crossing at a kink if the difference vanishes there, else a jump.
+    let kind = if fa.abs() < dec!(0.000001) && fb.abs() < dec!(0.000001) {
+        CrossingKind::Linear
+    } else {
+        CrossingKind::Step
+    };
+    Ok((simplest_in(a, b), kind))
+}
+
+/// The decimal with the fewest places within 1e-15 (relative) of the bracket: a jump found by
+/// bisection is reported as 596227500, not 596227500.0000000000038849132 (the 28-digit
+/// arithmetic of the hourly rates puts the computed jump a few 1e-20 away from the exact one).
+fn simplest_in(a: Decimal, b: Decimal) -> Decimal {
+    let tol = b.abs().max(Decimal::ONE) * dec!(0.000000000000001);
+    for dp in 0..=28 {
+        let r = b.round_dp(dp);
+        if r >= a - tol && r <= b + tol {
+            return r.normalize();
+        }
+    }
+    b.normalize()
+}
+
+/// "serverless is cheaper below 41.3M requests/month; containers above — both $x there".
+pub fn sentence(c: &Crossing, key: &str) -> String {
+    let v = human(c.value);
+    let unit = match key {
+        "workload.requests_per_month" => " requests/month",
+        "workload.requests_per_second" => " requests/s",
+        _ => "",
+    };
+    match c.kind {
+        CrossingKind::Linear => format!(
+            "{} is cheaper below {v}{unit}; {} above — both {} per month there",
+            c.cheaper_below,
+            c.cheaper_above,
+            crate::money::usd(c.monthly_usd)
+        ),
+        CrossingKind::Step => format!(
+            "{} is cheaper below {v}{unit}; {} above (a step: a billed count jumps there — tasks, instances, capacity units or 1 ms rounding)",
+            c.cheaper_below, c.cheaper_above
+        ),
+    }
+}
+
+/// 41_300_000 -> "41.3M"; 1234.5678 -> "1,234.57"; 0.25 -> "0.25".
+pub fn human(v: Decimal) -> String {
+    for (div, suffix) in [(dec!(1_000_000_000), "B"), (dec!(1_000_000), "M")] {
+        if v.abs() >= div {
+            return format!("{}{suffix}", crate::money::round(v / div, 3).normalize());
+        }
+    }
+    crate::money::group(&crate::money::round(v, 2).normalize().to_string())
+}

@@ -1,0 +1,314 @@
+//! Varying one numeric scenario key: set it by dot path, and price every architecture at a
+//! series of values (linear or log-spaced).
+use crate::compare;
+use crate::error::{Error, Result};
+use crate::pricing::Catalog;
+use crate::scenario::{self, Scenario, Service};
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
+
+/// Set a numeric key of `field = value` pairs: plain fields and optional fields.
+macro_rules! set_field {
+    ($obj:expr, $key:expr, $value:expr, plain: [$($p:ident),*], opt: [$($o:ident),*]) => {{
+        match $key {
+            $(stringify!($p) => { $obj.$p = $value; Ok(()) })*
+            $(stringify!($o) => { $obj.$o = Some($value); Ok(()) })*
+            _ => Err(vec![$(stringify!($p),)* $(stringify!($o),)*]),
+        }
+    }};
+}
+
+/// Read a numeric key listed like `set_field!` does (None when unset or unknown).
+macro_rules! get_field {
+    ($obj:expr, $key:expr, plain: [$($p:ident),*], opt: [$($o:ident),*]) => {{
+        match $key {
+            $(stringify!($p) => Some($obj.$p),)*
+            $(stringify!($o) => $obj.$o,)*
+            _ => None,
+        }
+    }};
+}
+
+fn service_value(svc: &Service, key: &str) -> Option<Decimal> {
+    match svc {
+        Service::ApiGateway(g) => {
+            get_field!(g, key, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, timeout_s, waf_rules, throttle_rps])
+        }
+        Service::Alb(a) => {
+            get_field!(a, key, plain: [count, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
+        }
+        Service::Ec2(e) => {
+            get_field!(e, key, plain: [ebs_gb], opt: [count, rps_per_instance, min, max])
+        }
+        Service::Lambda(l) => {
+            get_field!(l, key, plain: [memory_mb, ephemeral_storage_mb, provisioned_concurrency, provisioned_requests_share, nat_gateways], opt: [duration_ms, timeout_s, provisioned_hours, nat_kb_per_request])
+        }
+        Service::Fargate(f) => {
+            get_field!(f, key, plain: [vcpu, memory_gb, ephemeral_storage_gb, spot_share], opt: [tasks, running_hours, rps_per_task, min_tasks, max_tasks])
+        }
+        Service::Dynamodb(d) => get_field!(d, key, plain: [target_utilization], opt: [rcu, wcu]),
+        Service::Rds(r) => get_field!(r, key, plain: [], opt: [storage_gb]),
+    }
+}
+
+fn service_field(
+    svc: &mut Service,
+    key: &str,
+    v: Decimal,
+) -> std::result::Result<(), Vec<&'static str>> {
+    match svc {
+        Service::ApiGateway(g) => {
+            set_field!(g, key, v, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, timeout_s, waf_rules, throttle_rps])
+        }
+        Service::Alb(a) => {
+            set_field!(a, key, v, plain: [count, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
+        }
+        Service::Ec2(e) => {
+            set_field!(e, key, v, plain: [ebs_gb], opt: [count, rps_per_instance, min, max])
+        }
+        Service::Lambda(l) => {
+            set_field!(l, key, v, plain: [memory_mb, ephemeral_storage_mb, provisioned_concurrency, provisioned_requests_share, nat_gateways], opt: [duration_ms, timeout_s, provisioned_hours, nat_kb_per_request])
+        }
+        Service::Fargate(f) => {
+            set_field!(f, key, v, plain: [vcpu, memory_gb, ephemeral_storage_gb, spot_share], opt: [tasks, running_hours, rps_per_task, min_tasks, max_tasks])
+        }
+        Service::Dynamodb(d) => set_field!(d, key, v, plain: [target_utilization], opt: [rcu, wcu]),
+        Service::Rds(r) => set_field!(r, key, v, plain: [], opt: [storage_gb]),
+    }
+}
+
+fn unknown(key: &str, what: &str, known: &[&str]) -> Error {
+    let hint = match scenario::closest(key.rsplit('.').next().unwrap_or(key), known) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("numeric keys here: {}", known.join(", ")),
+    };
+    Error::Input(format!("--vary `{key}`: {what}\n  hint: {hint}"))
+}
+
+/// Set the numeric scenario key `key` (dot path) to `value`. Paths: `workload.<key>`,
+/// `assumptions.hours_per_month`, `assumptions.usd_jpy`, `architecture.<name>.<web|app|db>.<key>`,
+/// `architecture.<name>.extras.<key>`. Setting one request volume clears the other.
+pub fn set_key(s: &mut Scenario, key: &str, value: Decimal) -> Result<()> {
+    let parts: Vec<&str> = key.split('.').collect();
+    match parts.as_slice() {
+        ["workload", k] => {
+            let w = &mut s.workload;
+            match *k {
+                "requests_per_month" => {
+                    w.requests_per_month = Some(value);
+                    w.requests_per_second = None;
+                }
+                "requests_per_second" => {
+                    w.requests_per_second = Some(value);
+                    w.requests_per_month = None;
+                }
+                _ => set_field!(w, *k, value, plain: [duration_ms, request_kb, response_kb, db_reads_per_request, db_writes_per_request, item_kb, storage_gb, peak_to_average], opt: [])
+                    .map_err(|known| unknown(key, "not a numeric workload key", &[&["requests_per_month", "requests_per_second"][..], &known].concat()))?,
+            }
+            Ok(())
+        }
+        ["assumptions", "hours_per_month"] => {
+            s.assumptions.hours_per_month = value;
+            Ok(())
+        }
+        ["assumptions", "usd_jpy"] => {
+            s.assumptions.usd_jpy = Some(value);
+            Ok(())
+        }
+        ["assumptions", _] => Err(unknown(key, "not a numeric assumption", &["hours_per_month", "usd_jpy"])),
+        ["architecture", name, tier, k] => {
+            let names: Vec<String> = s.architectures.iter().map(|a| a.name.clone()).collect();
+            let Some(arch) = s.architectures.iter_mut().find(|a| a.name == *name) else {
+                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                return Err(Error::Input(format!(
+                    "--vary `{key}`: no architecture named `{name}`\n  hint: architectures: {}",
+                    refs.join(", ")
+                )));
+            };
+            let result = match *tier {
+                "extras" => {
+                    let e = &mut arch.extras;
+                    set_field!(e, *k, value, plain: [nat_gateways, ecr_gb, eks_clusters, data_transfer_out_gb], opt: [])
+                }
+                "web" | "app" | "db" => {
+                    let slot = match *tier {
+                        "web" => &mut arch.web,
+                        "app" => &mut arch.app,
+                        _ => &mut arch.db,
+                    };
+                    match slot {
+                        Some(svc) => service_field(svc, k, value),
+                        None => {
+                            return Err(Error::Input(format!(
+                                "--vary `{key}`: architecture `{name}` has no {tier} tier"
+                            )))
+                        }
+                    }
+                }
+                other => {
+                    return Err(Error::Input(format!(
+                        "--vary `{key}`: `{other}` is not a tier\n  hint: use web, app, db or extras"
+                    )))
+                }
+            };
+            result.map_err(|known| unknown(key, "not a numeric key of this service", &known))
+        }
+        _ => Err(Error::Input(format!(
+            "--vary `{key}`: expected workload.<key>, assumptions.<key> or architecture.<name>.<tier>.<key>\n  hint: e.g. workload.requests_per_month or architecture.serverless.app.memory_mb"
+        ))),
+    }
+}
+
+/// The scenario's current value of `key` (for default ranges and marking the scenario's point).
+pub fn current_value(s: &Scenario, key: &str) -> Option<Decimal> {
+    let w = &s.workload;
+    let parts: Vec<&str> = key.split('.').collect();
+    match parts.as_slice() {
+        ["workload", "requests_per_month"] => {
+            Some(w.monthly_requests(s.assumptions.hours_per_month))
+        }
+        ["workload", "requests_per_second"] => Some(
+            w.monthly_requests(s.assumptions.hours_per_month)
+                / (s.assumptions.hours_per_month * Decimal::from(3600)),
+        ),
+        ["workload", k] => {
+            get_field!(w, *k, plain: [duration_ms, request_kb, response_kb, db_reads_per_request, db_writes_per_request, item_kb, storage_gb, peak_to_average], opt: [])
+        }
+        ["assumptions", "hours_per_month"] => Some(s.assumptions.hours_per_month),
+        ["assumptions", "usd_jpy"] => s.assumptions.usd_jpy,
+        ["architecture", name, tier, k] => {
+            let arch = s.architectures.iter().find(|a| a.name == *name)?;
+            match *tier {
+                "web" => service_value(arch.web.as_ref()?, k),
+                "app" => service_value(arch.app.as_ref()?, k),
+                "db" => service_value(arch.db.as_ref()?, k),
+                "extras" => {
+                    let e = &arch.extras;
+                    get_field!(e, *k, plain: [nat_gateways, ecr_gb, eks_clusters, data_transfer_out_gb], opt: [])
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `n` values from `from` to `to` inclusive, evenly or (with `log`) geometrically spaced.
+pub fn steps(from: Decimal, to: Decimal, n: usize, log: bool) -> Result<Vec<Decimal>> {
+    if n < 2 {
+        return Err(Error::Input(format!(
+            "--steps {n}: expected at least 2 steps"
+        )));
+    }
+    if n > 1_000_000 {
+        return Err(Error::Input(format!(
+            "--steps {n}: at most 1,000,000 steps"
+        )));
+    }
+    if from >= to {
+        return Err(Error::Input(format!(
+            "--from {from} --to {to}: expected from < to"
+        )));
+    }
+    let last = Decimal::from(n - 1);
+    if !log {
+        return Ok((0..n)
+            .map(|i| from + (to - from) * Decimal::from(i) / last)
+            .collect());
+    }
+    let (Some(a), Some(b)) = (from.to_f64(), to.to_f64()) else {
+        return Err(Error::Input("--log: values out of range".into()));
+    };
+    if a <= 0.0 {
+        return Err(Error::Input(format!(
+            "--log needs --from above 0 (got {from})"
+        )));
+    }
+    let (la, lb) = (a.ln(), b.ln());
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let x = if i == 0 {
+            from
+        } else if i == n - 1 {
+            to
+        } else {
+            let v = (la + (lb - la) * i as f64 / (n - 1) as f64).exp();
+            // Keep 6 significant digits: readable values, still exact decimals from here on.
+            let digits = 5 - v.log10().floor() as i32;
+            let rounded = if digits >= 0 {
+                Decimal::from_f64(v).map(|d| d.round_dp(digits as u32))
+            } else {
+                let p = 10f64.powi(-digits);
+                Decimal::from_f64((v / p).round() * p)
+            };
+            rounded.ok_or_else(|| Error::Input("--log: values out of range".into()))?
+        };
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// Keys that only take whole numbers (sweeps round their steps to whole values).
+pub const WHOLE_KEYS: [&str; 15] = [
+    "memory_mb",
+    "ephemeral_storage_mb",
+    "provisioned_concurrency",
+    "count",
+    "tasks",
+    "min",
+    "max",
+    "min_tasks",
+    "max_tasks",
+    "waf_rules",
+    "private_endpoint_azs",
+    "rcu",
+    "wcu",
+    "nat_gateways",
+    "eks_clusters",
+];
+
+/// True when `key` (dot path) takes whole numbers only.
+pub fn is_whole_key(key: &str) -> bool {
+    key.starts_with("architecture.")
+        && key
+            .rsplit('.')
+            .next()
+            .is_some_and(|k| WHOLE_KEYS.contains(&k))
+}
+
+/// One step of a sweep: the varied value and every architecture's monthly USD.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SweepRow {
+    pub value: Decimal,
+    pub monthly_usd: Vec<(String, Decimal)>,
+}
+
+/// Price the scenario at each value of `key` (re-validating each varied scenario).
+pub fn sweep(
+    s: &Scenario,
+    catalog: &Catalog,
+    key: &str,
+    values: &[Decimal],
+) -> Result<Vec<SweepRow>> {
+    let mut varied = s.clone();
+    let mut out: Vec<SweepRow> = Vec::with_capacity(values.len());
+    let whole = is_whole_key(key);
+    for v in values {
+        let v = &if whole {
+            crate::money::round(*v, 0)
+        } else {
+            *v
+        };
+        if out.last().is_some_and(|r| r.value == *v) {
+            continue;
+        }
+        set_key(&mut varied, key, *v)?;
+        scenario::revalidate(&varied, catalog)
+            .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", v.normalize())))?;
+        out.push(SweepRow {
+            value: *v,
+            monthly_usd: compare::totals(&varied, catalog)?,
+        });
+    }
+    Ok(out)
+}

@@ -689,3 +689,64 @@ fn sensitivity_cli_json_and_exit_codes() {
         .code(2);
     bin().args(["sensitivity", "nope.toml"]).assert().code(2);
 }
+
+// ---------------------------------------------------------------- snapshots (reviewed by hand)
+
+fn snapshot_diff() -> archcost::diff::Diff {
+    let a = eval(&read(&three_tier()));
+    let b_text = three_tier_2048().replace("name = \"traditional\"", "name = \"traditional-v2\"");
+    diff(
+        &a,
+        "scenarios/three-tier.toml",
+        &eval(&b_text),
+        "proposal.toml",
+    )
+}
+
+#[test]
+fn snapshot_diff_table() {
+    insta::assert_snapshot!(archcost::report::diff::table(&snapshot_diff()));
+}
+
+#[test]
+fn snapshot_diff_markdown() {
+    insta::assert_snapshot!(archcost::report::diff::markdown(&snapshot_diff()));
+}
+
+#[test]
+fn snapshot_diff_json() {
+    insta::assert_snapshot!(
+        String::from_utf8(archcost::report::diff::json(&snapshot_diff())).unwrap()
+    );
+}
+
+fn launch() -> Scenario {
+    parse(&read(&repo().join("scenarios/uncertain-launch.toml")))
+}
+
+#[test]
+fn snapshot_range_compare_table_markdown_json() {
+    let rep = evaluate(&launch(), bundled::catalog()).unwrap();
+    insta::assert_snapshot!(
+        "range_table",
+        archcost::report::range::table_section(&rep, Default::default())
+    );
+    insta::assert_snapshot!("range_markdown", archcost::report::markdown::render(&rep));
+    insta::assert_snapshot!(
+        "range_json",
+        String::from_utf8(archcost::report::json::render(&rep)).unwrap()
+    );
+}
+
+#[test]
+fn snapshot_sensitivity() {
+    let r = analyse(&launch(), bundled::catalog(), d("20")).unwrap();
+    insta::assert_snapshot!(
+        "sensitivity_table",
+        archcost::report::sensitivity::table(&r)
+    );
+    insta::assert_snapshot!(
+        "sensitivity_json",
+        String::from_utf8(archcost::report::sensitivity::json(&r)).unwrap()
+    );
+}

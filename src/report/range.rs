@@ -11,6 +11,7 @@ struct Words {
     expected: &'static str,
     high: &'static str,
     inputs: &'static str,
+    triple: &'static str,
     note: &'static str,
 }
 
@@ -22,6 +23,7 @@ fn words(lang: Lang) -> Words {
             expected: "Expected",
             high: "High",
             inputs: "Uncertain inputs",
+            triple: "low / expected / high",
             note: "Low = every uncertain input at its low end, high = every one at its high end (costs never fall when an input grows, so these bound the cost).",
         },
         Lang::Ja => Words {
@@ -30,6 +32,7 @@ fn words(lang: Lang) -> Words {
             expected: "想定",
             high: "高",
             inputs: "不確かな入力",
+            triple: "低 / 想定 / 高",
             note: "低 = 不確かな入力をすべて下限、高 = すべて上限にした場合（入力が増えてもコストは下がらないため、これがコストの範囲です）。",
         },
     }
@@ -78,7 +81,7 @@ pub fn table_section(rep: &Report, lang: Lang) -> String {
         }
     }
     let mut i = super::table::new_table();
-    i.set_header(vec![w.inputs, "low / expected / high"]);
+    i.set_header(vec![w.inputs, w.triple]);
     for (k, v) in input_lines(rep) {
         i.add_row(vec![comfy_table::Cell::new(k), right(v)]);
     }
@@ -112,10 +115,7 @@ pub fn markdown_section(rep: &Report, lang: Lang) -> String {
             ));
         }
     }
-    o.push_str(&format!(
-        "\n| {} | low / expected / high |\n|---|---:|\n",
-        w.inputs
-    ));
+    o.push_str(&format!("\n| {} | {} |\n|---|---:|\n", w.inputs, w.triple));
     for (k, v) in input_lines(rep) {
         o.push_str(&format!("| `{k}` | {v} |\n"));
     }
@@ -151,8 +151,9 @@ pub fn html_section(rep: &Report, lang: Lang) -> String {
         }
     }
     o.push_str(&format!(
-        "</table>\n<table>\n<tr><th>{}</th><th class=\"num\">low / expected / high</th></tr>\n",
-        esc(w.inputs)
+        "</table>\n<table>\n<tr><th>{}</th><th class=\"num\">{}</th></tr>\n",
+        esc(w.inputs),
+        esc(w.triple)
     ));
     for (k, v) in input_lines(rep) {
         o.push_str(&format!(

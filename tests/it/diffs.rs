@@ -750,3 +750,35 @@ fn snapshot_sensitivity() {
         String::from_utf8(archcost::report::sensitivity::json(&r)).unwrap()
     );
 }
+
+#[test]
+fn diff_pairs_tier_lines_in_order() {
+    // HTTP API: first 300M requests at one price, above at another. A stays in the first tier;
+    // B crosses it: the first-tier line changes (quantity 200M -> 300M), the next one is added.
+    let text = |m: &str| {
+        scenario(
+            "us-east-1",
+            "",
+            &format!("requests_per_month = {m}"),
+            "web = { service = \"api-gateway\", api = \"http\" }",
+        )
+    };
+    let dd = diff(
+        &eval(&text("200_000_000")),
+        "a",
+        &eval(&text("400_000_000")),
+        "b",
+    );
+    let lines: Vec<_> = dd.architectures[0]
+        .lines
+        .iter()
+        .filter(|l| l.id == "apigw.http.requests")
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert_eq!(lines[0].status, Status::Changed);
+    assert_eq!(lines[0].a.as_ref().unwrap().quantity, d("200000000"));
+    assert_eq!(lines[0].b.as_ref().unwrap().quantity, d("300000000"));
+    assert_eq!(lines[1].status, Status::Added);
+    assert_eq!(lines[1].b.as_ref().unwrap().quantity, d("100000000"));
+    assert!(lines[1].a.is_none());
+}

@@ -30,6 +30,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Limits(args) => limits_cmd(args),
+        Command::Diff(args) => crate::diff::command(args),
+        Command::Sensitivity(args) => crate::sensitivity::command(args),
         Command::Sweep(args) => report::sweep::sweep_cmd(args),
         Command::Breakeven(args) => report::sweep::breakeven_cmd(args),
         Command::Init(args) => {

@@ -45,8 +45,17 @@ pub fn parse(name: &str, text: &str, catalog: &Catalog) -> Result<Scenario> {
             "{name}: the file is empty; expected a scenario with `name`, `region`, [workload] and at least one [[architecture]]\n  hint: `archcost init` prints a commented example"
         )));
     }
-    let scenario: Scenario = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
+    let mut scenario: Scenario = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
+    scenario.workload.ranges = num::ranges_of(text);
     validate::validate(name, &scenario, catalog)?;
+    // Every end of the declared ranges must be a valid scenario too.
+    if !scenario.workload.ranges.is_empty() {
+        for (end, label) in [(RangeEnd::Low, "low"), (RangeEnd::High, "high")] {
+            validate::validate(name, &scenario.at_range_end(end), catalog).map_err(|e| {
+                Error::Input(format!("{e}\n  (with every range at its {label} end)"))
+            })?;
+        }
+    }
     Ok(scenario)
 }
 

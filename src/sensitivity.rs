@@ -1,0 +1,176 @@
+//! Sensitivity: which workload inputs move each architecture's monthly cost most. Each input
+//! (> 0) is set to −pct % and +pct % of its value — or to its declared range's low and high —
+//! with everything else unchanged, and the inputs are ranked by the swing (high − low cost).
+use crate::compare;
+use crate::error::{Error, Result};
+use crate::pricing::Catalog;
+use crate::scenario::{self, Scenario, WORKLOAD_INPUTS};
+use crate::services::exact;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde::Serialize;
+
+pub const SENSITIVITY_SCHEMA: &str = "archcost/sensitivity/1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sensitivity {
+    pub schema: &'static str,
+    pub scenario: String,
+    #[serde(with = "exact")]
+    pub pct: Decimal,
+    pub architectures: Vec<ArchSensitivity>,
+    /// Inputs not varied, with the reason (e.g. the varied value is invalid).
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchSensitivity {
+    pub name: String,
+    #[serde(with = "exact")]
+    pub expected_usd: Decimal,
+    /// Largest swing first.
+    pub inputs: Vec<Swing>,
+}
+
+/// Where the low and high values of an input came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// ± pct % of the value.
+    Pct,
+    /// The input's declared range.
+    Range,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Swing {
+    /// `workload.KEY`
+    pub input: String,
+    pub basis: Basis,
+    #[serde(with = "exact")]
+    pub value: Decimal,
+    #[serde(with = "exact")]
+    pub low_value: Decimal,
+    #[serde(with = "exact")]
+    pub high_value: Decimal,
+    #[serde(with = "exact")]
+    pub low_usd: Decimal,
+    #[serde(with = "exact")]
+    pub high_usd: Decimal,
+    /// high_usd − low_usd.
+    #[serde(with = "exact")]
+    pub swing_usd: Decimal,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub input: String,
+    pub reason: String,
+}
+
+/// The inputs sensitivity varies: every numeric workload input > 0 (`peak_to_average` only
+/// when > 1, since 1 is its floor).
+fn candidates(s: &Scenario) -> Vec<(&'static str, Decimal)> {
+    WORKLOAD_INPUTS
+        .iter()
+        .filter_map(|k| s.workload.input(k).map(|v| (*k, v)))
+        .filter(|(k, v)| {
+            if *k == "peak_to_average" {
+                *v > Decimal::ONE
+            } else {
+                *v > Decimal::ZERO
+            }
+        })
+        .collect()
+}
+
+/// Analyse `s` (already validated) against `catalog`, varying by ± `pct` percent.
+pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitivity> {
+    if pct <= Decimal::ZERO || pct >= dec!(100) {
+        return Err(Error::Input(format!(
+            "--pct {pct}: expected a percentage above 0 and below 100 (e.g. --pct 20)"
+        )));
+    }
+    let base = s.without_ranges();
+    let expected = compare::totals(&base, catalog)?;
+    let mut per_arch: Vec<ArchSensitivity> = expected
+        .iter()
+        .map(|(n, usd)| ArchSensitivity {
+            name: n.clone(),
+            expected_usd: *usd,
+            inputs: Vec::new(),
+        })
+        .collect();
+    let mut skipped = Vec::new();
+    let share = pct / dec!(100);
+    for (key, value) in candidates(s) {
+        let input = format!("workload.{key}");
+        let (basis, low_value, high_value) = match s.workload.ranges.get(key) {
+            Some(r) => (Basis::Range, r.low, r.high),
+            None => (
+                Basis::Pct,
+                value * (Decimal::ONE - share),
+                value * (Decimal::ONE + share),
+            ),
+        };
+        let at = |v: Decimal| -> Result<std::result::Result<Vec<(String, Decimal)>, String>> {
+            let mut varied = base.clone();
+            varied.workload.set_input(key, v);
+            match scenario::revalidate(&varied, catalog) {
+                Err(Error::Input(msg)) => {
+                    Ok(Err(msg.lines().next().unwrap_or_default().to_string()))
+                }
+                Err(e) => Err(e),
+                Ok(()) => compare::totals(&varied, catalog).map(Ok),
+            }
+        };
+        let (low, high) = match (at(low_value)?, at(high_value)?) {
+            (Ok(l), Ok(h)) => (l, h),
+            (Err(why), _) | (_, Err(why)) => {
+                skipped.push(Skipped {
+                    input,
+                    reason: format!("a varied value is not valid: {why}"),
+                });
+                continue;
+            }
+        };
+        for ((arch, (_, low_usd)), (_, high_usd)) in per_arch.iter_mut().zip(low).zip(high) {
+            arch.inputs.push(Swing {
+                input: input.clone(),
+                basis,
+                value,
+                low_value,
+                high_value,
+                low_usd,
+                high_usd,
+                swing_usd: high_usd - low_usd,
+            });
+        }
+    }
+    for arch in &mut per_arch {
+        // Largest swing first; ties keep the input order (stable sort).
+        arch.inputs
+            .sort_by_key(|i| std::cmp::Reverse(i.swing_usd.abs()));
+    }
+    Ok(Sensitivity {
+        schema: SENSITIVITY_SCHEMA,
+        scenario: s.name.clone(),
+        pct,
+        architectures: per_arch,
+        skipped,
+    })
+}
+
+/// `archcost sensitivity SCENARIO`.
+pub fn command(args: crate::cli::SensitivityArgs) -> Result<u8> {
+    let (s, catalog) = crate::app::load(&args.input)?;
+    let result = analyse(&s, &catalog, args.pct)?;
+    let bytes = match args.format {
+        crate::cli::SensitivityFormat::Table => {
+            crate::report::sensitivity::table(&result).into_bytes()
+        }
+        crate::cli::SensitivityFormat::Json => crate::report::sensitivity::json(&result),
+    };
+    crate::app::emit(args.out.as_deref(), &bytes)?;
+    Ok(0)
+}

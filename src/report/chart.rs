@@ -66,6 +66,13 @@ pub struct ChartData {
     pub scenario_costs: Vec<f64>,
     /// (label, requests per month, monthly cost) of each crossing.
     pub crossings: Vec<(String, f64, f64)>,
+    /// Uncertainty band of each architecture, in `series` order: (requests per month, cost with
+    /// the ranged inputs low, cost with them high). Empty when the scenario has no such ranges.
+    pub bands: Vec<Vec<(f64, f64, f64)>>,
+    /// Legend entry of the band.
+    pub band_label: String,
+    /// The request volume's own range (low, high) and its label, shaded across the chart.
+    pub volume_range: Option<(f64, f64, String)>,
     /// Tier labels of the breakdown legend, in stacking order (bottom first).
     pub tiers: Vec<String>,
     /// (architecture, cost of each tier in `tiers` order).
@@ -102,6 +109,12 @@ impl ChartData {
                 .iter()
                 .map(|(l, x, y)| (f(l), *x, *y))
                 .collect(),
+            bands: self.bands.clone(),
+            band_label: f(&self.band_label),
+            volume_range: self
+                .volume_range
+                .as_ref()
+                .map(|(lo, hi, l)| (*lo, *hi, f(l))),
             tiers: self.tiers.iter().map(|t| f(t)).collect(),
             bars: self
                 .bars
@@ -298,6 +311,9 @@ pub fn money_total(v: f64, jpy: bool) -> String {
     )
 }
 
+/// Opacity of the uncertainty band fill (and of the request-volume range shading, halved).
+pub const BAND_OPACITY: f64 = 0.22;
+
 fn colour(i: usize) -> RGBColor {
     PALETTE[i % PALETTE.len()]
 }
@@ -306,8 +322,13 @@ fn cost_vs_load<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     d: &ChartData,
 ) -> DrawResult<DB> {
+    let band_ys = d.bands.iter().flat_map(|b| b.iter().flat_map(|p| [p.1, p.2]));
     let xs = d.series.iter().flat_map(|s| s.1.iter().map(|p| p.0));
-    let ys = d.series.iter().flat_map(|s| s.1.iter().map(|p| p.1));
+    let ys = d
+        .series
+        .iter()
+        .flat_map(|s| s.1.iter().map(|p| p.1))
+        .chain(band_ys);
     let (x_lo, x_hi) = bounds(xs.chain([d.scenario_x]), 1.0);
     let (y_lo, y_hi) = bounds(ys.chain(d.scenario_costs.iter().copied()), 0.01);
     let (y_lo, y_hi) = (y_lo / 1.6, y_hi * 1.6);
@@ -331,12 +352,49 @@ fn cost_vs_load<DB: DrawingBackend>(
         .bold_line_style(RGBColor(205, 205, 205))
         .draw()?;
 
+    // The request volume's range: a light vertical strip (labelled after the curves are drawn).
+    let grey = RGBColor(110, 110, 110);
+    if let Some((lo, hi, _)) = &d.volume_range {
+        let (lo, hi) = (lo.clamp(x_lo, x_hi), hi.clamp(x_lo, x_hi));
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(lo, y_lo), (hi, y_hi)],
+            grey.mix(BAND_OPACITY / 2.0).filled(),
+        )))?;
+    }
+    // Uncertainty bands under the curves: low edge forward, high edge back.
+    for (i, band) in d.bands.iter().enumerate() {
+        if band.is_empty() {
+            continue;
+        }
+        let outline: Vec<(f64, f64)> = band
+            .iter()
+            .map(|(x, lo, _)| (*x, lo.max(y_lo)))
+            .chain(band.iter().rev().map(|(x, _, hi)| (*x, hi.max(y_lo))))
+            .collect();
+        chart.draw_series(std::iter::once(Polygon::new(
+            outline,
+            colour(i).mix(BAND_OPACITY).filled(),
+        )))?;
+    }
+    let has_band = d.bands.iter().any(|b| !b.is_empty());
+
     for (i, (name, pts)) in d.series.iter().enumerate() {
         let c = colour(i);
         chart
             .draw_series(LineSeries::new(pts.iter().copied(), c.stroke_width(3)))?
             .label(name.as_str())
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 28, y)], c.stroke_width(4)));
+    }
+    if has_band {
+        chart
+            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
+            .label(d.band_label.as_str())
+            .legend(move |(x, y)| {
+                Rectangle::new(
+                    [(x, y - 8), (x + 28, y + 8)],
+                    grey.mix(BAND_OPACITY * 2.0).filled(),
+                )
+            });
     }
 
     // Where the legend and the crossings key go: the corners the curves leave free.
@@ -351,22 +409,25 @@ fn cost_vs_load<DB: DrawingBackend>(
         y_lo,
     );
     let legend_dim = {
+        let band_row = has_band.then_some(d.band_label.as_str());
         let w = d
             .series
             .iter()
-            .map(|(n, _)| {
+            .map(|(n, _)| n.as_str())
+            .chain(band_row)
+            .map(|n| {
                 root.estimate_text_size(n, &font(20))
                     .map_or(0, |s| s.0 as i32)
             })
             .max()
             .unwrap_or(0);
-        (w + 30 + 28, d.series.len() as i32 * 25 + 28)
+        let rows = d.series.len() + usize::from(has_band);
+        (w + 30 + 28, rows as i32 * 25 + 28)
     };
     let legend_at = free_corner(legend_dim, plot_dim, &obstacles, None);
     let legend_box = (legend_at.0, legend_at.1, legend_dim.0, legend_dim.1);
 
     // The scenario's own volume: a dashed vertical line and a dot on every curve.
-    let grey = RGBColor(110, 110, 110);
     chart.draw_series(DashedLineSeries::new(
         [(d.scenario_x, y_lo), (d.scenario_x, y_hi)],
         8,
@@ -387,6 +448,19 @@ fn cost_vs_load<DB: DrawingBackend>(
                 font(18).color(&grey),
             ),
     ))?;
+
+    // The strip's label: under the scenario's label, on a pale box so the dashed line stays off it.
+    if let Some((lo, _, label)) = &d.volume_range {
+        let style = font(17).color(&grey);
+        let (w, h) = root.estimate_text_size(label, &style).unwrap_or((0, 0));
+        let (w, h) = (w as i32, h as i32);
+        let at = (lo.clamp(x_lo, x_hi), y_hi);
+        chart.draw_series(std::iter::once(
+            EmptyElement::at(at)
+                + Rectangle::new([(4, 28), (12 + w, 34 + h)], WHITE.mix(0.85).filled())
+                + Text::new(label.clone(), (8, 31), style),
+        ))?;
+    }
 
     // Crossings: a numbered black diamond on the curve, explained in a key at the lower right.
     let mut badges: Vec<(i32, i32)> = Vec::new();

@@ -1,10 +1,11 @@
 //! Cost-vs-load samples for the report chart: every architecture's monthly cost at log-spaced
 //! request volumes around the scenario's own, and where their costs cross in that range (solved
-//! exactly by `breakeven.rs`, not read off the samples).
+//! exactly by `breakeven.rs`, not read off the samples), and the uncertainty band when workload
+//! inputs are given as ranges.
 use crate::compare;
 use crate::error::Result;
 use crate::pricing::Catalog;
-use crate::scenario::Scenario;
+use crate::scenario::{RangeEnd, Scenario};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 
@@ -26,7 +27,24 @@ pub struct Curve {
     pub scenario: (Decimal, Vec<Decimal>),
     /// Approximate crossings, ordered by volume.
     pub crossings: Vec<ChartCrossing>,
+    /// The uncertainty band (`None` when the scenario has no ranges).
+    pub band: Option<Band>,
 }
+
+/// What the scenario's ranges do to the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// Monthly USD of each architecture (in `Curve::names` order) at every volume of
+    /// `Curve::points` with every ranged input other than the request volume at its low end, and
+    /// at its high end. Empty when only the request volume is ranged.
+    pub low: Vec<Vec<Decimal>>,
+    pub high: Vec<Vec<Decimal>>,
+    /// The request volume's own range (low, high) in requests per month, when it has one.
+    pub volume: Option<(Decimal, Decimal)>,
+}
+
+/// Ranged inputs that set the request volume (the chart's x axis) rather than the band.
+const VOLUME_KEYS: [&str; 2] = ["requests_per_month", "requests_per_second"];
 
 /// Where two architectures' costs cross (exact break-even from `breakeven.rs`).
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +107,36 @@ pub fn sample(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Cu
         points,
         scenario,
         crossings,
+        band: band(s, catalog, volumes)?,
     })
+}
+
+/// The band of a scenario with ranges: its curve with every ranged input (other than the request
+/// volume) at the low end and at the high end, sampled at `volumes` like the main curve.
+pub fn band(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Option<Band>> {
+    let ranges = &s.workload.ranges;
+    if ranges.is_empty() {
+        return Ok(None);
+    }
+    let hours = s.assumptions.hours_per_month;
+    let volume = VOLUME_KEYS
+        .iter()
+        .any(|k| ranges.contains_key(*k))
+        .then(|| {
+            (
+                s.at_range_end(RangeEnd::Low).workload.monthly_requests(hours),
+                s.at_range_end(RangeEnd::High).workload.monthly_requests(hours),
+            )
+        });
+    let (mut low, mut high) = (Vec::new(), Vec::new());
+    if ranges.keys().any(|k| !VOLUME_KEYS.contains(&k.as_str())) {
+        let (at_low, at_high) = (s.at_range_end(RangeEnd::Low), s.at_range_end(RangeEnd::High));
+        for v in volumes {
+            low.push(totals_at(&at_low, catalog, *v)?);
+            high.push(totals_at(&at_high, catalog, *v)?);
+        }
+    }
+    Ok(Some(Band { low, high, volume }))
 }
 
 /// The chart of a scenario: `POINTS` samples from 1/100 to 100 times its volume.

@@ -276,6 +276,32 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
             (format!("{name}: {}", at.unwrap_or_default()), pts)
         })
         .collect();
+    // The uncertainty band of each architecture (none without ranges).
+    let bands = match &curve.band {
+        Some(b) if !b.low.is_empty() => (0..curve.names.len())
+            .map(|i| {
+                curve
+                    .points
+                    .iter()
+                    .zip(b.low.iter().zip(&b.high))
+                    .filter_map(|((x, _), (lo, hi))| {
+                        Some((f(*x), shown(*lo.get(i)?), shown(*hi.get(i)?)))
+                    })
+                    .collect()
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let volume_range = curve.band.as_ref().and_then(|b| b.volume).map(|(lo, hi)| {
+        let (lo, hi) = (f(lo), f(hi));
+        let text = format!(
+            "{} ({}–{})",
+            l.volume_range,
+            chart::volume_label(lo),
+            chart::volume_label(hi)
+        );
+        (lo, hi, text)
+    });
     let tiers: Vec<&str> = TIERS
         .iter()
         .copied()
@@ -330,6 +356,9 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
                 )
             })
             .collect(),
+        bands,
+        band_label: l.band.to_string(),
+        volume_range,
         tiers: tiers.iter().map(|t| lang.tier(t)).collect(),
         bars,
     }

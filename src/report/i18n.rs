@@ -66,6 +66,10 @@ pub struct Labels {
     pub at_requests: &'static str,
     pub this_scenario: &'static str,
     pub crossings_key: &'static str,
+    /// Legend entry of the uncertainty band of the cost-vs-load chart.
+    pub band: &'static str,
+    /// Label of the shaded request-volume range (followed by " (low–high)").
+    pub volume_range: &'static str,
     pub axis_requests: &'static str,
     pub files: &'static str,
     pub cheapest: &'static str,
@@ -133,6 +137,8 @@ const EN: Labels = Labels {
     at_requests: "requests per month",
     this_scenario: "this scenario",
     crossings_key: "Costs cross (exact break-even)",
+    band: "band: low–high inputs",
+    volume_range: "expected range of volume",
     axis_requests: "Requests per month (log scale)",
     files: "Files",
     cheapest: "cheapest",
@@ -200,6 +206,8 @@ const JA: Labels = Labels {
     at_requests: "リクエスト／月",
     this_scenario: "このシナリオ",
     crossings_key: "費用の交差点（損益分岐点）",
+    band: "帯: 不確かな入力の低〜高",
+    volume_range: "想定されるリクエスト量の範囲",
     axis_requests: "月間リクエスト数（対数目盛）",
     files: "ファイル",
     cheapest: "最安",

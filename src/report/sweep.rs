@@ -191,6 +191,9 @@ fn draw(
                 )
             })
             .collect(),
+        bands: Vec::new(),
+        band_label: String::new(),
+        volume_range: None,
         tiers: Vec::new(),
         bars: Vec::new(),
     };

@@ -322,7 +322,10 @@ fn cost_vs_load<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     d: &ChartData,
 ) -> DrawResult<DB> {
-    let band_ys = d.bands.iter().flat_map(|b| b.iter().flat_map(|p| [p.1, p.2]));
+    let band_ys = d
+        .bands
+        .iter()
+        .flat_map(|b| b.iter().flat_map(|p| [p.1, p.2]));
     let xs = d.series.iter().flat_map(|s| s.1.iter().map(|p| p.0));
     let ys = d
         .series

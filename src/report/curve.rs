@@ -124,13 +124,20 @@ pub fn band(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Opti
         .any(|k| ranges.contains_key(*k))
         .then(|| {
             (
-                s.at_range_end(RangeEnd::Low).workload.monthly_requests(hours),
-                s.at_range_end(RangeEnd::High).workload.monthly_requests(hours),
+                s.at_range_end(RangeEnd::Low)
+                    .workload
+                    .monthly_requests(hours),
+                s.at_range_end(RangeEnd::High)
+                    .workload
+                    .monthly_requests(hours),
             )
         });
     let (mut low, mut high) = (Vec::new(), Vec::new());
     if ranges.keys().any(|k| !VOLUME_KEYS.contains(&k.as_str())) {
-        let (at_low, at_high) = (s.at_range_end(RangeEnd::Low), s.at_range_end(RangeEnd::High));
+        let (at_low, at_high) = (
+            s.at_range_end(RangeEnd::Low),
+            s.at_range_end(RangeEnd::High),
+        );
         for v in volumes {
             low.push(totals_at(&at_low, catalog, *v)?);
             high.push(totals_at(&at_high, catalog, *v)?);

@@ -1,4 +1,5 @@
 //! The one integration-test binary: every area is a module.
+mod band;
 mod cli;
 mod diffs;
 mod limits;

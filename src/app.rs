@@ -32,6 +32,10 @@ pub fn run(cli: Cli) -> Result<u8> {
             print!("{text}");
             Ok(0)
         }
+        Command::Sweep(args) => crate::decisions::sweep_cmd(args),
+        Command::Breakeven(args) => crate::decisions::breakeven_cmd(args),
+        Command::Diff(args) => crate::decisions::diff_cmd(args),
+        Command::Sensitivity(args) => crate::decisions::sensitivity_cmd(args),
         Command::Pricing { command } => match command {
             PricingCommand::Show(args) => show_cmd(args),
         },

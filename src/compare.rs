@@ -4,7 +4,7 @@ use crate::capacity::Load;
 use crate::error::Result;
 use crate::limits::{self, Finding};
 use crate::pricing::Catalog;
-use crate::scenario::{Architecture, Currency, Scenario};
+use crate::scenario::{self, Architecture, Currency, Scenario};
 use crate::services::{self, exact, Ctx, Line};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -57,6 +57,20 @@ pub struct ArchReport {
     pub monthly_jpy: Option<Decimal>,
     pub tiers: Vec<TierReport>,
     pub limits: Vec<Finding>,
+    /// Totals with every ranged workload input at its low / expected / high value
+    /// (present only when the scenario declares ranges).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<RangeTotals>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RangeTotals {
+    #[serde(with = "exact")]
+    pub low_usd: Decimal,
+    #[serde(with = "exact")]
+    pub expected_usd: Decimal,
+    #[serde(with = "exact")]
+    pub high_usd: Decimal,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,6 +130,17 @@ pub fn evaluate(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     let mut architectures = Vec::with_capacity(s.architectures.len());
     for arch in &s.architectures {
         architectures.push(evaluate_arch(s, arch, catalog, &load, rate)?);
+    }
+    if !s.workload_ranges.is_empty() {
+        let low = totals(&scenario::at_range_end(s, scenario::RangeEnd::Low), catalog)?;
+        let high = totals(&scenario::at_range_end(s, scenario::RangeEnd::High), catalog)?;
+        for ((a, (_, lo)), (_, hi)) in architectures.iter_mut().zip(low).zip(high) {
+            a.range = Some(RangeTotals {
+                low_usd: lo,
+                expected_usd: a.monthly_usd,
+                high_usd: hi,
+            });
+        }
     }
     Ok(Report {
         schema: REPORT_SCHEMA,
@@ -188,6 +213,7 @@ fn evaluate_arch(
         monthly_jpy: rate.map(|r| monthly_usd * r),
         limits: limits::check(s, arch, &ctx),
         tiers,
+        range: None,
     })
 }
 

@@ -1,5 +1,5 @@
 //! The typed scenario (DESIGN §2, schema 1): what a TOML scenario file deserializes into.
-use super::num::{decimal, opt_decimal};
+use super::num::{decimal, decimal_or_range, opt_decimal, opt_decimal_or_range};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Deserialize;
@@ -22,6 +22,28 @@ pub struct Scenario {
     /// Applied account quotas that override the default quota values (limit id -> value).
     #[serde(default)]
     pub quotas: BTreeMap<String, toml::Value>,
+    /// Workload values given as `{ low, expected, high }`, by dot path (`workload.duration_ms`);
+    /// the plain field holds `expected`. Filled by `scenario::parse`.
+    #[serde(skip)]
+    pub workload_ranges: BTreeMap<String, Range>,
+}
+
+/// An uncertain input: low <= expected <= high.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    pub low: Decimal,
+    pub expected: Decimal,
+    pub high: Decimal,
+}
+
+impl Range {
+    pub fn point(v: Decimal) -> Range {
+        Range {
+            low: v,
+            expected: v,
+            high: v,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -112,28 +134,28 @@ fn default_profile() -> Profile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Workload {
-    #[serde(default, deserialize_with = "opt_decimal")]
+    #[serde(default, deserialize_with = "opt_decimal_or_range")]
     pub requests_per_month: Option<Decimal>,
-    #[serde(default, deserialize_with = "opt_decimal")]
+    #[serde(default, deserialize_with = "opt_decimal_or_range")]
     pub requests_per_second: Option<Decimal>,
     #[serde(default = "default_profile")]
     pub profile: Profile,
     /// Ratio of the busiest second to the hour's average (bursts within the hour); 1 = smooth.
-    #[serde(default = "one", deserialize_with = "decimal")]
+    #[serde(default = "one", deserialize_with = "decimal_or_range")]
     pub peak_to_average: Decimal,
-    #[serde(default, deserialize_with = "decimal")]
+    #[serde(default, deserialize_with = "decimal_or_range")]
     pub duration_ms: Decimal,
-    #[serde(default, deserialize_with = "decimal")]
+    #[serde(default, deserialize_with = "decimal_or_range")]
     pub request_kb: Decimal,
-    #[serde(default, deserialize_with = "decimal")]
+    #[serde(default, deserialize_with = "decimal_or_range")]
     pub response_kb: Decimal,
-    #[serde(default, deserialize_with = "decimal")]
+    #[serde(default, deserialize_with = "decimal_or_range")]
     pub db_reads_per_request: Decimal,
-    #[serde(default, deserialize_with = "decimal")]
+    #[serde(default, deserialize_with = "decimal_or_range")]
     pub db_writes_per_request: Decimal,
-    #[serde(default = "one", deserialize_with = "decimal")]
+    #[serde(default = "one", deserialize_with = "decimal_or_range")]
     pub item_kb: Decimal,
-    #[serde(default, deserialize_with = "decimal")]
+    #[serde(default, deserialize_with = "decimal_or_range")]
     pub storage_gb: Decimal,
 }
 

@@ -305,23 +305,34 @@ pub fn human(v: Decimal) -> String {
 
 /// JSON of DESIGN §3 (`value` and `monthly_usd` exact; `step` added).
 pub fn to_json(key: &str, crossings: &[Crossing]) -> Vec<u8> {
-    let list: Vec<serde_json::Value> = crossings
-        .iter()
-        .map(|c| {
-            serde_json::json!({
-                "between": [c.between.0, c.between.1],
-                "value": crate::money::exact(c.value),
-                "monthly_usd": crate::money::exact(c.monthly_usd),
-                "step": c.step,
-                "sentence": sentence(c, key),
+    #[derive(serde::Serialize)]
+    struct Item {
+        between: [String; 2],
+        value: String,
+        monthly_usd: String,
+        step: bool,
+        sentence: String,
+    }
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        schema: &'static str,
+        vary: &'a str,
+        breakeven: Vec<Item>,
+    }
+    let doc = Doc {
+        schema: BREAKEVEN_SCHEMA,
+        vary: key,
+        breakeven: crossings
+            .iter()
+            .map(|c| Item {
+                between: [c.between.0.clone(), c.between.1.clone()],
+                value: crate::money::exact(c.value),
+                monthly_usd: crate::money::exact(c.monthly_usd),
+                step: c.step,
+                sentence: sentence(c, key),
             })
-        })
-        .collect();
-    let doc = serde_json::json!({
-        "schema": BREAKEVEN_SCHEMA,
-        "vary": key,
-        "breakeven": list,
-    });
+            .collect(),
+    };
     let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
     out.push(b'\n');
     out

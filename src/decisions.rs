@@ -71,18 +71,45 @@ pub fn sweep_csv(key: &str, rows: &[SweepRow]) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
+/// Architecture -> exact monthly USD, in the scenario's architecture order.
+struct Totals<'a>(&'a [(String, Decimal)]);
+
+impl serde::Serialize for Totals<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (n, v) in self.0 {
+            m.serialize_entry(n, &exact(*v))?;
+        }
+        m.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct SweepJsonRow<'a> {
+    value: String,
+    monthly_usd: Totals<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct SweepJson<'a> {
+    schema: &'static str,
+    vary: &'a str,
+    rows: Vec<SweepJsonRow<'a>>,
+}
+
 pub fn sweep_json(key: &str, rows: &[SweepRow]) -> Vec<u8> {
-    let list: Vec<serde_json::Value> = rows
-        .iter()
-        .map(|r| {
-            let mut m = serde_json::Map::new();
-            for (n, v) in &r.monthly_usd {
-                m.insert(n.clone(), serde_json::Value::String(exact(*v)));
-            }
-            serde_json::json!({ "value": exact(r.value), "monthly_usd": m })
-        })
-        .collect();
-    let doc = serde_json::json!({ "schema": SWEEP_SCHEMA, "vary": key, "rows": list });
+    let doc = SweepJson {
+        schema: SWEEP_SCHEMA,
+        vary: key,
+        rows: rows
+            .iter()
+            .map(|r| SweepJsonRow {
+                value: exact(r.value),
+                monthly_usd: Totals(&r.monthly_usd),
+            })
+            .collect(),
+    };
     let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
     out.push(b'\n');
     out
@@ -300,4 +327,54 @@ pub fn sensitivity_cmd(args: SensitivityArgs) -> Result<u8> {
     };
     emit(None, &bytes)?;
     Ok(0)
+}
+
+/// Ranged workload inputs of a report's scenario, as "key low / expected / high".
+fn range_rows(rep: &compare::Report) -> Vec<(String, Decimal, Decimal, Decimal)> {
+    rep.architectures
+        .iter()
+        .filter_map(|a| a.range.as_ref().map(|r| (a.name.clone(), r.low_usd, r.expected_usd, r.high_usd)))
+        .collect()
+}
+
+/// Terminal section of `compare`: low / expected / high totals (empty without ranges).
+pub fn range_table(rep: &compare::Report) -> String {
+    use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+    let rows = range_rows(rep);
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
+    t.set_header(vec!["Architecture", "Low", "Expected", "High"]);
+    for (n, l, e, h) in rows {
+        t.add_row(vec![
+            n,
+            crate::report::money(rep, l),
+            crate::report::money(rep, e),
+            crate::report::money(rep, h),
+        ]);
+    }
+    format!(
+        "\nUncertainty: monthly total with every ranged workload input at its low / expected / high value\n{t}\n"
+    )
+}
+
+/// Markdown section of `compare`: low / expected / high totals (empty without ranges).
+pub fn range_markdown(rep: &compare::Report) -> String {
+    let rows = range_rows(rep);
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut o = String::from("\n## Uncertainty (ranged inputs all low / expected / high)\n\n| Architecture | Low | Expected | High |\n|---|---:|---:|---:|\n");
+    for (n, l, e, h) in rows {
+        o.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            crate::report::markdown::cell(&n),
+            crate::report::money(rep, l),
+            crate::report::money(rep, e),
+            crate::report::money(rep, h)
+        ));
+    }
+    o
 }

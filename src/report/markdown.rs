@@ -50,6 +50,7 @@ pub fn render(rep: &Report) -> String {
         }
         o.push_str(&format!(" **{}** |\n", money(rep, a.monthly_usd)));
     }
+    o.push_str(&crate::decisions::range_markdown(rep));
     for a in &rep.architectures {
         o.push_str(&format!(
             "\n## {} ({}) — {} per month\n\n",

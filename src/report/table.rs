@@ -54,6 +54,7 @@ pub fn render(rep: &Report) -> String {
         m.add_row(row);
     }
     out.push_str(&format!("{m}\n"));
+    out.push_str(&crate::decisions::range_table(rep));
 
     for arch in &rep.architectures {
         out.push_str(&format!(

@@ -243,7 +243,13 @@ fn refine(
 
 /// The solved line point, nudged onto the exact boundary: the order is `s_lo` just below the
 /// returned value and not `s_lo` at it. None when the solution is not confirmed.
-fn verified(curve: &mut Curve, a: usize, b: usize, x: Decimal, s_lo: i8) -> Result<Option<Decimal>> {
+fn verified(
+    curve: &mut Curve,
+    a: usize,
+    b: usize,
+    x: Decimal,
+    s_lo: i8,
+) -> Result<Option<Decimal>> {
     let x = x.normalize();
     let eps = (x.abs() * dec!(0.000000001)).max(dec!(0.000000001));
     let below = sign(curve.diff(x - eps, a, b)?);

@@ -133,7 +133,10 @@ pub fn evaluate(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     }
     if !s.workload_ranges.is_empty() {
         let low = totals(&scenario::at_range_end(s, scenario::RangeEnd::Low), catalog)?;
-        let high = totals(&scenario::at_range_end(s, scenario::RangeEnd::High), catalog)?;
+        let high = totals(
+            &scenario::at_range_end(s, scenario::RangeEnd::High),
+            catalog,
+        )?;
         for ((a, (_, lo)), (_, hi)) in architectures.iter_mut().zip(low).zip(high) {
             a.range = Some(RangeTotals {
                 low_usd: lo,

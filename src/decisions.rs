@@ -3,8 +3,8 @@
 use crate::app::{self, emit};
 use crate::breakeven;
 use crate::cli::{
-    BreakevenArgs, BreakevenFormat, DiffArgs, DiffFormat, ScenarioArgs, SensitivityArgs,
-    SweepArgs, SweepFormat,
+    BreakevenArgs, BreakevenFormat, DiffArgs, DiffFormat, ScenarioArgs, SensitivityArgs, SweepArgs,
+    SweepFormat,
 };
 use crate::compare;
 use crate::diff;
@@ -124,7 +124,8 @@ pub fn sweep_table(key: &str, rows: &[SweepRow]) -> String {
     header.push("cheapest".into());
     t.set_header(header);
     for r in rows {
-        let mut row = vec![Cell::new(crate::money::quantity(r.value)).set_alignment(CellAlignment::Right)];
+        let mut row =
+            vec![Cell::new(crate::money::quantity(r.value)).set_alignment(CellAlignment::Right)];
         row.extend(
             r.monthly_usd
                 .iter()
@@ -153,7 +154,9 @@ fn f(d: Decimal) -> f64 {
     d.to_string().parse::<f64>().unwrap_or(0.0)
 }
 
-const COLORS: [&str; 6] = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
+const COLORS: [&str; 6] = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+];
 
 /// A self-contained SVG line chart: monthly cost per architecture against the varied value.
 /// (f64 here is for pixel coordinates only.)
@@ -268,7 +271,9 @@ pub fn breakeven_cmd(args: BreakevenArgs) -> Result<u8> {
                 crate::money::quantity(to)
             );
             if crossings.is_empty() {
-                o.push_str("No crossing in this range: the order of the architectures does not change.\n");
+                o.push_str(
+                    "No crossing in this range: the order of the architectures does not change.\n",
+                );
             }
             for c in &crossings {
                 o.push_str(&format!(
@@ -333,7 +338,11 @@ pub fn sensitivity_cmd(args: SensitivityArgs) -> Result<u8> {
 fn range_rows(rep: &compare::Report) -> Vec<(String, Decimal, Decimal, Decimal)> {
     rep.architectures
         .iter()
-        .filter_map(|a| a.range.as_ref().map(|r| (a.name.clone(), r.low_usd, r.expected_usd, r.high_usd)))
+        .filter_map(|a| {
+            a.range
+                .as_ref()
+                .map(|r| (a.name.clone(), r.low_usd, r.expected_usd, r.high_usd))
+        })
         .collect()
 }
 

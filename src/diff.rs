@@ -87,7 +87,9 @@ fn keyed<'a>(rep: Option<&'a crate::compare::ArchReport>) -> Vec<(LineKey, &'a L
             );
             let n = out
                 .iter()
-                .filter(|((t2, i2, p2, d2, _), _)| (t2, i2, p2, d2) == (&base.0, &base.1, &base.2, &base.3))
+                .filter(|((t2, i2, p2, d2, _), _)| {
+                    (t2, i2, p2, d2) == (&base.0, &base.1, &base.2, &base.3)
+                })
                 .count();
             out.push(((base.0, base.1, base.2, base.3, n), l));
         }
@@ -286,7 +288,14 @@ pub fn render_table(d: &Diff) -> String {
     );
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
-    t.set_header(vec!["Architecture", "Status", "A / month", "B / month", "Delta", "Delta %"]);
+    t.set_header(vec![
+        "Architecture",
+        "Status",
+        "A / month",
+        "B / month",
+        "Delta",
+        "Delta %",
+    ]);
     for a in &d.architectures {
         t.add_row(vec![
             a.name.clone(),
@@ -303,7 +312,13 @@ pub fn render_table(d: &Diff) -> String {
         let mut t = Table::new();
         t.load_preset(UTF8_FULL_CONDENSED);
         t.set_header(vec![
-            "Change", "Tier", "Line item", "Quantity A → B", "USD/unit A → B", "Monthly A → B", "Delta",
+            "Change",
+            "Tier",
+            "Line item",
+            "Quantity A → B",
+            "USD/unit A → B",
+            "Monthly A → B",
+            "Delta",
         ]);
         for l in &a.lines {
             t.add_row(vec![

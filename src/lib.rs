@@ -1,17 +1,17 @@
 //! archcost: monthly AWS cost and hard limits of candidate architectures for one workload.
 pub mod app;
+pub mod breakeven;
 pub mod capacity;
 pub mod cli;
 pub mod compare;
 pub mod decisions;
+pub mod diff;
 pub mod error;
 pub mod limits;
 pub mod money;
 pub mod pricing;
 pub mod report;
 pub mod scenario;
-pub mod services;
-pub mod breakeven;
-pub mod diff;
 pub mod sensitivity;
+pub mod services;
 pub mod sweep;

@@ -147,15 +147,34 @@ pub fn render_table(r: &Sensitivity) -> String {
         exact(r.percent)
     );
     for a in &r.architectures {
-        o.push_str(&format!("\n{} — {} per month at expected\n", a.name, usd(a.monthly_usd)));
+        o.push_str(&format!(
+            "\n{} — {} per month at expected\n",
+            a.name,
+            usd(a.monthly_usd)
+        ));
         let max = a.inputs.first().map(|i| i.swing_usd).unwrap_or_default();
         let mut t = Table::new();
         t.load_preset(UTF8_FULL_CONDENSED);
-        t.set_header(vec!["Input", "Low → high", "Cost at low", "Cost at high", "Swing", ""]);
+        t.set_header(vec![
+            "Input",
+            "Low → high",
+            "Cost at low",
+            "Cost at high",
+            "Swing",
+            "",
+        ]);
         for i in &a.inputs {
             t.add_row(vec![
-                format!("{}{}", i.key, if i.source == "range" { " (range)" } else { "" }),
-                format!("{} → {}", crate::money::quantity(i.low), crate::money::quantity(i.high)),
+                format!(
+                    "{}{}",
+                    i.key,
+                    if i.source == "range" { " (range)" } else { "" }
+                ),
+                format!(
+                    "{} → {}",
+                    crate::money::quantity(i.low),
+                    crate::money::quantity(i.high)
+                ),
                 usd(i.low_usd),
                 usd(i.high_usd),
                 usd(i.swing_usd),

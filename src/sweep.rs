@@ -77,7 +77,10 @@ fn service_slots(svc: &mut Service) -> Vec<(&'static str, Slot<'_>)> {
             ("count", Plain(&mut a.count)),
             ("rules", Plain(&mut a.rules)),
             ("waf_rules", Opt(&mut a.waf_rules)),
-            ("requests_per_connection", Plain(&mut a.requests_per_connection)),
+            (
+                "requests_per_connection",
+                Plain(&mut a.requests_per_connection),
+            ),
             ("connection_duration_s", Plain(&mut a.connection_duration_s)),
         ],
         Service::Ec2(e) => vec![
@@ -92,7 +95,10 @@ fn service_slots(svc: &mut Service) -> Vec<(&'static str, Slot<'_>)> {
             ("ephemeral_storage_mb", Plain(&mut l.ephemeral_storage_mb)),
             ("duration_ms", Opt(&mut l.duration_ms)),
             ("timeout_s", Opt(&mut l.timeout_s)),
-            ("provisioned_concurrency", Plain(&mut l.provisioned_concurrency)),
+            (
+                "provisioned_concurrency",
+                Plain(&mut l.provisioned_concurrency),
+            ),
             ("provisioned_hours", Opt(&mut l.provisioned_hours)),
             (
                 "provisioned_requests_share",
@@ -198,9 +204,7 @@ pub fn set_key_unchecked(s: &mut Scenario, key: &str, value: Decimal) -> Result<
                     "nat_gateways" => Some(Slot::Plain(&mut a.extras.nat_gateways)),
                     "ecr_gb" => Some(Slot::Plain(&mut a.extras.ecr_gb)),
                     "eks_clusters" => Some(Slot::Plain(&mut a.extras.eks_clusters)),
-                    "data_transfer_out_gb" => {
-                        Some(Slot::Plain(&mut a.extras.data_transfer_out_gb))
-                    }
+                    "data_transfer_out_gb" => Some(Slot::Plain(&mut a.extras.data_transfer_out_gb)),
                     _ => None,
                 },
                 (Some(a), t) => {
@@ -238,7 +242,11 @@ pub fn set_key(s: &mut Scenario, key: &str, value: Decimal) -> Result<()> {
         // A point value replaces the declared range.
         *r = scenario::Range::point(value);
     }
-    scenario::validate_again(&format!("--vary {key} = {value}"), s, catalog_for_validation())
+    scenario::validate_again(
+        &format!("--vary {key} = {value}"),
+        s,
+        catalog_for_validation(),
+    )
 }
 
 fn catalog_for_validation() -> &'static Catalog {
@@ -319,12 +327,38 @@ fn significant(x: f64) -> Decimal {
         .unwrap_or_default()
 }
 
-/// Price every architecture at each value of `key`.
-pub fn sweep(s: &Scenario, catalog: &Catalog, key: &str, values: &[Decimal]) -> Result<Vec<SweepRow>> {
+/// Workload keys whose validation is an interval check only (no whole-number or discrete
+/// rule), so a value between two valid values is valid too.
+fn interval_checked(key: &str) -> bool {
+    key.strip_prefix("workload.")
+        .is_some_and(|k| WORKLOAD_KEYS.contains(&k))
+}
+
+/// Price every architecture at each value of `key`. Every value is validated; for workload
+/// keys (interval checks only) validating the smallest and largest value covers the rest.
+pub fn sweep(
+    s: &Scenario,
+    catalog: &Catalog,
+    key: &str,
+    values: &[Decimal],
+) -> Result<Vec<SweepRow>> {
     let mut work = s.clone();
+    work.workload_ranges.clear();
+    let fast = interval_checked(key);
+    if fast {
+        let lo = values.iter().min();
+        let hi = values.iter().max();
+        for v in lo.into_iter().chain(hi) {
+            set_key_in(&mut work, catalog, key, *v)?;
+        }
+    }
     let mut rows = Vec::with_capacity(values.len());
     for &value in values {
-        set_key_in(&mut work, catalog, key, value)?;
+        if fast {
+            set_key_unchecked(&mut work, key, value)?;
+        } else {
+            set_key_in(&mut work, catalog, key, value)?;
+        }
         rows.push(SweepRow {
             value,
             monthly_usd: compare::totals(&work, catalog)?,

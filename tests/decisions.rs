@@ -41,8 +41,16 @@ fn assert_flips(s: &Scenario, key: &str, c: &Crossing) {
     let (a, b) = (&c.between.0, &c.between.1);
     let below = total_at(s, key, c.value - eps, a) - total_at(s, key, c.value - eps, b);
     let above = total_at(s, key, c.value + eps, a) - total_at(s, key, c.value + eps, b);
-    assert!(below < Decimal::ZERO, "{a} not cheaper just below {}: {below}", c.value);
-    assert!(above > Decimal::ZERO, "{a} not dearer just above {}: {above}", c.value);
+    assert!(
+        below < Decimal::ZERO,
+        "{a} not cheaper just below {}: {below}",
+        c.value
+    );
+    assert!(
+        above > Decimal::ZERO,
+        "{a} not dearer just above {}: {above}",
+        c.value
+    );
 }
 
 // ---------------------------------------------------------------- sweep
@@ -51,8 +59,18 @@ fn assert_flips(s: &Scenario, key: &str, c: &Crossing) {
 fn sweep_values_match_compare_at_the_same_points() {
     let out = archcost()
         .args([
-            "sweep", THREE_TIER, "--vary", "workload.duration_ms", "--from", "50", "--to", "250",
-            "--steps", "3", "--format", "csv",
+            "sweep",
+            THREE_TIER,
+            "--vary",
+            "workload.duration_ms",
+            "--from",
+            "50",
+            "--to",
+            "250",
+            "--steps",
+            "3",
+            "--format",
+            "csv",
         ])
         .output()
         .unwrap();
@@ -83,8 +101,19 @@ fn sweep_values_match_compare_at_the_same_points() {
 fn sweep_json_shape_and_log_steps() {
     let out = archcost()
         .args([
-            "sweep", THREE_TIER, "--vary", "workload.requests_per_month", "--from", "1e5", "--to",
-            "1e9", "--steps", "5", "--log", "--format", "json",
+            "sweep",
+            THREE_TIER,
+            "--vary",
+            "workload.requests_per_month",
+            "--from",
+            "1e5",
+            "--to",
+            "1e9",
+            "--steps",
+            "5",
+            "--log",
+            "--format",
+            "json",
         ])
         .output()
         .unwrap();
@@ -98,11 +127,22 @@ fn sweep_json_shape_and_log_steps() {
         .iter()
         .map(|r| r["value"].as_str().unwrap())
         .collect();
-    assert_eq!(values, ["100000", "1000000", "10000000", "100000000", "1000000000"]);
+    assert_eq!(
+        values,
+        ["100000", "1000000", "10000000", "100000000", "1000000000"]
+    );
     // 1e6 requests, serverless: checked against a direct evaluation.
     let s = three_tier();
-    let want = total_at(&s, "workload.requests_per_month", dec!(1000000), "serverless");
-    assert_eq!(v["rows"][1]["monthly_usd"]["serverless"], archcost::money::exact(want));
+    let want = total_at(
+        &s,
+        "workload.requests_per_month",
+        dec!(1000000),
+        "serverless",
+    );
+    assert_eq!(
+        v["rows"][1]["monthly_usd"]["serverless"],
+        archcost::money::exact(want)
+    );
 }
 
 #[test]
@@ -110,7 +150,14 @@ fn sweep_writes_an_svg_chart_and_refuses_png() {
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("c.svg");
     archcost()
-        .args(["sweep", THREE_TIER, "--vary", "workload.requests_per_month", "--from", "1e5"])
+        .args([
+            "sweep",
+            THREE_TIER,
+            "--vary",
+            "workload.requests_per_month",
+            "--from",
+            "1e5",
+        ])
         .args(["--to", "1e9", "--log", "--chart"])
         .arg(&svg)
         .assert()
@@ -118,7 +165,14 @@ fn sweep_writes_an_svg_chart_and_refuses_png() {
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.starts_with("<svg") && text.contains("serverless") && text.contains("polyline"));
     archcost()
-        .args(["sweep", THREE_TIER, "--vary", "workload.requests_per_month", "--from", "1"])
+        .args([
+            "sweep",
+            THREE_TIER,
+            "--vary",
+            "workload.requests_per_month",
+            "--from",
+            "1",
+        ])
         .args(["--to", "2", "--chart"])
         .arg(dir.path().join("c.png"))
         .assert()
@@ -137,7 +191,8 @@ fn set_key_reaches_architecture_keys_and_clears_the_other_volume() {
     sweep::set_key(&mut s, "workload.requests_per_second", dec!(5)).unwrap();
     assert_eq!(s.workload.requests_per_month, None);
     assert_eq!(s.workload.requests_per_second, Some(dec!(5)));
-    let err = sweep::set_key(&mut s, "architecture.serverless.app.memory_mb", dec!(64)).unwrap_err();
+    let err =
+        sweep::set_key(&mut s, "architecture.serverless.app.memory_mb", dec!(64)).unwrap_err();
     assert!(err.to_string().contains("memory_mb"), "{err}");
     assert_eq!(err.exit_code(), 2);
 }
@@ -156,23 +211,61 @@ fn steps_are_inclusive_and_checked() {
 #[test]
 fn bad_sweep_input_exits_2_with_a_hint() {
     archcost()
-        .args(["sweep", THREE_TIER, "--vary", "workload.request_per_month", "--from", "1", "--to", "2"])
+        .args([
+            "sweep",
+            THREE_TIER,
+            "--vary",
+            "workload.request_per_month",
+            "--from",
+            "1",
+            "--to",
+            "2",
+        ])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("did you mean `workload.requests_per_month`"));
+        .stderr(predicates::str::contains(
+            "did you mean `workload.requests_per_month`",
+        ));
     archcost()
-        .args(["sweep", THREE_TIER, "--vary", "workload.duration_ms", "--from", "10", "--to", "1"])
+        .args([
+            "sweep",
+            THREE_TIER,
+            "--vary",
+            "workload.duration_ms",
+            "--from",
+            "10",
+            "--to",
+            "1",
+        ])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("greater than --to"));
     archcost()
-        .args(["sweep", THREE_TIER, "--vary", "workload.duration_ms", "--from", "1", "--to", "2"])
+        .args([
+            "sweep",
+            THREE_TIER,
+            "--vary",
+            "workload.duration_ms",
+            "--from",
+            "1",
+            "--to",
+            "2",
+        ])
         .args(["--steps", "0"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("at least 1 step"));
     archcost()
-        .args(["sweep", THREE_TIER, "--vary", "workload.duration_ms", "--from", "-5", "--to", "2"])
+        .args([
+            "sweep",
+            THREE_TIER,
+            "--vary",
+            "workload.duration_ms",
+            "--from",
+            "-5",
+            "--to",
+            "2",
+        ])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("negative"));
@@ -230,15 +323,25 @@ app = { service = "ec2", instance = "m5.large", count = 1 }
 fn breakeven_hand_computed_lambda_vs_fixed_ec2() {
     let s = parse(HAND);
     let key = "workload.requests_per_month";
-    let found =
-        breakeven::breakeven(&s, bundled::catalog(), key, dec!(1000), dec!(1000000000), None)
-            .unwrap();
+    let found = breakeven::breakeven(
+        &s,
+        bundled::catalog(),
+        key,
+        dec!(1000),
+        dec!(1000000000),
+        None,
+    )
+    .unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     let c = &found[0];
     assert_eq!(c.between, ("lambda".into(), "ec2".into()));
     assert!(!c.step);
     let want = dec!(37542790.102160531856193113940);
-    assert!((c.value - want).abs() < dec!(0.0000000001), "{} vs {want}", c.value);
+    assert!(
+        (c.value - want).abs() < dec!(0.0000000001),
+        "{} vs {want}",
+        c.value
+    );
     assert!((c.monthly_usd - dec!(70.08)).abs() < dec!(0.0000000001));
     assert_flips(&s, key, c);
     // The CLI says it in words and in the JSON of DESIGN §3.
@@ -254,8 +357,14 @@ fn breakeven_hand_computed_lambda_vs_fixed_ec2() {
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["schema"], "archcost/breakeven/1");
-    assert_eq!(v["breakeven"][0]["between"], serde_json::json!(["lambda", "ec2"]));
-    assert!(v["breakeven"][0]["value"].as_str().unwrap().starts_with("37542790.1021605318"));
+    assert_eq!(
+        v["breakeven"][0]["between"],
+        serde_json::json!(["lambda", "ec2"])
+    );
+    assert!(v["breakeven"][0]["value"]
+        .as_str()
+        .unwrap()
+        .starts_with("37542790.1021605318"));
     archcost()
         .arg("breakeven")
         .arg(&path)
@@ -270,8 +379,20 @@ fn breakeven_hand_computed_lambda_vs_fixed_ec2() {
 #[test]
 fn breakeven_without_crossing_is_an_empty_list() {
     let out = archcost()
-        .args(["breakeven", THREE_TIER, "--vary", "workload.requests_per_month"])
-        .args(["--from", "1e5", "--to", "1e6", "--between", "serverless,traditional"])
+        .args([
+            "breakeven",
+            THREE_TIER,
+            "--vary",
+            "workload.requests_per_month",
+        ])
+        .args([
+            "--from",
+            "1e5",
+            "--to",
+            "1e6",
+            "--between",
+            "serverless,traditional",
+        ])
         .args(["--format", "json"])
         .output()
         .unwrap();
@@ -306,9 +427,15 @@ fn breakeven_at_a_fargate_task_step() {
     let key = "workload.requests_per_month";
     assert_eq!(total_at(&s, key, dec!(25920000), "fargate"), dec!(8.8866));
     assert_eq!(total_at(&s, key, dec!(25920000), "ec2"), dec!(14.976));
-    let found =
-        breakeven::breakeven(&s, bundled::catalog(), key, dec!(1000000), dec!(40000000), None)
-            .unwrap();
+    let found = breakeven::breakeven(
+        &s,
+        bundled::catalog(),
+        key,
+        dec!(1000000),
+        dec!(40000000),
+        None,
+    )
+    .unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     let c = &found[0];
     assert!(c.step);
@@ -325,13 +452,23 @@ fn breakeven_bad_input() {
         .code(2)
         .stderr(predicates::str::contains("--from and --to"));
     archcost()
-        .args(["breakeven", THREE_TIER, "--vary", "workload.requests_per_month"])
+        .args([
+            "breakeven",
+            THREE_TIER,
+            "--vary",
+            "workload.requests_per_month",
+        ])
         .args(["--between", "serverles,containers"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("did you mean `serverless`"));
     archcost()
-        .args(["breakeven", THREE_TIER, "--vary", "workload.requests_per_month"])
+        .args([
+            "breakeven",
+            THREE_TIER,
+            "--vary",
+            "workload.requests_per_month",
+        ])
         .args(["--from", "10", "--to", "1"])
         .assert()
         .code(2);
@@ -346,7 +483,11 @@ fn diff_json(args: &[&std::ffi::OsStr]) -> serde_json::Value {
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 

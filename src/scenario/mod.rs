@@ -65,8 +65,17 @@ fn workload_ranges(text: &str) -> std::collections::BTreeMap<String, Range> {
     for (k, v) in w {
         if let Some(t) = v.as_table() {
             let get = |n: &str| t.get(n).and_then(num::toml_decimal);
-            if let (Some(low), Some(expected), Some(high)) = (get("low"), get("expected"), get("high")) {
-                out.insert(format!("workload.{k}"), Range { low, expected, high });
+            if let (Some(low), Some(expected), Some(high)) =
+                (get("low"), get("expected"), get("high"))
+            {
+                out.insert(
+                    format!("workload.{k}"),
+                    Range {
+                        low,
+                        expected,
+                        high,
+                    },
+                );
             }
         }
     }
@@ -80,7 +89,11 @@ fn validate_range_ends(name: &str, s: &Scenario, catalog: &Catalog) -> Result<()
     }
     for end in [RangeEnd::Low, RangeEnd::High] {
         let at = at_range_end(s, end);
-        validate::validate(&format!("{name} ({} end of the ranges)", end.name()), &at, catalog)?;
+        validate::validate(
+            &format!("{name} ({} end of the ranges)", end.name()),
+            &at,
+            catalog,
+        )?;
     }
     Ok(())
 }

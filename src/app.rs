@@ -1,6 +1,7 @@
 //! Command dispatch: load inputs, run the engine, write outputs, decide the exit code.
 use crate::cli::{
-    Cli, Command, CompareArgs, CurrencyArg, Format, PricingCommand, ScenarioArgs, ShowArgs,
+    Cli, Command, CompareArgs, CurrencyArg, Format, LangArg, LimitsArgs, PricingCommand,
+    ReportArgs, ScenarioArgs, ShowArgs,
 };
 use crate::compare;
 use crate::error::{Error, Result};
@@ -15,6 +16,7 @@ use std::path::Path;
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Compare(args) => compare_cmd(args),
+        Command::Report(args) => report_cmd(args),
         Command::Validate(args) => {
             let (s, catalog) = load(&args)?;
             println!(
@@ -27,17 +29,21 @@ pub fn run(cli: Cli) -> Result<u8> {
             );
             Ok(0)
         }
+        Command::Limits(args) => limits_cmd(args),
+        Command::Sweep(args) => report::sweep::sweep_cmd(args),
+        Command::Breakeven(args) => report::sweep::breakeven_cmd(args),
+        Command::Diff(args) => crate::decisions::diff_cmd(args),
+        Command::Sensitivity(args) => crate::decisions::sensitivity_cmd(args),
         Command::Init(args) => {
             let text = report::templates::scenario(&args.template)?;
             print!("{text}");
             Ok(0)
         }
-        Command::Sweep(args) => crate::decisions::sweep_cmd(args),
-        Command::Breakeven(args) => crate::decisions::breakeven_cmd(args),
-        Command::Diff(args) => crate::decisions::diff_cmd(args),
-        Command::Sensitivity(args) => crate::decisions::sensitivity_cmd(args),
         Command::Pricing { command } => match command {
             PricingCommand::Show(args) => show_cmd(args),
+            PricingCommand::Import(args) => pricing::commands::import(args),
+            PricingCommand::Fetch(args) => pricing::commands::fetch(args),
+            PricingCommand::Diff(args) => pricing::commands::diff(args),
         },
     }
 }
@@ -80,9 +86,9 @@ fn resolve_relative(scenario: &Path, p: &str) -> std::path::PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
-fn compare_cmd(args: CompareArgs) -> Result<u8> {
-    let (mut s, catalog) = load(&args.input)?;
-    if let Some(c) = args.currency {
+/// Apply `--currency` to a loaded scenario (JPY needs an exchange rate in the file).
+pub fn apply_currency(s: &mut Scenario, currency: Option<CurrencyArg>, file: &Path) -> Result<()> {
+    if let Some(c) = currency {
         s.assumptions.currency = match c {
             CurrencyArg::Usd => Currency::USD,
             CurrencyArg::Jpy => Currency::JPY,
@@ -90,16 +96,31 @@ fn compare_cmd(args: CompareArgs) -> Result<u8> {
         if s.assumptions.currency == Currency::JPY && s.assumptions.usd_jpy.is_none() {
             return Err(Error::Input(format!(
                 "--currency JPY: {} has no exchange rate\n  hint: add usd_jpy = 150.0 and fx_date = \"YYYY-MM-DD\" under [assumptions]",
-                args.input.scenario.display()
+                file.display()
             )));
         }
     }
+    Ok(())
+}
+
+fn lang(l: LangArg) -> report::i18n::Lang {
+    match l {
+        LangArg::En => report::i18n::Lang::En,
+        LangArg::Ja => report::i18n::Lang::Ja,
+    }
+}
+
+fn compare_cmd(args: CompareArgs) -> Result<u8> {
+    let (mut s, catalog) = load(&args.input)?;
+    apply_currency(&mut s, args.currency, &args.input.scenario)?;
     let rep = compare::evaluate(&s, &catalog)?;
+    let lang = lang(args.lang);
     let bytes = match args.format {
-        Format::Table => report::table::render(&rep).into_bytes(),
-        Format::Csv => report::csv::render(&rep),
+        Format::Table => report::table::render_in(&rep, lang).into_bytes(),
+        Format::Csv => report::csv::render_in(&rep, lang, args.bom),
         Format::Json => report::json::render(&rep),
-        Format::Markdown => report::markdown::render(&rep).into_bytes(),
+        Format::Markdown => report::markdown::render_in(&rep, lang).into_bytes(),
+        Format::Html => report::folder::standalone_html(&s, &catalog, lang)?.into_bytes(),
     };
     emit(args.out.as_deref(), &bytes)?;
     // `--strict`: any exceeded hard limit or quota is exit 3.
@@ -108,6 +129,22 @@ fn compare_cmd(args: CompareArgs) -> Result<u8> {
     } else {
         0
     })
+}
+
+fn report_cmd(args: ReportArgs) -> Result<u8> {
+    let (mut s, catalog) = load(&args.input)?;
+    apply_currency(&mut s, args.currency, &args.input.scenario)?;
+    let opts = report::folder::Options {
+        lang: lang(args.lang),
+        bom: args.bom,
+    };
+    let target = args
+        .out
+        .clone()
+        .unwrap_or_else(|| report::folder::default_dir(&args.input.scenario));
+    let written = report::folder::write(&s, &catalog, &target, opts)?;
+    report::folder::print_written(&written, opts.lang);
+    Ok(0)
 }
 
 /// True when a hard limit is exceeded (or any quota too, with `count_quotas`).
@@ -177,4 +214,19 @@ fn show_cmd(args: ShowArgs) -> Result<u8> {
     };
     emit(None, &bytes)?;
     Ok(0)
+}
+
+fn limits_cmd(args: LimitsArgs) -> Result<u8> {
+    let (s, catalog) = load(&args.input)?;
+    let rep = compare::evaluate(&s, &catalog)?;
+    let bytes = match args.format {
+        Format::Json => report::limits::json(&rep),
+        _ => report::limits::table(&rep).into_bytes(),
+    };
+    emit(None, &bytes)?;
+    Ok(if limit_exceeded(&rep, args.strict) {
+        3
+    } else {
+        0
+    })
 }

@@ -13,18 +13,22 @@ pub struct Cli {
 pub enum Command {
     /// Price every architecture of a scenario and show the comparison
     Compare(CompareArgs),
+    /// Write every format and both charts into one report folder
+    Report(ReportArgs),
     /// Check a scenario file without pricing it
     Validate(ScenarioArgs),
-    /// Print a commented starting scenario
-    Init(InitArgs),
-    /// Price every architecture while one numeric key varies over a range
+    /// Check every architecture against hard limits and quotas (exit 3 when a hard limit is exceeded)
+    Limits(LimitsArgs),
+    /// Price every architecture while one numeric key varies
     Sweep(SweepArgs),
-    /// Find where two architectures' monthly costs cross (solved exactly)
+    /// Where two architectures cost the same as one key varies (solved exactly)
     Breakeven(BreakevenArgs),
     /// What changed between two scenarios (or one scenario under two catalogs), per line item
-    Diff(DiffArgs),
+    Diff(ScenarioDiffArgs),
     /// Which workload inputs move each architecture's cost most (tornado table)
     Sensitivity(SensitivityArgs),
+    /// Print a commented starting scenario
+    Init(InitArgs),
     /// Inspect and manage price catalogs
     Pricing {
         #[command(subcommand)]
@@ -38,6 +42,8 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
+    /// Self-contained HTML page with inline SVG charts (compare only)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,6 +52,12 @@ pub enum CurrencyArg {
     Usd,
     #[value(name = "JPY")]
     Jpy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Ja,
 }
 
 /// Options every command that reads a scenario shares.
@@ -74,6 +86,93 @@ pub struct CompareArgs {
     /// Exit 3 when any limit or quota is exceeded
     #[arg(long)]
     pub strict: bool,
+    /// Language of labels in tables, CSV headers and Markdown
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Start CSV output with a UTF-8 byte order mark (so Excel reads Japanese text correctly)
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Report folder (default: reports/<scenario file stem>/); replaced atomically
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Language of labels in every file and chart
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Display currency (overrides assumptions.currency; JPY needs assumptions.usd_jpy)
+    #[arg(long, value_enum)]
+    pub currency: Option<CurrencyArg>,
+    /// Start breakdown.csv with a UTF-8 byte order mark (Excel)
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SweepArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Key to vary, by dot path: workload.requests_per_month, architecture.serverless.app.memory_mb, ...
+    #[arg(long, value_name = "KEY")]
+    pub vary: String,
+    /// First value (e.g. 1e5)
+    #[arg(long, value_name = "A", allow_hyphen_values = true)]
+    pub from: String,
+    /// Last value (e.g. 1e9)
+    #[arg(long, value_name = "B", allow_hyphen_values = true)]
+    pub to: String,
+    /// Number of values, ends included
+    #[arg(long, default_value_t = 60)]
+    pub steps: usize,
+    /// Space the values geometrically instead of evenly
+    #[arg(long)]
+    pub log: bool,
+    /// Output format (table, csv or json)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Also draw the sweep as a chart (FILE.png or FILE.svg)
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
+    /// Write to FILE instead of standard output (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BreakevenArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Key to vary, by dot path
+    #[arg(long, value_name = "KEY")]
+    pub vary: String,
+    /// Start of the searched range (default for request volumes: the scenario's value / 1000)
+    #[arg(long, value_name = "A", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// End of the searched range (default for request volumes: the scenario's value x 1000)
+    #[arg(long, value_name = "B", allow_hyphen_values = true)]
+    pub to: Option<String>,
+    /// Only this pair of architectures: A,B
+    #[arg(long, value_name = "A,B")]
+    pub between: Option<String>,
+    /// Output format (table or json)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct LimitsArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Output format (table or json)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Also exit 3 when a quota (a default that can be raised) is exceeded
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -87,6 +186,59 @@ pub struct InitArgs {
 pub enum PricingCommand {
     /// List catalog rows
     Show(ShowArgs),
+    /// Build a catalog from AWS Price List offer files (CSV or JSON, streamed)
+    Import(ImportArgs),
+    /// Download the current offer files for regions and build a catalog
+    Fetch(FetchArgs),
+    /// Price rows added, removed or changed between two catalogs
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Offer files (regional index.csv / index.json as published by AWS)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Catalog directory to write (catalog.csv + metadata.json)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Keep only these regions (comma-separated region codes)
+    #[arg(long, value_name = "R[,R...]")]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// Region codes (comma-separated or repeated)
+    #[arg(long, required = true, value_name = "R[,R...]")]
+    pub region: Vec<String>,
+    /// Offers to fetch (offer codes or lambda, fargate, apigw, dynamodb, ec2, rds, alb, ecr, eks, data-transfer, vpc, waf); default: all the catalog uses
+    #[arg(long, value_name = "S[,S...]")]
+    pub services: Option<Vec<String>>,
+    /// Price List endpoint (default https://pricing.us-east-1.amazonaws.com; env ARCHCOST_PRICING_URL)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Catalog directory to write (default: $XDG_CACHE_HOME/archcost/pricing or ~/.cache/archcost/pricing)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Old catalog: "bundled", a catalog directory or a catalog CSV file
+    pub old: String,
+    /// New catalog: "bundled", a catalog directory or a catalog CSV file
+    pub new: String,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: DiffFormat,
 }
 
 #[derive(Debug, Args)]
@@ -105,88 +257,8 @@ pub struct ShowArgs {
     pub format: Format,
 }
 
-/// A decimal number from the command line: 1000, 0.5, 1e5, 2.5E6.
-pub fn parse_decimal(s: &str) -> Result<rust_decimal::Decimal, String> {
-    use std::str::FromStr;
-    let t = s.trim().replace('_', "");
-    rust_decimal::Decimal::from_str(&t)
-        .or_else(|_| rust_decimal::Decimal::from_scientific(&t.to_lowercase()))
-        .map_err(|_| format!("`{s}` is not a number (write e.g. 1000, 0.5 or 1e6)"))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SweepFormat {
-    Table,
-    Csv,
-    Json,
-}
-
 #[derive(Debug, Args)]
-pub struct SweepArgs {
-    #[command(flatten)]
-    pub input: ScenarioArgs,
-    /// Numeric key to vary, by dot path (workload.requests_per_month, architecture.NAME.app.memory_mb, ...)
-    #[arg(long, value_name = "KEY")]
-    pub vary: String,
-    /// First value
-    #[arg(long, value_parser = parse_decimal, allow_hyphen_values = true)]
-    pub from: rust_decimal::Decimal,
-    /// Last value
-    #[arg(long, value_parser = parse_decimal, allow_hyphen_values = true)]
-    pub to: rust_decimal::Decimal,
-    /// Number of values, both ends included
-    #[arg(long, default_value_t = 50)]
-    pub steps: usize,
-    /// Space the values logarithmically (needs --from above 0)
-    #[arg(long)]
-    pub log: bool,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: SweepFormat,
-    /// Also draw a line chart (FILE.svg)
-    #[arg(long, value_name = "FILE")]
-    pub chart: Option<PathBuf>,
-    /// Write to FILE instead of standard output (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BreakevenFormat {
-    Table,
-    Json,
-}
-
-#[derive(Debug, Args)]
-pub struct BreakevenArgs {
-    #[command(flatten)]
-    pub input: ScenarioArgs,
-    /// Numeric key to vary, by dot path
-    #[arg(long, value_name = "KEY")]
-    pub vary: String,
-    /// Start of the searched range (default for request volumes: the scenario's value / 1000)
-    #[arg(long, value_parser = parse_decimal, allow_hyphen_values = true)]
-    pub from: Option<rust_decimal::Decimal>,
-    /// End of the searched range (default for request volumes: the scenario's value x 1000)
-    #[arg(long, value_parser = parse_decimal, allow_hyphen_values = true)]
-    pub to: Option<rust_decimal::Decimal>,
-    /// Only this pair of architectures: A,B
-    #[arg(long, value_name = "A,B")]
-    pub between: Option<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: BreakevenFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    Table,
-    Markdown,
-    Json,
-}
-
-#[derive(Debug, Args)]
-pub struct DiffArgs {
+pub struct ScenarioDiffArgs {
     /// Scenario A (before)
     pub a: PathBuf,
     /// Scenario B (after); may be the same file as A with --pricing-b
@@ -197,9 +269,9 @@ pub struct DiffArgs {
     /// Catalog directory for B
     #[arg(long, value_name = "DIR")]
     pub pricing_b: Option<PathBuf>,
-    /// Output format
+    /// Output format (table, markdown or json)
     #[arg(long, value_enum, default_value = "table")]
-    pub format: DiffFormat,
+    pub format: Format,
     /// Write to FILE instead of standard output (atomically)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -210,9 +282,9 @@ pub struct SensitivityArgs {
     #[command(flatten)]
     pub input: ScenarioArgs,
     /// Vary each input by +/- this percent (inputs with a declared range use the range)
-    #[arg(long, value_parser = parse_decimal, default_value = "20")]
-    pub percent: rust_decimal::Decimal,
-    /// Output format
+    #[arg(long, default_value = "20")]
+    pub percent: String,
+    /// Output format (table or json)
     #[arg(long, value_enum, default_value = "table")]
-    pub format: BreakevenFormat,
+    pub format: Format,
 }

@@ -57,6 +57,9 @@ pub struct ArchReport {
     pub monthly_jpy: Option<Decimal>,
     pub tiers: Vec<TierReport>,
     pub limits: Vec<Finding>,
+    /// Priced alternatives worth knowing in a review (e.g. DynamoDB on-demand vs provisioned).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// Totals with every ranged workload input at its low / expected / high value
     /// (present only when the scenario declares ranges).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -183,6 +186,7 @@ fn evaluate_arch(
         free_tier: s.assumptions.free_tier,
         workload: &s.workload,
         load,
+        lean: false,
     };
     let mut tiers = Vec::new();
     let mut push = |tier: &str, service: &str, lines: Vec<Line>| {
@@ -215,17 +219,78 @@ fn evaluate_arch(
         monthly_usd,
         monthly_jpy: rate.map(|r| monthly_usd * r),
         limits: limits::check(s, arch, &ctx),
+        notes: notes(arch, &ctx, &tiers)?,
         tiers,
         range: None,
     })
 }
 
-/// Monthly totals only, for sweeps and break-even (same arithmetic as `evaluate`).
+/// Alternatives priced with the same load: the other DynamoDB capacity mode.
+fn notes(arch: &Architecture, ctx: &Ctx, tiers: &[TierReport]) -> Result<Vec<String>> {
+    use crate::scenario::{Capacity, Service};
+    use crate::services::ServiceModel;
+    let mut out = Vec::new();
+    if let Some(Service::Dynamodb(d)) = &arch.db {
+        let mut other = d.clone();
+        other.capacity = match d.capacity {
+            Capacity::OnDemand => Capacity::Provisioned,
+            Capacity::Provisioned => Capacity::OnDemand,
+        };
+        other.rcu = None;
+        other.wcu = None;
+        let alt: Decimal = other.lines(ctx)?.iter().map(|l| l.monthly_usd).sum();
+        let current = tiers
+            .iter()
+            .find(|t| t.tier == "db")
+            .map(|t| t.monthly_usd)
+            .unwrap_or_default();
+        let (now, then) = match d.capacity {
+            Capacity::OnDemand => ("on-demand", "provisioned (sized from the peak hour)"),
+            Capacity::Provisioned => ("provisioned", "on-demand"),
+        };
+        out.push(format!(
+            "DynamoDB {now}: {} per month; {then} would be {} for the same load",
+            crate::money::usd(current),
+            crate::money::usd(alt)
+        ));
+    }
+    Ok(out)
+}
+
+/// Monthly totals only, for sweeps and break-even: the same pricing as `evaluate`, without
+/// limit checks, notes or catalog trace strings.
 pub fn totals(s: &Scenario, catalog: &Catalog) -> Result<Vec<(String, Decimal)>> {
-    let report = evaluate(s, catalog)?;
-    Ok(report
-        .architectures
-        .into_iter()
-        .map(|a| (a.name, a.monthly_usd))
-        .collect())
+    let hours = s.assumptions.hours_per_month;
+    let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);
+    let mut out = Vec::with_capacity(s.architectures.len());
+    for arch in &s.architectures {
+        out.push((arch.name.clone(), arch_total(s, arch, catalog, &load)?));
+    }
+    Ok(out)
+}
+
+/// One architecture's monthly USD (lean pricing).
+pub fn arch_total(
+    s: &Scenario,
+    arch: &Architecture,
+    catalog: &Catalog,
+    load: &Load,
+) -> Result<Decimal> {
+    let ctx = Ctx {
+        catalog,
+        region: arch.region.as_deref().unwrap_or(&s.region),
+        hours_per_month: s.assumptions.hours_per_month,
+        free_tier: s.assumptions.free_tier,
+        workload: &s.workload,
+        load,
+        lean: true,
+    };
+    let sum = |lines: Vec<Line>| lines.iter().map(|l| l.monthly_usd).sum::<Decimal>();
+    let mut total = Decimal::ZERO;
+    for svc in [&arch.web, &arch.app, &arch.db].into_iter().flatten() {
+        total += sum(services::price_service(svc, &ctx)?);
+    }
+    total += sum(services::network::network_lines(arch, &ctx)?);
+    total += sum(services::network::extras_lines(&arch.extras, &ctx)?);
+    Ok(total)
 }

@@ -75,7 +75,7 @@ fn price_tier(description: &str) -> &str {
 /// A line's identity: tier + id + price key + price tier (+ occurrence for duplicates).
 type LineKey = (String, String, String, String, usize);
 
-fn keyed<'a>(rep: Option<&'a crate::compare::ArchReport>) -> Vec<(LineKey, &'a Line)> {
+fn keyed(rep: Option<&crate::compare::ArchReport>) -> Vec<(LineKey, &Line)> {
     let mut out: Vec<(LineKey, &Line)> = Vec::new();
     if let Some(a) = rep {
         for (t, l) in a.lines() {

@@ -5,10 +5,24 @@ use crate::error::Result;
 use crate::money::{exact, usd};
 use crate::pricing::Catalog;
 use crate::scenario::{self, RangeEnd, Scenario};
-use crate::sweep::{self, WORKLOAD_KEYS};
+use crate::sweep;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
+
+/// Numeric workload keys (without the `workload.` prefix).
+pub const WORKLOAD_KEYS: [&str; 10] = [
+    "requests_per_month",
+    "requests_per_second",
+    "peak_to_average",
+    "duration_ms",
+    "request_kb",
+    "response_kb",
+    "db_reads_per_request",
+    "db_writes_per_request",
+    "item_kb",
+    "storage_gb",
+];
 
 pub const SENSITIVITY_SCHEMA: &str = "archcost/sensitivity/1";
 
@@ -88,7 +102,9 @@ pub fn sensitivity(s: &Scenario, catalog: &Catalog, percent: Decimal) -> Result<
         }
         let at = |x: Decimal| -> Result<Vec<(String, Decimal)>> {
             let mut w = base.clone();
-            sweep::set_key_in(&mut w, catalog, &key, x)?;
+            sweep::set_key(&mut w, &key, x)?;
+            scenario::revalidate(&w, catalog)
+                .map_err(|e| crate::error::Error::Input(format!("{key} = {x}: {e}")))?;
             compare::totals(&w, catalog)
         };
         let lo = at(low)?;

@@ -1,6 +1,10 @@
 //! Price catalog: rows keyed by (key, region), tier lookup, and where the catalog came from.
 pub mod bundled;
 pub mod catalog_csv;
+pub mod commands;
+pub mod diff;
+pub mod fetch;
+pub mod offer;
 
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
@@ -28,6 +32,7 @@ pub struct Catalog {
     pub origin: String,
     rows: Vec<PriceRow>,
     index: HashMap<(String, String), Vec<usize>>,
+    regions: Vec<String>,
 }
 
 impl Catalog {
@@ -42,10 +47,14 @@ impl Catalog {
                 .or_default()
                 .push(i);
         }
+        let mut regions: Vec<String> = rows.iter().map(|r| r.region.clone()).collect();
+        regions.sort();
+        regions.dedup();
         Catalog {
             origin: origin.into(),
             rows,
             index,
+            regions,
         }
     }
 
@@ -71,11 +80,8 @@ impl Catalog {
     }
 
     /// Regions that have at least one row.
-    pub fn regions(&self) -> Vec<String> {
-        let mut r: Vec<String> = self.rows.iter().map(|r| r.region.clone()).collect();
-        r.sort();
-        r.dedup();
-        r
+    pub fn regions(&self) -> &[String] {
+        &self.regions
     }
 
     /// Every tier row of `key` in `region`, sorted by tier start; error if absent.

@@ -1,4 +1,5 @@
 //! CSV output: one row per line item, exact decimals, with its catalog trace.
+use super::i18n::Lang;
 use crate::compare::Report;
 use crate::money::exact;
 
@@ -20,9 +21,18 @@ pub const HEADER: [&str; 15] = [
     "source",
 ];
 
+/// The UTF-8 byte order mark that makes Excel read a CSV file as UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 pub fn render(rep: &Report) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(HEADER);
+    render_in(rep, Lang::En, false)
+}
+
+/// CSV with the header in `lang`; `bom` starts the file with a UTF-8 byte order mark (for Excel).
+pub fn render_in(rep: &Report, lang: Lang, bom: bool) -> Vec<u8> {
+    let start = if bom { BOM.to_vec() } else { Vec::new() };
+    let mut w = csv::Writer::from_writer(start);
+    let _ = w.write_record(lang.labels().csv_header);
     let rate = rep.jpy_rate();
     for arch in &rep.architectures {
         for (tier, l) in arch.lines() {

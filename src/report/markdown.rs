@@ -1,5 +1,6 @@
 //! Markdown output, ready to paste into a design review.
-use super::{assumption_lines, money};
+use super::i18n::Lang;
+use super::{assumption_lines_in, money};
 use crate::compare::Report;
 use crate::money::{exact, quantity};
 
@@ -13,13 +14,22 @@ pub fn cell(text: &str) -> String {
 }
 
 pub fn render(rep: &Report) -> String {
+    render_in(rep, Lang::En)
+}
+
+/// The Markdown report with labels in `lang`.
+pub fn render_in(rep: &Report, lang: Lang) -> String {
+    let lb = lang.labels();
     let mut o = String::new();
     o.push_str(&format!("# {}\n\n", cell(&rep.scenario.name)));
     if let Some(d) = &rep.scenario.description {
         o.push_str(&format!("{}\n\n", cell(d)));
     }
-    o.push_str("| Assumption | Value |\n|---|---|\n");
-    for (k, v) in assumption_lines(rep) {
+    o.push_str(&format!(
+        "| {} | {} |\n|---|---|\n",
+        lb.assumption, lb.value
+    ));
+    for (k, v) in assumption_lines_in(rep, lang) {
         o.push_str(&format!("| {} | {} |\n", k, cell(&v)));
     }
     let tiers: Vec<&str> = super::table::TIERS
@@ -27,11 +37,14 @@ pub fn render(rep: &Report) -> String {
         .copied()
         .filter(|t| rep.architectures.iter().any(|a| a.tier(t).is_some()))
         .collect();
-    o.push_str("\n## Monthly cost by tier\n\n| Architecture |");
+    o.push_str(&format!(
+        "\n## {}\n\n| {} |",
+        lb.monthly_cost_by_tier, lb.architecture
+    ));
     for t in &tiers {
-        o.push_str(&format!(" {t} |"));
+        o.push_str(&format!(" {} |", lang.tier(t)));
     }
-    o.push_str(" Total / month |\n|---|");
+    o.push_str(&format!(" {} |\n|---|", lb.total_per_month));
     for _ in &tiers {
         o.push_str("---:|");
     }
@@ -53,16 +66,17 @@ pub fn render(rep: &Report) -> String {
     o.push_str(&crate::decisions::range_markdown(rep));
     for a in &rep.architectures {
         o.push_str(&format!(
-            "\n## {} ({}) — {} per month\n\n",
-            cell(&a.name),
-            a.region,
-            money(rep, a.monthly_usd)
+            "\n## {}\n\n",
+            lang.arch_heading(&cell(&a.name), &a.region, &money(rep, a.monthly_usd))
         ));
-        o.push_str("| Tier | Line item | id | Quantity | Unit | USD per unit | Monthly |\n|---|---|---|---:|---|---:|---:|\n");
+        o.push_str(&format!(
+            "| {} | {} | id | {} | {} | {} | {} |\n|---|---|---|---:|---|---:|---:|\n",
+            lb.tier, lb.line_item, lb.quantity, lb.unit, lb.usd_per_unit, lb.monthly
+        ));
         for (t, l) in a.lines() {
             o.push_str(&format!(
                 "| {} | {} | `{}` | {} | {} | {} | {} |\n",
-                t.tier,
+                lang.tier(&t.tier),
                 cell(&l.description),
                 l.id,
                 quantity(l.quantity),
@@ -71,19 +85,25 @@ pub fn render(rep: &Report) -> String {
                 money(rep, l.monthly_usd)
             ));
         }
+        for note in &a.notes {
+            o.push_str(&format!("\n> {}\n", cell(note)));
+        }
         if !a.limits.is_empty() {
-            o.push_str("\n| Status | Tier | Limit | Value | Limit value | Kind | What to do |\n|---|---|---|---:|---:|---|---|\n");
+            o.push_str(&format!(
+                "\n| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|---|---|\n",
+                lb.status, lb.tier, lb.limit, lb.value, lb.limit_value, lb.kind, lb.what_to_do
+            ));
             for f in &a.limits {
                 o.push_str(&format!(
                     "| {} | {} | {} (`{}`) | {} | {} {} | {} | {} |\n",
-                    format!("{:?}", f.status).to_lowercase(),
-                    f.tier,
+                    lang.status(&format!("{:?}", f.status).to_lowercase()),
+                    lang.tier(&f.tier),
                     cell(&f.message),
                     f.id,
                     f.value,
                     f.limit,
                     cell(&f.unit),
-                    f.kind,
+                    lang.kind(&f.kind),
                     cell(&f.remedy)
                 ));
             }

@@ -1,12 +1,21 @@
 //! Output formats: each module turns a `compare::Report` into bytes or text.
+pub mod chart;
 pub mod csv;
+pub mod curve;
+pub mod folder;
+pub mod glyphs;
+pub mod html;
+pub mod i18n;
 pub mod json;
+pub mod limits;
 pub mod markdown;
+pub mod sweep;
 pub mod table;
 pub mod templates;
 
 use crate::compare::Report;
 use crate::money;
+use i18n::Lang;
 use rust_decimal::Decimal;
 
 /// A money amount in the report's display currency ("$1,234.57" or "¥185,186").
@@ -19,44 +28,46 @@ pub fn money(rep: &Report, usd: Decimal) -> String {
 
 /// The assumptions printed with every set of numbers.
 pub fn assumption_lines(rep: &Report) -> Vec<(String, String)> {
+    assumption_lines_in(rep, Lang::En)
+}
+
+/// The assumptions printed with every set of numbers, labelled in `lang`.
+pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
     let a = &rep.assumptions;
+    let l = lang.labels();
     let mut out = vec![
-        ("Scenario".to_string(), rep.scenario.name.clone()),
-        ("Region".to_string(), rep.scenario.region.clone()),
+        (l.scenario.to_string(), rep.scenario.name.clone()),
+        (l.region.to_string(), rep.scenario.region.clone()),
         (
-            "Requests per month".to_string(),
+            l.requests_per_month.to_string(),
             money::quantity(rep.scenario.requests_per_month),
         ),
         (
-            "Hours per month".to_string(),
+            l.hours_per_month.to_string(),
             money::exact(a.hours_per_month),
         ),
         (
-            "Free tier".to_string(),
+            l.free_tier.to_string(),
             if a.free_tier {
-                "on (always-free allowances applied per architecture)".into()
+                l.free_tier_on.into()
             } else {
-                "off".into()
+                l.free_tier_off.into()
             },
         ),
         (
-            "Price catalog".to_string(),
-            format!(
-                "{} (prices effective up to {})",
-                a.pricing.source, a.pricing.effective
-            ),
+            l.price_catalog.to_string(),
+            lang.catalog(&a.pricing.source, &a.pricing.effective),
         ),
     ];
     match (rep.jpy_rate(), &a.fx_date) {
         (Some(rate), date) => out.push((
-            "Exchange rate".to_string(),
-            format!(
-                "{} JPY per USD ({})",
-                money::exact(rate),
-                date.as_deref().unwrap_or("date not given")
+            l.exchange_rate.to_string(),
+            lang.rate(
+                &money::exact(rate),
+                date.as_deref().unwrap_or(l.date_not_given),
             ),
         )),
-        (None, _) => out.push(("Currency".to_string(), "USD".to_string())),
+        (None, _) => out.push((l.currency.to_string(), "USD".to_string())),
     }
     out
 }

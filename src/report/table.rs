@@ -1,15 +1,26 @@
 //! Terminal tables (comfy-table): assumptions, the architecture x tier matrix, line items, limits.
-use super::{assumption_lines, money};
+use super::i18n::Lang;
+use super::{assumption_lines_in, money};
 use crate::compare::Report;
 use crate::money::{exact, quantity};
 use crate::pricing::PriceRow;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
+
+pub(crate) fn new_table() -> Table {
+    table()
+}
 
 pub const TIERS: [&str; 5] = ["web", "app", "db", "network", "extras"];
 
 fn table() -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    // A terminal's own width when there is one; a fixed width otherwise, so files and pipes
+    // get the same (deterministic) layout everywhere.
+    if t.width().is_none() {
+        t.set_width(140);
+    }
     t
 }
 
@@ -18,6 +29,12 @@ fn right(text: String) -> Cell {
 }
 
 pub fn render(rep: &Report) -> String {
+    render_in(rep, Lang::En)
+}
+
+/// The terminal tables with labels in `lang`.
+pub fn render_in(rep: &Report, lang: Lang) -> String {
+    let lb = lang.labels();
     let mut out = String::new();
     out.push_str(&format!("{}\n", rep.scenario.name));
     if let Some(d) = &rep.scenario.description {
@@ -25,22 +42,22 @@ pub fn render(rep: &Report) -> String {
     }
     out.push('\n');
     let mut a = table();
-    a.set_header(vec!["Assumption", "Value"]);
-    for (k, v) in assumption_lines(rep) {
+    a.set_header(vec![lb.assumption, lb.value]);
+    for (k, v) in assumption_lines_in(rep, lang) {
         a.add_row(vec![k, v]);
     }
     out.push_str(&format!("{a}\n\n"));
 
-    out.push_str("Monthly cost by tier\n");
+    out.push_str(&format!("{}\n", lb.monthly_cost_by_tier));
     let mut m = table();
-    let mut header = vec![Cell::new("Architecture")];
+    let mut header = vec![Cell::new(lb.architecture)];
     let used: Vec<&str> = TIERS
         .iter()
         .copied()
         .filter(|t| rep.architectures.iter().any(|a| a.tier(t).is_some()))
         .collect();
-    header.extend(used.iter().map(|t| Cell::new(*t)));
-    header.push(Cell::new("Total / month"));
+    header.extend(used.iter().map(|t| Cell::new(lang.tier(t))));
+    header.push(Cell::new(lb.total_per_month));
     m.set_header(header);
     for arch in &rep.architectures {
         let mut row = vec![Cell::new(&arch.name)];
@@ -58,23 +75,21 @@ pub fn render(rep: &Report) -> String {
 
     for arch in &rep.architectures {
         out.push_str(&format!(
-            "\n{} ({}) — {} per month\n",
-            arch.name,
-            arch.region,
-            money(rep, arch.monthly_usd)
+            "\n{}\n",
+            lang.arch_heading(&arch.name, &arch.region, &money(rep, arch.monthly_usd))
         ));
         let mut t = table();
         t.set_header(vec![
-            "Tier",
-            "Line item",
-            "Quantity",
-            "Unit",
-            "USD per unit",
-            "Monthly",
+            lb.tier,
+            lb.line_item,
+            lb.quantity,
+            lb.unit,
+            lb.usd_per_unit,
+            lb.monthly,
         ]);
         for (tier, l) in arch.lines() {
             t.add_row(vec![
-                Cell::new(&tier.tier),
+                Cell::new(lang.tier(&tier.tier)),
                 Cell::new(format!("{}\n{}", l.description, l.id)),
                 right(quantity(l.quantity)),
                 Cell::new(&l.unit),
@@ -83,37 +98,58 @@ pub fn render(rep: &Report) -> String {
             ]);
         }
         out.push_str(&format!("{t}\n"));
+        let flagged: Vec<_> = arch
+            .limits
+            .iter()
+            .filter(|f| f.status != crate::limits::Status::Ok)
+            .cloned()
+            .collect();
+        if !flagged.is_empty() {
+            out.push_str(&limits_table_in(&arch.name, &flagged, lang));
+        }
+        for note in &arch.notes {
+            out.push_str(&format!("{}{note}\n", lb.note));
+        }
         if !arch.limits.is_empty() {
-            out.push_str(&limits_table(arch));
+            out.push_str(&lang.checks_ok(arch.limits.len() - flagged.len(), arch.limits.len()));
         }
     }
     out
 }
 
 /// Limit findings of one architecture as a table.
-pub fn limits_table(arch: &crate::compare::ArchReport) -> String {
+pub fn limits_table(name: &str, findings: &[crate::limits::Finding]) -> String {
+    limits_table_in(name, findings, Lang::En)
+}
+
+/// Limit findings of one architecture as a table, labelled in `lang`.
+pub fn limits_table_in(name: &str, findings: &[crate::limits::Finding], lang: Lang) -> String {
+    let lb = lang.labels();
     let mut t = table();
     t.set_header(vec![
-        "Status",
-        "Tier",
-        "Limit",
-        "Value",
-        "Limit value",
-        "Kind",
-        "What to do",
+        lb.status,
+        lb.tier,
+        lb.limit,
+        lb.value,
+        lb.limit_value,
+        lb.kind,
+        lb.what_to_do,
     ]);
-    for f in &arch.limits {
+    for f in findings {
         t.add_row(vec![
-            Cell::new(format!("{:?}", f.status).to_lowercase()),
-            Cell::new(&f.tier),
+            Cell::new(lang.status(f.status.label())),
+            Cell::new(lang.tier(&f.tier)),
             Cell::new(format!("{}\n{}", f.message, f.id)),
             right(f.value.clone()),
             right(format!("{} {}", f.limit, f.unit)),
-            Cell::new(&f.kind),
+            Cell::new(lang.kind(&f.kind)),
             Cell::new(&f.remedy),
         ]);
     }
-    format!("Limits for {}\n{t}\n", arch.name)
+    match lang {
+        Lang::En => format!("{} {name}\n{t}\n", lb.limits_for),
+        Lang::Ja => format!("{}{name}\n{t}\n", lb.limits_for),
+    }
 }
 
 /// Catalog rows for `pricing show`.

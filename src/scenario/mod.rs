@@ -147,10 +147,9 @@ pub fn at_range_end(s: &Scenario, end: RangeEnd) -> Scenario {
     out
 }
 
-/// Re-run the semantic checks on a scenario changed in memory (e.g. by `sweep::set_key`),
-/// so an out-of-range value is reported like one read from the file.
-pub fn validate_again(name: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
-    validate::validate(name, s, catalog)
+/// Validate a scenario changed in memory (sweeps, sensitivity): same rules as `parse`.
+pub fn revalidate(s: &Scenario, catalog: &Catalog) -> Result<()> {
+    validate::validate("varied scenario", s, catalog)
 }
 
 /// Build the message for a TOML/serde error: file:line:col, the problem, and a "did you mean".
@@ -164,6 +163,12 @@ fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
         })
         .unwrap_or_else(|| name.to_string());
     let mut out = format!("{location}: {message}");
+    if let Some(span) = err.span() {
+        let (line, _) = line_col(text, span.start);
+        if let Some(src) = text.lines().nth(line - 1) {
+            out.push_str(&format!("\n  {line} | {}", src.trim_end()));
+        }
+    }
     if let Some(hint) = did_you_mean(&message) {
         out.push_str(&format!("\n  hint: {hint}"));
     } else if let Some(field) = between(&message, "missing field `", "`") {
@@ -230,6 +235,17 @@ fn did_you_mean(message: &str) -> Option<String> {
             expected.join(", ")
         )),
     }
+}
+
+/// The candidate within two edits of `got` (for instance names, where similar-looking names
+/// are different products).
+pub fn closest_name<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::levenshtein(got, c), *c))
+        .filter(|(edits, _)| *edits <= 2)
+        .min_by_key(|(edits, _)| *edits)
+        .map(|(_, c)| c)
 }
 
 /// The candidate closest to `got` when it is close enough to be a typo.

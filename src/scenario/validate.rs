@@ -171,7 +171,19 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
         c.whole(&format!("{base}.extras.nat_gateways"), e.nat_gateways)?;
         c.whole(&format!("{base}.extras.eks_clusters"), e.eks_clusters)?;
     }
+    let quota_ids = crate::limits::quota_ids();
     for (key, value) in &s.quotas {
+        if !quota_ids.contains(&key.as_str()) {
+            let hint = match super::closest(key, &quota_ids) {
+                Some(b) => format!("did you mean \"{b}\"?"),
+                None => "`archcost limits SCENARIO` lists every limit id; hard limits cannot be overridden".to_string(),
+            };
+            return Err(c.fail(
+                &format!("quotas.\"{key}\""),
+                format!("`{key}` is not a raisable quota"),
+                hint,
+            ));
+        }
         let ok = match value {
             toml::Value::Integer(i) => *i >= 0,
             toml::Value::Float(f) => f.is_finite() && *f >= 0.0,
@@ -294,11 +306,14 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
                     "give one weight per hour of the day",
                 ));
             }
-            if ws.iter().any(|w| *w < Decimal::ZERO) || ws.iter().sum::<Decimal>() <= Decimal::ZERO
+            if ws
+                .iter()
+                .any(|w| *w < Decimal::ZERO || *w > dec!(1_000_000))
+                || ws.iter().sum::<Decimal>() <= Decimal::ZERO
             {
                 return Err(c.fail(
                     "workload.profile",
-                    "weights must be 0 or more and not all 0",
+                    "weights must be between 0 and 1,000,000 and not all 0",
                     "use relative traffic per hour, e.g. 1 at night and 10 at noon",
                 ));
             }
@@ -307,11 +322,11 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
     Ok(())
 }
 
-/// Fargate's supported task sizes (AWS Fargate pricing page "Supported configurations";
-/// see ../shared/reference/aws-pricing-examples.md §3): vCPU -> (min GB, max GB, step GB).
 /// (min GB, max GB, step GB) ranges of memory for one vCPU size.
 pub type MemoryRanges = &'static [(Decimal, Decimal, Decimal)];
 
+/// Fargate's supported task sizes (AWS Fargate pricing page "Supported configurations";
+/// see ../shared/reference/aws-pricing-examples.md §3): vCPU -> (min GB, max GB, step GB).
 pub const FARGATE_SIZES: [(Decimal, MemoryRanges); 7] = [
     (
         dec!(0.25),
@@ -468,13 +483,13 @@ fn validate_service(
             if !catalog.has(&key, region) {
                 let known = catalog.keys_with_prefix(region, "ec2.linux.");
                 let names: Vec<&str> = known.iter().map(|k| &k["ec2.linux.".len()..]).collect();
-                let hint = match super::closest(&e.instance, &names) {
+                let hint = match super::closest_name(&e.instance, &names) {
                     Some(b) => format!("did you mean `{b}`?"),
                     None => format!("instances priced in {region}: {}", names.join(", ")),
                 };
                 return Err(c.fail(
                     &p("instance"),
-                    format!("no price for EC2 instance `{}` in {region}", e.instance),
+                    format!("no sourced price for EC2 instance `{}` in {region} (prices are never guessed)", e.instance),
                     hint,
                 ));
             }
@@ -648,7 +663,7 @@ fn validate_service(
             if !catalog.has(&key, region) {
                 let known = catalog.keys_with_prefix(region, &prefix);
                 let names: Vec<&str> = known.iter().map(|k| &k[prefix.len()..]).collect();
-                let hint = match super::closest(&r.instance, &names) {
+                let hint = match super::closest_name(&r.instance, &names) {
                     Some(b) if b != r.instance => format!("did you mean `{b}`?"),
                     _ => format!(
                         "{} {} instances priced in {region}: {}",
@@ -660,7 +675,7 @@ fn validate_service(
                 return Err(c.fail(
                     &p("instance"),
                     format!(
-                        "no price for RDS {} `{}` ({az}) in {region}",
+                        "no sourced price for RDS {} `{}` ({az}) in {region} (prices are never guessed)",
                         r.engine.key(),
                         r.instance
                     ),
@@ -693,10 +708,12 @@ fn check_scaling(
     max_key: &str,
 ) -> Result<()> {
     let p = |k: &str| format!("{base}.{k}");
-    if rps <= Decimal::ZERO || rps > dec!(10_000_000) {
+    if rps < dec!(0.001) || rps > dec!(10_000_000) {
         return Err(c.fail(
             &p(rps_key),
-            format!("{rps} is out of range; expected more than 0 requests per second per unit"),
+            format!(
+                "{rps} is out of range; expected 0.001 to 10,000,000 requests per second per unit"
+            ),
             format!("set {rps_key} to what one unit serves at its target load"),
         ));
     }

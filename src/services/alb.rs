@@ -1,6 +1,6 @@
 //! Application Load Balancer: hours plus LCU-hours, each hour billed on the largest of its four
 //! dimensions (new connections, active connections, processed bytes, rule evaluations).
-use super::{Ctx, Line, ServiceModel, KB_PER_GB};
+use super::{Ctx, Line, ServiceModel};
 use crate::capacity::HourLoad;
 use crate::error::Result;
 use crate::scenario::Alb;
@@ -15,13 +15,15 @@ pub const ACTIVE_CONN_PER_LCU: Decimal = dec!(3000);
 pub const GB_PER_HOUR_PER_LCU: Decimal = dec!(1);
 pub const RULE_EVALS_PER_LCU: Decimal = dec!(1000);
 pub const FREE_RULES: Decimal = dec!(10);
+/// The ELB pricing page's LCU example turns 300 KB/s into 1.08 GB/h: 1 GB = 1,000,000 KB here.
+pub const KB_PER_LCU_GB: Decimal = dec!(1000000);
 
 impl Alb {
     /// LCUs used during one hour with the given load.
     pub fn lcu(&self, hour: &HourLoad, request_kb: Decimal, response_kb: Decimal) -> Decimal {
         let new_conn_s = hour.rps / self.requests_per_connection;
         let active = new_conn_s * self.connection_duration_s;
-        let gb_per_hour = hour.rps * dec!(3600) * (request_kb + response_kb) / KB_PER_GB;
+        let gb_per_hour = hour.rps * dec!(3600) * (request_kb + response_kb) / KB_PER_LCU_GB;
         let rule_evals_s = hour.rps * (self.rules - FREE_RULES).max(Decimal::ZERO);
         (new_conn_s / NEW_CONN_PER_LCU)
             .max(active / ACTIVE_CONN_PER_LCU)

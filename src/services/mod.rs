@@ -51,6 +51,8 @@ pub struct Ctx<'a> {
     pub free_tier: bool,
     pub workload: &'a Workload,
     pub load: &'a Load,
+    /// Totals only (sweeps, break-even): lines skip copying their catalog trace strings.
+    pub lean: bool,
 }
 
 /// A service model: settings + context -> line items.
@@ -73,7 +75,21 @@ pub fn price_service(service: &Service, ctx: &Ctx) -> Result<Vec<Line>> {
 
 pub const KB_PER_GB: Decimal = dec!(1048576);
 
-fn line(id: &str, description: String, quantity: Decimal, row: &PriceRow) -> Line {
+fn line(id: &str, description: String, quantity: Decimal, row: &PriceRow, lean: bool) -> Line {
+    if lean {
+        return Line {
+            id: String::new(),
+            description,
+            quantity,
+            unit: String::new(),
+            unit_price_usd: row.usd,
+            monthly_usd: quantity * row.usd,
+            price_key: String::new(),
+            sku: String::new(),
+            effective: String::new(),
+            source: String::new(),
+        };
+    }
     Line {
         id: id.to_string(),
         description,
@@ -143,27 +159,27 @@ impl Ctx<'_> {
             let allowance = free_row.tier_end.unwrap_or(Decimal::ZERO);
             let used = allowance.min(quantity);
             if used > Decimal::ZERO {
-                out.push(line(
-                    id,
+                let text = if self.lean {
+                    String::new()
+                } else {
                     format!(
                         "{description} (free tier, {} {})",
                         short(allowance),
                         free_row.unit
-                    ),
-                    used,
-                    free_row,
-                ));
+                    )
+                };
+                out.push(line(id, text, used, free_row, self.lean));
             }
             billable = quantity - used;
         }
         let tiered = tiers.len() > 1;
         for slice in split_tiers(&tiers, billable, Decimal::ZERO) {
-            out.push(line(
-                id,
-                format!("{description}{}", tier_label(slice.row, tiered)),
-                slice.quantity,
-                slice.row,
-            ));
+            let text = if self.lean {
+                String::new()
+            } else {
+                format!("{description}{}", tier_label(slice.row, tiered))
+            };
+            out.push(line(id, text, slice.quantity, slice.row, self.lean));
         }
         Ok(out)
     }

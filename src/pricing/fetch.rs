@@ -1,0 +1,539 @@
+//! `pricing fetch`: service index → offer region index → regional `index.csv`, streamed over
+//! HTTPS into the offer importer, with timeouts, bounded retries, a size cap and a progress
+//! bar; the catalog directory is replaced only when every offer was read completely.
+use super::offer::{self, mapping, Imported, Metadata, RegionFilter};
+use crate::error::{Error, Result};
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const DEFAULT_BASE_URL: &str = "https://pricing.us-east-1.amazonaws.com";
+const INDEX_PATH: &str = "/offers/v1.0/aws/index.json";
+/// Index files are small (the service index is ~90 KB); anything far larger is not one.
+const MAX_INDEX_BYTES: u64 = 64 << 20;
+
+/// What to fetch and where to put it.
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    pub regions: Vec<String>,
+    /// Offer codes or short names; `None` = every offer the catalog uses.
+    pub services: Option<Vec<String>>,
+    pub base_url: Option<String>,
+    pub out: Option<PathBuf>,
+}
+
+/// Network settings, from the environment so tests can make them small.
+#[derive(Debug, Clone)]
+struct Settings {
+    retries: u32,
+    backoff: Duration,
+    connect_timeout: Duration,
+    read_timeout: Duration,
+    max_bytes: u64,
+}
+
+fn env_u64(name: &str, default: u64) -> Result<u64> {
+    match std::env::var(name) {
+        Ok(v) => v.trim().parse().map_err(|_| {
+            Error::Input(format!(
+                "environment variable {name}=`{v}`: expected a whole number"
+            ))
+        }),
+        Err(_) => Ok(default),
+    }
+}
+
+impl Settings {
+    fn from_env() -> Result<Settings> {
+        Ok(Settings {
+            retries: env_u64("ARCHCOST_FETCH_RETRIES", 3)?.min(20) as u32,
+            backoff: Duration::from_millis(env_u64("ARCHCOST_FETCH_BACKOFF_MS", 1000)?),
+            connect_timeout: Duration::from_millis(env_u64(
+                "ARCHCOST_FETCH_CONNECT_TIMEOUT_MS",
+                10_000,
+            )?),
+            read_timeout: Duration::from_millis(env_u64("ARCHCOST_FETCH_TIMEOUT_MS", 60_000)?),
+            max_bytes: env_u64("ARCHCOST_FETCH_MAX_BYTES", 16 << 30)?,
+        })
+    }
+}
+
+/// The user's cache directory for fetched catalogs.
+pub fn default_out_dir() -> Result<PathBuf> {
+    if let Some(x) = std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(x).join("archcost").join("pricing"));
+    }
+    if let Some(h) = std::env::var_os("HOME").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(h)
+            .join(".cache")
+            .join("archcost")
+            .join("pricing"));
+    }
+    Err(Error::Input(
+        "no cache directory: neither XDG_CACHE_HOME nor HOME is set\n  hint: pass --out DIR".into(),
+    ))
+}
+
+/// Offer code for a service name given to `--services`.
+pub fn offer_code(name: &str) -> Result<&'static str> {
+    let n = name.trim().to_ascii_lowercase();
+    if let Some(code) = mapping::OFFERS.iter().find(|c| c.to_ascii_lowercase() == n) {
+        return Ok(code);
+    }
+    let code = match n.as_str() {
+        "lambda" => "AWSLambda",
+        "ecs" | "fargate" => "AmazonECS",
+        "apigw" | "apigateway" | "api-gateway" => "AmazonApiGateway",
+        "dynamodb" => "AmazonDynamoDB",
+        "ec2" | "ebs" | "nat" => "AmazonEC2",
+        "rds" => "AmazonRDS",
+        "elb" | "alb" => "AWSELB",
+        "ecr" => "AmazonECR",
+        "eks" => "AmazonEKS",
+        "datatransfer" | "data-transfer" | "data_transfer" => "AWSDataTransfer",
+        "vpc" | "vpce" => "AmazonVPC",
+        "waf" => "awswaf",
+        _ => {
+            return Err(Error::Input(format!(
+                "--services: unknown service `{name}`; use offer codes ({}) or lambda, fargate, apigw, dynamodb, ec2, rds, alb, ecr, eks, data-transfer, vpc, waf",
+                mapping::OFFERS.join(", ")
+            )))
+        }
+    };
+    Ok(code)
+}
+
+/// Check the base URL: https, or plain http only to a loopback host (tests).
+fn check_base(base: &str) -> Result<String> {
+    let url = reqwest::Url::parse(base).map_err(|e| {
+        Error::Input(format!(
+            "pricing base URL `{base}` is not a URL: {e}\n  hint: e.g. {DEFAULT_BASE_URL}"
+        ))
+    })?;
+    check_scheme(&url)?;
+    Ok(base.trim_end_matches('/').to_string())
+}
+
+fn check_scheme(url: &reqwest::Url) -> Result<()> {
+    let host = url.host_str().unwrap_or("");
+    let loopback = host == "localhost"
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        s => Err(Error::Input(format!(
+            "pricing URL `{url}`: scheme `{s}` is not allowed; prices are fetched over https (plain http only from a loopback address, for tests)"
+        ))),
+    }
+}
+
+/// Turn a path from an index file into a full URL under `base`.
+fn resolve(base: &str, path: &str) -> Result<String> {
+    let full = if path.starts_with("http://") || path.starts_with("https://") {
+        path.to_string()
+    } else if path.starts_with('/') {
+        format!("{base}{path}")
+    } else {
+        format!("{base}/{path}")
+    };
+    let url = reqwest::Url::parse(&full)
+        .map_err(|e| Error::Network(format!("the index names `{path}`, not a URL: {e}")))?;
+    check_scheme(&url).map_err(|e| Error::Network(e.to_string()))?;
+    Ok(full)
+}
+
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = e.source();
+    while let Some(s) = src {
+        let t = s.to_string();
+        if !msg.contains(&t) {
+            msg.push_str(": ");
+            msg.push_str(&t);
+        }
+        src = s.source();
+    }
+    msg
+}
+
+/// One attempt's failure: whether trying again could help.
+struct Failure {
+    retry: bool,
+    error: Error,
+}
+
+struct Fetcher {
+    client: reqwest::blocking::Client,
+    settings: Settings,
+    out_dir: PathBuf,
+}
+
+impl Fetcher {
+    fn net(&self, url: &str, what: String) -> Error {
+        Error::Network(format!(
+            "cannot fetch {url}: {what}\n  hint: check the network connection or --base-url / ARCHCOST_PRICING_URL; the catalog in {} was not changed",
+            self.out_dir.display()
+        ))
+    }
+
+    fn send(&self, url: &str) -> std::result::Result<reqwest::blocking::Response, Failure> {
+        let resp = self.client.get(url).send().map_err(|e| Failure {
+            retry: true,
+            error: self.net(
+                url,
+                if e.is_timeout() {
+                    format!("timed out ({})", chain(&e))
+                } else {
+                    chain(&e)
+                },
+            ),
+        })?;
+        let status = resp.status();
+        if !status.is_success() {
+            return Err(Failure {
+                retry: status.is_server_error() || status.as_u16() == 429,
+                error: self.net(url, format!("HTTP {status}")),
+            });
+        }
+        Ok(resp)
+    }
+
+    /// Run `attempt` up to 1 + retries times with doubling backoff.
+    fn with_retries<T>(
+        &self,
+        mut attempt: impl FnMut() -> std::result::Result<T, Failure>,
+    ) -> Result<T> {
+        let mut delay = self.settings.backoff;
+        let mut tries = 0;
+        loop {
+            match attempt() {
+                Ok(v) => return Ok(v),
+                Err(f) if f.retry && tries < self.settings.retries => {
+                    tries += 1;
+                    eprintln!(
+                        "warning: {} (retry {tries} in {:?})",
+                        first_line(&f.error),
+                        delay
+                    );
+                    std::thread::sleep(delay);
+                    delay = delay.saturating_mul(2);
+                }
+                Err(f) => return Err(f.error),
+            }
+        }
+    }
+
+    /// A small JSON index file.
+    fn get_json(&self, url: &str) -> Result<serde_json::Value> {
+        let bytes = self.with_retries(|| {
+            let resp = self.send(url)?;
+            let mut body = Vec::new();
+            let mut limited = resp.take(MAX_INDEX_BYTES + 1);
+            limited.read_to_end(&mut body).map_err(|e| Failure {
+                retry: true,
+                error: self.net(url, format!("reading the response failed: {}", chain(&e))),
+            })?;
+            if body.len() as u64 > MAX_INDEX_BYTES {
+                return Err(Failure {
+                    retry: false,
+                    error: self.net(
+                        url,
+                        format!("the index is larger than {MAX_INDEX_BYTES} bytes"),
+                    ),
+                });
+            }
+            Ok(body)
+        })?;
+        serde_json::from_slice(&bytes).map_err(|e| {
+            self.net(
+                url,
+                format!("the response is not a Price List index (malformed JSON: {e})"),
+            )
+        })
+    }
+
+    /// Stream one regional CSV offer file into the importer.
+    fn get_offer(&self, url: &str, name: &str, region: &str) -> Result<Imported> {
+        let filter = RegionFilter(std::iter::once(region.to_string()).collect());
+        self.with_retries(|| {
+            let resp = self.send(url)?;
+            let total = resp.content_length();
+            if let Some(len) = total.filter(|l| *l > self.settings.max_bytes) {
+                return Err(Failure {
+                    retry: false,
+                    error: self.net(
+                        url,
+                        format!(
+                            "the file is {len} bytes, above the {} byte cap (ARCHCOST_FETCH_MAX_BYTES)",
+                            self.settings.max_bytes
+                        ),
+                    ),
+                });
+            }
+            let bar = progress_bar(total, name);
+            let reader = Counting {
+                inner: resp,
+                count: 0,
+                expected: total,
+                cap: self.settings.max_bytes,
+                bar: bar.clone(),
+                failed: None,
+            };
+            let mut reader = reader;
+            let result = offer::import_reader(name, &mut reader, &filter);
+            bar.finish_and_clear();
+            match (result, reader.failed.take()) {
+                (Ok(imp), None) => Ok(imp),
+                (_, Some(msg)) => Err(Failure {
+                    retry: !msg.contains("byte cap"),
+                    error: self.net(url, msg),
+                }),
+                (Err(Error::Io { source, .. }), None) => Err(Failure {
+                    retry: true,
+                    error: self.net(url, format!("reading the response failed: {source}")),
+                }),
+                (Err(e), None) => Err(Failure {
+                    retry: false,
+                    error: self.net(url, format!("the offer file is not usable: {e}")),
+                }),
+            }
+        })
+    }
+}
+
+fn first_line(e: &Error) -> String {
+    e.to_string().lines().next().unwrap_or("").to_string()
+}
+
+fn progress_bar(total: Option<u64>, name: &str) -> indicatif::ProgressBar {
+    let target = if std::io::stderr().is_terminal() {
+        indicatif::ProgressDrawTarget::stderr()
+    } else {
+        indicatif::ProgressDrawTarget::hidden()
+    };
+    let bar = indicatif::ProgressBar::with_draw_target(total, target);
+    let style = indicatif::ProgressStyle::with_template(
+        "{msg} {bytes}/{total_bytes} {binary_bytes_per_sec} [{wide_bar}] {eta}",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message(name.to_string());
+    bar
+}
+
+/// Counts bytes for the progress bar, enforces the size cap and notices a body shorter than
+/// its Content-Length; remembers the first transport failure for the error message.
+struct Counting<R> {
+    inner: R,
+    count: u64,
+    expected: Option<u64>,
+    cap: u64,
+    bar: indicatif::ProgressBar,
+    failed: Option<String>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = match self.inner.read(buf) {
+            Ok(n) => n,
+            Err(e) => {
+                let msg = format!(
+                    "the download broke off after {} bytes: {}",
+                    self.count,
+                    chain(&e)
+                );
+                self.failed.get_or_insert(msg.clone());
+                return Err(std::io::Error::other(msg));
+            }
+        };
+        if n == 0 {
+            if let Some(exp) = self.expected.filter(|e| self.count < *e) {
+                let msg = format!(
+                    "the response is truncated: {} of {exp} bytes (Content-Length) received",
+                    self.count
+                );
+                self.failed.get_or_insert(msg.clone());
+                return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, msg));
+            }
+            return Ok(0);
+        }
+        self.count += n as u64;
+        if self.count > self.cap {
+            let msg = format!(
+                "the file exceeds the {} byte cap (ARCHCOST_FETCH_MAX_BYTES)",
+                self.cap
+            );
+            self.failed.get_or_insert(msg.clone());
+            return Err(std::io::Error::other(msg));
+        }
+        self.bar.set_position(self.count);
+        Ok(n)
+    }
+}
+
+fn field<'v>(v: &'v serde_json::Value, path: &[&str]) -> Option<&'v str> {
+    let mut cur = v;
+    for p in path {
+        cur = cur.get(p)?;
+    }
+    cur.as_str()
+}
+
+/// Check that `dir` can take a catalog before downloading anything.
+fn check_writable(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    tempfile::Builder::new()
+        .prefix(".archcost-")
+        .tempfile_in(dir)
+        .map(drop)
+        .map_err(|e| Error::io(dir, e))
+}
+
+/// UTC time as RFC 3339 (`2026-11-25T21:05:00Z`).
+pub fn now_rfc3339() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0) as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// Fetch, import and write the catalog; returns the directory and what was written.
+pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
+    let base = match (&opts.base_url, std::env::var("ARCHCOST_PRICING_URL")) {
+        (Some(b), _) => b.clone(),
+        (None, Ok(b)) if !b.trim().is_empty() => b,
+        _ => DEFAULT_BASE_URL.to_string(),
+    };
+    let base = check_base(&base)?;
+    let regions: Vec<String> = opts
+        .regions
+        .iter()
+        .flat_map(|r| r.split(','))
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if regions.is_empty() {
+        return Err(Error::Input(
+            "--region: give at least one region code, e.g. --region ap-northeast-1".into(),
+        ));
+    }
+    let explicit = opts.services.is_some();
+    let mut services: Vec<&'static str> = match &opts.services {
+        Some(list) => list
+            .iter()
+            .flat_map(|s| s.split(','))
+            .filter(|s| !s.trim().is_empty())
+            .map(offer_code)
+            .collect::<Result<_>>()?,
+        None => mapping::OFFERS.to_vec(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    services.retain(|s| seen.insert(*s));
+    let out_dir = match &opts.out {
+        Some(d) => d.clone(),
+        None => default_out_dir()?,
+    };
+    let settings = Settings::from_env()?;
+    check_writable(&out_dir)?;
+    let mut builder = reqwest::blocking::Client::builder()
+        .connect_timeout(settings.connect_timeout)
+        .timeout(settings.read_timeout)
+        .user_agent(concat!("archcost/", env!("CARGO_PKG_VERSION")));
+    if base.starts_with("https://") {
+        builder = builder.https_only(true);
+    }
+    let client = builder
+        .build()
+        .map_err(|e| Error::Network(format!("cannot set up the HTTP client: {}", chain(&e))))?;
+    let f = Fetcher {
+        client,
+        settings,
+        out_dir: out_dir.clone(),
+    };
+
+    let index_url = format!("{base}{INDEX_PATH}");
+    let index = f.get_json(&index_url)?;
+    let mut imports = Vec::new();
+    for code in &services {
+        let Some(region_index_path) = field(&index, &["offers", code, "currentRegionIndexUrl"])
+        else {
+            let what = format!("the service index has no `offers.{code}.currentRegionIndexUrl`");
+            if explicit {
+                return Err(f.net(&index_url, what));
+            }
+            eprintln!("warning: {what}; skipped");
+            continue;
+        };
+        let region_index_url = resolve(&base, region_index_path)?;
+        let region_index = f.get_json(&region_index_url)?;
+        for region in &regions {
+            let Some(version_path) =
+                field(&region_index, &["regions", region, "currentVersionUrl"])
+            else {
+                if explicit {
+                    return Err(f.net(
+                        &region_index_url,
+                        format!("offer {code} has no file for region {region}"),
+                    ));
+                }
+                eprintln!("warning: offer {code} has no file for region {region}; skipped");
+                continue;
+            };
+            let csv_path = match version_path.strip_suffix("index.json") {
+                Some(stem) => format!("{stem}index.csv"),
+                None => version_path.to_string(),
+            };
+            let csv_url = resolve(&base, &csv_path)?;
+            let name = csv_path.trim_start_matches("/offers/v1.0/aws/").to_string();
+            let imported = f.get_offer(&csv_url, &name, region)?;
+            if imported.rows.is_empty() {
+                let what = format!(
+                    "offer {code} has no rows archcost can use for region {region} (is this the right file?)"
+                );
+                // Asked for by name: an error. Part of the default set: some offers' usage
+                // types are only known from third-party descriptions, so warn and go on.
+                if explicit {
+                    return Err(f.net(&csv_url, what));
+                }
+                eprintln!("warning: {what}; skipped");
+                continue;
+            }
+            imports.push(imported);
+        }
+    }
+    if imports.is_empty() {
+        return Err(Error::Network(format!(
+            "no offer file was found for region(s) {}; the catalog in {} was not changed",
+            regions.join(", "),
+            out_dir.display()
+        )));
+    }
+    let (catalog, warnings) = offer::combine(&imports, &out_dir.display().to_string());
+    offer::warn_all(&imports, &warnings);
+    let mut meta = Metadata::new(&imports, &catalog);
+    meta.fetched_at = Some(now_rfc3339());
+    meta.base_url = Some(base);
+    offer::write_catalog_dir(&out_dir, &catalog, &meta)?;
+    Ok((out_dir, meta))
+}

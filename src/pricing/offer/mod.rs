@@ -1,0 +1,452 @@
+//! Importing AWS Price List offer files (CSV and JSON, streamed) into catalog rows, and
+//! writing a catalog directory (`catalog.csv` + `metadata.json`) atomically.
+pub mod csv;
+pub mod json;
+pub mod mapping;
+pub mod prefilter;
+
+use super::{catalog_csv, Catalog, PriceRow};
+use crate::error::{Error, Result};
+use mapping::Target;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// The offer file's own description of itself.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct OfferMeta {
+    pub offer_code: String,
+    pub version: String,
+    /// As written in the file (`2026-08-31T09:23:18Z`).
+    pub publication_date: String,
+    /// File name (or URL) the offer was read from.
+    pub file: String,
+    /// Catalog rows this offer produced.
+    pub rows: usize,
+}
+
+impl OfferMeta {
+    /// `effective` of every row: the publication date as YYYY-MM-DD.
+    pub fn effective(&self) -> Result<String> {
+        let d = self.publication_date.get(..10).unwrap_or("");
+        let b = d.as_bytes();
+        let ok = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if ok {
+            Ok(d.to_string())
+        } else {
+            Err(Error::Input(format!(
+                "{}: the publication date `{}` is not a date (expected YYYY-MM-DDThh:mm:ssZ)",
+                self.file, self.publication_date
+            )))
+        }
+    }
+
+    pub fn source(&self) -> String {
+        format!(
+            "AWS Price List {} {} ({})",
+            self.offer_code, self.version, self.file
+        )
+    }
+}
+
+/// One price dimension (one tier of one term of one SKU).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dim {
+    pub begin: Decimal,
+    pub end: Option<Decimal>,
+    pub usd: Decimal,
+    pub unit: String,
+}
+
+/// Parse a price or range string of an offer file ("0.0000166667", "6000000000", "Inf").
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    Decimal::from_str(t)
+        .ok()
+        .or_else(|| Decimal::from_scientific(t).ok())
+}
+
+/// A range bound: empty = `default`, "Inf" = unbounded.
+pub fn parse_range(text: &str) -> Option<Option<Decimal>> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if t.eq_ignore_ascii_case("inf") {
+        return Some(None);
+    }
+    parse_decimal(t).map(Some)
+}
+
+/// Collects the mapped dimensions of ONE offer file; bounded by the catalog's size, not the
+/// file's (only SKUs that map to a key are kept).
+#[derive(Debug, Default)]
+pub struct Collector {
+    /// (key, region, sku) → dimensions (region "" = global allowance).
+    groups: BTreeMap<(String, String, String), (Target, Vec<Dim>)>,
+    /// Regions that have at least one regional row (global allowances are copied to each).
+    regions: BTreeSet<String>,
+    /// Dimensions skipped because their unit does not fit the key (warnings).
+    pub skipped_units: BTreeSet<String>,
+}
+
+impl Collector {
+    pub fn add(&mut self, target: &Target, sku: &str, dim: Dim) {
+        if !mapping::unit_fits(target.unit, &dim.unit) {
+            self.skipped_units
+                .insert(format!("{} SKU {sku} unit `{}`", target.key, dim.unit));
+            return;
+        }
+        if !target.region.is_empty() {
+            self.regions.insert(target.region.clone());
+        }
+        self.groups
+            .entry((target.key.clone(), target.region.clone(), sku.to_string()))
+            .or_insert_with(|| (target.clone(), Vec::new()))
+            .1
+            .push(dim);
+    }
+
+    /// Turn the collected dimensions into catalog rows (tiers sorted and checked, folded
+    /// free allowances split off, global allowances copied to every region of the file).
+    pub fn finish(self, meta: &OfferMeta, regions: &RegionFilter) -> Result<Vec<PriceRow>> {
+        let effective = meta.effective()?;
+        let source = meta.source();
+        let mut rows = Vec::new();
+        for ((key, region, sku), (target, dims)) in self.groups {
+            let tiers = sorted_tiers(&meta.file, &sku, dims)?;
+            let targets: Vec<String> = if region.is_empty() {
+                self.regions.iter().cloned().collect()
+            } else {
+                vec![region.clone()]
+            };
+            for region in targets.into_iter().filter(|r| regions.keeps(r)) {
+                let mut push = |key: &str, unit: &str, begin, end, usd| {
+                    rows.push(PriceRow {
+                        key: key.to_string(),
+                        region: region.clone(),
+                        unit: unit.to_string(),
+                        tier_begin: begin,
+                        tier_end: end,
+                        usd,
+                        sku: sku.clone(),
+                        effective: effective.clone(),
+                        source: source.clone(),
+                    })
+                };
+                // A zero-priced first tier followed by paid tiers is a free allowance folded
+                // into the paid SKU (DynamoDB storage 0–25 GB, provisioned 0–18,600 h).
+                let folded = match (tiers.first(), tiers.len() > 1) {
+                    (Some(first), true) if first.usd.is_zero() => first.end,
+                    _ => None,
+                };
+                match folded {
+                    Some(allowance) => {
+                        if let Some(free_key) = mapping::folded_free_key(&key) {
+                            push(
+                                free_key,
+                                target.unit,
+                                Decimal::ZERO,
+                                Some(allowance),
+                                Decimal::ZERO,
+                            );
+                        }
+                        // The engine applies allowances itself: the paid tiers are rebased to 0.
+                        for t in tiers.iter().skip(1) {
+                            push(
+                                &key,
+                                target.unit,
+                                t.begin - allowance,
+                                t.end.map(|e| e - allowance),
+                                t.usd,
+                            );
+                        }
+                    }
+                    None => {
+                        for t in &tiers {
+                            push(&key, target.unit, t.begin, t.end, t.usd);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(rows)
+    }
+}
+
+/// Sort a SKU's dimensions by range start (JSON objects are unordered) and check that they
+/// form contiguous tiers starting at 0.
+fn sorted_tiers(file: &str, sku: &str, mut dims: Vec<Dim>) -> Result<Vec<Dim>> {
+    dims.sort_by_key(|a| a.begin);
+    dims.dedup();
+    let bad = |what: String| {
+        Error::Input(format!(
+            "{file}: SKU {sku}: {what}\n  hint: the offer file looks damaged; download it again"
+        ))
+    };
+    let mut expected = Decimal::ZERO;
+    for (i, d) in dims.iter().enumerate() {
+        if d.begin != expected {
+            return Err(bad(format!(
+                "price tiers are not contiguous (a tier starts at {} where {} was expected)",
+                d.begin, expected
+            )));
+        }
+        match d.end {
+            Some(end) if end > d.begin => expected = end,
+            Some(end) => {
+                return Err(bad(format!(
+                    "a tier ends at {end}, not after its start {}",
+                    d.begin
+                )))
+            }
+            None if i + 1 == dims.len() => {}
+            None => {
+                return Err(bad(format!(
+                    "an unbounded tier starting at {} is followed by another tier",
+                    d.begin
+                )))
+            }
+        }
+    }
+    Ok(dims)
+}
+
+/// Which regions to keep (`--region`); empty = all.
+#[derive(Debug, Clone, Default)]
+pub struct RegionFilter(pub BTreeSet<String>);
+
+impl RegionFilter {
+    pub fn parse(list: Option<&str>) -> RegionFilter {
+        RegionFilter(
+            list.unwrap_or("")
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        )
+    }
+
+    pub fn keeps(&self, region: &str) -> bool {
+        self.0.is_empty() || self.0.contains(region)
+    }
+}
+
+/// What one offer file produced.
+#[derive(Debug)]
+pub struct Imported {
+    pub meta: OfferMeta,
+    pub rows: Vec<PriceRow>,
+    pub skipped_units: BTreeSet<String>,
+}
+
+/// Parse one offer file from a reader: CSV when the first byte is `"`/a letter, JSON when `{`.
+pub fn import_reader<R: std::io::Read>(
+    name: &str,
+    reader: R,
+    regions: &RegionFilter,
+) -> Result<Imported> {
+    let mut buf = std::io::BufReader::with_capacity(1 << 20, reader);
+    let first = {
+        use std::io::BufRead;
+        let data = buf
+            .fill_buf()
+            .map_err(|e| Error::io(PathBuf::from(name), e))?;
+        data.iter()
+            .copied()
+            .find(|b| !(b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF))
+    };
+    match first {
+        Some(b'{') => json::import(name, buf, regions),
+        Some(_) => csv::import(name, buf, regions),
+        None => Err(Error::Input(format!(
+            "{name}: the file is empty; expected an AWS Price List offer file (CSV or JSON)"
+        ))),
+    }
+}
+
+/// Import offer files from disk.
+pub fn import_files(files: &[PathBuf], regions: &RegionFilter) -> Result<Vec<Imported>> {
+    let mut out = Vec::new();
+    for path in files {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| path.display().to_string());
+        let imported = import_reader(&name, file, regions)?;
+        out.push(imported);
+    }
+    Ok(out)
+}
+
+/// Combine the rows of several offers into one catalog. When two SKUs claim the same key in
+/// the same region, the newer publication wins, then the smaller SKU (deterministic); the
+/// loser is reported as a warning.
+pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
+    let mut by_key: HashMap<(String, String), Vec<&PriceRow>> = HashMap::new();
+    for imp in imports {
+        for r in &imp.rows {
+            by_key
+                .entry((r.key.clone(), r.region.clone()))
+                .or_default()
+                .push(r);
+        }
+    }
+    let mut warnings = Vec::new();
+    let mut rows = Vec::new();
+    let mut keys: Vec<_> = by_key.keys().cloned().collect();
+    keys.sort();
+    for k in keys {
+        let group = &by_key[&k];
+        let mut skus: Vec<(&str, &str, &str)> = group
+            .iter()
+            .map(|r| (r.effective.as_str(), r.sku.as_str(), r.source.as_str()))
+            .collect();
+        skus.sort_by(|a, b| b.0.cmp(a.0).then(a.1.cmp(b.1)).then(a.2.cmp(b.2)));
+        skus.dedup();
+        let winner = skus[0];
+        if skus.len() > 1 {
+            warnings.push(format!(
+                "{} / {}: {} candidate SKUs ({}); kept {} from {}",
+                k.0,
+                k.1,
+                skus.len(),
+                skus.iter().map(|s| s.1).collect::<Vec<_>>().join(", "),
+                winner.1,
+                winner.2
+            ));
+        }
+        rows.extend(
+            group
+                .iter()
+                .filter(|r| (r.effective.as_str(), r.sku.as_str(), r.source.as_str()) == winner)
+                .map(|r| (*r).clone()),
+        );
+    }
+    (Catalog::new(origin, rows), warnings)
+}
+
+/// `metadata.json` of a catalog directory.
+#[derive(Debug, serde::Serialize)]
+pub struct Metadata {
+    pub schema: &'static str,
+    pub offers: Vec<OfferMeta>,
+    pub regions: Vec<String>,
+    pub rows: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetched_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+}
+
+impl Metadata {
+    pub fn new(imports: &[Imported], catalog: &Catalog) -> Metadata {
+        let mut offers: Vec<OfferMeta> = imports.iter().map(|i| i.meta.clone()).collect();
+        offers.sort_by(|a, b| (&a.offer_code, &a.file).cmp(&(&b.offer_code, &b.file)));
+        Metadata {
+            schema: "archcost/pricing-catalog/1",
+            offers,
+            regions: catalog.regions().to_vec(),
+            rows: catalog.rows().len(),
+            fetched_at: None,
+            base_url: None,
+        }
+    }
+}
+
+/// Write `catalog.csv` and `metadata.json` into `dir`: both are written completely to
+/// temporary files in `dir` first and only then renamed over the old ones, so a failure
+/// leaves the previous catalog byte-for-byte unchanged.
+pub fn write_catalog_dir(dir: &Path, catalog: &Catalog, metadata: &Metadata) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let csv_bytes = catalog_csv::write(catalog);
+    let mut json_bytes = serde_json::to_vec_pretty(metadata).unwrap_or_default();
+    json_bytes.push(b'\n');
+    let mut staged = Vec::new();
+    for (name, bytes) in [("metadata.json", &json_bytes), ("catalog.csv", &csv_bytes)] {
+        let target = dir.join(name);
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".archcost-")
+            .tempfile_in(dir)
+            .map_err(|e| Error::io(dir, e))?;
+        tmp.write_all(bytes).map_err(|e| Error::io(&target, e))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| Error::io(&target, e))?;
+        staged.push((tmp, target));
+    }
+    for (tmp, target) in staged {
+        tmp.persist(&target)
+            .map_err(|e| Error::io(&target, e.error))?;
+    }
+    Ok(())
+}
+
+/// Print warnings about skipped dimensions and ambiguous keys to standard error.
+pub fn warn_all(imports: &[Imported], warnings: &[String]) {
+    for imp in imports {
+        for s in &imp.skipped_units {
+            eprintln!(
+                "warning: {}: skipped {s} (unit does not fit the key)",
+                imp.meta.file
+            );
+        }
+    }
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn dim(b: Decimal, e: Option<Decimal>, usd: Decimal) -> Dim {
+        Dim {
+            begin: b,
+            end: e,
+            usd,
+            unit: "GB-Mo".into(),
+        }
+    }
+
+    #[test]
+    fn unordered_tiers_are_sorted_and_gaps_rejected() {
+        let t = sorted_tiers(
+            "f",
+            "S",
+            vec![
+                dim(dec!(25), None, dec!(0.25)),
+                dim(dec!(0), Some(dec!(25)), dec!(0)),
+            ],
+        )
+        .unwrap();
+        assert_eq!(t[0].begin, dec!(0));
+        assert!(sorted_tiers(
+            "f",
+            "S",
+            vec![
+                dim(dec!(30), None, dec!(0.25)),
+                dim(dec!(0), Some(dec!(25)), dec!(0))
+            ]
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn long_binary_expansions_parse() {
+        let d = parse_decimal("0.299999999999999988897769753748434595763683319091796875");
+        assert!(d.is_some());
+        assert_eq!(parse_range("Inf"), Some(None));
+        assert_eq!(parse_range(""), None);
+    }
+}

@@ -1,0 +1,266 @@
+//! A `Read` adapter in front of the CSV parser that drops offer-file lines which certainly
+//! do not matter (Reserved-term rows, blank lines) before they are parsed, and remembers the
+//! original line number of every line it passes on, so error messages keep real line numbers.
+//!
+//! A line is dropped only when its first four fields are plain quoted tokens and the fourth
+//! (TermType, checked in the header) is `Reserved`; records spanning several lines (an odd
+//! number of quotes) and anything unusual are passed through to the real CSV parser.
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::Read;
+use std::rc::Rc;
+
+/// Original line numbers of the logical lines passed on, in order (one per CSV record).
+pub type LineQueue = Rc<RefCell<VecDeque<u64>>>;
+
+/// Output chunk handed to the CSV parser.
+const BLOCK: usize = 1 << 20;
+/// Input block: larger than the caller's `BufReader` so its reads bypass that buffer.
+const INPUT_BLOCK: usize = 4 << 20;
+/// A single record longer than this is not an offer-file row.
+const MAX_LINE: usize = 64 << 20;
+
+#[derive(PartialEq)]
+enum State {
+    BeforeHeader,
+    Active,
+    PassAll,
+}
+
+pub struct Prefilter<R> {
+    inner: R,
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+    eof: bool,
+    out: Vec<u8>,
+    out_pos: usize,
+    line_no: u64,
+    state: State,
+    lines: LineQueue,
+}
+
+impl<R: Read> Prefilter<R> {
+    pub fn new(inner: R, lines: LineQueue) -> Self {
+        Prefilter {
+            inner,
+            buf: vec![0; INPUT_BLOCK],
+            start: 0,
+            end: 0,
+            eof: false,
+            out: Vec::with_capacity(BLOCK),
+            out_pos: 0,
+            line_no: 1,
+            state: State::BeforeHeader,
+            lines,
+        }
+    }
+
+    /// Move the unprocessed tail to the front and read more input.
+    fn refill(&mut self) -> std::io::Result<()> {
+        if self.start > 0 {
+            self.buf.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+        }
+        if self.end == self.buf.len() {
+            if self.buf.len() >= MAX_LINE {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "a single CSV record is longer than 64 MiB; this is not an offer file",
+                ));
+            }
+            let grown = self.buf.len() * 2;
+            self.buf.resize(grown, 0);
+        }
+        let n = self.inner.read(&mut self.buf[self.end..])?;
+        if n == 0 {
+            self.eof = true;
+        }
+        self.end += n;
+        Ok(())
+    }
+
+    /// The end (exclusive, after '\n') of the logical line starting at `start`, and how
+    /// many physical lines it spans; `None` when more input is needed.
+    fn logical_line(&self) -> Option<(usize, u64)> {
+        let data = &self.buf[self.start..self.end];
+        let mut pos = 0;
+        let mut quotes = 0usize;
+        let mut physical = 0u64;
+        while let Some(nl) = memchr::memchr(b'\n', &data[pos..]) {
+            let line = &data[pos..pos + nl + 1];
+            quotes += quote_parity(line);
+            physical += 1;
+            pos += nl + 1;
+            if quotes.is_multiple_of(2) {
+                return Some((self.start + pos, physical));
+            }
+        }
+        None
+    }
+}
+
+/// Whether to pass `line` on (advancing the header state).
+fn decide(state: &mut State, line: &[u8]) -> bool {
+    {
+        let content = line
+            .strip_suffix(b"\n")
+            .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+            .unwrap_or(line);
+        if content.is_empty() {
+            return false;
+        }
+        match state {
+            State::PassAll => true,
+            State::BeforeHeader => {
+                if content.starts_with(b"\"SKU\",") {
+                    *state = if content
+                        .starts_with(b"\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",")
+                    {
+                        State::Active
+                    } else {
+                        State::PassAll
+                    };
+                }
+                true
+            }
+            State::Active => !is_reserved(content),
+        }
+    }
+}
+
+impl<R: Read> Prefilter<R> {
+    /// Fill `out` with kept lines; false at the end of input.
+    fn produce(&mut self) -> std::io::Result<bool> {
+        self.out.clear();
+        self.out_pos = 0;
+        while self.out.len() < BLOCK {
+            match self.logical_line() {
+                Some((end, physical)) => {
+                    let (s, e) = (self.start, end);
+                    let line = &self.buf[s..e];
+                    if decide(&mut self.state, line) {
+                        self.out.extend_from_slice(line);
+                        self.lines.borrow_mut().push_back(self.line_no);
+                    }
+                    self.line_no += physical;
+                    self.start = end;
+                }
+                None if !self.eof => self.refill()?,
+                None => {
+                    // The last line without a newline (or a truncated record): pass it on.
+                    if self.start < self.end {
+                        let rest = self.buf[self.start..self.end].to_vec();
+                        if rest.iter().any(|b| !b.is_ascii_whitespace()) {
+                            self.out.extend_from_slice(&rest);
+                            self.lines.borrow_mut().push_back(self.line_no);
+                        }
+                        self.start = self.end;
+                    }
+                    break;
+                }
+            }
+        }
+        Ok(!self.out.is_empty())
+    }
+}
+
+/// 1 when `bytes` holds an odd number of `"`, else 0. Quotes are dense in offer files (every
+/// value is quoted), so this folds 8 bytes at a time: an exact per-byte equality mask,
+/// XOR-accumulated, whose population count has the parity of the number of quotes.
+fn quote_parity(bytes: &[u8]) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const QUOTES: u64 = 0x2222_2222_2222_2222;
+    let mut acc = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        let v = u64::from_le_bytes(word) ^ QUOTES;
+        // High bit set exactly in the bytes of `v` that are zero.
+        acc ^= !(((v & LOW7) + LOW7) | v | LOW7);
+    }
+    let tail = chunks.remainder().iter().filter(|&&b| b == b'"').count();
+    (acc.count_ones() as usize + tail) & 1
+}
+
+/// `"<SKU>","<term>","<rate>","Reserved",...` with plain quoted tokens.
+fn is_reserved(line: &[u8]) -> bool {
+    if line.first() != Some(&b'"') {
+        return false;
+    }
+    let mut p = 1;
+    for _ in 0..3 {
+        let Some(q) = memchr::memchr(b'"', &line[p..]) else {
+            return false;
+        };
+        let q = p + q;
+        if !line[q + 1..].starts_with(b",\"") {
+            return false;
+        }
+        p = q + 3;
+    }
+    line[p..].starts_with(b"Reserved\",")
+}
+
+impl<R: Read> Read for Prefilter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.out_pos == self.out.len() && !self.produce()? {
+            return Ok(0);
+        }
+        let n = buf.len().min(self.out.len() - self.out_pos);
+        buf[..n].copy_from_slice(&self.out[self.out_pos..self.out_pos + n]);
+        self.out_pos += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str) -> (String, Vec<u64>) {
+        let q: LineQueue = Rc::default();
+        let mut p = Prefilter::new(input.as_bytes(), q.clone());
+        let mut out = String::new();
+        p.read_to_string(&mut out).unwrap();
+        let lines = q.borrow().iter().copied().collect();
+        (out, lines)
+    }
+
+    #[test]
+    fn drops_reserved_rows_and_keeps_line_numbers() {
+        let input = "\"OfferCode\",\"X\"\n\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",\"U\"\n\"A\",\"T\",\"R\",\"Reserved\",\"1\"\n\n\"B\",\"T\",\"R\",\"OnDemand\",\"2\"\n\"C\",\"T\",\"R\",\"Reserved\",\"multi\nline\"\n\"D\",\"T\",\"R\",\"OnDemand\",\"3\"";
+        let (out, lines) = run(input);
+        assert!(!out.contains("\"A\""));
+        assert!(out.contains("\"B\""));
+        assert!(out.contains("\"D\""));
+        // C spans two lines and is dropped as a whole; D is on line 8.
+        assert!(!out.contains("\"C\""));
+        assert_eq!(lines, vec![1, 2, 5, 8]);
+    }
+
+    #[test]
+    fn parity() {
+        for text in [
+            "",
+            "\"",
+            "\"\"",
+            "abc\"defgh\"ij\"",
+            "\"\"\"\"\"\"\"\"\"",
+            "x\"\"xxxxxxxxxxxxxxx\"",
+        ] {
+            let count = text.bytes().filter(|&b| b == b'"').count();
+            assert_eq!(quote_parity(text.as_bytes()), count % 2, "{text}");
+        }
+    }
+
+    #[test]
+    fn unusual_headers_pass_everything() {
+        let input = "\"SKU\",\"TermType\"\n\"A\",\"Reserved\"\n";
+        let (out, lines) = run(input);
+        assert_eq!(out, input);
+        assert_eq!(lines, vec![1, 2]);
+    }
+}

@@ -1,0 +1,696 @@
+//! Charts drawn with plotters, as PNG and SVG: cost vs load (log-log lines with the scenario's
+//! point and crossings marked) and the stacked per-tier cost of each architecture.
+//!
+//! PNG text is rasterised with an embedded font (a subset of Noto Sans CJK JP, SIL OFL 1.1; see
+//! `assets/fonts/`), so charts render on a machine without system fonts. Characters the subset
+//! lacks are replaced by `?` in PNG only (never a missing-glyph box); SVG keeps the original text
+//! and names a font-family list. f64 appears here for pixel coordinates only.
+use crate::error::{Error, Result};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::path::Path;
+use std::sync::OnceLock;
+
+const FONT: &[u8] = include_bytes!("../../assets/fonts/archcost-sans-jp.otf");
+const RANGES: &str = include_str!("../../assets/fonts/archcost-sans-jp.ranges");
+/// The name the embedded font is registered under in plotters.
+const FAMILY: &str = "archcost-sans";
+/// What SVG text asks the viewer for instead of the plotters family name.
+pub const SVG_FONTS: &str = "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif";
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 720;
+
+/// Architecture colours (Tableau 10: distinct, colour-blind friendly order).
+const PALETTE: [RGBColor; 10] = [
+    RGBColor(31, 119, 180),
+    RGBColor(255, 127, 14),
+    RGBColor(44, 160, 44),
+    RGBColor(214, 39, 40),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+    RGBColor(188, 189, 34),
+    RGBColor(23, 190, 207),
+];
+
+/// Tier colours of the breakdown chart, in `table::TIERS` order.
+const TIER_COLOURS: [RGBColor; 5] = [
+    RGBColor(78, 121, 167),
+    RGBColor(242, 142, 43),
+    RGBColor(89, 161, 79),
+    RGBColor(176, 122, 161),
+    RGBColor(186, 176, 172),
+];
+
+/// Everything a chart shows, already in the display currency and language.
+#[derive(Debug, Clone)]
+pub struct ChartData {
+    pub load_title: String,
+    pub breakdown_title: String,
+    pub x_label: String,
+    /// Y axis of the cost-vs-load chart (log scale).
+    pub load_y_label: String,
+    /// Y axis of the breakdown chart.
+    pub y_label: String,
+    pub this_scenario: String,
+    /// Heading of the crossings key.
+    pub crossings_key: String,
+    /// Yen display (axis ticks as ¥) instead of dollars.
+    pub jpy: bool,
+    /// (architecture, [(requests per month, monthly cost)]).
+    pub series: Vec<(String, Vec<(f64, f64)>)>,
+    /// The scenario's own volume and each architecture's cost there.
+    pub scenario_x: f64,
+    pub scenario_costs: Vec<f64>,
+    /// (label, requests per month, monthly cost) of each crossing.
+    pub crossings: Vec<(String, f64, f64)>,
+    /// Tier labels of the breakdown legend, in stacking order (bottom first).
+    pub tiers: Vec<String>,
+    /// (architecture, cost of each tier in `tiers` order).
+    pub bars: Vec<(String, Vec<f64>)>,
+}
+
+impl ChartData {
+    /// A copy whose every string the embedded font can draw; the count of replaced characters.
+    pub fn for_png(&self) -> (ChartData, usize) {
+        let mut n = 0;
+        let mut f = |s: &str| {
+            let (t, k) = png_text(s);
+            n += k;
+            t
+        };
+        let d = ChartData {
+            load_title: f(&self.load_title),
+            breakdown_title: f(&self.breakdown_title),
+            x_label: f(&self.x_label),
+            load_y_label: f(&self.load_y_label),
+            y_label: f(&self.y_label),
+            this_scenario: f(&self.this_scenario),
+            crossings_key: f(&self.crossings_key),
+            jpy: self.jpy,
+            series: self
+                .series
+                .iter()
+                .map(|(name, p)| (f(name), p.clone()))
+                .collect(),
+            scenario_x: self.scenario_x,
+            scenario_costs: self.scenario_costs.clone(),
+            crossings: self
+                .crossings
+                .iter()
+                .map(|(l, x, y)| (f(l), *x, *y))
+                .collect(),
+            tiers: self.tiers.iter().map(|t| f(t)).collect(),
+            bars: self
+                .bars
+                .iter()
+                .map(|(name, v)| (f(name), v.clone()))
+                .collect(),
+        };
+        (d, n)
+    }
+}
+
+fn coverage() -> &'static [(u32, u32)] {
+    static RUNS: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
+    RUNS.get_or_init(|| {
+        RANGES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (a, b) = l.trim().split_once('-')?;
+                Some((
+                    u32::from_str_radix(a, 16).ok()?,
+                    u32::from_str_radix(b, 16).ok()?,
+                ))
+            })
+            .collect()
+    })
+}
+
+/// True when the embedded font has a glyph for `c`.
+pub fn has_glyph(c: char) -> bool {
+    let cp = c as u32;
+    let runs = coverage();
+    let i = runs.partition_point(|(lo, _)| *lo <= cp);
+    i > 0 && runs.get(i - 1).is_some_and(|(_, hi)| cp <= *hi)
+}
+
+/// `text` with every character the embedded font lacks replaced by `?`, and how many were.
+pub fn png_text(text: &str) -> (String, usize) {
+    let mut n = 0;
+    let out = text
+        .chars()
+        .map(|c| {
+            if has_glyph(c) {
+                c
+            } else {
+                n += 1;
+                '?'
+            }
+        })
+        .collect();
+    (out, n)
+}
+
+fn init_font() -> Result<()> {
+    static OK: OnceLock<bool> = OnceLock::new();
+    if *OK.get_or_init(|| plotters::style::register_font(FAMILY, FontStyle::Normal, FONT).is_ok()) {
+        Ok(())
+    } else {
+        Err(Error::io(
+            "embedded font",
+            std::io::Error::other("the embedded chart font could not be loaded"),
+        ))
+    }
+}
+
+fn draw_error(what: &Path, e: impl std::fmt::Display) -> Error {
+    Error::io(what, std::io::Error::other(format!("drawing chart: {e}")))
+}
+
+/// Which chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    CostVsLoad,
+    Breakdown,
+}
+
+/// Draw a chart as SVG text (with the font-family list of `SVG_FONTS`).
+pub fn svg(kind: Kind, d: &ChartData) -> Result<String> {
+    init_font()?;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
+        draw(kind, &root, d).map_err(|e| draw_error(Path::new("svg"), e))?;
+        root.present()
+            .map_err(|e| draw_error(Path::new("svg"), e))?;
+    }
+    let out = out.replace(
+        &format!("font-family=\"{FAMILY}\""),
+        &format!("font-family=\"{SVG_FONTS}\""),
+    );
+    Ok(rescale_font_sizes(&out))
+}
+
+/// plotters writes SVG `font-size` as size / 1.24, but lays text out (and rasterises PNG text)
+/// with ab_glyph, where size is the font's ascent-to-descent height. Rescale so SVG text has the
+/// same width as the layout assumed.
+fn rescale_font_sizes(svg: &str) -> String {
+    use ab_glyph::Font;
+    let factor = match ab_glyph::FontRef::try_from_slice(FONT) {
+        Ok(f) => match f.units_per_em() {
+            Some(upem) if f.height_unscaled() > 0.0 => 1.24 * upem / f.height_unscaled(),
+            _ => 1.0,
+        },
+        Err(_) => 1.0,
+    };
+    let key = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(i) = rest.find(key) {
+        let (head, tail) = rest.split_at(i + key.len());
+        out.push_str(head);
+        let end = tail.find('"').unwrap_or(tail.len());
+        let (num, after) = tail.split_at(end);
+        match num.parse::<f32>() {
+            Ok(v) => out.push_str(&format!("{:.2}", v * factor)),
+            Err(_) => out.push_str(num),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Draw a chart as a PNG file at `path` (text through the embedded font; see `ChartData::for_png`).
+pub fn png(kind: Kind, d: &ChartData, path: &Path) -> Result<()> {
+    init_font()?;
+    let font = ab_glyph::FontRef::try_from_slice(FONT).map_err(|e| draw_error(path, e))?;
+    let backend = BitMapBackend::new(path, (WIDTH, HEIGHT));
+    let root = super::glyphs::PngBackend::new(backend, font).into_drawing_area();
+    draw(kind, &root, d).map_err(|e| draw_error(path, e))?;
+    root.present().map_err(|e| draw_error(path, e))?;
+    Ok(())
+}
+
+type DrawResult<DB> =
+    std::result::Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+fn draw<DB: DrawingBackend>(
+    kind: Kind,
+    root: &DrawingArea<DB, Shift>,
+    d: &ChartData,
+) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    match kind {
+        Kind::CostVsLoad => cost_vs_load(root, d),
+        Kind::Breakdown => breakdown(root, d),
+    }
+}
+
+fn font(size: u32) -> TextStyle<'static> {
+    TextStyle::from((FAMILY, size).into_font()).color(&RGBColor(30, 30, 30))
+}
+
+/// "300k", "30M", "3B".
+pub fn volume_label(v: f64) -> String {
+    let (scaled, suffix) = if v >= 1e9 {
+        (v / 1e9, "B")
+    } else if v >= 1e6 {
+        (v / 1e6, "M")
+    } else if v >= 1e3 {
+        (v / 1e3, "k")
+    } else {
+        (v, "")
+    };
+    let text = if scaled >= 100.0 || (scaled - scaled.round()).abs() < 0.05 {
+        format!("{scaled:.0}")
+    } else {
+        format!("{scaled:.1}")
+    };
+    format!("{text}{suffix}")
+}
+
+/// "$1,234" / "$0.50" / "¥185,000" for axis ticks.
+pub fn money_label(v: f64, jpy: bool) -> String {
+    let digits = if jpy || v.abs() >= 10.0 || v.fract() == 0.0 {
+        0
+    } else {
+        2
+    };
+    let text = format!("{:.*}", digits, v.abs());
+    let grouped = crate::money::group(&text);
+    let sign = if v < 0.0 { "-" } else { "" };
+    format!("{sign}{}{grouped}", if jpy { "¥" } else { "$" })
+}
+
+/// "$139.49" / "¥20,924": a total as the tables print it (cents, or whole yen).
+pub fn money_total(v: f64, jpy: bool) -> String {
+    let text = format!("{:.*}", if jpy { 0 } else { 2 }, v.abs());
+    let sign = if v < 0.0 { "-" } else { "" };
+    format!(
+        "{sign}{}{}",
+        if jpy { "¥" } else { "$" },
+        crate::money::group(&text)
+    )
+}
+
+fn colour(i: usize) -> RGBColor {
+    PALETTE[i % PALETTE.len()]
+}
+
+fn cost_vs_load<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    d: &ChartData,
+) -> DrawResult<DB> {
+    let xs = d.series.iter().flat_map(|s| s.1.iter().map(|p| p.0));
+    let ys = d.series.iter().flat_map(|s| s.1.iter().map(|p| p.1));
+    let (x_lo, x_hi) = bounds(xs.chain([d.scenario_x]), 1.0);
+    let (y_lo, y_hi) = bounds(ys.chain(d.scenario_costs.iter().copied()), 0.01);
+    let (y_lo, y_hi) = (y_lo / 1.6, y_hi * 1.6);
+    let jpy = d.jpy;
+
+    let mut chart = ChartBuilder::on(root)
+        .caption(&d.load_title, font(34))
+        .margin(24)
+        .x_label_area_size(70)
+        .y_label_area_size(120)
+        .build_cartesian_2d((x_lo..x_hi).log_scale(), (y_lo..y_hi).log_scale())?;
+    chart
+        .configure_mesh()
+        .x_desc(d.x_label.as_str())
+        .y_desc(d.load_y_label.as_str())
+        .axis_desc_style(font(22))
+        .label_style(font(19))
+        .x_label_formatter(&|v| volume_label(*v))
+        .y_label_formatter(&|v| money_label(*v, jpy))
+        .light_line_style(RGBColor(238, 238, 238))
+        .bold_line_style(RGBColor(205, 205, 205))
+        .draw()?;
+
+    for (i, (name, pts)) in d.series.iter().enumerate() {
+        let c = colour(i);
+        chart
+            .draw_series(LineSeries::new(pts.iter().copied(), c.stroke_width(3)))?
+            .label(name.as_str())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 28, y)], c.stroke_width(4)));
+    }
+
+    // Where the legend and the crossings key go: the corners the curves leave free.
+    let (px_range, py_range) = chart.plotting_area().get_pixel_range();
+    let plot_dim = (px_range.end - px_range.start, py_range.end - py_range.start);
+    let obstacles = curve_pixels(
+        d,
+        |x, y| {
+            let (bx, by) = chart.backend_coord(&(x, y));
+            (bx - px_range.start, by - py_range.start)
+        },
+        y_lo,
+    );
+    let legend_dim = {
+        let w = d
+            .series
+            .iter()
+            .map(|(n, _)| {
+                root.estimate_text_size(n, &font(20))
+                    .map_or(0, |s| s.0 as i32)
+            })
+            .max()
+            .unwrap_or(0);
+        (w + 30 + 28, d.series.len() as i32 * 25 + 28)
+    };
+    let legend_at = free_corner(legend_dim, plot_dim, &obstacles, None);
+    let legend_box = (legend_at.0, legend_at.1, legend_dim.0, legend_dim.1);
+
+    // The scenario's own volume: a dashed vertical line and a dot on every curve.
+    let grey = RGBColor(110, 110, 110);
+    chart.draw_series(DashedLineSeries::new(
+        [(d.scenario_x, y_lo), (d.scenario_x, y_hi)],
+        8,
+        6,
+        grey.stroke_width(2),
+    ))?;
+    chart.draw_series(
+        d.scenario_costs
+            .iter()
+            .enumerate()
+            .map(|(i, y)| Circle::new((d.scenario_x, y.max(y_lo)), 7, colour(i).filled())),
+    )?;
+    chart.draw_series(std::iter::once(
+        EmptyElement::at((d.scenario_x, y_hi))
+            + Text::new(
+                format!("{} ({})", d.this_scenario, volume_label(d.scenario_x)),
+                (8, 6),
+                font(18).color(&grey),
+            ),
+    ))?;
+
+    // Crossings: a numbered black diamond on the curve, explained in a key at the lower right.
+    let mut badges: Vec<(i32, i32)> = Vec::new();
+    for (k, (_, x, y)) in d.crossings.iter().enumerate() {
+        // Numbered badge above the point, moved further up while it would cover another.
+        let p = chart.backend_coord(&(*x, y.max(y_lo)));
+        let mut dy = -24;
+        while badges
+            .iter()
+            .any(|b| (b.0 - p.0).abs() < 26 && (b.1 - (p.1 + dy)).abs() < 26)
+        {
+            dy -= 26;
+        }
+        badges.push((p.0, p.1 + dy));
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((*x, y.max(y_lo)))
+                + Polygon::new(vec![(0, -8), (8, 0), (0, 8), (-8, 0)], BLACK.filled())
+                + PathElement::new(vec![(0, 0), (0, dy)], BLACK.stroke_width(2))
+                + Circle::new((0, dy), 12, BLACK.filled())
+                + Text::new(
+                    format!("{}", k + 1),
+                    (0, dy),
+                    font(18)
+                        .color(&WHITE)
+                        .pos(Pos::new(HPos::Center, VPos::Center)),
+                ),
+        ))?;
+    }
+    if !d.crossings.is_empty() {
+        let area = chart.plotting_area().strip_coord_spec();
+        let (pw, ph) = area.dim_in_pixel();
+        let style = font(18).pos(Pos::new(HPos::Left, VPos::Center));
+        let title_style = font(18)
+            .color(&grey)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        let text_w = d
+            .crossings
+            .iter()
+            .map(|c| c.0.as_str())
+            .chain([d.crossings_key.as_str()])
+            .map(|t| area.estimate_text_size(t, &style).map_or(0, |s| s.0 as i32))
+            .max()
+            .unwrap_or(0);
+        let (line_h, pad) = (28, 12);
+        let rows = d.crossings.len() as i32 + 1;
+        let (bw, bh) = (text_w + 2 * pad + 32, rows * line_h + 2 * pad);
+        let (x0, y0) = free_corner(
+            (bw, bh),
+            (pw as i32, ph as i32),
+            &obstacles,
+            Some(legend_box),
+        );
+        area.draw(&Rectangle::new(
+            [(x0, y0), (x0 + bw, y0 + bh)],
+            WHITE.mix(0.94).filled(),
+        ))?;
+        area.draw(&Rectangle::new(
+            [(x0, y0), (x0 + bw, y0 + bh)],
+            RGBColor(160, 160, 160).stroke_width(1),
+        ))?;
+        let mid = |row: i32| y0 + pad + row * line_h + line_h / 2;
+        area.draw(&Text::new(
+            d.crossings_key.clone(),
+            (x0 + pad, mid(0)),
+            title_style,
+        ))?;
+        for (k, (label, _, _)) in d.crossings.iter().enumerate() {
+            let y = mid(k as i32 + 1);
+            area.draw(&Circle::new((x0 + pad + 11, y), 11, BLACK.filled()))?;
+            area.draw(&Text::new(
+                format!("{}", k + 1),
+                (x0 + pad + 11, y),
+                font(16)
+                    .color(&WHITE)
+                    .pos(Pos::new(HPos::Center, VPos::Center)),
+            ))?;
+            area.draw(&Text::new(label.clone(), (x0 + pad + 32, y), style.clone()))?;
+        }
+    }
+
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::Coordinate(legend_at.0, legend_at.1))
+        .label_font(font(20))
+        .margin(14)
+        .background_style(WHITE.mix(0.92))
+        .border_style(RGBColor(160, 160, 160))
+        .draw()?;
+    Ok(())
+}
+
+/// Points along every curve in plotting-area pixels (the obstacles boxes should avoid).
+fn curve_pixels(
+    d: &ChartData,
+    to_px: impl Fn(f64, f64) -> (i32, i32),
+    y_lo: f64,
+) -> Vec<(i32, i32)> {
+    let mut out = Vec::new();
+    for (_, pts) in &d.series {
+        let px: Vec<(i32, i32)> = pts.iter().map(|(x, y)| to_px(*x, y.max(y_lo))).collect();
+        for w in px.windows(2) {
+            let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+            for k in 0..8 {
+                out.push((x0 + (x1 - x0) * k / 8, y0 + (y1 - y0) * k / 8));
+            }
+        }
+        out.extend(px.last().copied());
+    }
+    out
+}
+
+/// The corner of a `w`×`h` box inside an `area`-sized plot that covers the fewest `obstacles`
+/// and does not overlap `taken`; ties go to the earlier corner.
+fn free_corner(
+    (w, h): (i32, i32),
+    area: (i32, i32),
+    obstacles: &[(i32, i32)],
+    taken: Option<(i32, i32, i32, i32)>,
+) -> (i32, i32) {
+    let inset = 10;
+    let corners = [
+        (inset, inset),
+        (area.0 - w - inset, area.1 - h - inset),
+        (area.0 - w - inset, inset),
+        (inset, area.1 - h - inset),
+    ];
+    let score = |(x, y): (i32, i32)| {
+        let covered = obstacles
+            .iter()
+            .filter(|(px, py)| *px >= x && *px <= x + w && *py >= y && *py <= y + h)
+            .count();
+        let clash = taken
+            .is_some_and(|(tx, ty, tw, th)| x < tx + tw && tx < x + w && y < ty + th && ty < y + h);
+        covered + if clash { 1_000_000 } else { 0 }
+    };
+    corners
+        .iter()
+        .copied()
+        .min_by_key(|c| score(*c))
+        .unwrap_or((inset, inset))
+}
+
+fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -> DrawResult<DB> {
+    let n = d.bars.len().max(1);
+    let max_total = d
+        .bars
+        .iter()
+        .map(|(_, v)| v.iter().sum::<f64>())
+        .fold(0.0_f64, f64::max);
+    let y_hi = if max_total > 0.0 {
+        max_total * 1.12
+    } else {
+        1.0
+    };
+    let jpy = d.jpy;
+
+    // Title on top, the legend in a column at the right, the bars in between.
+    let body = root
+        .margin(14, 0, 0, 0)
+        .titled(&d.breakdown_title, font(34))?;
+    let legend_w = d
+        .tiers
+        .iter()
+        .map(|t| body.estimate_text_size(t, &font(20)).map_or(0, |s| s.0))
+        .max()
+        .unwrap_or(0)
+        + 70;
+    let (plot, side) = body.split_horizontally(body.dim_in_pixel().0.saturating_sub(legend_w));
+
+    let mut chart = ChartBuilder::on(&plot)
+        .margin(24)
+        .margin_top(10)
+        .x_label_area_size(60)
+        .y_label_area_size(120)
+        .build_cartesian_2d(0f64..n as f64, 0f64..y_hi)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_desc(d.y_label.as_str())
+        .axis_desc_style(font(22))
+        .label_style(font(19))
+        .y_label_formatter(&|v| money_label(*v, jpy))
+        .max_light_lines(1)
+        .light_line_style(RGBColor(240, 240, 240))
+        .bold_line_style(RGBColor(205, 205, 205))
+        .draw()?;
+
+    let (plot_w, plot_h) = chart.plotting_area().dim_in_pixel();
+    let plot_h = f64::from(plot_h.max(1));
+    // Bars fill 56 % of their slot, at most 200 px wide.
+    let slot_px = f64::from(plot_w.max(1)) / n as f64;
+    let inset = (0.5 - 100.0 / slot_px).max(0.22);
+    let inside = font(17)
+        .color(&WHITE)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    for (t, _) in d.tiers.iter().enumerate() {
+        let c = TIER_COLOURS[t % TIER_COLOURS.len()];
+        for (i, (_, v)) in d.bars.iter().enumerate() {
+            let base: f64 = v.iter().take(t).sum();
+            let h = v.get(t).copied().unwrap_or(0.0);
+            if h <= 0.0 {
+                continue;
+            }
+            let x = i as f64;
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x + inset, base), (x + 1.0 - inset, base + h)],
+                c.filled(),
+            )))?;
+            // The amount inside the segment when it is tall enough to hold it.
+            if h / y_hi * plot_h >= 24.0 {
+                chart.draw_series(std::iter::once(Text::new(
+                    money_label(h, jpy),
+                    (x + 0.5, base + h / 2.0),
+                    inside.clone(),
+                )))?;
+            }
+        }
+    }
+    // Totals above the bars, names under them.
+    let total_style = font(21).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let name_style = font(20).pos(Pos::new(HPos::Center, VPos::Top));
+    for (i, (name, v)) in d.bars.iter().enumerate() {
+        let total: f64 = v.iter().sum();
+        let x = i as f64 + 0.5;
+        chart.draw_series(std::iter::once(Text::new(
+            money_total(total, jpy),
+            (x, total + y_hi * 0.01),
+            total_style.clone(),
+        )))?;
+        let (bx, by) = chart.backend_coord(&(x, 0.0));
+        root.draw(&Text::new(name.clone(), (bx, by + 12), name_style.clone()))?;
+    }
+
+    // Legend: top tier first, so it reads in the same order as the stack.
+    let left = 10;
+    for (row, (t, tier)) in d.tiers.iter().enumerate().rev().enumerate() {
+        let y = 40 + row as i32 * 32;
+        let c = TIER_COLOURS[t % TIER_COLOURS.len()];
+        side.draw(&Rectangle::new(
+            [(left, y - 10), (left + 22, y + 10)],
+            c.filled(),
+        ))?;
+        side.draw(&Text::new(
+            tier.clone(),
+            (left + 32, y),
+            font(20).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Smallest and largest positive value (a log axis needs > 0), widened when they coincide.
+fn bounds(values: impl Iterator<Item = f64>, floor: f64) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, 0.0_f64);
+    for v in values.filter(|v| v.is_finite()) {
+        let v = v.max(floor);
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if !lo.is_finite() || hi <= 0.0 {
+        return (floor, floor * 10.0);
+    }
+    if hi / lo < 1.01 {
+        return (lo / 2.0, hi * 2.0);
+    }
+    (lo, hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(volume_label(300_000.0), "300k");
+        assert_eq!(volume_label(30_000_000.0), "30M");
+        assert_eq!(volume_label(3e9), "3B");
+        assert_eq!(volume_label(1_500_000.0), "1.5M");
+        assert_eq!(money_label(1234.4, false), "$1,234");
+        assert_eq!(money_label(0.5, false), "$0.50");
+        assert_eq!(money_label(185_000.0, true), "¥185,000");
+        assert_eq!(money_total(139.49276, false), "$139.49");
+        assert_eq!(money_total(20923.9, true), "¥20,924");
+    }
+
+    #[test]
+    fn every_label_character_has_a_glyph() {
+        for c in include_str!("i18n.rs").chars().filter(|c| !c.is_ascii()) {
+            assert!(
+                has_glyph(c),
+                "{c} (U+{:04X}) is not in the embedded font: rerun assets/fonts/make_subset.py",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn glyph_coverage() {
+        assert!(has_glyph('A'));
+        assert!(has_glyph('あ'));
+        assert!(has_glyph('費'));
+        assert!(has_glyph('¥'));
+        assert!(!has_glyph('\u{1F600}')); // emoji: not in the subset
+        assert_eq!(png_text("a😀b"), ("a?b".to_string(), 1));
+    }
+}

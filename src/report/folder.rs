@@ -1,0 +1,336 @@
+//! `archcost report`: every format and both charts written into one folder, built in a temporary
+//! directory beside the target and renamed into place, so a failure never destroys an old report.
+use super::chart::{self, ChartData, Kind};
+use super::curve::{self, Curve};
+use super::i18n::Lang;
+use super::{csv, html, json, markdown, money, table::TIERS};
+use crate::compare::{self, Report};
+use crate::error::{Error, Result};
+use crate::pricing::Catalog;
+use crate::scenario::Scenario;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+/// The files of a report folder, in the order they are listed.
+pub const FILES: [&str; 8] = [
+    "summary.md",
+    "report.html",
+    "report.json",
+    "breakdown.csv",
+    "cost-vs-load.png",
+    "cost-vs-load.svg",
+    "breakdown.png",
+    "breakdown.svg",
+];
+
+/// How to write a report folder.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub lang: Lang,
+    /// Start breakdown.csv with a UTF-8 byte order mark (Excel).
+    pub bom: bool,
+}
+
+/// What was written.
+#[derive(Debug)]
+pub struct Written {
+    pub dir: PathBuf,
+    pub files: Vec<PathBuf>,
+    /// Characters replaced by `?` in PNG text (not in the embedded font).
+    pub png_replaced: usize,
+}
+
+/// `reports/<scenario file stem>/`.
+pub fn default_dir(scenario: &Path) -> PathBuf {
+    let stem = scenario
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "report".to_string());
+    Path::new("reports").join(stem)
+}
+
+/// Everything of the folder except the PNGs, in memory.
+pub struct Contents {
+    pub report: Report,
+    pub curve: Curve,
+    pub charts: ChartData,
+    /// (file name, bytes) of the text files.
+    pub texts: Vec<(&'static str, Vec<u8>)>,
+}
+
+/// Evaluate the scenario and render every text file.
+pub fn render(s: &Scenario, catalog: &Catalog, opts: Options) -> Result<Contents> {
+    let report = compare::evaluate(s, catalog)?;
+    let curve = curve::for_scenario(s, catalog)?;
+    let charts = chart_data(&report, &curve, opts.lang);
+    let svg_load = chart::svg(Kind::CostVsLoad, &charts)?;
+    let svg_breakdown = chart::svg(Kind::Breakdown, &charts)?;
+    let page = html::render(
+        &report,
+        opts.lang,
+        &curve,
+        &svg_load,
+        &svg_breakdown,
+        &FILES,
+    );
+    let texts = vec![
+        (
+            "summary.md",
+            summary(&report, &curve, opts.lang).into_bytes(),
+        ),
+        ("report.html", page.into_bytes()),
+        ("report.json", json::render(&report)),
+        (
+            "breakdown.csv",
+            csv::render_in(&report, opts.lang, opts.bom),
+        ),
+        ("cost-vs-load.svg", svg_load.into_bytes()),
+        ("breakdown.svg", svg_breakdown.into_bytes()),
+    ];
+    Ok(Contents {
+        report,
+        curve,
+        charts,
+        texts,
+    })
+}
+
+/// One self-contained HTML page (`compare --format html`): the report folder's page without the
+/// list of sibling files.
+pub fn standalone_html(s: &Scenario, catalog: &Catalog, lang: Lang) -> Result<String> {
+    let report = compare::evaluate(s, catalog)?;
+    let curve = curve::for_scenario(s, catalog)?;
+    let charts = chart_data(&report, &curve, lang);
+    let svg_load = chart::svg(Kind::CostVsLoad, &charts)?;
+    let svg_breakdown = chart::svg(Kind::Breakdown, &charts)?;
+    Ok(html::render(
+        &report,
+        lang,
+        &curve,
+        &svg_load,
+        &svg_breakdown,
+        &[],
+    ))
+}
+
+/// Write the report folder at `target` (replacing an earlier report there, atomically).
+pub fn write(s: &Scenario, catalog: &Catalog, target: &Path, opts: Options) -> Result<Written> {
+    check_target(target)?;
+    let contents = render(s, catalog, opts)?;
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .ok_or_else(|| {
+            Error::Input(format!(
+                "--out {}: expected a folder name such as reports/three-tier/",
+                target.display()
+            ))
+        })?
+        .to_string_lossy()
+        .into_owned();
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+
+    // Build everything in .NAME.tmp-XXXX/NAME beside the target.
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.tmp-"))
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, e))?;
+    let fresh = staging.path().join(&name);
+    std::fs::create_dir(&fresh).map_err(|e| Error::io(&fresh, e))?;
+    for (file, bytes) in &contents.texts {
+        let path = fresh.join(file);
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+    }
+    let (png_data, png_replaced) = contents.charts.for_png();
+    chart::png(Kind::CostVsLoad, &png_data, &fresh.join("cost-vs-load.png"))?;
+    chart::png(Kind::Breakdown, &png_data, &fresh.join("breakdown.png"))?;
+
+    swap_into_place(&fresh, target, &parent, &name)?;
+    drop(staging);
+    Ok(Written {
+        dir: target.to_path_buf(),
+        files: FILES.iter().map(|f| target.join(f)).collect(),
+        png_replaced,
+    })
+}
+
+/// Print the paths written (and the PNG font note, if any) to standard output / error.
+pub fn print_written(w: &Written, lang: Lang) {
+    for f in &w.files {
+        println!("{}", f.display());
+    }
+    if w.png_replaced > 0 {
+        eprintln!("{}", lang.png_replaced(w.png_replaced));
+    }
+}
+
+/// Refuse to replace anything but an earlier report folder (or an empty one).
+fn check_target(target: &Path) -> Result<()> {
+    let meta = match std::fs::symlink_metadata(target) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(target, e)),
+    };
+    if !meta.is_dir() {
+        return Err(Error::Input(format!(
+            "--out {}: exists and is not a folder\n  hint: give a folder path such as reports/three-tier/",
+            target.display()
+        )));
+    }
+    let entries = std::fs::read_dir(target).map_err(|e| Error::io(target, e))?;
+    let mut foreign = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(target, e))?;
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if !FILES.contains(&file.as_str()) {
+            foreign.push(file);
+        }
+    }
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    foreign.sort();
+    Err(Error::Input(format!(
+        "--out {}: the folder holds files archcost did not write ({}); refusing to replace it\n  hint: choose a new folder, e.g. --out reports/NAME/",
+        target.display(),
+        foreign.join(", ")
+    )))
+}
+
+/// Rename `fresh` to `target`; an existing target is moved aside first and deleted only after
+/// the new folder is in place (and put back if the rename fails).
+fn swap_into_place(fresh: &Path, target: &Path, parent: &Path, name: &str) -> Result<()> {
+    if !target.exists() {
+        return std::fs::rename(fresh, target).map_err(|e| Error::io(target, e));
+    }
+    let aside_dir = tempfile::Builder::new()
+        .prefix(&format!(".{name}.old-"))
+        .tempdir_in(parent)
+        .map_err(|e| Error::io(parent, e))?;
+    let aside = aside_dir.path().join(name);
+    std::fs::rename(target, &aside).map_err(|e| Error::io(target, e))?;
+    if let Err(e) = std::fs::rename(fresh, target) {
+        let _ = std::fs::rename(&aside, target);
+        return Err(Error::io(target, e));
+    }
+    drop(aside_dir); // deletes the old report
+    Ok(())
+}
+
+/// Markdown summary: the compare Markdown plus the charts and the crossings.
+pub fn summary(rep: &Report, curve: &Curve, lang: Lang) -> String {
+    let l = lang.labels();
+    let mut o = markdown::render_in(rep, lang);
+    o.push_str(&format!(
+        "\n## {}\n\n![{}](cost-vs-load.png)\n\n![{}](breakdown.png)\n\nSVG: [cost-vs-load.svg](cost-vs-load.svg), [breakdown.svg](breakdown.svg)\n",
+        l.charts, l.cost_vs_load, l.breakdown
+    ));
+    o.push_str(&format!("\n## {}\n\n", l.crossings));
+    if curve.crossings.is_empty() {
+        o.push_str(&format!("{}\n", l.no_crossings));
+    } else {
+        o.push_str(&format!(
+            "| {} | {} | {} |\n|---|---:|---:|\n",
+            l.between, l.requests_per_month, l.monthly
+        ));
+        for c in &curve.crossings {
+            o.push_str(&format!(
+                "| {} = {} | {} | {} |\n",
+                markdown::cell(&c.between.0),
+                markdown::cell(&c.between.1),
+                chart::volume_label(f(c.value)),
+                money(rep, c.monthly_usd)
+            ));
+        }
+    }
+    o.push_str(&format!("\n{}\n", l.crossings_note));
+    o
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// The charts' data in the display currency and language (f64 for pixels only).
+pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
+    let l = lang.labels();
+    let rate = rep.jpy_rate();
+    let shown = |usd: Decimal| f(rate.map_or(usd, |r| usd * r));
+    let currency = if rate.is_some() { "JPY" } else { "USD" };
+    let series = curve
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let pts = curve
+                .points
+                .iter()
+                .filter_map(|(x, costs)| Some((f(*x), shown(*costs.get(i)?))))
+                .collect();
+            let at = curve.scenario.1.get(i).map(|c| money(rep, *c));
+            (format!("{name}: {}", at.unwrap_or_default()), pts)
+        })
+        .collect();
+    let tiers: Vec<&str> = TIERS
+        .iter()
+        .copied()
+        .filter(|t| rep.architectures.iter().any(|a| a.tier(t).is_some()))
+        .collect();
+    let bars = rep
+        .architectures
+        .iter()
+        .map(|a| {
+            let v = tiers
+                .iter()
+                .map(|t| a.tier(t).map_or(0.0, |t| shown(t.monthly_usd)))
+                .collect();
+            (a.name.clone(), v)
+        })
+        .collect();
+    let fx = match (rate, &rep.assumptions.fx_date) {
+        (Some(r), d) => format!(
+            " — {}",
+            lang.rate(
+                &crate::money::exact(r),
+                d.as_deref().unwrap_or(l.date_not_given)
+            )
+        ),
+        (None, _) => String::new(),
+    };
+    ChartData {
+        load_title: format!("{}: {}{fx}", rep.scenario.name, l.cost_vs_load),
+        breakdown_title: format!("{}: {}{fx}", rep.scenario.name, l.breakdown),
+        x_label: l.axis_requests.to_string(),
+        load_y_label: lang.money_axis_log(currency),
+        y_label: lang.money_axis(currency),
+        this_scenario: l.this_scenario.to_string(),
+        crossings_key: l.crossings_key.to_string(),
+        jpy: rate.is_some(),
+        series,
+        scenario_x: f(curve.scenario.0),
+        scenario_costs: curve.scenario.1.iter().map(|c| shown(*c)).collect(),
+        crossings: curve
+            .crossings
+            .iter()
+            .map(|c| {
+                (
+                    lang.crossing(
+                        &c.between.0,
+                        &c.between.1,
+                        &chart::volume_label(f(c.value)),
+                        &money(rep, c.monthly_usd),
+                    ),
+                    f(c.value),
+                    shown(c.monthly_usd),
+                )
+            })
+            .collect(),
+        tiers: tiers.iter().map(|t| lang.tier(t)).collect(),
+        bars,
+    }
+}

@@ -1,0 +1,333 @@
+//! Self-contained HTML report: inline CSS and inline SVG charts, no scripts and no external
+//! requests (a Content-Security-Policy forbids both); every user-supplied string is escaped.
+use super::curve::Curve;
+use super::i18n::Lang;
+use super::{assumption_lines_in, money, table::TIERS};
+use crate::compare::Report;
+use crate::money::{exact, quantity};
+use rust_decimal::prelude::ToPrimitive;
+
+/// Escape text for HTML element content and quoted attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escape text, turning `backtick` spans into <code> elements.
+fn esc_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{}</code>", esc(part))
+            } else {
+                esc(part)
+            }
+        })
+        .collect()
+}
+
+const CSS: &str = r#"
+:root{--ink:#1e1e1e;--mute:#5f6368;--line:#dadce0;--bg:#f6f7f9;--accent:#1f77b4;--ok:#188038;--warn:#b06000;--bad:#c5221f}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 "Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",Meiryo,"Segoe UI","Helvetica Neue",Arial,sans-serif}
+main{max-width:1240px;margin:0 auto;padding:28px 24px 48px}
+header h1{margin:0 0 4px;font-size:28px}
+header p{margin:0;color:var(--mute)}
+h2{font-size:20px;margin:32px 0 12px;padding-bottom:6px;border-bottom:2px solid var(--line)}
+h3{font-size:17px;margin:22px 0 8px}
+section{margin-top:8px}
+.cards{display:flex;flex-wrap:wrap;gap:14px;margin-top:20px}
+.card{flex:1 1 220px;background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px 18px;border-top:5px solid var(--c,#888)}
+.card .name{font-weight:600}
+.card .total{font-size:26px;font-weight:700;margin-top:2px}
+.card .total small{font-size:13px;font-weight:400;color:var(--mute)}
+.badge{display:inline-block;margin-left:8px;padding:1px 8px;border-radius:10px;background:#e6f4ea;color:var(--ok);font-size:12px;font-weight:600;vertical-align:2px}
+table{border-collapse:collapse;background:#fff;width:100%;border:1px solid var(--line);font-size:14px}
+th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th{background:#f1f3f4;font-weight:600}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td code{font-size:12px;color:var(--mute)}
+tr.total td{font-weight:700}
+.svc{color:var(--mute);font-size:12px;display:block}
+figure{margin:0 0 18px;background:#fff;border:1px solid var(--line);border-radius:10px;padding:10px}
+figure svg{display:block;width:100%;height:auto}
+figcaption{color:var(--mute);font-size:13px;margin-top:4px}
+.note{color:var(--mute);font-size:13px}
+.ok{color:var(--ok)}.warning{color:var(--warn)}.exceeded{color:var(--bad);font-weight:700}
+footer{margin-top:36px;color:var(--mute);font-size:13px}
+footer ul{padding-left:18px}
+"#;
+
+const CARD_COLOURS: [&str; 10] = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf",
+];
+
+/// The whole page. `svg_load` and `svg_breakdown` are the charts' SVG text (plotters escapes
+/// their text content).
+pub fn render(
+    rep: &Report,
+    lang: Lang,
+    curve: &Curve,
+    svg_load: &str,
+    svg_breakdown: &str,
+    files: &[&str],
+) -> String {
+    let l = lang.labels();
+    let mut o = String::new();
+    o.push_str("<!DOCTYPE html>\n");
+    o.push_str(&format!(
+        "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        lang.code()
+    ));
+    o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
+    o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    o.push_str(&format!(
+        "<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        esc(&rep.scenario.name),
+        esc(l.report_title)
+    ));
+
+    // Title and one card per architecture.
+    o.push_str(&format!("<header>\n<h1>{}</h1>\n", esc(&rep.scenario.name)));
+    if let Some(d) = &rep.scenario.description {
+        o.push_str(&format!("<p>{}</p>\n", esc(d)));
+    }
+    o.push_str(&format!("<p>{}</p>\n</header>\n", esc(l.report_title)));
+    let cheapest = rep.architectures.iter().map(|a| a.monthly_usd).min();
+    o.push_str("<section class=\"cards\">\n");
+    for (i, a) in rep.architectures.iter().enumerate() {
+        let badge = if Some(a.monthly_usd) == cheapest && rep.architectures.len() > 1 {
+            format!("<span class=\"badge\">{}</span>", esc(l.cheapest))
+        } else {
+            String::new()
+        };
+        o.push_str(&format!(
+            "<div class=\"card\" style=\"--c:{}\"><div class=\"name\">{}{badge}</div><div class=\"total\">{} <small>{}</small></div><div class=\"note\">{}</div></div>\n",
+            CARD_COLOURS[i % CARD_COLOURS.len()],
+            esc(&a.name),
+            esc(&money(rep, a.monthly_usd)),
+            esc(l.per_month),
+            esc(&a.region)
+        ));
+    }
+    o.push_str("</section>\n");
+
+    // Assumptions.
+    o.push_str(&format!(
+        "<section id=\"assumptions\">\n<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th></tr>\n",
+        esc(l.assumptions),
+        esc(l.assumption),
+        esc(l.value)
+    ));
+    for (k, v) in assumption_lines_in(rep, lang) {
+        o.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td></tr>\n",
+            esc(&k),
+            esc(&v)
+        ));
+    }
+    o.push_str("</table>\n</section>\n");
+
+    // Architecture x tier matrix.
+    let tiers: Vec<&str> = TIERS
+        .iter()
+        .copied()
+        .filter(|t| rep.architectures.iter().any(|a| a.tier(t).is_some()))
+        .collect();
+    o.push_str(&format!(
+        "<section id=\"by-tier\">\n<h2>{}</h2>\n<table>\n<tr><th>{}</th>",
+        esc(l.monthly_cost_by_tier),
+        esc(l.architecture)
+    ));
+    for t in &tiers {
+        o.push_str(&format!("<th class=\"num\">{}</th>", esc(&lang.tier(t))));
+    }
+    o.push_str(&format!(
+        "<th class=\"num\">{}</th></tr>\n",
+        esc(l.total_per_month)
+    ));
+    for a in &rep.architectures {
+        o.push_str(&format!("<tr><td>{}</td>", esc(&a.name)));
+        for t in &tiers {
+            match a.tier(t) {
+                Some(tier) => o.push_str(&format!(
+                    "<td class=\"num\">{}<span class=\"svc\">{}</span></td>",
+                    esc(&money(rep, tier.monthly_usd)),
+                    esc(&tier.service)
+                )),
+                None => o.push_str("<td class=\"num\">—</td>"),
+            }
+        }
+        o.push_str(&format!(
+            "<td class=\"num\"><strong>{}</strong></td></tr>\n",
+            esc(&money(rep, a.monthly_usd))
+        ));
+    }
+    o.push_str("</table>\n</section>\n");
+
+    // Charts (inline SVG).
+    o.push_str(&format!(
+        "<section id=\"charts\">\n<h2>{}</h2>\n",
+        esc(l.charts)
+    ));
+    o.push_str(&format!(
+        "<figure>\n{}<figcaption>{}</figcaption>\n</figure>\n",
+        strip_xml_declaration(svg_load),
+        esc(l.cost_vs_load)
+    ));
+    o.push_str(&format!(
+        "<figure>\n{}<figcaption>{}</figcaption>\n</figure>\n</section>\n",
+        strip_xml_declaration(svg_breakdown),
+        esc(l.breakdown)
+    ));
+
+    // Crossings (exact break-even within the charted range).
+    o.push_str(&format!(
+        "<section id=\"crossings\">\n<h2>{}</h2>\n",
+        esc(l.crossings)
+    ));
+    if curve.crossings.is_empty() {
+        o.push_str(&format!("<p>{}</p>\n", esc(l.no_crossings)));
+    } else {
+        o.push_str(&format!(
+            "<table>\n<tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr>\n",
+            esc(l.between),
+            esc(l.requests_per_month),
+            esc(l.monthly)
+        ));
+        for c in &curve.crossings {
+            o.push_str(&format!(
+                "<tr><td>{} = {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                esc(&c.between.0),
+                esc(&c.between.1),
+                esc(&super::chart::volume_label(c.value.to_f64().unwrap_or(0.0))),
+                esc(&money(rep, c.monthly_usd))
+            ));
+        }
+        o.push_str("</table>\n");
+    }
+    o.push_str(&format!(
+        "<p class=\"note\">{}</p>\n</section>\n",
+        esc_code(l.crossings_note)
+    ));
+
+    // Line items and limits per architecture.
+    o.push_str(&format!(
+        "<section id=\"line-items\">\n<h2>{}</h2>\n",
+        esc(l.line_items)
+    ));
+    for a in &rep.architectures {
+        o.push_str(&format!(
+            "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr>\n",
+            esc(&lang.arch_heading(&a.name, &a.region, &money(rep, a.monthly_usd))),
+            esc(l.tier),
+            esc(l.line_item),
+            esc(l.quantity),
+            esc(l.unit),
+            esc(l.usd_per_unit),
+            esc(l.monthly)
+        ));
+        for (t, line) in a.lines() {
+            o.push_str(&format!(
+                "<tr><td>{}</td><td>{}<br><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                esc(&lang.tier(&t.tier)),
+                esc(&line.description),
+                esc(&line.id),
+                esc(&quantity(line.quantity)),
+                esc(&line.unit),
+                esc(&exact(line.unit_price_usd)),
+                esc(&money(rep, line.monthly_usd))
+            ));
+        }
+        o.push_str(&format!(
+            "<tr class=\"total\"><td colspan=\"5\">{}</td><td class=\"num\">{}</td></tr>\n</table>\n",
+            esc(l.total_per_month),
+            esc(&money(rep, a.monthly_usd))
+        ));
+        for note in &a.notes {
+            o.push_str(&format!(
+                "<p class=\"note\">{}{}</p>\n",
+                esc(l.note),
+                esc(note)
+            ));
+        }
+        if !a.limits.is_empty() {
+            o.push_str(&format!(
+                "<h3>{} — {}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr>\n",
+                esc(l.limits),
+                esc(&a.name),
+                esc(l.status),
+                esc(l.tier),
+                esc(l.limit),
+                esc(l.value),
+                esc(l.limit_value),
+                esc(l.kind),
+                esc(l.what_to_do)
+            ));
+            for f in &a.limits {
+                let status = f.status.label().to_string();
+                o.push_str(&format!(
+                    "<tr><td class=\"{}\">{}</td><td>{}</td><td>{}<br><code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{} {}</td><td>{}</td><td>{}</td></tr>\n",
+                    esc(&status),
+                    esc(&lang.status(&status)),
+                    esc(&lang.tier(&f.tier)),
+                    esc(&f.message),
+                    esc(&f.id),
+                    esc(&f.value),
+                    esc(&f.limit),
+                    esc(&f.unit),
+                    esc(&lang.kind(&f.kind)),
+                    esc(&f.remedy)
+                ));
+            }
+            o.push_str("</table>\n");
+        }
+    }
+    o.push_str("</section>\n");
+
+    o.push_str("<footer>\n");
+    if !files.is_empty() {
+        o.push_str(&format!("<p>{}</p>\n<ul>\n", esc(l.files)));
+        for f in files {
+            o.push_str(&format!("<li><a href=\"{0}\">{0}</a></li>\n", esc(f)));
+        }
+        o.push_str("</ul>\n");
+    }
+    o.push_str("<p>archcost</p>\n</footer>\n</main>\n</body>\n</html>\n");
+    o
+}
+
+fn strip_xml_declaration(svg: &str) -> &str {
+    match svg.strip_prefix("<?xml") {
+        Some(rest) => rest
+            .split_once("?>")
+            .map(|(_, r)| r.trim_start())
+            .unwrap_or(svg),
+        None => svg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            esc("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+    }
+}

@@ -1,0 +1,344 @@
+//! Output language: every human label of tables, CSV headers, Markdown, HTML and charts, in
+//! English (the default, byte-identical to the original output) or Japanese.
+//!
+//! Line-item descriptions, units, limit messages and catalog text come from the engine and stay in
+//! English; only the labels around them are translated. Machine output (JSON, CSV values, line ids)
+//! never changes with the language.
+
+/// The language of labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ja,
+}
+
+/// Every label string of one language.
+#[derive(Debug)]
+pub struct Labels {
+    // assumptions
+    pub assumption: &'static str,
+    pub assumptions: &'static str,
+    pub value: &'static str,
+    pub scenario: &'static str,
+    pub region: &'static str,
+    pub requests_per_month: &'static str,
+    pub hours_per_month: &'static str,
+    pub free_tier: &'static str,
+    pub free_tier_on: &'static str,
+    pub free_tier_off: &'static str,
+    pub price_catalog: &'static str,
+    pub exchange_rate: &'static str,
+    pub currency: &'static str,
+    pub date_not_given: &'static str,
+    // matrix and line items
+    pub monthly_cost_by_tier: &'static str,
+    pub architecture: &'static str,
+    pub total_per_month: &'static str,
+    pub per_month: &'static str,
+    pub tier: &'static str,
+    pub line_item: &'static str,
+    pub quantity: &'static str,
+    pub unit: &'static str,
+    pub usd_per_unit: &'static str,
+    pub monthly: &'static str,
+    // limits
+    pub status: &'static str,
+    pub limit: &'static str,
+    pub limit_value: &'static str,
+    pub kind: &'static str,
+    pub what_to_do: &'static str,
+    pub limits_for: &'static str,
+    pub note: &'static str,
+    // CSV header (same order as report::csv::HEADER)
+    pub csv_header: [&'static str; 15],
+    // report folder, HTML and charts
+    pub report_title: &'static str,
+    pub charts: &'static str,
+    pub cost_vs_load: &'static str,
+    pub breakdown: &'static str,
+    pub line_items: &'static str,
+    pub limits: &'static str,
+    pub crossings: &'static str,
+    pub crossings_note: &'static str,
+    pub no_crossings: &'static str,
+    pub between: &'static str,
+    pub at_requests: &'static str,
+    pub this_scenario: &'static str,
+    pub crossings_key: &'static str,
+    pub axis_requests: &'static str,
+    pub files: &'static str,
+    pub cheapest: &'static str,
+}
+
+const EN: Labels = Labels {
+    assumption: "Assumption",
+    assumptions: "Assumptions",
+    value: "Value",
+    scenario: "Scenario",
+    region: "Region",
+    requests_per_month: "Requests per month",
+    hours_per_month: "Hours per month",
+    free_tier: "Free tier",
+    free_tier_on: "on (always-free allowances applied per architecture)",
+    free_tier_off: "off",
+    price_catalog: "Price catalog",
+    exchange_rate: "Exchange rate",
+    currency: "Currency",
+    date_not_given: "date not given",
+    monthly_cost_by_tier: "Monthly cost by tier",
+    architecture: "Architecture",
+    total_per_month: "Total / month",
+    per_month: "per month",
+    tier: "Tier",
+    line_item: "Line item",
+    quantity: "Quantity",
+    unit: "Unit",
+    usd_per_unit: "USD per unit",
+    monthly: "Monthly",
+    status: "Status",
+    limit: "Limit",
+    limit_value: "Limit value",
+    kind: "Kind",
+    what_to_do: "What to do",
+    limits_for: "Limits for",
+    note: "Note: ",
+    csv_header: [
+        "architecture",
+        "region",
+        "tier",
+        "service",
+        "id",
+        "description",
+        "quantity",
+        "unit",
+        "unit_price_usd",
+        "monthly_usd",
+        "monthly_jpy",
+        "price_key",
+        "sku",
+        "effective",
+        "source",
+    ],
+    report_title: "Monthly AWS cost comparison",
+    charts: "Charts",
+    cost_vs_load: "Monthly cost vs request volume",
+    breakdown: "Monthly cost by tier",
+    line_items: "Line items",
+    limits: "Limits",
+    crossings: "Where two architectures cost the same",
+    crossings_note: "Solved exactly on the piecewise-linear cost (as `archcost breakeven` does), within the charted range.",
+    no_crossings: "No two architectures cross in the charted range.",
+    between: "Between",
+    at_requests: "requests per month",
+    this_scenario: "this scenario",
+    crossings_key: "Costs cross (exact break-even)",
+    axis_requests: "Requests per month (log scale)",
+    files: "Files",
+    cheapest: "cheapest",
+};
+
+const JA: Labels = Labels {
+    assumption: "前提条件",
+    assumptions: "前提条件",
+    value: "値",
+    scenario: "シナリオ",
+    region: "リージョン",
+    requests_per_month: "月間リクエスト数",
+    hours_per_month: "月間稼働時間",
+    free_tier: "無料利用枠",
+    free_tier_on: "適用（常時無料枠をアーキテクチャごとに適用）",
+    free_tier_off: "適用しない",
+    price_catalog: "価格カタログ",
+    exchange_rate: "為替レート",
+    currency: "通貨",
+    date_not_given: "日付未指定",
+    monthly_cost_by_tier: "層別の月額費用",
+    architecture: "アーキテクチャ",
+    total_per_month: "月額合計",
+    per_month: "／月",
+    tier: "層",
+    line_item: "明細",
+    quantity: "数量",
+    unit: "単位",
+    usd_per_unit: "単価（USD）",
+    monthly: "月額",
+    status: "状態",
+    limit: "上限",
+    limit_value: "上限値",
+    kind: "種別",
+    what_to_do: "対処",
+    limits_for: "上限チェック：",
+    note: "注記：",
+    csv_header: [
+        "アーキテクチャ",
+        "リージョン",
+        "層",
+        "サービス",
+        "ID",
+        "明細",
+        "数量",
+        "単位",
+        "単価（USD）",
+        "月額（USD）",
+        "月額（円）",
+        "価格キー",
+        "SKU",
+        "適用日",
+        "出典",
+    ],
+    report_title: "AWS 月額費用の比較",
+    charts: "グラフ",
+    cost_vs_load: "リクエスト数と月額費用",
+    breakdown: "層別の月額費用",
+    line_items: "明細",
+    limits: "上限チェック",
+    crossings: "2つのアーキテクチャの費用が等しくなる点",
+    crossings_note: "区分線形の費用関数上で厳密に求めた損益分岐点です（`archcost breakeven` と同じ計算、グラフの範囲内）。",
+    no_crossings: "グラフの範囲では、アーキテクチャ間の費用は交差しません。",
+    between: "対象",
+    at_requests: "リクエスト／月",
+    this_scenario: "このシナリオ",
+    crossings_key: "費用の交差点（損益分岐点）",
+    axis_requests: "月間リクエスト数（対数目盛）",
+    files: "ファイル",
+    cheapest: "最安",
+};
+
+impl Lang {
+    /// The label set of this language.
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Lang::En => &EN,
+            Lang::Ja => &JA,
+        }
+    }
+
+    /// The HTML `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// A tier name (`web`, `app`, `db`, `network`, `extras`) as shown to people.
+    pub fn tier(self, tier: &str) -> String {
+        match self {
+            Lang::En => tier.to_string(),
+            Lang::Ja => match tier {
+                "web" => "Web層".to_string(),
+                "app" => "アプリ層".to_string(),
+                "db" => "DB層".to_string(),
+                "network" => "ネットワーク".to_string(),
+                "extras" => "その他".to_string(),
+                other => other.to_string(),
+            },
+        }
+    }
+
+    /// A limit status (`ok`, `warning`, `exceeded`) as shown to people.
+    pub fn status(self, status: &str) -> String {
+        match (self, status) {
+            (Lang::Ja, "ok") => "OK".to_string(),
+            (Lang::Ja, "warning") => "警告".to_string(),
+            (Lang::Ja, "exceeded") => "超過".to_string(),
+            _ => status.to_string(),
+        }
+    }
+
+    /// A limit kind (`hard`, `quota`) as shown to people.
+    pub fn kind(self, kind: &str) -> String {
+        match (self, kind) {
+            (Lang::Ja, "hard") => "ハード上限".to_string(),
+            (Lang::Ja, "quota") => "クォータ（引き上げ可）".to_string(),
+            (Lang::Ja, "behaviour") => "動作仕様".to_string(),
+            (Lang::Ja, "setting") => "設定".to_string(),
+            _ => kind.to_string(),
+        }
+    }
+
+    /// "5 of 7 limit checks ok (`archcost limits` lists them all)\n".
+    pub fn checks_ok(self, ok: usize, total: usize) -> String {
+        match self {
+            Lang::En => {
+                format!("{ok} of {total} limit checks ok (`archcost limits` lists them all)\n")
+            }
+            Lang::Ja => format!(
+                "上限チェック {total} 件中 {ok} 件が OK（全件は `archcost limits` で表示）\n"
+            ),
+        }
+    }
+
+    /// "bundled (prices effective up to 2026-09-25)".
+    pub fn catalog(self, source: &str, effective: &str) -> String {
+        match self {
+            Lang::En => format!("{source} (prices effective up to {effective})"),
+            Lang::Ja => format!("{source}（{effective} 時点の価格）"),
+        }
+    }
+
+    /// "150 JPY per USD (2026-11-20)".
+    pub fn rate(self, usd_jpy: &str, date: &str) -> String {
+        match self {
+            Lang::En => format!("{usd_jpy} JPY per USD ({date})"),
+            Lang::Ja => format!("1 USD = {usd_jpy} 円（{date}）"),
+        }
+    }
+
+    /// The heading of one architecture's line items: "serverless (ap-northeast-1) — $139.49 per month".
+    pub fn arch_heading(self, name: &str, region: &str, monthly: &str) -> String {
+        match self {
+            Lang::En => format!("{name} ({region}) — {monthly} per month"),
+            Lang::Ja => format!("{name}（{region}）— 月額 {monthly}"),
+        }
+    }
+
+    /// The y-axis unit of a chart: "USD per month" / "JPY per month".
+    pub fn money_axis(self, currency: &str) -> String {
+        match self {
+            Lang::En => format!("{currency} per month"),
+            Lang::Ja => format!("月額（{}）", if currency == "JPY" { "円" } else { "USD" }),
+        }
+    }
+
+    /// The same, for a log-scale axis.
+    pub fn money_axis_log(self, currency: &str) -> String {
+        match self {
+            Lang::En => format!("{currency} per month (log scale)"),
+            Lang::Ja => format!(
+                "月額（{}、対数目盛）",
+                if currency == "JPY" { "円" } else { "USD" }
+            ),
+        }
+    }
+
+    /// A crossing's chart label: "serverless = containers at 41.3M requests/month, $268/month".
+    pub fn crossing(self, a: &str, b: &str, volume: &str, monthly: &str) -> String {
+        match self {
+            Lang::En => format!("{a} = {b} at {volume} requests/month, {monthly}/month"),
+            Lang::Ja => format!("{a} = {b}：{volume} リクエスト／月、月額 {monthly}"),
+        }
+    }
+
+    /// The note printed when PNG text had characters the embedded font lacks.
+    pub fn png_replaced(self, n: usize) -> String {
+        match self {
+            Lang::En => format!("note: {n} character(s) not in the embedded chart font are shown as `?` in the PNG charts; the SVG charts and report.html show them"),
+            Lang::Ja => format!("注意: 埋め込みフォントにない {n} 文字は PNG グラフでは `?` で表示されます（SVG と report.html では正しく表示されます）"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_headers_match_in_length_and_english_is_the_machine_header() {
+        assert_eq!(Lang::En.labels().csv_header, crate::report::csv::HEADER);
+        assert_eq!(Lang::Ja.labels().csv_header.len(), 15);
+        assert_eq!(Lang::Ja.tier("app"), "アプリ層");
+        assert_eq!(Lang::En.tier("app"), "app");
+    }
+}

@@ -1,0 +1,13 @@
+//! The one integration-test binary: every area is a module.
+mod cli;
+mod decisions;
+mod limits;
+mod oracles;
+mod pricing_fetch;
+mod pricing_import;
+mod reports;
+mod rules;
+mod snapshots;
+mod sweeps;
+mod util;
+mod validation;

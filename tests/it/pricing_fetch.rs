@@ -1,0 +1,581 @@
+//! `archcost pricing fetch` against a loopback HTTP server started by the test, serving the
+//! fixtures in the real Price List URL layout; then a fault matrix in which every failure is
+//! exit 1 with a clear message and the previous catalog is left byte-for-byte unchanged.
+use assert_cmd::Command;
+use predicates::str::contains;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/aws-offers")
+        .join(rel)
+}
+
+/// What the server answers for a path.
+#[derive(Clone)]
+enum Reply {
+    Ok(Vec<u8>),
+    Status(u16),
+    /// Announce `claimed` bytes of Content-Length, send `body`, close.
+    Truncated {
+        body: Vec<u8>,
+        claimed: usize,
+    },
+    /// Accept, read the request, never answer (until the server stops).
+    Hang,
+}
+
+/// A tiny HTTP/1.1 server on 127.0.0.1:0. It stops by itself: after `stop()` or after a
+/// hard deadline, whichever comes first; the accept loop polls a non-blocking listener.
+struct Server {
+    base: String,
+    stop: Arc<AtomicBool>,
+    hits: Arc<AtomicUsize>,
+    handle: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    fn start(routes: HashMap<String, Reply>) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let stop = Arc::new(AtomicBool::new(false));
+        let hits = Arc::new(AtomicUsize::new(0));
+        let (stop2, hits2) = (stop.clone(), hits.clone());
+        let handle = std::thread::spawn(move || {
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while !stop2.load(Ordering::SeqCst) && Instant::now() < deadline {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        hits2.fetch_add(1, Ordering::SeqCst);
+                        serve(stream, &routes, &stop2, deadline);
+                    }
+                    Err(_) => std::thread::sleep(Duration::from_millis(5)),
+                }
+            }
+        });
+        Server {
+            base,
+            stop,
+            hits,
+            handle: Some(handle),
+        }
+    }
+
+    fn hits(&self) -> usize {
+        self.hits.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+fn serve(mut s: TcpStream, routes: &HashMap<String, Reply>, stop: &AtomicBool, deadline: Instant) {
+    s.set_nonblocking(false).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut req = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !req.windows(4).any(|w| w == b"\r\n\r\n") {
+        match s.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => req.extend_from_slice(&buf[..n]),
+        }
+    }
+    let text = String::from_utf8_lossy(&req);
+    let path = text.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let reply = routes.get(&path).cloned().unwrap_or(Reply::Status(404));
+    let head = |code: u16, len: usize| {
+        format!("HTTP/1.1 {code} X\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n")
+    };
+    match reply {
+        Reply::Ok(body) => {
+            let _ = s.write_all(head(200, body.len()).as_bytes());
+            let _ = s.write_all(&body);
+        }
+        Reply::Status(code) => {
+            let _ = s.write_all(head(code, 0).as_bytes());
+        }
+        Reply::Truncated { body, claimed } => {
+            let _ = s.write_all(head(200, claimed).as_bytes());
+            let _ = s.write_all(&body);
+        }
+        Reply::Hang => {
+            while !stop.load(Ordering::SeqCst) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+    }
+    let _ = s.flush();
+}
+
+/// (offer, version, region, fixture) served by the layout below.
+const OFFERS: [(&str, &str, &str, &str); 6] = [
+    (
+        "AWSLambda",
+        "20260831092318",
+        "eu-west-2",
+        "csv/AWSLambda-eu-west-2-20260831092318-excerpt.csv",
+    ),
+    (
+        "AmazonECS",
+        "20260831092155",
+        "eu-west-2",
+        "csv/AmazonECS-eu-west-2-20260831092155-excerpt.csv",
+    ),
+    (
+        "AmazonApiGateway",
+        "20260831092134",
+        "eu-west-2",
+        "csv/AmazonApiGateway-eu-west-2-20260831092134.csv",
+    ),
+    (
+        "AWSELB",
+        "20260831092255",
+        "eu-west-2",
+        "csv/AWSELB-eu-west-2-20260831092255-excerpt.csv",
+    ),
+    (
+        "AWSDataTransfer",
+        "20260831121448",
+        "eu-west-2",
+        "csv/AWSDataTransfer-eu-west-2-20260831121448-excerpt.csv",
+    ),
+    (
+        "AmazonRDS",
+        "20260904172716",
+        "eu-west-2",
+        "csv/AmazonRDS-eu-west-2-20260904172716-excerpt.csv",
+    ),
+];
+
+fn csv_path(offer: &str, version: &str, region: &str) -> String {
+    format!("/offers/v1.0/aws/{offer}/{version}/{region}/index.csv")
+}
+
+/// The real layout: service index → region index → regional index.csv (the region index
+/// names index.json; fetch derives index.csv from it).
+fn layout() -> HashMap<String, Reply> {
+    let mut routes = HashMap::new();
+    let mut offers = serde_json::Map::new();
+    for (offer, version, region, file) in OFFERS {
+        offers.insert(
+            offer.to_string(),
+            serde_json::json!({
+                "offerCode": offer,
+                "versionIndexUrl": format!("/offers/v1.0/aws/{offer}/index.json"),
+                "currentVersionUrl": format!("/offers/v1.0/aws/{offer}/current/index.json"),
+                "currentRegionIndexUrl": format!("/offers/v1.0/aws/{offer}/current/region_index.json"),
+            }),
+        );
+        let region_index = serde_json::json!({
+            "formatVersion": "v1.0",
+            "disclaimer": "test",
+            "publicationDate": "2026-08-31T09:23:18Z",
+            "regions": { region: {
+                "regionCode": region,
+                "currentVersionUrl": format!("/offers/v1.0/aws/{offer}/{version}/{region}/index.json"),
+            }},
+        });
+        routes.insert(
+            format!("/offers/v1.0/aws/{offer}/current/region_index.json"),
+            Reply::Ok(serde_json::to_vec(&region_index).unwrap()),
+        );
+        routes.insert(
+            csv_path(offer, version, region),
+            Reply::Ok(std::fs::read(fixture(file)).unwrap()),
+        );
+    }
+    let index = serde_json::json!({
+        "formatVersion": "v1.0",
+        "disclaimer": "test",
+        "publicationDate": "2026-04-27T07:13:25Z",
+        "offers": offers,
+    });
+    routes.insert(
+        "/offers/v1.0/aws/index.json".into(),
+        Reply::Ok(serde_json::to_vec(&index).unwrap()),
+    );
+    routes
+}
+
+fn fetch(base: &str, out: &Path, services: &str) -> Command {
+    let mut cmd = Command::cargo_bin("archcost").unwrap();
+    cmd.args([
+        "pricing",
+        "fetch",
+        "--region",
+        "eu-west-2",
+        "--services",
+        services,
+    ])
+    .arg("--base-url")
+    .arg(base)
+    .arg("--out")
+    .arg(out)
+    .env("ARCHCOST_FETCH_RETRIES", "1")
+    .env("ARCHCOST_FETCH_BACKOFF_MS", "1")
+    .env("ARCHCOST_FETCH_CONNECT_TIMEOUT_MS", "2000")
+    .env("ARCHCOST_FETCH_TIMEOUT_MS", "5000")
+    .env_remove("ARCHCOST_PRICING_URL");
+    cmd
+}
+
+const ALL: &str = "AWSLambda,AmazonECS,AmazonApiGateway,AWSELB,AWSDataTransfer,AmazonRDS";
+
+#[test]
+fn fetch_the_whole_path_then_compare_with_it() {
+    let server = Server::start(layout());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prices");
+    fetch(&server.base, &out, ALL)
+        .assert()
+        .success()
+        .stderr(contains("rows for eu-west-2 from 6 offer file(s)"));
+    let c = archcost::pricing::load_dir(&out).unwrap();
+    let price = |k: &str| c.tiers(k, "eu-west-2").unwrap()[0].usd.to_string();
+    assert_eq!(price("lambda.duration.x86_64"), "0.0000166667");
+    assert_eq!(price("fargate.vcpu.linux.x86_64"), "0.04656");
+    assert_eq!(price("apigw.http.requests"), "0.00000116");
+    assert_eq!(price("alb.hours"), "0.02646");
+    assert_eq!(price("data_transfer.out"), "0.09");
+    assert_eq!(price("rds.mysql.multi_az.db.t4g.medium"), "0.145");
+    let row = c.tiers("alb.lcu", "eu-west-2").unwrap()[0];
+    assert_eq!(
+        row.source,
+        "AWS Price List AWSELB 20260831092255 (AWSELB/20260831092255/eu-west-2/index.csv)"
+    );
+    assert_eq!(row.effective, "2026-08-31");
+    let meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("metadata.json")).unwrap()).unwrap();
+    assert_eq!(meta["offers"].as_array().unwrap().len(), 6);
+    assert_eq!(meta["regions"], serde_json::json!(["eu-west-2"]));
+    assert!(meta["fetched_at"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(meta["base_url"], server.base.as_str());
+    // 1 service index + 6 region indexes + 6 CSV files.
+    assert_eq!(server.hits(), 13);
+    drop(server);
+
+    let scenario = dir.path().join("london.toml");
+    std::fs::write(&scenario, LONDON).unwrap();
+    let json = Command::cargo_bin("archcost")
+        .unwrap()
+        .arg("compare")
+        .arg(&scenario)
+        .arg("--pricing")
+        .arg(&out)
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let total = v["architectures"][0]["monthly_usd"].as_str().unwrap();
+    // 34.80 (HTTP API) + 6.00 + 48.00024 (Lambda ARM) + 228.881836 GB × 0.09:
+    // 240,000,000 KB / 1024² = 228.8818359375 GB → 20.599365234375.
+    assert_eq!(total, "109.399605234375");
+    assert!(v["assumptions"]["pricing"]["source"]
+        .as_str()
+        .unwrap()
+        .contains("prices"));
+}
+
+const LONDON: &str = r#"
+name = "London"
+region = "eu-west-2"
+[workload]
+requests_per_month = 30_000_000
+duration_ms = 120
+request_kb = 2.0
+response_kb = 8.0
+[[architecture]]
+name = "serverless"
+web = { service = "api-gateway", api = "http" }
+app = { service = "lambda", memory_mb = 1024, arch = "arm64" }
+"#;
+
+const PREVIOUS: &[u8] = b"key,region,unit,tier_begin,tier_end,usd,sku,effective,source\nalb.hours,eu-west-2,hour,0,,0.1,X,2020-01-01,previous\n";
+
+/// Run a fetch that must fail with exit 1 and `message`, and check the previous catalog.
+fn must_fail(base: &str, services: &str, message: &str, env: &[(&str, &str)]) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prices");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("catalog.csv"), PREVIOUS).unwrap();
+    let mut cmd = fetch(base, &out, services);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.assert().code(1).stderr(contains(message));
+    assert_eq!(std::fs::read(out.join("catalog.csv")).unwrap(), PREVIOUS);
+    assert!(!out.join("metadata.json").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "temporary files left behind");
+}
+
+#[test]
+fn fault_404() {
+    let mut routes = layout();
+    routes.remove("/offers/v1.0/aws/index.json");
+    let s = Server::start(routes);
+    must_fail(&s.base, ALL, "HTTP 404", &[]);
+    // 404 is not retried.
+    assert_eq!(s.hits(), 1);
+}
+
+#[test]
+fn fault_500_is_retried_a_bounded_number_of_times() {
+    let mut routes = layout();
+    routes.insert("/offers/v1.0/aws/index.json".into(), Reply::Status(500));
+    let s = Server::start(routes);
+    must_fail(&s.base, ALL, "HTTP 500", &[("ARCHCOST_FETCH_RETRIES", "2")]);
+    assert_eq!(s.hits(), 3);
+}
+
+#[test]
+fn fault_connection_refused() {
+    let port = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    must_fail(
+        &format!("http://127.0.0.1:{port}"),
+        ALL,
+        "cannot fetch",
+        &[],
+    );
+}
+
+#[test]
+fn fault_timeout() {
+    let mut routes = layout();
+    routes.insert("/offers/v1.0/aws/index.json".into(), Reply::Hang);
+    let s = Server::start(routes);
+    must_fail(
+        &s.base,
+        ALL,
+        "timed out",
+        &[
+            ("ARCHCOST_FETCH_TIMEOUT_MS", "300"),
+            ("ARCHCOST_FETCH_RETRIES", "0"),
+        ],
+    );
+}
+
+#[test]
+fn fault_truncated_body() {
+    let mut routes = layout();
+    let body = std::fs::read(fixture(OFFERS[3].3)).unwrap();
+    let half = body[..body.len() / 2].to_vec();
+    routes.insert(
+        csv_path("AWSELB", "20260831092255", "eu-west-2"),
+        Reply::Truncated {
+            body: half,
+            claimed: body.len(),
+        },
+    );
+    let s = Server::start(routes);
+    must_fail(&s.base, "AWSELB", "the download broke off after", &[]);
+}
+
+#[test]
+fn fault_malformed_json_index() {
+    let mut routes = layout();
+    routes.insert(
+        "/offers/v1.0/aws/index.json".into(),
+        Reply::Ok(b"{\"offers\": {\"AWSELB\": ".to_vec()),
+    );
+    let s = Server::start(routes);
+    must_fail(&s.base, ALL, "malformed JSON", &[]);
+}
+
+#[test]
+fn fault_malformed_csv() {
+    let mut routes = layout();
+    let mut body = std::fs::read(fixture(OFFERS[3].3)).unwrap();
+    body.extend_from_slice(b"\"BROKEN\",\"JRTCKXETXF\"\n");
+    routes.insert(
+        csv_path("AWSELB", "20260831092255", "eu-west-2"),
+        Reply::Ok(body),
+    );
+    let s = Server::start(routes);
+    must_fail(&s.base, "AWSELB", "malformed CSV", &[]);
+}
+
+#[test]
+fn fault_offer_without_rows_for_the_region() {
+    let mut routes = layout();
+    // The us-east-1 file served as eu-west-2's: nothing in it is for eu-west-2.
+    routes.insert(
+        csv_path("AWSELB", "20260831092255", "eu-west-2"),
+        Reply::Ok(
+            std::fs::read(fixture("csv/AWSELB-us-east-1-20260831092255-excerpt.csv")).unwrap(),
+        ),
+    );
+    let s = Server::start(routes);
+    must_fail(
+        &s.base,
+        "AWSELB",
+        "no rows archcost can use for region eu-west-2",
+        &[],
+    );
+}
+
+#[test]
+fn fault_region_missing_from_the_region_index() {
+    let s = Server::start(layout());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prices");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("catalog.csv"), PREVIOUS).unwrap();
+    fetch(&s.base, &out, "AWSELB")
+        .args(["--region", "ap-northeast-1"])
+        .assert()
+        .code(1)
+        .stderr(contains("has no file for region ap-northeast-1"));
+    assert_eq!(std::fs::read(out.join("catalog.csv")).unwrap(), PREVIOUS);
+}
+
+#[test]
+fn fault_output_not_writable() {
+    let s = Server::start(layout());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, PREVIOUS).unwrap();
+    fetch(&s.base, &file.join("prices"), ALL)
+        .assert()
+        .code(1)
+        .stderr(contains("a-file"));
+    assert_eq!(std::fs::read(&file).unwrap(), PREVIOUS);
+    // Nothing was downloaded: the directory is checked first.
+    assert_eq!(s.hits(), 0);
+}
+
+#[test]
+fn plain_http_only_to_loopback_and_size_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("archcost")
+        .unwrap()
+        .args([
+            "pricing",
+            "fetch",
+            "--region",
+            "eu-west-2",
+            "--base-url",
+            "http://example.com",
+        ])
+        .arg("--out")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("scheme `http` is not allowed"));
+    let s = Server::start(layout());
+    must_fail(
+        &s.base,
+        "AWSELB",
+        "byte cap",
+        &[("ARCHCOST_FETCH_MAX_BYTES", "1000")],
+    );
+}
+
+#[test]
+fn base_url_from_the_environment_and_default_cache_dir() {
+    let s = Server::start(layout());
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("archcost")
+        .unwrap()
+        .args([
+            "pricing",
+            "fetch",
+            "--region",
+            "eu-west-2",
+            "--services",
+            "alb",
+        ])
+        .env("ARCHCOST_PRICING_URL", &s.base)
+        .env("XDG_CACHE_HOME", dir.path())
+        .env("ARCHCOST_FETCH_RETRIES", "0")
+        .assert()
+        .success();
+    let c = archcost::pricing::load_dir(&dir.path().join("archcost/pricing")).unwrap();
+    assert_eq!(
+        c.tiers("alb.hours", "eu-west-2").unwrap()[0]
+            .usd
+            .to_string(),
+        "0.02646"
+    );
+}
+
+/// Without --services every offer the catalog uses is fetched; an offer missing for the
+/// region or with no usable rows is a warning there (some mapping rules are unverified),
+/// while the same offer named in --services is an error (see the fault tests).
+#[test]
+fn default_offer_set_skips_offers_without_rows_with_a_warning() {
+    let mut routes = layout();
+    let mut index: serde_json::Value = match routes.get("/offers/v1.0/aws/index.json") {
+        Some(Reply::Ok(b)) => serde_json::from_slice(b).unwrap(),
+        _ => unreachable!(),
+    };
+    for offer in [
+        "AmazonDynamoDB",
+        "AmazonEC2",
+        "AmazonECR",
+        "AmazonEKS",
+        "AmazonVPC",
+        "awswaf",
+    ] {
+        let ri = format!("/offers/v1.0/aws/{offer}/current/region_index.json");
+        index["offers"][offer] = serde_json::json!({ "currentRegionIndexUrl": ri });
+        routes.insert(ri, Reply::Ok(br#"{"regions": {}}"#.to_vec()));
+    }
+    routes.insert(
+        "/offers/v1.0/aws/index.json".into(),
+        Reply::Ok(serde_json::to_vec(&index).unwrap()),
+    );
+    routes.insert(
+        csv_path("AWSELB", "20260831092255", "eu-west-2"),
+        Reply::Ok(
+            std::fs::read(fixture("csv/AWSELB-us-east-1-20260831092255-excerpt.csv")).unwrap(),
+        ),
+    );
+    let s = Server::start(routes);
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("archcost")
+        .unwrap()
+        .args([
+            "pricing",
+            "fetch",
+            "--region",
+            "eu-west-2",
+            "--base-url",
+            &s.base,
+        ])
+        .arg("--out")
+        .arg(dir.path())
+        .env("ARCHCOST_FETCH_RETRIES", "0")
+        .assert()
+        .success()
+        .stderr(contains(
+            "offer AmazonEC2 has no file for region eu-west-2; skipped",
+        ))
+        .stderr(contains(
+            "offer AWSELB has no rows archcost can use for region eu-west-2",
+        ))
+        .stderr(contains("from 5 offer file(s)"));
+    let c = archcost::pricing::load_dir(dir.path()).unwrap();
+    assert!(!c.has("alb.hours", "eu-west-2"));
+    assert!(c.has("lambda.requests.x86_64", "eu-west-2"));
+}

@@ -283,6 +283,20 @@ pub struct SweepRow {
     pub monthly_usd: Vec<(String, Decimal)>,
 }
 
+/// Workload keys whose validation is a pure interval check (see `scenario::validate`).
+const INTERVAL_KEYS: [&str; 10] = [
+    "workload.requests_per_month",
+    "workload.requests_per_second",
+    "workload.peak_to_average",
+    "workload.duration_ms",
+    "workload.request_kb",
+    "workload.response_kb",
+    "workload.db_reads_per_request",
+    "workload.db_writes_per_request",
+    "workload.item_kb",
+    "workload.storage_gb",
+];
+
 /// Price the scenario at each value of `key` (re-validating each varied scenario).
 pub fn sweep(
     s: &Scenario,
@@ -293,6 +307,16 @@ pub fn sweep(
     let mut varied = s.clone();
     let mut out: Vec<SweepRow> = Vec::with_capacity(values.len());
     let whole = is_whole_key(key);
+    // Workload keys are checked by interval only (no whole-number or discrete rule), so when the
+    // smallest and largest value pass, every value between them does: validate those two once.
+    let interval = !whole && INTERVAL_KEYS.contains(&key);
+    if interval {
+        for v in [values.iter().min(), values.iter().max()].into_iter().flatten() {
+            set_key(&mut varied, key, *v)?;
+            scenario::revalidate(&varied, catalog)
+                .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", v.normalize())))?;
+        }
+    }
     for v in values {
         let v = &if whole {
             crate::money::round(*v, 0)
@@ -303,8 +327,10 @@ pub fn sweep(
             continue;
         }
         set_key(&mut varied, key, *v)?;
-        scenario::revalidate(&varied, catalog)
-            .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", v.normalize())))?;
+        if !interval {
+            scenario::revalidate(&varied, catalog)
+                .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", v.normalize())))?;
+        }
         out.push(SweepRow {
             value: *v,
             monthly_usd: compare::totals(&varied, catalog)?,

@@ -30,10 +30,10 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Limits(args) => limits_cmd(args),
+        Command::Diff(args) => crate::diff::command(args),
+        Command::Sensitivity(args) => crate::sensitivity::command(args),
         Command::Sweep(args) => report::sweep::sweep_cmd(args),
         Command::Breakeven(args) => report::sweep::breakeven_cmd(args),
-        Command::Diff(args) => crate::decisions::diff_cmd(args),
-        Command::Sensitivity(args) => crate::decisions::sensitivity_cmd(args),
         Command::Init(args) => {
             let text = report::templates::scenario(&args.template)?;
             print!("{text}");

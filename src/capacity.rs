@@ -26,37 +26,50 @@ pub struct Load {
     pub days: Decimal,
     pub hours_per_month: Decimal,
     pub hours: Vec<HourLoad>,
+    /// (index into `hours` of the first hour with a given weight, how many hours share it).
+    groups: Vec<(usize, Decimal)>,
 }
 
 impl Load {
     pub fn new(w: &Workload, monthly_requests: Decimal, hours_per_month: Decimal) -> Load {
-        let weights = weights(&w.profile);
-        let total: Decimal = weights.iter().sum();
+        let mut weights = weights(&w.profile);
+        let mut total: Decimal = weights.iter().sum();
+        if total.is_zero() {
+            weights = vec![Decimal::ONE; 24];
+            total = dec!(24);
+        }
         let days = hours_per_month / dec!(24);
+        let denominator = total * hours_per_month * dec!(3600);
+        // Hours with the same weight carry the same load: compute each distinct weight once.
+        let mut seen: Vec<(Decimal, HourLoad)> = Vec::with_capacity(24);
+        let mut groups: Vec<(usize, Decimal)> = Vec::with_capacity(24);
         let hours = weights
             .iter()
             .enumerate()
             .map(|(hour, wt)| {
-                let (wt, total) = if total.is_zero() {
-                    (Decimal::ONE, dec!(24))
-                } else {
-                    (*wt, total)
-                };
-                let share = wt / total;
+                if let Some(k) = seen.iter().position(|(x, _)| x == wt) {
+                    groups[k].1 += Decimal::ONE;
+                    return HourLoad {
+                        hour,
+                        ..seen[k].1.clone()
+                    };
+                }
+                groups.push((hour, Decimal::ONE));
                 // Multiply before dividing so flat and round-number profiles stay exact.
-                let requests = monthly_requests * wt / total;
                 let rps = if hours_per_month.is_zero() {
                     Decimal::ZERO
                 } else {
-                    monthly_requests * wt * dec!(24) / (total * hours_per_month * dec!(3600))
+                    monthly_requests * wt * dec!(24) / denominator
                 };
-                HourLoad {
+                let h = HourLoad {
                     hour,
-                    share,
-                    requests,
+                    share: wt / total,
+                    requests: monthly_requests * wt / total,
                     rps,
                     peak_rps: rps * w.peak_to_average,
-                }
+                };
+                seen.push((*wt, h.clone()));
+                h
             })
             .collect();
         Load {
@@ -64,7 +77,14 @@ impl Load {
             days,
             hours_per_month,
             hours,
+            groups,
         }
+    }
+
+    /// Distinct hourly loads with how many hours of the day carry each (for per-hour
+    /// arithmetic that only depends on the load: a flat day is one group of 24).
+    pub fn groups(&self) -> impl Iterator<Item = (&HourLoad, Decimal)> + '_ {
+        self.groups.iter().map(|(i, n)| (&self.hours[*i], *n))
     }
 
     /// The busiest hour of the day (first one on ties).
@@ -87,9 +107,10 @@ impl Load {
         max: Option<Decimal>,
     ) -> Scaled {
         let mut unit_slots = Decimal::ZERO;
-        let mut per_hour = Vec::with_capacity(24);
         let mut unserved_rps = Decimal::ZERO;
-        for h in &self.hours {
+        // Units for each distinct load, then spread back over the 24 hours.
+        let mut units_for: Vec<(Decimal, Decimal)> = Vec::with_capacity(24);
+        for (h, count) in self.groups() {
             let needed = if rps_per_unit.is_zero() {
                 Decimal::ZERO
             } else {
@@ -102,9 +123,19 @@ impl Load {
                     units = max;
                 }
             }
-            unit_slots += units;
-            per_hour.push(units);
+            unit_slots += units * count;
+            units_for.push((h.peak_rps, units));
         }
+        let per_hour = self
+            .hours
+            .iter()
+            .map(|h| {
+                units_for
+                    .iter()
+                    .find(|(rps, _)| *rps == h.peak_rps)
+                    .map_or(Decimal::ZERO, |(_, u)| *u)
+            })
+            .collect();
         // Each hour of the day occurs hours_per_month / 24 times in the month.
         let unit_hours = unit_slots * self.hours_per_month / dec!(24);
         Scaled {

@@ -23,12 +23,12 @@ pub enum Command {
     Sweep(SweepArgs),
     /// Where two architectures cost the same as one key varies (solved exactly)
     Breakeven(BreakevenArgs),
-    /// What changed between two scenarios (or one scenario under two catalogs), per line item
-    Diff(ScenarioDiffArgs),
-    /// Which workload inputs move each architecture's cost most (tornado table)
-    Sensitivity(SensitivityArgs),
     /// Print a commented starting scenario
     Init(InitArgs),
+    /// Compare two scenarios (or one scenario under two catalogs) line by line
+    Diff(ScenarioDiffArgs),
+    /// Rank workload inputs by how much they move each architecture's cost (tornado table)
+    Sensitivity(SensitivityArgs),
     /// Inspect and manage price catalogs
     Pricing {
         #[command(subcommand)]
@@ -257,11 +257,18 @@ pub struct ShowArgs {
     pub format: Format,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScenarioDiffFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
 #[derive(Debug, Args)]
 pub struct ScenarioDiffArgs {
-    /// Scenario A (before)
+    /// Scenario A (the baseline)
     pub a: PathBuf,
-    /// Scenario B (after); may be the same file as A with --pricing-b
+    /// Scenario B (the proposal); may be the same file as A with --pricing-b
     pub b: PathBuf,
     /// Catalog directory for A (and for B unless --pricing-b is given)
     #[arg(long, value_name = "DIR")]
@@ -269,22 +276,31 @@ pub struct ScenarioDiffArgs {
     /// Catalog directory for B
     #[arg(long, value_name = "DIR")]
     pub pricing_b: Option<PathBuf>,
-    /// Output format (table, markdown or json)
+    /// Output format
     #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub format: ScenarioDiffFormat,
     /// Write to FILE instead of standard output (atomically)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SensitivityFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub struct SensitivityArgs {
     #[command(flatten)]
     pub input: ScenarioArgs,
-    /// Vary each input by +/- this percent (inputs with a declared range use the range)
-    #[arg(long, default_value = "20")]
-    pub percent: String,
-    /// Output format (table or json)
+    /// Vary each input by ± this percentage (inputs with a declared range use its low/high)
+    #[arg(long, default_value = "20", value_name = "PCT")]
+    pub pct: rust_decimal::Decimal,
+    /// Output format
     #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub format: SensitivityFormat,
+    /// Write to FILE instead of standard output (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }

@@ -4,10 +4,11 @@ use crate::capacity::Load;
 use crate::error::Result;
 use crate::limits::{self, Finding};
 use crate::pricing::Catalog;
-use crate::scenario::{self, Architecture, Currency, Scenario};
+use crate::scenario::{Architecture, Currency, Range, RangeEnd, Scenario};
 use crate::services::{self, exact, Ctx, Line};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 pub const REPORT_SCHEMA: &str = "archcost/report/1";
 
@@ -27,6 +28,9 @@ pub struct ScenarioInfo {
     pub region: String,
     #[serde(with = "exact")]
     pub requests_per_month: Decimal,
+    /// Workload inputs given as ranges (`workload.KEY` -> low/expected/high); absent when none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub ranges: BTreeMap<String, Range>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,20 +64,29 @@ pub struct ArchReport {
     /// Priced alternatives worth knowing in a review (e.g. DynamoDB on-demand vs provisioned).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    /// Totals with every ranged workload input at its low / expected / high value
-    /// (present only when the scenario declares ranges).
+    /// Low / expected / high monthly totals when the workload has ranges.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub range: Option<RangeTotals>,
+    pub range: Option<RangeInfo>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RangeTotals {
+/// One architecture's monthly total with every ranged input at its low end, at expected, and at
+/// its high end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RangeInfo {
     #[serde(with = "exact")]
     pub low_usd: Decimal,
     #[serde(with = "exact")]
     pub expected_usd: Decimal,
     #[serde(with = "exact")]
     pub high_usd: Decimal,
+}
+
+/// The result of `evaluate_range`: the declared ranges and each architecture's three totals
+/// (in the scenario's architecture order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RangeTotals {
+    pub ranges: BTreeMap<String, Range>,
+    pub architectures: Vec<(String, RangeInfo)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -121,8 +134,73 @@ impl ArchReport {
     }
 }
 
-/// Price every architecture of the scenario.
+/// Price every architecture of the scenario (with low/high totals when inputs have ranges).
 pub fn evaluate(s: &Scenario, catalog: &Catalog) -> Result<Report> {
+    let mut report = evaluate_point(s, catalog)?;
+    if !s.workload.ranges.is_empty() {
+        let expected = arch_totals(&report);
+        let range = range_totals(s, catalog, expected)?;
+        for (arch, (_, info)) in report.architectures.iter_mut().zip(range.architectures) {
+            arch.range = Some(info);
+        }
+        report.scenario.ranges = range.ranges;
+    }
+    Ok(report)
+}
+
+/// Low / expected / high monthly totals of every architecture, or `None` when no workload input
+/// has a range.
+///
+/// "Low" puts *every* ranged input at its low end at once, "high" every one at its high end.
+/// These are the true bounds of the cost over the whole box of inputs because every cost in this
+/// engine is non-decreasing in every workload input (more requests, longer duration, bigger
+/// payloads, more reads/writes, larger items, more storage, a higher peak: never cheaper; tiered
+/// prices fall per unit but the total still grows; task/instance counts are step functions that
+/// only go up). `tests/it/diffs.rs` checks this monotonicity on the example scenarios.
+pub fn evaluate_range(s: &Scenario, catalog: &Catalog) -> Result<Option<RangeTotals>> {
+    if s.workload.ranges.is_empty() {
+        return Ok(None);
+    }
+    let expected = totals(&s.without_ranges(), catalog)?;
+    range_totals(s, catalog, expected).map(Some)
+}
+
+fn arch_totals(rep: &Report) -> Vec<(String, Decimal)> {
+    rep.architectures
+        .iter()
+        .map(|a| (a.name.clone(), a.monthly_usd))
+        .collect()
+}
+
+fn range_totals(
+    s: &Scenario,
+    catalog: &Catalog,
+    expected: Vec<(String, Decimal)>,
+) -> Result<RangeTotals> {
+    let low = totals(&s.at_range_end(RangeEnd::Low), catalog)?;
+    let high = totals(&s.at_range_end(RangeEnd::High), catalog)?;
+    let architectures = expected
+        .into_iter()
+        .zip(low.into_iter().zip(high))
+        .map(|((name, expected_usd), ((_, low_usd), (_, high_usd)))| {
+            (
+                name,
+                RangeInfo {
+                    low_usd,
+                    expected_usd,
+                    high_usd,
+                },
+            )
+        })
+        .collect();
+    Ok(RangeTotals {
+        ranges: s.workload.ranges.clone(),
+        architectures,
+    })
+}
+
+/// Price every architecture at the scenario's point values (ranges ignored).
+fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     let hours = s.assumptions.hours_per_month;
     let monthly = s.workload.monthly_requests(hours);
     let load = Load::new(&s.workload, monthly, hours);
@@ -134,20 +212,6 @@ pub fn evaluate(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     for arch in &s.architectures {
         architectures.push(evaluate_arch(s, arch, catalog, &load, rate)?);
     }
-    if !s.workload_ranges.is_empty() {
-        let low = totals(&scenario::at_range_end(s, scenario::RangeEnd::Low), catalog)?;
-        let high = totals(
-            &scenario::at_range_end(s, scenario::RangeEnd::High),
-            catalog,
-        )?;
-        for ((a, (_, lo)), (_, hi)) in architectures.iter_mut().zip(low).zip(high) {
-            a.range = Some(RangeTotals {
-                low_usd: lo,
-                expected_usd: a.monthly_usd,
-                high_usd: hi,
-            });
-        }
-    }
     Ok(Report {
         schema: REPORT_SCHEMA,
         scenario: ScenarioInfo {
@@ -155,6 +219,7 @@ pub fn evaluate(s: &Scenario, catalog: &Catalog) -> Result<Report> {
             description: s.description.clone(),
             region: s.region.clone(),
             requests_per_month: monthly,
+            ranges: BTreeMap::new(),
         },
         assumptions: AssumptionsInfo {
             hours_per_month: hours,
@@ -258,7 +323,7 @@ fn notes(arch: &Architecture, ctx: &Ctx, tiers: &[TierReport]) -> Result<Vec<Str
 }
 
 /// Monthly totals only, for sweeps and break-even: the same pricing as `evaluate`, without
-/// limit checks, notes or catalog trace strings.
+/// limit checks, notes or catalog trace strings (ranges ignored: every input at `expected`).
 pub fn totals(s: &Scenario, catalog: &Catalog) -> Result<Vec<(String, Decimal)>> {
     let hours = s.assumptions.hours_per_month;
     let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);

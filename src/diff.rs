@@ -1,13 +1,37 @@
-//! Diff of two priced reports (two scenarios, or one scenario under two catalogs): per
-//! architecture, the line items added, removed or changed, and the totals' delta.
-use crate::compare::Report;
-use crate::money::{exact, quantity, round, usd};
-use crate::report::markdown::cell;
-use crate::services::Line;
+//! Scenario diff: two evaluated reports (two scenarios, or one scenario under two catalogs)
+//! compared architecture by architecture and line by line.
+//!
+//! Architectures match by name. Lines match by (tier, id, price_key, description); lines left
+//! over on both sides then match by (tier, id, price_key) alone, so a line whose description
+//! changed with a setting ("Lambda compute, 1024 MB" -> "2048 MB") shows as *changed*, not as
+//! removed + added. Repeated keys within one architecture pair up in order.
+use crate::compare::{ArchReport, PricingInfo, Report};
+use crate::services::{exact, Line};
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 use serde::Serialize;
 
 pub const DIFF_SCHEMA: &str = "archcost/diff/1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Added,
+    Removed,
+    Changed,
+    Unchanged,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Added => "added",
+            Status::Removed => "removed",
+            Status::Changed => "changed",
+            Status::Unchanged => "unchanged",
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Diff {
@@ -17,151 +41,111 @@ pub struct Diff {
     pub architectures: Vec<ArchDiff>,
 }
 
+/// What one side of the diff was: the scenario file, its name and the catalog it was priced with.
 #[derive(Debug, Clone, Serialize)]
 pub struct Side {
     pub file: String,
     pub scenario: String,
-    pub pricing: String,
-    pub effective: String,
+    pub pricing: PricingInfo,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ArchDiff {
     pub name: String,
-    /// "changed" | "unchanged" | "added" | "removed"
-    pub status: &'static str,
-    #[serde(with = "crate::services::exact")]
-    pub monthly_usd_a: Decimal,
-    #[serde(with = "crate::services::exact")]
-    pub monthly_usd_b: Decimal,
-    #[serde(with = "crate::services::exact")]
+    pub status: Status,
+    #[serde(serialize_with = "opt_exact")]
+    pub a_monthly_usd: Option<Decimal>,
+    #[serde(serialize_with = "opt_exact")]
+    pub b_monthly_usd: Option<Decimal>,
+    /// b − a (a missing side counts as 0).
+    #[serde(with = "exact")]
     pub delta_usd: Decimal,
-    /// Percent change of the total (6 decimals); null when A's total is 0.
-    pub delta_pct: Option<String>,
+    /// 100 × delta / a, rounded to 2 decimals; null when a is missing or 0.
+    #[serde(serialize_with = "opt_exact")]
+    pub delta_pct: Option<Decimal>,
+    /// Every line, unchanged ones included (table and Markdown show only the others).
     pub lines: Vec<LineDiff>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct LineDiff {
-    /// "added" | "removed" | "changed"
-    pub change: &'static str,
+    pub status: Status,
     pub tier: String,
     pub id: String,
     pub price_key: String,
+    /// B's description (A's for a removed line).
     pub description: String,
-    pub quantity_a: Option<String>,
-    pub quantity_b: Option<String>,
-    pub unit: String,
-    pub unit_price_usd_a: Option<String>,
-    pub unit_price_usd_b: Option<String>,
-    #[serde(with = "crate::services::exact")]
-    pub monthly_usd_a: Decimal,
-    #[serde(with = "crate::services::exact")]
-    pub monthly_usd_b: Decimal,
-    #[serde(with = "crate::services::exact")]
+    /// A's description when it differs from B's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description_a: Option<String>,
+    pub a: Option<LineSide>,
+    pub b: Option<LineSide>,
+    #[serde(with = "exact")]
     pub delta_usd: Decimal,
 }
 
-/// The tier part of a line's description: "(first 300M requests)", "(free tier, ...)" or "".
-fn price_tier(description: &str) -> &str {
-    for marker in [" (first ", " (next ", " (over ", " (free tier"] {
-        if let Some(i) = description.rfind(marker) {
-            return &description[i..];
-        }
-    }
-    ""
+/// The numbers of one side of a line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineSide {
+    #[serde(with = "exact")]
+    pub quantity: Decimal,
+    pub unit: String,
+    #[serde(with = "exact")]
+    pub unit_price_usd: Decimal,
+    #[serde(with = "exact")]
+    pub monthly_usd: Decimal,
 }
 
-/// A line's identity: tier + id + price key + price tier (+ occurrence for duplicates).
-type LineKey = (String, String, String, String, usize);
-
-fn keyed(rep: Option<&crate::compare::ArchReport>) -> Vec<(LineKey, &Line)> {
-    let mut out: Vec<(LineKey, &Line)> = Vec::new();
-    if let Some(a) = rep {
-        for (t, l) in a.lines() {
-            let base = (
-                t.tier.clone(),
-                l.id.clone(),
-                l.price_key.clone(),
-                price_tier(&l.description).to_string(),
-            );
-            let n = out
-                .iter()
-                .filter(|((t2, i2, p2, d2, _), _)| {
-                    (t2, i2, p2, d2) == (&base.0, &base.1, &base.2, &base.3)
-                })
-                .count();
-            out.push(((base.0, base.1, base.2, base.3, n), l));
-        }
+fn opt_exact<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&crate::money::exact(*d)),
+        None => s.serialize_none(),
     }
-    out
 }
 
-fn pct(a: Decimal, b: Decimal) -> Option<Decimal> {
+impl ArchDiff {
+    /// Lines that are not unchanged (what table and Markdown show).
+    pub fn changed_lines(&self) -> impl Iterator<Item = &LineDiff> {
+        self.lines.iter().filter(|l| l.status != Status::Unchanged)
+    }
+
+    pub fn unchanged_count(&self) -> usize {
+        self.lines
+            .iter()
+            .filter(|l| l.status == Status::Unchanged)
+            .count()
+    }
+}
+
+/// Percentage change from `a` to `b`, rounded to 2 decimals (None when `a` is 0).
+pub fn pct(a: Decimal, b: Decimal) -> Option<Decimal> {
     if a.is_zero() {
-        None
-    } else {
-        Some((b - a) * Decimal::ONE_HUNDRED / a)
+        return None;
     }
+    let delta = b.checked_sub(a)?;
+    let ratio = delta.checked_div(a)?;
+    Some(crate::money::round(ratio.checked_mul(dec!(100))?, 2))
 }
 
 /// Compare report `a` with report `b`.
 pub fn diff(a: &Report, a_file: &str, b: &Report, b_file: &str) -> Diff {
-    let mut names: Vec<String> = a.architectures.iter().map(|x| x.name.clone()).collect();
-    for x in &b.architectures {
-        if !names.contains(&x.name) {
-            names.push(x.name.clone());
+    let side = |r: &Report, file: &str| Side {
+        file: file.to_string(),
+        scenario: r.scenario.name.clone(),
+        pricing: r.assumptions.pricing.clone(),
+    };
+    let mut architectures = Vec::new();
+    for arch_a in &a.architectures {
+        match b.arch(&arch_a.name) {
+            Some(arch_b) => architectures.push(arch_diff(Some(arch_a), Some(arch_b))),
+            None => architectures.push(arch_diff(Some(arch_a), None)),
         }
     }
-    let architectures = names
-        .into_iter()
-        .map(|name| {
-            let (ra, rb) = (a.arch(&name), b.arch(&name));
-            let (la, lb) = (keyed(ra), keyed(rb));
-            let mut lines = Vec::new();
-            for (k, l) in &la {
-                match lb.iter().find(|(k2, _)| k2 == k) {
-                    None => lines.push(line_diff("removed", &k.0, Some(l), None)),
-                    Some((_, m)) => {
-                        if l.quantity != m.quantity
-                            || l.unit_price_usd != m.unit_price_usd
-                            || l.monthly_usd != m.monthly_usd
-                        {
-                            lines.push(line_diff("changed", &k.0, Some(l), Some(m)));
-                        }
-                    }
-                }
-            }
-            for (k, m) in &lb {
-                if !la.iter().any(|(k2, _)| k2 == k) {
-                    lines.push(line_diff("added", &k.0, None, Some(m)));
-                }
-            }
-            let ta = ra.map(|r| r.monthly_usd).unwrap_or_default();
-            let tb = rb.map(|r| r.monthly_usd).unwrap_or_default();
-            let status = match (ra, rb) {
-                (None, _) => "added",
-                (_, None) => "removed",
-                _ if lines.is_empty() && ta == tb => "unchanged",
-                _ => "changed",
-            };
-            ArchDiff {
-                name,
-                status,
-                monthly_usd_a: ta,
-                monthly_usd_b: tb,
-                delta_usd: tb - ta,
-                delta_pct: pct(ta, tb).map(|p| exact(round(p, 6))),
-                lines,
-            }
-        })
-        .collect();
-    let side = |r: &Report, f: &str| Side {
-        file: f.to_string(),
-        scenario: r.scenario.name.clone(),
-        pricing: r.assumptions.pricing.source.clone(),
-        effective: r.assumptions.pricing.effective.clone(),
-    };
+    for arch_b in &b.architectures {
+        if a.arch(&arch_b.name).is_none() {
+            architectures.push(arch_diff(None, Some(arch_b)));
+        }
+    }
     Diff {
         schema: DIFF_SCHEMA,
         a: side(a, a_file),
@@ -170,168 +154,166 @@ pub fn diff(a: &Report, a_file: &str, b: &Report, b_file: &str) -> Diff {
     }
 }
 
-fn line_diff(change: &'static str, tier: &str, a: Option<&Line>, b: Option<&Line>) -> LineDiff {
-    let any = b.or(a);
-    let ma = a.map(|l| l.monthly_usd).unwrap_or_default();
-    let mb = b.map(|l| l.monthly_usd).unwrap_or_default();
-    LineDiff {
-        change,
-        tier: tier.to_string(),
-        id: any.map(|l| l.id.clone()).unwrap_or_default(),
-        price_key: any.map(|l| l.price_key.clone()).unwrap_or_default(),
-        description: any.map(|l| l.description.clone()).unwrap_or_default(),
-        quantity_a: a.map(|l| exact(l.quantity)),
-        quantity_b: b.map(|l| exact(l.quantity)),
-        unit: any.map(|l| l.unit.clone()).unwrap_or_default(),
-        unit_price_usd_a: a.map(|l| exact(l.unit_price_usd)),
-        unit_price_usd_b: b.map(|l| exact(l.unit_price_usd)),
-        monthly_usd_a: ma,
-        monthly_usd_b: mb,
-        delta_usd: mb - ma,
+fn line_side(l: &Line) -> LineSide {
+    LineSide {
+        quantity: l.quantity,
+        unit: l.unit.clone(),
+        unit_price_usd: l.unit_price_usd,
+        monthly_usd: l.monthly_usd,
     }
 }
 
-fn signed_usd(d: Decimal) -> String {
-    if d > Decimal::ZERO {
-        format!("+{}", usd(d))
-    } else {
-        usd(d)
-    }
+fn arch_lines(a: Option<&ArchReport>) -> Vec<(String, &Line)> {
+    a.map(|a| a.lines().map(|(t, l)| (t.tier.clone(), l)).collect())
+        .unwrap_or_default()
 }
 
-fn pct_text(p: &Option<String>) -> String {
-    match p.as_deref().and_then(|s| s.parse::<Decimal>().ok()) {
-        Some(p) => {
-            let r = round(p, 1);
-            if r > Decimal::ZERO {
-                format!("+{r:.1} %")
-            } else {
-                format!("{r:.1} %")
+fn arch_diff(a: Option<&ArchReport>, b: Option<&ArchReport>) -> ArchDiff {
+    let name = a.or(b).map(|x| x.name.clone()).unwrap_or_default();
+    let lines_a = arch_lines(a);
+    let lines_b = arch_lines(b);
+    let mut used_b = vec![false; lines_b.len()];
+    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    let mut unmatched_a = Vec::new();
+    // Pass 1: full key (tier, id, price_key, description), first unused match in order.
+    for (i, (tier, l)) in lines_a.iter().enumerate() {
+        let found = lines_b.iter().enumerate().position(|(j, (tb, lb))| {
+            !used_b[j]
+                && tb == tier
+                && lb.id == l.id
+                && lb.price_key == l.price_key
+                && lb.description == l.description
+        });
+        match found {
+            Some(j) => {
+                used_b[j] = true;
+                pairs.push((Some(i), Some(j)));
             }
+            None => unmatched_a.push(i),
         }
-        None => "n/a".to_string(),
     }
-}
-
-fn q(v: &Option<String>) -> String {
-    v.as_deref()
-        .and_then(|s| s.parse::<Decimal>().ok())
-        .map(quantity)
-        .unwrap_or_else(|| "—".to_string())
-}
-
-fn p(v: &Option<String>) -> String {
-    v.clone().unwrap_or_else(|| "—".to_string())
-}
-
-pub fn render_json(d: &Diff) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(d).unwrap_or_default();
-    out.push(b'\n');
+    // Pass 2: what is left, by (tier, id, price_key): the description changed with a setting.
+    for i in unmatched_a {
+        let (tier, l) = &lines_a[i];
+        let found = lines_b.iter().enumerate().position(|(j, (tb, lb))| {
+            !used_b[j] && tb == tier && lb.id == l.id && lb.price_key == l.price_key
+        });
+        match found {
+            Some(j) => {
+                used_b[j] = true;
+                pairs.push((Some(i), Some(j)));
+            }
+            None => pairs.push((Some(i), None)),
+        }
+    }
+    // A's lines keep A's order; B's new lines go after the A line they follow in B.
+    pairs.sort_by_key(|(i, _)| *i);
+    for (j, used) in used_b.iter().enumerate() {
+        if !used {
+            let after = pairs
+                .iter()
+                .rposition(|(_, pj)| pj.is_some_and(|pj| pj < j))
+                .map(|p| p + 1)
+                .unwrap_or(0);
+            pairs.insert(after, (None, Some(j)));
+        }
+    }
+    let lines = pairs
+        .into_iter()
+        .filter_map(|(i, j)| {
+            let la = i.and_then(|i| lines_a.get(i));
+            let lb = j.and_then(|j| lines_b.get(j));
+            line_diff(la, lb)
+        })
+        .collect();
+    let a_total = a.map(|x| x.monthly_usd);
+    let b_total = b.map(|x| x.monthly_usd);
+    let (ta, tb) = (a_total.unwrap_or_default(), b_total.unwrap_or_default());
+    let status = match (a, b) {
+        (None, _) => Status::Added,
+        (_, None) => Status::Removed,
+        _ => Status::Unchanged,
+    };
+    let mut out = ArchDiff {
+        name,
+        status,
+        a_monthly_usd: a_total,
+        b_monthly_usd: b_total,
+        delta_usd: tb - ta,
+        delta_pct: a_total.and_then(|x| b_total.and_then(|y| pct(x, y))),
+        lines,
+    };
+    if out.status == Status::Unchanged
+        && (out.changed_lines().next().is_some() || !out.delta_usd.is_zero())
+    {
+        out.status = Status::Changed;
+    }
     out
 }
 
-pub fn render_markdown(d: &Diff) -> String {
-    let mut o = String::new();
-    o.push_str(&format!(
-        "# Cost diff: {} → {}\n\n- A: `{}` ({}; prices {} {})\n- B: `{}` ({}; prices {} {})\n\n",
-        cell(&d.a.scenario),
-        cell(&d.b.scenario),
-        cell(&d.a.file),
-        cell(&d.a.scenario),
-        cell(&d.a.pricing),
-        d.a.effective,
-        cell(&d.b.file),
-        cell(&d.b.scenario),
-        cell(&d.b.pricing),
-        d.b.effective
-    ));
-    o.push_str("| Architecture | Status | A / month | B / month | Delta | Delta % |\n|---|---|---:|---:|---:|---:|\n");
-    for a in &d.architectures {
-        o.push_str(&format!(
-            "| {} | {} | {} | {} | **{}** | {} |\n",
-            cell(&a.name),
-            a.status,
-            usd(a.monthly_usd_a),
-            usd(a.monthly_usd_b),
-            signed_usd(a.delta_usd),
-            pct_text(&a.delta_pct)
-        ));
-    }
-    for a in d.architectures.iter().filter(|a| !a.lines.is_empty()) {
-        o.push_str(&format!("\n## {}\n\n", cell(&a.name)));
-        o.push_str("| Change | Tier | Line item | id | Quantity A → B | USD per unit A → B | Monthly A → B | Delta |\n|---|---|---|---|---:|---:|---:|---:|\n");
-        for l in &a.lines {
-            o.push_str(&format!(
-                "| {} | {} | {} | `{}` | {} → {} | {} → {} | {} → {} | {} |\n",
-                l.change,
-                l.tier,
-                cell(&l.description),
-                l.id,
-                q(&l.quantity_a),
-                q(&l.quantity_b),
-                p(&l.unit_price_usd_a),
-                p(&l.unit_price_usd_b),
-                usd(l.monthly_usd_a),
-                usd(l.monthly_usd_b),
-                signed_usd(l.delta_usd)
-            ));
+fn line_diff(a: Option<&(String, &Line)>, b: Option<&(String, &Line)>) -> Option<LineDiff> {
+    let (tier, first) = a.or(b)?;
+    let sa = a.map(|(_, l)| line_side(l));
+    let sb = b.map(|(_, l)| line_side(l));
+    let status = match (&sa, &sb) {
+        (None, Some(_)) => Status::Added,
+        (Some(_), None) => Status::Removed,
+        (Some(x), Some(y))
+            if x == y && a.map(|p| &p.1.description) == b.map(|p| &p.1.description) =>
+        {
+            Status::Unchanged
         }
-    }
-    o
+        _ => Status::Changed,
+    };
+    let description = b
+        .map(|(_, l)| l.description.clone())
+        .unwrap_or_else(|| first.description.clone());
+    let description_a = match (a, b) {
+        (Some((_, la)), Some((_, lb))) if la.description != lb.description => {
+            Some(la.description.clone())
+        }
+        _ => None,
+    };
+    let delta_usd = sb.as_ref().map(|s| s.monthly_usd).unwrap_or_default()
+        - sa.as_ref().map(|s| s.monthly_usd).unwrap_or_default();
+    Some(LineDiff {
+        status,
+        tier: tier.clone(),
+        id: first.id.clone(),
+        price_key: first.price_key.clone(),
+        description,
+        description_a,
+        a: sa,
+        b: sb,
+        delta_usd,
+    })
 }
 
-pub fn render_table(d: &Diff) -> String {
-    use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
-    let mut o = format!(
-        "A: {} ({}, prices {})\nB: {} ({}, prices {})\n\n",
-        d.a.file, d.a.scenario, d.a.effective, d.b.file, d.b.scenario, d.b.effective
+/// `archcost diff A B`: load both sides (each with its own catalog), diff, render, emit.
+pub fn command(args: crate::cli::ScenarioDiffArgs) -> crate::error::Result<u8> {
+    use crate::app::{emit, load};
+    use crate::cli::{ScenarioArgs, ScenarioDiffFormat};
+    let (sa, ca) = load(&ScenarioArgs {
+        scenario: args.a.clone(),
+        pricing: args.pricing.clone(),
+    })?;
+    let (sb, cb) = load(&ScenarioArgs {
+        scenario: args.b.clone(),
+        pricing: args.pricing_b.clone().or_else(|| args.pricing.clone()),
+    })?;
+    let ra = crate::compare::evaluate(&sa, &ca)?;
+    let rb = crate::compare::evaluate(&sb, &cb)?;
+    let d = diff(
+        &ra,
+        &args.a.display().to_string(),
+        &rb,
+        &args.b.display().to_string(),
     );
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED);
-    t.set_header(vec![
-        "Architecture",
-        "Status",
-        "A / month",
-        "B / month",
-        "Delta",
-        "Delta %",
-    ]);
-    for a in &d.architectures {
-        t.add_row(vec![
-            a.name.clone(),
-            a.status.to_string(),
-            usd(a.monthly_usd_a),
-            usd(a.monthly_usd_b),
-            signed_usd(a.delta_usd),
-            pct_text(&a.delta_pct),
-        ]);
-    }
-    o.push_str(&format!("{t}\n"));
-    for a in d.architectures.iter().filter(|a| !a.lines.is_empty()) {
-        o.push_str(&format!("\n{}\n", a.name));
-        let mut t = Table::new();
-        t.load_preset(UTF8_FULL_CONDENSED);
-        t.set_header(vec![
-            "Change",
-            "Tier",
-            "Line item",
-            "Quantity A → B",
-            "USD/unit A → B",
-            "Monthly A → B",
-            "Delta",
-        ]);
-        for l in &a.lines {
-            t.add_row(vec![
-                l.change.to_string(),
-                l.tier.clone(),
-                format!("{} ({})", l.description, l.id),
-                format!("{} → {}", q(&l.quantity_a), q(&l.quantity_b)),
-                format!("{} → {}", p(&l.unit_price_usd_a), p(&l.unit_price_usd_b)),
-                format!("{} → {}", usd(l.monthly_usd_a), usd(l.monthly_usd_b)),
-                signed_usd(l.delta_usd),
-            ]);
-        }
-        o.push_str(&format!("{t}\n"));
-    }
-    o
+    let bytes = match args.format {
+        ScenarioDiffFormat::Table => crate::report::diff::table(&d).into_bytes(),
+        ScenarioDiffFormat::Markdown => crate::report::diff::markdown(&d).into_bytes(),
+        ScenarioDiffFormat::Json => crate::report::diff::json(&d),
+    };
+    emit(args.out.as_deref(), &bytes)?;
+    Ok(0)
 }

@@ -4,7 +4,6 @@ pub mod breakeven;
 pub mod capacity;
 pub mod cli;
 pub mod compare;
-pub mod decisions;
 pub mod diff;
 pub mod error;
 pub mod limits;

@@ -1,209 +1,176 @@
-//! Sensitivity: which workload inputs move each architecture's monthly cost most
-//! (each input alone to its low and high value, the others at expected; tornado ranking).
+//! Sensitivity: which workload inputs move each architecture's monthly cost most. Each input
+//! (> 0) is set to −pct % and +pct % of its value — or to its declared range's low and high —
+//! with everything else unchanged, and the inputs are ranked by the swing (high − low cost).
 use crate::compare;
-use crate::error::Result;
-use crate::money::{exact, usd};
+use crate::error::{Error, Result};
 use crate::pricing::Catalog;
-use crate::scenario::{self, RangeEnd, Scenario};
-use crate::sweep;
+use crate::scenario::{self, Scenario, WORKLOAD_INPUTS};
+use crate::services::exact;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
-
-/// Numeric workload keys (without the `workload.` prefix).
-pub const WORKLOAD_KEYS: [&str; 10] = [
-    "requests_per_month",
-    "requests_per_second",
-    "peak_to_average",
-    "duration_ms",
-    "request_kb",
-    "response_kb",
-    "db_reads_per_request",
-    "db_writes_per_request",
-    "item_kb",
-    "storage_gb",
-];
 
 pub const SENSITIVITY_SCHEMA: &str = "archcost/sensitivity/1";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Sensitivity {
     pub schema: &'static str,
-    #[serde(with = "crate::services::exact")]
-    pub percent: Decimal,
+    pub scenario: String,
+    #[serde(with = "exact")]
+    pub pct: Decimal,
     pub architectures: Vec<ArchSensitivity>,
+    /// Inputs not varied, with the reason (e.g. the varied value is invalid).
+    pub skipped: Vec<Skipped>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ArchSensitivity {
     pub name: String,
-    #[serde(with = "crate::services::exact")]
-    pub monthly_usd: Decimal,
-    /// Inputs by swing, largest first.
-    pub inputs: Vec<InputSwing>,
+    #[serde(with = "exact")]
+    pub expected_usd: Decimal,
+    /// Largest swing first.
+    pub inputs: Vec<Swing>,
+}
+
+/// Where the low and high values of an input came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// ± pct % of the value.
+    Pct,
+    /// The input's declared range.
+    Range,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct InputSwing {
-    pub key: String,
-    /// "range" (declared in the scenario) or "percent" (+/- the --percent option)
-    pub source: &'static str,
-    #[serde(with = "crate::services::exact")]
-    pub low: Decimal,
-    #[serde(with = "crate::services::exact")]
-    pub high: Decimal,
-    #[serde(with = "crate::services::exact")]
+pub struct Swing {
+    /// `workload.KEY`
+    pub input: String,
+    pub basis: Basis,
+    #[serde(with = "exact")]
+    pub value: Decimal,
+    #[serde(with = "exact")]
+    pub low_value: Decimal,
+    #[serde(with = "exact")]
+    pub high_value: Decimal,
+    #[serde(with = "exact")]
     pub low_usd: Decimal,
-    #[serde(with = "crate::services::exact")]
+    #[serde(with = "exact")]
     pub high_usd: Decimal,
-    /// |high_usd - low_usd|
-    #[serde(with = "crate::services::exact")]
+    /// high_usd − low_usd.
+    #[serde(with = "exact")]
     pub swing_usd: Decimal,
 }
 
-fn current(s: &Scenario, key: &str) -> Option<Decimal> {
-    let w = &s.workload;
-    Some(match key {
-        "requests_per_month" => w.requests_per_month?,
-        "requests_per_second" => w.requests_per_second?,
-        "peak_to_average" => w.peak_to_average,
-        "duration_ms" => w.duration_ms,
-        "request_kb" => w.request_kb,
-        "response_kb" => w.response_kb,
-        "db_reads_per_request" => w.db_reads_per_request,
-        "db_writes_per_request" => w.db_writes_per_request,
-        "item_kb" => w.item_kb,
-        "storage_gb" => w.storage_gb,
-        _ => return None,
-    })
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub input: String,
+    pub reason: String,
 }
 
-/// Vary every numeric workload input by +/- `percent` % (or its declared range).
-pub fn sensitivity(s: &Scenario, catalog: &Catalog, percent: Decimal) -> Result<Sensitivity> {
-    let base = scenario::at_range_end(s, RangeEnd::Expected);
+/// The inputs sensitivity varies: every numeric workload input > 0 (`peak_to_average` only
+/// when > 1, since 1 is its floor).
+fn candidates(s: &Scenario) -> Vec<(&'static str, Decimal)> {
+    WORKLOAD_INPUTS
+        .iter()
+        .filter_map(|k| s.workload.input(k).map(|v| (*k, v)))
+        .filter(|(k, v)| {
+            if *k == "peak_to_average" {
+                *v > Decimal::ONE
+            } else {
+                *v > Decimal::ZERO
+            }
+        })
+        .collect()
+}
+
+/// Analyse `s` (already validated) against `catalog`, varying by ± `pct` percent.
+pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitivity> {
+    if pct <= Decimal::ZERO || pct >= dec!(100) {
+        return Err(Error::Input(format!(
+            "--pct {pct}: expected a percentage above 0 and below 100 (e.g. --pct 20)"
+        )));
+    }
+    let base = s.without_ranges();
     let expected = compare::totals(&base, catalog)?;
-    let mut per_arch: Vec<Vec<InputSwing>> = vec![Vec::new(); expected.len()];
-    let factor = percent / dec!(100);
-    for k in WORKLOAD_KEYS {
-        let key = format!("workload.{k}");
-        let Some(v) = current(&base, k) else { continue };
-        let (low, high, source) = match s.workload_ranges.get(&key) {
-            Some(r) => (r.low, r.high, "range"),
-            None => {
-                let mut low = v - v * factor;
-                if k == "peak_to_average" {
-                    low = low.max(Decimal::ONE);
+    let mut per_arch: Vec<ArchSensitivity> = expected
+        .iter()
+        .map(|(n, usd)| ArchSensitivity {
+            name: n.clone(),
+            expected_usd: *usd,
+            inputs: Vec::new(),
+        })
+        .collect();
+    let mut skipped = Vec::new();
+    let share = pct / dec!(100);
+    for (key, value) in candidates(s) {
+        let input = format!("workload.{key}");
+        let (basis, low_value, high_value) = match s.workload.ranges.get(key) {
+            Some(r) => (Basis::Range, r.low, r.high),
+            None => (
+                Basis::Pct,
+                value * (Decimal::ONE - share),
+                value * (Decimal::ONE + share),
+            ),
+        };
+        let at = |v: Decimal| -> Result<std::result::Result<Vec<(String, Decimal)>, String>> {
+            let mut varied = base.clone();
+            varied.workload.set_input(key, v);
+            match scenario::revalidate(&varied, catalog) {
+                Err(Error::Input(msg)) => {
+                    Ok(Err(msg.lines().next().unwrap_or_default().to_string()))
                 }
-                (low.max(Decimal::ZERO), v + v * factor, "percent")
+                Err(e) => Err(e),
+                Ok(()) => compare::totals(&varied, catalog).map(Ok),
             }
         };
-        if low == high {
-            continue;
-        }
-        let at = |x: Decimal| -> Result<Vec<(String, Decimal)>> {
-            let mut w = base.clone();
-            sweep::set_key(&mut w, &key, x)?;
-            scenario::revalidate(&w, catalog)
-                .map_err(|e| crate::error::Error::Input(format!("{key} = {x}: {e}")))?;
-            compare::totals(&w, catalog)
+        let (low, high) = match (at(low_value)?, at(high_value)?) {
+            (Ok(l), Ok(h)) => (l, h),
+            (Err(why), _) | (_, Err(why)) => {
+                skipped.push(Skipped {
+                    input,
+                    reason: format!("a varied value is not valid: {why}"),
+                });
+                continue;
+            }
         };
-        let lo = at(low)?;
-        let hi = at(high)?;
-        for (i, ((_, l), (_, h))) in lo.iter().zip(hi.iter()).enumerate() {
-            per_arch[i].push(InputSwing {
-                key: key.clone(),
-                source,
-                low,
-                high,
-                low_usd: *l,
-                high_usd: *h,
-                swing_usd: (*h - *l).abs(),
+        for ((arch, (_, low_usd)), (_, high_usd)) in per_arch.iter_mut().zip(low).zip(high) {
+            arch.inputs.push(Swing {
+                input: input.clone(),
+                basis,
+                value,
+                low_value,
+                high_value,
+                low_usd,
+                high_usd,
+                swing_usd: high_usd - low_usd,
             });
         }
     }
-    let architectures = expected
-        .into_iter()
-        .zip(per_arch)
-        .map(|((name, monthly_usd), mut inputs)| {
-            inputs.sort_by(|a, b| b.swing_usd.cmp(&a.swing_usd).then(a.key.cmp(&b.key)));
-            ArchSensitivity {
-                name,
-                monthly_usd,
-                inputs,
-            }
-        })
-        .collect();
+    for arch in &mut per_arch {
+        // Largest swing first; ties keep the input order (stable sort).
+        arch.inputs
+            .sort_by_key(|i| std::cmp::Reverse(i.swing_usd.abs()));
+    }
     Ok(Sensitivity {
         schema: SENSITIVITY_SCHEMA,
-        percent,
-        architectures,
+        scenario: s.name.clone(),
+        pct,
+        architectures: per_arch,
+        skipped,
     })
 }
 
-const BAR_WIDTH: usize = 30;
-
-/// Tornado bar: `#` proportional to the swing, relative to the largest swing of the architecture.
-fn bar(swing: Decimal, max: Decimal) -> String {
-    if max.is_zero() {
-        return String::new();
-    }
-    let n = (swing * Decimal::from(BAR_WIDTH) / max)
-        .round()
-        .to_string()
-        .parse::<usize>()
-        .unwrap_or(0)
-        .min(BAR_WIDTH);
-    "█".repeat(n)
-}
-
-pub fn render_table(r: &Sensitivity) -> String {
-    use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
-    let mut o = format!(
-        "Sensitivity: each input alone at low and high (±{} % unless a range is declared), the others at expected\n",
-        exact(r.percent)
-    );
-    for a in &r.architectures {
-        o.push_str(&format!(
-            "\n{} — {} per month at expected\n",
-            a.name,
-            usd(a.monthly_usd)
-        ));
-        let max = a.inputs.first().map(|i| i.swing_usd).unwrap_or_default();
-        let mut t = Table::new();
-        t.load_preset(UTF8_FULL_CONDENSED);
-        t.set_header(vec![
-            "Input",
-            "Low → high",
-            "Cost at low",
-            "Cost at high",
-            "Swing",
-            "",
-        ]);
-        for i in &a.inputs {
-            t.add_row(vec![
-                format!(
-                    "{}{}",
-                    i.key,
-                    if i.source == "range" { " (range)" } else { "" }
-                ),
-                format!(
-                    "{} → {}",
-                    crate::money::quantity(i.low),
-                    crate::money::quantity(i.high)
-                ),
-                usd(i.low_usd),
-                usd(i.high_usd),
-                usd(i.swing_usd),
-                bar(i.swing_usd, max),
-            ]);
+/// `archcost sensitivity SCENARIO`.
+pub fn command(args: crate::cli::SensitivityArgs) -> Result<u8> {
+    let (s, catalog) = crate::app::load(&args.input)?;
+    let result = analyse(&s, &catalog, args.pct)?;
+    let bytes = match args.format {
+        crate::cli::SensitivityFormat::Table => {
+            crate::report::sensitivity::table(&result).into_bytes()
         }
-        o.push_str(&format!("{t}\n"));
-    }
-    o
-}
-
-pub fn render_json(r: &Sensitivity) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(r).unwrap_or_default();
-    out.push(b'\n');
-    out
+        crate::cli::SensitivityFormat::Json => crate::report::sensitivity::json(&result),
+    };
+    crate::app::emit(args.out.as_deref(), &bytes)?;
+    Ok(0)
 }

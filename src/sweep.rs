@@ -283,20 +283,6 @@ pub struct SweepRow {
     pub monthly_usd: Vec<(String, Decimal)>,
 }
 
-/// Workload keys whose validation is a pure interval check (see `scenario::validate`).
-const INTERVAL_KEYS: [&str; 10] = [
-    "workload.requests_per_month",
-    "workload.requests_per_second",
-    "workload.peak_to_average",
-    "workload.duration_ms",
-    "workload.request_kb",
-    "workload.response_kb",
-    "workload.db_reads_per_request",
-    "workload.db_writes_per_request",
-    "workload.item_kb",
-    "workload.storage_gb",
-];
-
 /// Price the scenario at each value of `key` (re-validating each varied scenario).
 pub fn sweep(
     s: &Scenario,
@@ -304,37 +290,67 @@ pub fn sweep(
     key: &str,
     values: &[Decimal],
 ) -> Result<Vec<SweepRow>> {
-    let mut varied = s.clone();
-    let mut out: Vec<SweepRow> = Vec::with_capacity(values.len());
     let whole = is_whole_key(key);
-    // Workload keys are checked by interval only (no whole-number or discrete rule), so when the
-    // smallest and largest value pass, every value between them does: validate those two once.
-    let interval = !whole && INTERVAL_KEYS.contains(&key);
-    if interval {
-        for v in [values.iter().min(), values.iter().max()].into_iter().flatten() {
-            set_key(&mut varied, key, *v)?;
-            scenario::revalidate(&varied, catalog)
-                .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", v.normalize())))?;
-        }
-    }
+    let mut points: Vec<Decimal> = Vec::with_capacity(values.len());
     for v in values {
-        let v = &if whole {
+        let v = if whole {
             crate::money::round(*v, 0)
         } else {
             *v
         };
-        if out.last().is_some_and(|r| r.value == *v) {
-            continue;
+        if points.last() != Some(&v) {
+            points.push(v);
         }
-        set_key(&mut varied, key, *v)?;
-        if !interval {
-            scenario::revalidate(&varied, catalog)
-                .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", v.normalize())))?;
+    }
+    // Workload and assumption checks are intervals: valid ends mean valid steps between.
+    // Service settings can have holes (Fargate sizes), so those are checked at every step.
+    let check_all = key.starts_with("architecture.");
+    let last = points.len().saturating_sub(1);
+    let price = |offset: usize, chunk: &[Decimal]| -> Result<Vec<SweepRow>> {
+        let mut varied = s.clone();
+        let mut out = Vec::with_capacity(chunk.len());
+        for (k, v) in chunk.iter().enumerate() {
+            set_key(&mut varied, key, *v)?;
+            let at = offset + k;
+            if check_all || at == 0 || at == last {
+                scenario::revalidate(&varied, catalog)
+                    .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", v.normalize())))?;
+            }
+            out.push(SweepRow {
+                value: *v,
+                monthly_usd: compare::totals(&varied, catalog)?,
+            });
         }
-        out.push(SweepRow {
-            value: *v,
-            monthly_usd: compare::totals(&varied, catalog)?,
-        });
+        Ok(out)
+    };
+    // Long sweeps run on every core; chunks keep their order, so the output is the same.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || points.len() < 512 {
+        return price(0, &points);
+    }
+    let size = points.len().div_ceil(threads);
+    let results: Vec<Result<Vec<SweepRow>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = points
+            .chunks(size)
+            .enumerate()
+            .map(|(n, chunk)| {
+                let price = &price;
+                scope.spawn(move || price(n * size, chunk))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Error::Input("a sweep worker failed".into())))
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(points.len());
+    for r in results {
+        out.extend(r?);
     }
     Ok(out)
 }

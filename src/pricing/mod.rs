@@ -25,13 +25,13 @@ pub struct PriceRow {
     pub source: String,
 }
 
-/// A whole catalog with an index on (key, region); tiers kept sorted by `tier_begin`.
+/// A whole catalog with an index region -> key -> rows; tiers kept sorted by `tier_begin`.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     /// "bundled" or the directory a fetched/imported catalog was read from.
     pub origin: String,
     rows: Vec<PriceRow>,
-    index: HashMap<(String, String), Vec<usize>>,
+    index: HashMap<String, HashMap<String, Vec<usize>>>,
     regions: Vec<String>,
 }
 
@@ -40,10 +40,12 @@ impl Catalog {
         rows.sort_by(|a, b| {
             (&a.region, &a.key, a.tier_begin).cmp(&(&b.region, &b.key, b.tier_begin))
         });
-        let mut index: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut index: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
         for (i, row) in rows.iter().enumerate() {
             index
-                .entry((row.key.clone(), row.region.clone()))
+                .entry(row.region.clone())
+                .or_default()
+                .entry(row.key.clone())
                 .or_default()
                 .push(i);
         }
@@ -76,7 +78,8 @@ impl Catalog {
 
     pub fn has(&self, key: &str, region: &str) -> bool {
         self.index
-            .contains_key(&(key.to_string(), region.to_string()))
+            .get(region)
+            .is_some_and(|keys| keys.contains_key(key))
     }
 
     /// Regions that have at least one row.
@@ -86,7 +89,7 @@ impl Catalog {
 
     /// Every tier row of `key` in `region`, sorted by tier start; error if absent.
     pub fn tiers(&self, key: &str, region: &str) -> Result<Vec<&PriceRow>> {
-        match self.index.get(&(key.to_string(), region.to_string())) {
+        match self.index.get(region).and_then(|keys| keys.get(key)) {
             Some(ix) => Ok(ix.iter().map(|&i| &self.rows[i]).collect()),
             None => Err(Error::MissingPrice {
                 key: key.to_string(),

@@ -176,6 +176,7 @@ pub fn render(
         ));
     }
     o.push_str("</table>\n</section>\n");
+    o.push_str(&super::range::html_section(rep, lang));
 
     // Charts (inline SVG).
     o.push_str(&format!(

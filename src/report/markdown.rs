@@ -63,7 +63,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         }
         o.push_str(&format!(" **{}** |\n", money(rep, a.monthly_usd)));
     }
-    o.push_str(&crate::decisions::range_markdown(rep));
+    o.push_str(&super::range::markdown_section(rep, lang));
     for a in &rep.architectures {
         o.push_str(&format!(
             "\n## {}\n\n",

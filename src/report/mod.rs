@@ -2,6 +2,7 @@
 pub mod chart;
 pub mod csv;
 pub mod curve;
+pub mod diff;
 pub mod folder;
 pub mod glyphs;
 pub mod html;
@@ -9,6 +10,8 @@ pub mod i18n;
 pub mod json;
 pub mod limits;
 pub mod markdown;
+pub mod range;
+pub mod sensitivity;
 pub mod sweep;
 pub mod table;
 pub mod templates;

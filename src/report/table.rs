@@ -71,7 +71,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         m.add_row(row);
     }
     out.push_str(&format!("{m}\n"));
-    out.push_str(&crate::decisions::range_table(rep));
+    out.push_str(&super::range::table_section(rep, lang));
 
     for arch in &rep.architectures {
         out.push_str(&format!(

@@ -8,7 +8,6 @@ pub use types::*;
 
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
-use rust_decimal::Decimal;
 use std::path::Path;
 
 /// Read, parse and validate a scenario file. `catalog` decides which regions and instances exist.
@@ -47,104 +46,17 @@ pub fn parse(name: &str, text: &str, catalog: &Catalog) -> Result<Scenario> {
         )));
     }
     let mut scenario: Scenario = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
+    scenario.workload.ranges = num::ranges_of(text);
     validate::validate(name, &scenario, catalog)?;
-    scenario.workload_ranges = workload_ranges(text);
-    validate_range_ends(name, &scenario, catalog)?;
+    // Every end of the declared ranges must be a valid scenario too.
+    if !scenario.workload.ranges.is_empty() {
+        for (end, label) in [(RangeEnd::Low, "low"), (RangeEnd::High, "high")] {
+            validate::validate(name, &scenario.at_range_end(end), catalog).map_err(|e| {
+                Error::Input(format!("{e}\n  (with every range at its {label} end)"))
+            })?;
+        }
+    }
     Ok(scenario)
-}
-
-/// The `{ low, expected, high }` values of [workload] (already checked by the deserializer).
-fn workload_ranges(text: &str) -> std::collections::BTreeMap<String, Range> {
-    let mut out = std::collections::BTreeMap::new();
-    let Ok(table) = toml::from_str::<toml::Table>(text) else {
-        return out;
-    };
-    let Some(w) = table.get("workload").and_then(|w| w.as_table()) else {
-        return out;
-    };
-    for (k, v) in w {
-        if let Some(t) = v.as_table() {
-            let get = |n: &str| t.get(n).and_then(num::toml_decimal);
-            if let (Some(low), Some(expected), Some(high)) =
-                (get("low"), get("expected"), get("high"))
-            {
-                out.insert(
-                    format!("workload.{k}"),
-                    Range {
-                        low,
-                        expected,
-                        high,
-                    },
-                );
-            }
-        }
-    }
-    out
-}
-
-/// The low and high ends of every range must be valid values too.
-fn validate_range_ends(name: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
-    if s.workload_ranges.is_empty() {
-        return Ok(());
-    }
-    for end in [RangeEnd::Low, RangeEnd::High] {
-        let at = at_range_end(s, end);
-        validate::validate(
-            &format!("{name} ({} end of the ranges)", end.name()),
-            &at,
-            catalog,
-        )?;
-    }
-    Ok(())
-}
-
-/// Which end of the declared ranges to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RangeEnd {
-    Low,
-    Expected,
-    High,
-}
-
-impl RangeEnd {
-    pub fn name(self) -> &'static str {
-        match self {
-            RangeEnd::Low => "low",
-            RangeEnd::Expected => "expected",
-            RangeEnd::High => "high",
-        }
-    }
-}
-
-/// The scenario with every ranged workload value at one end (no ranges left).
-pub fn at_range_end(s: &Scenario, end: RangeEnd) -> Scenario {
-    let mut out = s.clone();
-    out.workload_ranges.clear();
-    for (key, r) in &s.workload_ranges {
-        let v = match end {
-            RangeEnd::Low => r.low,
-            RangeEnd::Expected => r.expected,
-            RangeEnd::High => r.high,
-        };
-        let w = &mut out.workload;
-        let slot: Option<&mut Decimal> = match key.strip_prefix("workload.").unwrap_or("") {
-            "requests_per_month" => w.requests_per_month.as_mut(),
-            "requests_per_second" => w.requests_per_second.as_mut(),
-            "peak_to_average" => Some(&mut w.peak_to_average),
-            "duration_ms" => Some(&mut w.duration_ms),
-            "request_kb" => Some(&mut w.request_kb),
-            "response_kb" => Some(&mut w.response_kb),
-            "db_reads_per_request" => Some(&mut w.db_reads_per_request),
-            "db_writes_per_request" => Some(&mut w.db_writes_per_request),
-            "item_kb" => Some(&mut w.item_kb),
-            "storage_gb" => Some(&mut w.storage_gb),
-            _ => None,
-        };
-        if let Some(slot) = slot {
-            *slot = v;
-        }
-    }
-    out
 }
 
 /// Validate a scenario changed in memory (sweeps, sensitivity): same rules as `parse`.

@@ -1,6 +1,6 @@
 //! Deserializing TOML numbers (integer or float) into exact `Decimal`s.
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
 use std::str::FromStr;
 
@@ -45,15 +45,24 @@ pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D
     d.deserialize_any(DecimalVisitor).map(Some)
 }
 
-/// A number, or an uncertain value `{ low = .., expected = .., high = .. }` (its `expected`
-/// is returned; `scenario::parse` records the whole range).
-struct RangeVisitor;
+/// A number, or a range table `{ low, expected, high }` of numbers for the workload input `key`:
+/// the value is `expected` (the range itself is collected after parsing, see `ranges_of`).
+struct RangeVisitor(&'static str);
+
+/// A plain number inside a range table.
+struct Num(Decimal);
+
+impl<'de> serde::Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DecimalVisitor).map(Num)
+    }
+}
 
 impl<'de> Visitor<'de> for RangeVisitor {
     type Value = Decimal;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a number or a range { low = .., expected = .., high = .. }")
+        f.write_str("a number or a range table { low = .., expected = .., high = .. }")
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
@@ -68,63 +77,119 @@ impl<'de> Visitor<'de> for RangeVisitor {
         DecimalVisitor.visit_f64(v)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
+        let key = self.0;
         let (mut low, mut expected, mut high) = (None, None, None);
-        while let Some(key) = map.next_key::<String>()? {
-            let v = map.next_value_seed(DecimalSeed)?;
-            match key.as_str() {
-                "low" => low = Some(v),
-                "expected" => expected = Some(v),
-                "high" => high = Some(v),
+        while let Some(name) = map.next_key::<String>()? {
+            let slot = match name.as_str() {
+                "low" => &mut low,
+                "expected" => &mut expected,
+                "high" => &mut high,
                 other => {
                     return Err(de::Error::custom(format!(
-                        "unknown range key `{other}`; a range is {{ low = .., expected = .., high = .. }}"
+                        "`workload.{key}`: unknown key `{other}` in the range table; a range has exactly `low`, `expected` and `high`"
                     )))
                 }
-            }
+            };
+            let Num(v) = map.next_value::<Num>().map_err(|e| {
+                de::Error::custom(format!("`workload.{key}.{name}`: {e}; expected a number"))
+            })?;
+            *slot = Some(v);
         }
-        let (Some(low), Some(expected), Some(high)) = (low, expected, high) else {
-            return Err(de::Error::custom(
-                "a range needs all of low, expected and high, e.g. { low = 1e6, expected = 3e6, high = 1e7 }",
-            ));
+        let need = |v: Option<Decimal>, which: &str| {
+            v.ok_or_else(|| {
+                de::Error::custom(format!(
+                    "`workload.{key}`: the range table has no `{which}`; write {key} = {{ low = .., expected = .., high = .. }}, or a plain number"
+                ))
+            })
         };
-        check_range(low, expected, high).map_err(de::Error::custom)?;
+        let (low, expected, high) = (
+            need(low, "low")?,
+            need(expected, "expected")?,
+            need(high, "high")?,
+        );
+        if low > expected || expected > high {
+            return Err(de::Error::custom(format!(
+                "`workload.{key}`: the range is out of order (low {low}, expected {expected}, high {high}); expected low ≤ expected ≤ high"
+            )));
+        }
         Ok(expected)
     }
 }
 
-/// low <= expected <= high, or a message saying what to fix.
-pub fn check_range(low: Decimal, expected: Decimal, high: Decimal) -> Result<(), String> {
-    if low > expected || expected > high {
-        return Err(format!(
-            "range low = {low}, expected = {expected}, high = {high} is out of order; expected low <= expected <= high"
-        ));
-    }
-    Ok(())
+fn range_or_number<'de, D: Deserializer<'de>>(
+    d: D,
+    key: &'static str,
+) -> Result<Decimal, D::Error> {
+    d.deserialize_any(RangeVisitor(key))
 }
 
-struct DecimalSeed;
-
-impl<'de> de::DeserializeSeed<'de> for DecimalSeed {
-    type Value = Decimal;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Decimal, D::Error> {
-        d.deserialize_any(DecimalVisitor)
-    }
+macro_rules! ranged_fields {
+    ($($key:ident),*) => {
+        /// Field deserializers for workload inputs that accept a number or a range table.
+        pub mod ranged {
+            use super::*;
+            $(#[allow(dead_code)]
+            pub fn $key<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+                range_or_number(d, stringify!($key))
+            })*
+        }
+        /// Like `ranged`, for optional inputs.
+        pub mod ranged_opt {
+            use super::*;
+            $(#[allow(dead_code)]
+            pub fn $key<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+                range_or_number(d, stringify!($key)).map(Some)
+            })*
+        }
+    };
 }
 
-pub fn decimal_or_range<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    d.deserialize_any(RangeVisitor)
-}
+ranged_fields!(
+    requests_per_month,
+    requests_per_second,
+    peak_to_average,
+    duration_ms,
+    request_kb,
+    response_kb,
+    db_reads_per_request,
+    db_writes_per_request,
+    item_kb,
+    storage_gb
+);
 
-pub fn opt_decimal_or_range<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    d.deserialize_any(RangeVisitor).map(Some)
-}
-
-/// A TOML value as a Decimal (integer or float).
-pub fn toml_decimal(v: &toml::Value) -> Option<Decimal> {
-    match v {
+/// The range tables of `[workload]` in a scenario text that already deserialized (so every
+/// range is well-formed and ordered): key name -> (low, expected, high).
+pub fn ranges_of(text: &str) -> std::collections::BTreeMap<String, super::types::Range> {
+    let mut out = std::collections::BTreeMap::new();
+    let Ok(table) = toml::from_str::<toml::Table>(text) else {
+        return out;
+    };
+    let Some(workload) = table.get("workload").and_then(|w| w.as_table()) else {
+        return out;
+    };
+    let number = |v: Option<&toml::Value>| match v? {
         toml::Value::Integer(i) => Some(Decimal::from(*i)),
         toml::Value::Float(f) => from_f64(*f),
         _ => None,
+    };
+    for (key, value) in workload {
+        if let Some(t) = value.as_table() {
+            if let (Some(low), Some(expected), Some(high)) = (
+                number(t.get("low")),
+                number(t.get("expected")),
+                number(t.get("high")),
+            ) {
+                out.insert(
+                    key.clone(),
+                    super::types::Range {
+                        low,
+                        expected,
+                        high,
+                    },
+                );
+            }
+        }
     }
+    out
 }

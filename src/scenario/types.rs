@@ -1,5 +1,5 @@
 //! The typed scenario (DESIGN §2, schema 1): what a TOML scenario file deserializes into.
-use super::num::{decimal, decimal_or_range, opt_decimal, opt_decimal_or_range};
+use super::num::{self, decimal, opt_decimal};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Deserialize;
@@ -22,28 +22,6 @@ pub struct Scenario {
     /// Applied account quotas that override the default quota values (limit id -> value).
     #[serde(default)]
     pub quotas: BTreeMap<String, toml::Value>,
-    /// Workload values given as `{ low, expected, high }`, by dot path (`workload.duration_ms`);
-    /// the plain field holds `expected`. Filled by `scenario::parse`.
-    #[serde(skip)]
-    pub workload_ranges: BTreeMap<String, Range>,
-}
-
-/// An uncertain input: low <= expected <= high.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Range {
-    pub low: Decimal,
-    pub expected: Decimal,
-    pub high: Decimal,
-}
-
-impl Range {
-    pub fn point(v: Decimal) -> Range {
-        Range {
-            low: v,
-            expected: v,
-            high: v,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -134,33 +112,134 @@ fn default_profile() -> Profile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Workload {
-    #[serde(default, deserialize_with = "opt_decimal_or_range")]
+    #[serde(default, deserialize_with = "num::ranged_opt::requests_per_month")]
     pub requests_per_month: Option<Decimal>,
-    #[serde(default, deserialize_with = "opt_decimal_or_range")]
+    #[serde(default, deserialize_with = "num::ranged_opt::requests_per_second")]
     pub requests_per_second: Option<Decimal>,
     #[serde(default = "default_profile")]
     pub profile: Profile,
     /// Ratio of the busiest second to the hour's average (bursts within the hour); 1 = smooth.
-    #[serde(default = "one", deserialize_with = "decimal_or_range")]
+    #[serde(default = "one", deserialize_with = "num::ranged::peak_to_average")]
     pub peak_to_average: Decimal,
-    #[serde(default, deserialize_with = "decimal_or_range")]
+    #[serde(default, deserialize_with = "num::ranged::duration_ms")]
     pub duration_ms: Decimal,
-    #[serde(default, deserialize_with = "decimal_or_range")]
+    #[serde(default, deserialize_with = "num::ranged::request_kb")]
     pub request_kb: Decimal,
-    #[serde(default, deserialize_with = "decimal_or_range")]
+    #[serde(default, deserialize_with = "num::ranged::response_kb")]
     pub response_kb: Decimal,
-    #[serde(default, deserialize_with = "decimal_or_range")]
+    #[serde(default, deserialize_with = "num::ranged::db_reads_per_request")]
     pub db_reads_per_request: Decimal,
-    #[serde(default, deserialize_with = "decimal_or_range")]
+    #[serde(default, deserialize_with = "num::ranged::db_writes_per_request")]
     pub db_writes_per_request: Decimal,
-    #[serde(default = "one", deserialize_with = "decimal_or_range")]
+    #[serde(default = "one", deserialize_with = "num::ranged::item_kb")]
     pub item_kb: Decimal,
-    #[serde(default, deserialize_with = "decimal_or_range")]
+    #[serde(default, deserialize_with = "num::ranged::storage_gb")]
     pub storage_gb: Decimal,
+    /// Inputs given as `{ low, expected, high }` (key name -> range); the field itself holds
+    /// `expected`. Filled after parsing (`scenario::parse`), never read from the file directly.
+    #[serde(skip)]
+    pub ranges: BTreeMap<String, Range>,
 }
 
 fn one() -> Decimal {
     Decimal::ONE
+}
+
+/// An uncertain workload input: `{ low = .., expected = .., high = .. }` with low ≤ expected ≤ high.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Range {
+    #[serde(with = "crate::services::exact")]
+    pub low: Decimal,
+    #[serde(with = "crate::services::exact")]
+    pub expected: Decimal,
+    #[serde(with = "crate::services::exact")]
+    pub high: Decimal,
+}
+
+/// Which end of every declared range to put a scenario at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeEnd {
+    Low,
+    High,
+}
+
+impl Range {
+    pub fn at(&self, end: RangeEnd) -> Decimal {
+        match end {
+            RangeEnd::Low => self.low,
+            RangeEnd::High => self.high,
+        }
+    }
+}
+
+/// The numeric `[workload]` keys that may be given as a range (and that sensitivity varies).
+pub const WORKLOAD_INPUTS: [&str; 10] = [
+    "requests_per_month",
+    "requests_per_second",
+    "peak_to_average",
+    "duration_ms",
+    "request_kb",
+    "response_kb",
+    "db_reads_per_request",
+    "db_writes_per_request",
+    "item_kb",
+    "storage_gb",
+];
+
+impl Workload {
+    /// The value of a numeric workload input by key name (`None`: unset or not a numeric input).
+    pub fn input(&self, key: &str) -> Option<Decimal> {
+        match key {
+            "requests_per_month" => self.requests_per_month,
+            "requests_per_second" => self.requests_per_second,
+            "peak_to_average" => Some(self.peak_to_average),
+            "duration_ms" => Some(self.duration_ms),
+            "request_kb" => Some(self.request_kb),
+            "response_kb" => Some(self.response_kb),
+            "db_reads_per_request" => Some(self.db_reads_per_request),
+            "db_writes_per_request" => Some(self.db_writes_per_request),
+            "item_kb" => Some(self.item_kb),
+            "storage_gb" => Some(self.storage_gb),
+            _ => None,
+        }
+    }
+
+    /// Set a numeric workload input by key name; false when `key` is not one.
+    pub fn set_input(&mut self, key: &str, v: Decimal) -> bool {
+        match key {
+            "requests_per_month" => self.requests_per_month = Some(v),
+            "requests_per_second" => self.requests_per_second = Some(v),
+            "peak_to_average" => self.peak_to_average = v,
+            "duration_ms" => self.duration_ms = v,
+            "request_kb" => self.request_kb = v,
+            "response_kb" => self.response_kb = v,
+            "db_reads_per_request" => self.db_reads_per_request = v,
+            "db_writes_per_request" => self.db_writes_per_request = v,
+            "item_kb" => self.item_kb = v,
+            "storage_gb" => self.storage_gb = v,
+            _ => return false,
+        }
+        true
+    }
+}
+
+impl Scenario {
+    /// The scenario with every ranged input at its `end`, and no ranges left (a plain point).
+    pub fn at_range_end(&self, end: RangeEnd) -> Scenario {
+        let mut s = self.clone();
+        let ranges = std::mem::take(&mut s.workload.ranges);
+        for (key, r) in &ranges {
+            s.workload.set_input(key, r.at(end));
+        }
+        s
+    }
+
+    /// The scenario with its ranges forgotten (every input at `expected`).
+    pub fn without_ranges(&self) -> Scenario {
+        let mut s = self.clone();
+        s.workload.ranges.clear();
+        s
+    }
 }
 
 impl Workload {

@@ -21,14 +21,24 @@ pub const KB_PER_LCU_GB: Decimal = dec!(1000000);
 impl Alb {
     /// LCUs used during one hour with the given load.
     pub fn lcu(&self, hour: &HourLoad, request_kb: Decimal, response_kb: Decimal) -> Decimal {
-        let new_conn_s = hour.rps / self.requests_per_connection;
+        let new_conn_s = if self.requests_per_connection == Decimal::ONE {
+            hour.rps
+        } else {
+            hour.rps / self.requests_per_connection
+        };
         let active = new_conn_s * self.connection_duration_s;
-        let gb_per_hour = hour.rps * dec!(3600) * (request_kb + response_kb) / KB_PER_LCU_GB;
-        let rule_evals_s = hour.rps * (self.rules - FREE_RULES).max(Decimal::ZERO);
-        (new_conn_s / NEW_CONN_PER_LCU)
-            .max(active / ACTIVE_CONN_PER_LCU)
-            .max(gb_per_hour / GB_PER_HOUR_PER_LCU)
-            .max(rule_evals_s / RULE_EVALS_PER_LCU)
+        // Exact reciprocals (1/25, 1/1,000, 1/1,000,000) instead of divisions: same values, faster.
+        let by_new = new_conn_s * dec!(0.04);
+        let by_bytes = hour.rps * dec!(3600) * (request_kb + response_kb) * dec!(0.000001)
+            / GB_PER_HOUR_PER_LCU;
+        let by_rules = hour.rps * (self.rules - FREE_RULES).max(Decimal::ZERO) * dec!(0.001);
+        let best = by_new.max(by_bytes).max(by_rules);
+        // 1/3,000 has no exact decimal: divide only when active connections decide.
+        if active > best * ACTIVE_CONN_PER_LCU {
+            active / ACTIVE_CONN_PER_LCU
+        } else {
+            best
+        }
     }
 
     /// LCU-hours over the month, hour by hour.
@@ -36,9 +46,8 @@ impl Alb {
         let w = ctx.workload;
         let lcu_slots: Decimal = ctx
             .load
-            .hours
-            .iter()
-            .map(|h| self.lcu(h, w.request_kb, w.response_kb))
+            .groups()
+            .map(|(h, count)| self.lcu(h, w.request_kb, w.response_kb) * count)
             .sum();
         lcu_slots * ctx.load.hours_per_month / dec!(24)
     }

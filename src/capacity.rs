@@ -8,10 +8,8 @@ use rust_decimal_macros::dec;
 pub struct HourLoad {
     /// 0..=23, local time of the scenario's region.
     pub hour: usize,
-    /// Share of the month's requests that fall in this hour of the day (weights normalised).
-    pub share: Decimal,
-    /// Requests in this hour of the day, summed over the month.
-    pub requests: Decimal,
+    /// The profile's weight of this hour (its share of the day is `Load::share`).
+    pub weight: Decimal,
     /// Average requests per second during this hour.
     pub rps: Decimal,
     /// Busiest second within the hour (rps x peak_to_average): what capacity must carry.
@@ -28,6 +26,7 @@ pub struct Load {
     pub hours: Vec<HourLoad>,
     /// (index into `hours` of the first hour with a given weight, how many hours share it).
     groups: Vec<(usize, Decimal)>,
+    total_weight: Decimal,
 }
 
 impl Load {
@@ -63,8 +62,7 @@ impl Load {
                 };
                 let h = HourLoad {
                     hour,
-                    share: wt / total,
-                    requests: monthly_requests * wt / total,
+                    weight: *wt,
                     rps,
                     peak_rps: rps * w.peak_to_average,
                 };
@@ -78,7 +76,13 @@ impl Load {
             hours_per_month,
             hours,
             groups,
+            total_weight: total,
         }
+    }
+
+    /// Share of the month's requests that fall in hour `h` of the day (weights normalised).
+    pub fn share(&self, h: &HourLoad) -> Decimal {
+        h.weight / self.total_weight
     }
 
     /// Distinct hourly loads with how many hours of the day carry each (for per-hour

@@ -320,6 +320,7 @@ pub fn check(s: &Scenario, arch: &Architecture, ctx: &Ctx) -> Vec<Finding> {
                             biggest,
                             format!("largest WebSocket message ({} KB)", fmt(biggest)),
                         );
+                        websocket(&mut c, tier, g, biggest);
                     }
                     api => {
                         let id = if api == ApiKind::Rest {
@@ -742,5 +743,45 @@ fn ec2_cpu(
             &row.remedy,
             &row.source,
         );
+    }
+}
+
+/// WebSocket frames (messages above 32 KB travel in several frames), connection length (2 h
+/// maximum) and new connections per second (500 by default) when the scenario says how long
+/// clients stay connected.
+fn websocket(c: &mut Checker, tier: &str, g: &crate::scenario::ApiGateway, biggest_kb: Decimal) {
+    if let Some(row) = table().rows.get("apigw.websocket.frame_kb") {
+        if biggest_kb > row.value {
+            let frames = (biggest_kb / row.value).ceil();
+            c.push(tier, &row.id, biggest_kb, row.value, &row.unit, "behaviour", format!("largest message ({} KB) is sent as {} frames of at most 32 KB", fmt(biggest_kb), fmt(frames)), "Make sure the client library fragments messages above 32 KB (or keep messages small)", &row.source);
+            if let Some(last) = c.out.last_mut() {
+                // Fragmenting is allowed: a reminder, not a failure.
+                last.status = Status::Warning;
+            }
+        }
+    }
+    let Some(duration) = g.connection_duration_s else {
+        return;
+    };
+    c.check(
+        tier,
+        "apigw.websocket.connection_duration_s",
+        duration,
+        format!("how long a client stays connected ({} s)", fmt(duration)),
+    );
+    if let Some(avg) = g.average_connections {
+        if duration > Decimal::ZERO {
+            let per_s = avg / duration;
+            c.check(
+                tier,
+                "apigw.websocket.new_connections_per_s",
+                per_s,
+                format!(
+                    "new connections per second ({} connections / {} s each)",
+                    fmt(avg),
+                    fmt(duration)
+                ),
+            );
+        }
     }
 }

@@ -32,7 +32,7 @@ macro_rules! get_field {
 fn service_value(svc: &Service, key: &str) -> Option<Decimal> {
     match svc {
         Service::ApiGateway(g) => {
-            get_field!(g, key, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, timeout_s, waf_rules, throttle_rps])
+            get_field!(g, key, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, connection_duration_s, timeout_s, waf_rules, throttle_rps])
         }
         Service::Alb(a) => {
             get_field!(a, key, plain: [count, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
@@ -58,7 +58,7 @@ fn service_field(
 ) -> std::result::Result<(), Vec<&'static str>> {
     match svc {
         Service::ApiGateway(g) => {
-            set_field!(g, key, v, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, timeout_s, waf_rules, throttle_rps])
+            set_field!(g, key, v, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, connection_duration_s, timeout_s, waf_rules, throttle_rps])
         }
         Service::Alb(a) => {
             set_field!(a, key, v, plain: [count, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])

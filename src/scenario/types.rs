@@ -351,6 +351,10 @@ pub struct ApiGateway {
     pub connection_minutes_per_month: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub average_connections: Option<Decimal>,
+    /// WebSocket: how long a client stays connected, in seconds (checked against the 2-hour
+    /// maximum; with average_connections it gives the new connections per second).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub connection_duration_s: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub timeout_s: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]

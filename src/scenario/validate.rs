@@ -415,6 +415,22 @@ fn validate_service(
             if let Some(v) = g.connection_minutes_per_month {
                 c.non_negative(&p("connection_minutes_per_month"), v, BIG)?;
             }
+            if let Some(v) = g.connection_duration_s {
+                if g.api != ApiKind::Websocket {
+                    return Err(c.fail(
+                        &p("connection_duration_s"),
+                        "connection_duration_s applies to WebSocket APIs",
+                        "remove it or use api = \"websocket\"",
+                    ));
+                }
+                c.range(
+                    &p("connection_duration_s"),
+                    v,
+                    dec!(0.001),
+                    dec!(1_000_000),
+                    "seconds",
+                )?;
+            }
             if let Some(v) = g.average_connections {
                 c.non_negative(&p("average_connections"), v, dec!(100_000_000))?;
             }

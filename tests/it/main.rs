@@ -1,6 +1,7 @@
 //! The one integration-test binary: every area is a module.
 mod band;
 mod cli;
+mod decisions;
 mod diffs;
 mod limits;
 mod oracles;

@@ -481,7 +481,7 @@ fn presets_put_the_peak_where_their_names_say() {
         w.peak_to_average = d("1");
         let load = archcost::capacity::Load::new(&w, d("2628000"), d("730"));
         assert_eq!(load.peak().hour, peak_hour, "{preset}");
-        let shares: rust_decimal::Decimal = load.hours.iter().map(|h| h.share).sum();
+        let shares: rust_decimal::Decimal = load.hours.iter().map(|h| load.share(h)).sum();
         assert!(
             (shares - d("1")).abs() < d("0.000000000001"),
             "{preset} shares sum to {shares}"

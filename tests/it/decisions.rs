@@ -1,0 +1,117 @@
+//! Independent cross-checks of break-even: a hand-computed Fargate task step, and the three-tier
+//! crossings against values solved by a separate implementation (branch `decisions`).
+use archcost::breakeven::{self, CrossingKind};
+use archcost::pricing::bundled;
+use archcost::{compare, scenario, sweep};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn parse(text: &str) -> scenario::Scenario {
+    scenario::parse("test.toml", text, bundled::catalog()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn cost(s: &scenario::Scenario, key: &str, x: Decimal, arch: &str) -> Decimal {
+    let mut w = s.clone();
+    sweep::set_key(&mut w, key, x).unwrap();
+    compare::totals(&w, bundled::catalog())
+        .unwrap()
+        .into_iter()
+        .find(|(n, _)| n == arch)
+        .unwrap()
+        .1
+}
+
+/// Fargate 0.25 vCPU / 0.5 GB scaled at 10 rps per task (flat profile, 720 h) against one
+/// t3.small, us-east-1. A task-month = 720 x (0.25 x $0.04048 + 0.5 x $0.004445) = $8.8866;
+/// the t3.small = 720 x $0.0208 = $14.976. One task is cheaper, two ($17.7732) are dearer: the
+/// order flips where the second task starts, just above 10 rps = 10 x 720 x 3600 = 25,920,000
+/// requests/month (at exactly 10 rps, ceil(10 / 10) = 1 task).
+const STEP: &str = r#"
+name = "step"
+region = "us-east-1"
+[assumptions]
+hours_per_month = 720
+[workload]
+requests_per_month = 1_000_000
+[[architecture]]
+name = "fargate"
+app = { service = "fargate", vcpu = 0.25, memory_gb = 0.5, rps_per_task = 10, min_tasks = 1 }
+[[architecture]]
+name = "ec2"
+app = { service = "ec2", instance = "t3.small", count = 1 }
+"#;
+
+#[test]
+fn fargate_task_step_is_exactly_where_the_second_task_starts() {
+    let s = parse(STEP);
+    let key = "workload.requests_per_month";
+    assert_eq!(cost(&s, key, dec!(25920000), "fargate"), dec!(8.8866));
+    assert_eq!(cost(&s, key, dec!(25920001), "fargate"), dec!(17.7732));
+    assert_eq!(cost(&s, key, dec!(25920000), "ec2"), dec!(14.976));
+    let found = breakeven::breakeven(
+        &s,
+        bundled::catalog(),
+        key,
+        dec!(1000000),
+        dec!(40000000),
+        None,
+    )
+    .unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let c = &found[0];
+    assert_eq!(c.kind, CrossingKind::Step);
+    assert_eq!(c.cheaper_below, "fargate");
+    assert_eq!(c.cheaper_above, "ec2");
+    assert_eq!(c.value, dec!(25920000));
+}
+
+/// The three-tier crossings as solved by an independent bisection + line solver written on the
+/// `decisions` branch (2,000-point scan): both must agree far below a request.
+#[test]
+fn three_tier_crossings_agree_with_an_independent_solver() {
+    let text = std::fs::read_to_string("scenarios/three-tier.toml").unwrap();
+    let s = parse(&text);
+    let key = "workload.requests_per_month";
+    let found = breakeven::breakeven(
+        &s,
+        bundled::catalog(),
+        key,
+        dec!(30000),
+        dec!(30000000000),
+        None,
+    )
+    .unwrap();
+    let want = [
+        (
+            "serverless",
+            "containers",
+            dec!(59981278.367120202073800402614),
+            CrossingKind::Linear,
+        ),
+        (
+            "serverless",
+            "traditional",
+            dec!(93485028.44561906268732548785),
+            CrossingKind::Linear,
+        ),
+        (
+            "containers",
+            "traditional",
+            dec!(596227500),
+            CrossingKind::Step,
+        ),
+    ];
+    assert_eq!(found.len(), want.len(), "{found:?}");
+    for (below, above, value, kind) in want {
+        let c = found
+            .iter()
+            .find(|c| c.cheaper_below == below && c.cheaper_above == above)
+            .unwrap_or_else(|| panic!("no {below}/{above} crossing in {found:?}"));
+        assert_eq!(c.kind, kind);
+        assert!(
+            (c.value - value).abs() < dec!(0.000000000001),
+            "{below}/{above}: {} vs {value}",
+            c.value
+        );
+    }
+}

@@ -449,15 +449,73 @@ fn limits_table_is_complete() {
 
 #[test]
 fn websocket_connection_duration_new_connections_and_frames() {
-    let ws = |dur: &str, avg: &str| format!("web = {{ service = \"api-gateway\", api = \"websocket\", average_connections = {avg}, connection_duration_s = {dur} }}");
+    let ws = |dur: &str, avg: &str| {
+        format!("web = {{ service = \"api-gateway\", api = \"websocket\", average_connections = {avg}, connection_duration_s = {dur} }}")
+    };
     // 2-hour maximum connection (hard).
-    assert_eq!(status("", "requests_per_month = 10", &ws("7199", "10"), "apigw.websocket.connection_duration_s"), Status::Warning);
-    assert_eq!(status("", "requests_per_month = 10", &ws("7200", "10"), "apigw.websocket.connection_duration_s"), Status::Warning);
-    assert_eq!(status("", "requests_per_month = 10", &ws("7201", "10"), "apigw.websocket.connection_duration_s"), Status::Exceeded);
-    assert_eq!(status("", "requests_per_month = 10", &ws("60", "10"), "apigw.websocket.connection_duration_s"), Status::Ok);
+    assert_eq!(
+        status(
+            "",
+            "requests_per_month = 10",
+            &ws("7199", "10"),
+            "apigw.websocket.connection_duration_s"
+        ),
+        Status::Warning
+    );
+    assert_eq!(
+        status(
+            "",
+            "requests_per_month = 10",
+            &ws("7200", "10"),
+            "apigw.websocket.connection_duration_s"
+        ),
+        Status::Warning
+    );
+    assert_eq!(
+        status(
+            "",
+            "requests_per_month = 10",
+            &ws("7201", "10"),
+            "apigw.websocket.connection_duration_s"
+        ),
+        Status::Exceeded
+    );
+    assert_eq!(
+        status(
+            "",
+            "requests_per_month = 10",
+            &ws("60", "10"),
+            "apigw.websocket.connection_duration_s"
+        ),
+        Status::Ok
+    );
     // 500 new connections per second: 30,000 clients staying 60 s = 500/s; 30,060 -> 501/s.
-    assert_eq!(status("", "requests_per_month = 10", &ws("60", "30000"), "apigw.websocket.new_connections_per_s"), Status::Warning);
-    assert_eq!(status("", "requests_per_month = 10", &ws("60", "30060"), "apigw.websocket.new_connections_per_s"), Status::Exceeded);
+    assert_eq!(
+        status(
+            "",
+            "requests_per_month = 10",
+            &ws("60", "30000"),
+            "apigw.websocket.new_connections_per_s"
+        ),
+        Status::Warning
+    );
+    assert_eq!(
+        status(
+            "",
+            "requests_per_month = 10",
+            &ws("60", "30060"),
+            "apigw.websocket.new_connections_per_s"
+        ),
+        Status::Exceeded
+    );
     // Messages above 32 KB go in several frames: a warning, never `exceeded`.
-    assert_eq!(status("", "requests_per_month = 10\nrequest_kb = 40", &ws("60", "1"), "apigw.websocket.frame_kb"), Status::Warning);
+    assert_eq!(
+        status(
+            "",
+            "requests_per_month = 10\nrequest_kb = 40",
+            &ws("60", "1"),
+            "apigw.websocket.frame_kb"
+        ),
+        Status::Warning
+    );
 }

@@ -555,14 +555,26 @@ fn cost_vs_load<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Points along every curve in plotting-area pixels (the obstacles boxes should avoid).
+/// Points along every curve and band edge in plotting-area pixels (the obstacles boxes should
+/// avoid).
 fn curve_pixels(
     d: &ChartData,
     to_px: impl Fn(f64, f64) -> (i32, i32),
     y_lo: f64,
 ) -> Vec<(i32, i32)> {
     let mut out = Vec::new();
-    for (_, pts) in &d.series {
+    // The band edges count as curves (none without ranges).
+    let edges: Vec<Vec<(f64, f64)>> = d
+        .bands
+        .iter()
+        .flat_map(|b| {
+            [
+                b.iter().map(|p| (p.0, p.1)).collect(),
+                b.iter().map(|p| (p.0, p.2)).collect(),
+            ]
+        })
+        .collect();
+    for pts in d.series.iter().map(|s| &s.1).chain(&edges) {
         let px: Vec<(i32, i32)> = pts.iter().map(|(x, y)| to_px(*x, y.max(y_lo))).collect();
         for w in px.windows(2) {
             let ((x0, y0), (x1, y1)) = (w[0], w[1]);

@@ -16,9 +16,20 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Scenario> {
     parse(&path.display().to_string(), &text, catalog)
 }
 
+const MAX_SCENARIO_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Read a user-supplied text file; a missing or unreadable file is the user's input error.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    use std::io::Read;
+    let read = |path: &Path| -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        // A scenario is a few KB; stop reading endless inputs (a device, a pipe) at 16 MiB.
+        std::fs::File::open(path)?
+            .take(MAX_SCENARIO_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    let bytes = read(path).map_err(|e| {
         let what = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),
             std::io::ErrorKind::IsADirectory => "is a directory, expected a file".to_string(),
@@ -29,6 +40,12 @@ pub fn read_text(path: &Path) -> Result<String> {
             path.display()
         ))
     })?;
+    if bytes.len() as u64 > MAX_SCENARIO_BYTES {
+        return Err(Error::Input(format!(
+            "{}: larger than 16 MiB; a scenario file is a small TOML text file",
+            path.display()
+        )));
+    }
     String::from_utf8(bytes).map_err(|e| {
         Error::Input(format!(
             "{}: not UTF-8 text (invalid byte at offset {}); a scenario is a TOML text file",

@@ -287,6 +287,7 @@ pub struct ScenarioDiffArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SensitivityFormat {
     Table,
+    Markdown,
     Json,
 }
 

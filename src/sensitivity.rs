@@ -169,6 +169,9 @@ pub fn command(args: crate::cli::SensitivityArgs) -> Result<u8> {
         crate::cli::SensitivityFormat::Table => {
             crate::report::sensitivity::table(&result).into_bytes()
         }
+        crate::cli::SensitivityFormat::Markdown => {
+            crate::report::sensitivity::markdown(&result).into_bytes()
+        }
         crate::cli::SensitivityFormat::Json => crate::report::sensitivity::json(&result),
     };
     crate::app::emit(args.out.as_deref(), &bytes)?;

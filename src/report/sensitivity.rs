@@ -28,13 +28,7 @@ fn right(text: String) -> Cell {
 }
 
 pub fn table(r: &Sensitivity) -> String {
-    let max = r
-        .architectures
-        .iter()
-        .flat_map(|a| &a.inputs)
-        .map(|i| i.swing_usd.abs())
-        .max()
-        .unwrap_or_default();
+    let max = max_swing(r);
     let mut o = format!(
         "{}\nEach input at −{p}% and +{p}% of its value (or its declared range's low and high), everything else unchanged.\n",
         r.scenario,
@@ -69,6 +63,63 @@ pub fn table(r: &Sensitivity) -> String {
     }
     for s in &r.skipped {
         o.push_str(&format!("note: {} not varied — {}\n", s.input, s.reason));
+    }
+    o
+}
+
+/// Largest swing of the whole run (bars share one scale across architectures).
+fn max_swing(r: &Sensitivity) -> Decimal {
+    r.architectures
+        .iter()
+        .flat_map(|a| &a.inputs)
+        .map(|i| i.swing_usd.abs())
+        .max()
+        .unwrap_or_default()
+}
+
+/// Markdown for a review: one tornado table per architecture.
+pub fn markdown(r: &Sensitivity) -> String {
+    use super::markdown::cell;
+    let max = max_swing(r);
+    let mut o = format!(
+        "# Sensitivity: {}\n\nEach input at −{p}% and +{p}% of its value (or its declared range's low and high), everything else unchanged.\n",
+        cell(&r.scenario),
+        p = crate::money::exact(r.pct)
+    );
+    for a in &r.architectures {
+        o.push_str(&format!(
+            "\n## {} — {} per month at the expected inputs\n\n",
+            cell(&a.name),
+            usd(a.expected_usd)
+        ));
+        if a.inputs.is_empty() {
+            o.push_str("No input to vary.\n");
+            continue;
+        }
+        o.push_str("| Input | Low → cost | High → cost | Swing | |\n|---|---:|---:|---:|---|\n");
+        for i in &a.inputs {
+            let tag = match i.basis {
+                Basis::Range => " (range)",
+                Basis::Pct => "",
+            };
+            o.push_str(&format!(
+                "| `{}`{tag} | {} → {} | {} → {} | {} | {} |\n",
+                i.input,
+                quantity(i.low_value),
+                usd(i.low_usd),
+                quantity(i.high_value),
+                usd(i.high_usd),
+                usd(i.swing_usd),
+                bar(i.swing_usd, max)
+            ));
+        }
+    }
+    for s in &r.skipped {
+        o.push_str(&format!(
+            "\n> {} not varied — {}\n",
+            s.input,
+            cell(&s.reason)
+        ));
     }
     o
 }

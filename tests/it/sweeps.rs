@@ -341,3 +341,26 @@ fn sweep_and_breakeven_bad_input_exit_2() {
         assert!(err.contains(needle), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn sensitivity_markdown_for_reviews() {
+    let out = bin()
+        .args(["sensitivity", "--format", "markdown"])
+        .arg(repo().join("scenarios/three-tier.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("# Sensitivity: Order API"));
+    assert!(text.contains("## serverless — $139.49 per month at the expected inputs"));
+    // The volume moves serverless most: ±20 % of 30M is 24M and 36M (first row of its table).
+    let first_row = text
+        .lines()
+        .find(|l| l.starts_with("| `workload."))
+        .unwrap();
+    assert!(
+        first_row.starts_with("| `workload.requests_per_month` | 24,000,000 → "),
+        "{first_row}"
+    );
+    assert!(first_row.contains("| 36,000,000 → "), "{first_row}");
+}

@@ -764,7 +764,8 @@ mod tests {
 
     #[test]
     fn every_label_character_has_a_glyph() {
-        for c in include_str!("i18n.rs").chars().filter(|c| !c.is_ascii()) {
+        let text = concat!(include_str!("i18n.rs"), include_str!("i18n_lines.rs"));
+        for c in text.chars().filter(|c| !c.is_ascii()) {
             assert!(
                 has_glyph(c),
                 "{c} (U+{:04X}) is not in the embedded font: rerun assets/fonts/make_subset.py",

@@ -1,5 +1,6 @@
 //! CSV output: one row per line item, exact decimals, with its catalog trace.
 use super::i18n::Lang;
+use super::i18n_lines;
 use crate::compare::Report;
 use crate::money::exact;
 
@@ -42,7 +43,7 @@ pub fn render_in(rep: &Report, lang: Lang, bom: bool) -> Vec<u8> {
                 tier.tier.as_str(),
                 tier.service.as_str(),
                 l.id.as_str(),
-                l.description.as_str(),
+                &i18n_lines::description(lang, l),
                 &exact(l.quantity),
                 l.unit.as_str(),
                 &exact(l.unit_price_usd),

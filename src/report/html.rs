@@ -2,6 +2,7 @@
 //! requests (a Content-Security-Policy forbids both); every user-supplied string is escaped.
 use super::curve::Curve;
 use super::i18n::Lang;
+use super::i18n_lines;
 use super::{assumption_lines_in, money, table::TIERS};
 use crate::compare::Report;
 use crate::money::{exact, quantity};
@@ -244,10 +245,10 @@ pub fn render(
             o.push_str(&format!(
                 "<tr><td>{}</td><td>{}<br><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
                 esc(&lang.tier(&t.tier)),
-                esc(&line.description),
+                esc(&i18n_lines::description(lang, line)),
                 esc(&line.id),
                 esc(&quantity(line.quantity)),
-                esc(&line.unit),
+                esc(&i18n_lines::unit(lang, &line.unit)),
                 esc(&exact(line.unit_price_usd)),
                 esc(&money(rep, line.monthly_usd))
             ));
@@ -261,7 +262,7 @@ pub fn render(
             o.push_str(&format!(
                 "<p class=\"note\">{}{}</p>\n",
                 esc(l.note),
-                esc(note)
+                esc(&i18n_lines::note(lang, note))
             ));
         }
         if !a.limits.is_empty() {

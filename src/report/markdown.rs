@@ -1,5 +1,6 @@
 //! Markdown output, ready to paste into a design review.
 use super::i18n::Lang;
+use super::i18n_lines;
 use super::{assumption_lines_in, money};
 use crate::compare::Report;
 use crate::money::{exact, quantity};
@@ -77,16 +78,16 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             o.push_str(&format!(
                 "| {} | {} | `{}` | {} | {} | {} | {} |\n",
                 lang.tier(&t.tier),
-                cell(&l.description),
+                cell(&i18n_lines::description(lang, l)),
                 l.id,
                 quantity(l.quantity),
-                cell(&l.unit),
+                cell(&i18n_lines::unit(lang, &l.unit)),
                 exact(l.unit_price_usd),
                 money(rep, l.monthly_usd)
             ));
         }
         for note in &a.notes {
-            o.push_str(&format!("\n> {}\n", cell(note)));
+            o.push_str(&format!("\n> {}\n", cell(&i18n_lines::note(lang, note))));
         }
         if !a.limits.is_empty() {
             o.push_str(&format!(

@@ -7,6 +7,7 @@ pub mod folder;
 pub mod glyphs;
 pub mod html;
 pub mod i18n;
+pub mod i18n_lines;
 pub mod json;
 pub mod limits;
 pub mod markdown;

@@ -1,5 +1,6 @@
 //! Terminal tables (comfy-table): assumptions, the architecture x tier matrix, line items, limits.
 use super::i18n::Lang;
+use super::i18n_lines;
 use super::{assumption_lines_in, money};
 use crate::compare::Report;
 use crate::money::{exact, quantity};
@@ -90,9 +91,9 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         for (tier, l) in arch.lines() {
             t.add_row(vec![
                 Cell::new(lang.tier(&tier.tier)),
-                Cell::new(format!("{}\n{}", l.description, l.id)),
+                Cell::new(format!("{}\n{}", i18n_lines::description(lang, l), l.id)),
                 right(quantity(l.quantity)),
-                Cell::new(&l.unit),
+                Cell::new(i18n_lines::unit(lang, &l.unit)),
                 right(exact(l.unit_price_usd)),
                 right(money(rep, l.monthly_usd)),
             ]);
@@ -108,7 +109,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             out.push_str(&limits_table_in(&arch.name, &flagged, lang));
         }
         for note in &arch.notes {
-            out.push_str(&format!("{}{note}\n", lb.note));
+            out.push_str(&format!("{}{}\n", lb.note, i18n_lines::note(lang, note)));
         }
         if !arch.limits.is_empty() {
             out.push_str(&lang.checks_ok(arch.limits.len() - flagged.len(), arch.limits.len()));

@@ -1,0 +1,370 @@
+//! Japanese text for what the engine writes in English: line-item descriptions, units and review
+//! notes, translated at presentation time (the engine, JSON, ids and keys stay English).
+//!
+//! Descriptions are built in `src/services/*.rs` from fixed templates plus values (memory size,
+//! instance type, counts) and, for tiered prices, a suffix from `services::tier_label` /
+//! `priced_after_free`: " (first N unit)", " (next N unit)", " (over N unit)",
+//! " (free tier, N unit)". A description is split into base + suffix, the base is matched against
+//! the templates below (values are carried over as they are), the suffix is rebuilt in Japanese.
+//! Anything not recognised is shown in English, unchanged: this never panics and never guesses.
+use super::i18n::Lang;
+use crate::services::Line;
+use std::borrow::Cow;
+
+/// English template → Japanese template. `{}` in the English matches one non-empty value;
+/// `{0}`, `{1}`… in the Japanese insert the values in order of appearance in the English.
+/// More specific templates come first (the first match wins).
+const TEMPLATES: &[(&str, &str)] = &[
+    // alb.rs
+    (
+        "Application Load Balancer ({})",
+        "Application Load Balancer（{0} 台）",
+    ),
+    (
+        "ALB capacity units (largest dimension, hour by hour)",
+        "ALB キャパシティユニット（最大の項目、1 時間ごと）",
+    ),
+    // apigw.rs
+    ("REST API requests", "REST API リクエスト"),
+    ("REST API cache {} GB", "REST API キャッシュ {0} GB"),
+    (
+        "HTTP API requests (512 KB metering)",
+        "HTTP API リクエスト（512 KB 単位で計量）",
+    ),
+    (
+        "WebSocket messages (32 KB metering)",
+        "WebSocket メッセージ（32 KB 単位で計量）",
+    ),
+    ("WebSocket connection minutes", "WebSocket 接続時間（分）"),
+    (
+        "Interface VPC endpoint, {} AZs",
+        "インターフェイス VPC エンドポイント（{0} AZ）",
+    ),
+    (
+        "VPC endpoint data processed",
+        "VPC エンドポイントのデータ処理量",
+    ),
+    // dynamodb.rs
+    (
+        "DynamoDB read request units (on-demand)",
+        "DynamoDB 読み取りリクエストユニット（オンデマンド）",
+    ),
+    (
+        "DynamoDB write request units (on-demand)",
+        "DynamoDB 書き込みリクエストユニット（オンデマンド）",
+    ),
+    (
+        "DynamoDB provisioned reads, {} RCU",
+        "DynamoDB プロビジョンド読み取り容量 {0} RCU",
+    ),
+    (
+        "DynamoDB provisioned writes, {} WCU",
+        "DynamoDB プロビジョンド書き込み容量 {0} WCU",
+    ),
+    ("DynamoDB storage", "DynamoDB ストレージ"),
+    // ec2.rs
+    (
+        "EC2 {} scaled hour by hour, Linux on-demand",
+        "EC2 {0}（1 時間ごとに台数を調整）、Linux オンデマンド",
+    ),
+    (
+        "EC2 {} x {}, Linux on-demand",
+        "EC2 {1} × {0} 台、Linux オンデマンド",
+    ),
+    ("EBS gp3, {} GB per instance", "EBS gp3、1 台あたり {0} GB"),
+    // fargate.rs
+    ("Fargate vCPU ({}, {})", "Fargate vCPU（{0}、{1}）"),
+    ("Fargate memory ({}, {})", "Fargate メモリ（{0}、{1}）"),
+    (
+        "Windows Server licence per vCPU",
+        "Windows Server ライセンス（vCPU あたり）",
+    ),
+    ("Fargate Spot vCPU ({})", "Fargate Spot vCPU（{0}）"),
+    ("Fargate Spot memory ({})", "Fargate Spot メモリ（{0}）"),
+    (
+        "Ephemeral storage above 20 GB ({} GB configured)",
+        "エフェメラルストレージ 20 GB 超過分（設定 {0} GB）",
+    ),
+    (
+        "EKS cluster (standard support)",
+        "EKS クラスター（標準サポート）",
+    ),
+    // lambda.rs
+    ("Lambda requests", "Lambda リクエスト"),
+    ("Lambda compute, {} MB {}", "Lambda 実行時間 {0} MB {1}"),
+    (
+        "Provisioned concurrency, {} environments x {} h",
+        "プロビジョニングされた同時実行 {0} 環境 × {1} 時間",
+    ),
+    (
+        "Compute on provisioned environments",
+        "プロビジョニングされた環境での実行時間",
+    ),
+    (
+        "Ephemeral storage above 512 MB ({} MB configured)",
+        "エフェメラルストレージ 512 MB 超過分（設定 {0} MB）",
+    ),
+    (
+        "NAT gateway for the VPC function ({} gateways)",
+        "VPC 内の関数用 NAT ゲートウェイ（{0} 台）",
+    ),
+    (
+        "NAT gateway data processed",
+        "NAT ゲートウェイのデータ処理量",
+    ),
+    // network.rs
+    (
+        "Data transfer out to the internet",
+        "インターネットへのデータ転送（送信）",
+    ),
+    ("NAT gateways ({})", "NAT ゲートウェイ（{0} 台）"),
+    ("ECR image storage", "ECR イメージストレージ"),
+    ("EKS clusters ({})", "EKS クラスター（{0} 個）"),
+    // rds.rs
+    (
+        "RDS {} storage {} GB Multi-AZ",
+        "RDS {0} ストレージ {1} GB マルチ AZ",
+    ),
+    (
+        "RDS {} storage {} GB Single-AZ",
+        "RDS {0} ストレージ {1} GB シングル AZ",
+    ),
+    ("RDS {} {} Multi-AZ", "RDS {0} {1} マルチ AZ"),
+    ("RDS {} {} Single-AZ", "RDS {0} {1} シングル AZ"),
+    // waf.rs
+    ("AWS WAF web ACL", "AWS WAF ウェブ ACL"),
+    ("AWS WAF rules ({})", "AWS WAF ルール（{0} 個）"),
+    ("AWS WAF requests inspected", "AWS WAF 検査リクエスト"),
+];
+
+/// Review notes (compare.rs `notes`).
+const NOTES: &[(&str, &str)] = &[
+    (
+        "DynamoDB on-demand: {} per month; provisioned (sized from the peak hour) would be {} for the same load",
+        "DynamoDB オンデマンド: 月額 {0}。同じ負荷でプロビジョンド（ピーク時間帯から算定）なら {1}",
+    ),
+    (
+        "DynamoDB provisioned: {} per month; on-demand would be {} for the same load",
+        "DynamoDB プロビジョンド: 月額 {0}。同じ負荷でオンデマンドなら {1}",
+    ),
+];
+
+/// A catalog unit (`pricing/catalog.csv` column `unit`) in Japanese; unknown units unchanged.
+pub fn unit_ja(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "GB" => "GB",
+        "GB-hour" => "GB-時間",
+        "GB-month" => "GB-月",
+        "GB-second" => "GB-秒",
+        "LCU-hour" => "LCU-時間",
+        "RCU-hour" => "RCU-時間",
+        "WCU-hour" => "WCU-時間",
+        "connection-minute" => "接続分",
+        "endpoint-AZ-hour" => "エンドポイント AZ-時間",
+        "hour" => "時間",
+        "message" => "メッセージ",
+        "month" => "月",
+        "read request unit" => "読み取りリクエストユニット",
+        "write request unit" => "書き込みリクエストユニット",
+        "request" => "リクエスト",
+        "vCPU-hour" => "vCPU-時間",
+        _ => return None,
+    })
+}
+
+/// A unit as shown in `lang` (English: unchanged).
+pub fn unit(lang: Lang, unit: &str) -> Cow<'_, str> {
+    match (lang, unit_ja(unit)) {
+        (Lang::Ja, Some(ja)) => Cow::Borrowed(ja),
+        _ => Cow::Borrowed(unit),
+    }
+}
+
+/// A line's description as shown in `lang` (English: the engine's text, byte for byte).
+pub fn description(lang: Lang, line: &Line) -> Cow<'_, str> {
+    match lang {
+        Lang::En => Cow::Borrowed(&line.description),
+        Lang::Ja => match description_ja(&line.description) {
+            Some(ja) => Cow::Owned(ja),
+            None => Cow::Borrowed(&line.description),
+        },
+    }
+}
+
+/// A review note as shown in `lang` (unknown notes unchanged).
+pub fn note(lang: Lang, note: &str) -> Cow<'_, str> {
+    match lang {
+        Lang::En => Cow::Borrowed(note),
+        Lang::Ja => match translate(NOTES, note) {
+            Some(ja) => Cow::Owned(ja),
+            None => Cow::Borrowed(note),
+        },
+    }
+}
+
+/// The Japanese description, or None when the base or the tier suffix is not recognised.
+pub fn description_ja(english: &str) -> Option<String> {
+    let (base, suffix) = split_tier(english);
+    let base_ja = translate(TEMPLATES, base)?;
+    match suffix {
+        None => Some(base_ja),
+        Some(s) => Some(format!("{base_ja}{}", tier_ja(s)?)),
+    }
+}
+
+/// Split " (first 300M request)"-style suffixes off: (base, inner text of the suffix).
+fn split_tier(english: &str) -> (&str, Option<&str>) {
+    let Some(body) = english.strip_suffix(')') else {
+        return (english, None);
+    };
+    let Some(open) = body.rfind(" (") else {
+        return (english, None);
+    };
+    let (base, inner) = (&body[..open], &body[open + 2..]);
+    let tiered = ["first ", "next ", "over ", "free tier, "]
+        .iter()
+        .any(|k| inner.starts_with(k));
+    if tiered {
+        (base, Some(inner))
+    } else {
+        (english, None)
+    }
+}
+
+/// "first 7.5B GB-second" → "（最初の 7.5B GB-秒）"; None for anything else.
+fn tier_ja(inner: &str) -> Option<String> {
+    let amount = |rest: &str| -> Option<String> {
+        let (n, u) = rest.split_once(' ')?;
+        if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit() || ",.MB".contains(c)) {
+            return None;
+        }
+        Some(format!("{n} {}", unit_ja(u)?))
+    };
+    if let Some(rest) = inner.strip_prefix("first ") {
+        Some(format!("（最初の {}）", amount(rest)?))
+    } else if let Some(rest) = inner.strip_prefix("next ") {
+        Some(format!("（次の {}）", amount(rest)?))
+    } else if let Some(rest) = inner.strip_prefix("over ") {
+        Some(format!("（{} 超）", amount(rest)?))
+    } else if let Some(rest) = inner.strip_prefix("free tier, ") {
+        Some(format!("（無料枠 {}）", amount(rest)?))
+    } else {
+        None
+    }
+}
+
+/// The first template of `table` that matches `text`, filled with the values it captured.
+fn translate(table: &[(&str, &str)], text: &str) -> Option<String> {
+    table.iter().find_map(|(en, ja)| {
+        let mut values = Vec::new();
+        capture(en, text, &mut values).then(|| fill(ja, &values))
+    })
+}
+
+/// Match `text` against `pattern` (`{}` = one non-empty value), collecting the values.
+fn capture<'a>(pattern: &str, text: &'a str, values: &mut Vec<&'a str>) -> bool {
+    let Some(at) = pattern.find("{}") else {
+        return pattern == text;
+    };
+    let (lit, rest) = (&pattern[..at], &pattern[at + 2..]);
+    let Some(text) = text.strip_prefix(lit) else {
+        return false;
+    };
+    if text.is_empty() {
+        return false;
+    }
+    // Try every split of the value (shortest first): backtracking over a handful of characters.
+    for (end, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
+        let mark = values.len();
+        values.push(&text[..end]);
+        if capture(rest, &text[end..], values) {
+            return true;
+        }
+        values.truncate(mark);
+    }
+    false
+}
+
+/// Put `values` into the `{0}`, `{1}`… slots of `template` (a missing value leaves the slot text).
+fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = template.to_string();
+    for (i, v) in values.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), v);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_checked_examples() {
+        assert_eq!(
+            description_ja("Lambda compute, 1024 MB arm64 (first 7.5B GB-second)").as_deref(),
+            Some("Lambda 実行時間 1024 MB arm64（最初の 7.5B GB-秒）")
+        );
+        assert_eq!(
+            description_ja("HTTP API requests (512 KB metering) (first 300M request)").as_deref(),
+            Some("HTTP API リクエスト（512 KB 単位で計量）（最初の 300M リクエスト）")
+        );
+        assert_eq!(
+            description_ja("Data transfer out to the internet (next 40,960 GB)").as_deref(),
+            Some("インターネットへのデータ転送（送信）（次の 40,960 GB）")
+        );
+        assert_eq!(
+            description_ja("Lambda requests (free tier, 1M request)").as_deref(),
+            Some("Lambda リクエスト（無料枠 1M リクエスト）")
+        );
+        assert_eq!(
+            description_ja("REST API requests (over 20B request)").as_deref(),
+            Some("REST API リクエスト（20B リクエスト 超）")
+        );
+        assert_eq!(
+            description_ja("EC2 2 x t4g.small, Linux on-demand").as_deref(),
+            Some("EC2 t4g.small × 2 台、Linux オンデマンド")
+        );
+        assert_eq!(
+            description_ja("RDS postgres db.t4g.micro Multi-AZ").as_deref(),
+            Some("RDS postgres db.t4g.micro マルチ AZ")
+        );
+        assert_eq!(
+            description_ja("Fargate vCPU (0.5 vCPU / 1 GB, linux/x86)").as_deref(),
+            Some("Fargate vCPU（0.5 vCPU / 1 GB、linux/x86）")
+        );
+    }
+
+    #[test]
+    fn unknown_text_falls_back_to_none() {
+        for s in [
+            "",
+            ")",
+            " (",
+            "Something new",
+            "Lambda requests (first)",
+            "Lambda requests (first 1M parsecs)",
+            "Lambda requests (later 1M request)",
+            "Lambda compute, ",
+            "Lambda requests (free tier, x request)",
+            "日本語 (first 1 request)",
+        ] {
+            assert_eq!(description_ja(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn english_is_untouched() {
+        assert_eq!(unit(Lang::En, "GB-second"), "GB-second");
+        assert_eq!(unit(Lang::Ja, "GB-second"), "GB-秒");
+        assert_eq!(unit(Lang::Ja, "furlong"), "furlong");
+        assert_eq!(note(Lang::En, "anything"), "anything");
+    }
+
+    #[test]
+    fn notes() {
+        assert_eq!(
+            note(Lang::Ja, "DynamoDB on-demand: $1.00 per month; provisioned (sized from the peak hour) would be $2.00 for the same load"),
+            "DynamoDB オンデマンド: 月額 $1.00。同じ負荷でプロビジョンド（ピーク時間帯から算定）なら $2.00"
+        );
+    }
+}

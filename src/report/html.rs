@@ -285,11 +285,11 @@ pub fn render(
                     esc(&status),
                     esc(&lang.status(&status)),
                     esc(&lang.tier(&f.tier)),
-                    esc(&f.message),
+                    esc(&i18n_lines::finding_message(lang, &f.message)),
                     esc(&f.id),
                     esc(&f.value),
                     esc(&f.limit),
-                    esc(&f.unit),
+                    esc(&i18n_lines::limit_unit(lang, &f.unit)),
                     esc(&lang.kind(&f.kind)),
                     esc(&f.remedy)
                 ));

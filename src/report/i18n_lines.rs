@@ -149,6 +149,102 @@ const NOTES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Limit-finding messages (src/limits.rs) of the most common checks; others stay English.
+const FINDINGS: &[(&str, &str)] = &[
+    // lambda.timeout_s.max
+    (
+        "run time per invocation ({} s) vs Lambda's 15-minute maximum",
+        "呼び出し 1 回あたりの実行時間（{0} 秒）と Lambda の上限 15 分の比較",
+    ),
+    // lambda.concurrent_executions
+    (
+        "concurrent executions at the busiest second ({} at {}: {} requests/s x {} s); provisioned concurrency of {} would keep the peak hour's average warm",
+        "最も混む 1 秒の同時実行数（{1} に {0}: 毎秒 {2} リクエスト × {3} 秒）。プロビジョニングされた同時実行 {4} でピーク時間帯の平均を常時待機できます",
+    ),
+    (
+        "concurrent executions at the busiest second ({} at {}: {} requests/s x {} s)",
+        "最も混む 1 秒の同時実行数（{1} に {0}: 毎秒 {2} リクエスト × {3} 秒）",
+    ),
+    // apigw.*.integration_timeout_s*
+    (
+        "HTTP API integration time per request ({} s)",
+        "HTTP API 1 リクエストあたりの統合処理時間（{0} 秒）",
+    ),
+    (
+        "WebSocket API integration time per request ({} s)",
+        "WebSocket API 1 リクエストあたりの統合処理時間（{0} 秒）",
+    ),
+    (
+        "edge-optimized REST API integration time per request ({} s)",
+        "エッジ最適化 REST API 1 リクエストあたりの統合処理時間（{0} 秒）",
+    ),
+    (
+        "regional REST API integration time per request ({} s)",
+        "リージョン REST API 1 リクエストあたりの統合処理時間（{0} 秒）",
+    ),
+    (
+        "private REST API integration time per request ({} s)",
+        "プライベート REST API 1 リクエストあたりの統合処理時間（{0} 秒）",
+    ),
+    // apigw.account.throttle_rps
+    (
+        "busiest second at {} ({} requests/s) vs the account-level throttle",
+        "最も混む 1 秒（{0}、毎秒 {1} リクエスト）とアカウント単位のスロットリング上限の比較",
+    ),
+    // dynamodb.item_size_kb
+    ("average item size ({} KB)", "平均項目サイズ（{0} KB）"),
+    // fargate.on_demand_vcpu_quota
+    (
+        "Fargate vCPUs running at the peak ({} tasks x {} vCPU)",
+        "ピーク時に実行中の Fargate vCPU（{0} タスク × {1} vCPU）",
+    ),
+    (
+        "Fargate vCPUs running ({} tasks x {} vCPU)",
+        "実行中の Fargate vCPU（{0} タスク × {1} vCPU）",
+    ),
+    // rds.max_connections
+    (
+        "connections needed at the peak (one per request in flight: {}) vs the default max_connections of {} ({} GiB, approximate)",
+        "ピーク時に必要な接続数（処理中のリクエスト 1 件につき 1 接続: {0}）と {1} の既定の max_connections（{2} GiB、概算）の比較",
+    ),
+];
+
+/// Units of limit values (limits/limits.csv) shown beside the number; others stay English.
+fn limit_unit_ja(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "seconds" => "秒",
+        "requests per second" => "リクエスト/秒",
+        "concurrent executions" => "同時実行",
+        "connections" => "接続",
+        "tasks" => "タスク",
+        "instances" => "台",
+        "targets" => "ターゲット",
+        "MB" => "MB",
+        "KB" => "KB",
+        "vCPU" => "vCPU",
+        _ => return None,
+    })
+}
+
+/// A limit finding's message as shown in `lang` (messages without a template stay English).
+pub fn finding_message(lang: Lang, message: &str) -> Cow<'_, str> {
+    match lang {
+        Lang::En => Cow::Borrowed(message),
+        Lang::Ja => match translate(FINDINGS, message) {
+            Some(ja) => Cow::Owned(ja),
+            None => Cow::Borrowed(message),
+        },
+    }
+}
+
+/// The unit of a limit value as shown in `lang`.
+pub fn limit_unit(lang: Lang, unit: &str) -> Cow<'_, str> {
+    match (lang, limit_unit_ja(unit)) {
+        (Lang::Ja, Some(ja)) => Cow::Borrowed(ja),
+        _ => Cow::Borrowed(unit),
+    }
+}
+
 /// A catalog unit (`pricing/catalog.csv` column `unit`) in Japanese; unknown units unchanged.
 pub fn unit_ja(unit: &str) -> Option<&'static str> {
     Some(match unit {
@@ -358,6 +454,28 @@ mod tests {
         assert_eq!(unit(Lang::Ja, "GB-second"), "GB-秒");
         assert_eq!(unit(Lang::Ja, "furlong"), "furlong");
         assert_eq!(note(Lang::En, "anything"), "anything");
+    }
+
+    #[test]
+    fn findings() {
+        assert_eq!(
+            finding_message(
+                Lang::Ja,
+                "run time per invocation (0.12 s) vs Lambda's 15-minute maximum"
+            ),
+            "呼び出し 1 回あたりの実行時間（0.12 秒）と Lambda の上限 15 分の比較"
+        );
+        assert_eq!(
+            finding_message(Lang::Ja, "concurrent executions at the busiest second (1 at 19:00: 4.724 requests/s x 0.12 s); provisioned concurrency of 1 would keep the peak hour's average warm"),
+            "最も混む 1 秒の同時実行数（19:00 に 1: 毎秒 4.724 リクエスト × 0.12 秒）。プロビジョニングされた同時実行 1 でピーク時間帯の平均を常時待機できます"
+        );
+        assert_eq!(finding_message(Lang::Ja, "something new"), "something new");
+        assert_eq!(
+            finding_message(Lang::En, "average item size (1 KB)"),
+            "average item size (1 KB)"
+        );
+        assert_eq!(limit_unit(Lang::Ja, "requests per second"), "リクエスト/秒");
+        assert_eq!(limit_unit(Lang::En, "seconds"), "seconds");
     }
 
     #[test]

@@ -99,11 +99,11 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
                     "| {} | {} | {} (`{}`) | {} | {} {} | {} | {} |\n",
                     lang.status(&format!("{:?}", f.status).to_lowercase()),
                     lang.tier(&f.tier),
-                    cell(&f.message),
+                    cell(&i18n_lines::finding_message(lang, &f.message)),
                     f.id,
                     f.value,
                     f.limit,
-                    cell(&f.unit),
+                    cell(&i18n_lines::limit_unit(lang, &f.unit)),
                     lang.kind(&f.kind),
                     cell(&f.remedy)
                 ));

@@ -140,9 +140,17 @@ pub fn limits_table_in(name: &str, findings: &[crate::limits::Finding], lang: La
         t.add_row(vec![
             Cell::new(lang.status(f.status.label())),
             Cell::new(lang.tier(&f.tier)),
-            Cell::new(format!("{}\n{}", f.message, f.id)),
+            Cell::new(format!(
+                "{}\n{}",
+                i18n_lines::finding_message(lang, &f.message),
+                f.id
+            )),
             right(f.value.clone()),
-            right(format!("{} {}", f.limit, f.unit)),
+            right(format!(
+                "{} {}",
+                f.limit,
+                i18n_lines::limit_unit(lang, &f.unit)
+            )),
             Cell::new(lang.kind(&f.kind)),
             Cell::new(&f.remedy),
         ]);

@@ -2,7 +2,9 @@
 use crate::util::{eval, repo};
 use archcost::compare::Report;
 use archcost::report::i18n::Lang;
-use archcost::report::i18n_lines::{description, description_ja, note, unit, unit_ja};
+use archcost::report::i18n_lines::{
+    description, description_ja, finding_message, note, unit, unit_ja,
+};
 use archcost::report::{csv, markdown, table};
 
 /// A scenario that turns on every service option that adds or changes a line.
@@ -227,4 +229,44 @@ fn english_output_does_not_change() {
             );
         }
     }
+}
+
+#[test]
+fn common_limit_findings_are_translated() {
+    const TRANSLATED: &[&str] = &[
+        "lambda.timeout_s.max",
+        "lambda.concurrent_executions",
+        "apigw.account.throttle_rps",
+        "dynamodb.item_size_kb",
+        "fargate.on_demand_vcpu_quota",
+        "rds.max_connections",
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for (name, rep) in reports() {
+        for a in &rep.architectures {
+            for f in &a.limits {
+                if TRANSLATED.contains(&f.id.as_str())
+                    || (f.id.starts_with("apigw.") && f.id.contains(".integration_timeout_s"))
+                {
+                    seen.insert(f.id.clone());
+                    let ja = finding_message(Lang::Ja, &f.message);
+                    assert_ne!(ja, f.message.as_str(), "{name}: {} not translated", f.id);
+                    let left = english_words(&ja.replace("max_connections", ""));
+                    assert!(left.is_empty(), "{name}: {ja} keeps {left:?}");
+                    assert_eq!(finding_message(Lang::En, &f.message), f.message.as_str());
+                }
+            }
+        }
+    }
+    for id in TRANSLATED {
+        assert!(seen.contains(*id), "no scenario checks {id}");
+    }
+    assert!(
+        seen.contains("apigw.websocket.integration_timeout_s"),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains("apigw.rest.integration_timeout_s.private"),
+        "{seen:?}"
+    );
 }

@@ -1,9 +1,9 @@
 //! Output language: every human label of tables, CSV headers, Markdown, HTML and charts, in
 //! English (the default, byte-identical to the original output) or Japanese.
 //!
-//! Line-item descriptions, units, limit messages and catalog text come from the engine and stay in
-//! English; only the labels around them are translated. Machine output (JSON, CSV values, line ids)
-//! never changes with the language.
+//! Line-item descriptions, units, notes and limit messages come from the engine in English and are
+//! translated at presentation time by `i18n_lines`. Machine output (JSON, CSV values other than the
+//! description, line ids) never changes with the language.
 
 /// The language of labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

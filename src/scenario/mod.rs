@@ -1,4 +1,5 @@
 //! Scenario files: read TOML, turn parse errors into helpful messages, validate every key.
+mod locate;
 mod num;
 mod types;
 mod validate;
@@ -64,7 +65,7 @@ pub fn parse(name: &str, text: &str, catalog: &Catalog) -> Result<Scenario> {
     }
     let mut scenario: Scenario = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
     scenario.workload.ranges = num::ranges_of(text);
-    validate::validate(name, &scenario, catalog)?;
+    validate::validate(name, &scenario, catalog).map_err(|e| with_location(name, text, e))?;
     // Every end of the declared ranges must be a valid scenario too.
     if !scenario.workload.ranges.is_empty() {
         for (end, label) in [(RangeEnd::Low, "low"), (RangeEnd::High, "high")] {
@@ -74,6 +75,26 @@ pub fn parse(name: &str, text: &str, catalog: &Catalog) -> Result<Scenario> {
         }
     }
     Ok(scenario)
+}
+
+/// Turn `file: `key.path`: ...` into `file:line:col: `key.path`: ...` when the key (or its
+/// closest parent) can be found in the text.
+fn with_location(name: &str, text: &str, err: Error) -> Error {
+    let Error::Input(msg) = err else { return err };
+    let prefix = format!("{name}: `");
+    let Some(rest) = msg.strip_prefix(&prefix) else {
+        return Error::Input(msg);
+    };
+    let Some(end) = rest.find('`') else {
+        return Error::Input(msg);
+    };
+    match locate::offset(text, &rest[..end]) {
+        Some(off) => {
+            let (line, col) = line_col(text, off);
+            Error::Input(format!("{name}:{line}:{col}: `{rest}"))
+        }
+        None => Error::Input(msg),
+    }
 }
 
 /// Validate a scenario changed in memory (sweeps, sensitivity): same rules as `parse`.

@@ -221,3 +221,30 @@ fn endless_input_is_refused_not_read_forever() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 16 MiB"));
 }
+
+#[test]
+fn semantic_errors_carry_line_and_column() {
+    // Line 9 is the tier line of `scenario()`; column 41 is where `memory_mb`'s value starts.
+    let msg = eval_err(&lambda(", memory_mb = 64"));
+    assert!(
+        msg.starts_with("test.toml:9:41: `architecture[0] (a).app.memory_mb`"),
+        "{msg}"
+    );
+    // A missing key points at its closest parent (the `app` inline table).
+    let msg = eval_err(&fargate("vcpu = 1, memory_gb = 2"));
+    assert!(
+        msg.starts_with("test.toml:9:7: `architecture[0] (a).app.tasks`"),
+        "{msg}"
+    );
+    // Workload keys in a [table] section.
+    let msg = eval_err(&scenario(
+        "us-east-1",
+        "",
+        "requests_per_month = -5",
+        "app = { service = \"lambda\" }",
+    ));
+    assert!(
+        msg.starts_with("test.toml:6:22: `workload.requests_per_month`"),
+        "{msg}"
+    );
+}

@@ -221,7 +221,7 @@ fn limits_cmd(args: LimitsArgs) -> Result<u8> {
     let rep = compare::evaluate(&s, &catalog)?;
     let bytes = match args.format {
         Format::Json => report::limits::json(&rep),
-        _ => report::limits::table(&rep).into_bytes(),
+        _ => report::limits::table_in(&rep, lang(args.lang)).into_bytes(),
     };
     emit(None, &bytes)?;
     Ok(if limit_exceeded(&rep, args.strict) {

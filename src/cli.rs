@@ -167,6 +167,9 @@ pub struct BreakevenArgs {
 pub struct LimitsArgs {
     #[command(flatten)]
     pub input: ScenarioArgs,
+    /// Language of the table (JSON is always English)
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
     /// Output format (table or json)
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,

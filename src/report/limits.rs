@@ -1,4 +1,6 @@
 //! `archcost limits` output: every finding of every architecture, with its source.
+use super::i18n::Lang;
+use super::i18n_lines;
 use super::table::new_table;
 use crate::compare::Report;
 use crate::limits::{Finding, Status};
@@ -6,55 +8,85 @@ use comfy_table::Cell;
 use serde::Serialize;
 
 pub fn table(rep: &Report) -> String {
+    table_in(rep, Lang::En)
+}
+
+/// The table's own words in each language (statuses, kinds, messages and units come from
+/// `i18n` / `i18n_lines`).
+struct Words {
+    title: &'static str,
+    summary: fn(usize, usize, usize) -> String,
+    header: [&'static str; 7],
+    source: &'static str,
+    footer: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::En => Words {
+            title: "limits and quotas",
+            summary: |n, e, w| format!("{n} checks, {e} exceeded, {w} warnings"),
+            header: ["Status", "Tier", "Check", "Value", "Limit", "Kind", "What to do / source"],
+            source: "source",
+            footer: "Kinds: hard = cannot be raised; quota = an account default you can raise (override it under [quotas]); setting = your own configuration.",
+        },
+        Lang::Ja => Words {
+            title: "上限とクォータ",
+            summary: |n, e, w| format!("{n} 件のチェック、超過 {e} 件、警告 {w} 件"),
+            header: ["状態", "層", "チェック", "値", "上限", "種別", "対処 / 出典"],
+            source: "出典",
+            footer: "種別: ハード = 引き上げ不可、クォータ = 引き上げ可能なアカウントの既定値（[quotas] で上書き可能）、設定 = シナリオ自身の設定。",
+        },
+    }
+}
+
+/// Every finding of every architecture, labelled in `lang`.
+pub fn table_in(rep: &Report, lang: Lang) -> String {
+    let w = words(lang);
     let mut out = format!(
-        "{} — limits and quotas ({})\n",
-        rep.scenario.name, rep.scenario.region
+        "{} — {} ({})\n",
+        rep.scenario.name, w.title, rep.scenario.region
     );
     for a in &rep.architectures {
-        let exceeded = a
-            .limits
-            .iter()
-            .filter(|f| f.status == Status::Exceeded)
-            .count();
-        let warnings = a
-            .limits
-            .iter()
-            .filter(|f| f.status == Status::Warning)
-            .count();
+        let count = |s: Status| a.limits.iter().filter(|f| f.status == s).count();
         out.push_str(&format!(
-            "\n{}: {} checks, {exceeded} exceeded, {warnings} warnings\n",
+            "\n{}: {}\n",
             a.name,
-            a.limits.len()
+            (w.summary)(
+                a.limits.len(),
+                count(Status::Exceeded),
+                count(Status::Warning)
+            )
         ));
         let mut t = new_table();
-        t.set_header(vec![
-            "Status",
-            "Tier",
-            "Check",
-            "Value",
-            "Limit",
-            "Kind",
-            "What to do / source",
-        ]);
+        t.set_header(w.header.to_vec());
         for f in &a.limits {
             let what = if f.remedy.is_empty() {
                 f.source.clone()
             } else {
-                format!("{}\nsource: {}", f.remedy, f.source)
+                format!("{}\n{}: {}", f.remedy, w.source, f.source)
             };
             t.add_row(vec![
-                Cell::new(f.status.label()),
-                Cell::new(&f.tier),
-                Cell::new(format!("{}\n{}", f.message, f.id)),
+                Cell::new(lang.status(f.status.label())),
+                Cell::new(lang.tier(&f.tier)),
+                Cell::new(format!(
+                    "{}\n{}",
+                    i18n_lines::finding_message(lang, &f.message),
+                    f.id
+                )),
                 Cell::new(&f.value),
-                Cell::new(format!("{} {}", f.limit, f.unit)),
-                Cell::new(&f.kind),
+                Cell::new(format!(
+                    "{} {}",
+                    f.limit,
+                    i18n_lines::limit_unit(lang, &f.unit)
+                )),
+                Cell::new(lang.kind(&f.kind)),
                 Cell::new(what),
             ]);
         }
         out.push_str(&format!("{t}\n"));
     }
-    out.push_str("\nKinds: hard = cannot be raised; quota = an account default you can raise (override it under [quotas]); setting = your own configuration.\n");
+    out.push_str(&format!("\n{}\n", w.footer));
     out
 }
 

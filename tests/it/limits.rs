@@ -519,3 +519,30 @@ fn websocket_connection_duration_new_connections_and_frames() {
         Status::Warning
     );
 }
+
+#[test]
+fn limits_table_in_japanese() {
+    let out = bin()
+        .args(["limits", "--lang", "ja"])
+        .arg(repo().join("scenarios/slow-endpoints.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("上限とクォータ"), "{text}");
+    assert!(text.contains("超過 1 件"), "{text}");
+    assert!(text.contains("30 秒"), "{text}");
+    // Ids stay as they are, so a finding can be looked up in either language.
+    assert!(text.contains("apigw.http.integration_timeou"), "{text}");
+    let en = String::from_utf8(
+        bin()
+            .arg("limits")
+            .arg(repo().join("scenarios/slow-endpoints.toml"))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(en.contains("13 checks, 1 exceeded, 0 warnings"));
+    assert!(!en.contains("上限"));
+}

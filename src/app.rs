@@ -61,17 +61,18 @@ pub fn catalog_for(dir: Option<&Path>) -> Result<Catalog> {
 
 /// Load a scenario and the catalog it prices against (`--pricing` beats `assumptions.pricing`).
 pub fn load(args: &ScenarioArgs) -> Result<(Scenario, Catalog)> {
-    // Validate against the catalog the scenario names; read the file once.
+    // Parse once, load the catalog the scenario names (`--pricing` wins), then validate against it.
     let text = scenario::read_text(&args.scenario)?;
     let name = args.scenario.display().to_string();
+    let s = scenario::parse_unchecked(&name, &text)?;
     let pricing_dir = match &args.pricing {
         Some(p) => Some(p.clone()),
-        None => scenario::pricing_setting(&text)
-            .filter(|p| p != "bundled")
-            .map(|p| resolve_relative(&args.scenario, &p)),
+        None => Some(s.assumptions.pricing.as_str())
+            .filter(|p| *p != "bundled")
+            .map(|p| resolve_relative(&args.scenario, p)),
     };
     let catalog = catalog_for(pricing_dir.as_deref())?;
-    let s = scenario::parse(&name, &text, &catalog)?;
+    scenario::check(&name, &text, &s, &catalog)?;
     Ok((s, catalog))
 }
 

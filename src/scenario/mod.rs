@@ -11,12 +11,6 @@ use crate::error::{Error, Result};
 use crate::pricing::Catalog;
 use std::path::Path;
 
-/// Read, parse and validate a scenario file. `catalog` decides which regions and instances exist.
-pub fn load(path: &Path, catalog: &Catalog) -> Result<Scenario> {
-    let text = read_text(path)?;
-    parse(&path.display().to_string(), &text, catalog)
-}
-
 const MAX_SCENARIO_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Read a user-supplied text file; a missing or unreadable file is the user's input error.
@@ -56,17 +50,33 @@ pub fn read_text(path: &Path) -> Result<String> {
     })
 }
 
-/// Parse scenario text; `name` is the file name used in messages.
+/// Parse and validate scenario text; `name` is the file name used in messages.
 pub fn parse(name: &str, text: &str, catalog: &Catalog) -> Result<Scenario> {
+    let scenario = parse_unchecked(name, text)?;
+    check(name, text, &scenario, catalog)?;
+    Ok(scenario)
+}
+
+/// Parse scenario text into its types without the checks that need a catalog (so the catalog
+/// the scenario names in `assumptions.pricing` can be loaded first; then call `check`).
+pub fn parse_unchecked(name: &str, text: &str) -> Result<Scenario> {
     if text.trim().is_empty() {
         return Err(Error::Input(format!(
             "{name}: the file is empty; expected a scenario with `name`, `region`, [workload] and at least one [[architecture]]\n  hint: `archcost init` prints a commented example"
         )));
     }
     let mut scenario: Scenario = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
-    scenario.workload.ranges = num::ranges_of(text);
-    validate::validate(name, &scenario, catalog).map_err(|e| with_location(name, text, e))?;
-    // Every end of the declared ranges must be a valid scenario too.
+    // A range table always has an `expected` key: without the word there is nothing to collect.
+    if text.contains("expected") {
+        scenario.workload.ranges = num::ranges_of(text);
+    }
+    Ok(scenario)
+}
+
+/// Validate a parsed scenario against `catalog` (ranges, names, regions, instances), errors
+/// located in `text`; every end of the declared ranges must be a valid scenario too.
+pub fn check(name: &str, text: &str, scenario: &Scenario, catalog: &Catalog) -> Result<()> {
+    validate::validate(name, scenario, catalog).map_err(|e| with_location(name, text, e))?;
     if !scenario.workload.ranges.is_empty() {
         for (end, label) in [(RangeEnd::Low, "low"), (RangeEnd::High, "high")] {
             validate::validate(name, &scenario.at_range_end(end), catalog).map_err(|e| {
@@ -74,7 +84,7 @@ pub fn parse(name: &str, text: &str, catalog: &Catalog) -> Result<Scenario> {
             })?;
         }
     }
-    Ok(scenario)
+    Ok(())
 }
 
 /// Turn `file: `key.path`: ...` into `file:line:col: `key.path`: ...` when the key (or its
@@ -206,15 +216,4 @@ pub fn closest<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
-}
-
-/// `assumptions.pricing` of a scenario text, if it parses (used to pick the catalog before
-/// the full validation, which needs the catalog).
-pub fn pricing_setting(text: &str) -> Option<String> {
-    let table: toml::Table = toml::from_str(text).ok()?;
-    table
-        .get("assumptions")?
-        .get("pricing")?
-        .as_str()
-        .map(str::to_string)
 }

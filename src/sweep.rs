@@ -7,73 +7,43 @@ use crate::scenario::{self, Scenario, Service};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 
-/// Set a numeric key of `field = value` pairs: plain fields and optional fields.
-macro_rules! set_field {
-    ($obj:expr, $key:expr, $value:expr, plain: [$($p:ident),*], opt: [$($o:ident),*]) => {{
+/// A numeric setting found by its dot path: always set, or optional.
+enum Slot<'a> {
+    Plain(&'a mut Decimal),
+    Opt(&'a mut Option<Decimal>),
+}
+
+/// The numeric fields of one settings struct, listed once for reading and writing.
+macro_rules! slot {
+    ($obj:expr, $key:expr, plain: [$($p:ident),*], opt: [$($o:ident),*]) => {{
         match $key {
-            $(stringify!($p) => { $obj.$p = $value; Ok(()) })*
-            $(stringify!($o) => { $obj.$o = Some($value); Ok(()) })*
+            $(stringify!($p) => Ok(Slot::Plain(&mut $obj.$p)),)*
+            $(stringify!($o) => Ok(Slot::Opt(&mut $obj.$o)),)*
             _ => Err(vec![$(stringify!($p),)* $(stringify!($o),)*]),
         }
     }};
 }
 
-/// Read a numeric key listed like `set_field!` does (None when unset or unknown).
-macro_rules! get_field {
-    ($obj:expr, $key:expr, plain: [$($p:ident),*], opt: [$($o:ident),*]) => {{
-        match $key {
-            $(stringify!($p) => Some($obj.$p),)*
-            $(stringify!($o) => $obj.$o,)*
-            _ => None,
-        }
-    }};
-}
-
-fn service_value(svc: &Service, key: &str) -> Option<Decimal> {
-    match svc {
-        Service::ApiGateway(g) => {
-            get_field!(g, key, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, connection_duration_s, timeout_s, waf_rules, throttle_rps])
-        }
-        Service::Alb(a) => {
-            get_field!(a, key, plain: [count, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
-        }
-        Service::Ec2(e) => {
-            get_field!(e, key, plain: [ebs_gb], opt: [count, rps_per_instance, min, max])
-        }
-        Service::Lambda(l) => {
-            get_field!(l, key, plain: [memory_mb, ephemeral_storage_mb, provisioned_concurrency, provisioned_requests_share, nat_gateways], opt: [duration_ms, timeout_s, provisioned_hours, nat_kb_per_request])
-        }
-        Service::Fargate(f) => {
-            get_field!(f, key, plain: [vcpu, memory_gb, ephemeral_storage_gb, spot_share], opt: [tasks, running_hours, rps_per_task, min_tasks, max_tasks])
-        }
-        Service::Dynamodb(d) => get_field!(d, key, plain: [target_utilization], opt: [rcu, wcu]),
-        Service::Rds(r) => get_field!(r, key, plain: [], opt: [storage_gb]),
-    }
-}
-
-fn service_field(
-    svc: &mut Service,
+fn service_slot<'a>(
+    svc: &'a mut Service,
     key: &str,
-    v: Decimal,
-) -> std::result::Result<(), Vec<&'static str>> {
+) -> std::result::Result<Slot<'a>, Vec<&'static str>> {
     match svc {
         Service::ApiGateway(g) => {
-            set_field!(g, key, v, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, connection_duration_s, timeout_s, waf_rules, throttle_rps])
+            slot!(g, key, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, connection_duration_s, timeout_s, waf_rules, throttle_rps])
         }
         Service::Alb(a) => {
-            set_field!(a, key, v, plain: [count, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
+            slot!(a, key, plain: [count, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
         }
-        Service::Ec2(e) => {
-            set_field!(e, key, v, plain: [ebs_gb], opt: [count, rps_per_instance, min, max])
-        }
+        Service::Ec2(e) => slot!(e, key, plain: [ebs_gb], opt: [count, rps_per_instance, min, max]),
         Service::Lambda(l) => {
-            set_field!(l, key, v, plain: [memory_mb, ephemeral_storage_mb, provisioned_concurrency, provisioned_requests_share, nat_gateways], opt: [duration_ms, timeout_s, provisioned_hours, nat_kb_per_request])
+            slot!(l, key, plain: [memory_mb, ephemeral_storage_mb, provisioned_concurrency, provisioned_requests_share, nat_gateways], opt: [duration_ms, timeout_s, provisioned_hours, nat_kb_per_request])
         }
         Service::Fargate(f) => {
-            set_field!(f, key, v, plain: [vcpu, memory_gb, ephemeral_storage_gb, spot_share], opt: [tasks, running_hours, rps_per_task, min_tasks, max_tasks])
+            slot!(f, key, plain: [vcpu, memory_gb, ephemeral_storage_gb, spot_share], opt: [tasks, running_hours, rps_per_task, min_tasks, max_tasks])
         }
-        Service::Dynamodb(d) => set_field!(d, key, v, plain: [target_utilization], opt: [rcu, wcu]),
-        Service::Rds(r) => set_field!(r, key, v, plain: [], opt: [storage_gb]),
+        Service::Dynamodb(d) => slot!(d, key, plain: [target_utilization], opt: [rcu, wcu]),
+        Service::Rds(r) => slot!(r, key, plain: [], opt: [storage_gb]),
     }
 }
 
@@ -85,64 +55,43 @@ fn unknown(key: &str, what: &str, known: &[&str]) -> Error {
     Error::Input(format!("--vary `{key}`: {what}\n  hint: {hint}"))
 }
 
-/// Set the numeric scenario key `key` (dot path) to `value`. Paths: `workload.<key>`,
-/// `assumptions.hours_per_month`, `assumptions.usd_jpy`, `architecture.<name>.<web|app|db>.<key>`,
-/// `architecture.<name>.extras.<key>`. Setting one request volume clears the other.
-pub fn set_key(s: &mut Scenario, key: &str, value: Decimal) -> Result<()> {
+/// The numeric setting at dot path `key`: `workload.<key>`, `assumptions.hours_per_month`,
+/// `assumptions.usd_jpy`, `architecture.<name>.<web|app|db>.<key>`, `architecture.<name>.extras.<key>`.
+fn find_slot<'a>(s: &'a mut Scenario, key: &str) -> Result<Slot<'a>> {
     let parts: Vec<&str> = key.split('.').collect();
     match parts.as_slice() {
         ["workload", k] => {
             let w = &mut s.workload;
-            match *k {
-                "requests_per_month" => {
-                    w.requests_per_month = Some(value);
-                    w.requests_per_second = None;
-                }
-                "requests_per_second" => {
-                    w.requests_per_second = Some(value);
-                    w.requests_per_month = None;
-                }
-                _ => set_field!(w, *k, value, plain: [duration_ms, request_kb, response_kb, db_reads_per_request, db_writes_per_request, item_kb, storage_gb, peak_to_average], opt: [])
-                    .map_err(|known| unknown(key, "not a numeric workload key", &[&["requests_per_month", "requests_per_second"][..], &known].concat()))?,
-            }
-            Ok(())
+            slot!(w, *k, plain: [duration_ms, request_kb, response_kb, db_reads_per_request, db_writes_per_request, item_kb, storage_gb, peak_to_average], opt: [requests_per_month, requests_per_second])
+                .map_err(|known| unknown(key, "not a numeric workload key", &known))
         }
-        ["assumptions", "hours_per_month"] => {
-            s.assumptions.hours_per_month = value;
-            Ok(())
+        ["assumptions", k] => {
+            let a = &mut s.assumptions;
+            slot!(a, *k, plain: [hours_per_month], opt: [usd_jpy]).map_err(|known| unknown(key, "not a numeric assumption", &known))
         }
-        ["assumptions", "usd_jpy"] => {
-            s.assumptions.usd_jpy = Some(value);
-            Ok(())
-        }
-        ["assumptions", _] => Err(unknown(key, "not a numeric assumption", &["hours_per_month", "usd_jpy"])),
         ["architecture", name, tier, k] => {
-            let names: Vec<String> = s.architectures.iter().map(|a| a.name.clone()).collect();
-            let Some(arch) = s.architectures.iter_mut().find(|a| a.name == *name) else {
-                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let Some(at) = s.architectures.iter().position(|a| a.name == *name) else {
+                let names: Vec<&str> = s.architectures.iter().map(|a| a.name.as_str()).collect();
                 return Err(Error::Input(format!(
                     "--vary `{key}`: no architecture named `{name}`\n  hint: architectures: {}",
-                    refs.join(", ")
+                    names.join(", ")
                 )));
             };
-            let result = match *tier {
+            let arch = &mut s.architectures[at];
+            let found = match *tier {
                 "extras" => {
                     let e = &mut arch.extras;
-                    set_field!(e, *k, value, plain: [nat_gateways, ecr_gb, eks_clusters, data_transfer_out_gb], opt: [])
+                    slot!(e, *k, plain: [nat_gateways, ecr_gb, eks_clusters, data_transfer_out_gb], opt: [])
                 }
                 "web" | "app" | "db" => {
-                    let slot = match *tier {
+                    let svc = match *tier {
                         "web" => &mut arch.web,
                         "app" => &mut arch.app,
                         _ => &mut arch.db,
                     };
-                    match slot {
-                        Some(svc) => service_field(svc, k, value),
-                        None => {
-                            return Err(Error::Input(format!(
-                                "--vary `{key}`: architecture `{name}` has no {tier} tier"
-                            )))
-                        }
+                    match svc {
+                        Some(svc) => service_slot(svc, k),
+                        None => return Err(Error::Input(format!("--vary `{key}`: architecture `{name}` has no {tier} tier"))),
                     }
                 }
                 other => {
@@ -151,7 +100,7 @@ pub fn set_key(s: &mut Scenario, key: &str, value: Decimal) -> Result<()> {
                     )))
                 }
             };
-            result.map_err(|known| unknown(key, "not a numeric key of this service", &known))
+            found.map_err(|known| unknown(key, "not a numeric key of this service", &known))
         }
         _ => Err(Error::Input(format!(
             "--vary `{key}`: expected workload.<key>, assumptions.<key> or architecture.<name>.<tier>.<key>\n  hint: e.g. workload.requests_per_month or architecture.serverless.app.memory_mb"
@@ -159,37 +108,36 @@ pub fn set_key(s: &mut Scenario, key: &str, value: Decimal) -> Result<()> {
     }
 }
 
+/// Set the numeric scenario key `key` (dot path, see `find_slot`) to `value`. Setting one
+/// request volume clears the other.
+pub fn set_key(s: &mut Scenario, key: &str, value: Decimal) -> Result<()> {
+    match find_slot(s, key)? {
+        Slot::Plain(p) => *p = value,
+        Slot::Opt(o) => *o = Some(value),
+    }
+    match key {
+        "workload.requests_per_month" => s.workload.requests_per_second = None,
+        "workload.requests_per_second" => s.workload.requests_per_month = None,
+        _ => {}
+    }
+    Ok(())
+}
+
 /// The scenario's current value of `key` (for default ranges and marking the scenario's point).
 pub fn current_value(s: &Scenario, key: &str) -> Option<Decimal> {
-    let w = &s.workload;
-    let parts: Vec<&str> = key.split('.').collect();
-    match parts.as_slice() {
-        ["workload", "requests_per_month"] => {
-            Some(w.monthly_requests(s.assumptions.hours_per_month))
+    let hours = s.assumptions.hours_per_month;
+    match key {
+        // Either volume is derived from whichever of the two the scenario gives.
+        "workload.requests_per_month" => return Some(s.workload.monthly_requests(hours)),
+        "workload.requests_per_second" => {
+            return Some(s.workload.monthly_requests(hours) / (hours * Decimal::from(3600)))
         }
-        ["workload", "requests_per_second"] => Some(
-            w.monthly_requests(s.assumptions.hours_per_month)
-                / (s.assumptions.hours_per_month * Decimal::from(3600)),
-        ),
-        ["workload", k] => {
-            get_field!(w, *k, plain: [duration_ms, request_kb, response_kb, db_reads_per_request, db_writes_per_request, item_kb, storage_gb, peak_to_average], opt: [])
-        }
-        ["assumptions", "hours_per_month"] => Some(s.assumptions.hours_per_month),
-        ["assumptions", "usd_jpy"] => s.assumptions.usd_jpy,
-        ["architecture", name, tier, k] => {
-            let arch = s.architectures.iter().find(|a| a.name == *name)?;
-            match *tier {
-                "web" => service_value(arch.web.as_ref()?, k),
-                "app" => service_value(arch.app.as_ref()?, k),
-                "db" => service_value(arch.db.as_ref()?, k),
-                "extras" => {
-                    let e = &arch.extras;
-                    get_field!(e, *k, plain: [nat_gateways, ecr_gb, eks_clusters, data_transfer_out_gb], opt: [])
-                }
-                _ => None,
-            }
-        }
-        _ => None,
+        _ => {}
+    }
+    let mut copy = s.clone();
+    match find_slot(&mut copy, key).ok()? {
+        Slot::Plain(p) => Some(*p),
+        Slot::Opt(o) => *o,
     }
 }
 

@@ -171,10 +171,13 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
         c.whole(&format!("{base}.extras.nat_gateways"), e.nat_gateways)?;
         c.whole(&format!("{base}.extras.eks_clusters"), e.eks_clusters)?;
     }
-    let quota_ids = crate::limits::quota_ids();
     for (key, value) in &s.quotas {
-        if !quota_ids.contains(&key.as_str()) {
-            let hint = match super::closest(key, &quota_ids) {
+        let raisable = crate::limits::table()
+            .rows
+            .get(key)
+            .is_some_and(|r| r.kind == "quota");
+        if !raisable {
+            let hint = match super::closest(key, &crate::limits::quota_ids()) {
                 Some(b) => format!("did you mean \"{b}\"?"),
                 None => "`archcost limits SCENARIO` lists every limit id; hard limits cannot be overridden".to_string(),
             };

@@ -49,6 +49,12 @@ pub struct Labels {
     pub kind: &'static str,
     pub what_to_do: &'static str,
     pub limits_for: &'static str,
+    /// `archcost limits`: title, check column, last column, source prefix, kinds footer.
+    pub limits_title: &'static str,
+    pub check: &'static str,
+    pub what_to_do_source: &'static str,
+    pub source: &'static str,
+    pub kinds_footer: &'static str,
     pub note: &'static str,
     // CSV header (same order as report::csv::HEADER)
     pub csv_header: [&'static str; 15],
@@ -106,6 +112,11 @@ const EN: Labels = Labels {
     kind: "Kind",
     what_to_do: "What to do",
     limits_for: "Limits for",
+    limits_title: "limits and quotas",
+    check: "Check",
+    what_to_do_source: "What to do / source",
+    source: "source",
+    kinds_footer: "Kinds: hard = cannot be raised; quota = an account default you can raise (override it under [quotas]); setting = your own configuration.",
     note: "Note: ",
     csv_header: crate::report::csv::HEADER,
     report_title: "Monthly AWS cost comparison",
@@ -159,6 +170,11 @@ const JA: Labels = Labels {
     kind: "種別",
     what_to_do: "対処",
     limits_for: "上限チェック：",
+    limits_title: "上限とクォータ",
+    check: "チェック",
+    what_to_do_source: "対処 / 出典",
+    source: "出典",
+    kinds_footer: "種別: ハード = 引き上げ不可、クォータ = 引き上げ可能なアカウントの既定値（[quotas] で上書き可能）、設定 = シナリオ自身の設定。",
     note: "注記：",
     csv_header: [
         "アーキテクチャ",
@@ -251,6 +267,14 @@ impl Lang {
     }
 
     /// "5 of 7 limit checks ok (`archcost limits` lists them all)\n".
+    /// "13 checks, 1 exceeded, 0 warnings" (`archcost limits`).
+    pub fn checks_summary(self, total: usize, exceeded: usize, warnings: usize) -> String {
+        match self {
+            Lang::En => format!("{total} checks, {exceeded} exceeded, {warnings} warnings"),
+            Lang::Ja => format!("{total} 件のチェック、超過 {exceeded} 件、警告 {warnings} 件"),
+        }
+    }
+
     pub fn checks_ok(self, ok: usize, total: usize) -> String {
         match self {
             Lang::En => {

@@ -123,6 +123,27 @@ pub fn limits_table(name: &str, findings: &[crate::limits::Finding]) -> String {
     limits_table_in(name, findings, Lang::En)
 }
 
+/// One finding as table cells (status, tier, message + id, value, limit, kind), then `last`.
+pub fn finding_cells(f: &crate::limits::Finding, lang: Lang, last: String) -> Vec<Cell> {
+    vec![
+        Cell::new(lang.status(f.status.label())),
+        Cell::new(lang.tier(&f.tier)),
+        Cell::new(format!(
+            "{}\n{}",
+            i18n_lines::finding_message(lang, &f.message),
+            f.id
+        )),
+        right(f.value.clone()),
+        right(format!(
+            "{} {}",
+            f.limit,
+            i18n_lines::limit_unit(lang, &f.unit)
+        )),
+        Cell::new(lang.kind(&f.kind)),
+        Cell::new(last),
+    ]
+}
+
 /// Limit findings of one architecture as a table, labelled in `lang`.
 pub fn limits_table_in(name: &str, findings: &[crate::limits::Finding], lang: Lang) -> String {
     let lb = lang.labels();
@@ -137,23 +158,7 @@ pub fn limits_table_in(name: &str, findings: &[crate::limits::Finding], lang: La
         lb.what_to_do,
     ]);
     for f in findings {
-        t.add_row(vec![
-            Cell::new(lang.status(f.status.label())),
-            Cell::new(lang.tier(&f.tier)),
-            Cell::new(format!(
-                "{}\n{}",
-                i18n_lines::finding_message(lang, &f.message),
-                f.id
-            )),
-            right(f.value.clone()),
-            right(format!(
-                "{} {}",
-                f.limit,
-                i18n_lines::limit_unit(lang, &f.unit)
-            )),
-            Cell::new(lang.kind(&f.kind)),
-            Cell::new(&f.remedy),
-        ]);
+        t.add_row(finding_cells(f, lang, f.remedy.clone()));
     }
     match lang {
         Lang::En => format!("{} {name}\n{t}\n", lb.limits_for),

@@ -150,6 +150,52 @@ impl Load {
     }
 }
 
+/// How a fleet of tasks or instances is sized: a fixed count running some hours a month, or
+/// scaled hour by hour from the load (`rps_per_unit`, clamped to `min` / `max`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fleet {
+    Fixed {
+        units: Decimal,
+        hours: Decimal,
+    },
+    Scaled {
+        rps_per_unit: Decimal,
+        min: Decimal,
+        max: Option<Decimal>,
+    },
+}
+
+impl Load {
+    /// Unit-hours per month of a fleet.
+    pub fn fleet_hours(&self, fleet: Fleet) -> Decimal {
+        match fleet {
+            Fleet::Fixed { units, hours } => units * hours,
+            Fleet::Scaled {
+                rps_per_unit,
+                min,
+                max,
+            } => self.scaled_units(rps_per_unit, min, max).unit_hours,
+        }
+    }
+
+    /// Units running in the busiest hour.
+    pub fn fleet_peak_units(&self, fleet: Fleet) -> Decimal {
+        match fleet {
+            Fleet::Fixed { units, .. } => units,
+            Fleet::Scaled {
+                rps_per_unit,
+                min,
+                max,
+            } => self
+                .scaled_units(rps_per_unit, min, max)
+                .per_hour
+                .into_iter()
+                .max()
+                .unwrap_or_default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Scaled {
     pub unit_hours: Decimal,

@@ -696,17 +696,10 @@ fn ec2_cpu(
     let Some((vcpu, src)) = limits.ec2_vcpu.get(&e.instance) else {
         return;
     };
-    let instances = match (e.count, e.rps_per_instance) {
-        (Some(n), _) => n,
-        (None, Some(rps)) => load
-            .scaled_units(rps, e.min.unwrap_or(Decimal::ONE), e.max)
-            .per_hour
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or_default(),
-        (None, None) => return,
+    let Some(fleet) = e.fleet(load.hours_per_month) else {
+        return;
     };
+    let instances = load.fleet_peak_units(fleet);
     let demand = peak_in_flight(load, duration_ms);
     let capacity = instances * *vcpu;
     c.push(

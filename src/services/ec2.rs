@@ -1,21 +1,31 @@
 //! Amazon EC2 (any tier): Linux on-demand instance-hours, fixed or scaled hour by hour, and gp3 EBS.
 use super::{Ctx, Line, ServiceModel};
+use crate::capacity::Fleet;
 use crate::error::Result;
 use crate::scenario::Ec2;
 use rust_decimal::Decimal;
 
 impl Ec2 {
+    /// How the fleet is sized (None when neither `count` nor `rps_per_instance` is set).
+    pub fn fleet(&self, hours_per_month: Decimal) -> Option<Fleet> {
+        match (self.count, self.rps_per_instance) {
+            (Some(units), _) => Some(Fleet::Fixed {
+                units,
+                hours: hours_per_month,
+            }),
+            (None, Some(rps_per_unit)) => Some(Fleet::Scaled {
+                rps_per_unit,
+                min: self.min.unwrap_or(Decimal::ONE),
+                max: self.max,
+            }),
+            (None, None) => None,
+        }
+    }
+
     /// Instance-hours per month.
     pub fn instance_hours(&self, ctx: &Ctx) -> Decimal {
-        match (self.count, self.rps_per_instance) {
-            (Some(n), _) => n * ctx.hours_per_month,
-            (None, Some(rps)) => {
-                ctx.load
-                    .scaled_units(rps, self.min.unwrap_or(Decimal::ONE), self.max)
-                    .unit_hours
-            }
-            (None, None) => Decimal::ZERO,
-        }
+        self.fleet(ctx.hours_per_month)
+            .map_or(Decimal::ZERO, |f| ctx.load.fleet_hours(f))
     }
 }
 

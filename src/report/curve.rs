@@ -2,6 +2,7 @@
 //! request volumes around the scenario's own, and where their costs cross in that range (solved
 //! exactly by `breakeven.rs`, not read off the samples), and the uncertainty band when workload
 //! inputs are given as ranges.
+use crate::breakeven::Crossing;
 use crate::compare;
 use crate::error::Result;
 use crate::pricing::Catalog;
@@ -25,8 +26,8 @@ pub struct Curve {
     pub points: Vec<(Decimal, Vec<Decimal>)>,
     /// The scenario's own volume and totals (the marked point).
     pub scenario: (Decimal, Vec<Decimal>),
-    /// Approximate crossings, ordered by volume.
-    pub crossings: Vec<ChartCrossing>,
+    /// Exact crossings within the charted volumes (`breakeven`), ordered by volume.
+    pub crossings: Vec<Crossing>,
     /// The uncertainty band (`None` when the scenario has no ranges).
     pub band: Option<Band>,
 }
@@ -45,16 +46,6 @@ pub struct Band {
 
 /// Ranged inputs that set the request volume (the chart's x axis) rather than the band.
 const VOLUME_KEYS: [&str; 2] = ["requests_per_month", "requests_per_second"];
-
-/// Where two architectures' costs cross (exact break-even from `breakeven.rs`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChartCrossing {
-    pub between: (String, String),
-    /// Requests per month at the crossing.
-    pub value: Decimal,
-    /// Monthly USD of the first architecture at that volume.
-    pub monthly_usd: Decimal,
-}
 
 /// `count` log-spaced volumes from `centre / SPAN` to `centre * SPAN`, rounded to whole requests.
 pub fn volumes(centre: Decimal, count: usize) -> Vec<Decimal> {
@@ -92,13 +83,6 @@ pub fn sample(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Cu
     let crossings = match (volumes.first(), volumes.last()) {
         (Some(lo), Some(hi)) if lo < hi => {
             crate::breakeven::breakeven(s, catalog, "workload.requests_per_month", *lo, *hi, None)?
-                .into_iter()
-                .map(|c| ChartCrossing {
-                    between: c.between,
-                    value: c.value,
-                    monthly_usd: c.monthly_usd,
-                })
-                .collect()
         }
         _ => Vec::new(),
     };

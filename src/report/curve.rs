@@ -138,8 +138,7 @@ pub fn for_scenario(s: &Scenario, catalog: &Catalog) -> Result<Curve> {
 
 fn totals_at(s: &Scenario, catalog: &Catalog, requests_per_month: Decimal) -> Result<Vec<Decimal>> {
     let mut at = s.clone();
-    at.workload.requests_per_month = Some(requests_per_month);
-    at.workload.requests_per_second = None;
+    crate::sweep::set_key(&mut at, "workload.requests_per_month", requests_per_month)?;
     Ok(compare::totals(&at, catalog)?
         .into_iter()
         .map(|t| t.1)

@@ -3,22 +3,16 @@
 use crate::compare;
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
-use crate::scenario::{self, Scenario, Service};
+use crate::scenario::{self, NumSlot, Scenario, Service, WORKLOAD_INPUTS};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
-
-/// A numeric setting found by its dot path: always set, or optional.
-enum Slot<'a> {
-    Plain(&'a mut Decimal),
-    Opt(&'a mut Option<Decimal>),
-}
 
 /// The numeric fields of one settings struct, listed once for reading and writing.
 macro_rules! slot {
     ($obj:expr, $key:expr, plain: [$($p:ident),*], opt: [$($o:ident),*]) => {{
         match $key {
-            $(stringify!($p) => Ok(Slot::Plain(&mut $obj.$p)),)*
-            $(stringify!($o) => Ok(Slot::Opt(&mut $obj.$o)),)*
+            $(stringify!($p) => Ok(NumSlot::Plain(&mut $obj.$p)),)*
+            $(stringify!($o) => Ok(NumSlot::Opt(&mut $obj.$o)),)*
             _ => Err(vec![$(stringify!($p),)* $(stringify!($o),)*]),
         }
     }};
@@ -27,7 +21,7 @@ macro_rules! slot {
 fn service_slot<'a>(
     svc: &'a mut Service,
     key: &str,
-) -> std::result::Result<Slot<'a>, Vec<&'static str>> {
+) -> std::result::Result<NumSlot<'a>, Vec<&'static str>> {
     match svc {
         Service::ApiGateway(g) => {
             slot!(g, key, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, connection_duration_s, timeout_s, waf_rules, throttle_rps])
@@ -57,14 +51,13 @@ fn unknown(key: &str, what: &str, known: &[&str]) -> Error {
 
 /// The numeric setting at dot path `key`: `workload.<key>`, `assumptions.hours_per_month`,
 /// `assumptions.usd_jpy`, `architecture.<name>.<web|app|db>.<key>`, `architecture.<name>.extras.<key>`.
-fn find_slot<'a>(s: &'a mut Scenario, key: &str) -> Result<Slot<'a>> {
+fn find_slot<'a>(s: &'a mut Scenario, key: &str) -> Result<NumSlot<'a>> {
     let parts: Vec<&str> = key.split('.').collect();
     match parts.as_slice() {
-        ["workload", k] => {
-            let w = &mut s.workload;
-            slot!(w, *k, plain: [duration_ms, request_kb, response_kb, db_reads_per_request, db_writes_per_request, item_kb, storage_gb, peak_to_average], opt: [requests_per_month, requests_per_second])
-                .map_err(|known| unknown(key, "not a numeric workload key", &known))
-        }
+        ["workload", k] => s
+            .workload
+            .slot(k)
+            .ok_or_else(|| unknown(key, "not a numeric workload key", &WORKLOAD_INPUTS)),
         ["assumptions", k] => {
             let a = &mut s.assumptions;
             slot!(a, *k, plain: [hours_per_month], opt: [usd_jpy]).map_err(|known| unknown(key, "not a numeric assumption", &known))
@@ -111,10 +104,7 @@ fn find_slot<'a>(s: &'a mut Scenario, key: &str) -> Result<Slot<'a>> {
 /// Set the numeric scenario key `key` (dot path, see `find_slot`) to `value`. Setting one
 /// request volume clears the other.
 pub fn set_key(s: &mut Scenario, key: &str, value: Decimal) -> Result<()> {
-    match find_slot(s, key)? {
-        Slot::Plain(p) => *p = value,
-        Slot::Opt(o) => *o = Some(value),
-    }
+    find_slot(s, key)?.set(value);
     match key {
         "workload.requests_per_month" => s.workload.requests_per_second = None,
         "workload.requests_per_second" => s.workload.requests_per_month = None,
@@ -135,10 +125,7 @@ pub fn current_value(s: &Scenario, key: &str) -> Option<Decimal> {
         _ => {}
     }
     let mut copy = s.clone();
-    match find_slot(&mut copy, key).ok()? {
-        Slot::Plain(p) => Some(*p),
-        Slot::Opt(o) => *o,
-    }
+    find_slot(&mut copy, key).ok()?.get()
 }
 
 /// `n` values from `from` to `to` inclusive, evenly or (with `log`) geometrically spaced.

@@ -186,40 +186,60 @@ pub const WORKLOAD_INPUTS: [&str; 10] = [
     "storage_gb",
 ];
 
+/// A numeric setting reached by name: always set, or optional.
+pub enum NumSlot<'a> {
+    Plain(&'a mut Decimal),
+    Opt(&'a mut Option<Decimal>),
+}
+
+impl NumSlot<'_> {
+    pub fn get(&self) -> Option<Decimal> {
+        match self {
+            NumSlot::Plain(p) => Some(**p),
+            NumSlot::Opt(o) => **o,
+        }
+    }
+
+    pub fn set(self, v: Decimal) {
+        match self {
+            NumSlot::Plain(p) => *p = v,
+            NumSlot::Opt(o) => *o = Some(v),
+        }
+    }
+}
+
 impl Workload {
+    /// The numeric workload input `key` (one of `WORKLOAD_INPUTS`), to read or write.
+    pub fn slot(&mut self, key: &str) -> Option<NumSlot<'_>> {
+        Some(match key {
+            "requests_per_month" => NumSlot::Opt(&mut self.requests_per_month),
+            "requests_per_second" => NumSlot::Opt(&mut self.requests_per_second),
+            "peak_to_average" => NumSlot::Plain(&mut self.peak_to_average),
+            "duration_ms" => NumSlot::Plain(&mut self.duration_ms),
+            "request_kb" => NumSlot::Plain(&mut self.request_kb),
+            "response_kb" => NumSlot::Plain(&mut self.response_kb),
+            "db_reads_per_request" => NumSlot::Plain(&mut self.db_reads_per_request),
+            "db_writes_per_request" => NumSlot::Plain(&mut self.db_writes_per_request),
+            "item_kb" => NumSlot::Plain(&mut self.item_kb),
+            "storage_gb" => NumSlot::Plain(&mut self.storage_gb),
+            _ => return None,
+        })
+    }
+
     /// The value of a numeric workload input by key name (`None`: unset or not a numeric input).
     pub fn input(&self, key: &str) -> Option<Decimal> {
-        match key {
-            "requests_per_month" => self.requests_per_month,
-            "requests_per_second" => self.requests_per_second,
-            "peak_to_average" => Some(self.peak_to_average),
-            "duration_ms" => Some(self.duration_ms),
-            "request_kb" => Some(self.request_kb),
-            "response_kb" => Some(self.response_kb),
-            "db_reads_per_request" => Some(self.db_reads_per_request),
-            "db_writes_per_request" => Some(self.db_writes_per_request),
-            "item_kb" => Some(self.item_kb),
-            "storage_gb" => Some(self.storage_gb),
-            _ => None,
-        }
+        self.clone().slot(key)?.get()
     }
 
     /// Set a numeric workload input by key name; false when `key` is not one.
     pub fn set_input(&mut self, key: &str, v: Decimal) -> bool {
-        match key {
-            "requests_per_month" => self.requests_per_month = Some(v),
-            "requests_per_second" => self.requests_per_second = Some(v),
-            "peak_to_average" => self.peak_to_average = v,
-            "duration_ms" => self.duration_ms = v,
-            "request_kb" => self.request_kb = v,
-            "response_kb" => self.response_kb = v,
-            "db_reads_per_request" => self.db_reads_per_request = v,
-            "db_writes_per_request" => self.db_writes_per_request = v,
-            "item_kb" => self.item_kb = v,
-            "storage_gb" => self.storage_gb = v,
-            _ => return false,
+        match self.slot(key) {
+            Some(slot) => {
+                slot.set(v);
+                true
+            }
+            None => false,
         }
-        true
     }
 }
 

@@ -48,19 +48,25 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
-/// The catalog a scenario asks for: bundled, or a directory (overlaid on the bundled rows).
-pub fn catalog_for(dir: Option<&Path>) -> Result<Catalog> {
+/// A catalog borrowed from the binary (bundled) or built for this run (a directory).
+pub type CatalogRef = std::borrow::Cow<'static, Catalog>;
+
+/// The catalog a scenario asks for: bundled (not copied), or a directory overlaid on the
+/// bundled rows.
+pub fn catalog_for(dir: Option<&Path>) -> Result<CatalogRef> {
     match dir {
-        None => Ok(pricing::bundled::catalog().clone()),
+        None => Ok(CatalogRef::Borrowed(pricing::bundled::catalog())),
         Some(dir) => {
             let local = pricing::load_dir(dir)?;
-            Ok(pricing::bundled::catalog().overlaid(&local))
+            Ok(CatalogRef::Owned(
+                pricing::bundled::catalog().overlaid(&local),
+            ))
         }
     }
 }
 
 /// Load a scenario and the catalog it prices against (`--pricing` beats `assumptions.pricing`).
-pub fn load(args: &ScenarioArgs) -> Result<(Scenario, Catalog)> {
+pub fn load(args: &ScenarioArgs) -> Result<(Scenario, CatalogRef)> {
     // Parse once, load the catalog the scenario names (`--pricing` wins), then validate against it.
     let text = scenario::read_text(&args.scenario)?;
     let name = args.scenario.display().to_string();

@@ -30,11 +30,6 @@ pub fn money(rep: &Report, usd: Decimal) -> String {
     }
 }
 
-/// The assumptions printed with every set of numbers.
-pub fn assumption_lines(rep: &Report) -> Vec<(String, String)> {
-    assumption_lines_in(rep, Lang::En)
-}
-
 /// The assumptions printed with every set of numbers, labelled in `lang`.
 pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
     let a = &rep.assumptions;

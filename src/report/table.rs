@@ -118,11 +118,6 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
     out
 }
 
-/// Limit findings of one architecture as a table.
-pub fn limits_table(name: &str, findings: &[crate::limits::Finding]) -> String {
-    limits_table_in(name, findings, Lang::En)
-}
-
 /// One finding as table cells (status, tier, message + id, value, limit, kind), then `last`.
 pub fn finding_cells(f: &crate::limits::Finding, lang: Lang, last: String) -> Vec<Cell> {
     vec![

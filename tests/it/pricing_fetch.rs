@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/aws-offers")
+        .join("tests/fixtures/aws-offers")
         .join(rel)
 }
 

@@ -1,5 +1,5 @@
 //! `archcost pricing import` on every offer-file fixture, with prices asserted from the files
-//! themselves (../shared/fixtures/aws-offers), plus `pricing diff` and `compare --pricing DIR`.
+//! themselves (tests/fixtures/aws-offers, copied with provenance), plus `pricing diff` and `compare --pricing DIR`.
 use archcost::pricing::{self, Catalog, PriceRow};
 use assert_cmd::Command;
 use predicates::str::contains;
@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/aws-offers")
+        .join("tests/fixtures/aws-offers")
         .join(rel)
 }
 

@@ -5,10 +5,12 @@ pub mod commands;
 pub mod diff;
 pub mod fetch;
 pub mod offer;
+pub mod regions;
 
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 /// One price row (DESIGN §4): the price of one `unit` of `key` in `region`, within a tier.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -25,72 +27,162 @@ pub struct PriceRow {
     pub source: String,
 }
 
-/// A whole catalog with an index region -> key -> rows; tiers kept sorted by `tier_begin`.
+/// The rows of one region, sorted by (key, tier_begin), with an index key -> row range.
+#[derive(Debug, Clone, Default)]
+struct RegionRows {
+    rows: Vec<PriceRow>,
+    index: HashMap<String, std::ops::Range<usize>>,
+}
+
+impl RegionRows {
+    fn new(mut rows: Vec<PriceRow>) -> Self {
+        rows.sort_by(|a, b| (&a.key, a.tier_begin).cmp(&(&b.key, b.tier_begin)));
+        let mut index: HashMap<String, std::ops::Range<usize>> = HashMap::new();
+        for (i, row) in rows.iter().enumerate() {
+            index
+                .entry(row.key.clone())
+                .and_modify(|r| r.end = i + 1)
+                .or_insert(i..i + 1);
+        }
+        RegionRows { rows, index }
+    }
+}
+
+/// Turns a compiled-in region file into rows (the bundled catalog's parser).
+pub type RegionParser = fn(&str, &'static str) -> Vec<PriceRow>;
+
+/// One region of a catalog: rows parsed now, or a compiled-in CSV parsed on first use.
+#[derive(Debug, Clone)]
+struct Slot {
+    text: Option<(&'static str, RegionParser)>,
+    parsed: OnceLock<RegionRows>,
+}
+
+/// A whole catalog: region -> rows, tiers sorted by `tier_begin`. Regions of the bundled
+/// catalog are parsed only when first used, so a scenario pays only for its own regions.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     /// "bundled" or the directory a fetched/imported catalog was read from.
     pub origin: String,
-    rows: Vec<PriceRow>,
-    index: HashMap<String, HashMap<String, Vec<usize>>>,
     regions: Vec<String>,
+    slots: HashMap<String, Slot>,
+    /// Every row of every region, built on first call of `rows()`.
+    all: OnceLock<Vec<PriceRow>>,
 }
 
 impl Catalog {
-    pub fn new(origin: impl Into<String>, mut rows: Vec<PriceRow>) -> Self {
-        rows.sort_by(|a, b| {
-            (&a.region, &a.key, a.tier_begin).cmp(&(&b.region, &b.key, b.tier_begin))
-        });
-        let mut index: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
-        for (i, row) in rows.iter().enumerate() {
-            index
-                .entry(row.region.clone())
-                .or_default()
-                .entry(row.key.clone())
-                .or_default()
-                .push(i);
+    pub fn new(origin: impl Into<String>, rows: Vec<PriceRow>) -> Self {
+        let mut by_region: BTreeMap<String, Vec<PriceRow>> = BTreeMap::new();
+        for row in rows {
+            by_region.entry(row.region.clone()).or_default().push(row);
         }
-        let mut regions: Vec<String> = rows.iter().map(|r| r.region.clone()).collect();
-        regions.sort();
-        regions.dedup();
-        Catalog {
-            origin: origin.into(),
-            rows,
-            index,
-            regions,
-        }
-    }
-
-    pub fn rows(&self) -> &[PriceRow] {
-        &self.rows
-    }
-
-    /// Rows of the base catalog, replaced key by key (per region) by `overlay`'s rows.
-    pub fn overlaid(&self, overlay: &Catalog) -> Catalog {
-        let mut rows: Vec<PriceRow> = self
-            .rows
-            .iter()
-            .filter(|r| !overlay.has(&r.key, &r.region))
-            .cloned()
+        let slots = by_region
+            .into_iter()
+            .map(|(region, rows)| {
+                let parsed = OnceLock::new();
+                let _ = parsed.set(RegionRows::new(rows));
+                (region, Slot { text: None, parsed })
+            })
             .collect();
-        rows.extend(overlay.rows.iter().cloned());
-        Catalog::new(overlay.origin.clone(), rows)
+        Catalog::from_slots(origin.into(), slots)
+    }
+
+    /// A catalog whose regions are compiled-in CSV texts, each parsed by `parse` on first use.
+    pub fn lazy(
+        origin: impl Into<String>,
+        files: &[(&'static str, &'static str)],
+        parse: RegionParser,
+    ) -> Self {
+        let slots = files
+            .iter()
+            .map(|(region, text)| {
+                let slot = Slot {
+                    text: Some((text, parse)),
+                    parsed: OnceLock::new(),
+                };
+                (region.to_string(), slot)
+            })
+            .collect();
+        Catalog::from_slots(origin.into(), slots)
+    }
+
+    fn from_slots(origin: String, slots: HashMap<String, Slot>) -> Self {
+        let mut regions: Vec<String> = slots.keys().cloned().collect();
+        regions.sort();
+        Catalog {
+            origin,
+            regions,
+            slots,
+            all: OnceLock::new(),
+        }
+    }
+
+    fn region_rows(&self, region: &str) -> Option<&RegionRows> {
+        let slot = self.slots.get(region)?;
+        Some(slot.parsed.get_or_init(|| match slot.text {
+            Some((text, parse)) => RegionRows::new(parse(region, text)),
+            None => RegionRows::default(),
+        }))
+    }
+
+    /// Every row, sorted by region, key and tier (parses every region of a lazy catalog).
+    pub fn rows(&self) -> &[PriceRow] {
+        self.all.get_or_init(|| {
+            self.regions
+                .iter()
+                .filter_map(|r| self.region_rows(r))
+                .flat_map(|rr| rr.rows.iter().cloned())
+                .collect()
+        })
+    }
+
+    /// The rows of one region (empty when the catalog has none), sorted by key and tier.
+    pub fn region(&self, region: &str) -> &[PriceRow] {
+        self.region_rows(region).map_or(&[], |rr| rr.rows.as_slice())
+    }
+
+    /// Rows of the base catalog, replaced key by key (per region) by `overlay`'s rows. Regions
+    /// the overlay does not touch stay as they are (still unparsed when the base is lazy).
+    pub fn overlaid(&self, overlay: &Catalog) -> Catalog {
+        let mut slots: HashMap<String, Slot> = self
+            .slots
+            .iter()
+            .filter(|(region, _)| !overlay.slots.contains_key(*region))
+            .map(|(region, slot)| (region.clone(), slot.clone()))
+            .collect();
+        for region in &overlay.regions {
+            let own = overlay.region(region);
+            let mut rows: Vec<PriceRow> = self
+                .region(region)
+                .iter()
+                .filter(|r| !overlay.has(&r.key, region))
+                .cloned()
+                .collect();
+            rows.extend(own.iter().cloned());
+            let parsed = OnceLock::new();
+            let _ = parsed.set(RegionRows::new(rows));
+            slots.insert(region.clone(), Slot { text: None, parsed });
+        }
+        Catalog::from_slots(overlay.origin.clone(), slots)
     }
 
     pub fn has(&self, key: &str, region: &str) -> bool {
-        self.index
-            .get(region)
-            .is_some_and(|keys| keys.contains_key(key))
+        self.region_rows(region)
+            .is_some_and(|rr| rr.index.contains_key(key))
     }
 
-    /// Regions that have at least one row.
+    /// Regions that have rows (sorted codes; known without parsing them).
     pub fn regions(&self) -> &[String] {
         &self.regions
     }
 
     /// Every tier row of `key` in `region`, sorted by tier start; error if absent.
     pub fn tiers(&self, key: &str, region: &str) -> Result<Vec<&PriceRow>> {
-        match self.index.get(region).and_then(|keys| keys.get(key)) {
-            Some(ix) => Ok(ix.iter().map(|&i| &self.rows[i]).collect()),
+        let found = self
+            .region_rows(region)
+            .and_then(|rr| rr.index.get(key).map(|range| &rr.rows[range.clone()]));
+        match found {
+            Some(rows) => Ok(rows.iter().collect()),
             None => Err(Error::MissingPrice {
                 key: key.to_string(),
                 region: region.to_string(),
@@ -106,34 +198,70 @@ impl Catalog {
         Ok(tiers[0])
     }
 
-    /// The newest `effective` date among the rows (the catalog's date).
+    /// The newest `effective` date among the rows of `regions` (all regions when empty).
     pub fn effective(&self) -> String {
-        self.rows
-            .iter()
-            .map(|r| r.effective.as_str())
-            .max()
-            .unwrap_or("")
-            .to_string()
+        self.effective_range(&[]).map(|(_, newest)| newest).unwrap_or_default()
     }
 
-    /// Keys that exist for `region` and start with `prefix` (for "did you mean" hints).
+    /// The oldest and newest `effective` dates among the rows of `regions` (every region when
+    /// `regions` is empty); None when there is no row.
+    pub fn effective_range(&self, regions: &[&str]) -> Option<(String, String)> {
+        let chosen: Vec<&str> = if regions.is_empty() {
+            self.regions.iter().map(String::as_str).collect()
+        } else {
+            regions.to_vec()
+        };
+        let dates = chosen
+            .iter()
+            .flat_map(|r| self.region(r))
+            .map(|r| r.effective.as_str());
+        date_range(dates)
+    }
+
+    /// Keys that exist for `region` and start with `prefix` (sorted, for "did you mean" hints).
     pub fn keys_with_prefix(&self, region: &str, prefix: &str) -> Vec<String> {
         let mut keys: Vec<String> = self
-            .rows
-            .iter()
-            .filter(|r| r.region == region && r.key.starts_with(prefix))
-            .map(|r| r.key.clone())
-            .collect();
-        keys.dedup();
+            .region_rows(region)
+            .map(|rr| {
+                rr.index
+                    .keys()
+                    .filter(|k| k.starts_with(prefix))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        keys.sort();
         keys
     }
+
+    /// Regions (sorted) that have a price for `key` (parses every region of a lazy catalog;
+    /// meant for error messages).
+    pub fn regions_with(&self, key: &str) -> Vec<&str> {
+        self.regions
+            .iter()
+            .filter(|r| self.has(key, r))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// Oldest and newest of some YYYY-MM-DD dates (empty strings ignored).
+pub fn date_range<'a>(dates: impl Iterator<Item = &'a str>) -> Option<(String, String)> {
+    let mut range: Option<(&str, &str)> = None;
+    for d in dates.filter(|d| !d.is_empty()) {
+        range = Some(match range {
+            None => (d, d),
+            Some((lo, hi)) => (lo.min(d), hi.max(d)),
+        });
+    }
+    range.map(|(lo, hi)| (lo.to_string(), hi.to_string()))
 }
 
 fn missing_hint(key: &str, region: &str) -> String {
     format!(
         "the price was not found in any source, so it is absent (prices are never guessed). \
-         Choose another option, or add a sourced row for `{key}` / {region} to pricing/catalog.csv \
-         (key,region,unit,tier_begin,tier_end,usd,sku,effective,source), or run \
+         Choose another option, or add a sourced row for `{key}` / {region} to pricing/curated.csv \
+         and run pricing/regenerate.sh (see pricing/SOURCES.md), or run \
          `archcost pricing fetch --region {region}` and pass --pricing DIR"
     )
 }

@@ -245,13 +245,15 @@ pub fn limit_unit(lang: Lang, unit: &str) -> Cow<'_, str> {
     }
 }
 
-/// A catalog unit (`pricing/catalog.csv` column `unit`) in Japanese; unknown units unchanged.
+/// A catalog unit (column `unit` of the price files) in Japanese; unknown units unchanged.
 pub fn unit_ja(unit: &str) -> Option<&'static str> {
     Some(match unit {
         "GB" => "GB",
         "GB-hour" => "GB-時間",
         "GB-month" => "GB-月",
         "GB-second" => "GB-秒",
+        "I/O request" => "I/O リクエスト",
+        "IOPS-month" => "IOPS-月",
         "LCU-hour" => "LCU-時間",
         "RCU-hour" => "RCU-時間",
         "WCU-hour" => "WCU-時間",

@@ -23,8 +23,12 @@ fn main() {
     for region in &regions {
         let path = dir.join(format!("{region}.csv"));
         println!("cargo:rerun-if-changed={}", path.display());
-        writeln!(out, "    ({region:?}, include_str!({:?})),", path.display().to_string())
-            .expect("writing to a String cannot fail");
+        writeln!(
+            out,
+            "    ({region:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .expect("writing to a String cannot fail");
     }
     out.push_str("];\n");
     let sources = Path::new(&root).join("pricing").join("sources.csv");
@@ -34,6 +38,7 @@ fn main() {
         sources.display().to_string()
     )
     .expect("writing to a String cannot fail");
-    let target = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_files.rs");
+    let target =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_files.rs");
     std::fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
 }

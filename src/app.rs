@@ -19,13 +19,13 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Report(args) => report_cmd(args),
         Command::Validate(args) => {
             let (s, catalog) = load(&args)?;
+            let (oldest, newest) = catalog.effective_range(&s.regions()).unwrap_or_default();
             println!(
-                "{}: ok — {} architectures, region {}, catalog {} ({})",
+                "{}: ok — {} architectures, region {}, catalog {} (prices effective {oldest} to {newest})",
                 args.scenario.display(),
                 s.architectures.len(),
-                s.region,
+                pricing::regions::describe(&s.region),
                 catalog.origin,
-                catalog.effective()
             );
             Ok(0)
         }

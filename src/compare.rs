@@ -26,6 +26,11 @@ pub struct ScenarioInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub region: String,
+    /// The region's location name (e.g. "Asia Pacific (Tokyo)"); empty when not known.
+    pub region_name: String,
+    /// The region as the scenario wrote it, when that was not the code (e.g. "東京").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_written: Option<String>,
     #[serde(with = "exact")]
     pub requests_per_month: Decimal,
     /// Workload inputs given as ranges (`workload.KEY` -> low/expected/high); absent when none.
@@ -48,7 +53,10 @@ pub struct AssumptionsInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct PricingInfo {
     pub source: String,
+    /// The newest `effective` date of the prices this report uses.
     pub effective: String,
+    /// The oldest `effective` date of the prices this report uses (a catalog mixes snapshots).
+    pub effective_oldest: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -212,12 +220,17 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     for arch in &s.architectures {
         architectures.push(evaluate_arch(s, arch, catalog, &load, rate)?);
     }
+    let (effective_oldest, effective) = price_dates(s, catalog, &architectures);
     Ok(Report {
         schema: REPORT_SCHEMA,
         scenario: ScenarioInfo {
             name: s.name.clone(),
             description: s.description.clone(),
             region: s.region.clone(),
+            region_name: crate::pricing::regions::by_code(&s.region)
+                .map(|r| r.name.to_string())
+                .unwrap_or_default(),
+            region_written: s.region_written.clone(),
             requests_per_month: monthly,
             ranges: BTreeMap::new(),
         },
@@ -229,11 +242,25 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
             fx_date: s.assumptions.fx_date.clone(),
             pricing: PricingInfo {
                 source: catalog.origin.clone(),
-                effective: catalog.effective(),
+                effective,
+                effective_oldest,
             },
         },
         architectures,
     })
+}
+
+/// Oldest and newest `effective` dates of the prices the report's lines use; when no line is
+/// priced, those of the catalog rows of the scenario's regions.
+fn price_dates(s: &Scenario, catalog: &Catalog, archs: &[ArchReport]) -> (String, String) {
+    let lines = archs
+        .iter()
+        .flat_map(|a| &a.tiers)
+        .flat_map(|t| &t.lines)
+        .map(|l| l.effective.as_str());
+    crate::pricing::date_range(lines)
+        .or_else(|| catalog.effective_range(&s.regions()))
+        .unwrap_or_default()
 }
 
 fn evaluate_arch(

@@ -665,6 +665,8 @@ fn rds_connections(c: &mut Checker, tier: &str, r: &crate::scenario::Rds, in_fli
                 (bytes / div.value).floor().min(cap.value),
             )
         }
+        // No sourced default max_connections formula for these engines in limits/.
+        Engine::Mariadb | Engine::AuroraMysql | Engine::AuroraPostgresql => return,
     };
     let Some(row) = limits.rows.get(id) else {
         return;

@@ -2,7 +2,6 @@
 //! the first time a region is used, with `@id` sources expanded from `pricing/sources.csv`.
 use super::{catalog_csv, Catalog, PriceRow};
 use crate::error::{Error, Result};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
@@ -15,7 +14,7 @@ pub fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(|| Catalog::lazy("bundled", REGION_FILES, parse_or_empty))
 }
 
-fn parse_or_empty(region: &str, text: &'static str) -> Vec<PriceRow> {
+fn parse_or_empty(region: &str, text: &str) -> Vec<PriceRow> {
     parse_region(region, text).unwrap_or_default()
 }
 
@@ -24,12 +23,15 @@ pub fn region_files() -> &'static [(&'static str, &'static str)] {
     REGION_FILES
 }
 
-/// Parse one bundled region file: DESIGN §4 columns, `source` either text or `@id` of
-/// `pricing/sources.csv`. Errors name the file, the line and what was wrong.
+/// Parse one bundled region file (or some of its lines after the header line): DESIGN §4
+/// columns, `source` either text or `@id` of `pricing/sources.csv`. Errors name the file, the
+/// line and what was wrong.
 pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
     let name = format!("bundled pricing/regions/{region}.csv");
-    let mut rows = catalog_csv::parse(&name, text)?;
-    let sources = sources()?;
+    let mut rows = match parse_plain(&name, text) {
+        Some(rows) => rows?,
+        None => catalog_csv::parse(&name, text)?,
+    };
     for (i, row) in rows.iter_mut().enumerate() {
         if row.region != region {
             return Err(Error::Input(format!(
@@ -39,45 +41,99 @@ pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
             )));
         }
         if let Some(id) = row.source.strip_prefix('@') {
-            let text = sources.get(id).ok_or_else(|| {
+            row.source = source_text(id).ok_or_else(|| {
                 Error::Input(format!(
                     "{name}: line {}: source `@{id}` is not in pricing/sources.csv",
                     i + 2
                 ))
             })?;
-            row.source = text.clone();
         }
     }
     Ok(rows)
 }
 
-/// The source texts (`id` -> text), parsed once.
-pub fn sources() -> Result<&'static HashMap<String, String>> {
-    static SOURCES: OnceLock<std::result::Result<HashMap<String, String>, String>> =
-        OnceLock::new();
-    SOURCES
-        .get_or_init(|| parse_sources(SOURCES_CSV))
-        .as_ref()
-        .map_err(|e| Error::Input(e.clone()))
-}
-
-fn parse_sources(text: &str) -> std::result::Result<HashMap<String, String>, String> {
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let mut out = HashMap::new();
-    for (n, record) in reader.records().enumerate() {
-        let record =
-            record.map_err(|e| format!("bundled pricing/sources.csv: line {}: {e}", n + 2))?;
-        match (record.get(0), record.get(1)) {
-            (Some(id), Some(text)) if !id.is_empty() && !text.is_empty() => {
-                out.insert(id.to_string(), text.to_string());
-            }
-            _ => {
-                return Err(format!(
-                    "bundled pricing/sources.csv: line {}: expected `id,text`",
-                    n + 2
+/// The generated files have no quoted field and the DESIGN §4 columns in order: split them
+/// directly (a CSV reader per price lookup would cost more than the lookup). None = not such
+/// a file; use the CSV reader.
+fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {
+    let (header, body) = text.split_once('\n')?;
+    if text.contains('"') || header.trim_end() != catalog_csv::COLUMNS.join(",") {
+        return None;
+    }
+    let mut rows = Vec::new();
+    for (n, line) in body.lines().enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split(',').collect();
+        if f.len() != catalog_csv::COLUMNS.len() {
+            return Some(Err(Error::Input(format!(
+                "{name}: line {}: expected {} columns, found {}",
+                n + 2,
+                catalog_csv::COLUMNS.len(),
+                f.len()
+            ))));
+        }
+        let num = |i: usize| {
+            rust_decimal::Decimal::from_str_exact(f[i]).map_err(|_| {
+                Error::Input(format!(
+                    "{name}: line {}, column `{}`: expected a decimal, found `{}`",
+                    n + 2,
+                    catalog_csv::COLUMNS[i],
+                    f[i]
                 ))
-            }
+            })
+        };
+        let row = (|| {
+            Ok(PriceRow {
+                key: f[0].to_string(),
+                region: f[1].to_string(),
+                unit: f[2].to_string(),
+                tier_begin: num(3)?,
+                tier_end: if f[4].is_empty() { None } else { Some(num(4)?) },
+                usd: num(5)?,
+                sku: f[6].to_string(),
+                effective: f[7].to_string(),
+                source: f[8].to_string(),
+            })
+        })();
+        match row {
+            Ok(r) => rows.push(r),
+            Err(e) => return Some(Err(e)),
         }
     }
-    Ok(out)
+    Some(Ok(rows))
+}
+
+/// Where each id's line is in `pricing/sources.csv` (sorted by id), found once.
+fn source_lines() -> &'static [(&'static str, &'static str)] {
+    static LINES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    LINES.get_or_init(|| {
+        let mut out: Vec<(&'static str, &'static str)> = SOURCES_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| line.split_once(','))
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        out
+    })
+}
+
+/// The text of source `id` (a CSV field: quoted when it holds commas or quotes).
+pub fn source_text(id: &str) -> Option<String> {
+    let lines = source_lines();
+    let i = lines.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+    let field = lines[i].1;
+    match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
+        Some(inner) => Some(inner.replace("\"\"", "\"")),
+        None => Some(field.to_string()),
+    }
+}
+
+/// Every source id and its text (for checks and listings).
+pub fn sources() -> Vec<(&'static str, String)> {
+    source_lines()
+        .iter()
+        .map(|(id, _)| (*id, source_text(id).unwrap_or_default()))
+        .collect()
 }

@@ -48,18 +48,135 @@ impl RegionRows {
     }
 }
 
-/// Turns a compiled-in region file into rows (the bundled catalog's parser).
-pub type RegionParser = fn(&str, &'static str) -> Vec<PriceRow>;
+/// Turns (a part of) a compiled-in region file -- header line included -- into rows.
+pub type RegionParser = fn(&str, &str) -> Vec<PriceRow>;
 
-/// One region of a catalog: rows parsed now, or a compiled-in CSV parsed on first use.
+/// Where each key's lines are in a compiled-in region file (sorted by key), so a lookup parses
+/// only the lines of that key.
+#[derive(Debug, Clone)]
+struct TextIndex {
+    header: &'static str,
+    keys: Vec<(&'static str, std::ops::Range<usize>)>,
+    rows: Vec<OnceLock<Vec<PriceRow>>>,
+}
+
+impl TextIndex {
+    /// None when the text is not a plain generated file (quoted fields, keys out of order):
+    /// such a file is parsed whole instead.
+    fn build(text: &'static str) -> Option<TextIndex> {
+        if text.contains('"') {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let header_end = memchr::memchr(b'\n', bytes).map_or(bytes.len(), |i| i + 1);
+        let mut keys: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
+        let mut pos = header_end;
+        while pos < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
+            let comma = memchr::memchr(b',', &bytes[pos..end]).map_or(end, |i| pos + i);
+            let key = &text[pos..comma];
+            match keys.last_mut() {
+                Some((last, range)) if *last == key => range.end = end,
+                Some((last, _)) if *last > key => return None,
+                _ => keys.push((key, pos..end)),
+            }
+            pos = end;
+        }
+        let rows = keys.iter().map(|_| OnceLock::new()).collect();
+        Some(TextIndex {
+            header: &text[..header_end],
+            keys,
+            rows,
+        })
+    }
+
+    fn rows(
+        &self,
+        key: &str,
+        region: &str,
+        text: &'static str,
+        parse: RegionParser,
+    ) -> Option<&[PriceRow]> {
+        let i = self.keys.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        let rows = self.rows[i].get_or_init(|| {
+            let lines = &text[self.keys[i].1.clone()];
+            let mut rows = parse(region, &format!("{}{lines}", self.header));
+            rows.sort_by_key(|r| r.tier_begin);
+            rows
+        });
+        Some(rows.as_slice())
+    }
+}
+
+/// One region of a catalog: rows parsed now, or a compiled-in CSV parsed on first use (key by
+/// key for lookups, whole for listings).
 #[derive(Debug, Clone)]
 struct Slot {
     text: Option<(&'static str, RegionParser)>,
+    index: OnceLock<Option<TextIndex>>,
     parsed: OnceLock<RegionRows>,
 }
 
+impl Slot {
+    fn eager(rows: Vec<PriceRow>) -> Slot {
+        let parsed = OnceLock::new();
+        let _ = parsed.set(RegionRows::new(rows));
+        Slot {
+            text: None,
+            index: OnceLock::new(),
+            parsed,
+        }
+    }
+
+    fn whole(&self, region: &str) -> &RegionRows {
+        self.parsed.get_or_init(|| match self.text {
+            Some((text, parse)) => RegionRows::new(parse(region, text)),
+            None => RegionRows::default(),
+        })
+    }
+
+    /// The index of a compiled-in file, unless the region is already parsed whole.
+    fn index(&self) -> Option<(&TextIndex, &'static str, RegionParser)> {
+        if self.parsed.get().is_some() {
+            return None;
+        }
+        let (text, parse) = self.text?;
+        let index = self.index.get_or_init(|| TextIndex::build(text)).as_ref()?;
+        Some((index, text, parse))
+    }
+
+    fn tiers(&self, key: &str, region: &str) -> Option<&[PriceRow]> {
+        match self.index() {
+            Some((index, text, parse)) => index.rows(key, region, text, parse),
+            None => {
+                let rr = self.whole(region);
+                rr.index.get(key).map(|range| &rr.rows[range.clone()])
+            }
+        }
+    }
+
+    fn keys_with_prefix(&self, region: &str, prefix: &str) -> Vec<String> {
+        match self.index() {
+            Some((index, _, _)) => index
+                .keys
+                .iter()
+                .filter(|(k, _)| k.starts_with(prefix))
+                .map(|(k, _)| k.to_string())
+                .collect(),
+            None => self
+                .whole(region)
+                .index
+                .keys()
+                .filter(|k| k.starts_with(prefix))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 /// A whole catalog: region -> rows, tiers sorted by `tier_begin`. Regions of the bundled
-/// catalog are parsed only when first used, so a scenario pays only for its own regions.
+/// catalog are parsed only when first used, and a price lookup parses only that key's lines,
+/// so a scenario pays only for the prices it uses.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     /// "bundled" or the directory a fetched/imported catalog was read from.
@@ -78,16 +195,12 @@ impl Catalog {
         }
         let slots = by_region
             .into_iter()
-            .map(|(region, rows)| {
-                let parsed = OnceLock::new();
-                let _ = parsed.set(RegionRows::new(rows));
-                (region, Slot { text: None, parsed })
-            })
+            .map(|(region, rows)| (region, Slot::eager(rows)))
             .collect();
         Catalog::from_slots(origin.into(), slots)
     }
 
-    /// A catalog whose regions are compiled-in CSV texts, each parsed by `parse` on first use.
+    /// A catalog whose regions are compiled-in CSV texts, parsed by `parse` when first used.
     pub fn lazy(
         origin: impl Into<String>,
         files: &[(&'static str, &'static str)],
@@ -98,6 +211,7 @@ impl Catalog {
             .map(|(region, text)| {
                 let slot = Slot {
                     text: Some((text, parse)),
+                    index: OnceLock::new(),
                     parsed: OnceLock::new(),
                 };
                 (region.to_string(), slot)
@@ -118,11 +232,7 @@ impl Catalog {
     }
 
     fn region_rows(&self, region: &str) -> Option<&RegionRows> {
-        let slot = self.slots.get(region)?;
-        Some(slot.parsed.get_or_init(|| match slot.text {
-            Some((text, parse)) => RegionRows::new(parse(region, text)),
-            None => RegionRows::default(),
-        }))
+        self.slots.get(region).map(|slot| slot.whole(region))
     }
 
     /// Every row, sorted by region, key and tier (parses every region of a lazy catalog).
@@ -138,7 +248,8 @@ impl Catalog {
 
     /// The rows of one region (empty when the catalog has none), sorted by key and tier.
     pub fn region(&self, region: &str) -> &[PriceRow] {
-        self.region_rows(region).map_or(&[], |rr| rr.rows.as_slice())
+        self.region_rows(region)
+            .map_or(&[], |rr| rr.rows.as_slice())
     }
 
     /// Rows of the base catalog, replaced key by key (per region) by `overlay`'s rows. Regions
@@ -159,16 +270,15 @@ impl Catalog {
                 .cloned()
                 .collect();
             rows.extend(own.iter().cloned());
-            let parsed = OnceLock::new();
-            let _ = parsed.set(RegionRows::new(rows));
-            slots.insert(region.clone(), Slot { text: None, parsed });
+            slots.insert(region.clone(), Slot::eager(rows));
         }
         Catalog::from_slots(overlay.origin.clone(), slots)
     }
 
     pub fn has(&self, key: &str, region: &str) -> bool {
-        self.region_rows(region)
-            .is_some_and(|rr| rr.index.contains_key(key))
+        self.slots
+            .get(region)
+            .is_some_and(|slot| slot.tiers(key, region).is_some())
     }
 
     /// Regions that have rows (sorted codes; known without parsing them).
@@ -179,8 +289,10 @@ impl Catalog {
     /// Every tier row of `key` in `region`, sorted by tier start; error if absent.
     pub fn tiers(&self, key: &str, region: &str) -> Result<Vec<&PriceRow>> {
         let found = self
-            .region_rows(region)
-            .and_then(|rr| rr.index.get(key).map(|range| &rr.rows[range.clone()]));
+            .slots
+            .get(region)
+            .and_then(|slot| slot.tiers(key, region))
+            .filter(|rows| !rows.is_empty());
         match found {
             Some(rows) => Ok(rows.iter().collect()),
             None => Err(Error::MissingPrice {
@@ -200,7 +312,9 @@ impl Catalog {
 
     /// The newest `effective` date among the rows of `regions` (all regions when empty).
     pub fn effective(&self) -> String {
-        self.effective_range(&[]).map(|(_, newest)| newest).unwrap_or_default()
+        self.effective_range(&[])
+            .map(|(_, newest)| newest)
+            .unwrap_or_default()
     }
 
     /// The oldest and newest `effective` dates among the rows of `regions` (every region when
@@ -220,15 +334,10 @@ impl Catalog {
 
     /// Keys that exist for `region` and start with `prefix` (sorted, for "did you mean" hints).
     pub fn keys_with_prefix(&self, region: &str, prefix: &str) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .region_rows(region)
-            .map(|rr| {
-                rr.index
-                    .keys()
-                    .filter(|k| k.starts_with(prefix))
-                    .cloned()
-                    .collect()
-            })
+        let mut keys = self
+            .slots
+            .get(region)
+            .map(|slot| slot.keys_with_prefix(region, prefix))
             .unwrap_or_default();
         keys.sort();
         keys

@@ -286,11 +286,25 @@ impl Lang {
         }
     }
 
-    /// "bundled (prices effective up to 2026-09-25)".
-    pub fn catalog(self, source: &str, effective: &str) -> String {
-        match self {
-            Lang::En => format!("{source} (prices effective up to {effective})"),
-            Lang::Ja => format!("{source}（{effective} 時点の価格）"),
+    /// "bundled (prices effective 2024-07-18 to 2026-09-25)": the oldest and newest dates of
+    /// the prices used, so a mixed catalog does not look fresher than it is.
+    pub fn catalog(self, source: &str, oldest: &str, newest: &str) -> String {
+        match (self, oldest == newest || oldest.is_empty()) {
+            (Lang::En, true) => format!("{source} (prices effective {newest})"),
+            (Lang::En, false) => format!("{source} (prices effective {oldest} to {newest})"),
+            (Lang::Ja, true) => format!("{source}（{newest} 時点の価格）"),
+            (Lang::Ja, false) => format!("{source}（{oldest}〜{newest} 時点の価格）"),
+        }
+    }
+
+    /// "ap-northeast-1 (Asia Pacific (Tokyo), written "tokyo")".
+    pub fn region(self, code: &str, name: Option<&str>, written: Option<&str>) -> String {
+        match (self, name, written) {
+            (_, None, _) => code.to_string(),
+            (Lang::En, Some(n), None) => format!("{code} ({n})"),
+            (Lang::En, Some(n), Some(w)) => format!("{code} ({n}, written \"{w}\")"),
+            (Lang::Ja, Some(n), None) => format!("{code}（{n}）"),
+            (Lang::Ja, Some(n), Some(w)) => format!("{code}（{n}、記述「{w}」）"),
         }
     }
 

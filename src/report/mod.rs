@@ -30,13 +30,24 @@ pub fn money(rep: &Report, usd: Decimal) -> String {
     }
 }
 
+/// "ap-northeast-1 (Asia Pacific (Tokyo))", in `lang`, with the scenario's own spelling when it
+/// was not the code.
+fn region_text(rep: &Report, lang: Lang) -> String {
+    let s = &rep.scenario;
+    let name = crate::pricing::regions::by_code(&s.region).map(|r| match lang {
+        Lang::En => r.name,
+        Lang::Ja => r.name_ja,
+    });
+    lang.region(&s.region, name, s.region_written.as_deref())
+}
+
 /// The assumptions printed with every set of numbers, labelled in `lang`.
 pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
     let a = &rep.assumptions;
     let l = lang.labels();
     let mut out = vec![
         (l.scenario.to_string(), rep.scenario.name.clone()),
-        (l.region.to_string(), rep.scenario.region.clone()),
+        (l.region.to_string(), region_text(rep, lang)),
         (
             l.requests_per_month.to_string(),
             money::quantity(rep.scenario.requests_per_month),
@@ -55,7 +66,11 @@ pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
         ),
         (
             l.price_catalog.to_string(),
-            lang.catalog(&a.pricing.source, &a.pricing.effective),
+            lang.catalog(
+                &a.pricing.source,
+                &a.pricing.effective_oldest,
+                &a.pricing.effective,
+            ),
         ),
     ];
     match (rep.jpy_rate(), &a.fx_date) {

@@ -13,7 +13,11 @@ pub struct Scenario {
     pub name: String,
     #[serde(default)]
     pub description: Option<String>,
+    /// Region code (normalised from whatever the file wrote: "tokyo", "東京", ...).
     pub region: String,
+    /// The region as the file wrote it, when that was not the code.
+    #[serde(skip)]
+    pub region_written: Option<String>,
     #[serde(default)]
     pub assumptions: Assumptions,
     pub workload: Workload,
@@ -22,6 +26,21 @@ pub struct Scenario {
     /// Applied account quotas that override the default quota values (limit id -> value).
     #[serde(default)]
     pub quotas: BTreeMap<String, toml::Value>,
+}
+
+impl Scenario {
+    /// Every region the scenario prices (top level and per architecture), sorted, no repeats.
+    pub fn regions(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .architectures
+            .iter()
+            .map(|a| a.region.as_deref().unwrap_or(&self.region))
+            .chain([self.region.as_str()])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -617,18 +636,31 @@ fn default_utilization() -> Decimal {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Engine {
     Mysql,
     Postgresql,
+    Mariadb,
+    /// Aurora MySQL-Compatible (provisioned instances, I/O-Standard storage).
+    AuroraMysql,
+    /// Aurora PostgreSQL-Compatible (provisioned instances, I/O-Standard storage).
+    AuroraPostgresql,
 }
 
 impl Engine {
+    /// The engine as it appears in catalog keys (`rds.<engine>.…`).
     pub fn key(self) -> &'static str {
         match self {
             Engine::Mysql => "mysql",
             Engine::Postgresql => "postgresql",
+            Engine::Mariadb => "mariadb",
+            Engine::AuroraMysql => "aurora-mysql",
+            Engine::AuroraPostgresql => "aurora-postgresql",
         }
+    }
+
+    pub fn is_aurora(self) -> bool {
+        matches!(self, Engine::AuroraMysql | Engine::AuroraPostgresql)
     }
 }
 
@@ -637,10 +669,8 @@ impl Engine {
 pub enum StorageType {
     Gp2,
     Gp3,
-}
-
-fn gp2() -> StorageType {
-    StorageType::Gp2
+    /// Provisioned IOPS SSD: needs `iops`.
+    Io1,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -652,6 +682,14 @@ pub struct Rds {
     pub multi_az: bool,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub storage_gb: Option<Decimal>,
-    #[serde(default = "gp2")]
-    pub storage_type: StorageType,
+    /// gp2 (default), gp3 or io1; not for Aurora, whose cluster storage has one type.
+    #[serde(default)]
+    pub storage_type: Option<StorageType>,
+    /// Provisioned IOPS of io1 storage.
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub iops: Option<Decimal>,
+    /// Aurora I/O requests per application request (default: the workload's database reads
+    /// plus writes per request, each counted as one I/O).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub ios_per_request: Option<Decimal>,
 }

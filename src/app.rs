@@ -1,7 +1,7 @@
 //! Command dispatch: load inputs, run the engine, write outputs, decide the exit code.
 use crate::cli::{
     Cli, Command, CompareArgs, CurrencyArg, Format, LangArg, LimitsArgs, PricingCommand,
-    ReportArgs, ScenarioArgs, ShowArgs,
+    ReportArgs, ScenarioArgs,
 };
 use crate::compare;
 use crate::error::{Error, Result};
@@ -40,7 +40,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Pricing { command } => match command {
-            PricingCommand::Show(args) => show_cmd(args),
+            PricingCommand::Show(args) => pricing::commands::show(args),
             PricingCommand::Import(args) => pricing::commands::import(args),
             PricingCommand::Fetch(args) => pricing::commands::fetch(args),
             PricingCommand::Diff(args) => pricing::commands::diff(args),
@@ -190,37 +190,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
-}
-
-fn show_cmd(args: ShowArgs) -> Result<u8> {
-    let catalog = catalog_for(args.pricing.as_deref())?;
-    let rows: Vec<&pricing::PriceRow> = catalog
-        .rows()
-        .iter()
-        .filter(|r| args.region.as_deref().is_none_or(|reg| r.region == reg))
-        .filter(|r| {
-            args.service
-                .as_deref()
-                .is_none_or(|svc| r.key == svc || r.key.starts_with(&format!("{svc}.")))
-        })
-        .collect();
-    if rows.is_empty() {
-        return Err(Error::Input(format!(
-            "no catalog rows match (region {:?}, service {:?}); regions: {}",
-            args.region.as_deref().unwrap_or("any"),
-            args.service.as_deref().unwrap_or("any"),
-            catalog.regions().join(", ")
-        )));
-    }
-    let bytes = match args.format {
-        Format::Csv | Format::Json => {
-            let sub = Catalog::new(catalog.origin.clone(), rows.into_iter().cloned().collect());
-            pricing::catalog_csv::write(&sub)
-        }
-        _ => report::table::price_rows(&rows).into_bytes(),
-    };
-    emit(None, &bytes)?;
-    Ok(0)
 }
 
 fn limits_cmd(args: LimitsArgs) -> Result<u8> {

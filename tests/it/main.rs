@@ -1,5 +1,6 @@
 //! The one integration-test binary: every area is a module.
 mod band;
+mod catalog;
 mod cli;
 mod decisions;
 mod diffs;

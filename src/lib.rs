@@ -6,6 +6,7 @@ pub mod cli;
 pub mod compare;
 pub mod diff;
 pub mod error;
+pub mod fsio;
 pub mod limits;
 pub mod money;
 pub mod pricing;

@@ -2,8 +2,8 @@
 //! check limits, and assemble the report of DESIGN §3.
 use crate::capacity::Load;
 use crate::error::Result;
-use crate::money;
 use crate::limits::{self, Finding};
+use crate::money;
 use crate::pricing::Catalog;
 use crate::scenario::{Architecture, Currency, Range, RangeEnd, Scenario};
 use crate::services::{self, exact, Ctx, Line};

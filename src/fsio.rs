@@ -118,9 +118,7 @@ fn too_large(path: &Path, input: Input) -> Error {
 
 fn open_error(path: &Path, what: &str, e: std::io::Error) -> Error {
     match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            input_error(path, what, "no such file", "check the path")
-        }
+        std::io::ErrorKind::NotFound => input_error(path, what, "no such file", "check the path"),
         std::io::ErrorKind::PermissionDenied => input_error(
             path,
             what,

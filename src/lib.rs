@@ -4,6 +4,7 @@ pub mod breakeven;
 pub mod capacity;
 pub mod cli;
 pub mod compare;
+pub mod csv_safe;
 pub mod diff;
 pub mod error;
 pub mod fsio;

@@ -6,7 +6,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// `quantity × unit price`, or an input error naming what overflowed (a catalog price or a
 /// scenario value far beyond anything AWS bills) instead of a panic.
 pub fn mul(quantity: Decimal, unit_usd: Decimal, what: &str) -> Result<Decimal> {
-    quantity.checked_mul(unit_usd).ok_or_else(|| overflow(what, quantity, unit_usd))
+    quantity
+        .checked_mul(unit_usd)
+        .ok_or_else(|| overflow(what, quantity, unit_usd))
 }
 
 /// Sum of amounts, checked; `what` names the total for the message.

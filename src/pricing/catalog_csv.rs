@@ -40,7 +40,7 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<PriceRow>> {
         let line = n + 2;
         let record =
             record.map_err(|e| Error::Input(format!("{name}: line {line}: malformed CSV: {e}")))?;
-        let get = |i: usize| record.get(ix[i]).unwrap_or("").trim();
+        let get = |i: usize| crate::csv_safe::unescape(record.get(ix[i]).unwrap_or("").trim());
         let num = |i: usize, what: &str| -> Result<Decimal> {
             let text = get(i);
             Decimal::from_str(text)
@@ -215,21 +215,24 @@ fn check_tiers(name: &str, rows: &[PriceRow], lines: &[usize]) -> Result<()> {
 pub fn write(catalog: &Catalog) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     // Writing to a Vec cannot fail.
-    let _ = w.write_record(COLUMNS);
+    crate::csv_safe::record(&mut w, COLUMNS);
     for r in catalog.rows() {
-        let _ = w.write_record([
-            r.key.as_str(),
-            r.region.as_str(),
-            r.unit.as_str(),
-            &r.tier_begin.normalize().to_string(),
-            &r.tier_end
-                .map(|e| e.normalize().to_string())
-                .unwrap_or_default(),
-            &r.usd.normalize().to_string(),
-            r.sku.as_str(),
-            r.effective.as_str(),
-            r.source.as_str(),
-        ]);
+        crate::csv_safe::record(
+            &mut w,
+            [
+                r.key.as_str(),
+                r.region.as_str(),
+                r.unit.as_str(),
+                &r.tier_begin.normalize().to_string(),
+                &r.tier_end
+                    .map(|e| e.normalize().to_string())
+                    .unwrap_or_default(),
+                &r.usd.normalize().to_string(),
+                r.sku.as_str(),
+                r.effective.as_str(),
+                r.source.as_str(),
+            ],
+        );
     }
     w.into_inner().unwrap_or_default()
 }

@@ -127,7 +127,11 @@ pub fn write(s: &Scenario, catalog: &Catalog, target: &Path, opts: Options) -> R
             std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
         }
         let (png_data, png_replaced) = contents.charts.for_png();
-        chart::png(Kind::CostVsLoad, &png_data, &staged.join("cost-vs-load.png"))?;
+        chart::png(
+            Kind::CostVsLoad,
+            &png_data,
+            &staged.join("cost-vs-load.png"),
+        )?;
         chart::png(Kind::Breakdown, &png_data, &staged.join("breakdown.png"))?;
         crate::fsio::replace_dir(&staged, target)?;
         Ok(png_replaced)

@@ -56,11 +56,11 @@ pub fn csv(key: &str, rows: &[SweepRow]) -> Vec<u8> {
     if let Some(first) = rows.first() {
         header.extend(first.monthly_usd.iter().map(|(n, _)| n.clone()));
     }
-    let _ = w.write_record(&header);
+    crate::csv_safe::record(&mut w, &header);
     for r in rows {
         let mut rec = vec![money::exact(r.value)];
         rec.extend(r.monthly_usd.iter().map(|(_, v)| money::exact(*v)));
-        let _ = w.write_record(&rec);
+        crate::csv_safe::record(&mut w, &rec);
     }
     w.into_inner().unwrap_or_default()
 }

@@ -478,7 +478,11 @@ pub fn warn_all(imports: &[Imported], warnings: &[String]) {
                 "warning: {}: skipped {} row(s) that could not be read{}:",
                 imp.meta.file,
                 s.count,
-                if s.count > s.first.len() { ", the first shown" } else { "" }
+                if s.count > s.first.len() {
+                    ", the first shown"
+                } else {
+                    ""
+                }
             );
             for f in &s.first {
                 eprintln!("  {}: {f}", imp.meta.file);

@@ -424,7 +424,7 @@ pub fn write_catalog_dir(dir: &Path, catalog: &Catalog, metadata: &Metadata) -> 
     written
 }
 
-fn check_catalog_target(dir: &Path) -> Result<()> {
+pub fn check_catalog_target(dir: &Path) -> Result<()> {
     let meta = match std::fs::symlink_metadata(dir) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),

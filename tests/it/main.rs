@@ -3,6 +3,7 @@ mod band;
 mod cli;
 mod decisions;
 mod diffs;
+mod fuzz;
 mod hardening;
 mod i18n_lines;
 mod limits;

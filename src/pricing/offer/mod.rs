@@ -154,6 +154,17 @@ impl Collector {
             } else {
                 vec![region.clone()]
             };
+            // A price no AWS service charges (1e20 per request) is a damaged file, not a row.
+            for t in &tiers {
+                if let Some((what, _)) =
+                    catalog_csv::row_problem(&key, target.unit, t.usd, Decimal::ZERO, None)
+                {
+                    return Err(Error::Input(format!(
+                        "{}: SKU {sku}: `{key}`: {what}\n  hint: the offer file looks damaged; download it again",
+                        meta.file
+                    )));
+                }
+            }
             for region in targets.into_iter().filter(|r| regions.keeps(r)) {
                 let mut push = |key: &str, unit: &str, begin, end, usd| {
                     rows.push(PriceRow {

@@ -17,7 +17,7 @@ Inputs (pinned in pricing/snapshots.py; see pricing/SOURCES.md for what each one
                                    from AWS Price List offer files, grade A); they win over the
                                    generated rows of the same key and are cross-checked with them
 
-Outputs: one CSV per region (DESIGN.md section 4 columns; the `source` column holds `@id`, the
+Outputs: one CSV per region (DESIGN.md section 4 columns; the `source` column holds `ref:ID`, the
 full text is in pricing/sources.csv and is expanded when archcost loads the region), plus
 pricing/COVERAGE.md (counts, gaps and cross-check results). Nothing is written unless every
 quality check passes; the files are written to a temporary directory and renamed into place.
@@ -41,6 +41,8 @@ sys.path.insert(0, HERE)
 import snapshots  # noqa: E402
 
 COLUMNS = ["key", "region", "unit", "tier_begin", "tier_end", "usd", "sku", "effective", "source"]
+# A row's `source` cell citing pricing/sources.csv (not "@", which spreadsheets run as a formula).
+SOURCE_REF = "ref:"
 
 # Commercial regions the sources cover: (code, location name used by the AWS pricing data).
 # GovCloud and China are separate partitions and are left out.
@@ -157,7 +159,7 @@ class Book:
         self.rows.append({
             "key": key, "region": region, "unit": unit_for(key),
             "tier_begin": dec_str(begin), "tier_end": dec_str(end) if end is not None else "",
-            "usd": dec_str(usd), "sku": sku or "", "effective": effective, "source": "@" + sid,
+            "usd": dec_str(usd), "sku": sku or "", "effective": effective, "source": SOURCE_REF + sid,
         })
 
 
@@ -600,7 +602,7 @@ def merge_curated(book, curated, report):
             else:
                 xc["diff"].append((ident, sorted(a), sorted(b)))
         for r in rows:
-            kept.append(dict(r, source="@" + texts[r["source"]]))
+            kept.append(dict(r, source=SOURCE_REF + texts[r["source"]]))
     book.rows = kept
 
 
@@ -695,7 +697,7 @@ def check(rows, sources, report):
             problems.append("usd not a plain non-negative decimal: %s %s %s" % (r["key"], r["region"], r["usd"]))
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["effective"]):
             problems.append("bad effective %r (%s %s)" % (r["effective"], r["key"], r["region"]))
-        if r["source"].startswith("@") and r["source"][1:] not in sources:
+        if r["source"].startswith(SOURCE_REF) and r["source"][len(SOURCE_REF):] not in sources:
             problems.append("unknown source id %s" % r["source"])
         if r["key"].endswith(".free_tier") and (Decimal(r["usd"]) != 0 or not r["tier_end"]):
             problems.append("free-tier row must be usd 0 with a tier_end: %s %s" % (r["key"], r["region"]))

@@ -3,6 +3,7 @@
 use crate::capacity::Load;
 use crate::error::Result;
 use crate::limits::{self, Finding};
+use crate::money;
 use crate::pricing::Catalog;
 use crate::scenario::{Architecture, Currency, Range, RangeEnd, Scenario};
 use crate::services::{self, exact, Ctx, Line};
@@ -281,8 +282,8 @@ fn evaluate_arch(
         lean: false,
     };
     let mut tiers = Vec::new();
-    let mut push = |tier: &str, service: &str, lines: Vec<Line>| {
-        let monthly_usd: Decimal = lines.iter().map(|l| l.monthly_usd).sum();
+    let mut push = |tier: &str, service: &str, lines: Vec<Line>| -> Result<()> {
+        let monthly_usd = money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)?;
         tiers.push(TierReport {
             tier: tier.to_string(),
             service: service.to_string(),
@@ -290,21 +291,22 @@ fn evaluate_arch(
             monthly_jpy: rate.map(|r| monthly_usd * r),
             lines,
         });
+        Ok(())
     };
     for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
         if let Some(svc) = svc {
-            push(tier, svc.name(), services::price_service(svc, &ctx)?);
+            push(tier, svc.name(), services::price_service(svc, &ctx)?)?;
         }
     }
     let network = services::network::network_lines(arch, &ctx)?;
     if !network.is_empty() {
-        push("network", "data-transfer", network);
+        push("network", "data-transfer", network)?;
     }
     let extras = services::network::extras_lines(&arch.extras, &ctx)?;
     if !extras.is_empty() {
-        push("extras", "extras", extras);
+        push("extras", "extras", extras)?;
     }
-    let monthly_usd: Decimal = tiers.iter().map(|t| t.monthly_usd).sum();
+    let monthly_usd = money::sum(tiers.iter().map(|t| t.monthly_usd), &arch.name)?;
     Ok(ArchReport {
         name: arch.name.clone(),
         region: region.to_string(),
@@ -330,7 +332,7 @@ fn notes(arch: &Architecture, ctx: &Ctx, tiers: &[TierReport]) -> Result<Vec<Str
         };
         other.rcu = None;
         other.wcu = None;
-        let alt: Decimal = other.lines(ctx)?.iter().map(|l| l.monthly_usd).sum();
+        let alt = money::sum(other.lines(ctx)?.iter().map(|l| l.monthly_usd), &arch.name)?;
         let current = tiers
             .iter()
             .find(|t| t.tier == "db")
@@ -377,12 +379,11 @@ pub fn arch_total(
         load,
         lean: true,
     };
-    let sum = |lines: Vec<Line>| lines.iter().map(|l| l.monthly_usd).sum::<Decimal>();
-    let mut total = Decimal::ZERO;
+    let mut lines = Vec::new();
     for svc in [&arch.web, &arch.app, &arch.db].into_iter().flatten() {
-        total += sum(services::price_service(svc, &ctx)?);
+        lines.extend(services::price_service(svc, &ctx)?);
     }
-    total += sum(services::network::network_lines(arch, &ctx)?);
-    total += sum(services::network::extras_lines(&arch.extras, &ctx)?);
-    Ok(total)
+    lines.extend(services::network::network_lines(arch, &ctx)?);
+    lines.extend(services::network::extras_lines(&arch.extras, &ctx)?);
+    money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)
 }

@@ -1,10 +1,14 @@
 //! The catalog compiled into the binary: one CSV per region (`pricing/regions/`), each parsed
-//! the first time a region is used, with `@id` sources expanded from `pricing/sources.csv`.
+//! the first time a region is used, with `ref:ID` sources expanded from `pricing/sources.csv`.
 use super::{catalog_csv, Catalog, PriceRow};
 use crate::error::{Error, Result};
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
+
+/// How a region file's `source` cell cites a text of `pricing/sources.csv` (`ref:pw-ec2`); not
+/// `@`, which spreadsheets would read as a formula.
+pub const SOURCE_REF: &str = "ref:";
 
 /// The bundled catalog. Every region file is checked by the test suite, so parsing cannot fail
 /// at run time; if it ever did, that region would be empty and every lookup would report the
@@ -24,7 +28,7 @@ pub fn region_files() -> &'static [(&'static str, &'static str)] {
 }
 
 /// Parse one bundled region file (or some of its lines after the header line): DESIGN §4
-/// columns, `source` either text or `@id` of `pricing/sources.csv`. Errors name the file, the
+/// columns, `source` either text or `ref:ID` (an id of `pricing/sources.csv`). Errors name the file, the
 /// line and what was wrong.
 pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
     let name = format!("bundled pricing/regions/{region}.csv");
@@ -40,10 +44,10 @@ pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
                 row.region
             )));
         }
-        if let Some(id) = row.source.strip_prefix('@') {
+        if let Some(id) = row.source.strip_prefix(SOURCE_REF) {
             row.source = source_text(id).ok_or_else(|| {
                 Error::Input(format!(
-                    "{name}: line {}: source `@{id}` is not in pricing/sources.csv",
+                    "{name}: line {}: source `{SOURCE_REF}{id}` is not in pricing/sources.csv",
                     i + 2
                 ))
             })?;
@@ -53,8 +57,8 @@ pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
 }
 
 /// The generated files have no quoted field and the DESIGN §4 columns in order: split them
-/// directly (a CSV reader per price lookup would cost more than the lookup). None = not such
-/// a file; use the CSV reader.
+/// directly (a CSV reader per price lookup would cost more than the lookup), with the same row
+/// and tier checks as `catalog_csv::parse`. None = not such a file; use the CSV reader.
 fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {
     let (header, body) = text.split_once('\n')?;
     if text.contains('"') || header.trim_end() != catalog_csv::COLUMNS.join(",") {
@@ -97,10 +101,26 @@ fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {
                 source: f[8].to_string(),
             })
         })();
+        let row = row.and_then(|r: PriceRow| {
+            catalog_csv::check_row(
+                name,
+                n + 2,
+                &r.key,
+                &r.unit,
+                r.usd,
+                r.tier_begin,
+                r.tier_end,
+            )?;
+            Ok(r)
+        });
         match row {
             Ok(r) => rows.push(r),
             Err(e) => return Some(Err(e)),
         }
+    }
+    let lines: Vec<usize> = (2..rows.len() + 2).collect();
+    if let Err(e) = catalog_csv::check_tiers(name, &rows, &lines) {
+        return Some(Err(e));
     }
     Some(Ok(rows))
 }

@@ -116,6 +116,9 @@ fn in_family(key: &str, family: &str) -> bool {
 pub fn import(args: ImportArgs) -> Result<u8> {
     let regions = offer::RegionFilter::parse(args.region.as_deref());
     let imports = offer::import_files(&args.files, &regions)?;
+    if args.strict {
+        offer::check_strict(&imports)?;
+    }
     let (catalog, warnings) = offer::combine(&imports, &args.out.display().to_string());
     offer::warn_all(&imports, &warnings);
     if catalog.rows().is_empty() {
@@ -157,6 +160,8 @@ pub fn fetch(args: FetchArgs) -> Result<u8> {
         services: args.services,
         base_url: args.base_url,
         out: args.out,
+        timeout: std::time::Duration::from_secs(args.timeout),
+        allow_hosts: args.allow_hosts,
     };
     let (dir, meta) = fetch::run(&opts)?;
     eprintln!(

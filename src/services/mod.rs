@@ -75,33 +75,40 @@ pub fn price_service(service: &Service, ctx: &Ctx) -> Result<Vec<Line>> {
 
 pub const KB_PER_GB: Decimal = dec!(1048576);
 
-fn line(id: &str, description: String, quantity: Decimal, row: &PriceRow, lean: bool) -> Line {
+fn line(
+    id: &str,
+    description: String,
+    quantity: Decimal,
+    row: &PriceRow,
+    lean: bool,
+) -> Result<Line> {
+    let monthly_usd = crate::money::mul(quantity, row.usd, &row.key)?;
     if lean {
-        return Line {
+        return Ok(Line {
             id: String::new(),
             description,
             quantity,
             unit: String::new(),
             unit_price_usd: row.usd,
-            monthly_usd: quantity * row.usd,
+            monthly_usd,
             price_key: String::new(),
             sku: String::new(),
             effective: String::new(),
             source: String::new(),
-        };
+        });
     }
-    Line {
+    Ok(Line {
         id: id.to_string(),
         description,
         quantity,
         unit: row.unit.clone(),
         unit_price_usd: row.usd,
-        monthly_usd: quantity * row.usd,
+        monthly_usd,
         price_key: row.key.clone(),
         sku: row.sku.clone(),
         effective: row.effective.clone(),
         source: row.source.clone(),
-    }
+    })
 }
 
 /// Compact tier bound: 300000000 -> "300M", 6000000000 -> "6B", 10240 -> "10,240".
@@ -168,7 +175,7 @@ impl Ctx<'_> {
                         free_row.unit
                     )
                 };
-                out.push(line(id, text, used, free_row, self.lean));
+                out.push(line(id, text, used, free_row, self.lean)?);
             }
             billable = quantity - used;
         }
@@ -179,7 +186,7 @@ impl Ctx<'_> {
             } else {
                 format!("{description}{}", tier_label(slice.row, tiered))
             };
-            out.push(line(id, text, slice.quantity, slice.row, self.lean));
+            out.push(line(id, text, slice.quantity, slice.row, self.lean)?);
         }
         Ok(out)
     }

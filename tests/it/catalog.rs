@@ -130,7 +130,7 @@ fn every_bundled_row_has_a_source_a_date_and_contiguous_tiers() {
         total += rows.len();
         for r in &rows {
             assert!(
-                !r.source.is_empty() && !r.source.starts_with('@'),
+                !r.source.is_empty() && !r.source.starts_with("ref:"),
                 "{} {region}",
                 r.key
             );

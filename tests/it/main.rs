@@ -4,6 +4,8 @@ mod catalog;
 mod cli;
 mod decisions;
 mod diffs;
+mod fuzz;
+mod hardening;
 mod i18n_lines;
 mod limits;
 mod oracles;

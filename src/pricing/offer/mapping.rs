@@ -496,10 +496,16 @@ pub fn unit_of(key: &str) -> Option<&'static str> {
         "WCU-hour"
     } else if key.starts_with("dynamodb.storage")
         || key == "ebs.gp3"
+        || key == "ebs.gp2"
         || key.starts_with("rds.storage")
+        || key.starts_with("rds.aurora_storage")
         || key == "ecr.storage"
     {
         "GB-month"
+    } else if key.starts_with("rds.iops") {
+        "IOPS-month"
+    } else if key.starts_with("rds.aurora_io") {
+        "I/O request"
     } else if key == "alb.lcu" {
         "LCU-hour"
     } else if key == "vpce.hours" {

@@ -278,7 +278,7 @@ impl Catalog {
     pub fn has(&self, key: &str, region: &str) -> bool {
         self.slots
             .get(region)
-            .is_some_and(|slot| slot.tiers(key, region).is_some())
+            .is_some_and(|slot| slot.tiers(key, region).is_some_and(|rows| !rows.is_empty()))
     }
 
     /// Regions that have rows (sorted codes; known without parsing them).
@@ -437,4 +437,72 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
     })?;
     let rows = catalog_csv::parse(&path.display().to_string(), &text)?;
     Ok(Catalog::new(dir.display().to_string(), rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "key,region,unit,tier_begin,tier_end,usd,sku,effective,source\n";
+
+    fn parse(region: &str, text: &str) -> Vec<PriceRow> {
+        catalog_csv::parse(region, text).unwrap_or_default()
+    }
+
+    fn lazy(text: &'static str) -> Catalog {
+        let files: &'static [(&'static str, &'static str)] =
+            Box::leak(vec![("r1", text)].into_boxed_slice());
+        Catalog::lazy("t", files, parse)
+    }
+
+    #[test]
+    fn lazy_lookups_use_the_index_and_fall_back_to_a_whole_parse() {
+        let text: &'static str = Box::leak(
+            format!("{HEAD}a.x,r1,hour,0,,1,,2025-01-01,s\nb.y,r1,hour,0,10,2,,2025-01-02,s\nb.y,r1,hour,10,,1,,2025-01-02,s\n")
+                .into_boxed_str(),
+        );
+        assert!(TextIndex::build(text).is_some());
+        let c = lazy(text);
+        assert_eq!(c.tiers("b.y", "r1").unwrap().len(), 2);
+        assert!(c.has("a.x", "r1") && !c.has("a.z", "r1") && !c.has("a.x", "r2"));
+        assert_eq!(c.keys_with_prefix("r1", "b."), vec!["b.y".to_string()]);
+        assert_eq!(
+            c.effective_range(&["r1"]),
+            Some(("2025-01-01".into(), "2025-01-02".into()))
+        );
+        // Quoted fields or keys out of order: no index, the region is parsed whole.
+        let unsorted: &'static str = Box::leak(
+            format!(
+                "{HEAD}b.y,r1,hour,0,,2,,2025-01-02,s\na.x,r1,hour,0,,1,,2025-01-01,\"s, t\"\n"
+            )
+            .into_boxed_str(),
+        );
+        assert!(TextIndex::build(unsorted).is_none());
+        let c = lazy(unsorted);
+        assert_eq!(c.flat("a.x", "r1").unwrap().source, "s, t");
+        assert!(c.tiers("b.y", "r1").is_ok());
+    }
+
+    #[test]
+    fn an_overlay_replaces_keys_and_leaves_other_regions_lazy() {
+        let text: &'static str = Box::leak(
+            format!("{HEAD}a.x,r1,hour,0,,1,,2025-01-01,s\nb.y,r1,hour,0,,2,,2025-01-01,s\n")
+                .into_boxed_str(),
+        );
+        let files: &'static [(&'static str, &'static str)] =
+            Box::leak(vec![("r1", text), ("r2", text)].into_boxed_slice());
+        let base = Catalog::lazy("bundled", files, parse);
+        let overlay = Catalog::new(
+            "dir",
+            parse("o", &format!("{HEAD}a.x,r1,hour,0,,5,,2026-01-01,o\n")),
+        );
+        let c = base.overlaid(&overlay);
+        assert_eq!(c.flat("a.x", "r1").unwrap().usd, Decimal::from(5));
+        assert_eq!(c.flat("b.y", "r1").unwrap().usd, Decimal::from(2));
+        assert!(c.slots["r2"].parsed.get().is_none(), "r2 stays unparsed");
+        // r2's rows are not parsed by a lookup either: only its index is built.
+        assert_eq!(c.flat("a.x", "r2").unwrap().usd, Decimal::ONE);
+        assert!(c.slots["r2"].parsed.get().is_none());
+        assert_eq!(c.regions(), ["r1".to_string(), "r2".to_string()]);
+    }
 }

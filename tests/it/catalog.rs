@@ -704,3 +704,30 @@ fn pricing_show_filters_by_region_service_and_family_as_json() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn the_regeneration_script_and_the_region_table_agree() {
+    // pricing/build_catalog.py maps AWS location names to codes for the price data; the
+    // names must be those of src/pricing/regions.rs, and every bundled region must be in both.
+    let script = std::fs::read_to_string(repo().join("pricing/build_catalog.py")).unwrap();
+    let mut seen = 0;
+    for line in script.lines() {
+        let line = line.trim();
+        let Some(rest) = line.strip_prefix("(\"") else {
+            continue;
+        };
+        let Some((code, rest)) = rest.split_once("\", \"") else {
+            continue;
+        };
+        let Some(name) = rest.strip_suffix("\"),") else {
+            continue;
+        };
+        if !code.contains('-') || !name.contains('(') {
+            continue;
+        }
+        let region = regions::by_code(code).unwrap_or_else(|| panic!("{code} not in the table"));
+        assert_eq!(region.name, name, "{code}");
+        seen += 1;
+    }
+    assert_eq!(seen, bundled::region_files().len());
+}

@@ -61,6 +61,8 @@ UNITS = [
     ("vpce.data", "GB"),
     ("dynamodb.reads.", "read request unit"),
     ("dynamodb.writes.", "write request unit"),
+    ("dynamodb.rcu.free_tier", "RCU"),
+    ("dynamodb.wcu.free_tier", "WCU"),
     ("dynamodb.rcu.", "RCU-hour"),
     ("dynamodb.wcu.", "WCU-hour"),
     ("dynamodb.storage.", "GB-month"),
@@ -307,6 +309,34 @@ EXTRA_ROWS.append((
     "raw/dynamodb.json @ a6645eb2) still has a Tokyo storage free-tier rate code, range not shown; the same "
     "SKU's paid rate 0.285 beyond 25 GB is unchanged from 2016 to 2025; us-east-1 2026 Price List slice "
     "has the same 0-25 free structure (A)]"))
+
+# Always-free provisioned capacity: 25 RCU and 25 WCU. The Price List writes each as a 0-18600
+# unit-hour range per month (25 units x 744 h, the longest month); archcost applies it as 25
+# units in every hour of the modelled month, so the row's range is in units (RCU / WCU).
+DDB_FT_SRC = (
+    "AWS Price List AmazonDynamoDB 20160107013501 (publication 2016-01-07T01:35:01Z, whole-service "
+    "offer) SKU {sku} ({loc}, usagetype {ut}), rate code {sku}.JRTCKXETXF.HBHVWY47CM "
+    "'$0.00 per hour for 25 units of {what} capacity for a month (free tier)', range 0-18600 "
+    "unit-hours (= 25 units x 744 h; the paid rate code {sku}.JRTCKXETXF.E63J5HTPNN starts at 18600) "
+    "via krishnan-mani/get-aws-pricing resources/AmazonDynamoDB_offer-index.json "
+    "@ 166ea8fdd975ad8bd9a8c86b46a9ffd7ac4a3c62 (byte copy: tests/fixtures/aws-offers/json/"
+    "AmazonDynamoDB-global-20160107013501.json) [grade A, old (2016); cross-check: the 2025 "
+    "meteredUnitMap rows of the paid rate are described as 'beyond free tier' (B); "
+    "aws-pricing-examples.md 6: '25 provisioned WCU and 25 provisioned RCU per account per Region' (C)] "
+    "|| catalog: recorded as 25 units per hour (tier_end 25, unit {unit}); archcost spends it as "
+    "25 x hours_per_month {unit}-hours"
+)
+for _region, _loc, _rsku, _wsku, _pfx in (
+        ("us-east-1", "US East (N. Virginia)", "4V475Q49DCKGXQZ2", "R6PXMNYCEDGZ2EYN", ""),
+        ("ap-northeast-1", "Asia Pacific (Tokyo)", "QS5WYUWZHW5DU5CA", "GVBT7JN4X2B6STN4", "APN1-")):
+    EXTRA_ROWS.append((
+        "dynamodb.rcu.free_tier", _region, "0", "25", "0", _rsku, "2016-01-07",
+        DDB_FT_SRC.format(sku=_rsku, loc=_loc, ut=_pfx + "ReadCapacityUnit-Hrs", what="read",
+                          unit="RCU")))
+    EXTRA_ROWS.append((
+        "dynamodb.wcu.free_tier", _region, "0", "25", "0", _wsku, "2016-01-07",
+        DDB_FT_SRC.format(sku=_wsku, loc=_loc, ut=_pfx + "WriteCapacityUnit-Hrs", what="write",
+                          unit="WCU")))
 
 for _region, _hours, _xc in (("us-east-1", "0.01", VPCE_US_XCHECK),
                              ("ap-northeast-1", "0.014", VPCE_JP_XCHECK)):

@@ -1,5 +1,6 @@
 //! Amazon RDS for MySQL / PostgreSQL: one instance (Single- or Multi-AZ) plus gp2/gp3 storage.
 use super::{Ctx, Line, ServiceModel};
+use crate::capacity::plan::TierPlan;
 use crate::error::Result;
 use crate::scenario::{Rds, StorageType};
 use rust_decimal::Decimal;
@@ -26,7 +27,7 @@ impl Rds {
 }
 
 impl ServiceModel for Rds {
-    fn lines(&self, ctx: &Ctx) -> Result<Vec<Line>> {
+    fn lines(&self, ctx: &Ctx, _plan: &TierPlan) -> Result<Vec<Line>> {
         let engine = self.engine.key();
         let az = self.az_key();
         let az_label = if self.multi_az {

@@ -663,6 +663,22 @@ fn compare_with_an_imported_catalog() {
             .unwrap()
     };
     assert_eq!(sku_of(&c, "alb.hours"), "6AP766DZF74JPTE2");
+
+    // The scenario's ALB is internal because the imported offers have no AmazonVPC file, so no
+    // London public IPv4 price: an internet-facing ALB needs one, and its absence is an input
+    // error naming the key, never a guessed price.
+    let facing = t.path().join("london-facing.toml");
+    std::fs::write(&facing, LONDON.replace(", scheme = \"internal\"", "")).unwrap();
+    let out = archcost()
+        .arg("compare")
+        .arg(&facing)
+        .arg("--pricing")
+        .arg(t.path().join("cat"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("vpc.public_ipv4") && err.contains("eu-west-2"), "{err}");
 }
 
 pub const LONDON: &str = r#"
@@ -686,7 +702,7 @@ app = { service = "lambda", memory_mb = 1024, arch = "arm64" }
 
 [[architecture]]
 name = "containers"
-web = { service = "alb" }
+web = { service = "alb", scheme = "internal" }
 app = { service = "fargate", vcpu = 0.5, memory_gb = 1.0, tasks = 2 }
 db  = { service = "rds", engine = "mysql", instance = "db.t4g.medium", multi_az = true }
 "#;

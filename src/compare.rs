@@ -354,7 +354,10 @@ pub fn totals(s: &Scenario, catalog: &Catalog) -> Result<Vec<(String, Decimal)>>
     let mut out = Vec::with_capacity(s.architectures.len());
     for arch in &s.architectures {
         let plan = plan::plan(arch, &s.workload, &load, hours);
-        out.push((arch.name.clone(), arch_total(s, arch, catalog, &load, &plan)?));
+        out.push((
+            arch.name.clone(),
+            arch_total(s, arch, catalog, &load, &plan)?,
+        ));
     }
     Ok(out)
 }

@@ -144,7 +144,9 @@ pub fn across(s: &Scenario) -> Vec<(usize, String)> {
     }
     let mut out = Vec::new();
     for (i, a) in s.architectures.iter().enumerate() {
-        let Some(Service::Ec2(e)) = &a.db else { continue };
+        let Some(Service::Ec2(e)) = &a.db else {
+            continue;
+        };
         let single = match (e.count, e.max) {
             (Some(n), _) => n <= Decimal::ONE,
             (None, Some(max)) => max <= Decimal::ONE,

@@ -29,7 +29,9 @@ fn service_slot<'a>(
         Service::Alb(a) => {
             slot!(a, key, plain: [count, azs, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
         }
-        Service::Ec2(e) => slot!(e, key, plain: [], opt: [ebs_gb, count, rps_per_instance, min, max]),
+        Service::Ec2(e) => {
+            slot!(e, key, plain: [], opt: [ebs_gb, count, rps_per_instance, min, max])
+        }
         Service::Lambda(l) => {
             slot!(l, key, plain: [memory_mb, ephemeral_storage_mb, provisioned_concurrency, provisioned_requests_share, nat_gateways], opt: [duration_ms, timeout_s, provisioned_hours, nat_kb_per_request])
         }

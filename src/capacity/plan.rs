@@ -326,9 +326,14 @@ impl PlanCtx<'_> {
     ) -> FleetPlan {
         let peak_rps = self.load.peak().peak_rps;
         let (fixed, per_hour, unit_hours, needed_at_peak, max, unserved_rps) = match fleet {
-            Fleet::Fixed { units, hours } => {
-                (true, vec![units; 24], units * hours, units, None, Decimal::ZERO)
-            }
+            Fleet::Fixed { units, hours } => (
+                true,
+                vec![units; 24],
+                units * hours,
+                units,
+                None,
+                Decimal::ZERO,
+            ),
             Fleet::Scaled {
                 rps_per_unit,
                 min,
@@ -404,7 +409,12 @@ impl PlanCtx<'_> {
 }
 
 /// LCUs an ALB uses during one hour: the largest of its four dimensions.
-pub fn lcu(alb: &Alb, hour: &HourLoad, kb_per_request: Decimal, gb_per_lcu_hour: Decimal) -> Decimal {
+pub fn lcu(
+    alb: &Alb,
+    hour: &HourLoad,
+    kb_per_request: Decimal,
+    gb_per_lcu_hour: Decimal,
+) -> Decimal {
     let new_conn_s = if alb.requests_per_connection == Decimal::ONE {
         hour.rps
     } else {

@@ -119,9 +119,12 @@ fn websocket(c: &mut Checker, tier: &str, g: &ApiGateway, biggest_kb: Decimal) {
     let Some(duration) = g.connection_duration_s else {
         return;
     };
-    c.check(tier, "apigw.websocket.connection_duration_s", duration, || {
-        format!("how long a client stays connected ({} s)", fmt(duration))
-    });
+    c.check(
+        tier,
+        "apigw.websocket.connection_duration_s",
+        duration,
+        || format!("how long a client stays connected ({} s)", fmt(duration)),
+    );
     if let Some(avg) = g.average_connections {
         if duration > Decimal::ZERO {
             let per_s = avg / duration;

@@ -76,8 +76,11 @@ pub(super) fn check(c: &mut Checker, tier: &str, f: &Fargate, plan: &ArchPlan, t
         });
     }
     if f.spot_share > Decimal::ZERO {
-        c.check(tier, "fargate.spot.interruption_notice_s", dec!(120), || {
-            "Spot tasks can be stopped with a 120 s warning".to_string()
-        });
+        c.check(
+            tier,
+            "fargate.spot.interruption_notice_s",
+            dec!(120),
+            || "Spot tasks can be stopped with a 120 s warning".to_string(),
+        );
     }
 }

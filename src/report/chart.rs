@@ -421,8 +421,8 @@ fn cost_vs_load<DB: DrawingBackend>(
             .legend(move |(x, y)| {
                 EmptyElement::at((x, y))
                     + PathElement::new(vec![(0, 0), (8, 0)], style)
-                    + PathElement::new(vec![(14, 0), (22, 0)], style)
-                    + PathElement::new(vec![(28, 0), (30, 0)], style)
+                    + PathElement::new(vec![(13, 0), (21, 0)], style)
+                    + PathElement::new(vec![(26, 0), (28, 0)], style)
             });
     }
     if has_band {

@@ -275,7 +275,11 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
                 .collect();
             let at = curve.scenario.1.get(i).map(|c| money(rep, *c));
             (
-                format!("{name}: {}{}", at.unwrap_or_default(), mark(rep, name, lang)),
+                format!(
+                    "{name}: {}{}",
+                    at.unwrap_or_default(),
+                    mark(rep, name, lang)
+                ),
                 pts,
             )
         })
@@ -404,7 +408,9 @@ fn mark(rep: &Report, name: &str, lang: Lang) -> String {
             let ids: Vec<&str> = a.ruled_out_by.iter().map(|b| b.id.as_str()).collect();
             format!(" — {} ({})", l.not_feasible, ids.join(", "))
         }
-        Some(_) if rep.cheapest_feasible.as_deref() == Some(name) && rep.architectures.len() > 1 => {
+        Some(_)
+            if rep.cheapest_feasible.as_deref() == Some(name) && rep.architectures.len() > 1 =>
+        {
             format!(" — {}", l.cheapest_feasible)
         }
         _ => String::new(),

@@ -45,7 +45,10 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
     for t in &tiers {
         o.push_str(&format!(" {} |", lang.tier(t)));
     }
-    o.push_str(&format!(" {} | {} |\n|---|", lb.total_per_month, lb.feasible));
+    o.push_str(&format!(
+        " {} | {} |\n|---|",
+        lb.total_per_month, lb.feasible
+    ));
     for _ in &tiers {
         o.push_str("---:|");
     }

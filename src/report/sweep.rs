@@ -56,7 +56,12 @@ pub fn csv(key: &str, rows: &[SweepRow]) -> Vec<u8> {
     let mut header = vec![key.to_string()];
     if let Some(first) = rows.first() {
         header.extend(first.monthly_usd.iter().map(|(n, _)| n.clone()));
-        header.extend(first.monthly_usd.iter().map(|(n, _)| format!("{n} feasible")));
+        header.extend(
+            first
+                .monthly_usd
+                .iter()
+                .map(|(n, _)| format!("{n} feasible")),
+        );
     }
     let _ = w.write_record(&header);
     for r in rows {
@@ -176,7 +181,11 @@ fn draw(
                 .collect();
             let mark = match own.get(i) {
                 Some(o) if !o.feasible => {
-                    format!(" (cannot run at {}: {})", breakeven::human(scenario_x), o.ruled_out_by.join(", "))
+                    format!(
+                        " (cannot run at {}: {})",
+                        breakeven::human(scenario_x),
+                        o.ruled_out_by.join(", ")
+                    )
                 }
                 _ => String::new(),
             };

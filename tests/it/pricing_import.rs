@@ -678,7 +678,10 @@ fn compare_with_an_imported_catalog() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("vpc.public_ipv4") && err.contains("eu-west-2"), "{err}");
+    assert!(
+        err.contains("vpc.public_ipv4") && err.contains("eu-west-2"),
+        "{err}"
+    );
 }
 
 pub const LONDON: &str = r#"

@@ -77,7 +77,24 @@ pub fn load(args: &ScenarioArgs) -> Result<(Scenario, CatalogRef)> {
             .filter(|p| *p != "bundled")
             .map(|p| resolve_relative(&args.scenario, p)),
     };
-    let catalog = catalog_for(pricing_dir.as_deref())?;
+    let catalog = catalog_for(pricing_dir.as_deref()).map_err(|e| {
+        if args.pricing.is_some() {
+            return e;
+        }
+        // The path came from the scenario: say where it is written.
+        let at = scenario::key_location(&name, &text, "assumptions.pricing");
+        let msg = e.to_string();
+        let code = e.exit_code();
+        let msg = format!("{at}: `assumptions.pricing`: {msg}");
+        if code == 2 {
+            Error::Input(msg)
+        } else {
+            Error::Io {
+                path: at.into(),
+                source: std::io::Error::other(msg),
+            }
+        }
+    })?;
     scenario::check(&name, &text, &s, &catalog)?;
     Ok((s, catalog))
 }
@@ -178,18 +195,9 @@ pub fn emit(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// Write `bytes` to `path` through a temporary file in the same directory, then rename,
-/// so a failure never leaves a half-written file in place of the old one.
+/// Write `bytes` to `path` atomically with the umask's mode (see `fsio::write_atomic`).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::io(&dir, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+    crate::fsio::write_atomic(path, bytes)
 }
 
 fn show_cmd(args: ShowArgs) -> Result<u8> {

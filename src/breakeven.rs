@@ -7,6 +7,7 @@
 //! quarter points lie exactly on the chord), then solve that line exactly in decimal arithmetic.
 //! When the sign change is a jump, the bracket shrinks to the jump itself (1e-20 relative) and
 //! the crossing is reported as a step.
+use crate::capacity::Load;
 use crate::compare;
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
@@ -15,7 +16,7 @@ use crate::sweep;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Samples used to bracket crossings before refining.
 pub const SCAN_POINTS: usize = 400;
@@ -60,25 +61,80 @@ impl Crossing {
     }
 }
 
-/// Costs of every architecture with `key` set to `x`.
+/// Costs of architectures with `key` set to `x`, each computed once per (architecture, x) and
+/// shared between identical architectures, so all-pairs break-even grows with the pairs that
+/// cross, not with pairs × architectures.
 struct Probe<'a> {
     base: Scenario,
     catalog: &'a Catalog,
     key: &'a str,
+    /// Architecture index -> class of identical architectures (same tiers, region, extras).
+    class_of: Vec<usize>,
+    /// Per class: x -> monthly USD.
+    cache: Vec<HashMap<Decimal, Decimal>>,
+    /// The load at the value last set (it depends only on the workload).
+    load_at: Option<(Decimal, Load)>,
 }
 
-impl Probe<'_> {
+impl<'a> Probe<'a> {
+    fn new(s: &Scenario, catalog: &'a Catalog, key: &'a str) -> Self {
+        // Architectures that differ only in name cost the same at every x, unless the key
+        // varies one architecture's own setting.
+        let varies_one = key.starts_with("architecture.");
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let class_of: Vec<usize> = s
+            .architectures
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                if varies_one {
+                    return i;
+                }
+                let mut unnamed = a.clone();
+                unnamed.name.clear();
+                let next = seen.len();
+                *seen.entry(format!("{unnamed:?}")).or_insert(next)
+            })
+            .collect();
+        let classes = class_of.iter().copied().max().map_or(0, |m| m + 1);
+        Probe {
+            base: s.clone(),
+            catalog,
+            key,
+            class_of,
+            cache: vec![HashMap::new(); classes],
+            load_at: None,
+        }
+    }
+
+    fn cost(&mut self, arch: usize, x: Decimal) -> Result<Decimal> {
+        let class = self.class_of[arch];
+        if let Some(v) = self.cache[class].get(&x) {
+            return Ok(*v);
+        }
+        if self.load_at.as_ref().is_none_or(|(at, _)| *at != x) {
+            sweep::set_key(&mut self.base, self.key, x)?;
+            let hours = self.base.assumptions.hours_per_month;
+            let w = &self.base.workload;
+            self.load_at = Some((x, Load::new(w, w.monthly_requests(hours), hours)));
+        }
+        let load = &self.load_at.as_ref().expect("set above").1;
+        let v = compare::arch_total(
+            &self.base,
+            &self.base.architectures[arch],
+            self.catalog,
+            load,
+        )?;
+        self.cache[class].insert(x, v);
+        Ok(v)
+    }
+
     fn costs(&mut self, x: Decimal) -> Result<Vec<Decimal>> {
-        sweep::set_key(&mut self.base, self.key, x)?;
-        Ok(compare::totals(&self.base, self.catalog)?
-            .into_iter()
-            .map(|t| t.1)
-            .collect())
+        (0..self.class_of.len()).map(|a| self.cost(a, x)).collect()
     }
 
     fn diff(&mut self, i: usize, j: usize, x: Decimal) -> Result<Decimal> {
-        let c = self.costs(x)?;
-        Ok(c[i] - c[j])
+        Ok(self.cost(i, x)? - self.cost(j, x)?)
     }
 }
 
@@ -125,16 +181,13 @@ pub fn breakeven(
             .collect(),
     };
     // Both ends must be valid scenarios (ranges are intervals, so the points between are too).
-    let mut probe = Probe {
-        base: s.clone(),
-        catalog,
-        key,
-    };
+    let mut probe = Probe::new(s, catalog, key);
     for end in [from, to] {
         sweep::set_key(&mut probe.base, key, end)?;
         scenario::revalidate(&probe.base, catalog)
             .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", end.normalize())))?;
     }
+    probe.load_at = None;
     let log = from > Decimal::ZERO && to >= from * dec!(10);
     let xs = sweep::steps(from, to, SCAN_POINTS, log)?;
     let mut samples = Vec::with_capacity(xs.len());
@@ -157,12 +210,12 @@ pub fn breakeven(
                     } else {
                         refine(&mut probe, i, j, xs[p], xs[k], f[p], f[k])?
                     };
-                    let costs = probe.costs(value)?;
+                    let monthly_usd = probe.cost(i, value)?;
                     let (below, above) = if sign(f[p]) < 0 { (i, j) } else { (j, i) };
                     out.push(Crossing {
                         between: (names[i].clone(), names[j].clone()),
                         value,
-                        monthly_usd: costs[i],
+                        monthly_usd,
                         kind,
                         cheaper_below: names[below].clone(),
                         cheaper_above: names[above].clone(),

@@ -208,6 +208,9 @@ pub struct ImportArgs {
     /// Keep only these regions (comma-separated region codes)
     #[arg(long, value_name = "R[,R...]")]
     pub region: Option<String>,
+    /// Fail (exit 2) when any row of an offer file cannot be read, instead of skipping it
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ use crate::capacity::Load;
 use crate::error::Result;
 use crate::feasibility::{self, Blocker};
 use crate::limits::{self, Finding};
+use crate::money;
 use crate::pricing::Catalog;
 use crate::scenario::{Architecture, Currency, Range, RangeEnd, Scenario};
 use crate::services::{self, exact, Ctx, Line};
@@ -297,8 +298,8 @@ fn evaluate_arch(
         false,
     );
     let mut tiers = Vec::new();
-    let mut push = |tier: &str, service: &str, lines: Vec<Line>| {
-        let monthly_usd: Decimal = lines.iter().map(|l| l.monthly_usd).sum();
+    let mut push = |tier: &str, service: &str, lines: Vec<Line>| -> Result<()> {
+        let monthly_usd = money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)?;
         tiers.push(TierReport {
             tier: tier.to_string(),
             service: service.to_string(),
@@ -306,6 +307,7 @@ fn evaluate_arch(
             monthly_jpy: rate.map(|r| monthly_usd * r),
             lines,
         });
+        Ok(())
     };
     let mut free_before_db = BTreeMap::new();
     for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
@@ -313,18 +315,18 @@ fn evaluate_arch(
             if tier == "db" {
                 free_before_db = ctx.free_used.borrow().clone();
             }
-            push(tier, svc.name(), services::price_service(svc, &ctx, tp)?);
+            push(tier, svc.name(), services::price_service(svc, &ctx, tp)?)?;
         }
     }
     let network = services::network::network_lines(arch, &ctx)?;
     if !network.is_empty() {
-        push("network", "data-transfer", network);
+        push("network", "data-transfer", network)?;
     }
     let extras = services::network::extras_lines(&arch.extras, &ctx)?;
     if !extras.is_empty() {
-        push("extras", "extras", extras);
+        push("extras", "extras", extras)?;
     }
-    let monthly_usd: Decimal = tiers.iter().map(|t| t.monthly_usd).sum();
+    let monthly_usd = money::sum(tiers.iter().map(|t| t.monthly_usd), &arch.name)?;
     let findings = limits::check(s, arch, &plan, false);
     let ruled_out_by = feasibility::blockers(arch, &plan, &findings);
     let db_usd = tiers
@@ -353,11 +355,7 @@ pub fn totals(s: &Scenario, catalog: &Catalog) -> Result<Vec<(String, Decimal)>>
     let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);
     let mut out = Vec::with_capacity(s.architectures.len());
     for arch in &s.architectures {
-        let plan = plan::plan(arch, &s.workload, &load, hours);
-        out.push((
-            arch.name.clone(),
-            arch_total(s, arch, catalog, &load, &plan)?,
-        ));
+        out.push((arch.name.clone(), arch_total(s, arch, catalog, &load)?));
     }
     Ok(out)
 }
@@ -380,7 +378,7 @@ pub fn outcomes(s: &Scenario, catalog: &Catalog) -> Result<Vec<Outcome>> {
     let mut out = Vec::with_capacity(s.architectures.len());
     for arch in &s.architectures {
         let plan = plan::plan(arch, &s.workload, &load, hours);
-        let monthly_usd = arch_total(s, arch, catalog, &load, &plan)?;
+        let monthly_usd = planned_total(s, arch, catalog, &load, &plan)?;
         let findings = limits::check(s, arch, &plan, true);
         let ruled_out_by: Vec<String> = feasibility::blockers(arch, &plan, &findings)
             .into_iter()
@@ -396,8 +394,19 @@ pub fn outcomes(s: &Scenario, catalog: &Catalog) -> Result<Vec<Outcome>> {
     Ok(out)
 }
 
-/// One architecture's monthly USD (lean pricing of its capacity plan).
+/// One architecture's monthly USD (lean pricing of its capacity plan, planned here).
 pub fn arch_total(
+    s: &Scenario,
+    arch: &Architecture,
+    catalog: &Catalog,
+    load: &Load,
+) -> Result<Decimal> {
+    let plan = plan::plan(arch, &s.workload, load, s.assumptions.hours_per_month);
+    planned_total(s, arch, catalog, load, &plan)
+}
+
+/// One architecture's monthly USD, priced from a capacity plan already made.
+fn planned_total(
     s: &Scenario,
     arch: &Architecture,
     catalog: &Catalog,
@@ -413,14 +422,13 @@ pub fn arch_total(
         load,
         true,
     );
-    let sum = |lines: Vec<Line>| lines.iter().map(|l| l.monthly_usd).sum::<Decimal>();
-    let mut total = Decimal::ZERO;
+    let mut lines = Vec::new();
     for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
         if let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) {
-            total += sum(services::price_service(svc, &ctx, tp)?);
+            lines.extend(services::price_service(svc, &ctx, tp)?);
         }
     }
-    total += sum(services::network::network_lines(arch, &ctx)?);
-    total += sum(services::network::extras_lines(&arch.extras, &ctx)?);
-    Ok(total)
+    lines.extend(services::network::network_lines(arch, &ctx)?);
+    lines.extend(services::network::extras_lines(&arch.extras, &ctx)?);
+    money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)
 }

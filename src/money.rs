@@ -1,5 +1,35 @@
-//! Money presentation: the only place that rounds (half away from zero), and number formatting.
+//! Money: overflow-checked arithmetic, the only place that rounds (half away from zero), and
+//! number formatting.
+use crate::error::{Error, Result};
 use rust_decimal::{Decimal, RoundingStrategy};
+
+/// `quantity × unit price`, or an input error naming what overflowed (a catalog price or a
+/// scenario value far beyond anything AWS bills) instead of a panic.
+pub fn mul(quantity: Decimal, unit_usd: Decimal, what: &str) -> Result<Decimal> {
+    quantity
+        .checked_mul(unit_usd)
+        .ok_or_else(|| overflow(what, quantity, unit_usd))
+}
+
+/// Sum of amounts, checked; `what` names the total for the message.
+pub fn sum<I: IntoIterator<Item = Decimal>>(amounts: I, what: &str) -> Result<Decimal> {
+    let mut total = Decimal::ZERO;
+    for a in amounts {
+        total = total.checked_add(a).ok_or_else(|| {
+            Error::Input(format!(
+                "{what}: the total overflows (beyond {}); check the catalog prices and scenario values it adds up",
+                Decimal::MAX
+            ))
+        })?;
+    }
+    Ok(total)
+}
+
+fn overflow(what: &str, quantity: Decimal, unit_usd: Decimal) -> Error {
+    Error::Input(format!(
+        "{what}: {quantity} × {unit_usd} USD overflows; a price or quantity this large is not a real AWS bill\n  hint: check the catalog row for this key (pricing show) and the scenario values that drive the quantity"
+    ))
+}
 
 /// Round to `dp` decimal places, half away from zero (0.005 -> 0.01, -0.005 -> -0.01).
 pub fn round(value: Decimal, dp: u32) -> Decimal {
@@ -78,6 +108,16 @@ mod tests {
         assert_eq!(cents(dec!(-0.005)), dec!(-0.01));
         assert_eq!(cents(dec!(2.333338)), dec!(2.33));
         assert_eq!(cents(dec!(0.0049999)), dec!(0.00));
+    }
+
+    #[test]
+    fn overflow_is_an_input_error() {
+        let err = mul(dec!(1e20), dec!(1e20), "ec2.linux.m5.large").unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("ec2.linux.m5.large"), "{err}");
+        assert_eq!(mul(dec!(3), dec!(0.5), "x").unwrap(), dec!(1.5));
+        assert!(sum([Decimal::MAX, Decimal::ONE], "total").is_err());
+        assert_eq!(sum([dec!(1), dec!(2)], "total").unwrap(), dec!(3));
     }
 
     #[test]

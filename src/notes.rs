@@ -51,11 +51,13 @@ pub fn for_arch(
             true,
         );
         alt_ctx.free_used.replace(free_before_db.clone());
-        let alt: Decimal = other
-            .lines(&alt_ctx, &other_plan)?
-            .iter()
-            .map(|l| l.monthly_usd)
-            .sum();
+        let alt = money::sum(
+            other
+                .lines(&alt_ctx, &other_plan)?
+                .iter()
+                .map(|l| l.monthly_usd),
+            &arch.name,
+        )?;
         let (now, then) = match d.capacity {
             Capacity::OnDemand => ("on-demand", "provisioned (sized from the peak hour)"),
             Capacity::Provisioned => ("provisioned", "on-demand"),

@@ -35,11 +35,12 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<PriceRow>> {
     };
     let ix: Vec<usize> = COLUMNS.iter().map(|c| col(c)).collect::<Result<_>>()?;
     let mut rows = Vec::new();
+    let mut lines = Vec::new();
     for (n, record) in reader.records().enumerate() {
         let line = n + 2;
         let record =
             record.map_err(|e| Error::Input(format!("{name}: line {line}: malformed CSV: {e}")))?;
-        let get = |i: usize| record.get(ix[i]).unwrap_or("").trim();
+        let get = |i: usize| crate::csv_safe::unescape(record.get(ix[i]).unwrap_or("").trim());
         let num = |i: usize, what: &str| -> Result<Decimal> {
             let text = get(i);
             Decimal::from_str(text)
@@ -79,10 +80,14 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<PriceRow>> {
                 )));
             }
         }
+        let key = get(0);
+        let unit = get(2);
+        check_row(name, line, key, unit, usd, tier_begin, tier_end)?;
+        lines.push(line);
         rows.push(PriceRow {
-            key: get(0).to_string(),
+            key: key.to_string(),
             region: get(1).to_string(),
-            unit: get(2).to_string(),
+            unit: unit.to_string(),
             tier_begin,
             tier_end,
             usd,
@@ -91,28 +96,143 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<PriceRow>> {
             source: get(8).to_string(),
         });
     }
+    check_tiers(name, &rows, &lines)?;
     Ok(rows)
+}
+
+/// The most a catalog may charge for one unit: far above any AWS list price (the dearest EC2
+/// instance is a few hundred USD an hour), low enough that no bill can overflow a Decimal.
+fn max_usd_per_unit(unit: &str) -> Decimal {
+    use rust_decimal_macros::dec;
+    match unit {
+        "request" | "message" | "connection-minute" | "read request unit"
+        | "write request unit" | "GB-second" => dec!(0.01),
+        "vCPU-hour" | "GB-hour" | "LCU-hour" | "RCU-hour" | "WCU-hour" | "endpoint-AZ-hour"
+        | "GB" | "GB-month" => dec!(100),
+        "hour" => dec!(5000),
+        "month" => dec!(10000),
+        _ => dec!(100000),
+    }
+}
+
+/// One row on its own: price within the bound for its unit, unit as the key requires,
+/// tier bounds non-negative and ordered.
+fn check_row(
+    name: &str,
+    line: usize,
+    key: &str,
+    unit: &str,
+    usd: Decimal,
+    begin: Decimal,
+    end: Option<Decimal>,
+) -> Result<()> {
+    let bad = |what: String, fix: &str| {
+        Err(Error::Input(format!(
+            "{name}: line {line}: `{key}`: {what}\n  hint: {fix}"
+        )))
+    };
+    if let Some(want) = super::offer::mapping::unit_of(key) {
+        if unit != want {
+            return bad(
+                format!("the unit is `{unit}`, but `{key}` is priced per `{want}`"),
+                "correct the unit column (pricing/KEYS.md lists each key's unit)",
+            );
+        }
+    }
+    let max = max_usd_per_unit(unit);
+    if usd > max {
+        return bad(
+            format!("the price {usd} USD per {unit} is above {max}, more than AWS charges for any {unit}"),
+            "check the price column (USD per single unit, not per million or per thousand)",
+        );
+    }
+    if begin < Decimal::ZERO {
+        return bad(
+            format!("the tier starts at {begin}, below 0"),
+            "tiers start at 0 or at the previous tier's end",
+        );
+    }
+    if let Some(end) = end {
+        if end <= begin {
+            return bad(
+                format!("the tier ends at {end}, not after its start {begin}"),
+                "tier_end must be greater than tier_begin (empty = unbounded)",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The tiers of each (key, region) must start at 0, follow each other without gap or overlap,
+/// share one unit, and only the last may be unbounded.
+fn check_tiers(name: &str, rows: &[PriceRow], lines: &[usize]) -> Result<()> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&rows[a], &rows[b]);
+        (&x.region, &x.key, x.tier_begin).cmp(&(&y.region, &y.key, y.tier_begin))
+    });
+    let mut prev: Option<usize> = None;
+    for &i in &order {
+        let row = &rows[i];
+        let same = prev.filter(|&p| rows[p].key == row.key && rows[p].region == row.region);
+        let expected = match same {
+            None => Decimal::ZERO,
+            Some(p) => match rows[p].tier_end {
+                Some(end) => end,
+                None => {
+                    return Err(Error::Input(format!(
+                        "{name}: line {}: `{}` / {}: a tier follows the unbounded tier of line {}\n  hint: give the earlier tier an end, or remove one of the rows",
+                        lines[i], row.key, row.region, lines[p]
+                    )))
+                }
+            },
+        };
+        if row.tier_begin != expected {
+            let what = if same.is_some() && row.tier_begin < expected {
+                "overlaps the previous tier"
+            } else {
+                "leaves a gap"
+            };
+            return Err(Error::Input(format!(
+                "{name}: line {}: `{}` / {}: the tier starts at {} where {expected} was expected ({what})\n  hint: tiers of one key are contiguous and start at 0",
+                lines[i], row.key, row.region, row.tier_begin
+            )));
+        }
+        if let Some(p) = same {
+            if rows[p].unit != row.unit {
+                return Err(Error::Input(format!(
+                    "{name}: line {}: `{}` / {}: unit `{}` differs from `{}` on line {}\n  hint: all tiers of a key use one unit",
+                    lines[i], row.key, row.region, row.unit, rows[p].unit, lines[p]
+                )));
+            }
+        }
+        prev = Some(i);
+    }
+    Ok(())
 }
 
 /// Serialize rows to catalog CSV (sorted as the catalog sorts them).
 pub fn write(catalog: &Catalog) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     // Writing to a Vec cannot fail.
-    let _ = w.write_record(COLUMNS);
+    crate::csv_safe::record(&mut w, COLUMNS);
     for r in catalog.rows() {
-        let _ = w.write_record([
-            r.key.as_str(),
-            r.region.as_str(),
-            r.unit.as_str(),
-            &r.tier_begin.normalize().to_string(),
-            &r.tier_end
-                .map(|e| e.normalize().to_string())
-                .unwrap_or_default(),
-            &r.usd.normalize().to_string(),
-            r.sku.as_str(),
-            r.effective.as_str(),
-            r.source.as_str(),
-        ]);
+        crate::csv_safe::record(
+            &mut w,
+            [
+                r.key.as_str(),
+                r.region.as_str(),
+                r.unit.as_str(),
+                &r.tier_begin.normalize().to_string(),
+                &r.tier_end
+                    .map(|e| e.normalize().to_string())
+                    .unwrap_or_default(),
+                &r.usd.normalize().to_string(),
+                r.sku.as_str(),
+                r.effective.as_str(),
+                r.source.as_str(),
+            ],
+        );
     }
     w.into_inner().unwrap_or_default()
 }

@@ -7,6 +7,9 @@ use crate::error::{Error, Result};
 pub fn import(args: ImportArgs) -> Result<u8> {
     let regions = offer::RegionFilter::parse(args.region.as_deref());
     let imports = offer::import_files(&args.files, &regions)?;
+    if args.strict {
+        offer::check_strict(&imports)?;
+    }
     let (catalog, warnings) = offer::combine(&imports, &args.out.display().to_string());
     offer::warn_all(&imports, &warnings);
     if catalog.rows().is_empty() {

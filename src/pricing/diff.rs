@@ -110,9 +110,9 @@ fn cells(c: &Change) -> [String; 9] {
 
 pub fn render_csv(changes: &[Change]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(HEADER);
+    crate::csv_safe::record(&mut w, HEADER);
     for c in changes {
-        let _ = w.write_record(cells(c));
+        crate::csv_safe::record(&mut w, cells(c));
     }
     w.into_inner().unwrap_or_default()
 }

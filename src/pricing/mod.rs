@@ -174,18 +174,29 @@ pub fn split_tiers<'a>(
     out
 }
 
-/// Read a catalog directory written by `pricing fetch` / `pricing import` (its `catalog.csv`).
+/// The most archcost reads of one catalog CSV (a fetched catalog for every region is far less).
+pub const MAX_CATALOG_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Read a catalog directory written by `pricing fetch` / `pricing import` (its `catalog.csv`),
+/// or a catalog CSV file; bounded, validated row by row (see `catalog_csv::parse`).
 pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
     let path = if dir.is_dir() {
         dir.join("catalog.csv")
     } else {
         dir.to_path_buf()
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Error::Input(format!(
-            "{}: cannot read the price catalog: {e}\n  hint: create it with `archcost pricing fetch --out DIR` or `archcost pricing import FILE... --out DIR`, or use pricing = \"bundled\"",
-            path.display()
-        ))
+    let text = crate::fsio::read_input_text(
+        &path,
+        crate::fsio::Input {
+            what: "price catalog (CSV)",
+            max_bytes: MAX_CATALOG_BYTES,
+        },
+    )
+    .map_err(|e| match e {
+        Error::Input(msg) => Error::Input(format!(
+            "{msg}\n  hint: create a catalog with `archcost pricing fetch --out DIR` or `archcost pricing import FILE... --out DIR`, or use pricing = \"bundled\""
+        )),
+        other => other,
     })?;
     let rows = catalog_csv::parse(&path.display().to_string(), &text)?;
     Ok(Catalog::new(dir.display().to_string(), rows))

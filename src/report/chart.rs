@@ -202,6 +202,9 @@ pub enum Kind {
 }
 
 /// Draw a chart as SVG text (with the font-family list of `SVG_FONTS`).
+/// The most crossings numbered on the cost-vs-load chart.
+pub const MAX_CROSSINGS_DRAWN: usize = 12;
+
 pub fn svg(kind: Kind, d: &ChartData) -> Result<String> {
     init_font()?;
     let mut out = String::new();
@@ -505,8 +508,12 @@ fn cost_vs_load<DB: DrawingBackend>(
     }
 
     // Crossings: a numbered black diamond on the curve, explained in a key at the lower right.
+    // Only the first MAX_CROSSINGS_DRAWN (by volume) fit a readable chart; the key counts the
+    // rest (every crossing is in the text outputs and `archcost breakeven`).
+    let shown = &d.crossings[..d.crossings.len().min(MAX_CROSSINGS_DRAWN)];
+    let hidden = d.crossings.len() - shown.len();
     let mut badges: Vec<(i32, i32)> = Vec::new();
-    for (k, (_, x, y)) in d.crossings.iter().enumerate() {
+    for (k, (_, x, y)) in shown.iter().enumerate() {
         // Numbered badge above the point, moved further up while it would cover another.
         let p = chart.backend_coord(&(*x, y.max(y_lo)));
         let mut dy = -24;
@@ -538,16 +545,17 @@ fn cost_vs_load<DB: DrawingBackend>(
         let title_style = font(18)
             .color(&grey)
             .pos(Pos::new(HPos::Left, VPos::Center));
-        let text_w = d
-            .crossings
+        let more = (hidden > 0).then(|| format!("… +{hidden}"));
+        let text_w = shown
             .iter()
             .map(|c| c.0.as_str())
             .chain([d.crossings_key.as_str()])
+            .chain(more.as_deref())
             .map(|t| area.estimate_text_size(t, &style).map_or(0, |s| s.0 as i32))
             .max()
             .unwrap_or(0);
         let (line_h, pad) = (28, 12);
-        let rows = d.crossings.len() as i32 + 1;
+        let rows = shown.len() as i32 + 1 + i32::from(more.is_some());
         let (bw, bh) = (text_w + 2 * pad + 32, rows * line_h + 2 * pad);
         let (x0, y0) = free_corner(
             (bw, bh),
@@ -569,7 +577,11 @@ fn cost_vs_load<DB: DrawingBackend>(
             (x0 + pad, mid(0)),
             title_style,
         ))?;
-        for (k, (label, _, _)) in d.crossings.iter().enumerate() {
+        if let Some(more) = more {
+            let y = mid(shown.len() as i32 + 1);
+            area.draw(&Text::new(more, (x0 + pad + 32, y), style.clone()))?;
+        }
+        for (k, (label, _, _)) in shown.iter().enumerate() {
             let y = mid(k as i32 + 1);
             area.draw(&Circle::new((x0 + pad + 11, y), 11, BLACK.filled()))?;
             area.draw(&Text::new(

@@ -33,27 +33,30 @@ pub fn render(rep: &Report) -> Vec<u8> {
 pub fn render_in(rep: &Report, lang: Lang, bom: bool) -> Vec<u8> {
     let start = if bom { BOM.to_vec() } else { Vec::new() };
     let mut w = csv::Writer::from_writer(start);
-    let _ = w.write_record(lang.labels().csv_header);
+    crate::csv_safe::record(&mut w, lang.labels().csv_header);
     let rate = rep.jpy_rate();
     for arch in &rep.architectures {
         for (tier, l) in arch.lines() {
-            let _ = w.write_record([
-                arch.name.as_str(),
-                arch.region.as_str(),
-                tier.tier.as_str(),
-                tier.service.as_str(),
-                l.id.as_str(),
-                &i18n_lines::description(lang, l),
-                &exact(l.quantity),
-                l.unit.as_str(),
-                &exact(l.unit_price_usd),
-                &exact(l.monthly_usd),
-                &rate.map(|r| exact(l.monthly_usd * r)).unwrap_or_default(),
-                l.price_key.as_str(),
-                l.sku.as_str(),
-                l.effective.as_str(),
-                l.source.as_str(),
-            ]);
+            crate::csv_safe::record(
+                &mut w,
+                [
+                    arch.name.as_str(),
+                    arch.region.as_str(),
+                    tier.tier.as_str(),
+                    tier.service.as_str(),
+                    l.id.as_str(),
+                    &i18n_lines::description(lang, l),
+                    &exact(l.quantity),
+                    l.unit.as_str(),
+                    &exact(l.unit_price_usd),
+                    &exact(l.monthly_usd),
+                    &rate.map(|r| exact(l.monthly_usd * r)).unwrap_or_default(),
+                    l.price_key.as_str(),
+                    l.sku.as_str(),
+                    l.effective.as_str(),
+                    l.source.as_str(),
+                ],
+            );
         }
     }
     w.into_inner().unwrap_or_default()

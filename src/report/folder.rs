@@ -119,39 +119,30 @@ pub fn standalone_html(s: &Scenario, catalog: &Catalog, lang: Lang) -> Result<St
 pub fn write(s: &Scenario, catalog: &Catalog, target: &Path, opts: Options) -> Result<Written> {
     check_target(target)?;
     let contents = render(s, catalog, opts)?;
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    // Build everything in a staging folder beside the target, then swap it in atomically.
+    let staged = crate::fsio::staging_dir(target)?;
+    let built = (|| -> Result<usize> {
+        for (file, bytes) in &contents.texts {
+            let path = staged.join(file);
+            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+        }
+        let (png_data, png_replaced) = contents.charts.for_png();
+        chart::png(
+            Kind::CostVsLoad,
+            &png_data,
+            &staged.join("cost-vs-load.png"),
+        )?;
+        chart::png(Kind::Breakdown, &png_data, &staged.join("breakdown.png"))?;
+        crate::fsio::replace_dir(&staged, target)?;
+        Ok(png_replaced)
+    })();
+    let png_replaced = match built {
+        Ok(n) => n,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staged);
+            return Err(e);
+        }
     };
-    let name = target
-        .file_name()
-        .ok_or_else(|| {
-            Error::Input(format!(
-                "--out {}: expected a folder name such as reports/three-tier/",
-                target.display()
-            ))
-        })?
-        .to_string_lossy()
-        .into_owned();
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-
-    // Build everything in .NAME.tmp-XXXX/NAME beside the target.
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.tmp-"))
-        .tempdir_in(&parent)
-        .map_err(|e| Error::io(&parent, e))?;
-    let fresh = staging.path().join(&name);
-    std::fs::create_dir(&fresh).map_err(|e| Error::io(&fresh, e))?;
-    for (file, bytes) in &contents.texts {
-        let path = fresh.join(file);
-        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
-    }
-    let (png_data, png_replaced) = contents.charts.for_png();
-    chart::png(Kind::CostVsLoad, &png_data, &fresh.join("cost-vs-load.png"))?;
-    chart::png(Kind::Breakdown, &png_data, &fresh.join("breakdown.png"))?;
-
-    swap_into_place(&fresh, target, &parent, &name)?;
-    drop(staging);
     Ok(Written {
         dir: target.to_path_buf(),
         files: FILES.iter().map(|f| target.join(f)).collect(),
@@ -200,26 +191,6 @@ fn check_target(target: &Path) -> Result<()> {
         target.display(),
         foreign.join(", ")
     )))
-}
-
-/// Rename `fresh` to `target`; an existing target is moved aside first and deleted only after
-/// the new folder is in place (and put back if the rename fails).
-fn swap_into_place(fresh: &Path, target: &Path, parent: &Path, name: &str) -> Result<()> {
-    if !target.exists() {
-        return std::fs::rename(fresh, target).map_err(|e| Error::io(target, e));
-    }
-    let aside_dir = tempfile::Builder::new()
-        .prefix(&format!(".{name}.old-"))
-        .tempdir_in(parent)
-        .map_err(|e| Error::io(parent, e))?;
-    let aside = aside_dir.path().join(name);
-    std::fs::rename(target, &aside).map_err(|e| Error::io(target, e))?;
-    if let Err(e) = std::fs::rename(fresh, target) {
-        let _ = std::fs::rename(&aside, target);
-        return Err(Error::io(target, e));
-    }
-    drop(aside_dir); // deletes the old report
-    Ok(())
 }
 
 /// Markdown summary: the compare Markdown plus the charts and the crossings.

@@ -63,12 +63,12 @@ pub fn csv(key: &str, rows: &[SweepRow]) -> Vec<u8> {
                 .map(|(n, _)| format!("{n} feasible")),
         );
     }
-    let _ = w.write_record(&header);
+    crate::csv_safe::record(&mut w, &header);
     for r in rows {
         let mut rec = vec![money::exact(r.value)];
         rec.extend(r.monthly_usd.iter().map(|(_, v)| money::exact(*v)));
         rec.extend(r.feasible.iter().map(|ok| ok.to_string()));
-        let _ = w.write_record(&rec);
+        crate::csv_safe::record(&mut w, &rec);
     }
     w.into_inner().unwrap_or_default()
 }
@@ -153,6 +153,16 @@ fn draw(
     path: &Path,
 ) -> Result<()> {
     let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if ext != "png" && ext != "svg" {
+        return Err(Error::Input(format!(
+            "--chart {}: archcost draws PNG or SVG charts, chosen by the extension; found `{ext}`\n  hint: name the file chart.png or chart.svg",
+            path.display()
+        )));
+    }
     if rows.iter().any(|r| r.value <= Decimal::ZERO) {
         return Err(Error::Input(format!(
             "--chart {}: the chart has log axes; use --from above 0",
@@ -243,14 +253,7 @@ fn draw(
     if is_png {
         let (data, _) = data.for_png();
         // Draw to a temporary file beside the target, then rename (never a half-written chart).
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let tmp = tempfile::Builder::new()
-            .suffix(".png")
-            .tempfile_in(dir)
-            .map_err(|e| Error::io(dir, e))?;
+        let tmp = crate::fsio::temp_file_beside(path, ".png")?;
         chart::png(Kind::CostVsLoad, &data, tmp.path())?;
         tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
         Ok(())

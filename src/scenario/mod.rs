@@ -11,42 +11,23 @@ use crate::error::{Error, Result};
 use crate::pricing::Catalog;
 use std::path::Path;
 
+/// A scenario is a few KB; anything past 16 MiB is not one.
 const MAX_SCENARIO_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Read a user-supplied text file; a missing or unreadable file is the user's input error.
+/// Read a user-supplied scenario file (bounded; devices and pipes refused, see `fsio`).
 pub fn read_text(path: &Path) -> Result<String> {
-    use std::io::Read;
-    let read = |path: &Path| -> std::io::Result<Vec<u8>> {
-        let mut bytes = Vec::new();
-        // A scenario is a few KB; stop reading endless inputs (a device, a pipe) at 16 MiB.
-        std::fs::File::open(path)?
-            .take(MAX_SCENARIO_BYTES + 1)
-            .read_to_end(&mut bytes)?;
-        Ok(bytes)
-    };
-    let bytes = read(path).map_err(|e| {
-        let what = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::IsADirectory => "is a directory, expected a file".to_string(),
-            _ => e.to_string(),
-        };
-        Error::Input(format!(
-            "{}: {what}\n  hint: check the path; `archcost init > scenarios/new.toml` writes a starting scenario",
-            path.display()
-        ))
-    })?;
-    if bytes.len() as u64 > MAX_SCENARIO_BYTES {
-        return Err(Error::Input(format!(
-            "{}: larger than 16 MiB; a scenario file is a small TOML text file",
-            path.display()
-        )));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        Error::Input(format!(
-            "{}: not UTF-8 text (invalid byte at offset {}); a scenario is a TOML text file",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
+    crate::fsio::read_input_text(
+        path,
+        crate::fsio::Input {
+            what: "scenario (TOML)",
+            max_bytes: MAX_SCENARIO_BYTES,
+        },
+    )
+    .map_err(|e| match e {
+        Error::Input(msg) if msg.contains("no such file") => Error::Input(format!(
+            "{msg}; `archcost init > scenarios/new.toml` writes a starting scenario"
+        )),
+        other => other,
     })
 }
 
@@ -104,6 +85,19 @@ fn with_location(name: &str, text: &str, err: Error) -> Error {
             Error::Input(format!("{name}:{line}:{col}: `{rest}"))
         }
         None => Error::Input(msg),
+    }
+}
+
+/// `file:line:col` of `key_path` in the scenario text (or just `file` when it cannot be found),
+/// for errors about a value the scenario names (such as the catalog path in
+/// `assumptions.pricing`).
+pub fn key_location(name: &str, text: &str, key_path: &str) -> String {
+    match locate::offset(text, key_path) {
+        Some(off) => {
+            let (line, col) = line_col(text, off);
+            format!("{name}:{line}:{col}")
+        }
+        None => name.to_string(),
     }
 }
 

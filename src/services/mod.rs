@@ -107,33 +107,40 @@ pub fn price_service(service: &Service, ctx: &Ctx, plan: &TierPlan) -> Result<Ve
 
 pub const KB_PER_GB: Decimal = dec!(1048576);
 
-fn line(id: &str, description: String, quantity: Decimal, row: &PriceRow, lean: bool) -> Line {
+fn line(
+    id: &str,
+    description: String,
+    quantity: Decimal,
+    row: &PriceRow,
+    lean: bool,
+) -> Result<Line> {
+    let monthly_usd = crate::money::mul(quantity, row.usd, &row.key)?;
     if lean {
-        return Line {
+        return Ok(Line {
             id: String::new(),
             description,
             quantity,
             unit: String::new(),
             unit_price_usd: row.usd,
-            monthly_usd: quantity * row.usd,
+            monthly_usd,
             price_key: String::new(),
             sku: String::new(),
             effective: String::new(),
             source: String::new(),
-        };
+        });
     }
-    Line {
+    Ok(Line {
         id: id.to_string(),
         description,
         quantity,
         unit: row.unit.clone(),
         unit_price_usd: row.usd,
-        monthly_usd: quantity * row.usd,
+        monthly_usd,
         price_key: row.key.clone(),
         sku: row.sku.clone(),
         effective: row.effective.clone(),
         source: row.source.clone(),
-    }
+    })
 }
 
 /// Compact tier bound: 300000000 -> "300M", 6000000000 -> "6B", 10240 -> "10,240".
@@ -205,7 +212,8 @@ impl Ctx<'_> {
             let allowance = free_row.tier_end.unwrap_or(Decimal::ZERO);
             let mut spent = self.free_used.borrow_mut();
             let before = spent.get(free_key).copied().unwrap_or(Decimal::ZERO);
-            let used = (allowance * per - before).max(Decimal::ZERO).min(quantity);
+            let total = crate::money::mul(allowance, per, free_key)?;
+            let used = (total - before).max(Decimal::ZERO).min(quantity);
             if used > Decimal::ZERO {
                 let text = if self.lean {
                     String::new()
@@ -216,7 +224,7 @@ impl Ctx<'_> {
                         free_row.unit
                     )
                 };
-                let mut free = line(id, text, used, free_row, self.lean);
+                let mut free = line(id, text, used, free_row, self.lean)?;
                 if let (false, Some(paid)) = (self.lean, tiers.first()) {
                     // The allowance is spent in the line's own unit (RCU-hours, not RCU).
                     free.unit.clone_from(&paid.unit);
@@ -233,7 +241,7 @@ impl Ctx<'_> {
             } else {
                 format!("{description}{}", tier_label(slice.row, tiered))
             };
-            out.push(line(id, text, slice.quantity, slice.row, self.lean));
+            out.push(line(id, text, slice.quantity, slice.row, self.lean)?);
         }
         Ok(out)
     }

@@ -3,6 +3,7 @@ mod band;
 mod cli;
 mod decisions;
 mod diffs;
+mod hardening;
 mod i18n_lines;
 mod limits;
 mod oracles;

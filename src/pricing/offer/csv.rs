@@ -151,8 +151,25 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
             return Err(width_error(name, line, &record, cols.width));
         }
         // Reserved rows sit in the same file as OnDemand rows (most of an EC2 file; the
-        // prefilter already dropped the plainly quoted ones).
-        if record.get(cols.term_type) != Some(b"OnDemand".as_slice()) {
+        // prefilter already dropped the plainly quoted ones). Anything else is a damaged
+        // row: counted and reported, never dropped silently.
+        match record.get(cols.term_type) {
+            Some(b"OnDemand") => {}
+            Some(b"Reserved") => continue,
+            other => {
+                let shown = String::from_utf8_lossy(other.unwrap_or_default()).into_owned();
+                collector.skipped_rows.add(
+                    line,
+                    format!("TermType `{shown}` is neither OnDemand nor Reserved (bad quoting?)"),
+                );
+                continue;
+            }
+        }
+        if let Err(e) = std::str::from_utf8(record.as_slice()) {
+            collector.skipped_rows.add(
+                line,
+                format!("invalid UTF-8 (byte {} of the row)", e.valid_up_to()),
+            );
             continue;
         }
         let get = |a: Attr| match cols.attrs[a.index()] {
@@ -198,12 +215,14 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
         );
     }
     let skipped_units = std::mem::take(&mut collector.skipped_units);
+    let skipped_rows = std::mem::take(&mut collector.skipped_rows);
     let rows = collector.finish(&meta, regions)?;
     meta.rows = rows.len();
     Ok(Imported {
         meta,
         rows,
         skipped_units,
+        skipped_rows,
     })
 }
 

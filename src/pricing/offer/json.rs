@@ -278,10 +278,19 @@ impl<'de> Visitor<'de> for OnDemand<'_, '_> {
 }
 
 fn run_pass<R: std::io::Read>(st: &mut State, reader: R) -> Result<()> {
-    let mut de = serde_json::Deserializer::from_reader(reader);
+    let guarded = super::guard::StringGuard::new(reader, super::guard::MAX_JSON_STRING_BYTES);
+    let mut de = serde_json::Deserializer::from_reader(guarded);
     let res = Top(st).deserialize(&mut de).and_then(|_| de.end());
     res.map_err(|e| {
-        if e.is_io() {
+        if e.io_error_kind() == Some(std::io::ErrorKind::InvalidData) {
+            Error::Input(format!(
+                "{}: line {}, column {}: {}",
+                st.name,
+                e.line(),
+                e.column(),
+                strip_position(&e.to_string())
+            ))
+        } else if e.is_io() {
             Error::io(st.name, std::io::Error::other(e.to_string()))
         } else {
             Error::Input(format!(
@@ -354,11 +363,13 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
     let mut meta = st.meta.clone();
     let collector = std::mem::take(&mut st.collector);
     let skipped_units = collector.skipped_units.clone();
+    let skipped_rows = collector.skipped_rows.clone();
     let rows = collector.finish(&meta, regions)?;
     meta.rows = rows.len();
     Ok(Imported {
         meta,
         rows,
         skipped_units,
+        skipped_rows,
     })
 }

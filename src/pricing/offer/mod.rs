@@ -1,6 +1,7 @@
 //! Importing AWS Price List offer files (CSV and JSON, streamed) into catalog rows, and
 //! writing a catalog directory (`catalog.csv` + `metadata.json`) atomically.
 pub mod csv;
+pub mod guard;
 pub mod json;
 pub mod mapping;
 pub mod prefilter;
@@ -95,6 +96,28 @@ pub struct Collector {
     regions: BTreeSet<String>,
     /// Dimensions skipped because their unit does not fit the key (warnings).
     pub skipped_units: BTreeSet<String>,
+    /// Rows that could not be read (bad quoting, invalid UTF-8, unknown term type): counted,
+    /// the first few kept as `line N: reason` for the report.
+    pub skipped_rows: Skipped,
+}
+
+/// Rows an import could not read, never dropped silently.
+#[derive(Debug, Default, Clone)]
+pub struct Skipped {
+    pub count: usize,
+    /// The first [`Skipped::SHOWN`] as "line N: reason".
+    pub first: Vec<String>,
+}
+
+impl Skipped {
+    pub const SHOWN: usize = 5;
+
+    pub fn add(&mut self, line: u64, reason: String) {
+        self.count += 1;
+        if self.first.len() < Self::SHOWN {
+            self.first.push(format!("line {line}: {reason}"));
+        }
+    }
 }
 
 impl Collector {
@@ -107,11 +130,15 @@ impl Collector {
         if !target.region.is_empty() {
             self.regions.insert(target.region.clone());
         }
-        self.groups
+        let dims = &mut self
+            .groups
             .entry((target.key.clone(), target.region.clone(), sku.to_string()))
             .or_insert_with(|| (target.clone(), Vec::new()))
-            .1
-            .push(dim);
+            .1;
+        // De-duplicate as rows arrive: a file of one repeated row stays one dimension.
+        if !dims.contains(&dim) {
+            dims.push(dim);
+        }
     }
 
     /// Turn the collected dimensions into catalog rows (tiers sorted and checked, folded
@@ -245,6 +272,7 @@ pub struct Imported {
     pub meta: OfferMeta,
     pub rows: Vec<PriceRow>,
     pub skipped_units: BTreeSet<String>,
+    pub skipped_rows: Skipped,
 }
 
 /// Parse one offer file from a reader: CSV when the first byte is `"`/a letter, JSON when `{`.
@@ -272,11 +300,17 @@ pub fn import_reader<R: std::io::Read>(
     }
 }
 
-/// Import offer files from disk.
+/// Import offer files from disk (regular files only; no size bound, the parsers stream).
 pub fn import_files(files: &[PathBuf], regions: &RegionFilter) -> Result<Vec<Imported>> {
     let mut out = Vec::new();
     for path in files {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let file = crate::fsio::open_input(
+            path,
+            crate::fsio::Input {
+                what: "AWS Price List offer (CSV or JSON)",
+                max_bytes: u64::MAX,
+            },
+        )?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -362,37 +396,98 @@ impl Metadata {
     }
 }
 
-/// Write `catalog.csv` and `metadata.json` into `dir`: both are written completely to
-/// temporary files in `dir` first and only then renamed over the old ones, so a failure
-/// leaves the previous catalog byte-for-byte unchanged.
+/// The files a catalog directory holds; anything else in `--out` stops the write.
+pub const CATALOG_FILES: [&str; 2] = ["catalog.csv", "metadata.json"];
+
+/// Write `catalog.csv` and `metadata.json` as one new directory beside `dir`, then put it in
+/// place in one atomic step (`fsio::replace_dir`): a failure or a kill at any moment leaves
+/// either the previous catalog whole or the new one whole, never a new `metadata.json` with an
+/// old `catalog.csv`. A folder holding other files is refused, never replaced.
 pub fn write_catalog_dir(dir: &Path, catalog: &Catalog, metadata: &Metadata) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    check_catalog_target(dir)?;
     let csv_bytes = catalog_csv::write(catalog);
     let mut json_bytes = serde_json::to_vec_pretty(metadata).unwrap_or_default();
     json_bytes.push(b'\n');
-    let mut staged = Vec::new();
-    for (name, bytes) in [("metadata.json", &json_bytes), ("catalog.csv", &csv_bytes)] {
-        let target = dir.join(name);
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".archcost-")
-            .tempfile_in(dir)
-            .map_err(|e| Error::io(dir, e))?;
-        tmp.write_all(bytes).map_err(|e| Error::io(&target, e))?;
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| Error::io(&target, e))?;
-        staged.push((tmp, target));
+    let staged = crate::fsio::staging_dir(dir)?;
+    let written = (|| -> Result<()> {
+        for (name, bytes) in [("metadata.json", &json_bytes), ("catalog.csv", &csv_bytes)] {
+            let path = staged.join(name);
+            let mut f = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+            f.write_all(bytes).map_err(|e| Error::io(&path, e))?;
+            f.sync_all().map_err(|e| Error::io(&path, e))?;
+        }
+        crate::fsio::replace_dir(&staged, dir)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&staged);
     }
-    for (tmp, target) in staged {
-        tmp.persist(&target)
-            .map_err(|e| Error::io(&target, e.error))?;
+    written
+}
+
+fn check_catalog_target(dir: &Path) -> Result<()> {
+    let meta = match std::fs::symlink_metadata(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    if !meta.is_dir() {
+        return Err(Error::Input(format!(
+            "--out {}: exists and is not a folder\n  hint: give a catalog folder path, e.g. --out prices/",
+            dir.display()
+        )));
+    }
+    let mut foreign: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|f| !CATALOG_FILES.contains(&f.as_str()))
+        .collect();
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    foreign.sort();
+    Err(Error::Input(format!(
+        "--out {}: the folder holds files archcost did not write ({}); refusing to replace it\n  hint: choose a new folder for the catalog",
+        dir.display(),
+        foreign.join(", ")
+    )))
+}
+
+/// With `--strict`, any row an import could not read is an error naming the first ones.
+pub fn check_strict(imports: &[Imported]) -> Result<()> {
+    for imp in imports {
+        let s = &imp.skipped_rows;
+        if s.count > 0 {
+            return Err(Error::Input(format!(
+                "{}: {} row(s) could not be read (--strict): {}\n  hint: the file is damaged; download it again, or drop --strict to import the readable rows",
+                imp.meta.file,
+                s.count,
+                s.first.join("; ")
+            )));
+        }
     }
     Ok(())
 }
 
-/// Print warnings about skipped dimensions and ambiguous keys to standard error.
+/// Print warnings about skipped rows, skipped dimensions and ambiguous keys to standard error.
 pub fn warn_all(imports: &[Imported], warnings: &[String]) {
     for imp in imports {
+        let s = &imp.skipped_rows;
+        if s.count > 0 {
+            eprintln!(
+                "warning: {}: skipped {} row(s) that could not be read{}:",
+                imp.meta.file,
+                s.count,
+                if s.count > s.first.len() {
+                    ", the first shown"
+                } else {
+                    ""
+                }
+            );
+            for f in &s.first {
+                eprintln!("  {}: {f}", imp.meta.file);
+            }
+        }
         for s in &imp.skipped_units {
             eprintln!(
                 "warning: {}: skipped {s} (unit does not fit the key)",

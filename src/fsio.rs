@@ -1,0 +1,350 @@
+//! Files in and out: reads with a size bound that refuse devices and pipes, writes that replace
+//! a file or a whole folder in one atomic step with the process umask, and leftover clean-up.
+//!
+//! Every input file archcost opens goes through [`open_input`] or [`read_input`], so an endless
+//! input (`/dev/zero`, `/dev/urandom`, a FIFO, `/dev/stdin`) ends in a clear input error at once
+//! instead of growing memory or blocking. Setting `ARCHCOST_ALLOW_SPECIAL_FILES=1` lets a
+//! pipe or device through (still bounded by size) for users who stream a file on purpose.
+use crate::error::{Error, Result};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Environment variable that lets special files (FIFOs, character devices) be read.
+pub const ALLOW_SPECIAL_ENV: &str = "ARCHCOST_ALLOW_SPECIAL_FILES";
+
+/// What an input file is, for messages ("scenario", "price catalog", "offer file").
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub what: &'a str,
+    /// Largest accepted size in bytes.
+    pub max_bytes: u64,
+}
+
+fn special_allowed() -> bool {
+    std::env::var_os(ALLOW_SPECIAL_ENV).is_some_and(|v| v == "1")
+}
+
+fn input_error(path: &Path, what: &str, problem: &str, hint: &str) -> Error {
+    Error::Input(format!(
+        "{}: {problem}; expected a {what} file\n  hint: {hint}",
+        path.display()
+    ))
+}
+
+/// Open an input file for streaming: it must be a regular file (unless special files are
+/// allowed). Pipes are opened non-blocking so a FIFO without a writer cannot hang the open.
+pub fn open_input(path: &Path, input: Input) -> Result<std::fs::File> {
+    let meta = std::fs::metadata(path).map_err(|e| open_error(path, input.what, e))?;
+    check_kind(path, input.what, &meta)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| open_error(path, input.what, e))?;
+    // Check the opened file itself too: the path may have been swapped after the first look.
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    check_kind(path, input.what, &meta)?;
+    if meta.is_file() && meta.len() > input.max_bytes {
+        return Err(too_large(path, input));
+    }
+    Ok(file)
+}
+
+/// Read a whole input file, refusing anything larger than `input.max_bytes`.
+pub fn read_input(path: &Path, input: Input) -> Result<Vec<u8>> {
+    let file = open_input(path, input)?;
+    let mut bytes = Vec::new();
+    file.take(input.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(path, input.what, e))?;
+    if bytes.len() as u64 > input.max_bytes {
+        return Err(too_large(path, input));
+    }
+    Ok(bytes)
+}
+
+/// Read a whole input file as UTF-8 text.
+pub fn read_input_text(path: &Path, input: Input) -> Result<String> {
+    let bytes = read_input(path, input)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        input_error(
+            path,
+            input.what,
+            &format!("not UTF-8 text (invalid byte at offset {offset})"),
+            "save the file as UTF-8",
+        )
+    })
+}
+
+fn check_kind(path: &Path, what: &str, meta: &std::fs::Metadata) -> Result<()> {
+    if meta.is_dir() {
+        return Err(input_error(
+            path,
+            what,
+            "is a directory",
+            "give the path of a file",
+        ));
+    }
+    if meta.is_file() || special_allowed() {
+        return Ok(());
+    }
+    Err(input_error(
+        path,
+        what,
+        "is not a regular file (a device, pipe or socket)",
+        &format!(
+            "copy the data into a file first, or set {ALLOW_SPECIAL_ENV}=1 to read it anyway (size still bounded)"
+        ),
+    ))
+}
+
+fn too_large(path: &Path, input: Input) -> Error {
+    input_error(
+        path,
+        input.what,
+        &format!(
+            "larger than {} bytes, the most archcost reads for a {}",
+            input.max_bytes, input.what
+        ),
+        "check that this is the file you meant",
+    )
+}
+
+fn open_error(path: &Path, what: &str, e: std::io::Error) -> Error {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => input_error(path, what, "no such file", "check the path"),
+        std::io::ErrorKind::PermissionDenied => input_error(
+            path,
+            what,
+            "permission denied",
+            "check the file's permissions",
+        ),
+        _ => Error::io(path, e),
+    }
+}
+
+fn read_error(path: &Path, what: &str, e: std::io::Error) -> Error {
+    match e.kind() {
+        std::io::ErrorKind::WouldBlock => input_error(
+            path,
+            what,
+            "gave no data (a pipe or device with nothing to read)",
+            "copy the data into a file first",
+        ),
+        std::io::ErrorKind::InvalidData => {
+            input_error(path, what, &e.to_string(), "check the file")
+        }
+        _ => Error::io(path, e),
+    }
+}
+
+/// The folder a path lives in (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A temporary file beside `target`, created with mode 0666 minus the process umask (the
+/// mode a plain `File::create` would give), named so a later run can recognise it.
+pub fn temp_file_beside(target: &Path, suffix: &str) -> Result<tempfile::NamedTempFile> {
+    let dir = parent_dir(target);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".archcost-tmp-").suffix(suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(&dir).map_err(|e| Error::io(&dir, e))
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder, then rename, so a
+/// failure or a kill never leaves a half-written file in place of the old one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = temp_file_beside(path, "")?;
+    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// Name prefix of the staging folders [`replace_dir`] leaves behind if killed.
+pub fn staging_prefix(name: &str) -> String {
+    format!(".{name}.archcost-new-")
+}
+
+/// Create an empty staging folder beside `target` (same filesystem, so it can be renamed),
+/// with the umask's mode. Earlier runs' leftovers for the same target are removed first.
+pub fn staging_dir(target: &Path) -> Result<PathBuf> {
+    let parent = parent_dir(target);
+    let name = dir_name(target)?;
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    clean_leftovers(&parent, &name);
+    let staged = tempfile::Builder::new()
+        .prefix(&staging_prefix(&name))
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, e))?
+        .keep();
+    #[cfg(unix)]
+    {
+        // tempdir creates 0700; give the folder the mode `mkdir` would.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = 0o777 & !current_umask();
+        let _ = std::fs::set_permissions(&staged, std::fs::Permissions::from_mode(mode));
+    }
+    Ok(staged)
+}
+
+fn dir_name(target: &Path) -> Result<String> {
+    target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| {
+            Error::Input(format!(
+                "{}: expected a folder name such as reports/three-tier/",
+                target.display()
+            ))
+        })
+}
+
+/// Remove staging folders an interrupted earlier run left beside `name` in `parent`.
+pub fn clean_leftovers(parent: &Path, name: &str) {
+    let prefixes = [
+        staging_prefix(name),
+        format!(".{name}.tmp-"),
+        format!(".{name}.old-"),
+    ];
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| file.starts_with(p.as_str())) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Put the finished folder `staged` at `target` in one atomic step: an exchange of the two
+/// folders (Linux `renameat2(RENAME_EXCHANGE)`), so at every moment `target` is either the
+/// old folder whole or the new one whole; the old one is then deleted. Where the exchange is
+/// not available, the old folder is moved aside and the new one renamed in (two steps).
+pub fn replace_dir(staged: &Path, target: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return std::fs::rename(staged, target).map_err(|e| Error::io(target, e));
+        }
+        Err(e) => return Err(Error::io(target, e)),
+        Ok(_) => {}
+    }
+    if exchange(staged, target).is_ok() {
+        // `staged` now holds the old folder.
+        let _ = std::fs::remove_dir_all(staged);
+        return Ok(());
+    }
+    let aside = staged.with_extension("old");
+    std::fs::rename(target, &aside).map_err(|e| Error::io(target, e))?;
+    if let Err(e) = std::fs::rename(staged, target) {
+        let _ = std::fs::rename(&aside, target);
+        return Err(Error::io(target, e));
+    }
+    let _ = std::fs::remove_dir_all(&aside);
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let ca = std::ffi::CString::new(a.as_os_str().as_bytes())?;
+    let cb = std::ffi::CString::new(b.as_os_str().as_bytes())?;
+    const RENAME_EXCHANGE: libc::c_uint = 1 << 1;
+    // SAFETY: both pointers are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// The process umask, read from `/proc/self/status` (no set-and-restore race with other
+/// threads); 022 where it cannot be read.
+#[cfg(unix)]
+fn current_umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o022)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: Input = Input {
+        what: "test",
+        max_bytes: 16,
+    };
+
+    #[test]
+    fn refuses_devices_and_bounds_size() {
+        let err = read_input(Path::new("/dev/zero"), SMALL).unwrap_err();
+        assert_eq!(err.exit_code(), 2, "{err}");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big");
+        std::fs::write(&big, [b'x'; 17]).unwrap();
+        let err = read_input(&big, SMALL).unwrap_err();
+        assert!(err.to_string().contains("larger than 16 bytes"), "{err}");
+        let ok = dir.path().join("ok");
+        std::fs::write(&ok, b"hello").unwrap();
+        assert_eq!(read_input(&ok, SMALL).unwrap(), b"hello");
+    }
+
+    #[test]
+    fn replace_dir_swaps_whole_folders_and_cleans_leftovers() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("rep");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("a.txt"), b"old").unwrap();
+        // A leftover from a killed run.
+        std::fs::create_dir(root.path().join(".rep.archcost-new-dead")).unwrap();
+        let staged = staging_dir(&target).unwrap();
+        assert!(!root.path().join(".rep.archcost-new-dead").exists());
+        std::fs::write(staged.join("a.txt"), b"new").unwrap();
+        replace_dir(&staged, &target).unwrap();
+        assert_eq!(std::fs::read(target.join("a.txt")).unwrap(), b"new");
+        let names: Vec<_> = std::fs::read_dir(root.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("rep")]);
+    }
+}

@@ -1,0 +1,325 @@
+//! Regression tests for the hardening audit (issue 12), one per finding: catalogs that could
+//! overflow or price at $0, endless inputs, formula injection in CSV, file modes, atomic folder
+//! swaps, and offer files that lose rows silently.
+use crate::util::bin;
+use std::path::{Path, PathBuf};
+
+const HEADER: &str = "key,region,unit,tier_begin,tier_end,usd,sku,effective,source\n";
+const SCENARIO: &str = "scenarios/three-tier.toml";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A catalog directory holding one CSV body (after the header).
+fn catalog_dir(body: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("catalog.csv"), format!("{HEADER}{body}")).unwrap();
+    dir
+}
+
+fn compare_with(dir: &Path) -> std::process::Output {
+    bin()
+        .current_dir(root())
+        .args(["compare", SCENARIO, "--pricing"])
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[track_caller]
+fn assert_input_error(out: &std::process::Output, wants: &[&str]) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for w in wants {
+        assert!(err.contains(w), "expected `{w}` in:\n{err}");
+    }
+}
+
+#[test]
+fn catalog_price_of_1e20_is_refused_not_a_panic() {
+    for price in ["1e20", "79228162514264337593543950335"] {
+        let dir = catalog_dir(&format!(
+            "ec2.linux.m5.large,ap-northeast-1,hour,0,,{price},S,2025-06-18,test\n"
+        ));
+        let out = compare_with(dir.path());
+        assert_input_error(
+            &out,
+            &["catalog.csv: line 2", "ec2.linux.m5.large", "above"],
+        );
+    }
+}
+
+#[test]
+fn catalog_tiers_out_of_order_negative_or_wrong_unit_are_refused() {
+    let cases = [
+        // begin above end
+        ("lambda.requests,ap-northeast-1,request,10,5,0.0000002,S,2025-06-18,t\n", "not after its start"),
+        // negative end
+        ("lambda.requests,ap-northeast-1,request,0,-5,0.0000002,S,2025-06-18,t\n", "not after its start"),
+        // a gap between tiers
+        ("lambda.requests,ap-northeast-1,request,0,10,0.0000002,S,2025-06-18,t\nlambda.requests,ap-northeast-1,request,20,,0.0000001,S,2025-06-18,t\n", "gap"),
+        // overlapping tiers
+        ("lambda.requests,ap-northeast-1,request,0,10,0.0000002,S,2025-06-18,t\nlambda.requests,ap-northeast-1,request,5,,0.0000001,S,2025-06-18,t\n", "overlaps"),
+        // wrong unit for the key
+        ("lambda.requests,ap-northeast-1,GB-month,0,,0.0000002,S,2025-06-18,t\n", "priced per `request`"),
+    ];
+    for (body, want) in cases {
+        let out = compare_with(catalog_dir(body).path());
+        assert_input_error(&out, &["catalog.csv: line", want]);
+    }
+}
+
+#[test]
+fn scenario_pricing_path_to_dev_zero_names_the_scenario_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(SCENARIO)).unwrap();
+    let text = text.replacen("pricing = \"bundled\"", "pricing = \"/dev/zero\"", 1);
+    assert!(text.contains("/dev/zero"));
+    let path = dir.path().join("s.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = bin().arg("compare").arg(&path).output().unwrap();
+    assert_input_error(
+        &out,
+        &[
+            "s.toml:",
+            "`assumptions.pricing`",
+            "/dev/zero",
+            "not a regular file",
+        ],
+    );
+}
+
+#[test]
+fn dev_stdin_and_dev_urandom_end_at_once() {
+    // stdin is a pipe nobody writes to: reading it would block forever.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("archcost"))
+        .args(["validate", "/dev/stdin"])
+        .stdin(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert_input_error(&out, &["/dev/stdin", "not a regular file"]);
+    let out = bin().args(["validate", "/dev/urandom"]).output().unwrap();
+    assert_input_error(&out, &["/dev/urandom", "not a regular file"]);
+    let out = bin()
+        .args(["pricing", "diff", "/dev/zero", "bundled"])
+        .output()
+        .unwrap();
+    assert_input_error(&out, &["/dev/zero", "not a regular file"]);
+}
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(SCENARIO)).unwrap();
+    let text = text.replacen(
+        "name = \"serverless\"",
+        "name = \"=HYPERLINK(\\\"http://x\\\")\"",
+        1,
+    );
+    let path = dir.path().join("s.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = bin()
+        .args(["compare", "--format", "csv"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    let firsts: Vec<String> = rdr
+        .records()
+        .map(|r| r.unwrap().get(0).unwrap().to_string())
+        .collect();
+    assert!(
+        firsts.iter().any(|c| c == "'=HYPERLINK(\"http://x\")"),
+        "{firsts:?}"
+    );
+    assert!(firsts.iter().all(|c| !c.starts_with('=')), "{firsts:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn out_files_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("c.json");
+    let report = dir.path().join("rep");
+    let exe = assert_cmd::cargo::cargo_bin("archcost");
+    let script = format!(
+        "umask 022 && {exe} compare {SCENARIO} --format json --out {out} && {exe} report {SCENARIO} --out {rep}",
+        exe = exe.display(),
+        out = out_file.display(),
+        rep = report.display()
+    );
+    let status = std::process::Command::new("sh")
+        .current_dir(root())
+        .args(["-c", &script])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out_file), 0o644);
+    assert_eq!(mode(&report), 0o755);
+    assert_eq!(mode(&report.join("report.json")), 0o644);
+    assert_eq!(mode(&report.join("cost-vs-load.png")), 0o644);
+}
+
+#[test]
+fn report_replaces_the_folder_whole_and_cleans_a_killed_runs_leftovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("rep");
+    let run = || {
+        bin()
+            .current_dir(root())
+            .args(["report", SCENARIO, "--out"])
+            .arg(&target)
+            .output()
+            .unwrap()
+    };
+    assert!(run().status.success());
+    // What a run killed half-way leaves beside the target.
+    std::fs::create_dir(dir.path().join(".rep.archcost-new-killed")).unwrap();
+    std::fs::create_dir(dir.path().join(".rep.old-killed")).unwrap();
+    assert!(run().status.success());
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["rep"]);
+    assert!(target.join("report.html").is_file());
+}
+
+fn offer(rel: &str) -> PathBuf {
+    root().join("tests/fixtures/aws-offers").join(rel)
+}
+
+const LAMBDA: &str = "csv/AWSLambda-eu-west-2-20260831092318-excerpt.csv";
+
+#[test]
+fn import_counts_and_reports_unreadable_rows_and_strict_refuses_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read(offer(LAMBDA)).unwrap();
+    let mut lines: Vec<Vec<u8>> = text.split(|b| *b == b'\n').map(|l| l.to_vec()).collect();
+    // Line 8: an unbalanced quote; line 9: invalid UTF-8 inside a field.
+    let l8 = String::from_utf8(lines[7].clone()).unwrap();
+    lines[7] = l8
+        .replacen("\"OnDemand\"", "\"On\"Demand\"", 1)
+        .into_bytes();
+    let pos = lines[8].iter().position(|b| *b == b'A').unwrap();
+    lines[8][pos] = 0xFF;
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, lines.join(&b'\n')).unwrap();
+
+    let out = bin()
+        .args(["pricing", "import"])
+        .arg(&bad)
+        .arg("--out")
+        .arg(dir.path().join("cat"))
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("skipped 2 row(s)"), "{err}");
+    assert!(err.contains("line 8: TermType"), "{err}");
+    assert!(err.contains("line 9: invalid UTF-8"), "{err}");
+
+    let out = bin()
+        .args(["pricing", "import", "--strict"])
+        .arg(&bad)
+        .arg("--out")
+        .arg(dir.path().join("cat2"))
+        .output()
+        .unwrap();
+    assert_input_error(&out, &["2 row(s) could not be read", "line 8"]);
+    assert!(!dir.path().join("cat2").exists());
+}
+
+#[test]
+fn import_of_repeated_rows_keeps_one_and_matches_the_plain_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(offer(LAMBDA)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut repeated: Vec<&str> = lines[..7].to_vec();
+    for _ in 0..5000 {
+        repeated.push(lines[7]);
+    }
+    repeated.extend(&lines[7..]);
+    let rep = dir.path().join("rep.csv");
+    std::fs::write(&rep, repeated.join("\n")).unwrap();
+    let import = |file: &Path, out: &str| {
+        let o = bin()
+            .args(["pricing", "import"])
+            .arg(file)
+            .arg("--out")
+            .arg(dir.path().join(out))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(dir.path().join(out).join("catalog.csv")).unwrap()
+    };
+    let a = import(&offer(LAMBDA), "a");
+    let b = import(&rep, "b");
+    // Same rows; only the source (file name) differs.
+    assert_eq!(a.lines().count(), b.lines().count());
+}
+
+#[test]
+fn json_offer_with_an_endless_string_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.json");
+    let mut body = String::from("{\"formatVersion\":\"v1.0\",\"offerCode\":\"");
+    body.push_str(&"A".repeat(2 << 20));
+    body.push_str("\"}");
+    std::fs::write(&path, body).unwrap();
+    let out = bin()
+        .args(["pricing", "import"])
+        .arg(&path)
+        .arg("--out")
+        .arg(dir.path().join("cat"))
+        .output()
+        .unwrap();
+    assert_input_error(&out, &["huge.json", "JSON string longer than"]);
+}
+
+#[test]
+fn garbage_offer_and_device_offer_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("garbage.bin");
+    let bytes: Vec<u8> = (0..200_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    std::fs::write(&path, bytes).unwrap();
+    for file in [path.as_path(), Path::new("/dev/zero")] {
+        let out = bin()
+            .args(["pricing", "import"])
+            .arg(file)
+            .arg("--out")
+            .arg(dir.path().join("cat"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn import_refuses_to_replace_a_folder_with_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let out = bin()
+        .args(["pricing", "import"])
+        .arg(offer(LAMBDA))
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_input_error(&out, &["notes.txt", "refusing to replace"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+}

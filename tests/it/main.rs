@@ -1,8 +1,10 @@
 //! The one integration-test binary: every area is a module.
 mod band;
 mod cli;
+mod cost_lines;
 mod decisions;
 mod diffs;
+mod feasibility;
 mod hardening;
 mod i18n_lines;
 mod limits;

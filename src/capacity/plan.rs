@@ -285,10 +285,7 @@ impl PlanCtx<'_> {
         let busy = (tier == self.compute_tier).then_some(self.busy);
         match svc {
             Service::Ec2(e) => {
-                let vcpu = crate::limits::table()
-                    .ec2_vcpu
-                    .get(&e.instance)
-                    .map(|(v, _)| *v);
+                let vcpu = crate::limits::ec2::vcpu_of(&e.instance).map(|(v, _)| *v);
                 p.fleet = e
                     .fleet(self.hours_per_month)
                     .map(|f| self.fleet(f, vcpu, busy));

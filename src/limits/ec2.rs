@@ -46,10 +46,7 @@ fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
     let (Some(vcpu), Some(capacity)) = (fleet.vcpu_per_unit, fleet.peak_vcpu()) else {
         return;
     };
-    let src = table()
-        .ec2_vcpu
-        .get(&e.instance)
-        .map_or("", |(_, s)| s.as_str());
+    let src = vcpu_of(&e.instance).map_or("", |(_, s)| s.as_str());
     let instances = fleet.peak_units;
     let source = format!("your scenario: count/rps_per_instance; vCPUs: {src}");
     c.push(
@@ -92,6 +89,19 @@ fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
     );
 }
 
+/// vCPUs of an EC2 type and their source (limits/ec2-instances.csv); T3a and T4g sizes read the
+/// T3 row of the same size (the EC2 User Guide's burstable table gives the three families the
+/// same vCPUs and credits).
+pub fn vcpu_of(instance: &str) -> Option<&'static (Decimal, String)> {
+    let vcpu = &table().ec2_vcpu;
+    vcpu.get(instance).or_else(|| {
+        let (family, size) = instance.split_once('.')?;
+        matches!(family, "t3a" | "t4g")
+            .then(|| vcpu.get(&format!("t3.{size}")))
+            .flatten()
+    })
+}
+
 /// The CPU-credit baseline row of a burstable type: `ec2.<type>.baseline_cpu_pct`, with T3a and
 /// T4g read from the T3 row of the same size (the EC2 User Guide's burstable baseline table gives
 /// the same credits and baseline for the three families; the rows say so).
@@ -105,4 +115,20 @@ pub fn baseline_row(instance: &str) -> Option<&'static LimitRow> {
         return rows.get(&format!("ec2.t3.{size}.baseline_cpu_pct"));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t4g_and_t3a_read_the_t3_rows() {
+        for t in ["t3.small", "t3a.small", "t4g.small"] {
+            assert_eq!(baseline_row(t).map(|r| r.value), Some(dec!(20)), "{t}");
+            assert_eq!(vcpu_of(t).map(|v| v.0), Some(dec!(2)), "{t}");
+        }
+        assert!(baseline_row("m5.large").is_none());
+        assert!(baseline_row("t4g").is_none());
+        assert!(vcpu_of("t2.small").is_none());
+    }
 }

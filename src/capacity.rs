@@ -1,6 +1,7 @@
 //! Traffic profile -> hourly load (24 hour-of-day slots over the month) -> units needed per hour;
 //! `plan` turns that into one capacity plan per tier.
 pub mod plan;
+pub mod units;
 
 use crate::scenario::{Profile, Workload};
 use rust_decimal::Decimal;

@@ -331,7 +331,7 @@ fn evaluate_arch(
     }
     let monthly_usd = money::sum(tiers.iter().map(|t| t.monthly_usd), &arch.name)?;
     let findings = limits::check(s, arch, &plan, false);
-    let ruled_out_by = feasibility::blockers(arch, &plan, &findings);
+    let ruled_out_by = feasibility::blockers(arch, &plan, &findings, false);
     let db_usd = tiers
         .iter()
         .find(|t| t.tier == "db")

@@ -27,8 +27,14 @@ pub const HYPOTHETICAL: [&str; 2] = [
     "dynamodb.partition.write_units_per_s",
 ];
 
-/// Everything that rules `arch` out (empty: it can run the workload), in tier order.
-pub fn blockers(arch: &Architecture, plan: &ArchPlan, findings: &[Finding]) -> Vec<Blocker> {
+/// Everything that rules `arch` out (empty: it can run the workload), in tier order. `lean`
+/// leaves the reasons empty (sweeps need only the ids).
+pub fn blockers(
+    arch: &Architecture,
+    plan: &ArchPlan,
+    findings: &[Finding],
+    lean: bool,
+) -> Vec<Blocker> {
     let mut out = Vec::new();
     for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
         let Some(svc) = svc else { continue };
@@ -44,7 +50,7 @@ pub fn blockers(arch: &Architecture, plan: &ArchPlan, findings: &[Finding]) -> V
             });
         }
         if let Some(tp) = plan.tier(tier) {
-            capacity_blockers(tier, svc, tp, &mut out);
+            capacity_blockers(tier, svc, tp, lean, &mut out);
         }
     }
     out
@@ -61,12 +67,12 @@ fn hard_reason(f: &Finding) -> String {
 }
 
 /// Fleets and provisioned tables that cannot carry the busiest second.
-fn capacity_blockers(tier: &str, svc: &Service, tp: &TierPlan, out: &mut Vec<Blocker>) {
-    let mut add = |id: &str, reason: String| {
+fn capacity_blockers(tier: &str, svc: &Service, tp: &TierPlan, lean: bool, out: &mut Vec<Blocker>) {
+    let mut add = |id: &str, reason: &dyn Fn() -> String| {
         out.push(Blocker {
             tier: tier.to_string(),
             id: id.to_string(),
-            reason,
+            reason: if lean { String::new() } else { reason() },
         })
     };
     let v = |d: Decimal| money::group(&money::round(d, 3).normalize().to_string());
@@ -76,26 +82,24 @@ fn capacity_blockers(tier: &str, svc: &Service, tp: &TierPlan, out: &mut Vec<Blo
             _ => ("ec2.max", "ec2.cpu", "instances"),
         };
         if fleet.unserved_rps > Decimal::ZERO {
-            add(
-                max_id,
+            add(max_id, &|| {
                 format!(
                     "capped at {} {unit}, {} requests/s go unserved at the busiest second ({} {unit} needed)",
                     v(fleet.max.unwrap_or_default()),
                     v(fleet.unserved_rps),
                     v(fleet.needed_at_peak)
-                ),
-            );
+                )
+            });
         }
         if fleet.cpu_short() {
-            add(
-                cpu_id,
+            add(cpu_id, &|| {
                 format!(
                     "{} vCPUs busy at the busiest second on a fixed {} vCPUs ({} {unit})",
                     v(fleet.busy_vcpu.unwrap_or_default()),
                     v(fleet.peak_vcpu().unwrap_or_default()),
                     v(fleet.peak_units)
-                ),
-            );
+                )
+            });
         }
     }
     if let (Service::Dynamodb(d), Some(dp)) = (svc, &tp.dynamodb) {
@@ -105,14 +109,13 @@ fn capacity_blockers(tier: &str, svc: &Service, tp: &TierPlan, out: &mut Vec<Blo
                 ("dynamodb.wcu", d.wcu, dp.write_units_per_s, "WCU"),
             ] {
                 if let Some(set) = set.filter(|s| needed > *s) {
-                    add(
-                        id,
+                    add(id, &|| {
                         format!(
                             "{} {unit} provisioned, {} needed at the busiest second",
                             v(set),
                             v(needed)
-                        ),
-                    );
+                        )
+                    });
                 }
             }
         }

@@ -132,6 +132,17 @@ pub fn table() -> &'static Limits {
     })
 }
 
+/// The row `id` of the limits table, through a hash index (the checks look rows up on every
+/// step of a sweep).
+pub fn row(id: &str) -> Option<&'static LimitRow> {
+    static INDEX: OnceLock<std::collections::HashMap<&'static str, &'static LimitRow>> =
+        OnceLock::new();
+    INDEX
+        .get_or_init(|| table().rows.iter().map(|(k, r)| (k.as_str(), r)).collect())
+        .get(id)
+        .copied()
+}
+
 /// Ids of quotas a scenario may override in `[quotas]`.
 pub fn quota_ids() -> Vec<&'static str> {
     table()
@@ -207,7 +218,7 @@ impl<'a> Checker<'a> {
         value: Decimal,
         message: impl FnOnce() -> String,
     ) {
-        let Some(row) = table().rows.get(id) else {
+        let Some(row) = row(id) else {
             return;
         };
         let mut limit = row.value;

@@ -44,7 +44,7 @@ pub fn outcomes(s: &Scenario, catalog: &Catalog) -> Result<Vec<Outcome>> {
         let plan = plan::plan(arch, &s.workload, &load, hours);
         let monthly_usd = planned_total(s, arch, catalog, &load, &plan)?;
         let findings = limits::check(s, arch, &plan, true);
-        let ruled_out_by: Vec<String> = feasibility::blockers(arch, &plan, &findings)
+        let ruled_out_by: Vec<String> = feasibility::blockers(arch, &plan, &findings, true)
             .into_iter()
             .map(|b| b.id)
             .collect();

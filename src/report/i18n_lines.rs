@@ -241,6 +241,45 @@ const FINDINGS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Why a fleet or table cannot carry the load (src/feasibility.rs).
+const REASONS: &[(&str, &str)] = &[
+    (
+        "capped at {} tasks, {} requests/s go unserved at the busiest second ({} tasks needed)",
+        "上限 {0} タスクのため、最も混む 1 秒に毎秒 {1} リクエストを処理できません（必要 {2} タスク）",
+    ),
+    (
+        "capped at {} instances, {} requests/s go unserved at the busiest second ({} instances needed)",
+        "上限 {0} 台のため、最も混む 1 秒に毎秒 {1} リクエストを処理できません（必要 {2} 台）",
+    ),
+    (
+        "{} vCPUs busy at the busiest second on a fixed {} vCPUs ({} tasks)",
+        "最も混む 1 秒に {0} vCPU が使用中ですが、固定の {1} vCPU（{2} タスク）しかありません",
+    ),
+    (
+        "{} vCPUs busy at the busiest second on a fixed {} vCPUs ({} instances)",
+        "最も混む 1 秒に {0} vCPU が使用中ですが、固定の {1} vCPU（{2} 台）しかありません",
+    ),
+    (
+        "{} RCU provisioned, {} needed at the busiest second",
+        "プロビジョンド {0} RCU に対し、最も混む 1 秒に {1} RCU が必要です",
+    ),
+    (
+        "{} WCU provisioned, {} needed at the busiest second",
+        "プロビジョンド {0} WCU に対し、最も混む 1 秒に {1} WCU が必要です",
+    ),
+];
+
+/// Why an architecture is ruled out by capacity, as shown in `lang` (unknown text unchanged).
+pub fn reason(lang: Lang, reason: &str) -> Cow<'_, str> {
+    match lang {
+        Lang::En => Cow::Borrowed(reason),
+        Lang::Ja => match translate(REASONS, reason) {
+            Some(ja) => Cow::Owned(ja),
+            None => Cow::Borrowed(reason),
+        },
+    }
+}
+
 /// Units of limit values (limits/limits.csv) shown beside the number; others stay English.
 fn limit_unit_ja(unit: &str) -> Option<&'static str> {
     Some(match unit {
@@ -510,6 +549,22 @@ mod tests {
         );
         assert_eq!(limit_unit(Lang::Ja, "requests per second"), "リクエスト/秒");
         assert_eq!(limit_unit(Lang::En, "seconds"), "seconds");
+    }
+
+    #[test]
+    fn capacity_reasons() {
+        assert_eq!(
+            reason(Lang::Ja, "capped at 20 tasks, 1,264.236 requests/s go unserved at the busiest second (46 tasks needed)"),
+            "上限 20 タスクのため、最も混む 1 秒に毎秒 1,264.236 リクエストを処理できません（必要 46 タスク）"
+        );
+        assert_eq!(
+            reason(
+                Lang::Ja,
+                "271.708 vCPUs busy at the busiest second on a fixed 4 vCPUs (2 instances)"
+            ),
+            "最も混む 1 秒に 271.708 vCPU が使用中ですが、固定の 4 vCPU（2 台）しかありません"
+        );
+        assert_eq!(reason(Lang::En, "anything"), "anything");
     }
 
     #[test]

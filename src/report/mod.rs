@@ -87,7 +87,7 @@ pub fn blocker_text(arch: &ArchReport, b: &Blocker, lang: Lang) -> String {
             f.limit,
             i18n_lines::limit_unit(lang, &f.unit)
         ),
-        _ => b.reason.clone(),
+        _ => i18n_lines::reason(lang, &b.reason).into_owned(),
     };
     format!("{} ({}, {})", text, lang.tier(&b.tier), b.id)
 }

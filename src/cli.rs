@@ -227,6 +227,13 @@ pub struct FetchArgs {
     /// Catalog directory to write (default: $XDG_CACHE_HOME/archcost/pricing or ~/.cache/archcost/pricing)
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Total deadline for the whole fetch, in seconds (transfers slower than
+    /// ARCHCOST_FETCH_MIN_RATE bytes/s, default 1024, also stop)
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::pricing::fetch::DEFAULT_TIMEOUT_S, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
+    /// Other hosts that index files may point to (by default only the base URL's host)
+    #[arg(long, value_name = "HOST[,HOST...]", value_delimiter = ',')]
+    pub allow_hosts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -115,8 +115,7 @@ fn max_usd_per_unit(unit: &str) -> Decimal {
     }
 }
 
-/// One row on its own: price within the bound for its unit, unit as the key requires,
-/// tier bounds non-negative and ordered.
+/// One row on its own, in file `name` at `line`: see [`row_problem`].
 fn check_row(
     name: &str,
     line: usize,
@@ -126,41 +125,54 @@ fn check_row(
     begin: Decimal,
     end: Option<Decimal>,
 ) -> Result<()> {
-    let bad = |what: String, fix: &str| {
-        Err(Error::Input(format!(
+    match row_problem(key, unit, usd, begin, end) {
+        None => Ok(()),
+        Some((what, fix)) => Err(Error::Input(format!(
             "{name}: line {line}: `{key}`: {what}\n  hint: {fix}"
-        )))
-    };
+        ))),
+    }
+}
+
+/// What is wrong with one price row, if anything (and how to fix it): the unit must be the
+/// key's, the price within the bound for its unit, tier bounds non-negative and ordered.
+/// Used when a catalog is loaded and when offer files are imported.
+pub fn row_problem(
+    key: &str,
+    unit: &str,
+    usd: Decimal,
+    begin: Decimal,
+    end: Option<Decimal>,
+) -> Option<(String, &'static str)> {
     if let Some(want) = super::offer::mapping::unit_of(key) {
         if unit != want {
-            return bad(
+            return Some((
                 format!("the unit is `{unit}`, but `{key}` is priced per `{want}`"),
                 "correct the unit column (pricing/KEYS.md lists each key's unit)",
-            );
+            ));
         }
     }
     let max = max_usd_per_unit(unit);
-    if usd > max {
-        return bad(
-            format!("the price {usd} USD per {unit} is above {max}, more than AWS charges for any {unit}"),
+    if usd < Decimal::ZERO || usd > max {
+        return Some((
+            format!("the price {usd} USD per {unit} is outside 0..{max}, above what AWS charges for any {unit}"),
             "check the price column (USD per single unit, not per million or per thousand)",
-        );
+        ));
     }
     if begin < Decimal::ZERO {
-        return bad(
+        return Some((
             format!("the tier starts at {begin}, below 0"),
             "tiers start at 0 or at the previous tier's end",
-        );
+        ));
     }
     if let Some(end) = end {
         if end <= begin {
-            return bad(
+            return Some((
                 format!("the tier ends at {end}, not after its start {begin}"),
                 "tier_end must be greater than tier_begin (empty = unbounded)",
-            );
+            ));
         }
     }
-    Ok(())
+    None
 }
 
 /// The tiers of each (key, region) must start at 0, follow each other without gap or overlap,

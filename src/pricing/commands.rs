@@ -51,6 +51,8 @@ pub fn fetch(args: FetchArgs) -> Result<u8> {
         services: args.services,
         base_url: args.base_url,
         out: args.out,
+        timeout: std::time::Duration::from_secs(args.timeout),
+        allow_hosts: args.allow_hosts,
     };
     let (dir, meta) = fetch::run(&opts)?;
     eprintln!(

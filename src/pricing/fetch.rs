@@ -20,7 +20,14 @@ pub struct FetchOptions {
     pub services: Option<Vec<String>>,
     pub base_url: Option<String>,
     pub out: Option<PathBuf>,
+    /// Total deadline for the whole fetch.
+    pub timeout: Duration,
+    /// Hosts besides the base URL's that index files may point to.
+    pub allow_hosts: Vec<String>,
 }
+
+/// Default total deadline of a fetch (`--timeout`).
+pub const DEFAULT_TIMEOUT_S: u64 = 15 * 60;
 
 /// Network settings, from the environment so tests can make them small.
 #[derive(Debug, Clone)]
@@ -30,6 +37,9 @@ struct Settings {
     connect_timeout: Duration,
     read_timeout: Duration,
     max_bytes: u64,
+    /// Slowest acceptable transfer: below `min_rate` bytes/s over a `rate_window`, give up.
+    min_rate: u64,
+    rate_window: Duration,
 }
 
 fn env_u64(name: &str, default: u64) -> Result<u64> {
@@ -54,6 +64,8 @@ impl Settings {
             )?),
             read_timeout: Duration::from_millis(env_u64("ARCHCOST_FETCH_TIMEOUT_MS", 60_000)?),
             max_bytes: env_u64("ARCHCOST_FETCH_MAX_BYTES", 16 << 30)?,
+            min_rate: env_u64("ARCHCOST_FETCH_MIN_RATE", 1024)?,
+            rate_window: Duration::from_millis(env_u64("ARCHCOST_FETCH_RATE_WINDOW_MS", 30_000)?),
         })
     }
 }
@@ -103,47 +115,89 @@ pub fn offer_code(name: &str) -> Result<&'static str> {
     Ok(code)
 }
 
-/// Check the base URL: https, or plain http only to a loopback host (tests).
-fn check_base(base: &str) -> Result<String> {
-    let url = reqwest::Url::parse(base).map_err(|e| {
-        Error::Input(format!(
-            "pricing base URL `{base}` is not a URL: {e}\n  hint: e.g. {DEFAULT_BASE_URL}"
-        ))
-    })?;
-    check_scheme(&url)?;
-    Ok(base.trim_end_matches('/').to_string())
+/// The base URL, checked: https, or plain http only to a loopback host (tests).
+#[derive(Debug, Clone)]
+struct Base {
+    /// Without a trailing slash; may hold credentials (used for requests only).
+    url: String,
+    /// The same with any `user:password@` removed: the only form shown or written.
+    shown: String,
+    host: String,
+    loopback: bool,
 }
 
-fn check_scheme(url: &reqwest::Url) -> Result<()> {
+fn is_loopback(url: &reqwest::Url) -> bool {
     let host = url.host_str().unwrap_or("");
-    let loopback = host == "localhost"
+    host == "localhost"
         || host
             .trim_start_matches('[')
             .trim_end_matches(']')
             .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
-    match url.scheme() {
-        "https" => Ok(()),
-        "http" if loopback => Ok(()),
-        s => Err(Error::Input(format!(
-            "pricing URL `{url}`: scheme `{s}` is not allowed; prices are fetched over https (plain http only from a loopback address, for tests)"
-        ))),
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// A URL with its `user:password@` part removed, for messages and metadata.
+pub fn redact(url: &str) -> String {
+    match reqwest::Url::parse(url) {
+        Ok(mut u) if !u.username().is_empty() || u.password().is_some() => {
+            let _ = u.set_username("");
+            let _ = u.set_password(None);
+            u.to_string().trim_end_matches('/').to_string()
+        }
+        _ => url.to_string(),
     }
 }
 
-/// Turn a path from an index file into a full URL under `base`.
-fn resolve(base: &str, path: &str) -> Result<String> {
-    let full = if path.starts_with("http://") || path.starts_with("https://") {
-        path.to_string()
-    } else if path.starts_with('/') {
-        format!("{base}{path}")
-    } else {
-        format!("{base}/{path}")
-    };
-    let url = reqwest::Url::parse(&full)
-        .map_err(|e| Error::Network(format!("the index names `{path}`, not a URL: {e}")))?;
-    check_scheme(&url).map_err(|e| Error::Network(e.to_string()))?;
-    Ok(full)
+fn check_base(base: &str) -> Result<Base> {
+    let url = reqwest::Url::parse(base).map_err(|e| {
+        Error::Input(format!(
+            "pricing base URL `{}` is not a URL: {e}\n  hint: e.g. {DEFAULT_BASE_URL}",
+            redact(base)
+        ))
+    })?;
+    check_scheme(&url, is_loopback(&url)).map_err(Error::Input)?;
+    let trimmed = base.trim_end_matches('/').to_string();
+    Ok(Base {
+        shown: redact(&trimmed),
+        url: trimmed,
+        host: url.host_str().unwrap_or("").to_ascii_lowercase(),
+        loopback: is_loopback(&url),
+    })
+}
+
+/// https anywhere; plain http only to loopback, and only when the base itself is loopback.
+fn check_scheme(url: &reqwest::Url, base_loopback: bool) -> std::result::Result<(), String> {
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if base_loopback && is_loopback(url) => Ok(()),
+        s => Err(format!(
+            "pricing URL `{}`: scheme `{s}` is not allowed; prices are fetched over https (plain http only between loopback addresses, for tests)",
+            redact(url.as_str())
+        )),
+    }
+}
+
+/// Turn a path from an index file into a full URL: resolved against the base, and refused
+/// when it leaves the base's host (unless `--allow-hosts` names the host) or its scheme rules.
+fn resolve(base: &Base, allow_hosts: &[String], path: &str) -> Result<String> {
+    let root = reqwest::Url::parse(&format!("{}/", base.url))
+        .map_err(|e| Error::Network(format!("the base URL is not a URL: {e}")))?;
+    let url = root.join(path).map_err(|e| {
+        Error::Network(format!(
+            "the index names `{}`, not a URL: {e}",
+            redact(path)
+        ))
+    })?;
+    let host = url.host_str().unwrap_or("").to_ascii_lowercase();
+    if host != base.host && !allow_hosts.iter().any(|h| h.eq_ignore_ascii_case(&host)) {
+        return Err(Error::Network(format!(
+            "the index points to `{}`, on host `{host}`, not the base URL's host `{}`; refused\n  hint: if that host is trusted, pass --allow-hosts {host}",
+            redact(url.as_str()),
+            base.host
+        )));
+    }
+    check_scheme(&url, base.loopback).map_err(Error::Network)?;
+    Ok(url.to_string())
 }
 
 fn chain(e: &dyn std::error::Error) -> String {
@@ -170,28 +224,69 @@ struct Fetcher {
     client: reqwest::blocking::Client,
     settings: Settings,
     out_dir: PathBuf,
+    /// The whole fetch ends by this instant (`--timeout`).
+    deadline: std::time::Instant,
+    timeout: Duration,
+    /// Credentials in the base URL (`user:password@`), scrubbed from every message.
+    secret: Option<String>,
 }
 
 impl Fetcher {
     fn net(&self, url: &str, what: String) -> Error {
-        Error::Network(format!(
-            "cannot fetch {url}: {what}\n  hint: check the network connection or --base-url / ARCHCOST_PRICING_URL; the catalog in {} was not changed",
+        let msg = format!(
+            "cannot fetch {}: {what}\n  hint: check the network connection or --base-url / ARCHCOST_PRICING_URL; the catalog in {} was not changed",
+            redact(url),
             self.out_dir.display()
-        ))
+        );
+        Error::Network(self.scrub(&msg))
+    }
+
+    /// Remove the base URL's credentials from a message (reqwest errors quote the URL).
+    fn scrub(&self, msg: &str) -> String {
+        match &self.secret {
+            Some(secret) => msg.replace(secret.as_str(), ""),
+            None => msg.to_string(),
+        }
+    }
+
+    fn remaining(&self) -> std::result::Result<Duration, Failure> {
+        let left = self
+            .deadline
+            .saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Err(Failure {
+                retry: false,
+                error: Error::Network(format!(
+                    "pricing fetch: the whole fetch took longer than its deadline of {} s (--timeout); the catalog in {} was not changed\n  hint: raise --timeout, or fetch fewer services/regions at a time",
+                    self.timeout.as_secs(),
+                    self.out_dir.display()
+                )),
+            });
+        }
+        Ok(left)
     }
 
     fn send(&self, url: &str) -> std::result::Result<reqwest::blocking::Response, Failure> {
-        let resp = self.client.get(url).send().map_err(|e| Failure {
-            retry: true,
-            error: self.net(
-                url,
-                if e.is_timeout() {
-                    format!("timed out ({})", chain(&e))
-                } else {
-                    chain(&e)
+        let left = self.remaining()?;
+        let resp = self
+            .client
+            .get(url)
+            .timeout(left.min(self.settings.read_timeout))
+            .send()
+            .map_err(|e| match self.remaining() {
+                Err(past) if e.is_timeout() => past,
+                _ => Failure {
+                    retry: true,
+                    error: self.net(
+                        url,
+                        if e.is_timeout() {
+                            format!("timed out ({})", chain(&e))
+                        } else {
+                            chain(&e)
+                        },
+                    ),
                 },
-            ),
-        })?;
+            })?;
         let status = resp.status();
         if !status.is_success() {
             return Err(Failure {
@@ -212,7 +307,7 @@ impl Fetcher {
         loop {
             match attempt() {
                 Ok(v) => return Ok(v),
-                Err(f) if f.retry && tries < self.settings.retries => {
+                Err(f) if f.retry && tries < self.settings.retries && self.remaining().is_ok() => {
                     tries += 1;
                     eprintln!(
                         "warning: {} (retry {tries} in {:?})",
@@ -232,7 +327,9 @@ impl Fetcher {
         let bytes = self.with_retries(|| {
             let resp = self.send(url)?;
             let mut body = Vec::new();
-            let mut limited = resp.take(MAX_INDEX_BYTES + 1);
+            let mut limited = self
+                .paced(resp, None, indicatif::ProgressBar::hidden())
+                .take(MAX_INDEX_BYTES + 1);
             limited.read_to_end(&mut body).map_err(|e| Failure {
                 retry: true,
                 error: self.net(url, format!("reading the response failed: {}", chain(&e))),
@@ -275,21 +372,13 @@ impl Fetcher {
                 });
             }
             let bar = progress_bar(total, name);
-            let reader = Counting {
-                inner: resp,
-                count: 0,
-                expected: total,
-                cap: self.settings.max_bytes,
-                bar: bar.clone(),
-                failed: None,
-            };
-            let mut reader = reader;
+            let mut reader = self.paced(resp, total, bar.clone());
             let result = offer::import_reader(name, &mut reader, &filter);
             bar.finish_and_clear();
             match (result, reader.failed.take()) {
                 (Ok(imp), None) => Ok(imp),
                 (_, Some(msg)) => Err(Failure {
-                    retry: !msg.contains("byte cap"),
+                    retry: !(msg.contains("byte cap") || msg.contains("deadline") || msg.contains("too slow")),
                     error: self.net(url, msg),
                 }),
                 (Err(Error::Io { source, .. }), None) => Err(Failure {
@@ -302,6 +391,31 @@ impl Fetcher {
                 }),
             }
         })
+    }
+}
+
+impl Fetcher {
+    /// Wrap a response body: byte counting, size cap, total deadline and minimum rate.
+    fn paced<R: Read>(
+        &self,
+        inner: R,
+        expected: Option<u64>,
+        bar: indicatif::ProgressBar,
+    ) -> Counting<R> {
+        let now = std::time::Instant::now();
+        Counting {
+            inner,
+            count: 0,
+            expected,
+            cap: self.settings.max_bytes,
+            bar,
+            failed: None,
+            deadline: self.deadline,
+            timeout_s: self.timeout.as_secs(),
+            min_rate: self.settings.min_rate,
+            rate_window: self.settings.rate_window,
+            window_start: (now, 0),
+        }
     }
 }
 
@@ -334,12 +448,62 @@ struct Counting<R> {
     cap: u64,
     bar: indicatif::ProgressBar,
     failed: Option<String>,
+    deadline: std::time::Instant,
+    timeout_s: u64,
+    min_rate: u64,
+    rate_window: Duration,
+    /// Start of the current rate window and the byte count then.
+    window_start: (std::time::Instant, u64),
+}
+
+impl<R> Counting<R> {
+    fn fail(&mut self, msg: String) -> std::io::Error {
+        self.failed.get_or_insert(msg.clone());
+        std::io::Error::new(std::io::ErrorKind::TimedOut, msg)
+    }
+
+    fn deadline_passed(&mut self) -> std::io::Error {
+        let msg = format!(
+            "the fetch passed its deadline of {} s (--timeout) after {} bytes of this file",
+            self.timeout_s, self.count
+        );
+        self.fail(msg)
+    }
+
+    /// The total deadline and the minimum transfer rate, checked between reads.
+    fn check_pace(&mut self) -> std::io::Result<()> {
+        let now = std::time::Instant::now();
+        if now >= self.deadline {
+            return Err(self.deadline_passed());
+        }
+        let (since, at) = self.window_start;
+        let elapsed = now.duration_since(since);
+        if elapsed >= self.rate_window && !self.rate_window.is_zero() {
+            let got = self.count - at;
+            let rate = got as f64 / elapsed.as_secs_f64();
+            if rate < self.min_rate as f64 {
+                let msg = format!(
+                    "the transfer is too slow: {got} bytes in the last {:.1} s, below the minimum of {} bytes/s (ARCHCOST_FETCH_MIN_RATE)",
+                    elapsed.as_secs_f64(),
+                    self.min_rate
+                );
+                return Err(self.fail(msg));
+            }
+            self.window_start = (now, self.count);
+        }
+        Ok(())
+    }
 }
 
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.check_pace()?;
         let n = match self.inner.read(buf) {
             Ok(n) => n,
+            // The request's own timeout is cut to the time left: at the deadline, say so.
+            Err(_) if std::time::Instant::now() + Duration::from_millis(100) >= self.deadline => {
+                return Err(self.deadline_passed());
+            }
             Err(e) => {
                 let msg = format!(
                     "the download broke off after {} bytes: {}",
@@ -385,6 +549,7 @@ fn field<'v>(v: &'v serde_json::Value, path: &[&str]) -> Option<&'v str> {
 
 /// Check that `dir` can take a catalog before downloading anything.
 fn check_writable(dir: &Path) -> Result<()> {
+    offer::check_catalog_target(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     tempfile::Builder::new()
         .prefix(".archcost-")
@@ -426,6 +591,14 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
         _ => DEFAULT_BASE_URL.to_string(),
     };
     let base = check_base(&base)?;
+    let secret = reqwest::Url::parse(&base.url).ok().and_then(|u| {
+        let user = u.username().to_string();
+        match (user.is_empty(), u.password()) {
+            (true, None) => None,
+            (_, Some(p)) => Some(format!("{user}:{p}@")),
+            (false, None) => Some(format!("{user}@")),
+        }
+    });
     let regions: Vec<String> = opts
         .regions
         .iter()
@@ -456,11 +629,22 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
     };
     let settings = Settings::from_env()?;
     check_writable(&out_dir)?;
+    let base_loopback = base.loopback;
+    let redirects = reqwest::redirect::Policy::custom(move |attempt| {
+        if attempt.previous().len() >= 10 {
+            return attempt.error("more than 10 redirects");
+        }
+        match check_scheme(attempt.url(), base_loopback) {
+            Ok(()) => attempt.follow(),
+            Err(why) => attempt.error(format!("redirect refused: {why}")),
+        }
+    });
     let mut builder = reqwest::blocking::Client::builder()
         .connect_timeout(settings.connect_timeout)
         .timeout(settings.read_timeout)
+        .redirect(redirects)
         .user_agent(concat!("archcost/", env!("CARGO_PKG_VERSION")));
-    if base.starts_with("https://") {
+    if base.url.starts_with("https://") {
         builder = builder.https_only(true);
     }
     let client = builder
@@ -470,9 +654,12 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
         client,
         settings,
         out_dir: out_dir.clone(),
+        deadline: std::time::Instant::now() + opts.timeout,
+        timeout: opts.timeout,
+        secret,
     };
 
-    let index_url = format!("{base}{INDEX_PATH}");
+    let index_url = format!("{}{INDEX_PATH}", base.url);
     let index = f.get_json(&index_url)?;
     let mut imports = Vec::new();
     for code in &services {
@@ -485,7 +672,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             eprintln!("warning: {what}; skipped");
             continue;
         };
-        let region_index_url = resolve(&base, region_index_path)?;
+        let region_index_url = resolve(&base, &opts.allow_hosts, region_index_path)?;
         let region_index = f.get_json(&region_index_url)?;
         for region in &regions {
             let Some(version_path) =
@@ -504,7 +691,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
                 Some(stem) => format!("{stem}index.csv"),
                 None => version_path.to_string(),
             };
-            let csv_url = resolve(&base, &csv_path)?;
+            let csv_url = resolve(&base, &opts.allow_hosts, &csv_path)?;
             let name = csv_path.trim_start_matches("/offers/v1.0/aws/").to_string();
             let imported = f.get_offer(&csv_url, &name, region)?;
             if imported.rows.is_empty() {
@@ -533,7 +720,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
     offer::warn_all(&imports, &warnings);
     let mut meta = Metadata::new(&imports, &catalog);
     meta.fetched_at = Some(now_rfc3339());
-    meta.base_url = Some(base);
+    meta.base_url = Some(base.shown.clone());
     offer::write_catalog_dir(&out_dir, &catalog, &meta)?;
     Ok((out_dir, meta))
 }

@@ -323,3 +323,55 @@ fn import_refuses_to_replace_a_folder_with_other_files() {
         "mine"
     );
 }
+
+/// `n` architectures: copies of the three-tier example's, each slightly different.
+fn many_architectures(n: usize) -> String {
+    let src = std::fs::read_to_string(root().join(SCENARIO)).unwrap();
+    let at = src.find("[[architecture]]").unwrap();
+    let (head, rest) = src.split_at(at);
+    let blocks: Vec<&str> = rest.split("[[architecture]]").skip(1).collect();
+    let mut out = head.to_string();
+    for i in 0..n {
+        let k = i / blocks.len();
+        let b = blocks[i % blocks.len()]
+            .replacen("name = \"", &format!("name = \"{i}-"), 1)
+            .replace("memory_mb = 1024", &format!("memory_mb = {}", 128 + 64 * k))
+            .replace("rps_per_task = 50", &format!("rps_per_task = {}", 20 + k))
+            .replace(
+                "instance = \"m5.large\", count = 2",
+                &format!("instance = \"m5.large\", count = {}", 2 + k),
+            );
+        out.push_str("[[architecture]]");
+        out.push_str(&b);
+    }
+    out
+}
+
+#[test]
+fn many_crossings_are_counted_not_all_numbered_on_the_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.toml");
+    std::fs::write(&path, many_architectures(30)).unwrap();
+    let out = bin()
+        .arg("report")
+        .arg(&path)
+        .arg("--out")
+        .arg(dir.path().join("rep"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(dir.path().join("rep/cost-vs-load.svg")).unwrap();
+    let md = std::fs::read_to_string(dir.path().join("rep/summary.md")).unwrap();
+    // More than 12 crossings exist; the chart numbers 12 and counts the rest.
+    let listed = md
+        .lines()
+        .filter(|l| l.starts_with('|') && l.contains(" = "))
+        .count();
+    assert!(listed > 12, "only {listed} crossings");
+    assert!(
+        svg.contains(&format!("… +{}", listed - 12)),
+        "no overflow count in the chart"
+    );
+    let badge = |n: &str| svg.lines().any(|l| l.trim() == n);
+    assert!(badge("12") && !badge("13"));
+}

@@ -5,6 +5,7 @@ mod cost_lines;
 mod decisions;
 mod diffs;
 mod feasibility;
+mod fuzz;
 mod hardening;
 mod i18n_lines;
 mod limits;

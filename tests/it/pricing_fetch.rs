@@ -30,6 +30,13 @@ enum Reply {
     },
     /// Accept, read the request, never answer (until the server stops).
     Hang,
+    /// Announce the whole body, then send it one byte every `every`.
+    Drip {
+        body: Vec<u8>,
+        every: Duration,
+    },
+    /// 302 to `location`.
+    Redirect(String),
 }
 
 /// A tiny HTTP/1.1 server on 127.0.0.1:0. It stops by itself: after `stop()` or after a
@@ -43,7 +50,10 @@ struct Server {
 
 impl Server {
     fn start(routes: HashMap<String, Reply>) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        Server::start_on(TcpListener::bind("127.0.0.1:0").unwrap(), routes)
+    }
+
+    fn start_on(listener: TcpListener, routes: HashMap<String, Reply>) -> Server {
         listener.set_nonblocking(true).unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let stop = Arc::new(AtomicBool::new(false));
@@ -116,6 +126,24 @@ fn serve(mut s: TcpStream, routes: &HashMap<String, Reply>, stop: &AtomicBool, d
             while !stop.load(Ordering::SeqCst) && Instant::now() < deadline {
                 std::thread::sleep(Duration::from_millis(10));
             }
+        }
+        Reply::Drip { body, every } => {
+            let _ = s.write_all(head(200, body.len()).as_bytes());
+            for b in body {
+                if stop.load(Ordering::SeqCst) || Instant::now() >= deadline {
+                    break;
+                }
+                if s.write_all(&[b]).and_then(|_| s.flush()).is_err() {
+                    break;
+                }
+                std::thread::sleep(every);
+            }
+        }
+        Reply::Redirect(location) => {
+            let _ = s.write_all(
+                format!("HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    .as_bytes(),
+            );
         }
     }
     let _ = s.flush();
@@ -578,4 +606,136 @@ fn default_offer_set_skips_offers_without_rows_with_a_warning() {
     let c = archcost::pricing::load_dir(dir.path()).unwrap();
     assert!(!c.has("alb.hours", "eu-west-2"));
     assert!(c.has("lambda.requests.x86_64", "eu-west-2"));
+}
+
+fn drip_index() -> HashMap<String, Reply> {
+    let mut routes = layout();
+    let body = match routes.get("/offers/v1.0/aws/index.json") {
+        Some(Reply::Ok(b)) => b.clone(),
+        _ => unreachable!(),
+    };
+    routes.insert(
+        "/offers/v1.0/aws/index.json".into(),
+        Reply::Drip {
+            body,
+            every: Duration::from_millis(20),
+        },
+    );
+    routes
+}
+
+#[test]
+fn fault_body_dripped_below_the_minimum_rate() {
+    let s = Server::start(drip_index());
+    must_fail(
+        &s.base,
+        ALL,
+        "too slow",
+        &[
+            ("ARCHCOST_FETCH_MIN_RATE", "1000"),
+            ("ARCHCOST_FETCH_RATE_WINDOW_MS", "300"),
+        ],
+    );
+}
+
+#[test]
+fn fault_whole_fetch_past_its_deadline() {
+    // A steady 50 bytes/s passes the rate check (disabled) but not the 1 s total deadline.
+    let s = Server::start(drip_index());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prices");
+    fetch(&s.base, &out, ALL)
+        .args(["--timeout", "1"])
+        .env("ARCHCOST_FETCH_MIN_RATE", "0")
+        .assert()
+        .code(1)
+        .stderr(contains("deadline of 1 s (--timeout)"));
+    assert!(!out.join("catalog.csv").exists());
+}
+
+#[test]
+fn redirect_from_loopback_to_plain_http_elsewhere_is_refused() {
+    let mut routes = layout();
+    routes.insert(
+        "/offers/v1.0/aws/index.json".into(),
+        Reply::Redirect("http://prices.example.invalid/offers/v1.0/aws/index.json".into()),
+    );
+    let s = Server::start(routes);
+    must_fail(
+        &s.base,
+        ALL,
+        "redirect refused",
+        &[("ARCHCOST_FETCH_RETRIES", "0")],
+    );
+}
+
+/// The layout with the Lambda region index pointing at `host` by absolute URL.
+fn index_naming_host(base: &str, host: &str) -> HashMap<String, Reply> {
+    let mut routes = layout();
+    let port = base.rsplit(':').next().unwrap();
+    let (offer, version, region, _) = OFFERS[0];
+    let region_index = serde_json::json!({
+        "formatVersion": "v1.0",
+        "publicationDate": "2026-08-31T09:23:18Z",
+        "regions": { region: {
+            "regionCode": region,
+            "currentVersionUrl": format!("http://{host}:{port}/offers/v1.0/aws/{offer}/{version}/{region}/index.json"),
+        }},
+    });
+    routes.insert(
+        format!("/offers/v1.0/aws/{offer}/current/region_index.json"),
+        Reply::Ok(serde_json::to_vec(&region_index).unwrap()),
+    );
+    routes
+}
+
+#[test]
+fn index_urls_leaving_the_base_host_need_allow_hosts() {
+    // The base is 127.0.0.1; the index names `localhost` (same server, another host name).
+    let server = ServerWith::start(|base| index_naming_host(base, "localhost"));
+    must_fail(&server.0.base, "AWSLambda", "--allow-hosts localhost", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prices");
+    fetch(&server.0.base, &out, "AWSLambda")
+        .args(["--allow-hosts", "localhost"])
+        .assert()
+        .success();
+    assert!(out.join("catalog.csv").is_file());
+}
+
+/// A server whose routes depend on its own base URL (known only once it listens).
+struct ServerWith(Server);
+
+impl ServerWith {
+    fn start(routes: impl FnOnce(&str) -> HashMap<String, Reply>) -> ServerWith {
+        // Bind first, then build the routes for that address.
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let table = routes(&base);
+        ServerWith(Server::start_on(listener, table))
+    }
+}
+
+#[test]
+fn credentials_in_the_base_url_are_never_shown_or_written() {
+    let server = Server::start(layout());
+    let with_creds = server.base.replacen("http://", "http://alice:s3cret@", 1);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prices");
+    let ok = fetch(&with_creds, &out, ALL).assert().success();
+    let stderr = String::from_utf8_lossy(&ok.get_output().stderr).into_owned();
+    assert!(!stderr.contains("s3cret"), "{stderr}");
+    let meta = std::fs::read_to_string(out.join("metadata.json")).unwrap();
+    assert!(
+        !meta.contains("s3cret") && !meta.contains("alice"),
+        "{meta}"
+    );
+    assert!(meta.contains(&server.base), "{meta}");
+    // A failure quotes the URL without them too.
+    let failed = fetch(&with_creds, &out, "AmazonEKS").assert().code(1);
+    let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+    assert!(
+        !stderr.contains("s3cret") && !stderr.contains("alice"),
+        "{stderr}"
+    );
 }

@@ -154,6 +154,17 @@ impl Collector {
             } else {
                 vec![region.clone()]
             };
+            // A price no AWS service charges (1e20 per request) is a damaged file, not a row.
+            for t in &tiers {
+                if let Some((what, _)) =
+                    catalog_csv::row_problem(&key, target.unit, t.usd, Decimal::ZERO, None)
+                {
+                    return Err(Error::Input(format!(
+                        "{}: SKU {sku}: `{key}`: {what}\n  hint: the offer file looks damaged; download it again",
+                        meta.file
+                    )));
+                }
+            }
             for region in targets.into_iter().filter(|r| regions.keeps(r)) {
                 let mut push = |key: &str, unit: &str, begin, end, usd| {
                     rows.push(PriceRow {
@@ -424,7 +435,7 @@ pub fn write_catalog_dir(dir: &Path, catalog: &Catalog, metadata: &Metadata) -> 
     written
 }
 
-fn check_catalog_target(dir: &Path) -> Result<()> {
+pub fn check_catalog_target(dir: &Path) -> Result<()> {
     let meta = match std::fs::symlink_metadata(dir) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),

@@ -1,0 +1,192 @@
+//! Fuzzing kept in the project: property tests over the scenario parser, the catalog loader
+//! and the CSV/JSON offer parsers, each input either accepted or refused with a clean error,
+//! never a panic. The case count comes from `ARCHCOST_FUZZ_CASES` (default 256 per target), so
+//! the long run is one documented command (README, "Fuzzing"):
+//!
+//! ```sh
+//! ARCHCOST_FUZZ_CASES=250000 cargo test --release --locked fuzz::   # 4 targets = 1,000,000 cases
+//! ```
+use archcost::pricing::{bundled, catalog_csv, offer, Catalog};
+use archcost::{compare, scenario};
+use proptest::prelude::*;
+use std::path::PathBuf;
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("ARCHCOST_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn three_tier() -> String {
+    std::fs::read_to_string(root().join("scenarios/three-tier.toml")).unwrap()
+}
+
+/// Values that stress parsing and arithmetic: huge, tiny, negative, odd types and strings.
+fn hostile_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<i64>().prop_map(|v| v.to_string()),
+        any::<f64>().prop_map(|v| format!("{v:?}")),
+        Just("1e308".to_string()),
+        Just("-0.0".to_string()),
+        Just("nan".to_string()),
+        Just("inf".to_string()),
+        Just("79228162514264337593543950335".to_string()),
+        Just("\"\"".to_string()),
+        Just("[]".to_string()),
+        Just("{}".to_string()),
+        Just("true".to_string()),
+        "\"[a-z0-9.\\-]{0,12}\"",
+        "[0-9]{1,30}(\\.[0-9]{1,30})?",
+    ]
+}
+
+/// Run a scenario text through parse + evaluate: an error is fine, a panic is not.
+fn run_scenario(text: &str, catalog: &Catalog) {
+    if let Ok(s) = scenario::parse("fuzz.toml", text, catalog) {
+        let _ = compare::evaluate(&s, catalog);
+        let _ = compare::totals(&s, catalog);
+    }
+}
+
+/// Catalog rows over real keys and units with arbitrary numbers, tiers and units.
+fn catalog_row() -> impl Strategy<Value = String> {
+    let keys = prop::sample::select(vec![
+        "lambda.requests",
+        "lambda.duration.arm64",
+        "apigw.http.requests",
+        "dynamodb.reads",
+        "ec2.linux.m5.large",
+        "rds.mysql.multi_az.db.t4g.medium",
+        "data_transfer.out",
+        "alb.lcu",
+    ]);
+    let units = prop::sample::select(vec![
+        "request",
+        "GB-second",
+        "hour",
+        "GB",
+        "LCU-hour",
+        "read request unit",
+        "",
+    ]);
+    let number = prop_oneof![
+        "[0-9]{1,3}(\\.[0-9]{1,12})?",
+        hostile_value(),
+        Just(String::new()),
+        Just("Inf".to_string()),
+    ];
+    (
+        keys,
+        units,
+        number.clone(),
+        number.clone(),
+        number,
+        prop::sample::select(vec!["ap-northeast-1", "us-east-1", ""]),
+    )
+        .prop_map(|(k, u, b, e, p, r)| format!("{k},{r},{u},{b},{e},{p},SKU,2025-06-18,fuzz\n"))
+}
+
+fn import_bytes(bytes: &[u8]) {
+    let regions = offer::RegionFilter::default();
+    let _ = offer::import_reader("fuzz", bytes, &regions);
+}
+
+fn fixture(rel: &str) -> Vec<u8> {
+    std::fs::read(root().join("tests/fixtures/aws-offers").join(rel)).unwrap()
+}
+
+/// One mutation of a byte string: replace, insert or delete a byte, or cut the tail.
+fn mutate(mut data: Vec<u8>, ops: &[(u8, usize, u8)]) -> Vec<u8> {
+    for &(op, pos, byte) in ops {
+        if data.is_empty() {
+            break;
+        }
+        let p = pos % data.len();
+        match op % 4 {
+            0 => data[p] = byte,
+            1 => data.insert(p, byte),
+            2 => {
+                data.remove(p);
+            }
+            _ => data.truncate(p.max(1)),
+        }
+    }
+    data
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The shipped scenario with any one value replaced by a hostile one.
+    #[test]
+    fn fuzz_scenario_values(line in 0usize..60, value in hostile_value()) {
+        let text = three_tier();
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let n = line % lines.len();
+        if let Some((key, _)) = lines[n].split_once(" = ") {
+            lines[n] = format!("{key} = {value}");
+        }
+        run_scenario(&lines.join("\n"), bundled::catalog());
+    }
+
+    /// Catalog CSV text of arbitrary rows: loaded or refused; when loaded, the three-tier
+    /// example prices against it (overlaid on the bundled rows) without a panic.
+    #[test]
+    fn fuzz_catalog_rows(rows in prop::collection::vec(catalog_row(), 0..6)) {
+        let text = format!("{}\n{}", catalog_csv::COLUMNS.join(","), rows.concat());
+        if let Ok(rows) = catalog_csv::parse("fuzz.csv", &text) {
+            let local = Catalog::new("fuzz", rows);
+            let catalog = bundled::catalog().overlaid(&local);
+            run_scenario(&three_tier(), &catalog);
+        }
+    }
+
+    /// A real CSV offer file with a few random byte edits.
+    #[test]
+    fn fuzz_csv_offer(ops in prop::collection::vec((any::<u8>(), any::<usize>(), any::<u8>()), 1..6)) {
+        let data = fixture("csv/AWSLambda-eu-west-2-20260831092318-excerpt.csv");
+        import_bytes(&mutate(data, &ops));
+    }
+
+    /// A real JSON offer file with a few random byte edits.
+    #[test]
+    fn fuzz_json_offer(ops in prop::collection::vec((any::<u8>(), any::<usize>(), any::<u8>()), 1..6)) {
+        let data = fixture("json-reshaped/AmazonDynamoDB-us-east-1-20260608234428-reshaped-slice.json");
+        import_bytes(&mutate(data, &ops));
+    }
+}
+
+/// The audit's crashing and hanging inputs, kept as a corpus (tests/fixtures/fuzz-regressions):
+/// every one must now end in a clean input error.
+#[test]
+fn fuzz_regression_corpus() {
+    let dir = root().join("tests/fixtures/fuzz-regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        if name.starts_with("catalog-") {
+            let err = catalog_csv::parse(&name, &text).expect_err(&name);
+            assert_eq!(err.exit_code(), 2, "{name}: {err}");
+        } else if name.starts_with("offer-") {
+            let regions = offer::RegionFilter::default();
+            let err = offer::import_reader(&name, text.as_bytes(), &regions).expect_err(&name);
+            assert_eq!(err.exit_code(), 2, "{name}: {err}");
+        } else {
+            continue;
+        }
+        seen += 1;
+    }
+    assert!(seen >= 5, "corpus has {seen} files");
+}

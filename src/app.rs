@@ -208,7 +208,10 @@ fn limits_cmd(args: LimitsArgs) -> Result<u8> {
         _ => report::limits::table_in(&rep, lang(args.lang)).into_bytes(),
     };
     emit(None, &bytes)?;
-    Ok(if limit_exceeded(&rep, args.strict) {
+    // Exit 3 when a hard limit is exceeded or an architecture cannot carry the load (with
+    // `--strict`, also for any exceeded quota or setting).
+    let infeasible = rep.architectures.iter().any(|a| !a.feasible);
+    Ok(if infeasible || limit_exceeded(&rep, args.strict) {
         3
     } else {
         0

@@ -156,7 +156,7 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
         }
         for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
             if let Some(svc) = svc {
-                validate_service(&c, &format!("{base}.{tier}"), svc, s, region, catalog)?;
+                validate_service(&c, &format!("{base}.{tier}"), tier, svc, s, region, catalog)?;
             }
         }
         let e = &arch.extras;
@@ -350,6 +350,7 @@ fn fargate_sizes_text() -> String {
 fn validate_service(
     c: &Check,
     base: &str,
+    tier: &str,
     svc: &Service,
     s: &Scenario,
     region: &str,
@@ -480,6 +481,10 @@ fn validate_service(
                 dec!(4000),
                 "seconds",
             )?;
+            // "[Application Load Balancers] You must specify subnets from at least two
+            // Availability Zones" (ELBv2 CreateLoadBalancer API reference).
+            c.range(&p("azs"), a.azs, dec!(2), dec!(6), "Availability Zones")?;
+            c.whole(&p("azs"), a.azs)?;
         }
         Service::Ec2(e) => {
             let key = format!("ec2.linux.{}", e.instance);
@@ -514,7 +519,16 @@ fn validate_service(
                     check_scaling(c, base, r, e.min, e.max, "rps_per_instance", "min", "max")?;
                 }
             }
-            c.non_negative(&p("ebs_gb"), e.ebs_gb, dec!(1_000_000))?;
+            if let Some(gb) = e.ebs_gb {
+                c.non_negative(&p("ebs_gb"), gb, dec!(1_000_000))?;
+            }
+            if e.load_balancer.is_some() && tier != "web" {
+                return Err(c.fail(
+                    &p("load_balancer"),
+                    format!("a load balancer goes in front of the web tier, not the {tier} tier"),
+                    "remove load_balancer here, or put the EC2 fleet in the web tier",
+                ));
+            }
         }
         Service::Lambda(l) => {
             c.range(&p("memory_mb"), l.memory_mb, dec!(128), dec!(10240), "MB")?;

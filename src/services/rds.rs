@@ -1,6 +1,7 @@
 //! Amazon RDS for MySQL / PostgreSQL / MariaDB (one instance, Single- or Multi-AZ, gp2/gp3/io1
 //! storage) and Amazon Aurora MySQL / PostgreSQL (provisioned instances, I/O-Standard storage).
 use super::{Ctx, Line, ServiceModel};
+use crate::capacity::plan::TierPlan;
 use crate::error::Result;
 use crate::scenario::{Rds, StorageType};
 use rust_decimal::Decimal;
@@ -49,7 +50,7 @@ impl Rds {
 }
 
 impl ServiceModel for Rds {
-    fn lines(&self, ctx: &Ctx) -> Result<Vec<Line>> {
+    fn lines(&self, ctx: &Ctx, _plan: &TierPlan) -> Result<Vec<Line>> {
         if self.engine.is_aurora() {
             return aurora_lines(self, ctx);
         }

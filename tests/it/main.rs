@@ -2,8 +2,10 @@
 mod band;
 mod catalog;
 mod cli;
+mod cost_lines;
 mod decisions;
 mod diffs;
+mod feasibility;
 mod fuzz;
 mod hardening;
 mod i18n_lines;

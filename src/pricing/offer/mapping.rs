@@ -490,6 +490,11 @@ pub fn unit_of(key: &str) -> Option<&'static str> {
         "read request unit"
     } else if key.starts_with("dynamodb.writes") {
         "write request unit"
+    } else if key == "dynamodb.rcu.free_tier" {
+        // The always-free allowance is 25 RCU in every hour (spent as RCU-hours).
+        "RCU"
+    } else if key == "dynamodb.wcu.free_tier" {
+        "WCU"
     } else if key.starts_with("dynamodb.rcu") {
         "RCU-hour"
     } else if key.starts_with("dynamodb.wcu") {

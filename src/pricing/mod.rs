@@ -6,6 +6,7 @@ pub mod diff;
 pub mod fetch;
 pub mod offer;
 pub mod regions;
+pub mod commitments;
 
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;

@@ -15,7 +15,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 mod lean;
+mod over_time;
 pub use lean::{arch_total, outcomes, totals, Outcome};
+pub use over_time::OverTime;
 
 pub const REPORT_SCHEMA: &str = "archcost/report/1";
 
@@ -73,10 +75,17 @@ pub struct PricingInfo {
 pub struct ArchReport {
     pub name: String,
     pub region: String,
+    /// Recurring monthly cost plus every upfront fee amortised over its term.
     #[serde(with = "exact")]
     pub monthly_usd: Decimal,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
     pub monthly_jpy: Option<Decimal>,
+    /// One-off commitment payments (the lines' `upfront_usd`); 0 when none.
+    #[serde(with = "exact")]
+    pub upfront_usd: Decimal,
+    /// Money over time, when any architecture of the scenario has a purchase option.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub over_time: Option<OverTime>,
     /// False when a hard limit is exceeded or a fleet cannot carry the load (`ruled_out_by`).
     pub feasible: bool,
     /// What rules the architecture out (absent when it is feasible).
@@ -258,6 +267,7 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
             a.notes.push(note);
         }
     }
+    over_time::fill(s, &mut architectures)?;
     let cheapest_feasible = cheapest_feasible(
         architectures
             .iter()
@@ -364,11 +374,20 @@ fn evaluate_arch(
         .find(|t| t.tier == "db")
         .map(|t| t.monthly_usd)
         .unwrap_or_default();
+    let upfront_usd = money::sum(
+        tiers
+            .iter()
+            .flat_map(|t| &t.lines)
+            .filter_map(|l| l.upfront_usd),
+        &arch.name,
+    )?;
     Ok(ArchReport {
         name: arch.name.clone(),
         region: region.to_string(),
         monthly_usd,
         monthly_jpy: rate.map(|r| monthly_usd * r),
+        upfront_usd,
+        over_time: None,
         feasible: ruled_out_by.is_empty(),
         ruled_out_by,
         limits: findings,

@@ -157,14 +157,19 @@ impl Rates {
             if row.discount_pct < Decimal::ZERO || row.discount_pct >= Decimal::ONE_HUNDRED {
                 return Err(format!("{SPOT_FILE}:{line}: discount out of range"));
             }
-            out.spot
-                .insert((row.key.clone(), row.region.clone()), row);
+            out.spot.insert((row.key.clone(), row.region.clone()), row);
         }
         Ok(out)
     }
 
     /// The Reserved Instance or Savings Plan row of `key` in `region` for a term and payment.
-    pub fn rate(&self, key: &str, region: &str, term_years: u32, payment: Payment) -> Option<&RateRow> {
+    pub fn rate(
+        &self,
+        key: &str,
+        region: &str,
+        term_years: u32,
+        payment: Payment,
+    ) -> Option<&RateRow> {
         self.rates.get(&(
             key.to_string(),
             region.to_string(),
@@ -289,7 +294,12 @@ mod tests {
         assert_eq!(r.rates.len(), RATES_CSV.lines().count() - 1);
         assert_eq!(r.spot.len(), SPOT_CSV.lines().count() - 1);
         let m5 = r
-            .rate("ec2.reserved.linux.m5.large", "us-east-1", 1, Payment::PartialUpfront)
+            .rate(
+                "ec2.reserved.linux.m5.large",
+                "us-east-1",
+                1,
+                Payment::PartialUpfront,
+            )
             .expect("m5.large 1-yr partial upfront");
         assert_eq!(m5.usd_upfront, Some(dec!(252)));
         assert_eq!(m5.usd_hourly, Some(dec!(0.029)));
@@ -312,7 +322,10 @@ mod tests {
         let header = "key,region,unit,offering_class,term_years,payment,usd_upfront,usd_hourly,effective_hourly,on_demand_hourly,basis,sku,effective,source\n";
         let bad = format!("{header}k,r,hour,,2,no-upfront,0,1,1,2,upfront+hourly,,2026-01-01,s\n");
         let err = Rates::parse(&bad, "a,b,c,d,e,f,g\n").unwrap_err();
-        assert!(err.contains("rates.csv:2") && err.contains("not 1 or 3"), "{err}");
+        assert!(
+            err.contains("rates.csv:2") && err.contains("not 1 or 3"),
+            "{err}"
+        );
         let dup = format!(
             "{header}k,r,hour,,1,no-upfront,0,1,1,2,upfront+hourly,,2026-01-01,s\nk,r,hour,,1,no-upfront,0,1,1,2,upfront+hourly,,2026-01-01,s\n"
         );

@@ -2,11 +2,11 @@
 pub mod bundled;
 pub mod catalog_csv;
 pub mod commands;
+pub mod commitments;
 pub mod diff;
 pub mod fetch;
 pub mod offer;
 pub mod regions;
-pub mod commitments;
 
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;

@@ -3,7 +3,7 @@ use super::i18n::Lang;
 use super::i18n_lines;
 use super::{assumption_lines_in, money};
 use crate::compare::Report;
-use crate::money::{exact, quantity};
+use crate::money::{exact, quantity, unit_price};
 use crate::pricing::PriceRow;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
 
@@ -79,6 +79,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         out.push_str(&format!("{line}\n"));
     }
     out.push_str(&super::range::table_section(rep, lang));
+    out.push_str(&super::over_time::table_section(rep, lang));
 
     for arch in &rep.architectures {
         out.push_str(&format!(
@@ -100,7 +101,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
                 Cell::new(format!("{}\n{}", i18n_lines::description(lang, l), l.id)),
                 right(quantity(l.quantity)),
                 Cell::new(i18n_lines::unit(lang, &l.unit)),
-                right(exact(l.unit_price_usd)),
+                right(unit_price(l.unit_price_usd)),
                 right(money(rep, l.monthly_usd)),
             ]);
         }

@@ -187,7 +187,7 @@ impl ArchReport {
 /// Price every architecture of the scenario (with low/high totals when inputs have ranges).
 pub fn evaluate(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     let mut report = evaluate_point(s, catalog)?;
-    if !s.workload.ranges.is_empty() {
+    if s.has_ranges() {
         let expected = arch_totals(&report);
         let range = range_totals(s, catalog, expected)?;
         for (arch, (_, info)) in report.architectures.iter_mut().zip(range.architectures) {
@@ -206,9 +206,11 @@ pub fn evaluate(s: &Scenario, catalog: &Catalog) -> Result<Report> {
 /// engine is non-decreasing in every workload input (more requests, longer duration, bigger
 /// payloads, more reads/writes, larger items, more storage, a higher peak: never cheaper; tiered
 /// prices fall per unit but the total still grows; task/instance counts are step functions that
-/// only go up). `tests/it/diffs.rs` checks this monotonicity on the example scenarios.
+/// only go up). A `discount_pct` range works the other way — a larger discount never costs
+/// more — so "low" puts discounts at their high end (`Scenario::at_range_end`).
+/// `tests/it/diffs.rs` checks this monotonicity on the example scenarios.
 pub fn evaluate_range(s: &Scenario, catalog: &Catalog) -> Result<Option<RangeTotals>> {
-    if s.workload.ranges.is_empty() {
+    if !s.has_ranges() {
         return Ok(None);
     }
     let expected = totals(&s.without_ranges(), catalog)?;
@@ -244,7 +246,7 @@ fn range_totals(
         })
         .collect();
     Ok(RangeTotals {
-        ranges: s.workload.ranges.clone(),
+        ranges: s.all_ranges(),
         architectures,
     })
 }

@@ -26,10 +26,15 @@ impl Lambda {
         let mut per_hour: Vec<(Decimal, Decimal)> = Vec::new();
         for (h, count) in ctx.load.groups() {
             // A clock hour of this load serves rps x 3,600 of the month's requests.
+            let requests = h.rps * dec!(3600);
             let u = if monthly.is_zero() {
                 Decimal::ZERO
             } else {
-                crate::money::mul(gb_s, h.rps * dec!(3600) / monthly, &key)?
+                // Multiply first (exact for round numbers); past Decimal's range, divide first.
+                match gb_s.checked_mul(requests) {
+                    Some(x) => x / monthly,
+                    None => crate::money::mul(gb_s, requests / monthly, &key)?,
+                }
             };
             per_hour.push((u, count));
         }

@@ -442,7 +442,7 @@ pub fn commitment_lines(
         Payment::PartialUpfront => (term_usd / dec!(2), usd_per_hour / dec!(2)),
         Payment::AllUpfront => (term_usd, Decimal::ZERO),
     };
-    let c = crate::money::exact(usd_per_hour);
+    let c = crate::money::unit_price(usd_per_hour);
     let half = if t.payment == Payment::PartialUpfront {
         " (half up front, AWS's minimum for partial upfront)"
     } else {

@@ -125,7 +125,16 @@ pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitiv
         };
         let at = |v: Decimal| -> Result<std::result::Result<Vec<(String, Decimal)>, String>> {
             let mut varied = base.clone();
-            crate::sweep::set_key(&mut varied, &input, v)?;
+            match input.strip_prefix("workload.") {
+                Some(key) => {
+                    varied.workload.set_input(key, v);
+                }
+                None => {
+                    if let Some(slot) = varied.discount_slot(&input) {
+                        *slot = Some(v);
+                    }
+                }
+            }
             match scenario::revalidate(&varied, catalog) {
                 Err(Error::Input(msg)) => {
                     Ok(Err(msg.lines().next().unwrap_or_default().to_string()))

@@ -84,12 +84,28 @@ const TEMPLATES: &[(&str, &str)] = &[
         "{0} リザーブドインスタンス（{1}）前払い {3} USD × {2} 台、{4} か月で按分",
     ),
     (
-        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront), covers {}",
-        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）、対象: {3}",
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront), covers {} x {} at {} USD/h",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）、{4} {3} 台分を {5} USD/時間で",
     ),
     (
-        "{} ({}), commitment {} USD/h, covers {}",
-        "{0}（{1}）コミットメント {2} USD/時間、対象: {3}",
+        "{} ({}), commitment {} USD/h, covers {} x {} at {} USD/h",
+        "{0}（{1}）コミットメント {2} USD/時間、{4} {3} 台分を {5} USD/時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront), covers {} tasks of {} at {} USD/vCPU-h + {} USD/GB-h",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）、{4} のタスク {3} 個分を {5} USD/vCPU-時間 + {6} USD/GB-時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h, covers {} tasks of {} at {} USD/vCPU-h + {} USD/GB-h",
+        "{0}（{1}）コミットメント {2} USD/時間、{4} のタスク {3} 個分を {5} USD/vCPU-時間 + {6} USD/GB-時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront), covers {} GB-seconds per hour of Lambda duration at {} USD/GB-s",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）、Lambda の実行時間 1 時間あたり {3} GB-秒分を {4} USD/GB-秒で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h, covers {} GB-seconds per hour of Lambda duration at {} USD/GB-s",
+        "{0}（{1}）コミットメント {2} USD/時間、Lambda の実行時間 1 時間あたり {3} GB-秒分を {4} USD/GB-秒で",
     ),
     (
         "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront): {} USD upfront amortised over {} months",
@@ -200,6 +216,13 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("AWS WAF web ACL", "AWS WAF ウェブ ACL"),
     ("AWS WAF rules ({})", "AWS WAF ルール（{0} 個）"),
     ("AWS WAF requests inspected", "AWS WAF 検査リクエスト"),
+];
+
+/// Commitment terms inside descriptions (`Terms::text`).
+const TERMS: [(&str, &str); 3] = [
+    ("-year no upfront", " 年・前払いなし"),
+    ("-year partial upfront", " 年・一部前払い"),
+    ("-year all upfront", " 年・全額前払い"),
 ];
 
 /// What a description says about its rate after " — " (services/purchase.rs).
@@ -465,8 +488,14 @@ pub fn note(lang: Lang, note: &str) -> Cow<'_, str> {
 
 /// The Japanese description, or None when the base or the tier suffix is not recognised.
 pub fn description_ja(english: &str) -> Option<String> {
+    // A commitment's term ("1-year partial upfront") is a value inside a template: put it in
+    // Japanese first, so the templates carry it over already translated.
+    let mut english = english.to_string();
+    for (en, ja) in TERMS {
+        english = english.replace(en, ja);
+    }
     let mut parts = english.split(" — ");
-    let main = parts.next().unwrap_or(english);
+    let main = parts.next().unwrap_or_default();
     let mut out = description_base_ja(main)?;
     for label in parts {
         out.push_str(&translate(LABELS, label)?);

@@ -56,11 +56,12 @@ fn term_label(lang: Lang, months: u32) -> String {
 
 /// The row cells of one architecture: name, purchase, upfront, monthly, recurring, 12 months,
 /// term total.
-fn cells(rep: &Report, a: &ArchReport, o: &OverTime, w: &Words) -> [String; 7] {
+fn cells(rep: &Report, a: &ArchReport, o: &OverTime, w: &Words, lang: Lang) -> [String; 7] {
     let purchase = if o.purchase.is_empty() {
         w.on_demand.to_string()
     } else {
-        o.purchase.join("; ")
+        let each: Vec<String> = o.purchase.iter().map(|p| purchase_in(lang, p)).collect();
+        each.join("; ")
     };
     [
         a.name.clone(),
@@ -71,6 +72,29 @@ fn cells(rep: &Report, a: &ArchReport, o: &OverTime, w: &Words) -> [String; 7] {
         money(rep, o.first_12_months_usd),
         money(rep, o.total_usd),
     ]
+}
+
+/// The engine's purchase summary ("app ec2: reserved, 1-year no upfront (user assumption: 30 %
+/// off on-demand)") in `lang`: its fixed words replaced, values kept.
+fn purchase_in(lang: Lang, text: &str) -> String {
+    const JA: [(&str, &str); 10] = [
+        (": reserved, ", ": リザーブド、"),
+        (": compute-savings-plan, ", ": Compute Savings Plan、"),
+        (": instance-savings-plan, ", ": EC2 Instance Savings Plan、"),
+        (": spot, ", ": Spot、"),
+        (" % of the hours", " % の時間"),
+        ("-year no upfront", " 年・前払いなし"),
+        ("-year partial upfront", " 年・一部前払い"),
+        ("-year all upfront", " 年・全額前払い"),
+        (" (user assumption: ", "（ユーザーの想定: オンデマンドから "),
+        (" % off on-demand)", " % 割引）"),
+    ];
+    match lang {
+        Lang::En => text.to_string(),
+        Lang::Ja => JA
+            .iter()
+            .fold(text.to_string(), |t, (en, ja)| t.replace(en, ja)),
+    }
 }
 
 fn header(lang: Lang, months: u32) -> [String; 7] {
@@ -96,7 +120,7 @@ pub fn table_section(rep: &Report, lang: Lang) -> String {
     t.set_header(header(lang, months).to_vec());
     for a in &rep.architectures {
         if let Some(o) = &a.over_time {
-            let c = cells(rep, a, o, &w);
+            let c = cells(rep, a, o, &w, lang);
             let mut row = vec![comfy_table::Cell::new(&c[0]), comfy_table::Cell::new(&c[1])];
             row.extend(c[2..].iter().map(|v| {
                 comfy_table::Cell::new(v).set_alignment(comfy_table::CellAlignment::Right)
@@ -122,7 +146,7 @@ pub fn markdown_section(rep: &Report, lang: Lang) -> String {
     );
     for a in &rep.architectures {
         if let Some(ot) = &a.over_time {
-            let c = cells(rep, a, ot, &w);
+            let c = cells(rep, a, ot, &w, lang);
             let row: Vec<String> = c.iter().map(|v| cell(v)).collect();
             o.push_str(&format!("| {} |\n", row.join(" | ")));
         }
@@ -151,7 +175,7 @@ pub fn html_section(rep: &Report, lang: Lang) -> String {
     o.push_str("</tr>\n");
     for a in &rep.architectures {
         if let Some(ot) = &a.over_time {
-            let c = cells(rep, a, ot, &w);
+            let c = cells(rep, a, ot, &w, lang);
             o.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td>",
                 esc(&c[0]),

@@ -147,20 +147,23 @@ impl Ec2 {
                 let spot_hours = crate::money::mul(fleet.unit_hours, t.spot_share, &key)?;
                 let share = t.spot_share;
                 let pct = rate.discount_pct.unwrap_or_default().normalize();
-                let mut out = vec![purchase::line(
-                    ctx,
-                    "ec2.spot.hours",
-                    || {
-                        format!(
+                let mut out = Vec::new();
+                if spot_hours > Decimal::ZERO {
+                    out.push(purchase::line(
+                        ctx,
+                        "ec2.spot.hours",
+                        || {
+                            format!(
                             "EC2 {inst} Spot ({} % of the instance-hours), {pct} % below on-demand",
                             (share * Decimal::ONE_HUNDRED).normalize()
                         )
-                    },
-                    spot_hours,
-                    "hour",
-                    rate.usd,
-                    &rate.trace,
-                )?];
+                        },
+                        spot_hours,
+                        "hour",
+                        rate.usd,
+                        &rate.trace,
+                    )?);
+                }
                 let rest = fleet.unit_hours - spot_hours;
                 if rest > Decimal::ZERO {
                     out.extend(self.on_demand(ctx, rest, " not on Spot")?);

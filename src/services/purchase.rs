@@ -293,7 +293,6 @@ pub fn spot_discounted(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<
 }
 
 /// One line priced at `unit_price_usd` with a commitment trace (no catalog row behind it).
-#[allow(clippy::too_many_arguments)]
 pub fn line(
     ctx: &Ctx,
     id: &str,
@@ -338,6 +337,7 @@ pub fn line(
 
 /// An upfront fee: `quantity` units of `upfront_per_unit_usd`, paid once, amortised over the
 /// term's months into `monthly_usd`.
+#[allow(clippy::too_many_arguments)]
 fn upfront_line(
     ctx: &Ctx,
     id: &str,
@@ -384,6 +384,9 @@ pub fn reserved_lines(
     t: &Terms,
 ) -> Result<Vec<Line>> {
     let mut out = Vec::new();
+    if r.units <= Decimal::ZERO {
+        return Ok(out);
+    }
     let n = r.units.normalize();
     if rate.hourly_usd > Decimal::ZERO {
         let hours = crate::money::mul(r.units, ctx.hours_per_month, r.prefix)?;

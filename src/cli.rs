@@ -42,8 +42,29 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
-    /// Self-contained HTML page with inline SVG charts (compare only)
+    /// Self-contained HTML page with inline SVG charts
     Html,
+}
+
+/// Output options shared by every command that prints results (defined once, flattened into
+/// each). A format a command cannot produce is refused with exit 2.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output format (default: a table for the terminal; each command lists what it can write)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to FILE instead of standard output (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Language of labels, notes and messages (machine fields never change)
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Display currency (overrides assumptions.currency; JPY needs assumptions.usd_jpy)
+    #[arg(long, value_enum)]
+    pub currency: Option<CurrencyArg>,
+    /// Start CSV output with a UTF-8 byte order mark (so Excel reads Japanese text correctly)
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,31 +95,19 @@ pub struct ScenarioArgs {
 pub struct CompareArgs {
     #[command(flatten)]
     pub input: ScenarioArgs,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
-    /// Write to FILE instead of standard output (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Display currency (overrides assumptions.currency; JPY needs assumptions.usd_jpy)
-    #[arg(long, value_enum)]
-    pub currency: Option<CurrencyArg>,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Exit 3 when any limit or quota is exceeded
     #[arg(long)]
     pub strict: bool,
-    /// Language of labels in tables, CSV headers and Markdown
-    #[arg(long, value_enum, default_value = "en")]
-    pub lang: LangArg,
-    /// Start CSV output with a UTF-8 byte order mark (so Excel reads Japanese text correctly)
-    #[arg(long)]
-    pub bom: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     #[command(flatten)]
     pub input: ScenarioArgs,
-    /// Report folder (default: reports/<scenario file stem>/); replaced atomically
+    /// Report folder (default: reports/<scenario file stem>/); replaced atomically.
+    /// The folder holds every format, so --format is not taken here
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Language of labels in every file and chart
@@ -131,15 +140,11 @@ pub struct SweepArgs {
     /// Space the values geometrically instead of evenly
     #[arg(long)]
     pub log: bool,
-    /// Output format (table, csv or json)
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Also draw the sweep as a chart (FILE.png or FILE.svg)
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
-    /// Write to FILE instead of standard output (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -158,21 +163,16 @@ pub struct BreakevenArgs {
     /// Only this pair of architectures: A,B
     #[arg(long, value_name = "A,B")]
     pub between: Option<String>,
-    /// Output format (table or json)
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct LimitsArgs {
     #[command(flatten)]
     pub input: ScenarioArgs,
-    /// Language of the table (JSON is always English)
-    #[arg(long, value_enum, default_value = "en")]
-    pub lang: LangArg,
-    /// Output format (table or json)
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Also exit 3 when a quota (a default that can be raised) is exceeded
     #[arg(long)]
     pub strict: bool,
@@ -236,22 +236,14 @@ pub struct FetchArgs {
     pub allow_hosts: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    Table,
-    Csv,
-    Json,
-}
-
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// Old catalog: "bundled", a catalog directory or a catalog CSV file
     pub old: String,
     /// New catalog: "bundled", a catalog directory or a catalog CSV file
     pub new: String,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: DiffFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -268,16 +260,8 @@ pub struct ShowArgs {
     /// Catalog directory (default: the bundled catalog)
     #[arg(long, value_name = "DIR")]
     pub pricing: Option<PathBuf>,
-    /// Output format (table, csv or json)
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScenarioDiffFormat {
-    Table,
-    Markdown,
-    Json,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -292,19 +276,8 @@ pub struct ScenarioDiffArgs {
     /// Catalog directory for B
     #[arg(long, value_name = "DIR")]
     pub pricing_b: Option<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: ScenarioDiffFormat,
-    /// Write to FILE instead of standard output (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SensitivityFormat {
-    Table,
-    Markdown,
-    Json,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -314,10 +287,6 @@ pub struct SensitivityArgs {
     /// Vary each input by ± this percentage (inputs with a declared range use its low/high)
     #[arg(long, default_value = "20", value_name = "PCT")]
     pub pct: rust_decimal::Decimal,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: SensitivityFormat,
-    /// Write to FILE instead of standard output (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }

@@ -3,6 +3,7 @@ pub mod chart;
 pub mod csv;
 pub mod curve;
 pub mod diff;
+pub mod display;
 pub mod folder;
 pub mod glyphs;
 pub mod html;

@@ -34,11 +34,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Sensitivity(args) => crate::sensitivity::command(args),
         Command::Sweep(args) => report::sweep::sweep_cmd(args),
         Command::Breakeven(args) => report::sweep::breakeven_cmd(args),
-        Command::Init(args) => {
-            let text = report::templates::scenario(&args.template)?;
-            print!("{text}");
-            Ok(0)
-        }
+        Command::Init(args) => crate::commands::init::run(args),
+        Command::Completions(args) => crate::commands::completions::run(args),
+        Command::Man => crate::commands::man::run(),
         Command::Pricing { command } => match command {
             PricingCommand::Show(args) => show_cmd(args),
             PricingCommand::Import(args) => pricing::commands::import(args),

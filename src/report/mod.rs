@@ -15,7 +15,6 @@ pub mod range;
 pub mod sensitivity;
 pub mod sweep;
 pub mod table;
-pub mod templates;
 
 use crate::compare::Report;
 use crate::money;

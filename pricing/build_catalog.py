@@ -1,85 +1,123 @@
 #!/usr/bin/env python3
-"""Regenerate pricing/catalog.csv (see pricing/KEYS.md for the key scheme).
+"""Regenerate the bundled price catalog: pricing/regions/<region>.csv and pricing/sources.csv.
 
-Inputs
-  ../shared/reference/aws-prices.csv (relative to the project root, i.e. the
-  parent of this script's directory) -- the researched reference table, and
-  EXTRA_ROWS below -- rows researched for items the reference lacks, each with
-  its own source and effective date.
+    python3 pricing/build_catalog.py --pw DIR --lk DIR --ys DIR --vt DIR     # rebuild
+    python3 pricing/build_catalog.py --check-only                            # re-check files
 
-Rules applied (see pricing/SOURCES.md):
-  * reference rows whose usd is "not found" are skipped (they are the research list);
-  * "USD per 1M ..." prices are divided by 1,000,000 with decimal.Decimal (exact);
-  * usd / tier values are written without exponent notation, trailing zeros stripped;
-  * empty tier_begin -> 0, empty or "Inf" tier_end -> empty (unbounded);
-  * effective = first 10 chars of source_date (YYYY-MM-DD), with the overrides in
-    ROW_OVERRIDES for reference rows whose date is not a real date;
-  * rows sorted by region, key, tier_begin.
+(or `pricing/regenerate.sh`, which passes the snapshot directories from the environment).
 
-Python 3 standard library only. Usage: python3 pricing/build_catalog.py [--check-only]
+Inputs (pinned in pricing/snapshots.py; see pricing/SOURCES.md for what each one is):
+  pw  QuinnyPig/aws-price-watcher  AWS pricing-page data for EC2, Lambda, Fargate, API Gateway,
+      DynamoDB, ELB, VPC, EKS, ECR, WAF, data transfer, RDS and Aurora (2025-06-18)
+  lk  lamngockhuong/aws-price      NAT gateway prices (2025-10-28) and cross-checks (2025-11)
+  ys  yeo/ec2.shop                 EBS volume prices (2024-07-18), EC2 rate codes and the
+                                   current/previous-generation split (2025-04-04)
+  vt  vantage-sh/ec2instances.info RDS Single-AZ prices of 2021 (cross-check only)
+  pricing/curated.csv              hand-researched rows for us-east-1 and ap-northeast-1 (many
+                                   from AWS Price List offer files, grade A); they win over the
+                                   generated rows of the same key and are cross-checked with them
+
+Outputs: one CSV per region (DESIGN.md section 4 columns; the `source` column holds `ref:ID`, the
+full text is in pricing/sources.csv and is expanded when archcost loads the region), plus
+pricing/COVERAGE.md (counts, gaps and cross-check results). Nothing is written unless every
+quality check passes; the files are written to a temporary directory and renamed into place.
+
+Python 3 standard library only.
 """
 
+import argparse
 import csv
+import io
+import os
 import re
+import shutil
 import sys
+import tempfile
 from collections import defaultdict
 from decimal import Decimal
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-REFERENCE = ROOT / ".." / "shared" / "reference" / "aws-prices.csv"
-OUT = HERE / "catalog.csv"
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import snapshots  # noqa: E402
 
 COLUMNS = ["key", "region", "unit", "tier_begin", "tier_end", "usd", "sku", "effective", "source"]
-REGIONS = ("us-east-1", "ap-northeast-1")
-MILLION = Decimal(1000000)
+# A row's `source` cell citing pricing/sources.csv (not "@", which spreadsheets run as a formula).
+SOURCE_REF = "ref:"
 
-# ---------------------------------------------------------------------------
-# Units per key (KEYS.md). Key prefixes ending with "." match any suffix.
-# ---------------------------------------------------------------------------
+# Commercial regions the sources cover: (code, location name used by the AWS pricing data).
+# GovCloud and China are separate partitions and are left out.
+REGIONS = [
+    ("af-south-1", "Africa (Cape Town)"),
+    ("ap-east-1", "Asia Pacific (Hong Kong)"),
+    ("ap-east-2", "Asia Pacific (Taipei)"),
+    ("ap-northeast-1", "Asia Pacific (Tokyo)"),
+    ("ap-northeast-2", "Asia Pacific (Seoul)"),
+    ("ap-northeast-3", "Asia Pacific (Osaka)"),
+    ("ap-south-1", "Asia Pacific (Mumbai)"),
+    ("ap-south-2", "Asia Pacific (Hyderabad)"),
+    ("ap-southeast-1", "Asia Pacific (Singapore)"),
+    ("ap-southeast-2", "Asia Pacific (Sydney)"),
+    ("ap-southeast-3", "Asia Pacific (Jakarta)"),
+    ("ap-southeast-4", "Asia Pacific (Melbourne)"),
+    ("ap-southeast-5", "Asia Pacific (Malaysia)"),
+    ("ap-southeast-7", "Asia Pacific (Thailand)"),
+    ("ca-central-1", "Canada (Central)"),
+    ("ca-west-1", "Canada West (Calgary)"),
+    ("eu-central-1", "EU (Frankfurt)"),
+    ("eu-central-2", "EU (Zurich)"),
+    ("eu-north-1", "EU (Stockholm)"),
+    ("eu-south-1", "EU (Milan)"),
+    ("eu-south-2", "EU (Spain)"),
+    ("eu-west-1", "EU (Ireland)"),
+    ("eu-west-2", "EU (London)"),
+    ("eu-west-3", "EU (Paris)"),
+    ("il-central-1", "Israel (Tel Aviv)"),
+    ("me-central-1", "Middle East (UAE)"),
+    ("me-south-1", "Middle East (Bahrain)"),
+    ("mx-central-1", "Mexico (Central)"),
+    ("sa-east-1", "South America (Sao Paulo)"),
+    ("us-east-1", "US East (N. Virginia)"),
+    ("us-east-2", "US East (Ohio)"),
+    ("us-west-1", "US West (N. California)"),
+    ("us-west-2", "US West (Oregon)"),
+]
+LOCATION = dict(REGIONS)
+
+# Issue 9: these must price the full three-tier example (scenarios/three-tier.toml).
+REQUIRED_REGIONS = [
+    "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1",
+    "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "eu-south-1",
+    "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
+    "ap-south-1", "ap-east-1", "me-south-1", "af-south-1",
+]
+
+# The keys scenarios/three-tier.toml prices (checked against the engine by the test suite).
+THREE_TIER_KEYS = [
+    "apigw.http.requests", "lambda.requests.arm64", "lambda.duration.arm64",
+    "dynamodb.reads.standard", "dynamodb.writes.standard", "dynamodb.storage.standard",
+    "alb.hours", "alb.lcu", "vpc.public_ipv4", "fargate.vcpu.linux.x86_64",
+    "fargate.memory.linux.x86_64", "rds.mysql.multi_az.db.t4g.medium",
+    "rds.storage.mysql.gp2.multi_az", "ec2.linux.t3.small", "ec2.linux.m5.large",
+    "ec2.linux.r5.large", "ebs.gp3", "data_transfer.out",
+]
+
 UNITS = [
-    ("lambda.requests.free_tier", "request"),
-    ("lambda.requests.", "request"),
-    ("lambda.duration.free_tier", "GB-second"),
-    ("lambda.duration.", "GB-second"),
-    ("lambda.ephemeral_storage.", "GB-second"),
-    ("lambda.provisioned_concurrency.", "GB-second"),
-    ("lambda.provisioned_duration.", "GB-second"),
-    ("fargate.vcpu.", "vCPU-hour"),
-    ("fargate.memory.", "GB-hour"),
-    ("fargate.windows_license", "vCPU-hour"),
-    ("fargate.ephemeral_storage", "GB-hour"),
-    ("fargate.spot_vcpu.", "vCPU-hour"),
-    ("fargate.spot_memory.", "GB-hour"),
-    ("apigw.rest.requests", "request"),
-    ("apigw.http.requests", "request"),
-    ("apigw.websocket.messages", "message"),
-    ("apigw.websocket.connection_minutes", "connection-minute"),
-    ("apigw.cache.", "hour"),
-    ("vpce.hours", "endpoint-AZ-hour"),
-    ("vpce.data", "GB"),
-    ("dynamodb.reads.", "read request unit"),
-    ("dynamodb.writes.", "write request unit"),
-    ("dynamodb.rcu.", "RCU-hour"),
-    ("dynamodb.wcu.", "WCU-hour"),
-    ("dynamodb.storage.", "GB-month"),
-    ("alb.hours", "hour"),
-    ("alb.lcu", "LCU-hour"),
-    ("nat.hours", "hour"),
-    ("nat.data", "GB"),
-    ("vpc.public_ipv4", "hour"),
-    ("data_transfer.out.free_tier", "GB"),
-    ("data_transfer.out", "GB"),
-    ("ec2.linux.", "hour"),
-    ("ebs.gp3", "GB-month"),
-    ("rds.storage.", "GB-month"),
-    ("rds.", "hour"),
-    ("ecr.storage", "GB-month"),
-    ("eks.cluster", "hour"),
-    ("waf.web_acl", "month"),
-    ("waf.rule", "month"),
-    ("waf.requests", "request"),
+    ("lambda.requests.", "request"), ("lambda.duration.", "GB-second"),
+    ("lambda.ephemeral_storage.", "GB-second"), ("lambda.provisioned_concurrency.", "GB-second"),
+    ("lambda.provisioned_duration.", "GB-second"), ("fargate.vcpu.", "vCPU-hour"),
+    ("fargate.memory.", "GB-hour"), ("fargate.windows_license", "vCPU-hour"),
+    ("fargate.ephemeral_storage", "GB-hour"), ("apigw.rest.requests", "request"),
+    ("apigw.http.requests", "request"), ("apigw.websocket.messages", "message"),
+    ("apigw.websocket.connection_minutes", "connection-minute"), ("apigw.cache.", "hour"),
+    ("vpce.hours", "endpoint-AZ-hour"), ("vpce.data", "GB"),
+    ("dynamodb.reads.", "read request unit"), ("dynamodb.writes.", "write request unit"),
+    ("dynamodb.rcu.", "RCU-hour"), ("dynamodb.wcu.", "WCU-hour"), ("dynamodb.storage.", "GB-month"),
+    ("alb.hours", "hour"), ("alb.lcu", "LCU-hour"), ("nat.hours", "hour"), ("nat.data", "GB"),
+    ("vpc.public_ipv4", "hour"), ("data_transfer.out", "GB"), ("data_transfer.out.free_tier", "GB"), ("ec2.linux.", "hour"),
+    ("ebs.", "GB-month"), ("rds.storage.", "GB-month"), ("rds.iops.", "IOPS-month"),
+    ("rds.aurora_storage.", "GB-month"), ("rds.aurora_io.", "I/O request"), ("rds.", "hour"),
+    ("ecr.storage", "GB-month"), ("eks.cluster", "hour"), ("waf.web_acl", "month"),
+    ("waf.rule", "month"), ("waf.requests", "request"),
 ]
 
 
@@ -90,441 +128,722 @@ def unit_for(key):
     raise ValueError("no unit for key %r" % key)
 
 
-# ---------------------------------------------------------------------------
-# Reference item text -> catalog key(s). None = deliberately not in the catalog.
-# ---------------------------------------------------------------------------
-SKIPPED_ITEMS = {
-    # KEYS.md: EKS = standard-support cluster hour only.
-    "cluster hour, extended support surcharge (added to the 0.10 standard fee: 0.60 in total)",
-    # KEYS.md: vpc.public_ipv4 = the "in use" row.
-    "public IPv4 address idle",
-}
-
-ARCH = {"x86": "x86_64", "arm64": "arm64"}
-
-
-def keys_for(service, item):
-    """Return the list of catalog keys for one reference row (or [] to skip)."""
-    if item in SKIPPED_ITEMS:
-        return []
-    m = None
-    if service == "Lambda":
-        m = re.fullmatch(r"requests (x86|arm64)", item)
-        if m:
-            return ["lambda.requests." + ARCH[m.group(1)]]
-        m = re.fullmatch(r"duration (x86|arm64) tier \d", item)
-        if m:
-            return ["lambda.duration." + ARCH[m.group(1)]]
-        m = re.fullmatch(r"ephemeral storage (x86|arm64) \(above 512 MB\)", item)
-        if m:
-            return ["lambda.ephemeral_storage." + ARCH[m.group(1)]]
-        m = re.fullmatch(r"provisioned concurrency (x86|arm64)", item)
-        if m:
-            return ["lambda.provisioned_concurrency." + ARCH[m.group(1)]]
-        m = re.fullmatch(r"duration while provisioned (x86|arm64)", item)
-        if m:
-            return ["lambda.provisioned_duration." + ARCH[m.group(1)]]
-    elif service == "Fargate":
-        table = {
-            "Linux x86 vCPU": "fargate.vcpu.linux.x86_64",
-            "Linux x86 memory": "fargate.memory.linux.x86_64",
-            "Linux ARM vCPU": "fargate.vcpu.linux.arm64",
-            "Linux ARM memory": "fargate.memory.linux.arm64",
-            "Windows vCPU": "fargate.vcpu.windows.x86_64",
-            "Windows memory": "fargate.memory.windows.x86_64",
-            "Windows OS licence fee": "fargate.windows_license",
-            "ephemeral storage (above 20 GB default)": "fargate.ephemeral_storage",
-        }
-        if item in table:
-            return [table[item]]
-    elif service == "API Gateway":
-        if re.fullmatch(r"REST API requests tier \d", item):
-            return ["apigw.rest.requests"]
-        if re.fullmatch(r"HTTP API requests tier \d", item):
-            return ["apigw.http.requests"]
-        if re.fullmatch(r"WebSocket messages tier \d", item):
-            return ["apigw.websocket.messages"]
-        if item == "WebSocket connection minutes":
-            return ["apigw.websocket.connection_minutes"]
-        m = re.fullmatch(r"REST API cache ([0-9.]+) GB", item)
-        if m:
-            return ["apigw.cache." + m.group(1)]
-    elif service == "DynamoDB":
-        cls = "standard_ia" if "Standard-IA" in item else "standard"
-        if item.startswith("on-demand write request units"):
-            return ["dynamodb.writes." + cls]
-        if item.startswith("on-demand read request units"):
-            return ["dynamodb.reads." + cls]
-        if item.startswith("provisioned write capacity"):
-            return ["dynamodb.wcu." + cls]
-        if item.startswith("provisioned read capacity"):
-            return ["dynamodb.rcu." + cls]
-        if item == "storage Standard (first 25 GB/month free)":
-            return ["dynamodb.storage.free_tier"]
-        if item.startswith("storage Standard"):
-            return ["dynamodb.storage." + cls]
-    elif service == "ELB":
-        if item == "Application Load Balancer hour":
-            return ["alb.hours"]
-        if item == "Application Load Balancer LCU":
-            return ["alb.lcu"]
-    elif service == "VPC":
-        table = {
-            "NAT Gateway hour": "nat.hours",
-            "NAT Gateway data processed": "nat.data",
-            "public IPv4 address in use": "vpc.public_ipv4",
-        }
-        if item in table:
-            return [table[item]]
-    elif service == "Data transfer":
-        if item == "data transfer out to internet":
-            return ["data_transfer.out"]
-        if item.startswith("data transfer out to internet: always-free allowance"):
-            return ["data_transfer.out.free_tier"]
-    elif service == "EC2":
-        if item == "EBS gp3 storage":
-            return ["ebs.gp3"]
-        m = re.fullmatch(r"([a-z0-9]+\.[a-z0-9]+) Linux on-demand \(shared tenancy\)", item)
-        if m:
-            return ["ec2.linux." + m.group(1)]
-    elif service == "RDS":
-        engines = {"MySQL": "mysql", "PostgreSQL": "postgresql"}
-        azs = {"Single-AZ": "single_az", "Multi-AZ": "multi_az"}
-        m = re.fullmatch(r"(MySQL|PostgreSQL) (db\.[a-z0-9]+\.[a-z0-9]+) (Single-AZ|Multi-AZ)"
-                         r"( \(substitute for requested t3/m5/r5\))?", item)
-        if m:
-            return ["rds.%s.%s.%s" % (engines[m.group(1)], azs[m.group(3)], m.group(2))]
-        m = re.fullmatch(r"(MySQL|PostgreSQL) (gp2|gp3) storage (Single-AZ|Multi-AZ)", item)
-        if m:
-            return ["rds.storage.%s.%s.%s" % (engines[m.group(1)], m.group(2), azs[m.group(3)])]
-        m = re.fullmatch(r"(gp2|gp3) storage (Single-AZ|Multi-AZ) \(engine-neutral row\)", item)
-        if m:
-            return ["rds.storage.%s.%s.%s" % (e, m.group(1), azs[m.group(2)])
-                    for e in ("mysql", "postgresql")]
-    elif service == "ECR":
-        if item == "private repository storage":
-            return ["ecr.storage"]
-    elif service == "EKS":
-        if item == "cluster hour, standard support":
-            return ["eks.cluster"]
-    raise ValueError("unmapped reference row: %s / %s" % (service, item))
-
-
-# Reference rows needing a date (and SKU) fix: (region, item) -> (date, sku, note for source).
-ROW_OVERRIDES = {
-    ("ap-northeast-1", "EBS gp3 storage"): (
-        "2026-09-10",
-        "C8Y3GJZBQTH8T5JV",
-        " || effective date: the reference gives '2026 (exact date not known)'. A third-party "
-        "Japanese cost script (EBS vs FSx for ONTAP; repository not exposed by the code index) "
-        "containing this same Rate(0.096, 'GB-Mo', 'C8Y3GJZBQTH8T5JV', 'APN1-EBS:VolumeUsage.gp3') "
-        "line states its rates were pinned from the AWS Price List API on 2026-09-13 for "
-        "ap-northeast-1 with EBS effectiveDate 2026-09-01 and publicationDate 2026-09-10 "
-        "(AmazonEC2 offer); the publication date 2026-09-10 is used [grade C unchanged]",
-    ),
-}
-
-# Where a reference row needs an explanatory note in the catalog source.
-PW_SNAPSHOT_NOTE = (
-    "effective date 2025-06-18 = snapshot date of QuinnyPig/aws-price-watcher HEAD "
-    "a6645eb2e53e9399396a714cdc4f3c346c7f06c0 as stated in /work/shared/reference/"
-    "aws-prices-notes.md; the commit date of the stored file version could not be read "
-    "offline (the repository's history in the index spans 2025-04..2025-06)"
-)
-
-# ---------------------------------------------------------------------------
-# Researched rows (not in the reference). usd is already per ONE unit.
-# (key, region, tier_begin, tier_end, usd, sku, effective, source)
-# ---------------------------------------------------------------------------
-LAMBDA_FT_SRC = (
-    "AWS Price List AWSLambda 20260831092318 (publication 2026-08-31T09:23:18Z; eu-west-2 "
-    "regional offer CSV, which carries the global free-tier SKUs) SKU {sku} '{desc}' "
-    "(Location 'Any', usagetype {ut}, range 0-{end}, USD 0, EffectiveDate 2026-08-01, "
-    "offerTermCode A429C66SYZ) via mooncitizen/togen "
-    "internal/cost/cmd/testdata/AWSLambda-eu-west-2.csv @ 36c1abbf17c7cd190fb02627aefb401567190523 "
-    "(byte copy: /work/shared/fixtures/aws-offers/csv/AWSLambda-eu-west-2-20260831092318-excerpt.csv). "
-    "Global allowance (one per account per month across all regions), recorded for each region "
-    "[grade A; cross-check: same SKU, rate code and range in AWSLambda us-east-1 20260521184754 via "
-    "cloudkinesis/archway tests/fixtures/sku_pricing/official_offer_slices/AWSLambda.json @ "
-    "c1588bc3ba4ee2b6e5ef7b53dc35468e58fc6933; AWS Lambda pricing page "
-    "https://aws.amazon.com/lambda/pricing/ (copies quoted in /work/shared/reference/"
-    "aws-pricing-examples.md 2.5): 'one million requests and 400,000 GB-seconds per month' (B)]"
-)
-
-PW_VPC = (
-    "QuinnyPig/aws-price-watcher processed/vpc.json @ 33830cdbf4afc215596e3248415a0d5cf0ab893b "
-    "(derived from the AWS pricing-page meteredUnitMap vpc.json, the data behind "
-    "https://aws.amazon.com/privatelink/pricing/ and /vpc/pricing/; no rate codes kept)"
-)
-PW_WAF = (
-    "QuinnyPig/aws-price-watcher processed/waf.json @ 1f008755d4fc472f9f7e2f6f44960bbf564a856d "
-    "(derived from the AWS pricing-page meteredUnitMap waf.json, the data behind "
-    "https://aws.amazon.com/waf/pricing/; no rate codes kept)"
-)
-VPCE_US_XCHECK = (
-    "third-party research note (repository not exposed by the code index) quoting AWS Price List "
-    "AmazonVPC us-east-1, publicationDate 2026-09-17T19:05:28Z: USE1-VpcEndpoint-Hours 0.010000 Hrs; "
-    "USE1-VpcEndpoint-Bytes 0.010000 / 0.006000 / 0.004000 per GB over ranges 0-1048576, "
-    "1048576-5242880, 5242880-Inf GB, and the PrivateLink pricing page text 'billed for each hour "
-    "that your VPC endpoint remains provisioned in each Availability Zone' (C) -- same values"
-)
-VPCE_JP_XCHECK = (
-    "third-party Japanese cost notes (repositories not exposed by the code index): 'AWS Price List "
-    "API, 2026-09-13 取得' APN1-VpcEndpoint-Hours $0.014/AZ-hour; another gives APN1-VpcEndpoint-Hours "
-    "USD 0.014 and 'first 1 PB/month USD 0.01/GB'; a third-party code comment gives "
-    "APN1-VpcEndpoint-Hours 0.014 and APN1-VpcEndpoint-Bytes 0.01 (C) -- same values"
-)
-WAF_XCHECK = (
-    "AWS blog https://aws.amazon.com/blogs/networking-and-content-delivery/"
-    "cost-effective-ways-for-securing-your-web-applications-using-aws-waf/ : 'The pricing for AWS WAF "
-    "is consistent across all AWS Regions' (B, undated); third-party code comments giving "
-    "APN1-WebACL 5.0/month, APN1-Rule 1.0/month, APN1-Request 0.0000006 (C); third-party pages "
-    "(e.g. https://c3x.dev/blog/aws-waf-cost-explained/) $5 / $1 / $0.60 per million (C)"
-)
-
-EXTRA_ROWS = []
-for _region in REGIONS:
-    EXTRA_ROWS.append((
-        "lambda.requests.free_tier", _region, "0", "1000000", "0", "ZQVCC2M69R4S79XS", "2026-08-31",
-        LAMBDA_FT_SRC.format(sku="ZQVCC2M69R4S79XS",
-                             desc="AWS Lambda - Requests Free Tier - 1,000,000 Requests",
-                             ut="Global-Request", end="1000000")))
-    EXTRA_ROWS.append((
-        "lambda.duration.free_tier", _region, "0", "400000", "0", "4VCGJ7EG8PJVZG7S", "2026-08-31",
-        LAMBDA_FT_SRC.format(sku="4VCGJ7EG8PJVZG7S",
-                             desc="AWS Lambda - Compute Free Tier - 400,000 GB-Seconds",
-                             ut="Global-Lambda-GB-Second", end="400000")))
-
-EXTRA_ROWS.append((
-    "dynamodb.storage.free_tier", "ap-northeast-1", "0", "25", "0", "2HPSAWPXJ2JJJ6XY", "2016-01-07",
-    "AWS Price List AmazonDynamoDB 20160107013501 (publication 2016-01-07T01:35:01Z, whole-service "
-    "offer) SKU 2HPSAWPXJ2JJJ6XY (Asia Pacific (Tokyo), usagetype APN1-TimedStorage-ByteHrs), rate code "
-    "2HPSAWPXJ2JJJ6XY.JRTCKXETXF.G2A93NZ7DT '$0.00 per GB-Month of storage for first 25 free "
-    "GB-Months', range 0-25 via krishnan-mani/get-aws-pricing resources/AmazonDynamoDB_offer-index.json "
-    "@ 166ea8fdd975ad8bd9a8c86b46a9ffd7ac4a3c62 (byte copy: /work/shared/fixtures/aws-offers/json/"
-    "AmazonDynamoDB-global-20160107013501.json) [grade A, old (2016): no newer Tokyo file with the range "
-    "was found; cross-check: aws-prices-notes.md says the 2025 meteredUnitMap (QuinnyPig/aws-price-watcher "
-    "raw/dynamodb.json @ a6645eb2) still has a Tokyo storage free-tier rate code, range not shown; the same "
-    "SKU's paid rate 0.285 beyond 25 GB is unchanged from 2016 to 2025; us-east-1 2026 Price List slice "
-    "has the same 0-25 free structure (A)]"))
-
-for _region, _hours, _xc in (("us-east-1", "0.01", VPCE_US_XCHECK),
-                             ("ap-northeast-1", "0.014", VPCE_JP_XCHECK)):
-    _name = "US East (N. Virginia)" if _region == "us-east-1" else "Asia Pacific (Tokyo)"
-    EXTRA_ROWS.append((
-        "vpce.hours", _region, "0", "", _hours, "", "2025-06-18",
-        "%s metric 'Hourly charge for VPC Endpoints per Hrs' [%s] = %s (interface endpoint, "
-        "AWS PrivateLink; billed per endpoint per AZ; the separate 'AWS Gateway Load Balancer VPC "
-        "Endpoint' metric was not used); %s [grade B; cross-check: %s]"
-        % (PW_VPC, _name, _hours, PW_SNAPSHOT_NOTE, _xc)))
-    for _b, _e, _p, _label in (("0", "1048576", "0.01", "from 0 to 1048576"),
-                               ("1048576", "5242880", "0.006", "from 1048576 to 5242880"),
-                               ("5242880", "", "0.004", "from 5242880 to Inf")):
-        EXTRA_ROWS.append((
-            "vpce.data", _region, _b, _e, _p, "", "2025-06-18",
-            "%s metric 'Charge for per GB data processed by VPC Endpoints per GB %s' [%s] = %s "
-            "(interface endpoint data processed; tiers are per region across all interface "
-            "endpoints: first 1 PB, next 4 PB, over 5 PB; 1 PB = 1048576 GB as in the Price List "
-            "ranges); %s [grade B; cross-check: %s]"
-            % (PW_VPC, _label, _name, _p, PW_SNAPSHOT_NOTE, _xc)))
-
-for _region in REGIONS:
-    _name = "US East (N. Virginia)" if _region == "us-east-1" else "Asia Pacific (Tokyo)"
-    for _key, _metric, _p in (("waf.web_acl", "Web ACL Activated per Month", "5"),
-                              ("waf.rule", "Rules added per WebACL per month", "1"),
-                              ("waf.requests", "Web Requests received per Request", "0.0000006")):
-        EXTRA_ROWS.append((
-            _key, _region, "0", "", _p, "", "2025-06-18",
-            "%s metric '%s' [%s] = %s (same value in us-east-1 and ap-northeast-1); %s "
-            "[grade B; raw/waf.json (stored version, manifest plc-waf-usd-20250404151533) shows "
-            "the matching Price List rate codes at 5.0 / 1.0 / 0.0000006 for other regions; "
-            "cross-check: %s]"
-            % (PW_WAF, _metric, _name, _p, PW_SNAPSHOT_NOTE, WAF_XCHECK)))
-
-
-# ---------------------------------------------------------------------------
 def dec_str(value):
-    """Exact decimal string without exponent, trailing zeros stripped."""
+    """Exact decimal text without exponent or trailing zeros."""
     d = Decimal(value)
     if d == 0:
         return "0"
-    d = d.normalize()
-    s = format(d, "f")
+    s = format(d.normalize(), "f")
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return s
 
 
-SKU_RE = re.compile(r"\bSKU ([A-Z0-9]{16})\b")
-RATE_RE = re.compile(r"\brateCode ([A-Z0-9]{16}\.[A-Z0-9]{10}\.[A-Z0-9]{10})\b")
+class Book:
+    """Rows and the source texts they cite (id -> text)."""
 
+    def __init__(self):
+        self.rows = []
+        self.sources = {}
 
-def primary_part(source):
-    i = source.find("[grade")
-    return source if i < 0 else source[:i]
+    def source(self, sid, text):
+        old = self.sources.get(sid)
+        if old is not None and old != text:
+            raise ValueError("source id %s registered twice with different texts" % sid)
+        self.sources[sid] = text
+        return sid
 
-
-def sku_from_source(source):
-    head = primary_part(source)
-    m = SKU_RE.search(head)
-    if m:
-        return m.group(1)
-    m = RATE_RE.search(head)
-    if m:
-        return m.group(1)
-    return ""
-
-
-def reference_rows():
-    rows = []
-    with open(REFERENCE, newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            if r["usd"].strip().lower() == "not found":
-                continue
-            region = r["region"]
-            if region not in REGIONS:
-                continue
-            keys = keys_for(r["service"], r["item"])
-            if not keys:
-                continue
-            usd = Decimal(r["usd"])
-            note = ""
-            if r["unit"].startswith("USD per 1M"):
-                usd = usd / MILLION
-                note = " || catalog: reference price %s %s divided by 1,000,000" % (r["usd"], r["unit"][4:])
-            tb = r["tier_begin"].strip() or "0"
-            te = r["tier_end"].strip()
-            if te == "Inf":
-                te = ""
-            date = r["source_date"][:10]
-            sku = sku_from_source(r["source"])
-            override = ROW_OVERRIDES.get((region, r["item"]))
-            if override:
-                date, sku, extra = override
-                note += extra
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-                raise ValueError("bad date %r for %s / %s" % (r["source_date"], region, r["item"]))
-            if "(snapshot" in r["source_date"]:
-                note += " || effective date: reference source_date '%s' (snapshot date)" % r["source_date"]
-            for key in keys:
-                k_tb, k_te, k_note = tb, te, note
-                # DynamoDB us-east-1 Standard storage: reference rows 0-25 @0 (free) and
-                # 25-Inf @0.25 -> free_tier row 0..25 and a non-tiered 0.25 row.
-                if key == "dynamodb.storage.free_tier":
-                    k_tb, k_te = "0", "25"
-                    k_note += " || catalog: free-tier range 0-25 GB-month of SKU F3E2EDSYC6ZNW7XP"
-                elif key == "dynamodb.storage.standard" and tb == "25":
-                    k_tb, k_te = "0", ""
-                    k_note += (" || catalog: Price List tier 25-Inf written as non-tiered; the first "
-                               "25 GB-month are the dynamodb.storage.free_tier row")
-                elif key == "data_transfer.out.free_tier":
-                    k_tb, k_te = "0", "100"
-                elif r["service"] == "RDS" and "engine-neutral" in r["item"]:
-                    k_note += (" || catalog: engine-neutral row (meteredUnitMap gp3 storage has no "
-                               "engine), emitted for both mysql and postgresql")
-                rows.append({
-                    "key": key,
-                    "region": region,
-                    "unit": unit_for(key),
-                    "tier_begin": dec_str(k_tb),
-                    "tier_end": dec_str(k_te) if k_te else "",
-                    "usd": dec_str(usd),
-                    "sku": sku,
-                    "effective": date,
-                    "source": r["source"] + k_note,
-                })
-    return rows
-
-
-def extra_rows():
-    rows = []
-    for key, region, tb, te, usd, sku, date, source in EXTRA_ROWS:
-        rows.append({
+    def add(self, key, region, begin, end, usd, sku, effective, sid):
+        if sid not in self.sources:
+            raise ValueError("unknown source id %s" % sid)
+        self.rows.append({
             "key": key, "region": region, "unit": unit_for(key),
-            "tier_begin": dec_str(tb), "tier_end": dec_str(te) if te else "",
-            "usd": dec_str(usd), "sku": sku, "effective": date, "source": source,
+            "tier_begin": dec_str(begin), "tier_end": dec_str(end) if end is not None else "",
+            "usd": dec_str(usd), "sku": sku or "", "effective": effective, "source": SOURCE_REF + sid,
         })
-    return rows
 
 
-def sort_key(r):
-    return (r["region"], r["key"], Decimal(r["tier_begin"]))
+def manifest_date(doc):
+    return doc["manifest"]["hawkFilePublicationDate"][:10]
 
 
-def check(rows):
-    """Quality checks; returns the number of problems found (and prints them)."""
-    problems = 0
+def is_hash_key(name):
+    return bool(re.fullmatch(r"[A-Za-z0-9_-]{43}( V\d+)?", name))
 
-    def bad(msg):
-        nonlocal problems
-        problems += 1
-        print("PROBLEM:", msg)
 
+# ---------------------------------------------------------------------------------------------
+# Services read from one meteredUnitMap file each: key -> list of (metric, tier begin, tier end).
+# ---------------------------------------------------------------------------------------------
+LAMBDA = {
+    "lambda.requests.x86_64": [("Lambda Requests", 0, None)],
+    "lambda.requests.arm64": [("Lambda Requests-ARM", 0, None)],
+    # Tier bounds (GB-seconds per month): AWS Lambda pricing page; the same ranges are in the
+    # AWS Price List files (us-east-1 20260521184754 x86, eu-west-2 20260831092318 both archs).
+    "lambda.duration.x86_64": [("Lambda Duration", 0, 6000000000),
+                               ("Lambda Duration Tier2", 6000000000, 15000000000),
+                               ("Lambda Duration Tier3", 15000000000, None)],
+    "lambda.duration.arm64": [("Lambda Duration-ARM", 0, 7500000000),
+                              ("Lambda Duration-ARM Tier2", 7500000000, 18750000000),
+                              ("Lambda Duration-ARM Tier3", 18750000000, None)],
+    "lambda.ephemeral_storage.x86_64": [("Lambda Storage-Duration", 0, None)],
+    "lambda.ephemeral_storage.arm64": [("Lambda Storage-Duration-ARM", 0, None)],
+    "lambda.provisioned_concurrency.x86_64": [("Lambda Provisioned-Concurrency", 0, None)],
+    "lambda.provisioned_concurrency.arm64": [("Lambda Provisioned-Concurrency-ARM", 0, None)],
+    "lambda.provisioned_duration.x86_64": [("Lambda Duration-Provisioned", 0, None)],
+    "lambda.provisioned_duration.arm64": [("Lambda Duration-Provisioned-ARM", 0, None)],
+}
+FARGATE = {
+    "fargate.vcpu.linux.x86_64": [("perCPU per hour", 0, None)],
+    "fargate.memory.linux.x86_64": [("perGB per hour", 0, None)],
+    "fargate.vcpu.linux.arm64": [("ARM perCPU per hour", 0, None)],
+    "fargate.memory.linux.arm64": [("ARM perGB per hour", 0, None)],
+    "fargate.vcpu.windows.x86_64": [("perCPU per hour Windows", 0, None)],
+    "fargate.memory.windows.x86_64": [("perGB per hour Windows", 0, None)],
+    "fargate.windows_license": [("perCPU OS License Fee per hour Windows", 0, None)],
+    "fargate.ephemeral_storage": [("Storage per GB-Hours", 0, None)],
+}
+APIGW = {
+    # Tier bounds: the metric names ("up to 333 million", "Next 667 million", ...) and the
+    # AWS Price List AmazonApiGateway eu-west-2 20260831092134 file (tests/fixtures).
+    "apigw.rest.requests": [("API Calls Number of up to 333 million", 0, 333000000),
+                            ("API Calls Number of Request Next 667 million", 333000000, 1000000000),
+                            ("API Calls Number of Request Next 19 billion", 1000000000, 20000000000),
+                            ("API Calls Number of Request Over 20 billion", 20000000000, None)],
+    "apigw.http.requests": [("ApiGatewayHttpApi First 300 million", 0, 300000000),
+                            ("ApiGatewayHttpApi more than 300 million", 300000000, None)],
+    "apigw.websocket.messages": [("WebSocket Messages Messages first 1 billion", 0, 1000000000),
+                                 ("WebSocket Messages Messages over 1 billion", 1000000000, None)],
+    "apigw.websocket.connection_minutes": [("WebSocket Connection Minutes", 0, None)],
+}
+for _size, _metric in (("0.5", "0 5"), ("1.6", "1 6"), ("6.1", "6 1"), ("13.5", "13 5"),
+                       ("28.4", "28 4"), ("58.2", "58 2"), ("118", "118"), ("237", "237")):
+    APIGW["apigw.cache." + _size] = [("Caching Memory Size " + _metric, 0, None)]
+DYNAMODB = {
+    "dynamodb.reads.standard": [("PayPerRequest Read Request Units", 0, None)],
+    "dynamodb.writes.standard": [("PayPerRequest Write Request Units", 0, None)],
+    "dynamodb.reads.standard_ia": [("PayPerRequest Read Request Units IA", 0, None)],
+    "dynamodb.writes.standard_ia": [("PayPerRequest Write Request Units IA", 0, None)],
+    "dynamodb.rcu.standard": [("Provisioned Read Units", 0, None)],
+    "dynamodb.wcu.standard": [("Provisioned Write Units", 0, None)],
+    "dynamodb.rcu.standard_ia": [("Provisioned Read Units IA", 0, None)],
+    "dynamodb.wcu.standard_ia": [("Provisioned Write Units IA", 0, None)],
+    # The Price List tiers Standard storage 0-25 GB at 0 and 25 GB up at the rate: written as
+    # a `.free_tier` row (below) plus an untiered rate row, as pricing/KEYS.md says.
+    "dynamodb.storage.standard": [("Data Storage Indexed GB-Mo", 0, None)],
+    "dynamodb.storage.standard_ia": [("Data Storage Indexed - IA GB-Mo", 0, None)],
+}
+ELB = {
+    "alb.hours": [("Application Load Balancer Hours", 0, None)],
+    "alb.lcu": [("Application Load Balancer LCU Hours", 0, None)],
+}
+VPC = {
+    "vpc.public_ipv4": [("Hourly charge for In use Public IPv4 Addresses per Hrs", 0, None)],
+    "vpce.hours": [("Hourly charge for VPC Endpoints per Hrs", 0, None)],
+    "vpce.data": [
+        ("Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576", 0, 1048576),
+        ("Charge for per GB data processed by VPC Endpoints per GB from 1048576 to 5242880",
+         1048576, 5242880),
+        ("Charge for per GB data processed by VPC Endpoints per GB from 5242880 to Inf",
+         5242880, None)],
+}
+EKS = {"eks.cluster": [("Compute per Hours", 0, None)]}
+ECR = {"ecr.storage": [("EC2 Container Registry", 0, None)]}
+WAF = {
+    "waf.web_acl": [("Web ACL Activated per Month", 0, None)],
+    "waf.rule": [("Rules added per WebACL per month", 0, None)],
+    "waf.requests": [("Web Requests received per Request", 0, None)],
+}
+NAT = {
+    "nat.hours": [("Hourly charge for NAT Gateways", 0, None)],
+    "nat.data": [("Charge for per GB data processed by NatGateways", 0, None)],
+}
+EBS = {
+    "ebs.gp3": [("Storage General Purpose gp3 GB Mo", 0, None)],
+    "ebs.gp2": [("Storage General Purpose gp2 GB Mo", 0, None)],
+}
+RDS_ENGINES = {"mysql": "MySQL", "postgresql": "PostgreSQL", "mariadb": "MariaDB"}
+AZ = {"single_az": "Single", "multi_az": "Multi"}
+RDS_STORAGE = {}
+for _engine in RDS_ENGINES:
+    for _az, _word in AZ.items():
+        RDS_STORAGE["rds.storage.%s.gp2.%s" % (_engine, _az)] = [
+            ("Database Storage %s AZ General Purpose" % _word, 0, None)]
+        RDS_STORAGE["rds.storage.%s.gp3.%s" % (_engine, _az)] = [
+            ("Database Storage %s AZ General Purpose-GP3" % _word, 0, None)]
+        RDS_STORAGE["rds.storage.%s.io1.%s" % (_engine, _az)] = [
+            ("Database Storage %s AZ Provisioned IOPS" % _word, 0, None)]
+        RDS_STORAGE["rds.iops.%s.io1.%s" % (_engine, _az)] = [
+            ("Provisioned IOPS %s AZ" % _word, 0, None)]
+RDS_STORAGE["rds.aurora_storage.aurora-mysql"] = [
+    ("Database Storage Single AZ General Purpose-Aurora", 0, None)]
+AURORA_STORAGE = {
+    "rds.aurora_storage.aurora-postgresql": [
+        ("Database Storage DB Engine Aurora PostgreSQL General Purpose Aurora", 0, None)],
+    "rds.aurora_io.aurora-mysql": [("System Operation Aurora I O Operation", 0, None)],
+    "rds.aurora_io.aurora-postgresql": [("System Operation Aurora I O Operation", 0, None)],
+}
+
+RAW_FILES = [
+    # (snapshot, path, id, service words for the source text, table)
+    ("pw", "raw/lambda.json", "pw-lambda", "AWS Lambda", LAMBDA),
+    ("pw", "raw/ecs.json", "pw-ecs", "AWS Fargate (ECS)", FARGATE),
+    ("pw", "raw/apigateway.json", "pw-apigateway", "Amazon API Gateway", APIGW),
+    ("pw", "raw/dynamodb.json", "pw-dynamodb", "Amazon DynamoDB", DYNAMODB),
+    ("pw", "raw/elb.json", "pw-elb", "Elastic Load Balancing", ELB),
+    ("pw", "raw/vpc.json", "pw-vpc", "Amazon VPC (public IPv4, PrivateLink)", VPC),
+    ("pw", "raw/eks.json", "pw-eks", "Amazon EKS (standard support)", EKS),
+    ("pw", "raw/ecr.json", "pw-ecr", "Amazon ECR", ECR),
+    ("pw", "raw/waf.json", "pw-waf", "AWS WAF", WAF),
+    ("pw", "raw/rds-storage.json", "pw-rds-storage",
+     "Amazon RDS storage (engine-neutral rows, used for MySQL, PostgreSQL and MariaDB; the "
+     "'General Purpose-Aurora' row is Aurora MySQL I/O-Standard storage)", RDS_STORAGE),
+    ("pw", "raw/rds-aurora-storage.json", "pw-rds-aurora-storage",
+     "Amazon Aurora storage and I/O (I/O-Standard)", AURORA_STORAGE),
+    ("lk", "lib/data/pricing/natgateway.json", "lk-natgateway", "NAT gateway", NAT),
+    ("ys", "data/ebs/ebs.json", "ys-ebs", "Amazon EBS volumes", EBS),
+]
+
+
+def raw_rows(book, snaps, report):
+    """Rows from meteredUnitMap files kept whole (every price with its Price List rate code)."""
+    for snap, path, sid, words, table in RAW_FILES:
+        s = snaps[snap]
+        doc = s.json(path)
+        date = manifest_date(doc)
+        book.source(sid, (
+            "%s (AWS pricing-page meteredUnitMap %s, %s %s, published %s; metric named in "
+            "pricing/build_catalog.py; sku = its Price List rate code) [grade B: AWS's own "
+            "machine-readable pricing data through a third-party snapshot; cross-checks in "
+            "pricing/COVERAGE.md]"
+            % (s.cite(path), doc["manifest"]["source"], words, doc["manifest"]["esIndex"], date)))
+        for code, loc in REGIONS:
+            prices = doc["regions"].get(loc)
+            if prices is None:
+                report["absent"][(code, sid)] = "location not in the file"
+                continue
+            for key, tiers in table.items():
+                found = [prices.get(metric) for metric, _, _ in tiers]
+                if any(f is None for f in found):
+                    if any(f is not None for f in found):
+                        report["warnings"].append("%s %s: only some tiers in %s" % (code, key, path))
+                    continue
+                for (metric, begin, end), p in zip(tiers, found):
+                    book.add(key, code, begin, end, p["price"], p["rateCode"], date, sid)
+            if table is DYNAMODB:
+                free = prices.get("Data Storage Indexed Free Tier GB-Mo")
+                # Rate code G2A93NZ7DT is the "first 25 free GB-Months" dimension in the Price
+                # List files for us-east-1 (2026) and Tokyo (2016); other codes are not used.
+                if free and free["rateCode"].endswith(".G2A93NZ7DT") and Decimal(free["price"]) == 0:
+                    book.add("dynamodb.storage.free_tier", code, 0, 25, 0, free["rateCode"], date,
+                             book.source("pw-dynamodb-free", (
+                                 "%s metric 'Data Storage Indexed Free Tier GB-Mo' (USD 0, rate code "
+                                 "...G2A93NZ7DT); range 0-25 GB-month = the range of that rate "
+                                 "code in AWS Price List AmazonDynamoDB us-east-1 20260608234428 and "
+                                 "the 2016 whole-service offer (Tokyo) [grade B]"
+                                 % s.cite(path))))
+
+
+# ---------------------------------------------------------------------------------------------
+# Global allowances (one per account, location "Any"): the same rows in every region.
+# ---------------------------------------------------------------------------------------------
+def global_free_rows(book, curated):
+    src = {}
+    for r in curated:
+        if r["region"] == "us-east-1" and r["key"] in (
+                "lambda.requests.free_tier", "lambda.duration.free_tier", "data_transfer.out.free_tier"):
+            src[r["key"]] = r
+    for key, r in sorted(src.items()):
+        sid = book.source("global-" + key, r["source"] + " || the allowance is global (one per "
+                          "account, Price List location 'Any'), so the same row is given in every region")
+        for code, _ in REGIONS:
+            if code in ("us-east-1", "ap-northeast-1"):
+                continue  # the curated rows cover these two
+            book.add(key, code, r["tier_begin"], r["tier_end"] or None, r["usd"], r["sku"],
+                     r["effective"], sid)
+
+
+# ---------------------------------------------------------------------------------------------
+# EC2 Linux on-demand: pw processed/ec2.json (no rate codes), generation split and rate codes
+# from ys, cross-checked with ys (2025-04) and lk (2025-11).
+# ---------------------------------------------------------------------------------------------
+def ec2_rows(book, snaps, report):
+    pw, ys, lk = snaps["pw"], snaps["ys"], snaps["lk"]
+    doc = pw.json("processed/ec2.json")
+    previous = set()
+    ys_rate = {}
+    ys_price = {}
+    names = ys.ls("data/ec2")
+    for code, loc in REGIONS:
+        pg = "%s-previousgen-ondemand.json" % code
+        doc_pg = ys.json_or_none("data/ec2/" + pg) if pg in names else None
+        if doc_pg is not None:
+            for v in _only_region(doc_pg).values():
+                previous.add(v["Instance Type"])
+        cur = "%s-ondemand.json" % code
+        if cur in names:
+            for v in _only_region(ys.json("data/ec2/" + cur)).values():
+                if v.get("Operating System") == "Linux" and v.get("Pre Installed S/W", "NA") == "NA":
+                    ys_rate[(code, v["Instance Type"])] = v["rateCode"]
+                    ys_price[(code, v["Instance Type"])] = v["price"]
+    lk_price = {}
+    for e in lk.json("lib/data/pricing/ec2-transformed.json"):
+        if e["attributes"].get("operatingSystem") == "Linux":
+            lk_price[(e["region"], e["attributes"]["instanceType"])] = e["pricePerUnit"]
+    lk_slug = {loc: _lk_slug(code, loc) for code, loc in REGIONS}
+
+    base = (
+        "%s (snapshot of the AWS pricing-page meteredUnitMap ec2.json, data as of the snapshot "
+        "2025-06-18; key 'OnDemand Linux-instancetype-<type>' at the region's location; Linux, "
+        "shared tenancy, on-demand; current generation = not in AWS's previousgen-ondemand map "
+        "(yeo/ec2.shop data/ec2/*-previousgen-ondemand.json @ %s))"
+        % (pw.cite("processed/ec2.json"), ys.commit[:12]))
+    sid = book.source("pw-ec2", base + " [grade B; no rate code in this file; cross-checked with "
+                      "two other copies of the same AWS data, see pricing/COVERAGE.md]")
+    sid_rc = book.source("pw-ec2-rc", base + " [grade B; sku = the Price List rate code of the "
+                         "same type in yeo/ec2.shop data/ec2/<region>-ondemand.json @ %s "
+                         "(meteredUnitMap ec2-ondemand-without-sec-sel, published 2025-04-04), "
+                         "which gives the same price; cross-checks in pricing/COVERAGE.md]"
+                         % ys.commit[:12])
+    xc = report["ec2"]
+    for metric, by_loc in doc.items():
+        m = re.fullmatch(r"OnDemand Linux-instancetype-([a-z0-9-]+\.[a-z0-9-]+)", metric)
+        if not m:
+            continue
+        itype = m.group(1)
+        if itype in previous:
+            xc["previous_generation_skipped"].add(itype)
+            continue
+        for code, loc in REGIONS:
+            price = by_loc.get(loc)
+            if price is None:
+                continue
+            if ";" in price:
+                report["warnings"].append("ec2 %s %s: conflicting prices %s" % (code, itype, price))
+                continue
+            other = ys_price.get((code, itype))
+            rate = ys_rate.get((code, itype)) if other is not None and Decimal(other) == Decimal(price) else None
+            _tally(xc, "ys", other, price, (code, itype))
+            _tally(xc, "lk", lk_price.get((lk_slug[loc], itype)), price, (code, itype))
+            book.add("ec2.linux." + itype, code, 0, None, price, rate, "2025-06-18",
+                     sid_rc if rate else sid)
+
+
+def _only_region(doc):
+    regions = doc["regions"]
+    if len(regions) != 1:
+        raise ValueError("expected one location per ec2.shop file, found %d" % len(regions))
+    return next(iter(regions.values()))
+
+
+def _lk_slug(code, loc):
+    # lamngockhuong/aws-price names ten regions by code and the rest by a slug of the location.
+    if code in ("us-east-1", "us-east-2", "us-west-1", "us-west-2", "ap-southeast-1",
+                "ap-southeast-2", "ap-northeast-1", "eu-west-1", "eu-west-2", "eu-central-1"):
+        return code
+    return loc.lower().replace(" ", "-")
+
+
+def _tally(xc, other_name, other, price, ident):
+    if other is None:
+        xc[other_name + "_missing"] += 1
+    elif Decimal(other) == Decimal(price):
+        xc[other_name + "_same"] += 1
+    else:
+        xc[other_name + "_diff"].append((ident, price, other))
+
+
+# ---------------------------------------------------------------------------------------------
+# RDS MySQL / PostgreSQL / MariaDB instances (pw processed/rds-*-ondemand.json, readable keys).
+# ---------------------------------------------------------------------------------------------
+RDS_KEY = re.compile(r"Database Instance (MySQL|PostgreSQL|MariaDB) No license required db "
+                     r"([a-z0-9-]+\.[a-z0-9]+) .+? (Single-AZ|Multi-AZ readable standbys|Multi-AZ) "
+                     r"Current Generation")
+
+
+def rds_rows(book, snaps, report):
+    pw = snaps["pw"]
+    for engine, label in RDS_ENGINES.items():
+        path = "processed/rds-%s-ondemand.json" % engine
+        doc = pw.json(path)
+        sid = book.source("pw-rds-" + engine, (
+            "%s (snapshot of the AWS pricing-page meteredUnitMap rds-%s-ondemand.json, data as "
+            "of the snapshot 2025-06-18; key 'Database Instance %s No license required db <class> "
+            "... <Single-AZ|Multi-AZ> Current Generation'; Multi-AZ = one standby, not the "
+            "readable-standbys cluster; keys that are opaque hashes are not used) [grade B; no "
+            "rate code in this file; cross-checks in pricing/COVERAGE.md]" % (pw.cite(path), engine, label)))
+        seen = set()
+        for metric, by_loc in doc.items():
+            m = RDS_KEY.fullmatch(metric)
+            if not m or m.group(3) == "Multi-AZ readable standbys":
+                continue
+            assert m.group(1) == label, metric
+            cls = "db." + m.group(2)
+            az = "single_az" if m.group(3) == "Single-AZ" else "multi_az"
+            for loc_text, price in by_loc.items():
+                loc = loc_text.split(" (Instance Type:")[0]
+                code = _code_of(loc)
+                if code is None:
+                    continue
+                if ";" in price:
+                    report["warnings"].append("rds %s %s %s: conflicting prices" % (engine, code, cls))
+                    continue
+                ident = (engine, az, cls, code)
+                if ident in seen:
+                    raise ValueError("duplicate RDS price %s" % (ident,))
+                seen.add(ident)
+                book.add("rds.%s.%s.%s" % (engine, az, cls), code, 0, None, price, "",
+                         "2025-06-18", sid)
+
+
+def aurora_rows(book, snaps, report):
+    pw = snaps["pw"]
+    path = "raw/rds-aurora-ondemand.json"
+    doc = pw.json(path)
+    date = manifest_date(doc)
+    sid = book.source("pw-aurora", (
+        "%s (AWS pricing-page meteredUnitMap rds-aurora-ondemand, %s, published %s; sets "
+        "'Database Instance Aurora <MySQL|PostgreSQL> No license required ... Single-AZ Current "
+        "Generation' without 'Aurora IO Optimization Mode' = provisioned instances on "
+        "I/O-Standard clusters; sku = Price List rate code) [grade B]"
+        % (pw.cite(path), doc["manifest"]["esIndex"], date)))
+    for set_name, members in doc["sets"].items():
+        m = re.fullmatch(r"Database Instance Aurora (MySQL|PostgreSQL) No license required (.+) "
+                         r"Single-AZ Current Generation", set_name)
+        if not m or "IO Optimization" in m.group(2):
+            continue
+        engine = "aurora-" + m.group(1).lower()
+        for code, loc in REGIONS:
+            prices = doc["regions"].get(loc, {})
+            for h in members:
+                p = prices.get(h)
+                if p is None:
+                    continue
+                book.add("rds.%s.single_az.%s" % (engine, p["Instance Type"]), code, 0, None,
+                         p["price"], p["rateCode"], date, sid)
+
+
+def _code_of(loc):
+    for code, name in REGIONS:
+        if name == loc:
+            return code
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Data transfer out to the internet (pw processed/datatransfer.json, ranges in the file).
+# ---------------------------------------------------------------------------------------------
+DT_METRICS = ["DataTransfer External Outbound Next 10 TB", "DataTransfer External Outbound Next 40 TB",
+              "DataTransfer External Outbound Next 100 TB",
+              "DataTransfer External Outbound Greater than 150 TB"]
+
+
+def transfer_rows(book, snaps, report):
+    pw = snaps["pw"]
+    doc = pw.json("processed/datatransfer.json")
+    sid = book.source("pw-datatransfer", (
+        "%s (snapshot of the AWS pricing-page meteredUnitMap datatransfer.json, data as of the "
+        "snapshot 2025-06-18; metrics 'DataTransfer External Outbound Next 10 TB / Next 40 TB / "
+        "Next 100 TB / Greater than 150 TB'; tier ranges in GB from the file's StartingRange / "
+        "EndingRange) [grade B; the file's 'New' and 'No Wavelength' variants carry the same "
+        "prices; no rate code in this file]" % pw.cite("processed/datatransfer.json")))
+    rx = re.compile(r"(.+) \(StartingRange: (\d+), EndingRange: (\d+|Inf)\)")
+    for code, loc in REGIONS:
+        tiers = []
+        for metric in DT_METRICS:
+            for loc_text, price in doc.get(metric, {}).items():
+                m = rx.fullmatch(loc_text)
+                if m and m.group(1) == loc:
+                    end = None if m.group(3) == "Inf" else m.group(3)
+                    tiers.append((Decimal(m.group(2)), end, price))
+                    for variant in (" New", " No Wavelength"):
+                        other = doc.get(metric + variant, {}).get(loc_text)
+                        if other is not None and Decimal(other) != Decimal(price):
+                            report["warnings"].append("datatransfer %s %s%s differs" % (code, metric, variant))
+        if len(tiers) != len(DT_METRICS):
+            if tiers:
+                report["warnings"].append("datatransfer %s: %d of 4 tiers" % (code, len(tiers)))
+            continue
+        for begin, end, price in sorted(tiers, key=lambda t: t[0]):
+            book.add("data_transfer.out", code, begin, end, price, "", "2025-06-18", sid)
+
+
+# ---------------------------------------------------------------------------------------------
+# Curated rows (pricing/curated.csv) and the cross-checks against them.
+# ---------------------------------------------------------------------------------------------
+def read_curated():
+    with open(os.path.join(HERE, "curated.csv"), newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def merge_curated(book, curated, report):
+    """Curated rows replace generated rows of the same (key, region); differences are reported."""
+    cur_by = defaultdict(list)
+    for r in curated:
+        cur_by[(r["key"], r["region"])].append(r)
+    gen_by = defaultdict(list)
+    for r in book.rows:
+        gen_by[(r["key"], r["region"])].append(r)
+    texts = {}
+    for r in curated:
+        texts.setdefault(r["source"], None)
+    for i, text in enumerate(sorted(texts)):
+        texts[text] = book.source("cur-%03d" % (i + 1), text)
+    kept = [r for r in book.rows if (r["key"], r["region"]) not in cur_by]
+    xc = report["curated"]
+    for ident, rows in sorted(cur_by.items()):
+        gen = gen_by.get(ident)
+        if gen is None:
+            xc["only_curated"].append(ident)
+        else:
+            a = [(Decimal(r["tier_begin"]), Decimal(r["usd"])) for r in rows]
+            b = [(Decimal(r["tier_begin"]), Decimal(r["usd"])) for r in gen]
+            if sorted(a) == sorted(b):
+                xc["same"] += 1
+            else:
+                xc["diff"].append((ident, sorted(a), sorted(b)))
+        for r in rows:
+            kept.append(dict(r, source=SOURCE_REF + texts[r["source"]]))
+    book.rows = kept
+
+
+# ---------------------------------------------------------------------------------------------
+# Cross-checks that produce no rows.
+# ---------------------------------------------------------------------------------------------
+LK_FILES = [("raw/lambda.json", "lambda"), ("raw/ecs.json", "ecs"),
+            ("raw/apigateway.json", "apigateway"), ("raw/dynamodb.json", "dynamodb"),
+            ("raw/eks.json", "eks"), ("raw/vpc.json", "vpc"), ("raw/waf.json", "waf")]
+
+
+def cross_check_later_copy(snaps, report):
+    """The same meteredUnitMaps as fetched 2025-10/11 (lk) against the June 2025 copies (pw)."""
+    pw, lk = snaps["pw"], snaps["lk"]
+    tables = {p: t for _, p, _, _, t in RAW_FILES}
+    xc = report["later"]
+    for pw_path, name in LK_FILES:
+        lk_path = "lib/data/pricing/%s.json" % name
+        if not lk.exists(lk_path):
+            xc["files_missing"].append(lk_path)
+            continue
+        a, b = pw.json(pw_path), lk.json(lk_path)
+        xc["files"].append((name, manifest_date(a), manifest_date(b)))
+        metrics = [m for tiers in tables[pw_path].values() for m, _, _ in tiers]
+        for code, loc in REGIONS:
+            pa, pb = a["regions"].get(loc, {}), b["regions"].get(loc, {})
+            for metric in metrics:
+                if metric in pa and metric in pb:
+                    if Decimal(pa[metric]["price"]) == Decimal(pb[metric]["price"]):
+                        xc["same"] += 1
+                    else:
+                        xc["diff"].append((name, code, metric, pa[metric]["price"], pb[metric]["price"]))
+
+
+def cross_check_rds(book, snaps, report):
+    """pw RDS prices (2025) against vantage's 2021 Single-AZ prices and the London Price List
+    excerpt in tests/fixtures (2026, grade A)."""
+    vt = snaps["vt"].json("www/rds/instances.json")
+    names = {"mysql": "MySQL", "postgresql": "PostgreSQL", "mariadb": "MariaDB"}
+    have = {}
+    for r in book.rows:
+        if r["key"].startswith("rds.") and ".single_az.db." in r["key"]:
+            have[(r["key"], r["region"])] = r["usd"]
+    xc = report["rds"]
+    for inst in vt:
+        for code, by_engine in inst.get("pricing", {}).items():
+            for engine, label in names.items():
+                od = by_engine.get(label, {}).get("ondemand")
+                mine = have.get(("rds.%s.single_az.%s" % (engine, inst["instance_type"]), code))
+                if od is None or mine is None:
+                    continue
+                if Decimal(str(od)) == Decimal(mine):
+                    xc["vt_same"] += 1
+                else:
+                    xc["vt_diff"].append((engine, code, inst["instance_type"], mine, od))
+    fixture = os.path.join(HERE, "..", "tests", "fixtures", "aws-offers", "csv",
+                           "AmazonRDS-eu-west-2-20260904172716-excerpt.csv")
+    with open(fixture, newline="", encoding="utf-8") as f:
+        lines = list(csv.reader(f))
+    head = lines[5]
+    allrows = {(r["key"], r["region"]): r["usd"] for r in book.rows}
+    for line in lines[6:]:
+        d = dict(zip(head, line))
+        if d["TermType"] != "OnDemand" or d["Database Engine"] not in names.values() or not d["Instance Type"]:
+            continue
+        engine = {v: k for k, v in names.items()}[d["Database Engine"]]
+        az = {"Single-AZ": "single_az", "Multi-AZ": "multi_az"}.get(d["Deployment Option"])
+        if az is None:
+            continue
+        key = "rds.%s.%s.%s" % (engine, az, d["Instance Type"])
+        mine = allrows.get((key, "eu-west-2"))
+        if mine is None:
+            xc["london_missing"].append(key)
+        elif Decimal(mine) == Decimal(d["PricePerUnit"]):
+            xc["london_same"].append(key)
+        else:
+            xc["london_diff"].append((key, mine, d["PricePerUnit"]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Quality checks
+# ---------------------------------------------------------------------------------------------
+def check(rows, sources, report):
+    problems = []
     seen = set()
     by = defaultdict(list)
     for r in rows:
-        for c in COLUMNS:
-            if c in ("sku", "tier_end"):
-                continue
+        for c in ("key", "region", "unit", "tier_begin", "usd", "effective", "source"):
             if not r[c].strip():
-                bad("empty %s in %s/%s" % (c, r["key"], r["region"]))
-        if "E" in r["usd"] or "e" in r["usd"]:
-            bad("exponent in usd %s (%s)" % (r["usd"], r["key"]))
-        try:
-            if Decimal(r["usd"]) < 0:
-                bad("negative usd %s" % r["key"])
-        except Exception:
-            bad("usd not decimal: %r" % r["usd"])
+                problems.append("empty %s in %s/%s" % (c, r["key"], r["region"]))
+        if re.search(r"[eE]", r["usd"]) or not re.fullmatch(r"\d+(\.\d+)?", r["usd"]):
+            problems.append("usd not a plain non-negative decimal: %s %s %s" % (r["key"], r["region"], r["usd"]))
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["effective"]):
-            bad("bad effective %r" % r["effective"])
+            problems.append("bad effective %r (%s %s)" % (r["effective"], r["key"], r["region"]))
+        if r["source"].startswith(SOURCE_REF) and r["source"][len(SOURCE_REF):] not in sources:
+            problems.append("unknown source id %s" % r["source"])
         if r["key"].endswith(".free_tier") and (Decimal(r["usd"]) != 0 or not r["tier_end"]):
-            bad("free_tier row not usd 0 with tier_end: %s" % r["key"])
-        ident = (r["key"], r["region"], r["tier_begin"])
+            problems.append("free-tier row must be usd 0 with a tier_end: %s %s" % (r["key"], r["region"]))
+        ident = (r["key"], r["region"], Decimal(r["tier_begin"]))
         if ident in seen:
-            bad("duplicate %s" % (ident,))
+            problems.append("duplicate row %s" % (ident,))
         seen.add(ident)
         by[(r["key"], r["region"])].append(r)
-    for (key, region), rs in sorted(by.items()):
-        rs = sorted(rs, key=lambda x: Decimal(x["tier_begin"]))
+    for (key, region), rs in by.items():
+        rs.sort(key=lambda x: Decimal(x["tier_begin"]))
         if Decimal(rs[0]["tier_begin"]) != 0:
-            bad("%s %s does not start at 0" % (key, region))
+            problems.append("%s %s does not start at 0" % (key, region))
         for a, b in zip(rs, rs[1:]):
             if not a["tier_end"] or Decimal(a["tier_end"]) != Decimal(b["tier_begin"]):
-                bad("%s %s tiers not contiguous: %s..%s then %s" % (
-                    key, region, a["tier_begin"], a["tier_end"], b["tier_begin"]))
+                problems.append("%s %s tiers not contiguous at %s" % (key, region, b["tier_begin"]))
         for x in rs:
             if x["tier_end"] and Decimal(x["tier_end"]) <= Decimal(x["tier_begin"]):
-                bad("%s %s empty tier %s..%s" % (key, region, x["tier_begin"], x["tier_end"]))
-    keys = {reg: {k for (k, r2) in by if r2 == reg} for reg in REGIONS}
-    only_us = sorted(keys["us-east-1"] - keys["ap-northeast-1"])
-    only_jp = sorted(keys["ap-northeast-1"] - keys["us-east-1"])
-    print("keys only in us-east-1:", only_us or "none")
-    print("keys only in ap-northeast-1:", only_jp or "none")
-    prefix = defaultdict(int)
-    for r in rows:
-        prefix[(r["key"].split(".")[0], r["region"])] += 1
-    print("rows per key prefix (us-east-1 / ap-northeast-1):")
-    for p in sorted({p for p, _ in prefix}):
-        print("  %-14s %3d / %3d" % (p, prefix[(p, "us-east-1")], prefix[(p, "ap-northeast-1")]))
-    print("total rows:", len(rows), "| distinct keys:", len({r["key"] for r in rows}))
+                problems.append("%s %s empty tier %s..%s" % (key, region, x["tier_begin"], x["tier_end"]))
+    keys = defaultdict(set)
+    for key, region in by:
+        keys[region].add(key)
+    gaps = {}
+    for code, _ in REGIONS:
+        missing = [k for k in THREE_TIER_KEYS if k not in keys[code]]
+        if missing:
+            gaps[code] = missing
+            if code in REQUIRED_REGIONS:
+                problems.append("%s lacks keys the three-tier example needs: %s" % (code, ", ".join(missing)))
+    report["gaps"] = gaps
     return problems
 
 
+# ---------------------------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------------------------
+def sort_key(r):
+    return (r["key"], Decimal(r["tier_begin"]))
+
+
+def region_csv(rows):
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    w.writeheader()
+    w.writerows(sorted(rows, key=sort_key))
+    return out.getvalue()
+
+
+def sources_csv(sources):
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["id", "text"])
+    for sid in sorted(sources):
+        w.writerow([sid, sources[sid]])
+    return out.getvalue()
+
+
+def write_all(rows, sources, coverage):
+    by_region = defaultdict(list)
+    for r in rows:
+        by_region[r["region"]].append(r)
+    tmp = tempfile.mkdtemp(prefix=".regen-", dir=HERE)
+    try:
+        os.mkdir(os.path.join(tmp, "regions"))
+        for region, rs in by_region.items():
+            with open(os.path.join(tmp, "regions", region + ".csv"), "w", encoding="utf-8", newline="") as f:
+                f.write(region_csv(rs))
+        for name, text in (("sources.csv", sources_csv(sources)), ("COVERAGE.md", coverage)):
+            with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+        old = os.path.join(HERE, "regions")
+        if os.path.isdir(old):
+            os.rename(old, os.path.join(tmp, "regions.old"))
+        os.rename(os.path.join(tmp, "regions"), old)
+        for name in ("sources.csv", "COVERAGE.md"):
+            os.replace(os.path.join(tmp, name), os.path.join(HERE, name))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def read_existing():
+    rows = []
+    folder = os.path.join(HERE, "regions")
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".csv"):
+            with open(os.path.join(folder, name), newline="", encoding="utf-8") as f:
+                for r in csv.DictReader(f):
+                    if r["region"] + ".csv" != name:
+                        raise SystemExit("%s: row for region %s" % (name, r["region"]))
+                    rows.append(r)
+    with open(os.path.join(HERE, "sources.csv"), newline="", encoding="utf-8") as f:
+        sources = {r["id"]: r["text"] for r in csv.DictReader(f)}
+    return rows, sources
+
+
+def new_report():
+    return {
+        "warnings": [], "absent": {}, "gaps": {},
+        "ec2": {"ys_same": 0, "ys_diff": [], "ys_missing": 0, "lk_same": 0, "lk_diff": [],
+                "lk_missing": 0, "previous_generation_skipped": set()},
+        "curated": {"same": 0, "diff": [], "only_curated": []},
+        "later": {"same": 0, "diff": [], "files": [], "files_missing": []},
+        "rds": {"vt_same": 0, "vt_diff": [], "london_same": [], "london_diff": [], "london_missing": []},
+    }
+
+
 def main(argv):
-    if "--check-only" in argv:
-        with open(OUT, newline="", encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
-        return 1 if check(rows) else 0
-    rows = sorted(reference_rows() + extra_rows(), key=sort_key)
-    problems = check(rows)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    for name, (repo, commit, _) in snapshots.SNAPSHOTS.items():
+        ap.add_argument("--" + name, metavar="DIR",
+                        help="snapshot of %s at %s (default: $%s)" % (repo, commit[:12], snapshots.ENV[name]))
+    ap.add_argument("--check-only", action="store_true", help="re-check the files already written")
+    args = ap.parse_args(argv)
+    report = new_report()
+    if args.check_only:
+        rows, sources = read_existing()
+        problems = check(rows, sources, report)
+        for p in problems:
+            print("PROBLEM:", p)
+        print("%d rows in %d regions, %d source texts: %s" % (
+            len(rows), len({r["region"] for r in rows}), len(sources), "FAILED" if problems else "ok"))
+        return 1 if problems else 0
+    snaps = snapshots.open_all({n: getattr(args, n) for n in snapshots.SNAPSHOTS})
+    book = Book()
+    curated = read_curated()
+    raw_rows(book, snaps, report)
+    global_free_rows(book, curated)
+    ec2_rows(book, snaps, report)
+    rds_rows(book, snaps, report)
+    aurora_rows(book, snaps, report)
+    transfer_rows(book, snaps, report)
+    merge_curated(book, curated, report)
+    cross_check_later_copy(snaps, report)
+    cross_check_rds(book, snaps, report)
+    problems = check(book.rows, book.sources, report)
+    import coverage  # noqa: E402  (next to this file)
+    text = coverage.render(book.rows, book.sources, report, REGIONS, REQUIRED_REGIONS, THREE_TIER_KEYS)
+    for w in report["warnings"]:
+        print("warning:", w)
+    for p in problems:
+        print("PROBLEM:", p)
     if problems:
-        print("not writing %s: %d problem(s)" % (OUT, problems))
+        print("not writing: %d problem(s)" % len(problems))
         return 1
-    with open(OUT, "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
-    print("wrote", OUT)
+    write_all(book.rows, book.sources, text)
+    print("wrote %d rows for %d regions (%d source texts) to %s" % (
+        len(book.rows), len({r["region"] for r in book.rows}), len(book.sources), HERE))
     return 0
 
 

@@ -1,7 +1,7 @@
 //! Command dispatch: load inputs, run the engine, write outputs, decide the exit code.
 use crate::cli::{
     Cli, Command, CompareArgs, CurrencyArg, Format, LangArg, LimitsArgs, PricingCommand,
-    ReportArgs, ScenarioArgs, ShowArgs,
+    ReportArgs, ScenarioArgs,
 };
 use crate::compare;
 use crate::error::{Error, Result};
@@ -19,13 +19,13 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Report(args) => report_cmd(args),
         Command::Validate(args) => {
             let (s, catalog) = load(&args)?;
+            let (oldest, newest) = catalog.effective_range(&s.regions()).unwrap_or_default();
             println!(
-                "{}: ok — {} architectures, region {}, catalog {} ({})",
+                "{}: ok — {} architectures, region {}, catalog {} (prices effective {oldest} to {newest})",
                 args.scenario.display(),
                 s.architectures.len(),
-                s.region,
+                pricing::regions::describe(&s.region),
                 catalog.origin,
-                catalog.effective()
             );
             Ok(0)
         }
@@ -38,7 +38,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Completions(args) => crate::commands::completions::run(args),
         Command::Man => crate::commands::man::run(),
         Command::Pricing { command } => match command {
-            PricingCommand::Show(args) => show_cmd(args),
+            PricingCommand::Show(args) => pricing::commands::show(args),
             PricingCommand::Import(args) => pricing::commands::import(args),
             PricingCommand::Fetch(args) => pricing::commands::fetch(args),
             PricingCommand::Diff(args) => pricing::commands::diff(args),
@@ -198,37 +198,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     crate::fsio::write_atomic(path, bytes)
 }
 
-fn show_cmd(args: ShowArgs) -> Result<u8> {
-    let catalog = catalog_for(args.pricing.as_deref())?;
-    let rows: Vec<&pricing::PriceRow> = catalog
-        .rows()
-        .iter()
-        .filter(|r| args.region.as_deref().is_none_or(|reg| r.region == reg))
-        .filter(|r| {
-            args.service
-                .as_deref()
-                .is_none_or(|svc| r.key == svc || r.key.starts_with(&format!("{svc}.")))
-        })
-        .collect();
-    if rows.is_empty() {
-        return Err(Error::Input(format!(
-            "no catalog rows match (region {:?}, service {:?}); regions: {}",
-            args.region.as_deref().unwrap_or("any"),
-            args.service.as_deref().unwrap_or("any"),
-            catalog.regions().join(", ")
-        )));
-    }
-    let bytes = match args.format {
-        Format::Csv | Format::Json => {
-            let sub = Catalog::new(catalog.origin.clone(), rows.into_iter().cloned().collect());
-            pricing::catalog_csv::write(&sub)
-        }
-        _ => report::table::price_rows(&rows).into_bytes(),
-    };
-    emit(None, &bytes)?;
-    Ok(0)
-}
-
 fn limits_cmd(args: LimitsArgs) -> Result<u8> {
     let (s, catalog) = load(&args.input)?;
     let rep = compare::evaluate(&s, &catalog)?;
@@ -237,7 +206,10 @@ fn limits_cmd(args: LimitsArgs) -> Result<u8> {
         _ => report::limits::table_in(&rep, lang(args.lang)).into_bytes(),
     };
     emit(None, &bytes)?;
-    Ok(if limit_exceeded(&rep, args.strict) {
+    // Exit 3 when a hard limit is exceeded or an architecture cannot carry the load (with
+    // `--strict`, also for any exceeded quota or setting).
+    let infeasible = rep.architectures.iter().any(|a| !a.feasible);
+    Ok(if infeasible || limit_exceeded(&rep, args.strict) {
         3
     } else {
         0

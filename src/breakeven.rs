@@ -16,7 +16,7 @@ use crate::sweep;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Samples used to bracket crossings before refining.
 pub const SCAN_POINTS: usize = 400;
@@ -43,6 +43,22 @@ pub struct Crossing {
     pub cheaper_below: String,
     /// The architecture that is cheaper just above `value`.
     pub cheaper_above: String,
+    /// Whether each of the two can run the workload at `value` (a crossing where one cannot is
+    /// still reported, marked).
+    pub feasible: BTreeMap<String, bool>,
+    /// The limit ids that rule a side out at `value` (absent when both can run).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub ruled_out_by: BTreeMap<String, Vec<String>>,
+}
+
+impl Crossing {
+    /// The sides that cannot run the workload at the crossing.
+    pub fn infeasible(&self) -> impl Iterator<Item = &str> {
+        self.feasible
+            .iter()
+            .filter(|(_, ok)| !**ok)
+            .map(|(n, _)| n.as_str())
+    }
 }
 
 /// Costs of architectures with `key` set to `x`, each computed once per (architecture, x) and
@@ -203,6 +219,8 @@ pub fn breakeven(
                         kind,
                         cheaper_below: names[below].clone(),
                         cheaper_above: names[above].clone(),
+                        feasible: BTreeMap::new(),
+                        ruled_out_by: BTreeMap::new(),
                     });
                 }
             }
@@ -214,7 +232,29 @@ pub fn breakeven(
             .cmp(&b.value)
             .then_with(|| a.between.cmp(&b.between))
     });
+    mark_feasibility(&mut probe.base, catalog, key, &mut out)?;
     Ok(out)
+}
+
+/// Fill each crossing's `feasible` / `ruled_out_by` from a full evaluation at its value.
+pub fn mark_feasibility(
+    s: &mut Scenario,
+    catalog: &Catalog,
+    key: &str,
+    crossings: &mut [Crossing],
+) -> Result<()> {
+    for c in crossings {
+        sweep::set_key(s, key, c.value)?;
+        for o in compare::outcomes(s, catalog)? {
+            if o.name == c.between.0 || o.name == c.between.1 {
+                c.feasible.insert(o.name.clone(), o.feasible);
+                if !o.feasible {
+                    c.ruled_out_by.insert(o.name, o.ruled_out_by);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Narrow [a, b] (difference changes sign) to the exact crossing.
@@ -286,8 +326,21 @@ fn simplest_in(a: Decimal, b: Decimal) -> Decimal {
     b.normalize()
 }
 
-/// "serverless is cheaper below 41.3M requests/month; containers above — both $x there".
+/// "serverless is cheaper below 41.3M requests/month; containers above — both $x there", plus
+/// which side cannot run the workload there.
 pub fn sentence(c: &Crossing, key: &str) -> String {
+    let mut out = cost_sentence(c, key);
+    for name in c.infeasible() {
+        let ids = c.ruled_out_by.get(name).map(|v| v.join(", "));
+        out.push_str(&format!(
+            "; {name} cannot run the workload there ({})",
+            ids.unwrap_or_default()
+        ));
+    }
+    out
+}
+
+fn cost_sentence(c: &Crossing, key: &str) -> String {
     let v = human(c.value);
     let unit = match key {
         "workload.requests_per_month" => " requests/month",

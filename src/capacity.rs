@@ -1,4 +1,8 @@
-//! Traffic profile -> hourly load (24 hour-of-day slots over the month) -> units needed per hour.
+//! Traffic profile -> hourly load (24 hour-of-day slots over the month) -> units needed per hour;
+//! `plan` turns that into one capacity plan per tier.
+pub mod plan;
+pub mod units;
+
 use crate::scenario::{Profile, Workload};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -163,37 +167,6 @@ pub enum Fleet {
         min: Decimal,
         max: Option<Decimal>,
     },
-}
-
-impl Load {
-    /// Unit-hours per month of a fleet.
-    pub fn fleet_hours(&self, fleet: Fleet) -> Decimal {
-        match fleet {
-            Fleet::Fixed { units, hours } => units * hours,
-            Fleet::Scaled {
-                rps_per_unit,
-                min,
-                max,
-            } => self.scaled_units(rps_per_unit, min, max).unit_hours,
-        }
-    }
-
-    /// Units running in the busiest hour.
-    pub fn fleet_peak_units(&self, fleet: Fleet) -> Decimal {
-        match fleet {
-            Fleet::Fixed { units, .. } => units,
-            Fleet::Scaled {
-                rps_per_unit,
-                min,
-                max,
-            } => self
-                .scaled_units(rps_per_unit, min, max)
-                .per_hour
-                .into_iter()
-                .max()
-                .unwrap_or_default(),
-        }
-    }
 }
 
 #[derive(Debug, Clone)]

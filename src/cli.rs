@@ -313,16 +313,19 @@ pub struct DiffArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Only this region
+    /// Only this region (code or name: ap-northeast-1, tokyo, 東京, "Asia Pacific (Tokyo)")
     #[arg(long)]
     pub region: Option<String>,
-    /// Only keys of this service (key prefix, e.g. lambda, fargate, rds)
+    /// Only keys of this service (key prefix, e.g. lambda, fargate, ec2, rds, rds.aurora-mysql)
     #[arg(long)]
     pub service: Option<String>,
+    /// Only this instance family: EC2 (t4g, m7g, c7i) or RDS (db.r6g, or r6g for both)
+    #[arg(long)]
+    pub family: Option<String>,
     /// Catalog directory (default: the bundled catalog)
     #[arg(long, value_name = "DIR")]
     pub pricing: Option<PathBuf>,
-    /// Output format (table or csv)
+    /// Output format (table, csv or json)
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }

@@ -1,7 +1,10 @@
-//! Evaluate every architecture of a scenario: price each tier, add network and extras lines,
-//! check limits, and assemble the report of DESIGN §3.
+//! Evaluate every architecture of a scenario: plan each tier's capacity once, price the plan, add
+//! network and extras lines, check limits against the same plan, judge feasibility, and assemble
+//! the report of DESIGN §3 with its recommendation (the cheapest feasible architecture).
+use crate::capacity::plan;
 use crate::capacity::Load;
 use crate::error::Result;
+use crate::feasibility::{self, Blocker};
 use crate::limits::{self, Finding};
 use crate::money;
 use crate::pricing::Catalog;
@@ -11,6 +14,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod lean;
+pub use lean::{arch_total, outcomes, totals, Outcome};
+
 pub const REPORT_SCHEMA: &str = "archcost/report/1";
 
 #[derive(Debug, Clone, Serialize)]
@@ -18,6 +24,9 @@ pub struct Report {
     pub schema: &'static str,
     pub scenario: ScenarioInfo,
     pub assumptions: AssumptionsInfo,
+    /// The cheapest architecture that can run the workload (`feasible`), or null: the
+    /// recommendation every output makes.
+    pub cheapest_feasible: Option<String>,
     pub architectures: Vec<ArchReport>,
 }
 
@@ -27,6 +36,11 @@ pub struct ScenarioInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub region: String,
+    /// The region's location name (e.g. "Asia Pacific (Tokyo)"); empty when not known.
+    pub region_name: String,
+    /// The region as the scenario wrote it, when that was not the code (e.g. "東京").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_written: Option<String>,
     #[serde(with = "exact")]
     pub requests_per_month: Decimal,
     /// Workload inputs given as ranges (`workload.KEY` -> low/expected/high); absent when none.
@@ -49,7 +63,10 @@ pub struct AssumptionsInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct PricingInfo {
     pub source: String,
+    /// The newest `effective` date of the prices this report uses.
     pub effective: String,
+    /// The oldest `effective` date of the prices this report uses (a catalog mixes snapshots).
+    pub effective_oldest: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +77,11 @@ pub struct ArchReport {
     pub monthly_usd: Decimal,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
     pub monthly_jpy: Option<Decimal>,
+    /// False when a hard limit is exceeded or a fleet cannot carry the load (`ruled_out_by`).
+    pub feasible: bool,
+    /// What rules the architecture out (absent when it is feasible).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ruled_out_by: Vec<Blocker>,
     pub tiers: Vec<TierReport>,
     pub limits: Vec<Finding>,
     /// Priced alternatives worth knowing in a review (e.g. DynamoDB on-demand vs provisioned).
@@ -120,6 +142,24 @@ impl Report {
     pub fn arch(&self, name: &str) -> Option<&ArchReport> {
         self.architectures.iter().find(|a| a.name == name)
     }
+
+    /// The recommended architecture (`cheapest_feasible`).
+    pub fn recommended(&self) -> Option<&ArchReport> {
+        self.cheapest_feasible.as_deref().and_then(|n| self.arch(n))
+    }
+}
+
+/// The cheapest of `(name, monthly USD, feasible)` that is feasible (the first on ties).
+pub fn cheapest_feasible<'n>(
+    archs: impl IntoIterator<Item = (&'n str, Decimal, bool)>,
+) -> Option<&'n str> {
+    let mut best: Option<(&str, Decimal)> = None;
+    for (name, usd, feasible) in archs {
+        if feasible && best.is_none_or(|(_, b)| usd < b) {
+            best = Some((name, usd));
+        }
+    }
+    best.map(|(n, _)| n)
 }
 
 impl ArchReport {
@@ -213,12 +253,28 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     for arch in &s.architectures {
         architectures.push(evaluate_arch(s, arch, catalog, &load, rate)?);
     }
+    for (i, note) in crate::notes::across(s) {
+        if let Some(a) = architectures.get_mut(i) {
+            a.notes.push(note);
+        }
+    }
+    let cheapest_feasible = cheapest_feasible(
+        architectures
+            .iter()
+            .map(|a| (a.name.as_str(), a.monthly_usd, a.feasible)),
+    )
+    .map(str::to_string);
+    let (effective_oldest, effective) = price_dates(s, catalog, &architectures);
     Ok(Report {
         schema: REPORT_SCHEMA,
         scenario: ScenarioInfo {
             name: s.name.clone(),
             description: s.description.clone(),
             region: s.region.clone(),
+            region_name: crate::pricing::regions::by_code(&s.region)
+                .map(|r| r.name.to_string())
+                .unwrap_or_default(),
+            region_written: s.region_written.clone(),
             requests_per_month: monthly,
             ranges: BTreeMap::new(),
         },
@@ -230,11 +286,26 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
             fx_date: s.assumptions.fx_date.clone(),
             pricing: PricingInfo {
                 source: catalog.origin.clone(),
-                effective: catalog.effective(),
+                effective,
+                effective_oldest,
             },
         },
+        cheapest_feasible,
         architectures,
     })
+}
+
+/// Oldest and newest `effective` dates of the prices the report's lines use; when no line is
+/// priced, those of the catalog rows of the scenario's regions.
+fn price_dates(s: &Scenario, catalog: &Catalog, archs: &[ArchReport]) -> (String, String) {
+    let lines = archs
+        .iter()
+        .flat_map(|a| &a.tiers)
+        .flat_map(|t| &t.lines)
+        .map(|l| l.effective.as_str());
+    crate::pricing::date_range(lines)
+        .or_else(|| catalog.effective_range(&s.regions()))
+        .unwrap_or_default()
 }
 
 fn evaluate_arch(
@@ -245,15 +316,17 @@ fn evaluate_arch(
     rate: Option<Decimal>,
 ) -> Result<ArchReport> {
     let region = arch.region.as_deref().unwrap_or(&s.region);
-    let ctx = Ctx {
+    let hours = s.assumptions.hours_per_month;
+    let plan = plan::plan(arch, &s.workload, load, hours);
+    let ctx = Ctx::new(
         catalog,
         region,
-        hours_per_month: s.assumptions.hours_per_month,
-        free_tier: s.assumptions.free_tier,
-        workload: &s.workload,
+        hours,
+        s.assumptions.free_tier,
+        &s.workload,
         load,
-        lean: false,
-    };
+        false,
+    );
     let mut tiers = Vec::new();
     let mut push = |tier: &str, service: &str, lines: Vec<Line>| -> Result<()> {
         let monthly_usd = money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)?;
@@ -266,9 +339,13 @@ fn evaluate_arch(
         });
         Ok(())
     };
+    let mut free_before_db = BTreeMap::new();
     for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
-        if let Some(svc) = svc {
-            push(tier, svc.name(), services::price_service(svc, &ctx)?)?;
+        if let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) {
+            if tier == "db" {
+                free_before_db = ctx.free_used.borrow().clone();
+            }
+            push(tier, svc.name(), services::price_service(svc, &ctx, tp)?)?;
         }
     }
     let network = services::network::network_lines(arch, &ctx)?;
@@ -280,83 +357,23 @@ fn evaluate_arch(
         push("extras", "extras", extras)?;
     }
     let monthly_usd = money::sum(tiers.iter().map(|t| t.monthly_usd), &arch.name)?;
+    let findings = limits::check(s, arch, &plan, false);
+    let ruled_out_by = feasibility::blockers(arch, &plan, &findings, false);
+    let db_usd = tiers
+        .iter()
+        .find(|t| t.tier == "db")
+        .map(|t| t.monthly_usd)
+        .unwrap_or_default();
     Ok(ArchReport {
         name: arch.name.clone(),
         region: region.to_string(),
         monthly_usd,
         monthly_jpy: rate.map(|r| monthly_usd * r),
-        limits: limits::check(s, arch, &ctx),
-        notes: notes(arch, &ctx, &tiers)?,
+        feasible: ruled_out_by.is_empty(),
+        ruled_out_by,
+        limits: findings,
+        notes: crate::notes::for_arch(arch, &plan, &ctx, db_usd, &free_before_db)?,
         tiers,
         range: None,
     })
-}
-
-/// Alternatives priced with the same load: the other DynamoDB capacity mode.
-fn notes(arch: &Architecture, ctx: &Ctx, tiers: &[TierReport]) -> Result<Vec<String>> {
-    use crate::scenario::{Capacity, Service};
-    use crate::services::ServiceModel;
-    let mut out = Vec::new();
-    if let Some(Service::Dynamodb(d)) = &arch.db {
-        let mut other = d.clone();
-        other.capacity = match d.capacity {
-            Capacity::OnDemand => Capacity::Provisioned,
-            Capacity::Provisioned => Capacity::OnDemand,
-        };
-        other.rcu = None;
-        other.wcu = None;
-        let alt = money::sum(other.lines(ctx)?.iter().map(|l| l.monthly_usd), &arch.name)?;
-        let current = tiers
-            .iter()
-            .find(|t| t.tier == "db")
-            .map(|t| t.monthly_usd)
-            .unwrap_or_default();
-        let (now, then) = match d.capacity {
-            Capacity::OnDemand => ("on-demand", "provisioned (sized from the peak hour)"),
-            Capacity::Provisioned => ("provisioned", "on-demand"),
-        };
-        out.push(format!(
-            "DynamoDB {now}: {} per month; {then} would be {} for the same load",
-            crate::money::usd(current),
-            crate::money::usd(alt)
-        ));
-    }
-    Ok(out)
-}
-
-/// Monthly totals only, for sweeps and break-even: the same pricing as `evaluate`, without
-/// limit checks, notes or catalog trace strings (ranges ignored: every input at `expected`).
-pub fn totals(s: &Scenario, catalog: &Catalog) -> Result<Vec<(String, Decimal)>> {
-    let hours = s.assumptions.hours_per_month;
-    let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);
-    let mut out = Vec::with_capacity(s.architectures.len());
-    for arch in &s.architectures {
-        out.push((arch.name.clone(), arch_total(s, arch, catalog, &load)?));
-    }
-    Ok(out)
-}
-
-/// One architecture's monthly USD (lean pricing).
-pub fn arch_total(
-    s: &Scenario,
-    arch: &Architecture,
-    catalog: &Catalog,
-    load: &Load,
-) -> Result<Decimal> {
-    let ctx = Ctx {
-        catalog,
-        region: arch.region.as_deref().unwrap_or(&s.region),
-        hours_per_month: s.assumptions.hours_per_month,
-        free_tier: s.assumptions.free_tier,
-        workload: &s.workload,
-        load,
-        lean: true,
-    };
-    let mut lines = Vec::new();
-    for svc in [&arch.web, &arch.app, &arch.db].into_iter().flatten() {
-        lines.extend(services::price_service(svc, &ctx)?);
-    }
-    lines.extend(services::network::network_lines(arch, &ctx)?);
-    lines.extend(services::network::extras_lines(&arch.extras, &ctx)?);
-    money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)
 }

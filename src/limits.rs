@@ -1,9 +1,18 @@
-//! Limit checks: each architecture against the services' hard limits and quotas, driven by the
-//! sourced table `limits/limits.csv` (value, unit, kind, source, remedy) and `[quotas]` overrides.
-use crate::capacity::Load;
+//! Limit checks: each architecture's capacity plan against the services' hard limits and quotas,
+//! driven by the sourced table `limits/limits.csv` (value, unit, kind, source, remedy) and
+//! `[quotas]` overrides. One module per service under `limits/`, as `services/` is split; this
+//! file holds the table, the finding type and the checker they share.
+mod alb;
+mod apigw;
+mod dynamodb;
+pub mod ec2;
+mod fargate;
+mod lambda;
+mod rds;
+
+use crate::capacity::plan::ArchPlan;
 use crate::money;
-use crate::scenario::{ApiKind, Architecture, Endpoint, Engine, Invocation, Scenario, Service};
-use crate::services::Ctx;
+use crate::scenario::{Architecture, Scenario, Service};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
@@ -123,6 +132,17 @@ pub fn table() -> &'static Limits {
     })
 }
 
+/// The row `id` of the limits table, through a hash index (the checks look rows up on every
+/// step of a sweep).
+pub fn row(id: &str) -> Option<&'static LimitRow> {
+    static INDEX: OnceLock<std::collections::HashMap<&'static str, &'static LimitRow>> =
+        OnceLock::new();
+    INDEX
+        .get_or_init(|| table().rows.iter().map(|(k, r)| (k.as_str(), r)).collect())
+        .get(id)
+        .copied()
+}
+
 /// Ids of quotas a scenario may override in `[quotas]`.
 pub fn quota_ids() -> Vec<&'static str> {
     table()
@@ -133,13 +153,34 @@ pub fn quota_ids() -> Vec<&'static str> {
         .collect()
 }
 
-struct Checker<'a> {
+/// Collects findings. In `lean` mode (sweeps, break-even) it keeps only exceeded limits and
+/// builds no message text: enough to judge feasibility, at the cost of a comparison per check.
+pub(crate) struct Checker<'a> {
     quotas: &'a BTreeMap<String, toml::Value>,
+    lean: bool,
     out: Vec<Finding>,
 }
 
-fn fmt(v: Decimal) -> String {
+/// One measured value against its limit.
+pub(crate) struct Measure<'m> {
+    pub tier: &'m str,
+    pub id: &'m str,
+    pub value: Decimal,
+    pub limit: Decimal,
+    pub unit: &'m str,
+    /// `hard`, `quota`, `behaviour` or `setting`.
+    pub kind: &'m str,
+    pub remedy: &'m str,
+    pub source: &'m str,
+}
+
+pub(crate) fn fmt(v: Decimal) -> String {
     money::group(&money::round(v, 3).normalize().to_string())
+}
+
+/// "09:00" for hour 9.
+pub(crate) fn hour(h: usize) -> String {
+    format!("{h:02}:00")
 }
 
 fn quota_override(v: &toml::Value) -> Option<Decimal> {
@@ -150,631 +191,170 @@ fn quota_override(v: &toml::Value) -> Option<Decimal> {
     }
 }
 
-impl Checker<'_> {
-    /// Compare `value` with the table's limit `id`: above -> exceeded, above 80 % -> warning.
-    fn check(&mut self, tier: &str, id: &str, value: Decimal, message: String) {
-        let Some(row) = table().rows.get(id) else {
-            return;
-        };
-        let mut limit = row.value;
-        let mut source = row.source.clone();
-        if row.kind == "quota" {
-            if let Some(v) = self.quotas.get(id).and_then(quota_override) {
-                limit = v;
-                source = format!(
-                    "your applied quota ([quotas] \"{id}\"); default {} per {}",
-                    fmt(row.value),
-                    row.source
-                );
-            }
+fn status_of(value: Decimal, limit: Decimal) -> Status {
+    if value > limit {
+        Status::Exceeded
+    } else if value > limit * dec!(0.8) {
+        Status::Warning
+    } else {
+        Status::Ok
+    }
+}
+
+impl<'a> Checker<'a> {
+    pub(crate) fn new(quotas: &'a BTreeMap<String, toml::Value>, lean: bool) -> Checker<'a> {
+        Checker {
+            quotas,
+            lean,
+            out: Vec::new(),
         }
-        self.push(
-            tier,
-            id,
-            value,
-            limit,
-            &row.unit,
-            &row.kind,
-            message,
-            &row.remedy,
-            &source,
-        );
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push(
+    /// Compare `value` with the table's limit `id`: above -> exceeded, above 80 % -> warning.
+    pub(crate) fn check(
         &mut self,
         tier: &str,
         id: &str,
         value: Decimal,
-        limit: Decimal,
-        unit: &str,
-        kind: &str,
-        message: String,
-        remedy: &str,
-        source: &str,
+        message: impl FnOnce() -> String,
     ) {
-        let status = if value > limit {
-            Status::Exceeded
-        } else if value > limit * dec!(0.8) {
-            Status::Warning
-        } else {
-            Status::Ok
+        let Some(row) = row(id) else {
+            return;
         };
-        self.out.push(Finding {
-            tier: tier.to_string(),
-            id: id.to_string(),
-            status,
-            value: fmt(value),
-            limit: fmt(limit),
-            unit: unit.to_string(),
-            kind: kind.to_string(),
+        let mut limit = row.value;
+        let overridden = if row.kind == "quota" {
+            self.quotas.get(id).and_then(quota_override)
+        } else {
+            None
+        };
+        if let Some(v) = overridden {
+            limit = v;
+        }
+        if self.lean && value <= limit {
+            return;
+        }
+        let source = match overridden {
+            Some(_) => format!(
+                "your applied quota ([quotas] \"{id}\"); default {} per {}",
+                fmt(row.value),
+                row.source
+            ),
+            None => row.source.clone(),
+        };
+        self.push(
+            Measure {
+                tier,
+                id,
+                value,
+                limit,
+                unit: &row.unit,
+                kind: &row.kind,
+                remedy: &row.remedy,
+                source: &source,
+            },
             message,
+        );
+    }
+
+    /// Record a measured value against its limit.
+    pub(crate) fn push(&mut self, m: Measure, message: impl FnOnce() -> String) {
+        self.push_at_most(m, Status::Exceeded, message);
+    }
+
+    /// `push`, with the status capped at `most` (a limit that is only a reminder when passed).
+    pub(crate) fn push_at_most(
+        &mut self,
+        m: Measure,
+        most: Status,
+        message: impl FnOnce() -> String,
+    ) {
+        let status = status_of(m.value, m.limit).min(most);
+        if self.lean {
+            if status == Status::Exceeded {
+                self.out.push(Finding {
+                    tier: m.tier.to_string(),
+                    id: m.id.to_string(),
+                    status,
+                    value: String::new(),
+                    limit: String::new(),
+                    unit: String::new(),
+                    kind: m.kind.to_string(),
+                    message: String::new(),
+                    remedy: String::new(),
+                    source: String::new(),
+                });
+            }
+            return;
+        }
+        self.out.push(Finding {
+            tier: m.tier.to_string(),
+            id: m.id.to_string(),
+            status,
+            value: fmt(m.value),
+            limit: fmt(m.limit),
+            unit: m.unit.to_string(),
+            kind: m.kind.to_string(),
+            message: message(),
             remedy: if status == Status::Ok {
                 String::new()
             } else {
-                remedy.to_string()
+                m.remedy.to_string()
             },
-            source: source.to_string(),
+            source: m.source.to_string(),
         });
     }
 
     /// A check against the scenario's own setting (e.g. a configured timeout or max_tasks).
     #[allow(clippy::too_many_arguments)]
-    fn setting(
+    pub(crate) fn setting(
         &mut self,
         tier: &str,
         id: &str,
         value: Decimal,
         limit: Decimal,
         unit: &str,
-        message: String,
         remedy: &str,
         key: &str,
+        message: impl FnOnce() -> String,
     ) {
+        if self.lean && value <= limit {
+            return;
+        }
+        let source = format!("your scenario: {key}");
         self.push(
-            tier,
-            id,
-            value,
-            limit,
-            unit,
-            "setting",
+            Measure {
+                tier,
+                id,
+                value,
+                limit,
+                unit,
+                kind: "setting",
+                remedy,
+                source: &source,
+            },
             message,
-            remedy,
-            &format!("your scenario: {key}"),
         );
     }
 }
 
-/// Concurrent requests in flight at the busiest second: peak rps x seconds per request.
-pub fn peak_in_flight(load: &Load, duration_ms: Decimal) -> Decimal {
-    load.peak().peak_rps * duration_ms / dec!(1000)
-}
-
-/// Check one architecture. Findings are ordered by tier, then by check.
-pub fn check(s: &Scenario, arch: &Architecture, ctx: &Ctx) -> Vec<Finding> {
-    let mut c = Checker {
-        quotas: &s.quotas,
-        out: Vec::new(),
-    };
+/// Check one architecture's capacity plan. Findings are ordered by tier, then by check. `lean`
+/// keeps only exceeded limits, without message text (for feasibility in sweeps).
+pub fn check(s: &Scenario, arch: &Architecture, plan: &ArchPlan, lean: bool) -> Vec<Finding> {
+    let mut c = Checker::new(&s.quotas, lean);
     let w = &s.workload;
-    let load = ctx.load;
-    let peak = load.peak();
-    let app_duration_ms = match &arch.app {
-        Some(Service::Lambda(l)) => l.duration_ms.unwrap_or(w.duration_ms),
-        _ => w.duration_ms,
-    };
-    let in_flight = peak_in_flight(load, app_duration_ms);
-    let hour = |h: usize| format!("{h:02}:00");
     for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
-        let Some(svc) = svc else { continue };
+        let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) else {
+            continue;
+        };
         match svc {
-            Service::ApiGateway(g) => {
-                let (id, what) = match (g.api, g.endpoint) {
-                    (ApiKind::Http, _) => ("apigw.http.integration_timeout_s", "HTTP API"),
-                    (ApiKind::Websocket, _) => {
-                        ("apigw.websocket.integration_timeout_s", "WebSocket API")
-                    }
-                    (ApiKind::Rest, Endpoint::Edge) => (
-                        "apigw.rest.integration_timeout_s.edge",
-                        "edge-optimized REST API",
-                    ),
-                    (ApiKind::Rest, Endpoint::Regional) => (
-                        "apigw.rest.integration_timeout_s.regional",
-                        "regional REST API",
-                    ),
-                    (ApiKind::Rest, Endpoint::Private) => (
-                        "apigw.rest.integration_timeout_s.private",
-                        "private REST API",
-                    ),
-                };
-                let needed_s = g.timeout_s.unwrap_or(app_duration_ms / dec!(1000));
-                c.check(
-                    tier,
-                    id,
-                    needed_s,
-                    format!("{what} integration time per request ({} s)", fmt(needed_s)),
-                );
-                if let Some(t) = g.timeout_s {
-                    let work_s = app_duration_ms / dec!(1000);
-                    c.setting(
-                        tier,
-                        "apigw.timeout_s",
-                        work_s,
-                        t,
-                        "seconds",
-                        format!(
-                            "backend time {} s vs the configured integration timeout",
-                            fmt(work_s)
-                        ),
-                        "Raise timeout_s, or make the backend faster / asynchronous",
-                        "timeout_s",
-                    );
-                }
-                match g.api {
-                    ApiKind::Websocket => {
-                        let biggest = w.request_kb.max(w.response_kb);
-                        c.check(
-                            tier,
-                            "apigw.websocket.message_kb",
-                            biggest,
-                            format!("largest WebSocket message ({} KB)", fmt(biggest)),
-                        );
-                        websocket(&mut c, tier, g, biggest);
-                    }
-                    api => {
-                        let id = if api == ApiKind::Rest {
-                            "apigw.rest.payload_mb"
-                        } else {
-                            "apigw.http.payload_mb"
-                        };
-                        let mb = w.request_kb.max(w.response_kb) / dec!(1024);
-                        c.check(
-                            tier,
-                            id,
-                            mb,
-                            format!("largest request/response payload ({} MB)", fmt(mb)),
-                        );
-                    }
-                }
-                c.check(
-                    tier,
-                    "apigw.account.throttle_rps",
-                    peak.peak_rps,
-                    format!(
-                        "busiest second at {} ({} requests/s) vs the account-level throttle",
-                        hour(peak.hour),
-                        fmt(peak.peak_rps)
-                    ),
-                );
-                if let Some(t) = g.throttle_rps {
-                    c.setting(
-                        tier,
-                        "apigw.throttle_rps",
-                        peak.peak_rps,
-                        t,
-                        "requests per second",
-                        format!(
-                            "busiest second ({} requests/s) vs the stage throttle",
-                            fmt(peak.peak_rps)
-                        ),
-                        "Raise throttle_rps (callers above it get HTTP 429)",
-                        "throttle_rps",
-                    );
-                }
-            }
-            Service::Lambda(l) => {
-                let seconds = app_duration_ms / dec!(1000);
-                c.check(
-                    tier,
-                    "lambda.timeout_s.max",
-                    seconds,
-                    format!(
-                        "run time per invocation ({} s) vs Lambda's 15-minute maximum",
-                        fmt(seconds)
-                    ),
-                );
-                if let Some(t) = l.timeout_s {
-                    c.setting(
-                        tier,
-                        "lambda.timeout_s",
-                        seconds,
-                        t,
-                        "seconds",
-                        format!(
-                            "run time ({} s) vs the function's configured timeout",
-                            fmt(seconds)
-                        ),
-                        "Raise timeout_s (at most 900 s) or shorten the work",
-                        "timeout_s",
-                    );
-                }
-                match l.invocation {
-                    Invocation::Sync => {
-                        c.check(
-                            tier,
-                            "lambda.payload_mb.sync_request",
-                            w.request_kb / dec!(1024),
-                            format!("request payload ({} KB)", fmt(w.request_kb)),
-                        );
-                        c.check(
-                            tier,
-                            "lambda.payload_mb.sync_response",
-                            w.response_kb / dec!(1024),
-                            format!("response payload ({} KB)", fmt(w.response_kb)),
-                        );
-                    }
-                    Invocation::Async => {
-                        c.check(
-                            tier,
-                            "lambda.payload_mb.async",
-                            w.request_kb / dec!(1024),
-                            format!("async event size ({} KB)", fmt(w.request_kb)),
-                        );
-                    }
-                }
-                let concurrency = in_flight.ceil();
-                let mut msg = format!(
-                    "concurrent executions at the busiest second ({} at {}: {} requests/s x {} s)",
-                    fmt(concurrency),
-                    hour(peak.hour),
-                    fmt(peak.peak_rps),
-                    fmt(seconds)
-                );
-                if l.provisioned_concurrency.is_zero() && concurrency > Decimal::ZERO {
-                    let avg = (peak.rps * seconds).ceil();
-                    msg.push_str(&format!(
-                        "; provisioned concurrency of {} would keep the peak hour's average warm",
-                        fmt(avg)
-                    ));
-                }
-                c.check(tier, "lambda.concurrent_executions", concurrency, msg);
-                // A burst above the hour's average must be absorbed at +1,000 environments per 10 s.
-                let burst = ((peak.peak_rps - peak.rps) * seconds).ceil();
-                if burst > Decimal::ZERO {
-                    let secs = (burst / dec!(1000)).ceil() * dec!(10);
-                    c.check(tier, "lambda.scaling.envs_per_10s", burst, format!("new environments a burst needs above the hour's average ({} -> about {} s to scale)", fmt(burst), fmt(secs)));
-                }
-            }
-            Service::Fargate(f) => {
-                if let Some(n) = f.tasks {
-                    let demand = in_flight;
-                    let capacity = n * f.vcpu;
-                    c.push(tier, "fargate.cpu", demand, capacity, "vCPU", "setting", format!("vCPUs busy at the busiest second if each request in flight uses one vCPU ({}) vs {} tasks x {} vCPU", fmt(demand), fmt(n), fmt(f.vcpu)), "Add tasks or scale with rps_per_task; the request time is assumed to be CPU time (an upper bound)", "your scenario: tasks, vcpu, workload.duration_ms");
-                }
-                if let Some(rps) = f.rps_per_task {
-                    let scaled =
-                        load.scaled_units(rps, f.min_tasks.unwrap_or(Decimal::ONE), f.max_tasks);
-                    let peak_tasks = scaled.per_hour.iter().copied().max().unwrap_or_default();
-                    if let Some(max) = f.max_tasks {
-                        let needed = (peak.peak_rps / rps).ceil();
-                        c.setting(
-                            tier,
-                            "fargate.max_tasks",
-                            needed,
-                            max,
-                            "tasks",
-                            format!(
-                                "tasks needed at {} ({}) vs max_tasks; {} requests/s unserved",
-                                hour(peak.hour),
-                                fmt(needed),
-                                fmt(scaled.unserved_rps)
-                            ),
-                            "Raise max_tasks or rps_per_task; unserved requests queue or fail",
-                            "max_tasks",
-                        );
-                    }
-                    let vcpus = peak_tasks * f.vcpu;
-                    c.check(
-                        tier,
-                        if f.spot_share > Decimal::ZERO {
-                            "fargate.spot_vcpu_quota"
-                        } else {
-                            "fargate.on_demand_vcpu_quota"
-                        },
-                        vcpus,
-                        format!(
-                            "Fargate vCPUs running at the peak ({} tasks x {} vCPU)",
-                            fmt(peak_tasks),
-                            fmt(f.vcpu)
-                        ),
-                    );
-                    c.check(
-                        tier,
-                        "alb.targets_per_target_group",
-                        peak_tasks,
-                        format!(
-                            "tasks registered as targets at the peak ({})",
-                            fmt(peak_tasks)
-                        ),
-                    );
-                } else if let Some(n) = f.tasks {
-                    c.check(
-                        tier,
-                        "fargate.on_demand_vcpu_quota",
-                        n * f.vcpu,
-                        format!(
-                            "Fargate vCPUs running ({} tasks x {} vCPU)",
-                            fmt(n),
-                            fmt(f.vcpu)
-                        ),
-                    );
-                    // Fixed tasks with no scaling: report throughput only when the workload has a volume.
-                }
-                if f.spot_share > Decimal::ZERO {
-                    c.check(
-                        tier,
-                        "fargate.spot.interruption_notice_s",
-                        dec!(120),
-                        "Spot tasks can be stopped with a 120 s warning".to_string(),
-                    );
-                }
-            }
-            Service::Ec2(e) => {
-                if tier == "app" {
-                    ec2_cpu(&mut c, tier, e, load, app_duration_ms);
-                }
-                if let (Some(rps), Some(max)) = (e.rps_per_instance, e.max) {
-                    let needed = (peak.peak_rps / rps).ceil();
-                    let scaled = load.scaled_units(rps, e.min.unwrap_or(Decimal::ONE), Some(max));
-                    c.setting(
-                        tier,
-                        "ec2.max",
-                        needed,
-                        max,
-                        "instances",
-                        format!(
-                            "instances needed at {} ({}) vs max; {} requests/s unserved",
-                            hour(peak.hour),
-                            fmt(needed),
-                            fmt(scaled.unserved_rps)
-                        ),
-                        "Raise max or use a larger instance type",
-                        "max",
-                    );
-                }
-            }
-            Service::Alb(_) => {
-                if let Some(Service::Lambda(_)) = &arch.app {
-                    c.check(
-                        tier,
-                        "alb.lambda.request_body_mb",
-                        w.request_kb / dec!(1024),
-                        format!(
-                            "request body to the Lambda target ({} KB)",
-                            fmt(w.request_kb)
-                        ),
-                    );
-                    c.check(
-                        tier,
-                        "alb.lambda.response_mb",
-                        w.response_kb / dec!(1024),
-                        format!(
-                            "response from the Lambda target ({} KB)",
-                            fmt(w.response_kb)
-                        ),
-                    );
-                }
-            }
-            Service::Dynamodb(d) => {
-                c.check(
-                    tier,
-                    "dynamodb.item_size_kb",
-                    w.item_kb,
-                    format!("average item size ({} KB)", fmt(w.item_kb)),
-                );
-                let reads = peak.peak_rps * w.db_reads_per_request * d.units_per_read(w.item_kb);
-                let writes = peak.peak_rps * w.db_writes_per_request * d.units_per_write(w.item_kb);
-                c.check(
-                    tier,
-                    "dynamodb.table.read_units_per_s",
-                    reads,
-                    format!(
-                        "read units per second at the busiest second ({})",
-                        fmt(reads)
-                    ),
-                );
-                c.check(
-                    tier,
-                    "dynamodb.table.write_units_per_s",
-                    writes,
-                    format!(
-                        "write units per second at the busiest second ({})",
-                        fmt(writes)
-                    ),
-                );
-                c.check(
-                    tier,
-                    "dynamodb.partition.read_units_per_s",
-                    reads,
-                    "read units/s if one partition key took all reads (hot key)".to_string(),
-                );
-                c.check(
-                    tier,
-                    "dynamodb.partition.write_units_per_s",
-                    writes,
-                    "write units/s if one partition key took all writes (hot key)".to_string(),
-                );
-                if let Some(rcu) = d.rcu {
-                    c.setting(
-                        tier,
-                        "dynamodb.rcu",
-                        reads,
-                        rcu,
-                        "RCU",
-                        format!(
-                            "read units needed at the peak ({}) vs provisioned rcu",
-                            fmt(reads)
-                        ),
-                        "Raise rcu, enable auto scaling, or use on-demand capacity",
-                        "rcu",
-                    );
-                }
-                if let Some(wcu) = d.wcu {
-                    c.setting(
-                        tier,
-                        "dynamodb.wcu",
-                        writes,
-                        wcu,
-                        "WCU",
-                        format!(
-                            "write units needed at the peak ({}) vs provisioned wcu",
-                            fmt(writes)
-                        ),
-                        "Raise wcu, enable auto scaling, or use on-demand capacity",
-                        "wcu",
-                    );
-                }
-            }
-            Service::Rds(r) => {
-                rds_connections(&mut c, tier, r, in_flight);
-            }
+            Service::ApiGateway(g) => apigw::check(&mut c, tier, g, w, plan),
+            Service::Lambda(l) => lambda::check(&mut c, tier, l, w, plan, tp),
+            Service::Fargate(f) => fargate::check(&mut c, tier, f, plan, tp),
+            Service::Ec2(e) => ec2::check(&mut c, tier, e, plan, tp),
+            Service::Alb(_) => alb::check(&mut c, tier, w, tp),
+            Service::Dynamodb(d) => dynamodb::check(&mut c, tier, d, w, tp),
+            Service::Rds(r) => rds::check(&mut c, tier, r, plan),
         }
     }
     c.out
-}
-
-/// RDS default max_connections from instance memory vs the app tier's requests in flight.
-fn rds_connections(c: &mut Checker, tier: &str, r: &crate::scenario::Rds, in_flight: Decimal) {
-    let limits = table();
-    let Some((gib, mem_source)) = limits.rds_memory_gib.get(&r.instance) else {
-        return;
-    };
-    let bytes = *gib * dec!(1073741824);
-    let (id, max) = match r.engine {
-        Engine::Mysql => {
-            let Some(div) = limits.rows.get("rds.max_connections.mysql.divisor_bytes") else {
-                return;
-            };
-            (
-                "rds.max_connections.mysql.divisor_bytes",
-                (bytes / div.value).floor(),
-            )
-        }
-        Engine::Postgresql => {
-            let (Some(div), Some(cap)) = (
-                limits
-                    .rows
-                    .get("rds.max_connections.postgresql.divisor_bytes"),
-                limits.rows.get("rds.max_connections.postgresql.cap"),
-            ) else {
-                return;
-            };
-            (
-                "rds.max_connections.postgresql.divisor_bytes",
-                (bytes / div.value).floor().min(cap.value),
-            )
-        }
-    };
-    let Some(row) = limits.rows.get(id) else {
-        return;
-    };
-    let needed = in_flight.ceil();
-    c.push(
-        tier,
-        "rds.max_connections",
-        needed,
-        max,
-        "connections",
-        "quota",
-        format!("connections needed at the peak (one per request in flight: {}) vs the default max_connections of {} ({} GiB, approximate)", fmt(needed), r.instance, fmt(*gib)),
-        "Put RDS Proxy (or a connection pool) between the app tier and the database, or use a larger instance class",
-        &format!("{}; memory: {mem_source}", row.source),
-    );
-}
-
-/// A fixed EC2 app fleet: CPU demand at the peak (requests in flight, each assumed to keep one
-/// vCPU busy: an upper bound) vs the fleet's vCPUs, and vs the T3 baseline for burstable types.
-fn ec2_cpu(
-    c: &mut Checker,
-    tier: &str,
-    e: &crate::scenario::Ec2,
-    load: &Load,
-    duration_ms: Decimal,
-) {
-    let limits = table();
-    let Some((vcpu, src)) = limits.ec2_vcpu.get(&e.instance) else {
-        return;
-    };
-    let Some(fleet) = e.fleet(load.hours_per_month) else {
-        return;
-    };
-    let instances = load.fleet_peak_units(fleet);
-    let demand = peak_in_flight(load, duration_ms);
-    let capacity = instances * *vcpu;
-    c.push(
-        tier,
-        "ec2.cpu",
-        demand,
-        capacity,
-        "vCPU",
-        "setting",
-        format!("vCPUs busy at the busiest second ({}) vs {} x {} ({} vCPU each); request time assumed to be CPU time", fmt(demand), fmt(instances), e.instance, fmt(*vcpu)),
-        "Add instances, scale with rps_per_instance, or pick a larger type",
-        &format!("your scenario: count/rps_per_instance; vCPUs: {src}"),
-    );
-    if let Some(row) = limits
-        .rows
-        .get(&format!("ec2.{}.baseline_cpu_pct", e.instance))
-    {
-        // Average CPU over the busiest hour vs the burstable baseline (credits drain above it).
-        let hour_demand = load.peak().rps * duration_ms / dec!(1000);
-        let baseline = capacity * row.value / dec!(100);
-        c.push(
-            tier,
-            &row.id,
-            hour_demand,
-            baseline,
-            "vCPU",
-            "behaviour",
-            format!(
-                "average vCPUs busy in the peak hour ({}) vs the {} baseline ({} % of each vCPU)",
-                fmt(hour_demand),
-                e.instance,
-                fmt(row.value)
-            ),
-            &row.remedy,
-            &row.source,
-        );
-    }
-}
-
-/// WebSocket frames (messages above 32 KB travel in several frames), connection length (2 h
-/// maximum) and new connections per second (500 by default) when the scenario says how long
-/// clients stay connected.
-fn websocket(c: &mut Checker, tier: &str, g: &crate::scenario::ApiGateway, biggest_kb: Decimal) {
-    if let Some(row) = table().rows.get("apigw.websocket.frame_kb") {
-        if biggest_kb > row.value {
-            let frames = (biggest_kb / row.value).ceil();
-            c.push(tier, &row.id, biggest_kb, row.value, &row.unit, "behaviour", format!("largest message ({} KB) is sent as {} frames of at most 32 KB", fmt(biggest_kb), fmt(frames)), "Make sure the client library fragments messages above 32 KB (or keep messages small)", &row.source);
-            if let Some(last) = c.out.last_mut() {
-                // Fragmenting is allowed: a reminder, not a failure.
-                last.status = Status::Warning;
-            }
-        }
-    }
-    let Some(duration) = g.connection_duration_s else {
-        return;
-    };
-    c.check(
-        tier,
-        "apigw.websocket.connection_duration_s",
-        duration,
-        format!("how long a client stays connected ({} s)", fmt(duration)),
-    );
-    if let Some(avg) = g.average_connections {
-        if duration > Decimal::ZERO {
-            let per_s = avg / duration;
-            c.check(
-                tier,
-                "apigw.websocket.new_connections_per_s",
-                per_s,
-                format!(
-                    "new connections per second ({} connections / {} s each)",
-                    fmt(avg),
-                    fmt(duration)
-                ),
-            );
-        }
-    }
 }

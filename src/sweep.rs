@@ -27,9 +27,11 @@ fn service_slot<'a>(
             slot!(g, key, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, connection_duration_s, timeout_s, waf_rules, throttle_rps])
         }
         Service::Alb(a) => {
-            slot!(a, key, plain: [count, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
+            slot!(a, key, plain: [count, azs, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
         }
-        Service::Ec2(e) => slot!(e, key, plain: [ebs_gb], opt: [count, rps_per_instance, min, max]),
+        Service::Ec2(e) => {
+            slot!(e, key, plain: [], opt: [ebs_gb, count, rps_per_instance, min, max])
+        }
         Service::Lambda(l) => {
             slot!(l, key, plain: [memory_mb, ephemeral_storage_mb, provisioned_concurrency, provisioned_requests_share, nat_gateways], opt: [duration_ms, timeout_s, provisioned_hours, nat_kb_per_request])
         }
@@ -184,8 +186,9 @@ pub fn steps(from: Decimal, to: Decimal, n: usize, log: bool) -> Result<Vec<Deci
 }
 
 /// Keys that only take whole numbers (sweeps round their steps to whole values).
-pub const WHOLE_KEYS: [&str; 15] = [
+pub const WHOLE_KEYS: [&str; 16] = [
     "memory_mb",
+    "azs",
     "ephemeral_storage_mb",
     "provisioned_concurrency",
     "count",
@@ -211,11 +214,29 @@ pub fn is_whole_key(key: &str) -> bool {
             .is_some_and(|k| WHOLE_KEYS.contains(&k))
 }
 
-/// One step of a sweep: the varied value and every architecture's monthly USD.
+/// One step of a sweep: the varied value, every architecture's monthly USD and whether it can
+/// run the workload there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SweepRow {
     pub value: Decimal,
     pub monthly_usd: Vec<(String, Decimal)>,
+    /// Feasibility of each architecture, in `monthly_usd` order.
+    pub feasible: Vec<bool>,
+}
+
+impl SweepRow {
+    /// The cheapest architecture that can run the workload at this step (first on ties).
+    pub fn cheapest_feasible(&self) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, (_, usd)) in self.monthly_usd.iter().enumerate() {
+            if self.feasible.get(i) == Some(&true)
+                && best.is_none_or(|b| *usd < self.monthly_usd[b].1)
+            {
+                best = Some(i);
+            }
+        }
+        best
+    }
 }
 
 /// Price the scenario at each value of `key` (re-validating each varied scenario).
@@ -251,9 +272,14 @@ pub fn sweep(
                 scenario::revalidate(&varied, catalog)
                     .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", v.normalize())))?;
             }
+            let outcomes = compare::outcomes(&varied, catalog)?;
             out.push(SweepRow {
                 value: *v,
-                monthly_usd: compare::totals(&varied, catalog)?,
+                feasible: outcomes.iter().map(|o| o.feasible).collect(),
+                monthly_usd: outcomes
+                    .into_iter()
+                    .map(|o| (o.name, o.monthly_usd))
+                    .collect(),
             });
         }
         Ok(out)

@@ -1,21 +1,159 @@
-//! The catalog compiled into the binary (`pricing/catalog.csv`), parsed once per process.
-use super::{catalog_csv, Catalog};
+//! The catalog compiled into the binary: one CSV per region (`pricing/regions/`), each parsed
+//! the first time a region is used, with `ref:ID` sources expanded from `pricing/sources.csv`.
+use super::{catalog_csv, Catalog, PriceRow};
+use crate::error::{Error, Result};
 use std::sync::OnceLock;
 
-const CATALOG_CSV: &str = include_str!("../../pricing/catalog.csv");
+include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
 
-/// The bundled catalog. It is checked by the test suite, so parsing cannot fail at run time;
-/// if it ever did, the catalog would be empty and every lookup would report the missing price.
+/// How a region file's `source` cell cites a text of `pricing/sources.csv` (`ref:pw-ec2`); not
+/// `@`, which spreadsheets would read as a formula.
+pub const SOURCE_REF: &str = "ref:";
+
+/// The bundled catalog. Every region file is checked by the test suite, so parsing cannot fail
+/// at run time; if it ever did, that region would be empty and every lookup would report the
+/// missing price.
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| {
-        let rows =
-            catalog_csv::parse("bundled pricing/catalog.csv", CATALOG_CSV).unwrap_or_default();
-        Catalog::new("bundled", rows)
+    CATALOG.get_or_init(|| Catalog::lazy("bundled", REGION_FILES, parse_or_empty))
+}
+
+fn parse_or_empty(region: &str, text: &str) -> Vec<PriceRow> {
+    parse_region(region, text).unwrap_or_default()
+}
+
+/// The compiled-in region files: (region code, CSV text), sorted by code.
+pub fn region_files() -> &'static [(&'static str, &'static str)] {
+    REGION_FILES
+}
+
+/// Parse one bundled region file (or some of its lines after the header line): DESIGN §4
+/// columns, `source` either text or `ref:ID` (an id of `pricing/sources.csv`). Errors name the file, the
+/// line and what was wrong.
+pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
+    let name = format!("bundled pricing/regions/{region}.csv");
+    let mut rows = match parse_plain(&name, text) {
+        Some(rows) => rows?,
+        None => catalog_csv::parse(&name, text)?,
+    };
+    for (i, row) in rows.iter_mut().enumerate() {
+        if row.region != region {
+            return Err(Error::Input(format!(
+                "{name}: line {}: row for region `{}` in the file of {region}",
+                i + 2,
+                row.region
+            )));
+        }
+        if let Some(id) = row.source.strip_prefix(SOURCE_REF) {
+            row.source = source_text(id).ok_or_else(|| {
+                Error::Input(format!(
+                    "{name}: line {}: source `{SOURCE_REF}{id}` is not in pricing/sources.csv",
+                    i + 2
+                ))
+            })?;
+        }
+    }
+    Ok(rows)
+}
+
+/// The generated files have no quoted field and the DESIGN §4 columns in order: split them
+/// directly (a CSV reader per price lookup would cost more than the lookup), with the same row
+/// and tier checks as `catalog_csv::parse`. None = not such a file; use the CSV reader.
+fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {
+    let (header, body) = text.split_once('\n')?;
+    if text.contains('"') || header.trim_end() != catalog_csv::COLUMNS.join(",") {
+        return None;
+    }
+    let mut rows = Vec::new();
+    for (n, line) in body.lines().enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split(',').collect();
+        if f.len() != catalog_csv::COLUMNS.len() {
+            return Some(Err(Error::Input(format!(
+                "{name}: line {}: expected {} columns, found {}",
+                n + 2,
+                catalog_csv::COLUMNS.len(),
+                f.len()
+            ))));
+        }
+        let num = |i: usize| {
+            rust_decimal::Decimal::from_str_exact(f[i]).map_err(|_| {
+                Error::Input(format!(
+                    "{name}: line {}, column `{}`: expected a decimal, found `{}`",
+                    n + 2,
+                    catalog_csv::COLUMNS[i],
+                    f[i]
+                ))
+            })
+        };
+        let row = (|| {
+            Ok(PriceRow {
+                key: f[0].to_string(),
+                region: f[1].to_string(),
+                unit: f[2].to_string(),
+                tier_begin: num(3)?,
+                tier_end: if f[4].is_empty() { None } else { Some(num(4)?) },
+                usd: num(5)?,
+                sku: f[6].to_string(),
+                effective: f[7].to_string(),
+                source: f[8].to_string(),
+            })
+        })();
+        let row = row.and_then(|r: PriceRow| {
+            catalog_csv::check_row(
+                name,
+                n + 2,
+                &r.key,
+                &r.unit,
+                r.usd,
+                r.tier_begin,
+                r.tier_end,
+            )?;
+            Ok(r)
+        });
+        match row {
+            Ok(r) => rows.push(r),
+            Err(e) => return Some(Err(e)),
+        }
+    }
+    let lines: Vec<usize> = (2..rows.len() + 2).collect();
+    if let Err(e) = catalog_csv::check_tiers(name, &rows, &lines) {
+        return Some(Err(e));
+    }
+    Some(Ok(rows))
+}
+
+/// Where each id's line is in `pricing/sources.csv` (sorted by id), found once.
+fn source_lines() -> &'static [(&'static str, &'static str)] {
+    static LINES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    LINES.get_or_init(|| {
+        let mut out: Vec<(&'static str, &'static str)> = SOURCES_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| line.split_once(','))
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        out
     })
 }
 
-/// The raw bundled CSV text (for tests and `pricing show --raw`).
-pub fn csv_text() -> &'static str {
-    CATALOG_CSV
+/// The text of source `id` (a CSV field: quoted when it holds commas or quotes).
+pub fn source_text(id: &str) -> Option<String> {
+    let lines = source_lines();
+    let i = lines.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+    let field = lines[i].1;
+    match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
+        Some(inner) => Some(inner.replace("\"\"", "\"")),
+        None => Some(field.to_string()),
+    }
+}
+
+/// Every source id and its text (for checks and listings).
+pub fn sources() -> Vec<(&'static str, String)> {
+    source_lines()
+        .iter()
+        .map(|(id, _)| (*id, source_text(id).unwrap_or_default()))
+        .collect()
 }

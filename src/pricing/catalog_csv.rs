@@ -106,9 +106,9 @@ fn max_usd_per_unit(unit: &str) -> Decimal {
     use rust_decimal_macros::dec;
     match unit {
         "request" | "message" | "connection-minute" | "read request unit"
-        | "write request unit" | "GB-second" => dec!(0.01),
+        | "write request unit" | "GB-second" | "I/O request" => dec!(0.01),
         "vCPU-hour" | "GB-hour" | "LCU-hour" | "RCU-hour" | "WCU-hour" | "endpoint-AZ-hour"
-        | "GB" | "GB-month" => dec!(100),
+        | "GB" | "GB-month" | "IOPS-month" => dec!(100),
         "hour" => dec!(5000),
         "month" => dec!(10000),
         _ => dec!(100000),
@@ -116,7 +116,7 @@ fn max_usd_per_unit(unit: &str) -> Decimal {
 }
 
 /// One row on its own, in file `name` at `line`: see [`row_problem`].
-fn check_row(
+pub(crate) fn check_row(
     name: &str,
     line: usize,
     key: &str,
@@ -177,7 +177,7 @@ pub fn row_problem(
 
 /// The tiers of each (key, region) must start at 0, follow each other without gap or overlap,
 /// share one unit, and only the last may be unbounded.
-fn check_tiers(name: &str, rows: &[PriceRow], lines: &[usize]) -> Result<()> {
+pub(crate) fn check_tiers(name: &str, rows: &[PriceRow], lines: &[usize]) -> Result<()> {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&rows[a], &rows[b]);

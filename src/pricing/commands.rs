@@ -1,8 +1,117 @@
-//! The `pricing import|fetch|diff` commands: argument handling around `offer`, `fetch`, `diff`.
-use super::{diff as pdiff, fetch, offer};
-use crate::app::emit;
-use crate::cli::{DiffArgs, DiffFormat, FetchArgs, ImportArgs};
+//! The `pricing show|import|fetch|diff` commands: argument handling around the catalog,
+//! `offer`, `fetch` and `diff`.
+use super::{diff as pdiff, fetch, offer, regions, Catalog, PriceRow};
+use crate::app::{catalog_for, emit};
+use crate::cli::{DiffArgs, DiffFormat, FetchArgs, Format, ImportArgs, ShowArgs};
 use crate::error::{Error, Result};
+
+/// `pricing show`: catalog rows filtered by region, service (key prefix) and instance family.
+pub fn show(args: ShowArgs) -> Result<u8> {
+    let refused = match args.format {
+        Format::Markdown => Some("markdown"),
+        Format::Html => Some("html"),
+        Format::Table | Format::Csv | Format::Json => None,
+    };
+    if let Some(name) = refused {
+        return Err(Error::Input(format!(
+            "pricing show: --format {name} is not available for price rows\n  hint: use --format table, csv or json"
+        )));
+    }
+    let catalog = catalog_for(args.pricing.as_deref())?;
+    let region = match args.region.as_deref() {
+        None => None,
+        Some(text) => Some(show_region(text, &catalog)?),
+    };
+    let pool: &[PriceRow] = match region {
+        Some(code) => catalog.region(code),
+        None => catalog.rows(),
+    };
+    let rows: Vec<&PriceRow> = pool
+        .iter()
+        .filter(|r| {
+            args.service
+                .as_deref()
+                .is_none_or(|svc| r.key == svc || r.key.starts_with(&format!("{svc}.")))
+        })
+        .filter(|r| args.family.as_deref().is_none_or(|f| in_family(&r.key, f)))
+        .collect();
+    if rows.is_empty() {
+        return Err(Error::Input(format!(
+            "pricing show: no catalog rows match (region {}, service {}, family {})\n  hint: regions: {}; services are key prefixes such as lambda, ec2, rds; families look like t4g or db.r6g",
+            region.unwrap_or("any"),
+            args.service.as_deref().unwrap_or("any"),
+            args.family.as_deref().unwrap_or("any"),
+            catalog.regions().join(", ")
+        )));
+    }
+    let bytes = match args.format {
+        Format::Csv => {
+            let sub = Catalog::new(catalog.origin.clone(), rows.into_iter().cloned().collect());
+            super::catalog_csv::write(&sub)
+        }
+        Format::Json => {
+            let doc = PriceRows {
+                schema: "archcost/prices/1",
+                catalog: &catalog.origin,
+                rows: &rows,
+            };
+            let mut out = serde_json::to_vec_pretty(&doc)
+                .map_err(|e| Error::Input(format!("pricing show: {e}")))?;
+            out.push(b'\n');
+            out
+        }
+        _ => crate::report::table::price_rows(&rows).into_bytes(),
+    };
+    emit(None, &bytes)?;
+    Ok(0)
+}
+
+/// `pricing show --format json`: the rows in DESIGN §4 column order, money as exact strings.
+#[derive(serde::Serialize)]
+struct PriceRows<'a> {
+    schema: &'static str,
+    catalog: &'a str,
+    rows: &'a [&'a PriceRow],
+}
+
+/// The catalog region `text` names (code, location name, Japanese name or alias).
+fn show_region<'a>(text: &str, catalog: &'a Catalog) -> Result<&'a str> {
+    let code = regions::resolve(text).map_or(text, |r| r.code);
+    if let Some(found) = catalog.regions().iter().find(|r| *r == code) {
+        return Ok(found);
+    }
+    let hint = match regions::resolve(text).or_else(|| regions::suggest(text)) {
+        Some(r) if catalog.regions().iter().any(|c| c == r.code) => {
+            format!("did you mean `{}` ({})?", r.code, r.name)
+        }
+        Some(r) => format!(
+            "{} ({}) has no prices in the {} catalog; `archcost pricing fetch --region {}` builds them",
+            r.code, r.name, catalog.origin, r.code
+        ),
+        None => format!("regions with prices: {}", catalog.regions().join(", ")),
+    };
+    Err(Error::Input(format!(
+        "pricing show: --region `{text}` is not a region of the {} catalog\n  hint: {hint}",
+        catalog.origin
+    )))
+}
+
+/// Whether `key` prices an instance of `family`: `ec2.linux.<family>.<size>` or
+/// `rds.<engine>.<az>.db.<family>.<size>` (`db.` optional in `family` for RDS).
+fn in_family(key: &str, family: &str) -> bool {
+    let instance = if let Some(rest) = key.strip_prefix("ec2.linux.") {
+        rest
+    } else if key.starts_with("rds.") {
+        match key.find(".db.") {
+            Some(i) => &key[i + 1..],
+            None => return false,
+        }
+    } else {
+        return false;
+    };
+    let fam = instance.rsplit_once('.').map_or(instance, |(f, _)| f);
+    fam == family || fam.strip_prefix("db.") == Some(family)
+}
 
 pub fn import(args: ImportArgs) -> Result<u8> {
     let regions = offer::RegionFilter::parse(args.region.as_deref());

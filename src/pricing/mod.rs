@@ -5,10 +5,12 @@ pub mod commands;
 pub mod diff;
 pub mod fetch;
 pub mod offer;
+pub mod regions;
 
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 /// One price row (DESIGN §4): the price of one `unit` of `key` in `region`, within a tier.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -25,72 +27,274 @@ pub struct PriceRow {
     pub source: String,
 }
 
-/// A whole catalog with an index region -> key -> rows; tiers kept sorted by `tier_begin`.
+/// The rows of one region, sorted by (key, tier_begin), with an index key -> row range.
+#[derive(Debug, Clone, Default)]
+struct RegionRows {
+    rows: Vec<PriceRow>,
+    index: HashMap<String, std::ops::Range<usize>>,
+}
+
+impl RegionRows {
+    fn new(mut rows: Vec<PriceRow>) -> Self {
+        rows.sort_by(|a, b| (&a.key, a.tier_begin).cmp(&(&b.key, b.tier_begin)));
+        let mut index: HashMap<String, std::ops::Range<usize>> = HashMap::new();
+        for (i, row) in rows.iter().enumerate() {
+            index
+                .entry(row.key.clone())
+                .and_modify(|r| r.end = i + 1)
+                .or_insert(i..i + 1);
+        }
+        RegionRows { rows, index }
+    }
+}
+
+/// Turns (a part of) a compiled-in region file -- header line included -- into rows.
+pub type RegionParser = fn(&str, &str) -> Vec<PriceRow>;
+
+/// Where each key's lines are in a compiled-in region file (sorted by key), so a lookup parses
+/// only the lines of that key.
+#[derive(Debug, Clone)]
+struct TextIndex {
+    header: &'static str,
+    keys: Vec<(&'static str, std::ops::Range<usize>)>,
+    rows: Vec<OnceLock<Vec<PriceRow>>>,
+}
+
+impl TextIndex {
+    /// None when the text is not a plain generated file (quoted fields, keys out of order):
+    /// such a file is parsed whole instead.
+    fn build(text: &'static str) -> Option<TextIndex> {
+        if text.contains('"') {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let header_end = memchr::memchr(b'\n', bytes).map_or(bytes.len(), |i| i + 1);
+        let mut keys: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
+        let mut pos = header_end;
+        while pos < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
+            let comma = memchr::memchr(b',', &bytes[pos..end]).map_or(end, |i| pos + i);
+            let key = &text[pos..comma];
+            match keys.last_mut() {
+                Some((last, range)) if *last == key => range.end = end,
+                Some((last, _)) if *last > key => return None,
+                _ => keys.push((key, pos..end)),
+            }
+            pos = end;
+        }
+        let rows = keys.iter().map(|_| OnceLock::new()).collect();
+        Some(TextIndex {
+            header: &text[..header_end],
+            keys,
+            rows,
+        })
+    }
+
+    fn rows(
+        &self,
+        key: &str,
+        region: &str,
+        text: &'static str,
+        parse: RegionParser,
+    ) -> Option<&[PriceRow]> {
+        let i = self.keys.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        let rows = self.rows[i].get_or_init(|| {
+            let lines = &text[self.keys[i].1.clone()];
+            let mut rows = parse(region, &format!("{}{lines}", self.header));
+            rows.sort_by_key(|r| r.tier_begin);
+            rows
+        });
+        Some(rows.as_slice())
+    }
+}
+
+/// One region of a catalog: rows parsed now, or a compiled-in CSV parsed on first use (key by
+/// key for lookups, whole for listings).
+#[derive(Debug, Clone)]
+struct Slot {
+    text: Option<(&'static str, RegionParser)>,
+    index: OnceLock<Option<TextIndex>>,
+    parsed: OnceLock<RegionRows>,
+}
+
+impl Slot {
+    fn eager(rows: Vec<PriceRow>) -> Slot {
+        let parsed = OnceLock::new();
+        let _ = parsed.set(RegionRows::new(rows));
+        Slot {
+            text: None,
+            index: OnceLock::new(),
+            parsed,
+        }
+    }
+
+    fn whole(&self, region: &str) -> &RegionRows {
+        self.parsed.get_or_init(|| match self.text {
+            Some((text, parse)) => RegionRows::new(parse(region, text)),
+            None => RegionRows::default(),
+        })
+    }
+
+    /// The index of a compiled-in file, unless the region is already parsed whole.
+    fn index(&self) -> Option<(&TextIndex, &'static str, RegionParser)> {
+        if self.parsed.get().is_some() {
+            return None;
+        }
+        let (text, parse) = self.text?;
+        let index = self.index.get_or_init(|| TextIndex::build(text)).as_ref()?;
+        Some((index, text, parse))
+    }
+
+    fn tiers(&self, key: &str, region: &str) -> Option<&[PriceRow]> {
+        match self.index() {
+            Some((index, text, parse)) => index.rows(key, region, text, parse),
+            None => {
+                let rr = self.whole(region);
+                rr.index.get(key).map(|range| &rr.rows[range.clone()])
+            }
+        }
+    }
+
+    fn keys_with_prefix(&self, region: &str, prefix: &str) -> Vec<String> {
+        match self.index() {
+            Some((index, _, _)) => index
+                .keys
+                .iter()
+                .filter(|(k, _)| k.starts_with(prefix))
+                .map(|(k, _)| k.to_string())
+                .collect(),
+            None => self
+                .whole(region)
+                .index
+                .keys()
+                .filter(|k| k.starts_with(prefix))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// A whole catalog: region -> rows, tiers sorted by `tier_begin`. Regions of the bundled
+/// catalog are parsed only when first used, and a price lookup parses only that key's lines,
+/// so a scenario pays only for the prices it uses.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     /// "bundled" or the directory a fetched/imported catalog was read from.
     pub origin: String,
-    rows: Vec<PriceRow>,
-    index: HashMap<String, HashMap<String, Vec<usize>>>,
     regions: Vec<String>,
+    slots: HashMap<String, Slot>,
+    /// Every row of every region, built on first call of `rows()`.
+    all: OnceLock<Vec<PriceRow>>,
 }
 
 impl Catalog {
-    pub fn new(origin: impl Into<String>, mut rows: Vec<PriceRow>) -> Self {
-        rows.sort_by(|a, b| {
-            (&a.region, &a.key, a.tier_begin).cmp(&(&b.region, &b.key, b.tier_begin))
-        });
-        let mut index: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
-        for (i, row) in rows.iter().enumerate() {
-            index
-                .entry(row.region.clone())
-                .or_default()
-                .entry(row.key.clone())
-                .or_default()
-                .push(i);
+    pub fn new(origin: impl Into<String>, rows: Vec<PriceRow>) -> Self {
+        let mut by_region: BTreeMap<String, Vec<PriceRow>> = BTreeMap::new();
+        for row in rows {
+            by_region.entry(row.region.clone()).or_default().push(row);
         }
-        let mut regions: Vec<String> = rows.iter().map(|r| r.region.clone()).collect();
-        regions.sort();
-        regions.dedup();
-        Catalog {
-            origin: origin.into(),
-            rows,
-            index,
-            regions,
-        }
-    }
-
-    pub fn rows(&self) -> &[PriceRow] {
-        &self.rows
-    }
-
-    /// Rows of the base catalog, replaced key by key (per region) by `overlay`'s rows.
-    pub fn overlaid(&self, overlay: &Catalog) -> Catalog {
-        let mut rows: Vec<PriceRow> = self
-            .rows
-            .iter()
-            .filter(|r| !overlay.has(&r.key, &r.region))
-            .cloned()
+        let slots = by_region
+            .into_iter()
+            .map(|(region, rows)| (region, Slot::eager(rows)))
             .collect();
-        rows.extend(overlay.rows.iter().cloned());
-        Catalog::new(overlay.origin.clone(), rows)
+        Catalog::from_slots(origin.into(), slots)
+    }
+
+    /// A catalog whose regions are compiled-in CSV texts, parsed by `parse` when first used.
+    pub fn lazy(
+        origin: impl Into<String>,
+        files: &[(&'static str, &'static str)],
+        parse: RegionParser,
+    ) -> Self {
+        let slots = files
+            .iter()
+            .map(|(region, text)| {
+                let slot = Slot {
+                    text: Some((text, parse)),
+                    index: OnceLock::new(),
+                    parsed: OnceLock::new(),
+                };
+                (region.to_string(), slot)
+            })
+            .collect();
+        Catalog::from_slots(origin.into(), slots)
+    }
+
+    fn from_slots(origin: String, slots: HashMap<String, Slot>) -> Self {
+        let mut regions: Vec<String> = slots.keys().cloned().collect();
+        regions.sort();
+        Catalog {
+            origin,
+            regions,
+            slots,
+            all: OnceLock::new(),
+        }
+    }
+
+    fn region_rows(&self, region: &str) -> Option<&RegionRows> {
+        self.slots.get(region).map(|slot| slot.whole(region))
+    }
+
+    /// Every row, sorted by region, key and tier (parses every region of a lazy catalog).
+    pub fn rows(&self) -> &[PriceRow] {
+        self.all.get_or_init(|| {
+            self.regions
+                .iter()
+                .filter_map(|r| self.region_rows(r))
+                .flat_map(|rr| rr.rows.iter().cloned())
+                .collect()
+        })
+    }
+
+    /// The rows of one region (empty when the catalog has none), sorted by key and tier.
+    pub fn region(&self, region: &str) -> &[PriceRow] {
+        self.region_rows(region)
+            .map_or(&[], |rr| rr.rows.as_slice())
+    }
+
+    /// Rows of the base catalog, replaced key by key (per region) by `overlay`'s rows. Regions
+    /// the overlay does not touch stay as they are (still unparsed when the base is lazy).
+    pub fn overlaid(&self, overlay: &Catalog) -> Catalog {
+        let mut slots: HashMap<String, Slot> = self
+            .slots
+            .iter()
+            .filter(|(region, _)| !overlay.slots.contains_key(*region))
+            .map(|(region, slot)| (region.clone(), slot.clone()))
+            .collect();
+        for region in &overlay.regions {
+            let own = overlay.region(region);
+            let mut rows: Vec<PriceRow> = self
+                .region(region)
+                .iter()
+                .filter(|r| !overlay.has(&r.key, region))
+                .cloned()
+                .collect();
+            rows.extend(own.iter().cloned());
+            slots.insert(region.clone(), Slot::eager(rows));
+        }
+        Catalog::from_slots(overlay.origin.clone(), slots)
     }
 
     pub fn has(&self, key: &str, region: &str) -> bool {
-        self.index
+        self.slots
             .get(region)
-            .is_some_and(|keys| keys.contains_key(key))
+            .is_some_and(|slot| slot.tiers(key, region).is_some_and(|rows| !rows.is_empty()))
     }
 
-    /// Regions that have at least one row.
+    /// Regions that have rows (sorted codes; known without parsing them).
     pub fn regions(&self) -> &[String] {
         &self.regions
     }
 
     /// Every tier row of `key` in `region`, sorted by tier start; error if absent.
     pub fn tiers(&self, key: &str, region: &str) -> Result<Vec<&PriceRow>> {
-        match self.index.get(region).and_then(|keys| keys.get(key)) {
-            Some(ix) => Ok(ix.iter().map(|&i| &self.rows[i]).collect()),
+        let found = self
+            .slots
+            .get(region)
+            .and_then(|slot| slot.tiers(key, region))
+            .filter(|rows| !rows.is_empty());
+        match found {
+            Some(rows) => Ok(rows.iter().collect()),
             None => Err(Error::MissingPrice {
                 key: key.to_string(),
                 region: region.to_string(),
@@ -106,34 +310,67 @@ impl Catalog {
         Ok(tiers[0])
     }
 
-    /// The newest `effective` date among the rows (the catalog's date).
+    /// The newest `effective` date among the rows of `regions` (all regions when empty).
     pub fn effective(&self) -> String {
-        self.rows
-            .iter()
-            .map(|r| r.effective.as_str())
-            .max()
-            .unwrap_or("")
-            .to_string()
+        self.effective_range(&[])
+            .map(|(_, newest)| newest)
+            .unwrap_or_default()
     }
 
-    /// Keys that exist for `region` and start with `prefix` (for "did you mean" hints).
-    pub fn keys_with_prefix(&self, region: &str, prefix: &str) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .rows
+    /// The oldest and newest `effective` dates among the rows of `regions` (every region when
+    /// `regions` is empty); None when there is no row.
+    pub fn effective_range(&self, regions: &[&str]) -> Option<(String, String)> {
+        let chosen: Vec<&str> = if regions.is_empty() {
+            self.regions.iter().map(String::as_str).collect()
+        } else {
+            regions.to_vec()
+        };
+        let dates = chosen
             .iter()
-            .filter(|r| r.region == region && r.key.starts_with(prefix))
-            .map(|r| r.key.clone())
-            .collect();
-        keys.dedup();
+            .flat_map(|r| self.region(r))
+            .map(|r| r.effective.as_str());
+        date_range(dates)
+    }
+
+    /// Keys that exist for `region` and start with `prefix` (sorted, for "did you mean" hints).
+    pub fn keys_with_prefix(&self, region: &str, prefix: &str) -> Vec<String> {
+        let mut keys = self
+            .slots
+            .get(region)
+            .map(|slot| slot.keys_with_prefix(region, prefix))
+            .unwrap_or_default();
+        keys.sort();
         keys
     }
+
+    /// Regions (sorted) that have a price for `key` (parses every region of a lazy catalog;
+    /// meant for error messages).
+    pub fn regions_with(&self, key: &str) -> Vec<&str> {
+        self.regions
+            .iter()
+            .filter(|r| self.has(key, r))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// Oldest and newest of some YYYY-MM-DD dates (empty strings ignored).
+pub fn date_range<'a>(dates: impl Iterator<Item = &'a str>) -> Option<(String, String)> {
+    let mut range: Option<(&str, &str)> = None;
+    for d in dates.filter(|d| !d.is_empty()) {
+        range = Some(match range {
+            None => (d, d),
+            Some((lo, hi)) => (lo.min(d), hi.max(d)),
+        });
+    }
+    range.map(|(lo, hi)| (lo.to_string(), hi.to_string()))
 }
 
 fn missing_hint(key: &str, region: &str) -> String {
     format!(
         "the price was not found in any source, so it is absent (prices are never guessed). \
-         Choose another option, or add a sourced row for `{key}` / {region} to pricing/catalog.csv \
-         (key,region,unit,tier_begin,tier_end,usd,sku,effective,source), or run \
+         Choose another option, or add a sourced row for `{key}` / {region} to pricing/curated.csv \
+         and run pricing/regenerate.sh (see pricing/SOURCES.md), or run \
          `archcost pricing fetch --region {region}` and pass --pricing DIR"
     )
 }
@@ -200,4 +437,72 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
     })?;
     let rows = catalog_csv::parse(&path.display().to_string(), &text)?;
     Ok(Catalog::new(dir.display().to_string(), rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "key,region,unit,tier_begin,tier_end,usd,sku,effective,source\n";
+
+    fn parse(region: &str, text: &str) -> Vec<PriceRow> {
+        catalog_csv::parse(region, text).unwrap_or_default()
+    }
+
+    fn lazy(text: &'static str) -> Catalog {
+        let files: &'static [(&'static str, &'static str)] =
+            Box::leak(vec![("r1", text)].into_boxed_slice());
+        Catalog::lazy("t", files, parse)
+    }
+
+    #[test]
+    fn lazy_lookups_use_the_index_and_fall_back_to_a_whole_parse() {
+        let text: &'static str = Box::leak(
+            format!("{HEAD}a.x,r1,hour,0,,1,,2025-01-01,s\nb.y,r1,hour,0,10,2,,2025-01-02,s\nb.y,r1,hour,10,,1,,2025-01-02,s\n")
+                .into_boxed_str(),
+        );
+        assert!(TextIndex::build(text).is_some());
+        let c = lazy(text);
+        assert_eq!(c.tiers("b.y", "r1").unwrap().len(), 2);
+        assert!(c.has("a.x", "r1") && !c.has("a.z", "r1") && !c.has("a.x", "r2"));
+        assert_eq!(c.keys_with_prefix("r1", "b."), vec!["b.y".to_string()]);
+        assert_eq!(
+            c.effective_range(&["r1"]),
+            Some(("2025-01-01".into(), "2025-01-02".into()))
+        );
+        // Quoted fields or keys out of order: no index, the region is parsed whole.
+        let unsorted: &'static str = Box::leak(
+            format!(
+                "{HEAD}b.y,r1,hour,0,,2,,2025-01-02,s\na.x,r1,hour,0,,1,,2025-01-01,\"s, t\"\n"
+            )
+            .into_boxed_str(),
+        );
+        assert!(TextIndex::build(unsorted).is_none());
+        let c = lazy(unsorted);
+        assert_eq!(c.flat("a.x", "r1").unwrap().source, "s, t");
+        assert!(c.tiers("b.y", "r1").is_ok());
+    }
+
+    #[test]
+    fn an_overlay_replaces_keys_and_leaves_other_regions_lazy() {
+        let text: &'static str = Box::leak(
+            format!("{HEAD}a.x,r1,hour,0,,1,,2025-01-01,s\nb.y,r1,hour,0,,2,,2025-01-01,s\n")
+                .into_boxed_str(),
+        );
+        let files: &'static [(&'static str, &'static str)] =
+            Box::leak(vec![("r1", text), ("r2", text)].into_boxed_slice());
+        let base = Catalog::lazy("bundled", files, parse);
+        let overlay = Catalog::new(
+            "dir",
+            parse("o", &format!("{HEAD}a.x,r1,hour,0,,5,,2026-01-01,o\n")),
+        );
+        let c = base.overlaid(&overlay);
+        assert_eq!(c.flat("a.x", "r1").unwrap().usd, Decimal::from(5));
+        assert_eq!(c.flat("b.y", "r1").unwrap().usd, Decimal::from(2));
+        assert!(c.slots["r2"].parsed.get().is_none(), "r2 stays unparsed");
+        // r2's rows are not parsed by a lookup either: only its index is built.
+        assert_eq!(c.flat("a.x", "r2").unwrap().usd, Decimal::ONE);
+        assert!(c.slots["r2"].parsed.get().is_none());
+        assert_eq!(c.regions(), ["r1".to_string(), "r2".to_string()]);
+    }
 }

@@ -61,6 +61,11 @@ pub struct ChartData {
     pub jpy: bool,
     /// (architecture, [(requests per month, monthly cost)]).
     pub series: Vec<(String, Vec<(f64, f64)>)>,
+    /// Whether each architecture can run the workload at each point of its series (`series`
+    /// order; an empty list means everywhere). Stretches where it cannot are dashed and greyed.
+    pub feasible: Vec<Vec<bool>>,
+    /// Legend entry of the dashed stretches (shown only when there is one).
+    pub infeasible_label: String,
     /// The scenario's own volume and each architecture's cost there.
     pub scenario_x: f64,
     pub scenario_costs: Vec<f64>,
@@ -77,6 +82,8 @@ pub struct ChartData {
     pub tiers: Vec<String>,
     /// (architecture, cost of each tier in `tiers` order).
     pub bars: Vec<(String, Vec<f64>)>,
+    /// A second line under each bar's name ("cheapest feasible", "not feasible" or empty).
+    pub bar_marks: Vec<String>,
 }
 
 impl ChartData {
@@ -102,6 +109,8 @@ impl ChartData {
                 .iter()
                 .map(|(name, p)| (f(name), p.clone()))
                 .collect(),
+            feasible: self.feasible.clone(),
+            infeasible_label: f(&self.infeasible_label),
             scenario_x: self.scenario_x,
             scenario_costs: self.scenario_costs.clone(),
             crossings: self
@@ -121,6 +130,7 @@ impl ChartData {
                 .iter()
                 .map(|(name, v)| (f(name), v.clone()))
                 .collect(),
+            bar_marks: self.bar_marks.iter().map(|m| f(m)).collect(),
         };
         (d, n)
     }
@@ -387,9 +397,36 @@ fn cost_vs_load<DB: DrawingBackend>(
     for (i, (name, pts)) in d.series.iter().enumerate() {
         let c = colour(i);
         chart
-            .draw_series(LineSeries::new(pts.iter().copied(), c.stroke_width(3)))?
+            .draw_series(LineSeries::new(std::iter::empty(), c.stroke_width(3)))?
             .label(name.as_str())
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 28, y)], c.stroke_width(4)));
+        // Solid where the architecture can run the workload, dashed and greyed where it cannot.
+        let ok = d.feasible.get(i);
+        for (run, can_run) in runs(pts, ok) {
+            if can_run {
+                chart.draw_series(LineSeries::new(run, c.stroke_width(3)))?;
+            } else {
+                chart.draw_series(DashedLineSeries::new(
+                    run,
+                    10,
+                    7,
+                    c.mix(0.45).stroke_width(3),
+                ))?;
+            }
+        }
+    }
+    let has_infeasible = d.feasible.iter().any(|f| f.contains(&false));
+    if has_infeasible {
+        let style = grey.stroke_width(3);
+        chart
+            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
+            .label(d.infeasible_label.as_str())
+            .legend(move |(x, y)| {
+                EmptyElement::at((x, y))
+                    + PathElement::new(vec![(0, 0), (8, 0)], style)
+                    + PathElement::new(vec![(13, 0), (21, 0)], style)
+                    + PathElement::new(vec![(26, 0), (28, 0)], style)
+            });
     }
     if has_band {
         chart
@@ -416,18 +453,20 @@ fn cost_vs_load<DB: DrawingBackend>(
     );
     let legend_dim = {
         let band_row = has_band.then_some(d.band_label.as_str());
+        let dashed_row = has_infeasible.then_some(d.infeasible_label.as_str());
         let w = d
             .series
             .iter()
             .map(|(n, _)| n.as_str())
             .chain(band_row)
+            .chain(dashed_row)
             .map(|n| {
                 root.estimate_text_size(n, &font(20))
                     .map_or(0, |s| s.0 as i32)
             })
             .max()
             .unwrap_or(0);
-        let rows = d.series.len() + usize::from(has_band);
+        let rows = d.series.len() + usize::from(has_band) + usize::from(has_infeasible);
         (w + 30 + 28, rows as i32 * 25 + 28)
     };
     let legend_at = free_corner(legend_dim, plot_dim, &obstacles, None);
@@ -565,6 +604,24 @@ fn cost_vs_load<DB: DrawingBackend>(
         .border_style(RGBColor(160, 160, 160))
         .draw()?;
     Ok(())
+}
+
+/// A series cut into runs of consecutive points: a segment is feasible when both its ends are
+/// (`ok` = per-point feasibility; None or short = feasible everywhere). Runs share end points.
+fn runs(pts: &[(f64, f64)], ok: Option<&Vec<bool>>) -> Vec<(Vec<(f64, f64)>, bool)> {
+    let at = |k: usize| ok.and_then(|o| o.get(k)).copied().unwrap_or(true);
+    let mut out: Vec<(Vec<(f64, f64)>, bool)> = Vec::new();
+    for k in 1..pts.len() {
+        let seg_ok = at(k - 1) && at(k);
+        match out.last_mut() {
+            Some((run, state)) if *state == seg_ok => run.push(pts[k]),
+            _ => out.push((vec![pts[k - 1], pts[k]], seg_ok)),
+        }
+    }
+    if pts.len() == 1 {
+        out.push((pts.to_vec(), at(0)));
+    }
+    out
 }
 
 /// Points along every curve and band edge in plotting-area pixels (the obstacles boxes should
@@ -720,6 +777,12 @@ fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -
         )))?;
         let (bx, by) = chart.backend_coord(&(x, 0.0));
         root.draw(&Text::new(name.clone(), (bx, by + 12), name_style.clone()))?;
+        if let Some(mark) = d.bar_marks.get(i).filter(|m| !m.is_empty()) {
+            let style = font(17)
+                .color(&RGBColor(95, 99, 104))
+                .pos(Pos::new(HPos::Center, VPos::Top));
+            root.draw(&Text::new(mark.clone(), (bx, by + 36), style))?;
+        }
     }
 
     // Legend: top tier first, so it reads in the same order as the stack.

@@ -1,7 +1,8 @@
 //! Cost-vs-load samples for the report chart: every architecture's monthly cost at log-spaced
 //! request volumes around the scenario's own, and where their costs cross in that range (solved
-//! exactly by `breakeven.rs`, not read off the samples), and the uncertainty band when workload
-//! inputs are given as ranges.
+//! exactly by `breakeven.rs`, not read off the samples), where each architecture can run the
+//! workload, and the uncertainty band when workload inputs are given as ranges.
+use super::i18n::Lang;
 use crate::breakeven::Crossing;
 use crate::compare;
 use crate::error::Result;
@@ -24,6 +25,9 @@ pub struct Curve {
     pub names: Vec<String>,
     /// (requests per month, monthly USD of each architecture in `names` order).
     pub points: Vec<(Decimal, Vec<Decimal>)>,
+    /// Whether each architecture can run the workload at each point (`points` order, then
+    /// `names` order).
+    pub feasible: Vec<Vec<bool>>,
     /// The scenario's own volume and totals (the marked point).
     pub scenario: (Decimal, Vec<Decimal>),
     /// Exact crossings within the charted volumes (`breakeven`), ordered by volume.
@@ -69,8 +73,13 @@ pub fn volumes(centre: Decimal, count: usize) -> Vec<Decimal> {
 pub fn sample(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Curve> {
     let names: Vec<String> = s.architectures.iter().map(|a| a.name.clone()).collect();
     let mut points = Vec::with_capacity(volumes.len());
+    let mut feasible = Vec::with_capacity(volumes.len());
     for v in volumes {
-        points.push((*v, totals_at(s, catalog, *v)?));
+        let mut at = s.clone();
+        crate::sweep::set_key(&mut at, "workload.requests_per_month", *v)?;
+        let outcomes = compare::outcomes(&at, catalog)?;
+        feasible.push(outcomes.iter().map(|o| o.feasible).collect());
+        points.push((*v, outcomes.into_iter().map(|o| o.monthly_usd).collect()));
     }
     let own = s.workload.monthly_requests(s.assumptions.hours_per_month);
     let scenario = (
@@ -89,6 +98,7 @@ pub fn sample(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Cu
     Ok(Curve {
         names,
         points,
+        feasible,
         scenario,
         crossings,
         band: band(s, catalog, volumes)?,
@@ -134,6 +144,13 @@ pub fn band(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Opti
 pub fn for_scenario(s: &Scenario, catalog: &Catalog) -> Result<Curve> {
     let own = s.workload.monthly_requests(s.assumptions.hours_per_month);
     sample(s, catalog, &volumes(own, POINTS))
+}
+
+/// " (containers cannot run here)" for a crossing where a side cannot run the workload.
+pub fn crossing_marks(c: &Crossing, lang: Lang) -> String {
+    c.infeasible()
+        .map(|n| format!(" ({})", lang.cannot_run_here(n)))
+        .collect()
 }
 
 fn totals_at(s: &Scenario, catalog: &Catalog, requests_per_month: Decimal) -> Result<Vec<Decimal>> {

@@ -88,8 +88,8 @@ fn heading(a: &ArchDiff) -> String {
 
 fn side_text(s: &crate::diff::Side) -> String {
     format!(
-        "{} ({}; catalog {}, {})",
-        s.file, s.scenario, s.pricing.source, s.pricing.effective
+        "{} ({}; catalog {}, {} to {})",
+        s.file, s.scenario, s.pricing.source, s.pricing.effective_oldest, s.pricing.effective
     )
 }
 

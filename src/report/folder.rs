@@ -211,9 +211,10 @@ pub fn summary(rep: &Report, curve: &Curve, lang: Lang) -> String {
         ));
         for c in &curve.crossings {
             o.push_str(&format!(
-                "| {} = {} | {} | {} |\n",
+                "| {} = {}{} | {} | {} |\n",
                 markdown::cell(&c.between.0),
                 markdown::cell(&c.between.1),
+                markdown::cell(&super::curve::crossing_marks(c, lang)),
                 chart::volume_label(f(c.value)),
                 money(rep, c.monthly_usd)
             ));
@@ -244,7 +245,23 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
                 .filter_map(|(x, costs)| Some((f(*x), shown(*costs.get(i)?))))
                 .collect();
             let at = curve.scenario.1.get(i).map(|c| money(rep, *c));
-            (format!("{name}: {}", at.unwrap_or_default()), pts)
+            (
+                format!(
+                    "{name}: {}{}",
+                    at.unwrap_or_default(),
+                    mark(rep, name, lang)
+                ),
+                pts,
+            )
+        })
+        .collect();
+    let feasible = (0..curve.names.len())
+        .map(|i| {
+            curve
+                .feasible
+                .iter()
+                .map(|f| f.get(i).copied().unwrap_or(true))
+                .collect()
         })
         .collect();
     // The uncertainty band of each architecture (none without ranges).
@@ -289,6 +306,21 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
             (a.name.clone(), v)
         })
         .collect();
+    let bar_marks = rep
+        .architectures
+        .iter()
+        .map(|a| {
+            if !a.feasible {
+                l.not_feasible.to_string()
+            } else if rep.cheapest_feasible.as_deref() == Some(a.name.as_str())
+                && rep.architectures.len() > 1
+            {
+                l.cheapest_feasible.to_string()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
     let fx = match (rate, &rep.assumptions.fx_date) {
         (Some(r), d) => format!(
             " — {}",
@@ -309,6 +341,8 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
         crossings_key: l.crossings_key.to_string(),
         jpy: rate.is_some(),
         series,
+        feasible,
+        infeasible_label: l.infeasible_stretch.to_string(),
         scenario_x: f(curve.scenario.0),
         scenario_costs: curve.scenario.1.iter().map(|c| shown(*c)).collect(),
         crossings: curve
@@ -321,7 +355,7 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
                         &c.between.1,
                         &chart::volume_label(f(c.value)),
                         &money(rep, c.monthly_usd),
-                    ),
+                    ) + &curve::crossing_marks(c, lang),
                     f(c.value),
                     shown(c.monthly_usd),
                 )
@@ -332,5 +366,24 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
         volume_range,
         tiers: tiers.iter().map(|t| lang.tier(t)).collect(),
         bars,
+        bar_marks,
+    }
+}
+
+/// " — cheapest feasible" / " — not feasible (ids)" after an architecture's name in a legend
+/// (empty for the others, and when there is only one architecture and it can run).
+fn mark(rep: &Report, name: &str, lang: Lang) -> String {
+    let l = lang.labels();
+    match rep.arch(name) {
+        Some(a) if !a.feasible => {
+            let ids: Vec<&str> = a.ruled_out_by.iter().map(|b| b.id.as_str()).collect();
+            format!(" — {} ({})", l.not_feasible, ids.join(", "))
+        }
+        Some(_)
+            if rep.cheapest_feasible.as_deref() == Some(name) && rep.architectures.len() > 1 =>
+        {
+            format!(" — {}", l.cheapest_feasible)
+        }
+        _ => String::new(),
     }
 }

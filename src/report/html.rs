@@ -54,6 +54,11 @@ section{margin-top:8px}
 .card .total{font-size:26px;font-weight:700;margin-top:2px}
 .card .total small{font-size:13px;font-weight:400;color:var(--mute)}
 .badge{display:inline-block;margin-left:8px;padding:1px 8px;border-radius:10px;background:#e6f4ea;color:var(--ok);font-size:12px;font-weight:600;vertical-align:2px}
+.badge.bad{background:#fce8e6;color:var(--bad)}
+.card.infeasible{opacity:.8;border-top-style:dashed;background:#fafafa}
+.card .why{color:var(--bad);font-size:12px;margin-top:4px}
+.decision{margin:16px 0 0;font-size:16px}
+.decision li{color:var(--bad)}
 table{border-collapse:collapse;background:#fff;width:100%;border:1px solid var(--line);font-size:14px}
 th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{background:#f1f3f4;font-weight:600}
@@ -106,16 +111,35 @@ pub fn render(
         o.push_str(&format!("<p>{}</p>\n", esc(d)));
     }
     o.push_str(&format!("<p>{}</p>\n</header>\n", esc(l.report_title)));
-    let cheapest = rep.architectures.iter().map(|a| a.monthly_usd).min();
+    // One card per architecture: the recommendation is badged, the ruled-out ones say why.
+    let recommended = rep.cheapest_feasible.as_deref();
     o.push_str("<section class=\"cards\">\n");
     for (i, a) in rep.architectures.iter().enumerate() {
-        let badge = if Some(a.monthly_usd) == cheapest && rep.architectures.len() > 1 {
-            format!("<span class=\"badge\">{}</span>", esc(l.cheapest))
+        let (class, badge) = if !a.feasible {
+            (
+                "card infeasible",
+                format!("<span class=\"badge bad\">{}</span>", esc(l.not_feasible)),
+            )
+        } else if recommended == Some(a.name.as_str()) && rep.architectures.len() > 1 {
+            (
+                "card",
+                format!("<span class=\"badge\">{}</span>", esc(l.cheapest_feasible)),
+            )
         } else {
-            String::new()
+            ("card", String::new())
         };
+        let why: String = a
+            .ruled_out_by
+            .iter()
+            .map(|b| {
+                format!(
+                    "<div class=\"why\">{}</div>",
+                    esc(&super::blocker_text(a, b, lang))
+                )
+            })
+            .collect();
         o.push_str(&format!(
-            "<div class=\"card\" style=\"--c:{}\"><div class=\"name\">{}{badge}</div><div class=\"total\">{} <small>{}</small></div><div class=\"note\">{}</div></div>\n",
+            "<div class=\"{class}\" style=\"--c:{}\"><div class=\"name\">{}{badge}</div><div class=\"total\">{} <small>{}</small></div><div class=\"note\">{}</div>{why}</div>\n",
             CARD_COLOURS[i % CARD_COLOURS.len()],
             esc(&a.name),
             esc(&money(rep, a.monthly_usd)),
@@ -124,6 +148,22 @@ pub fn render(
         ));
     }
     o.push_str("</section>\n");
+    let mut decision = super::decision_lines(rep, lang).into_iter();
+    if let Some(first) = decision.next() {
+        o.push_str(&format!(
+            "<div class=\"decision\"><p><strong>{}</strong></p>\n",
+            esc(&first)
+        ));
+        let rest: Vec<String> = decision.collect();
+        if !rest.is_empty() {
+            o.push_str("<ul>\n");
+            for line in rest {
+                o.push_str(&format!("<li>{}</li>\n", esc(&line)));
+            }
+            o.push_str("</ul>\n");
+        }
+        o.push_str("</div>\n");
+    }
 
     // Assumptions.
     o.push_str(&format!(
@@ -156,8 +196,9 @@ pub fn render(
         o.push_str(&format!("<th class=\"num\">{}</th>", esc(&lang.tier(t))));
     }
     o.push_str(&format!(
-        "<th class=\"num\">{}</th></tr>\n",
-        esc(l.total_per_month)
+        "<th class=\"num\">{}</th><th>{}</th></tr>\n",
+        esc(l.total_per_month),
+        esc(l.feasible)
     ));
     for a in &rep.architectures {
         o.push_str(&format!("<tr><td>{}</td>", esc(&a.name)));
@@ -172,8 +213,9 @@ pub fn render(
             }
         }
         o.push_str(&format!(
-            "<td class=\"num\"><strong>{}</strong></td></tr>\n",
-            esc(&money(rep, a.monthly_usd))
+            "<td class=\"num\"><strong>{}</strong></td><td>{}</td></tr>\n",
+            esc(&money(rep, a.monthly_usd)),
+            esc(&super::feasible_cell(a, lang))
         ));
     }
     o.push_str("</table>\n</section>\n");
@@ -211,9 +253,10 @@ pub fn render(
         ));
         for c in &curve.crossings {
             o.push_str(&format!(
-                "<tr><td>{} = {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                "<tr><td>{} = {}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
                 esc(&c.between.0),
                 esc(&c.between.1),
+                esc(&super::curve::crossing_marks(c, lang)),
                 esc(&super::chart::volume_label(c.value.to_f64().unwrap_or(0.0))),
                 esc(&money(rep, c.monthly_usd))
             ));

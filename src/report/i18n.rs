@@ -78,7 +78,19 @@ pub struct Labels {
     pub volume_range: &'static str,
     pub axis_requests: &'static str,
     pub files: &'static str,
-    pub cheapest: &'static str,
+    // feasibility
+    /// Column header: can the architecture run the workload.
+    pub feasible: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    /// Badge / legend mark of the recommended architecture.
+    pub cheapest_feasible: &'static str,
+    /// Badge / legend mark of an architecture that cannot run the workload.
+    pub not_feasible: &'static str,
+    /// Sentence when no architecture can run the workload.
+    pub none_feasible: &'static str,
+    /// Legend entry of the dashed stretch of a cost curve.
+    pub infeasible_stretch: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -136,7 +148,13 @@ const EN: Labels = Labels {
     volume_range: "expected range of volume",
     axis_requests: "Requests per month (log scale)",
     files: "Files",
-    cheapest: "cheapest",
+    feasible: "Can run",
+    yes: "yes",
+    no: "no",
+    cheapest_feasible: "cheapest feasible",
+    not_feasible: "not feasible",
+    none_feasible: "No architecture can run this workload: each one exceeds a hard limit or lacks capacity.",
+    infeasible_stretch: "dashed: cannot run there (hard limit or capacity)",
 };
 
 const JA: Labels = Labels {
@@ -210,7 +228,13 @@ const JA: Labels = Labels {
     volume_range: "想定されるリクエスト量の範囲",
     axis_requests: "月間リクエスト数（対数目盛）",
     files: "ファイル",
-    cheapest: "最安",
+    feasible: "実行可否",
+    yes: "可",
+    no: "不可",
+    cheapest_feasible: "実行可能で最安",
+    not_feasible: "実行不可",
+    none_feasible: "このワークロードを実行できるアーキテクチャはありません（すべてハード上限の超過または容量不足）。",
+    infeasible_stretch: "破線: 実行不可の範囲（ハード上限または容量不足）",
 };
 
 impl Lang {
@@ -286,11 +310,25 @@ impl Lang {
         }
     }
 
-    /// "bundled (prices effective up to 2026-09-25)".
-    pub fn catalog(self, source: &str, effective: &str) -> String {
-        match self {
-            Lang::En => format!("{source} (prices effective up to {effective})"),
-            Lang::Ja => format!("{source}（{effective} 時点の価格）"),
+    /// "bundled (prices effective 2024-07-18 to 2026-09-25)": the oldest and newest dates of
+    /// the prices used, so a mixed catalog does not look fresher than it is.
+    pub fn catalog(self, source: &str, oldest: &str, newest: &str) -> String {
+        match (self, oldest == newest || oldest.is_empty()) {
+            (Lang::En, true) => format!("{source} (prices effective {newest})"),
+            (Lang::En, false) => format!("{source} (prices effective {oldest} to {newest})"),
+            (Lang::Ja, true) => format!("{source}（{newest} 時点の価格）"),
+            (Lang::Ja, false) => format!("{source}（{oldest}〜{newest} 時点の価格）"),
+        }
+    }
+
+    /// "ap-northeast-1 (Asia Pacific (Tokyo), written "tokyo")".
+    pub fn region(self, code: &str, name: Option<&str>, written: Option<&str>) -> String {
+        match (self, name, written) {
+            (_, None, _) => code.to_string(),
+            (Lang::En, Some(n), None) => format!("{code} ({n})"),
+            (Lang::En, Some(n), Some(w)) => format!("{code} ({n}, written \"{w}\")"),
+            (Lang::Ja, Some(n), None) => format!("{code}（{n}）"),
+            (Lang::Ja, Some(n), Some(w)) => format!("{code}（{n}、記述「{w}」）"),
         }
     }
 
@@ -334,6 +372,38 @@ impl Lang {
         match self {
             Lang::En => format!("{a} = {b} at {volume} requests/month, {monthly}/month"),
             Lang::Ja => format!("{a} = {b}：{volume} リクエスト／月、月額 {monthly}"),
+        }
+    }
+
+    /// "Cheapest feasible: containers — $188.49 per month".
+    pub fn recommendation(self, name: &str, monthly: &str) -> String {
+        match self {
+            Lang::En => format!("Cheapest feasible: {name} — {monthly} per month"),
+            Lang::Ja => format!("実行可能で最安: {name}（月額 {monthly}）"),
+        }
+    }
+
+    /// "sync-http-api is ruled out: <reason>".
+    pub fn ruled_out(self, name: &str, reason: &str) -> String {
+        match self {
+            Lang::En => format!("{name} is ruled out: {reason}"),
+            Lang::Ja => format!("{name} は実行不可: {reason}"),
+        }
+    }
+
+    /// The "Can run" cell of an architecture that cannot: "no — apigw.http.integration_timeout_s".
+    pub fn cannot_run(self, ids: &str) -> String {
+        match self {
+            Lang::En => format!("no — {ids}"),
+            Lang::Ja => format!("不可 — {ids}"),
+        }
+    }
+
+    /// A crossing where one side cannot run: "containers cannot run here".
+    pub fn cannot_run_here(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("{name} cannot run here"),
+            Lang::Ja => format!("{name} はここでは実行不可"),
         }
     }
 

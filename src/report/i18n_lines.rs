@@ -24,6 +24,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "ALB capacity units (largest dimension, hour by hour)",
         "ALB キャパシティユニット（最大の項目、1 時間ごと）",
     ),
+    (
+        "Public IPv4 addresses of the internet-facing ALB ({}: {} AZs)",
+        "インターネット向け ALB のパブリック IPv4 アドレス（{0} 個: {1} AZ）",
+    ),
     // apigw.rs
     ("REST API requests", "REST API リクエスト"),
     ("REST API cache {} GB", "REST API キャッシュ {0} GB"),
@@ -72,6 +76,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "EC2 {1} × {0} 台、Linux オンデマンド",
     ),
     ("EBS gp3, {} GB per instance", "EBS gp3、1 台あたり {0} GB"),
+    (
+        "Public IPv4 address per instance",
+        "インスタンスごとのパブリック IPv4 アドレス",
+    ),
     // fargate.rs
     ("Fargate vCPU ({}, {})", "Fargate vCPU（{0}、{1}）"),
     ("Fargate memory ({}, {})", "Fargate メモリ（{0}、{1}）"),
@@ -137,8 +145,32 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("AWS WAF requests inspected", "AWS WAF 検査リクエスト"),
 ];
 
-/// Review notes (compare.rs `notes`).
+/// Review notes (src/notes.rs).
 const NOTES: &[(&str, &str)] = &[
+    (
+        "Lambda in a VPC with DynamoDB: add a DynamoDB gateway VPC endpoint (no hourly or data charge) so the function's DynamoDB calls bypass the NAT gateway; only its other outbound calls (nat_kb_per_request) are priced as NAT data",
+        "VPC 内の Lambda と DynamoDB: DynamoDB のゲートウェイ VPC エンドポイント（時間料金・データ料金なし）を追加すると、関数からの DynamoDB 呼び出しは NAT ゲートウェイを通りません。NAT のデータ処理量として計上するのはそれ以外の送信（nat_kb_per_request）だけです",
+    ),
+    (
+        "Fargate ({} tier) bills each task per second with a one-minute minimum; this estimate adds and removes whole tasks hour by hour ({} task starts a day), so tasks that start and stop within minutes cost more than shown",
+        "Fargate（{0}層）はタスクごとに秒単位で課金され、最低 1 分です。この見積もりは 1 時間ごとにタスク単位で増減させています（1 日 {1} 回のタスク起動）。数分で起動と停止を繰り返すタスクは表示より高くなります",
+    ),
+    (
+        "Fargate ({} tier) bills each task per second with a five-minute minimum (Windows); this estimate adds and removes whole tasks hour by hour ({} task starts a day), so tasks that start and stop within minutes cost more than shown",
+        "Fargate（{0}層）はタスクごとに秒単位で課金され、最低 5 分（Windows）です。この見積もりは 1 時間ごとにタスク単位で増減させています（1 日 {1} 回のタスク起動）。数分で起動と停止を繰り返すタスクは表示より高くなります",
+    ),
+    (
+        "web tier {} x {}: burstable; its CPU-credit baseline ({} % of {} vCPU each = {} vCPU) sustains {} ms of CPU per request at the busiest hour's {} requests/s. Above it the instances spend CPU credits (T3/T4g start in unlimited mode, where surplus credits are billed): check the measured CPU per request",
+        "Web層 {1} × {0} 台: バースト可能インスタンスです。CPU クレジットのベースライン（1 台あたり {3} vCPU の {2} %、計 {4} vCPU）で賄えるのは、最も混む時間帯の毎秒 {6} リクエストに対し 1 リクエストあたり {5} ms の CPU です。これを超えると CPU クレジットを消費します（T3/T4g は unlimited モードで起動し、超過分のクレジットは課金されます）。実測の 1 リクエストあたり CPU 時間を確認してください",
+    ),
+    (
+        "web tier {} x {}: burstable; its CPU-credit baseline ({} % of {} vCPU each = {} vCPU) is what the instances may use on average. Above it the instances spend CPU credits (T3/T4g start in unlimited mode, where surplus credits are billed): check the measured CPU per request",
+        "Web層 {1} × {0} 台: バースト可能インスタンスです。CPU クレジットのベースライン（1 台あたり {3} vCPU の {2} %、計 {4} vCPU）が平均して使える量です。これを超えると CPU クレジットを消費します（T3/T4g は unlimited モードで起動し、超過分のクレジットは課金されます）。実測の 1 リクエストあたり CPU 時間を確認してください",
+    ),
+    (
+        "db tier on a single EC2 instance ({}) while {} uses RDS Multi-AZ: availability differs (Multi-AZ keeps a synchronous standby in a second Availability Zone and fails over automatically); for a like-for-like price add a standby instance with replication, or compare with RDS Single-AZ",
+        "DB層が EC2 インスタンス 1 台（{0}）で、{1} は RDS マルチ AZ です: 可用性が異なります（マルチ AZ は別のアベイラビリティーゾーンに同期スタンバイを置き、自動でフェイルオーバーします）。同じ条件で比べるには、レプリケーションするスタンバイのインスタンスを追加するか、RDS シングル AZ と比較してください",
+    ),
     (
         "DynamoDB on-demand: {} per month; provisioned (sized from the peak hour) would be {} for the same load",
         "DynamoDB オンデマンド: 月額 {0}。同じ負荷でプロビジョンド（ピーク時間帯から算定）なら {1}",
@@ -209,6 +241,45 @@ const FINDINGS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Why a fleet or table cannot carry the load (src/feasibility.rs).
+const REASONS: &[(&str, &str)] = &[
+    (
+        "capped at {} tasks, {} requests/s go unserved at the busiest second ({} tasks needed)",
+        "上限 {0} タスクのため、最も混む 1 秒に毎秒 {1} リクエストを処理できません（必要 {2} タスク）",
+    ),
+    (
+        "capped at {} instances, {} requests/s go unserved at the busiest second ({} instances needed)",
+        "上限 {0} 台のため、最も混む 1 秒に毎秒 {1} リクエストを処理できません（必要 {2} 台）",
+    ),
+    (
+        "{} vCPUs busy at the busiest second on a fixed {} vCPUs ({} tasks)",
+        "最も混む 1 秒に {0} vCPU が使用中ですが、固定の {1} vCPU（{2} タスク）しかありません",
+    ),
+    (
+        "{} vCPUs busy at the busiest second on a fixed {} vCPUs ({} instances)",
+        "最も混む 1 秒に {0} vCPU が使用中ですが、固定の {1} vCPU（{2} 台）しかありません",
+    ),
+    (
+        "{} RCU provisioned, {} needed at the busiest second",
+        "プロビジョンド {0} RCU に対し、最も混む 1 秒に {1} RCU が必要です",
+    ),
+    (
+        "{} WCU provisioned, {} needed at the busiest second",
+        "プロビジョンド {0} WCU に対し、最も混む 1 秒に {1} WCU が必要です",
+    ),
+];
+
+/// Why an architecture is ruled out by capacity, as shown in `lang` (unknown text unchanged).
+pub fn reason(lang: Lang, reason: &str) -> Cow<'_, str> {
+    match lang {
+        Lang::En => Cow::Borrowed(reason),
+        Lang::Ja => match translate(REASONS, reason) {
+            Some(ja) => Cow::Owned(ja),
+            None => Cow::Borrowed(reason),
+        },
+    }
+}
+
 /// Units of limit values (limits/limits.csv) shown beside the number; others stay English.
 fn limit_unit_ja(unit: &str) -> Option<&'static str> {
     Some(match unit {
@@ -245,14 +316,18 @@ pub fn limit_unit(lang: Lang, unit: &str) -> Cow<'_, str> {
     }
 }
 
-/// A catalog unit (`pricing/catalog.csv` column `unit`) in Japanese; unknown units unchanged.
+/// A catalog unit (column `unit` of the price files) in Japanese; unknown units unchanged.
 pub fn unit_ja(unit: &str) -> Option<&'static str> {
     Some(match unit {
         "GB" => "GB",
         "GB-hour" => "GB-時間",
         "GB-month" => "GB-月",
         "GB-second" => "GB-秒",
+        "I/O request" => "I/O リクエスト",
+        "IOPS-month" => "IOPS-月",
         "LCU-hour" => "LCU-時間",
+        "RCU" => "RCU",
+        "WCU" => "WCU",
         "RCU-hour" => "RCU-時間",
         "WCU-hour" => "WCU-時間",
         "connection-minute" => "接続分",
@@ -479,7 +554,31 @@ mod tests {
     }
 
     #[test]
+    fn capacity_reasons() {
+        assert_eq!(
+            reason(Lang::Ja, "capped at 20 tasks, 1,264.236 requests/s go unserved at the busiest second (46 tasks needed)"),
+            "上限 20 タスクのため、最も混む 1 秒に毎秒 1,264.236 リクエストを処理できません（必要 46 タスク）"
+        );
+        assert_eq!(
+            reason(
+                Lang::Ja,
+                "271.708 vCPUs busy at the busiest second on a fixed 4 vCPUs (2 instances)"
+            ),
+            "最も混む 1 秒に 271.708 vCPU が使用中ですが、固定の 4 vCPU（2 台）しかありません"
+        );
+        assert_eq!(reason(Lang::En, "anything"), "anything");
+    }
+
+    #[test]
     fn notes() {
+        for (en, ja) in [
+            ("Fargate (app tier) bills each task per second with a one-minute minimum; this estimate adds and removes whole tasks hour by hour (14 task starts a day), so tasks that start and stop within minutes cost more than shown",
+             "Fargate（app層）はタスクごとに秒単位で課金され、最低 1 分です。この見積もりは 1 時間ごとにタスク単位で増減させています（1 日 14 回のタスク起動）。数分で起動と停止を繰り返すタスクは表示より高くなります"),
+            ("Fargate (app tier) bills each task per second with a five-minute minimum (Windows); this estimate adds and removes whole tasks hour by hour (3 task starts a day), so tasks that start and stop within minutes cost more than shown",
+             "Fargate（app層）はタスクごとに秒単位で課金され、最低 5 分（Windows）です。この見積もりは 1 時間ごとにタスク単位で増減させています（1 日 3 回のタスク起動）。数分で起動と停止を繰り返すタスクは表示より高くなります"),
+        ] {
+            assert_eq!(note(Lang::Ja, en), ja);
+        }
         assert_eq!(
             note(Lang::Ja, "DynamoDB on-demand: $1.00 per month; provisioned (sized from the peak hour) would be $2.00 for the same load"),
             "DynamoDB オンデマンド: 月額 $1.00。同じ負荷でプロビジョンド（ピーク時間帯から算定）なら $2.00"

@@ -1,7 +1,9 @@
-//! `archcost limits` output: every finding of every architecture, with its source.
+//! `archcost limits` output: every finding of every architecture, with its source, and whether
+//! each architecture can run the workload at all.
 use super::i18n::Lang;
 use super::table::{finding_cells, new_table};
 use crate::compare::Report;
+use crate::feasibility::Blocker;
 use crate::limits::{Finding, Status};
 use serde::Serialize;
 
@@ -43,8 +45,16 @@ pub fn table_in(rep: &Report, lang: Lang) -> String {
             t.add_row(finding_cells(f, lang, what));
         }
         out.push_str(&format!("{t}\n"));
+        for b in &a.ruled_out_by {
+            let line = super::blocker_text(a, b, lang);
+            out.push_str(&format!("{}\n", lang.ruled_out(&a.name, &line)));
+        }
     }
-    out.push_str(&format!("\n{}\n", lb.kinds_footer));
+    out.push('\n');
+    for line in super::decision_lines(rep, lang).into_iter().take(1) {
+        out.push_str(&format!("{line}\n"));
+    }
+    out.push_str(&format!("{}\n", lb.kinds_footer));
     out
 }
 
@@ -52,12 +62,16 @@ pub fn table_in(rep: &Report, lang: Lang) -> String {
 struct LimitsJson<'a> {
     schema: &'static str,
     scenario: &'a str,
+    cheapest_feasible: Option<&'a str>,
     architectures: Vec<ArchLimits<'a>>,
 }
 
 #[derive(Serialize)]
 struct ArchLimits<'a> {
     name: &'a str,
+    feasible: bool,
+    #[serde(skip_serializing_if = "<[Blocker]>::is_empty")]
+    ruled_out_by: &'a [Blocker],
     limits: &'a [Finding],
 }
 
@@ -65,11 +79,14 @@ pub fn json(rep: &Report) -> Vec<u8> {
     let doc = LimitsJson {
         schema: "archcost/limits/1",
         scenario: &rep.scenario.name,
+        cheapest_feasible: rep.cheapest_feasible.as_deref(),
         architectures: rep
             .architectures
             .iter()
             .map(|a| ArchLimits {
                 name: &a.name,
+                feasible: a.feasible,
+                ruled_out_by: &a.ruled_out_by,
                 limits: &a.limits,
             })
             .collect(),

@@ -45,11 +45,14 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
     for t in &tiers {
         o.push_str(&format!(" {} |", lang.tier(t)));
     }
-    o.push_str(&format!(" {} |\n|---|", lb.total_per_month));
+    o.push_str(&format!(
+        " {} | {} |\n|---|",
+        lb.total_per_month, lb.feasible
+    ));
     for _ in &tiers {
         o.push_str("---:|");
     }
-    o.push_str("---:|\n");
+    o.push_str("---:|---|\n");
     for a in &rep.architectures {
         o.push_str(&format!("| {} |", cell(&a.name)));
         for t in &tiers {
@@ -62,7 +65,22 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
                 None => o.push_str(" — |"),
             }
         }
-        o.push_str(&format!(" **{}** |\n", money(rep, a.monthly_usd)));
+        o.push_str(&format!(
+            " **{}** | {} |\n",
+            money(rep, a.monthly_usd),
+            cell(&super::feasible_cell(a, lang))
+        ));
+    }
+    let mut decision = super::decision_lines(rep, lang).into_iter();
+    if let Some(first) = decision.next() {
+        o.push_str(&format!("\n**{}**\n", cell(&first)));
+    }
+    let rest: Vec<String> = decision.collect();
+    if !rest.is_empty() {
+        o.push('\n');
+        for line in rest {
+            o.push_str(&format!("- {}\n", cell(&line)));
+        }
     }
     o.push_str(&super::range::markdown_section(rep, lang));
     for a in &rep.architectures {

@@ -16,7 +16,8 @@ pub mod sensitivity;
 pub mod sweep;
 pub mod table;
 
-use crate::compare::Report;
+use crate::compare::{ArchReport, Report};
+use crate::feasibility::Blocker;
 use crate::money;
 use i18n::Lang;
 use rust_decimal::Decimal;
@@ -29,13 +30,24 @@ pub fn money(rep: &Report, usd: Decimal) -> String {
     }
 }
 
+/// "ap-northeast-1 (Asia Pacific (Tokyo))", in `lang`, with the scenario's own spelling when it
+/// was not the code.
+fn region_text(rep: &Report, lang: Lang) -> String {
+    let s = &rep.scenario;
+    let name = crate::pricing::regions::by_code(&s.region).map(|r| match lang {
+        Lang::En => r.name,
+        Lang::Ja => r.name_ja,
+    });
+    lang.region(&s.region, name, s.region_written.as_deref())
+}
+
 /// The assumptions printed with every set of numbers, labelled in `lang`.
 pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
     let a = &rep.assumptions;
     let l = lang.labels();
     let mut out = vec![
         (l.scenario.to_string(), rep.scenario.name.clone()),
-        (l.region.to_string(), rep.scenario.region.clone()),
+        (l.region.to_string(), region_text(rep, lang)),
         (
             l.requests_per_month.to_string(),
             money::quantity(rep.scenario.requests_per_month),
@@ -54,7 +66,11 @@ pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
         ),
         (
             l.price_catalog.to_string(),
-            lang.catalog(&a.pricing.source, &a.pricing.effective),
+            lang.catalog(
+                &a.pricing.source,
+                &a.pricing.effective_oldest,
+                &a.pricing.effective,
+            ),
         ),
     ];
     match (rep.jpy_rate(), &a.fx_date) {
@@ -66,6 +82,53 @@ pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
             ),
         )),
         (None, _) => out.push((l.currency.to_string(), "USD".to_string())),
+    }
+    out
+}
+
+/// Why an architecture is ruled out, in `lang`: the limit finding's own words where there is one
+/// (translated like the limits table), else the capacity reason. The id always follows.
+pub fn blocker_text(arch: &ArchReport, b: &Blocker, lang: Lang) -> String {
+    let finding = arch
+        .limits
+        .iter()
+        .find(|f| f.tier == b.tier && f.id == b.id && f.kind == "hard");
+    let text = match (lang, finding) {
+        (Lang::Ja, Some(f)) => format!(
+            "{}: {} > {} {}",
+            i18n_lines::finding_message(lang, &f.message),
+            f.value,
+            f.limit,
+            i18n_lines::limit_unit(lang, &f.unit)
+        ),
+        _ => i18n_lines::reason(lang, &b.reason).into_owned(),
+    };
+    format!("{} ({}, {})", text, lang.tier(&b.tier), b.id)
+}
+
+/// The "Can run" cell: "yes", or "no — <limit ids>".
+pub fn feasible_cell(arch: &ArchReport, lang: Lang) -> String {
+    if arch.feasible {
+        return lang.labels().yes.to_string();
+    }
+    let ids: Vec<&str> = arch.ruled_out_by.iter().map(|b| b.id.as_str()).collect();
+    lang.cannot_run(&ids.join(", "))
+}
+
+/// The recommendation (the cheapest feasible architecture, or that none can run), then one line
+/// per architecture ruled out, with every limit that rules it out.
+pub fn decision_lines(rep: &Report, lang: Lang) -> Vec<String> {
+    let mut out = vec![match rep.recommended() {
+        Some(a) => lang.recommendation(&a.name, &money(rep, a.monthly_usd)),
+        None => lang.labels().none_feasible.to_string(),
+    }];
+    for a in rep.architectures.iter().filter(|a| !a.feasible) {
+        let reasons: Vec<String> = a
+            .ruled_out_by
+            .iter()
+            .map(|b| blocker_text(a, b, lang))
+            .collect();
+        out.push(lang.ruled_out(&a.name, &reasons.join("; ")));
     }
     out
 }

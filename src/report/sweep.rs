@@ -49,17 +49,25 @@ pub fn sweep_cmd(args: SweepArgs) -> Result<u8> {
     Ok(0)
 }
 
-/// Header row (the varied key, then one column per architecture), then one row per step.
+/// Header row (the varied key, one monthly-USD column per architecture, then one
+/// `<name> feasible` column per architecture), then one row per step.
 pub fn csv(key: &str, rows: &[SweepRow]) -> Vec<u8> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let mut header = vec![key.to_string()];
     if let Some(first) = rows.first() {
         header.extend(first.monthly_usd.iter().map(|(n, _)| n.clone()));
+        header.extend(
+            first
+                .monthly_usd
+                .iter()
+                .map(|(n, _)| format!("{n} feasible")),
+        );
     }
     crate::csv_safe::record(&mut w, &header);
     for r in rows {
         let mut rec = vec![money::exact(r.value)];
         rec.extend(r.monthly_usd.iter().map(|(_, v)| money::exact(*v)));
+        rec.extend(r.feasible.iter().map(|ok| ok.to_string()));
         crate::csv_safe::record(&mut w, &rec);
     }
     w.into_inner().unwrap_or_default()
@@ -76,6 +84,8 @@ struct SweepJson<'a> {
 struct SweepJsonRow {
     value: String,
     monthly_usd: BTreeMap<String, String>,
+    /// Whether each architecture can run the workload at this step.
+    feasible: BTreeMap<String, bool>,
 }
 
 pub fn json(key: &str, rows: &[SweepRow]) -> Vec<u8> {
@@ -90,6 +100,12 @@ pub fn json(key: &str, rows: &[SweepRow]) -> Vec<u8> {
                     .monthly_usd
                     .iter()
                     .map(|(n, v)| (n.clone(), money::exact(*v)))
+                    .collect(),
+                feasible: r
+                    .monthly_usd
+                    .iter()
+                    .zip(&r.feasible)
+                    .map(|((n, _), ok)| (n.clone(), *ok))
                     .collect(),
             })
             .collect(),
@@ -107,22 +123,25 @@ pub fn table(key: &str, rows: &[SweepRow]) -> String {
     }
     t.set_header(header);
     for r in rows {
-        let cheapest = r
-            .monthly_usd
-            .iter()
-            .map(|(_, v)| *v)
-            .min()
-            .unwrap_or_default();
+        let cheapest = r.cheapest_feasible();
         let mut row = vec![Cell::new(money::quantity(r.value)).set_alignment(CellAlignment::Right)];
-        for (_, v) in &r.monthly_usd {
-            let mark = if *v == cheapest { " *" } else { "" };
+        for (i, (_, v)) in r.monthly_usd.iter().enumerate() {
+            let mark = if !r.feasible.get(i).copied().unwrap_or(true) {
+                " ✗"
+            } else if cheapest == Some(i) {
+                " *"
+            } else {
+                ""
+            };
             row.push(
                 Cell::new(format!("{}{mark}", money::usd(*v))).set_alignment(CellAlignment::Right),
             );
         }
         t.add_row(row);
     }
-    format!("Monthly cost (USD) as {key} varies; * = cheapest\n{t}\n")
+    format!(
+        "Monthly cost (USD) as {key} varies; * = cheapest that can run, ✗ = cannot run (a hard limit is exceeded or a fleet cannot carry the load)\n{t}\n"
+    )
 }
 
 fn draw(
@@ -161,7 +180,7 @@ fn draw(
         .unwrap_or(Decimal::ONE);
     let mut at = s.clone();
     sweep::set_key(&mut at, key, scenario_x)?;
-    let own = crate::compare::totals(&at, catalog)?;
+    let own = crate::compare::outcomes(&at, catalog)?;
     let series = names
         .iter()
         .enumerate()
@@ -170,7 +189,24 @@ fn draw(
                 .iter()
                 .filter_map(|r| Some((f(r.value), f(r.monthly_usd.get(i)?.1))))
                 .collect();
-            (n.clone(), pts)
+            let mark = match own.get(i) {
+                Some(o) if !o.feasible => {
+                    format!(
+                        " (cannot run at {}: {})",
+                        breakeven::human(scenario_x),
+                        o.ruled_out_by.join(", ")
+                    )
+                }
+                _ => String::new(),
+            };
+            (format!("{n}{mark}"), pts)
+        })
+        .collect();
+    let feasible = (0..names.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r.feasible.get(i).copied().unwrap_or(true))
+                .collect()
         })
         .collect();
     let data = ChartData {
@@ -183,18 +219,21 @@ fn draw(
         crossings_key: "Costs cross (exact break-even)".to_string(),
         jpy: false,
         series,
+        feasible,
+        infeasible_label: "dashed: cannot run there (hard limit or capacity)".to_string(),
         scenario_x: f(scenario_x),
-        scenario_costs: own.iter().map(|(_, c)| f(*c)).collect(),
+        scenario_costs: own.iter().map(|o| f(o.monthly_usd)).collect(),
         crossings: crossings
             .iter()
             .map(|c| {
                 (
                     format!(
-                        "{} = {} at {}, {}",
+                        "{} = {} at {}, {}{}",
                         c.between.0,
                         c.between.1,
                         breakeven::human(c.value),
-                        money::usd(c.monthly_usd)
+                        money::usd(c.monthly_usd),
+                        super::curve::crossing_marks(c, super::i18n::Lang::En)
                     ),
                     f(c.value),
                     f(c.monthly_usd),
@@ -206,6 +245,7 @@ fn draw(
         volume_range: None,
         tiers: Vec::new(),
         bars: Vec::new(),
+        bar_marks: Vec::new(),
     };
     let is_png = path
         .extension()
@@ -304,8 +344,10 @@ pub fn breakeven_text(key: &str, from: Decimal, to: Decimal, crossings: &[Crossi
         "Value (exact)",
         "Monthly cost there",
         "Kind",
+        "Can run there",
     ]);
     for c in crossings {
+        let cannot: Vec<&str> = c.infeasible().collect();
         t.add_row(vec![
             Cell::new(format!("{} / {}", c.between.0, c.between.1)),
             Cell::new(money::exact(c.value)).set_alignment(CellAlignment::Right),
@@ -313,6 +355,11 @@ pub fn breakeven_text(key: &str, from: Decimal, to: Decimal, crossings: &[Crossi
             Cell::new(match c.kind {
                 breakeven::CrossingKind::Linear => "linear",
                 breakeven::CrossingKind::Step => "step",
+            }),
+            Cell::new(if cannot.is_empty() {
+                "both".to_string()
+            } else {
+                format!("not {}", cannot.join(", "))
             }),
         ]);
     }

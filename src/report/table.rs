@@ -59,6 +59,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         .collect();
     header.extend(used.iter().map(|t| Cell::new(lang.tier(t))));
     header.push(Cell::new(lb.total_per_month));
+    header.push(Cell::new(lb.feasible));
     m.set_header(header);
     for arch in &rep.architectures {
         let mut row = vec![Cell::new(&arch.name)];
@@ -69,9 +70,14 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             });
         }
         row.push(right(money(rep, arch.monthly_usd)));
+        // The limits that rule an architecture out are listed under the table (width).
+        row.push(Cell::new(if arch.feasible { lb.yes } else { lb.no }));
         m.add_row(row);
     }
     out.push_str(&format!("{m}\n"));
+    for line in super::decision_lines(rep, lang) {
+        out.push_str(&format!("{line}\n"));
+    }
     out.push_str(&super::range::table_section(rep, lang));
 
     for arch in &rep.architectures {

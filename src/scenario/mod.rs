@@ -1,6 +1,7 @@
 //! Scenario files: read TOML, turn parse errors into helpful messages, validate every key.
 mod locate;
 mod num;
+mod suggest;
 mod types;
 mod validate;
 
@@ -47,11 +48,30 @@ pub fn parse_unchecked(name: &str, text: &str) -> Result<Scenario> {
         )));
     }
     let mut scenario: Scenario = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
+    normalise_regions(&mut scenario);
     // A range table always has an `expected` key: without the word there is nothing to collect.
     if text.contains("expected") {
         scenario.workload.ranges = num::ranges_of(text);
     }
     Ok(scenario)
+}
+
+/// Replace region names and aliases ("tokyo", "東京", "Asia Pacific (Tokyo)") by their codes,
+/// remembering how the top-level region was written. Text that names no region is left as it
+/// is for validation to report.
+fn normalise_regions(s: &mut Scenario) {
+    if let Some(r) = crate::pricing::regions::resolve(&s.region) {
+        if r.code != s.region {
+            s.region_written = Some(std::mem::replace(&mut s.region, r.code.to_string()));
+        }
+    }
+    for arch in &mut s.architectures {
+        if let Some(region) = &mut arch.region {
+            if let Some(r) = crate::pricing::regions::resolve(region) {
+                *region = r.code.to_string();
+            }
+        }
+    }
 }
 
 /// Validate a parsed scenario against `catalog` (ranges, names, regions, instances), errors

@@ -13,7 +13,11 @@ pub struct Scenario {
     pub name: String,
     #[serde(default)]
     pub description: Option<String>,
+    /// Region code (normalised from whatever the file wrote: "tokyo", "東京", ...).
     pub region: String,
+    /// The region as the file wrote it, when that was not the code.
+    #[serde(skip)]
+    pub region_written: Option<String>,
     #[serde(default)]
     pub assumptions: Assumptions,
     pub workload: Workload,
@@ -22,6 +26,21 @@ pub struct Scenario {
     /// Applied account quotas that override the default quota values (limit id -> value).
     #[serde(default)]
     pub quotas: BTreeMap<String, toml::Value>,
+}
+
+impl Scenario {
+    /// Every region the scenario prices (top level and per architecture), sorted, no repeats.
+    pub fn regions(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .architectures
+            .iter()
+            .map(|a| a.region.as_deref().unwrap_or(&self.region))
+            .chain([self.region.as_str()])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -395,6 +414,14 @@ fn default_endpoint() -> Endpoint {
 pub struct Alb {
     #[serde(default = "one", deserialize_with = "decimal")]
     pub count: Decimal,
+    /// `internet-facing` (default: a public IPv4 address per AZ, responses leave as data transfer
+    /// out) or `internal` (private addresses, no data transfer out at the ALB).
+    #[serde(default = "internet_facing")]
+    pub scheme: Scheme,
+    /// Availability Zones the load balancer is enabled in (one node, and for an internet-facing
+    /// ALB one public IPv4 address, per AZ); default 2.
+    #[serde(default = "two", deserialize_with = "decimal")]
+    pub azs: Decimal,
     #[serde(default = "ten", deserialize_with = "decimal")]
     pub rules: Decimal,
     #[serde(default, deserialize_with = "opt_decimal")]
@@ -409,6 +436,44 @@ pub struct Alb {
 
 fn ten() -> Decimal {
     dec!(10)
+}
+
+fn two() -> Decimal {
+    dec!(2)
+}
+
+/// Whether an ALB faces the internet or only the VPC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scheme {
+    InternetFacing,
+    Internal,
+}
+
+fn internet_facing() -> Scheme {
+    Scheme::InternetFacing
+}
+
+impl Default for Alb {
+    /// The ALB an `ec2` web tier gets with `load_balancer = "alb"`: every setting at its default.
+    fn default() -> Self {
+        Alb {
+            count: Decimal::ONE,
+            scheme: Scheme::InternetFacing,
+            azs: two(),
+            rules: ten(),
+            waf_rules: None,
+            requests_per_connection: Decimal::ONE,
+            connection_duration_s: Decimal::ONE,
+        }
+    }
+}
+
+/// A load balancer in front of an EC2 web tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LoadBalancer {
+    Alb,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -434,10 +499,35 @@ pub struct Ec2 {
     pub min: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub max: Option<Decimal>,
-    #[serde(default, deserialize_with = "decimal")]
-    pub ebs_gb: Decimal,
+    /// gp3 root volume per instance, GB (default `DEFAULT_ROOT_VOLUME_GB`).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub ebs_gb: Option<Decimal>,
     #[serde(default = "linux")]
     pub os: Os,
+    /// `"alb"` puts an Application Load Balancer in front of a web tier (its lines join the tier).
+    #[serde(default)]
+    pub load_balancer: Option<LoadBalancer>,
+    /// Each instance has a public IPv4 address (default: true for a web tier without a load
+    /// balancer, false otherwise).
+    #[serde(default)]
+    pub public_ip: Option<bool>,
+}
+
+/// Root volume of an EC2 instance when `ebs_gb` is not given: 8 GB, the root volume of the
+/// Amazon Linux 2023 AMI's block device mapping (the AMI default; other AMIs differ).
+pub const DEFAULT_ROOT_VOLUME_GB: Decimal = dec!(8);
+
+impl Ec2 {
+    /// gp3 GB per instance: `ebs_gb`, else the default root volume.
+    pub fn volume_gb(&self) -> Decimal {
+        self.ebs_gb.unwrap_or(DEFAULT_ROOT_VOLUME_GB)
+    }
+
+    /// Whether the instances carry public IPv4 addresses in tier `tier`.
+    pub fn has_public_ip(&self, tier: &str) -> bool {
+        self.public_ip
+            .unwrap_or(tier == "web" && self.load_balancer.is_none())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -498,7 +588,8 @@ pub struct Lambda {
     /// NAT gateways the VPC function's traffic goes through (vpc = true); default 1.
     #[serde(default = "one", deserialize_with = "decimal")]
     pub nat_gateways: Decimal,
-    /// KB per request that leaves the VPC through the NAT gateway; default request + response.
+    /// KB per request of the function's own outbound calls through the NAT gateway (default 0:
+    /// client requests and responses never pass the NAT gateway).
     #[serde(default, deserialize_with = "opt_decimal")]
     pub nat_kb_per_request: Option<Decimal>,
 }
@@ -617,18 +708,31 @@ fn default_utilization() -> Decimal {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Engine {
     Mysql,
     Postgresql,
+    Mariadb,
+    /// Aurora MySQL-Compatible (provisioned instances, I/O-Standard storage).
+    AuroraMysql,
+    /// Aurora PostgreSQL-Compatible (provisioned instances, I/O-Standard storage).
+    AuroraPostgresql,
 }
 
 impl Engine {
+    /// The engine as it appears in catalog keys (`rds.<engine>.…`).
     pub fn key(self) -> &'static str {
         match self {
             Engine::Mysql => "mysql",
             Engine::Postgresql => "postgresql",
+            Engine::Mariadb => "mariadb",
+            Engine::AuroraMysql => "aurora-mysql",
+            Engine::AuroraPostgresql => "aurora-postgresql",
         }
+    }
+
+    pub fn is_aurora(self) -> bool {
+        matches!(self, Engine::AuroraMysql | Engine::AuroraPostgresql)
     }
 }
 
@@ -637,10 +741,8 @@ impl Engine {
 pub enum StorageType {
     Gp2,
     Gp3,
-}
-
-fn gp2() -> StorageType {
-    StorageType::Gp2
+    /// Provisioned IOPS SSD: needs `iops`.
+    Io1,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -652,6 +754,14 @@ pub struct Rds {
     pub multi_az: bool,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub storage_gb: Option<Decimal>,
-    #[serde(default = "gp2")]
-    pub storage_type: StorageType,
+    /// gp2 (default), gp3 or io1; not for Aurora, whose cluster storage has one type.
+    #[serde(default)]
+    pub storage_type: Option<StorageType>,
+    /// Provisioned IOPS of io1 storage.
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub iops: Option<Decimal>,
+    /// Aurora I/O requests per application request (default: the workload's database reads
+    /// plus writes per request, each counted as one I/O).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub ios_per_request: Option<Decimal>,
 }

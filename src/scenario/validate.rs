@@ -156,7 +156,7 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
         }
         for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
             if let Some(svc) = svc {
-                validate_service(&c, &format!("{base}.{tier}"), svc, s, region, catalog)?;
+                validate_service(&c, &format!("{base}.{tier}"), tier, svc, s, region, catalog)?;
             }
         }
         let e = &arch.extras;
@@ -214,20 +214,11 @@ fn is_date(d: &str) -> bool {
 }
 
 fn check_region(c: &Check, path: &str, region: &str, catalog: &Catalog) -> Result<()> {
-    let regions = catalog.regions();
-    if regions.iter().any(|r| r == region) {
+    if catalog.regions().iter().any(|r| r == region) {
         return Ok(());
     }
-    let names: Vec<&str> = regions.iter().map(String::as_str).collect();
-    let hint = match super::closest(region, &names) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!(
-            "the {} catalog has prices for: {}; for another region run `archcost pricing fetch --region {region}` and use --pricing DIR",
-            catalog.origin,
-            names.join(", ")
-        ),
-    };
-    Err(c.fail(path, format!("no prices for region `{region}`"), hint))
+    let (message, hint) = super::suggest::region(region, catalog);
+    Err(c.fail(path, message, hint))
 }
 
 fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
@@ -359,6 +350,7 @@ fn fargate_sizes_text() -> String {
 fn validate_service(
     c: &Check,
     base: &str,
+    tier: &str,
     svc: &Service,
     s: &Scenario,
     region: &str,
@@ -489,6 +481,10 @@ fn validate_service(
                 dec!(4000),
                 "seconds",
             )?;
+            // "[Application Load Balancers] You must specify subnets from at least two
+            // Availability Zones" (ELBv2 CreateLoadBalancer API reference).
+            c.range(&p("azs"), a.azs, dec!(2), dec!(6), "Availability Zones")?;
+            c.whole(&p("azs"), a.azs)?;
         }
         Service::Ec2(e) => {
             let key = format!("ec2.linux.{}", e.instance);
@@ -500,17 +496,14 @@ fn validate_service(
                 ));
             }
             if !catalog.has(&key, region) {
-                let known = catalog.keys_with_prefix(region, "ec2.linux.");
-                let names: Vec<&str> = known.iter().map(|k| &k["ec2.linux.".len()..]).collect();
-                let hint = match super::closest_name(&e.instance, &names) {
-                    Some(b) => format!("did you mean `{b}`?"),
-                    None => format!("instances priced in {region}: {}", names.join(", ")),
-                };
-                return Err(c.fail(
-                    &p("instance"),
-                    format!("no sourced price for EC2 instance `{}` in {region} (prices are never guessed)", e.instance),
-                    hint,
-                ));
+                let (message, hint) = super::suggest::instance(
+                    catalog,
+                    region,
+                    "ec2.linux.",
+                    &e.instance,
+                    "EC2 instance",
+                );
+                return Err(c.fail(&p("instance"), message, hint));
             }
             match (e.count, e.rps_per_instance) {
                 (Some(_), Some(_)) => return Err(c.fail(base, "both count and rps_per_instance are set", "use count for a fixed fleet, or rps_per_instance with min/max to scale hour by hour")),
@@ -526,7 +519,16 @@ fn validate_service(
                     check_scaling(c, base, r, e.min, e.max, "rps_per_instance", "min", "max")?;
                 }
             }
-            c.non_negative(&p("ebs_gb"), e.ebs_gb, dec!(1_000_000))?;
+            if let Some(gb) = e.ebs_gb {
+                c.non_negative(&p("ebs_gb"), gb, dec!(1_000_000))?;
+            }
+            if e.load_balancer.is_some() && tier != "web" {
+                return Err(c.fail(
+                    &p("load_balancer"),
+                    format!("a load balancer goes in front of the web tier, not the {tier} tier"),
+                    "remove load_balancer here, or put the EC2 fleet in the web tier",
+                ));
+            }
         }
         Service::Lambda(l) => {
             c.range(&p("memory_mb"), l.memory_mb, dec!(128), dec!(10240), "MB")?;
@@ -676,39 +678,76 @@ fn validate_service(
             )?;
         }
         Service::Rds(r) => {
-            let az = if r.multi_az { "multi_az" } else { "single_az" };
-            let prefix = format!("rds.{}.{az}.", r.engine.key());
-            let key = format!("{prefix}{}", r.instance);
+            let key = r.instance_key();
+            let prefix = &key[..key.len() - r.instance.len()];
             if !catalog.has(&key, region) {
-                let known = catalog.keys_with_prefix(region, &prefix);
-                let names: Vec<&str> = known.iter().map(|k| &k[prefix.len()..]).collect();
-                let hint = match super::closest_name(&r.instance, &names) {
-                    Some(b) if b != r.instance => format!("did you mean `{b}`?"),
-                    _ => format!(
-                        "{} {} instances priced in {region}: {}",
-                        r.engine.key(),
-                        az.replace('_', "-"),
-                        names.join(", ")
-                    ),
-                };
-                return Err(c.fail(
-                    &p("instance"),
-                    format!(
-                        "no sourced price for RDS {} `{}` ({az}) in {region} (prices are never guessed)",
-                        r.engine.key(),
-                        r.instance
-                    ),
-                    hint,
-                ));
+                let what = format!(
+                    "RDS {} {} class",
+                    r.engine.key(),
+                    r.az_key().replace('_', "-")
+                );
+                let (message, hint) =
+                    super::suggest::instance(catalog, region, prefix, &r.instance, &what);
+                return Err(c.fail(&p("instance"), message, hint));
             }
-            if let Some(gb) = r.storage_gb {
-                c.range(
-                    &p("storage_gb"),
-                    gb,
-                    dec!(20),
-                    dec!(65536),
-                    "GB (RDS gp2/gp3 storage)",
-                )?;
+            if r.engine.is_aurora() {
+                if r.storage_type.is_some() {
+                    return Err(c.fail(
+                        &p("storage_type"),
+                        "Aurora has one cluster storage type (I/O-Standard here); storage_type applies to mysql, postgresql and mariadb",
+                        "remove storage_type",
+                    ));
+                }
+                if let Some(gb) = r.storage_gb {
+                    c.non_negative(&p("storage_gb"), gb, dec!(131072))?;
+                }
+                if let Some(n) = r.ios_per_request {
+                    c.non_negative(&p("ios_per_request"), n, dec!(1_000_000))?;
+                }
+            } else {
+                if r.ios_per_request.is_some() {
+                    return Err(c.fail(
+                        &p("ios_per_request"),
+                        "ios_per_request applies only to Aurora (I/O-Standard bills each I/O request)",
+                        "remove it, or use engine = \"aurora-mysql\" / \"aurora-postgresql\"",
+                    ));
+                }
+                let io1 = r.storage_type == Some(StorageType::Io1);
+                let (min_gb, kind) = if io1 {
+                    (dec!(100), "GB (RDS io1 storage)")
+                } else {
+                    (dec!(20), "GB (RDS gp2/gp3 storage)")
+                };
+                if let Some(gb) = r.storage_gb {
+                    c.range(&p("storage_gb"), gb, min_gb, dec!(65536), kind)?;
+                }
+                match (io1, r.iops) {
+                    (true, None) => {
+                        return Err(c.fail(
+                            &p("iops"),
+                            "io1 storage needs its provisioned IOPS",
+                            "add iops = 3000 (1,000 to 256,000)",
+                        ))
+                    }
+                    (true, Some(iops)) => {
+                        c.range(
+                            &p("iops"),
+                            iops,
+                            dec!(1000),
+                            dec!(256000),
+                            "provisioned IOPS",
+                        )?;
+                        c.whole(&p("iops"), iops)?;
+                    }
+                    (false, Some(_)) => {
+                        return Err(c.fail(
+                            &p("iops"),
+                            "iops applies only to io1 storage",
+                            "remove iops, or set storage_type = \"io1\"",
+                        ))
+                    }
+                    (false, None) => {}
+                }
             }
         }
     }

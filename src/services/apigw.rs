@@ -1,6 +1,7 @@
 //! Amazon API Gateway: REST / HTTP (512 KB metering) / WebSocket (32 KB messages, connection
 //! minutes), REST cache by size-hour, private endpoints (VPC endpoint hours + data), WAF.
 use super::{Ctx, Line, ServiceModel, KB_PER_GB};
+use crate::capacity::plan::TierPlan;
 use crate::error::Result;
 use crate::scenario::{ApiGateway, ApiKind, Endpoint};
 use rust_decimal::Decimal;
@@ -19,7 +20,7 @@ impl ApiGateway {
 }
 
 impl ServiceModel for ApiGateway {
-    fn lines(&self, ctx: &Ctx) -> Result<Vec<Line>> {
+    fn lines(&self, ctx: &Ctx, _plan: &TierPlan) -> Result<Vec<Line>> {
         let w = ctx.workload;
         let requests = ctx.load.monthly_requests;
         let mut out = Vec::new();

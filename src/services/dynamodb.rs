@@ -1,49 +1,21 @@
 //! Amazon DynamoDB: on-demand request units (4 KB reads, eventual = half, 1 KB writes) or
-//! provisioned RCU/WCU-hours (sized from the peak hour), plus storage by table class.
+//! provisioned RCU/WCU-hours (from the capacity plan), plus storage by table class. With the free
+//! tier, the always-free 25 GB of storage and 25 provisioned RCU + 25 WCU (Standard class) come
+//! first.
 use super::{Ctx, Line, ServiceModel};
+use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{Capacity, Consistency, DynamoDb, TableClass};
+use crate::scenario::{Capacity, DynamoDb, TableClass};
 use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
-
-impl DynamoDb {
-    /// Read units for one read of an item of `item_kb`: ceil(kb / 4), halved when eventual.
-    pub fn units_per_read(&self, item_kb: Decimal) -> Decimal {
-        let units = (item_kb / dec!(4)).ceil().max(Decimal::ONE);
-        match self.consistency {
-            Consistency::Strong => units,
-            Consistency::Eventual => units / dec!(2),
-        }
-    }
-
-    /// Write units for one standard write: ceil(kb / 1).
-    pub fn units_per_write(&self, item_kb: Decimal) -> Decimal {
-        item_kb.ceil().max(Decimal::ONE)
-    }
-
-    /// (RCU, WCU) to provision: given, or the peak hour's need at the target utilization.
-    pub fn provisioned(&self, ctx: &Ctx) -> (Decimal, Decimal) {
-        let w = ctx.workload;
-        let peak = ctx.load.peak().peak_rps;
-        let rcu = self.rcu.unwrap_or_else(|| {
-            (peak * w.db_reads_per_request * self.units_per_read(w.item_kb)
-                / self.target_utilization)
-                .ceil()
-        });
-        let wcu = self.wcu.unwrap_or_else(|| {
-            (peak * w.db_writes_per_request * self.units_per_write(w.item_kb)
-                / self.target_utilization)
-                .ceil()
-        });
-        (rcu, wcu)
-    }
-}
 
 impl ServiceModel for DynamoDb {
-    fn lines(&self, ctx: &Ctx) -> Result<Vec<Line>> {
+    fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
         let w = ctx.workload;
         let class = self.table_class.key();
         let requests = ctx.load.monthly_requests;
+        // The always-free allowances cover the Standard table class only.
+        let standard = self.table_class == TableClass::Standard;
+        let free = |key: &'static str| standard.then_some(key);
         let mut out = Vec::new();
         match self.capacity {
             Capacity::OnDemand => {
@@ -63,28 +35,34 @@ impl ServiceModel for DynamoDb {
                 )?);
             }
             Capacity::Provisioned => {
-                let (rcu, wcu) = self.provisioned(ctx);
-                out.extend(ctx.priced(
+                let (rcu, wcu) = plan
+                    .dynamodb
+                    .as_ref()
+                    .map_or((Decimal::ZERO, Decimal::ZERO), |d| (d.rcu, d.wcu));
+                let hours = ctx.hours_per_month;
+                // 25 RCU and 25 WCU in every hour of the month: the allowance is per hour.
+                out.extend(ctx.priced_after_allowance(
                     "dynamodb.rcu",
                     &format!("dynamodb.rcu.{class}"),
+                    free("dynamodb.rcu.free_tier"),
+                    hours,
                     &format!("DynamoDB provisioned reads, {rcu} RCU"),
-                    rcu * ctx.hours_per_month,
+                    rcu * hours,
                 )?);
-                out.extend(ctx.priced(
+                out.extend(ctx.priced_after_allowance(
                     "dynamodb.wcu",
                     &format!("dynamodb.wcu.{class}"),
+                    free("dynamodb.wcu.free_tier"),
+                    hours,
                     &format!("DynamoDB provisioned writes, {wcu} WCU"),
-                    wcu * ctx.hours_per_month,
+                    wcu * hours,
                 )?);
             }
         }
-        // The always-free 25 GB covers the Standard table class only.
-        let free =
-            (self.table_class == TableClass::Standard).then_some("dynamodb.storage.free_tier");
         out.extend(ctx.priced_after_free(
             "dynamodb.storage",
             &format!("dynamodb.storage.{class}"),
-            free,
+            free("dynamodb.storage.free_tier"),
             "DynamoDB storage",
             w.storage_gb,
         )?);

@@ -1,39 +1,15 @@
 //! AWS Fargate (ECS or EKS): vCPU-hours and GB-hours of task runtime, storage above 20 GB,
 //! Windows licence, Spot share, and the EKS cluster fee.
 use super::{Ctx, Line, ServiceModel};
-use crate::capacity::Fleet;
+use crate::capacity::plan::TierPlan;
 use crate::error::Result;
 use crate::scenario::{Fargate, Os, Platform};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-impl Fargate {
-    /// How the service is sized (None when neither `tasks` nor `rps_per_task` is set).
-    pub fn fleet(&self, hours_per_month: Decimal) -> Option<Fleet> {
-        match (self.tasks, self.rps_per_task) {
-            (Some(units), _) => Some(Fleet::Fixed {
-                units,
-                hours: self.running_hours.unwrap_or(hours_per_month),
-            }),
-            (None, Some(rps_per_unit)) => Some(Fleet::Scaled {
-                rps_per_unit,
-                min: self.min_tasks.unwrap_or(Decimal::ONE),
-                max: self.max_tasks,
-            }),
-            (None, None) => None,
-        }
-    }
-
-    /// Task-hours per month: fixed tasks x running hours, or scaled hour by hour from the load.
-    pub fn task_hours(&self, ctx: &Ctx) -> Decimal {
-        self.fleet(ctx.hours_per_month)
-            .map_or(Decimal::ZERO, |f| ctx.load.fleet_hours(f))
-    }
-}
-
 impl ServiceModel for Fargate {
-    fn lines(&self, ctx: &Ctx) -> Result<Vec<Line>> {
-        let task_hours = self.task_hours(ctx);
+    fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
+        let task_hours = plan.fleet.as_ref().map_or(Decimal::ZERO, |f| f.unit_hours);
         let spot_hours = task_hours * self.spot_share;
         let od_hours = task_hours - spot_hours;
         let os = match self.os {

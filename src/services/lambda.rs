@@ -1,6 +1,7 @@
 //! AWS Lambda: requests, GB-seconds (1 ms rounding, tiers), ephemeral storage, provisioned
 //! concurrency, and the NAT gateway a VPC-attached function needs.
 use super::{Ctx, Line, ServiceModel, KB_PER_GB};
+use crate::capacity::plan::TierPlan;
 use crate::error::Result;
 use crate::scenario::{Invocation, Lambda};
 use rust_decimal::Decimal;
@@ -25,7 +26,7 @@ impl Lambda {
 }
 
 impl ServiceModel for Lambda {
-    fn lines(&self, ctx: &Ctx) -> Result<Vec<Line>> {
+    fn lines(&self, ctx: &Ctx, _plan: &TierPlan) -> Result<Vec<Line>> {
         let arch = self.arch.key();
         let invocations = ctx.load.monthly_requests;
         let provisioned = self.provisioned_concurrency > Decimal::ZERO;
@@ -90,9 +91,9 @@ impl ServiceModel for Lambda {
                 ),
                 self.nat_gateways * ctx.hours_per_month,
             )?);
-            let kb = self
-                .nat_kb_per_request
-                .unwrap_or(ctx.workload.request_kb + ctx.workload.response_kb);
+            // Only the function's own outbound calls pass the NAT gateway: client requests and
+            // responses travel between the caller and Lambda's service endpoint, not the VPC.
+            let kb = self.nat_kb_per_request.unwrap_or(Decimal::ZERO);
             out.extend(ctx.priced(
                 "nat.data",
                 "nat.data",

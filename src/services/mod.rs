@@ -9,6 +9,7 @@ pub mod network;
 pub mod rds;
 pub mod waf;
 
+use crate::capacity::plan::TierPlan;
 use crate::capacity::Load;
 use crate::error::Result;
 use crate::pricing::{split_tiers, Catalog, PriceRow};
@@ -16,6 +17,8 @@ use crate::scenario::{Service, Workload};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 /// One priced line of a bill, traceable to its catalog row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,7 +46,8 @@ pub mod exact {
     }
 }
 
-/// What every model needs to price usage: prices, region, month length and the load.
+/// What every model needs to price usage: prices, region, month length and the load, and the
+/// always-free allowances the architecture has used so far.
 pub struct Ctx<'a> {
     pub catalog: &'a Catalog,
     pub region: &'a str,
@@ -53,23 +57,51 @@ pub struct Ctx<'a> {
     pub load: &'a Load,
     /// Totals only (sweeps, break-even): lines skip copying their catalog trace strings.
     pub lean: bool,
+    /// Allowance used so far per free-tier key. One context prices one architecture, so an
+    /// always-free allowance is spent once across its tiers (two Lambda functions share one
+    /// 1M-request allowance), in tier order.
+    pub free_used: RefCell<BTreeMap<String, Decimal>>,
 }
 
-/// A service model: settings + context -> line items.
+impl<'a> Ctx<'a> {
+    /// A context for one architecture, with no allowance used yet.
+    pub fn new(
+        catalog: &'a Catalog,
+        region: &'a str,
+        hours_per_month: Decimal,
+        free_tier: bool,
+        workload: &'a Workload,
+        load: &'a Load,
+        lean: bool,
+    ) -> Ctx<'a> {
+        Ctx {
+            catalog,
+            region,
+            hours_per_month,
+            free_tier,
+            workload,
+            load,
+            lean,
+            free_used: RefCell::new(BTreeMap::new()),
+        }
+    }
+}
+
+/// A service model: settings + the tier's capacity plan -> line items.
 pub trait ServiceModel {
-    fn lines(&self, ctx: &Ctx) -> Result<Vec<Line>>;
+    fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>>;
 }
 
-/// Price any tier's service.
-pub fn price_service(service: &Service, ctx: &Ctx) -> Result<Vec<Line>> {
+/// Price any tier's service from its capacity plan.
+pub fn price_service(service: &Service, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
     match service {
-        Service::ApiGateway(s) => s.lines(ctx),
-        Service::Alb(s) => s.lines(ctx),
-        Service::Ec2(s) => s.lines(ctx),
-        Service::Lambda(s) => s.lines(ctx),
-        Service::Fargate(s) => s.lines(ctx),
-        Service::Dynamodb(s) => s.lines(ctx),
-        Service::Rds(s) => s.lines(ctx),
+        Service::ApiGateway(s) => s.lines(ctx, plan),
+        Service::Alb(s) => s.lines(ctx, plan),
+        Service::Ec2(s) => s.lines(ctx, plan),
+        Service::Lambda(s) => s.lines(ctx, plan),
+        Service::Fargate(s) => s.lines(ctx, plan),
+        Service::Dynamodb(s) => s.lines(ctx, plan),
+        Service::Rds(s) => s.lines(ctx, plan),
     }
 }
 
@@ -145,13 +177,27 @@ impl Ctx<'_> {
         self.priced_after_free(id, key, None, description, quantity)
     }
 
-    /// Like `priced`, but when the free tier is on, the allowance in `free_key` is used first
-    /// (shown as a zero-priced line) and the tiers start after it.
+    /// Like `priced`, but when the free tier is on, what is left of the allowance in `free_key`
+    /// is used first (shown as a zero-priced line) and the tiers start after it.
     pub fn priced_after_free(
         &self,
         id: &str,
         key: &str,
         free_key: Option<&str>,
+        description: &str,
+        quantity: Decimal,
+    ) -> Result<Vec<Line>> {
+        self.priced_after_allowance(id, key, free_key, Decimal::ONE, description, quantity)
+    }
+
+    /// Like `priced_after_free` for an allowance given per hour: `free_key`'s `tier_end` units
+    /// in every hour (DynamoDB's 25 RCU), i.e. `tier_end x per` of the line's own unit.
+    pub fn priced_after_allowance(
+        &self,
+        id: &str,
+        key: &str,
+        free_key: Option<&str>,
+        per: Decimal,
         description: &str,
         quantity: Decimal,
     ) -> Result<Vec<Line>> {
@@ -164,7 +210,10 @@ impl Ctx<'_> {
         if let (true, Some(free_key)) = (self.free_tier, free_key) {
             let free_row = self.catalog.flat(free_key, self.region)?;
             let allowance = free_row.tier_end.unwrap_or(Decimal::ZERO);
-            let used = allowance.min(quantity);
+            let mut spent = self.free_used.borrow_mut();
+            let before = spent.get(free_key).copied().unwrap_or(Decimal::ZERO);
+            let total = crate::money::mul(allowance, per, free_key)?;
+            let used = (total - before).max(Decimal::ZERO).min(quantity);
             if used > Decimal::ZERO {
                 let text = if self.lean {
                     String::new()
@@ -175,7 +224,13 @@ impl Ctx<'_> {
                         free_row.unit
                     )
                 };
-                out.push(line(id, text, used, free_row, self.lean)?);
+                let mut free = line(id, text, used, free_row, self.lean)?;
+                if let (false, Some(paid)) = (self.lean, tiers.first()) {
+                    // The allowance is spent in the line's own unit (RCU-hours, not RCU).
+                    free.unit.clone_from(&paid.unit);
+                }
+                out.push(free);
+                *spent.entry(free_key.to_string()).or_default() += used;
             }
             billable = quantity - used;
         }

@@ -2,13 +2,17 @@
 //! `extras` (NAT gateways, ECR storage, EKS clusters).
 use super::{Ctx, Line, KB_PER_GB};
 use crate::error::Result;
-use crate::scenario::{Architecture, Endpoint, Extras, Service};
+use crate::scenario::{Architecture, Endpoint, Extras, Scheme, Service};
 use rust_decimal::Decimal;
 
-/// GB sent to the internet per month: responses (unless the entry is a private API) + extras.
+/// GB sent to the internet per month: responses (unless the entry is a private API or an
+/// internal ALB, whose clients are inside the network) + extras.
 pub fn data_out_gb(arch: &Architecture, ctx: &Ctx) -> Decimal {
-    let private =
-        matches!(&arch.web, Some(Service::ApiGateway(g)) if g.endpoint == Endpoint::Private);
+    let private = match &arch.web {
+        Some(Service::ApiGateway(g)) => g.endpoint == Endpoint::Private,
+        Some(Service::Alb(a)) => a.scheme == Scheme::Internal,
+        _ => false,
+    };
     let responses = if private {
         Decimal::ZERO
     } else {

@@ -1,12 +1,15 @@
-//! Amazon RDS for MySQL / PostgreSQL: one instance (Single- or Multi-AZ) plus gp2/gp3 storage.
+//! Amazon RDS for MySQL / PostgreSQL / MariaDB (one instance, Single- or Multi-AZ, gp2/gp3/io1
+//! storage) and Amazon Aurora MySQL / PostgreSQL (provisioned instances, I/O-Standard storage).
 use super::{Ctx, Line, ServiceModel};
+use crate::capacity::plan::TierPlan;
 use crate::error::Result;
 use crate::scenario::{Rds, StorageType};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-/// RDS gp2/gp3 volumes for MySQL and PostgreSQL start at 20 GB.
+/// RDS gp2/gp3/io1 volumes for MySQL, PostgreSQL and MariaDB start at 20 GB (io1: 100 GB).
 pub const MIN_STORAGE_GB: Decimal = dec!(20);
+pub const MIN_IO1_STORAGE_GB: Decimal = dec!(100);
 
 impl Rds {
     pub fn az_key(&self) -> &'static str {
@@ -17,16 +20,40 @@ impl Rds {
         }
     }
 
-    /// Allocated storage: `storage_gb`, else the workload's data size, never below 20 GB.
+    pub fn storage(&self) -> StorageType {
+        self.storage_type.unwrap_or(StorageType::Gp2)
+    }
+
+    /// Allocated storage: `storage_gb`, else the workload's data size, never below the volume
+    /// type's minimum. Aurora bills the data stored, with no minimum.
     pub fn storage_gb(&self, ctx: &Ctx) -> Decimal {
-        self.storage_gb
-            .unwrap_or(ctx.workload.storage_gb)
-            .max(MIN_STORAGE_GB)
+        let gb = self.storage_gb.unwrap_or(ctx.workload.storage_gb);
+        if self.engine.is_aurora() {
+            return gb;
+        }
+        match self.storage() {
+            StorageType::Io1 => gb.max(MIN_IO1_STORAGE_GB),
+            StorageType::Gp2 | StorageType::Gp3 => gb.max(MIN_STORAGE_GB),
+        }
+    }
+
+    /// The catalog key of the instance-hour price.
+    pub fn instance_key(&self) -> String {
+        // Aurora prices every instance alike; Multi-AZ is a second instance (a replica).
+        let az = if self.engine.is_aurora() {
+            "single_az"
+        } else {
+            self.az_key()
+        };
+        format!("rds.{}.{az}.{}", self.engine.key(), self.instance)
     }
 }
 
 impl ServiceModel for Rds {
-    fn lines(&self, ctx: &Ctx) -> Result<Vec<Line>> {
+    fn lines(&self, ctx: &Ctx, _plan: &TierPlan) -> Result<Vec<Line>> {
+        if self.engine.is_aurora() {
+            return aurora_lines(self, ctx);
+        }
         let engine = self.engine.key();
         let az = self.az_key();
         let az_label = if self.multi_az {
@@ -36,13 +63,14 @@ impl ServiceModel for Rds {
         };
         let mut out = ctx.priced(
             "rds.instance",
-            &format!("rds.{engine}.{az}.{}", self.instance),
+            &self.instance_key(),
             &format!("RDS {engine} {} {az_label}", self.instance),
             ctx.hours_per_month,
         )?;
-        let st = match self.storage_type {
+        let st = match self.storage() {
             StorageType::Gp2 => "gp2",
             StorageType::Gp3 => "gp3",
+            StorageType::Io1 => "io1",
         };
         let gb = self.storage_gb(ctx);
         out.extend(ctx.priced(
@@ -51,6 +79,51 @@ impl ServiceModel for Rds {
             &format!("RDS {st} storage {} GB {az_label}", gb.normalize()),
             gb,
         )?);
+        if let (StorageType::Io1, Some(iops)) = (self.storage(), self.iops) {
+            out.extend(ctx.priced(
+                "rds.iops",
+                &format!("rds.iops.{engine}.io1.{az}"),
+                &format!("RDS io1 provisioned IOPS {} {az_label}", iops.normalize()),
+                iops,
+            )?);
+        }
         Ok(out)
     }
+}
+
+/// Aurora: instance-hours (two instances for Multi-AZ: the writer and one replica in another
+/// AZ), cluster storage per GB-month, and I/O requests.
+fn aurora_lines(r: &Rds, ctx: &Ctx) -> Result<Vec<Line>> {
+    let engine = r.engine.key();
+    let (count, label) = if r.multi_az {
+        (dec!(2), "writer + 1 replica in a second AZ")
+    } else {
+        (Decimal::ONE, "1 instance")
+    };
+    let mut out = ctx.priced(
+        "rds.instance",
+        &r.instance_key(),
+        &format!("Aurora {engine} {} ({label})", r.instance),
+        ctx.hours_per_month * count,
+    )?;
+    let gb = r.storage_gb(ctx);
+    out.extend(ctx.priced(
+        "rds.storage",
+        &format!("rds.aurora_storage.{engine}"),
+        &format!("Aurora I/O-Standard storage {} GB", gb.normalize()),
+        gb,
+    )?);
+    let per_request = r
+        .ios_per_request
+        .unwrap_or(ctx.workload.db_reads_per_request + ctx.workload.db_writes_per_request);
+    out.extend(ctx.priced(
+        "rds.io",
+        &format!("rds.aurora_io.{engine}"),
+        &format!(
+            "Aurora I/O requests ({} per request)",
+            per_request.normalize()
+        ),
+        per_request * ctx.load.monthly_requests,
+    )?);
+    Ok(out)
 }

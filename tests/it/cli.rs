@@ -196,24 +196,7 @@ fn pricing_show_filters_rows() {
 #[test]
 fn bundled_catalog_is_well_formed() {
     let catalog = archcost::pricing::bundled::catalog();
-    let rows = archcost::pricing::catalog_csv::parse(
-        "pricing/catalog.csv",
-        archcost::pricing::bundled::csv_text(),
-    )
-    .unwrap();
-    assert_eq!(rows.len(), catalog.rows().len());
-    assert!(rows.len() > 150);
-    for r in &rows {
-        assert!(!r.source.is_empty(), "{} has no source", r.key);
-        assert_eq!(
-            r.effective.len(),
-            10,
-            "{} effective `{}`",
-            r.key,
-            r.effective
-        );
-    }
-    // Every key exists in both bundled regions and tiers are contiguous from 0.
+    // Every key exists in both first bundled regions and tiers are contiguous from 0.
     for region in ["us-east-1", "ap-northeast-1"] {
         for key in [
             "lambda.duration.x86_64",

@@ -139,7 +139,7 @@ fn diff_cli_formats() {
 #[test]
 fn diff_same_scenario_under_two_catalogs_changes_exactly_that_line() {
     let dir = tempfile::tempdir().unwrap();
-    let header = read(&repo().join("pricing/catalog.csv"))
+    let header = read(&repo().join("pricing/regions/ap-northeast-1.csv"))
         .lines()
         .next()
         .unwrap()

@@ -22,7 +22,7 @@ storage_gb = 100.0
 [[architecture]]
 name = "rest"
 web = { service = "api-gateway", api = "rest", cache_gb = 0.5, waf_rules = 3, endpoint = "private", private_endpoint_azs = 2 }
-app = { service = "lambda", memory_mb = 2048, arch = "x86_64", ephemeral_storage_mb = 1024, provisioned_concurrency = 5, provisioned_requests_share = 0.3, vpc = true, nat_gateways = 2 }
+app = { service = "lambda", memory_mb = 2048, arch = "x86_64", ephemeral_storage_mb = 1024, provisioned_concurrency = 5, provisioned_requests_share = 0.3, vpc = true, nat_gateways = 2, nat_kb_per_request = 4 }
 db  = { service = "dynamodb", capacity = "provisioned", rcu = 100, wcu = 50, table_class = "standard-ia" }
 extras = { nat_gateways = 1, ecr_gb = 5, eks_clusters = 1, data_transfer_out_gb = 100 }
 [[architecture]]
@@ -44,6 +44,19 @@ db  = { service = "rds", engine = "mysql", instance = "db.t4g.medium", multi_az 
 name = "ec2"
 web = { service = "ec2", instance = "t3.small", rps_per_instance = 100, min = 2, max = 10 }
 app = { service = "ec2", instance = "m5.large", count = 2, ebs_gb = 50 }
+[[architecture]]
+name = "ec2-alb"
+web = { service = "ec2", instance = "t3.small", count = 2, load_balancer = "alb" }
+app = { service = "fargate", vcpu = 0.5, memory_gb = 1, rps_per_task = 1000, min_tasks = 1, os = "linux" }
+db  = { service = "dynamodb", capacity = "provisioned", rcu = 10, wcu = 10 }
+[[architecture]]
+name = "ec2-db"
+app = { service = "fargate", vcpu = 1, memory_gb = 2, rps_per_task = 1000, min_tasks = 1, os = "windows" }
+db  = { service = "ec2", instance = "r5.large", count = 1, ebs_gb = 100 }
+[[architecture]]
+name = "vpc-lambda"
+app = { service = "lambda", vpc = true }
+db  = { service = "dynamodb" }
 "#;
 
 fn reports() -> Vec<(String, Report)> {
@@ -139,6 +152,7 @@ fn every_line_has_a_japanese_description_and_unit() {
         "nat.hours",
         "rds.instance",
         "rds.storage",
+        "vpc.public_ipv4",
         "waf.requests",
         "waf.rules",
         "waf.web_acl",

@@ -1,8 +1,11 @@
 //! The one integration-test binary: every area is a module.
 mod band;
+mod catalog;
 mod cli;
+mod cost_lines;
 mod decisions;
 mod diffs;
+mod feasibility;
 mod fuzz;
 mod hardening;
 mod i18n_lines;

@@ -663,6 +663,34 @@ fn compare_with_an_imported_catalog() {
             .unwrap()
     };
     assert_eq!(sku_of(&c, "alb.hours"), "6AP766DZF74JPTE2");
+
+    // The imported offers have no AmazonVPC file: an internet-facing ALB's public IPv4 price
+    // comes from the bundled London rows under the overlay (2 AZ × 730 h × $0.005).
+    let facing = t.path().join("london-facing.toml");
+    std::fs::write(&facing, LONDON.replace(", scheme = \"internal\"", "")).unwrap();
+    let out = archcost()
+        .arg("compare")
+        .arg(&facing)
+        .arg("--pricing")
+        .arg(t.path().join("cat"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = v["architectures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "containers")
+        .unwrap()
+        .clone();
+    assert_eq!(line(&c, "vpc.public_ipv4"), d("7.3"));
 }
 
 pub const LONDON: &str = r#"
@@ -686,7 +714,7 @@ app = { service = "lambda", memory_mb = 1024, arch = "arm64" }
 
 [[architecture]]
 name = "containers"
-web = { service = "alb" }
+web = { service = "alb", scheme = "internal" }
 app = { service = "fargate", vcpu = 0.5, memory_gb = 1.0, tasks = 2 }
 db  = { service = "rds", engine = "mysql", instance = "db.t4g.medium", multi_az = true }
 "#;

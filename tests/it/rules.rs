@@ -160,15 +160,24 @@ fn lambda_async_large_events_bill_extra_requests() {
 
 #[test]
 fn lambda_in_vpc_adds_nat_gateway() {
-    // 730 h x 0.045 = 32.85; data 1,048,576 requests x 10 KB = 10 GB x 0.045 = 0.45
+    // 730 h x 0.045 = 32.85. Client requests and responses never pass the NAT gateway: no data
+    // line by default. The function's own outbound calls, 1,048,576 x 10 KB = 10 GB x 0.045 = 0.45.
+    let workload = "requests_per_month = 1_048_576\nrequest_kb = 2\nresponse_kb = 8";
     let a = one(
         "us-east-1",
         "",
-        "requests_per_month = 1_048_576\nrequest_kb = 2\nresponse_kb = 8",
+        workload,
         "app = { service = \"lambda\", vpc = true }",
     );
     assert_eq!(line_sum(&a, "nat.hours"), d("32.85"));
-    assert_eq!(line_sum(&a, "nat.data"), d("0.45"));
+    assert!(a.lines().all(|(_, l)| l.id != "nat.data"));
+    let b = one(
+        "us-east-1",
+        "",
+        workload,
+        "app = { service = \"lambda\", vpc = true, nat_kb_per_request = 10 }",
+    );
+    assert_eq!(line_sum(&b, "nat.data"), d("0.45"));
 }
 
 #[test]
@@ -256,17 +265,20 @@ fn dynamodb_provisioned_sized_from_peak_and_storage_free_tier() {
     // Flat 2,628,000 requests over 730 h = 1 rps. 10 eventual reads of 4 KB = 5 RCU/s -> /0.7 = 7.14 -> 8 RCU.
     // 2 writes of 4 KB = 8 WCU/s -> /0.7 = 11.43 -> 12 WCU.
     // Tokyo: 8 x 730 x 0.0001484 = 0.866656; 12 x 730 x 0.000742 = 6.49992.
-    let a = one(
-        "ap-northeast-1",
-        "free_tier = true",
-        "requests_per_month = 2_628_000\ndb_reads_per_request = 10\ndb_writes_per_request = 2\nitem_kb = 4\nstorage_gb = 30",
-        "db = { service = \"dynamodb\", capacity = \"provisioned\" }",
-    );
+    let workload = "requests_per_month = 2_628_000\ndb_reads_per_request = 10\ndb_writes_per_request = 2\nitem_kb = 4\nstorage_gb = 30";
+    let db = "db = { service = \"dynamodb\", capacity = \"provisioned\" }";
+    let a = one("ap-northeast-1", "", workload, db);
     assert_eq!(quantity_sum(&a, "dynamodb.rcu"), d("5840"));
     assert_eq!(line_sum(&a, "dynamodb.rcu"), d("0.866656"));
     assert_eq!(line_sum(&a, "dynamodb.wcu"), d("6.49992"));
-    // 30 GB - 25 GB free = 5 GB x 0.285 = 1.425
-    assert_eq!(line_sum(&a, "dynamodb.storage"), d("1.425"));
+    assert_eq!(line_sum(&a, "dynamodb.storage"), d("30") * d("0.285"));
+    // With the free tier, 8 RCU and 12 WCU fit in the always-free 25 RCU + 25 WCU, and
+    // 30 GB - 25 GB free = 5 GB x 0.285 = 1.425.
+    let free = one("ap-northeast-1", "free_tier = true", workload, db);
+    assert_eq!(quantity_sum(&free, "dynamodb.rcu"), d("5840"));
+    assert_eq!(line_sum(&free, "dynamodb.rcu"), d("0"));
+    assert_eq!(line_sum(&free, "dynamodb.wcu"), d("0"));
+    assert_eq!(line_sum(&free, "dynamodb.storage"), d("1.425"));
 }
 
 #[test]

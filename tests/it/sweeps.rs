@@ -71,7 +71,7 @@ fn sweep_csv_has_the_design_shape() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "workload.requests_per_month,serverless,containers,traditional"
+        "workload.requests_per_month,serverless,containers,traditional,serverless feasible,containers feasible,traditional feasible"
     );
     assert_eq!(lines.len(), 6);
     assert!(lines[1].starts_with("100000,"));
@@ -117,7 +117,9 @@ fn every_breakeven_flips_the_order_on_either_side() {
 fn hand_solved_crossing_lambda_vs_one_ec2() {
     // us-east-1, no free tier, no data out. Lambda x86 128 MB, 100 ms: per request
     // 0.0000002 + 0.1 s x 0.125 GB x 0.0000166667 = 0.00000040833375 USD.
-    // One t3.micro: 730 h x 0.0104 = 7.592 USD. Equal at 7.592 / 0.00000040833375 requests.
+    // One t3.micro: 730 h x 0.0104 = 7.592 USD, plus its 8 GB gp3 root volume (8 x 0.08 = 0.64):
+    // 8.232 USD. Lambda: 0.0000002 + 0.125 GB x 0.1 s x 0.0000166667 = 0.00000040833375 per
+    // request. Equal at 8.232 / 0.00000040833375 requests.
     let text = "name = \"h\"\nregion = \"us-east-1\"\n[workload]\nrequests_per_month = 1_000_000\nduration_ms = 100\n\
         [[architecture]]\nname = \"lambda\"\napp = { service = \"lambda\", memory_mb = 128 }\n\
         [[architecture]]\nname = \"ec2\"\napp = { service = \"ec2\", instance = \"t3.micro\", count = 1 }\n";
@@ -132,7 +134,7 @@ fn hand_solved_crossing_lambda_vs_one_ec2() {
     )
     .unwrap();
     assert_eq!(c.len(), 1);
-    let expected = d("7.592") / d("0.00000040833375");
+    let expected = d("8.232") / d("0.00000040833375");
     assert!(
         (c[0].value - expected).abs() < d("0.000000001"),
         "{} vs {expected}",
@@ -140,7 +142,7 @@ fn hand_solved_crossing_lambda_vs_one_ec2() {
     );
     assert_eq!(c[0].kind, CrossingKind::Linear);
     assert_eq!(c[0].cheaper_below, "lambda");
-    assert!((c[0].monthly_usd - d("7.592")).abs() < d("0.000000001"));
+    assert!((c[0].monthly_usd - d("8.232")).abs() < d("0.000000001"));
     // No crossing below 1M requests: empty list (and exit 0 with an empty JSON list).
     assert!(breakeven(
         &s,
@@ -209,7 +211,7 @@ fn breakeven_cli_json_and_sentence() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("serverless is cheaper below 59.981M requests/month; containers above"),
+        text.contains("serverless is cheaper below 62.066M requests/month; containers above"),
         "{text}"
     );
 }

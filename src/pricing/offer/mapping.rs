@@ -490,16 +490,27 @@ pub fn unit_of(key: &str) -> Option<&'static str> {
         "read request unit"
     } else if key.starts_with("dynamodb.writes") {
         "write request unit"
+    } else if key == "dynamodb.rcu.free_tier" {
+        // The always-free allowance is 25 RCU in every hour (spent as RCU-hours).
+        "RCU"
+    } else if key == "dynamodb.wcu.free_tier" {
+        "WCU"
     } else if key.starts_with("dynamodb.rcu") {
         "RCU-hour"
     } else if key.starts_with("dynamodb.wcu") {
         "WCU-hour"
     } else if key.starts_with("dynamodb.storage")
         || key == "ebs.gp3"
+        || key == "ebs.gp2"
         || key.starts_with("rds.storage")
+        || key.starts_with("rds.aurora_storage")
         || key == "ecr.storage"
     {
         "GB-month"
+    } else if key.starts_with("rds.iops") {
+        "IOPS-month"
+    } else if key.starts_with("rds.aurora_io") {
+        "I/O request"
     } else if key == "alb.lcu" {
         "LCU-hour"
     } else if key == "vpce.hours" {

@@ -1,0 +1,134 @@
+//! EC2 limits, read from the fleet plan: vCPUs busy at the busiest second vs the fleet's vCPUs,
+//! the burstable (T3/T3a/T4g) CPU-credit baseline, `max` vs the instances the peak needs, and
+//! the ALB target-group size when the web tier has a load balancer.
+use super::{fmt, hour, table, Checker, LimitRow, Measure};
+use crate::capacity::plan::{ArchPlan, FleetPlan, TierPlan};
+use crate::scenario::{Ec2, LoadBalancer};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+pub(super) fn check(c: &mut Checker, tier: &str, e: &Ec2, plan: &ArchPlan, tp: &TierPlan) {
+    let Some(fleet) = &tp.fleet else { return };
+    if let Some(busy) = fleet.busy_vcpu {
+        cpu(c, tier, e, fleet, busy);
+    }
+    if let (false, Some(max)) = (fleet.fixed, fleet.max) {
+        let needed = fleet.needed_at_peak;
+        c.setting(
+            tier,
+            "ec2.max",
+            needed,
+            max,
+            "instances",
+            "Raise max or use a larger instance type",
+            "max",
+            || {
+                format!(
+                    "instances needed at {} ({}) vs max; {} requests/s unserved",
+                    hour(plan.peak.hour),
+                    fmt(needed),
+                    fmt(fleet.unserved_rps)
+                )
+            },
+        );
+    }
+    if e.load_balancer == Some(LoadBalancer::Alb) {
+        let n = fleet.peak_units;
+        c.check(tier, "alb.targets_per_target_group", n, || {
+            format!("instances registered as targets at the peak ({})", fmt(n))
+        });
+    }
+}
+
+/// CPU demand at the peak (requests in flight, each assumed to keep one vCPU busy: an upper
+/// bound) vs the fleet's vCPUs, and the busiest hour's average vs the burstable baseline.
+fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
+    let (Some(vcpu), Some(capacity)) = (fleet.vcpu_per_unit, fleet.peak_vcpu()) else {
+        return;
+    };
+    let src = vcpu_of(&e.instance).map_or("", |(_, s)| s.as_str());
+    let instances = fleet.peak_units;
+    let source = format!("your scenario: count/rps_per_instance; vCPUs: {src}");
+    c.push(
+        Measure {
+            tier,
+            id: "ec2.cpu",
+            value: busy,
+            limit: capacity,
+            unit: "vCPU",
+            kind: "setting",
+            remedy: "Add instances, scale with rps_per_instance, or pick a larger type",
+            source: &source,
+        },
+        || format!("vCPUs busy at the busiest second ({}) vs {} x {} ({} vCPU each); request time assumed to be CPU time", fmt(busy), fmt(instances), e.instance, fmt(vcpu)),
+    );
+    let (Some(row), Some(hour_busy)) = (baseline_row(&e.instance), fleet.hour_busy_vcpu) else {
+        return;
+    };
+    // Average CPU over the busiest hour vs the burstable baseline (credits drain above it).
+    let baseline = capacity * row.value / dec!(100);
+    c.push(
+        Measure {
+            tier,
+            id: &row.id,
+            value: hour_busy,
+            limit: baseline,
+            unit: "vCPU",
+            kind: "behaviour",
+            remedy: &row.remedy,
+            source: &row.source,
+        },
+        || {
+            format!(
+                "average vCPUs busy in the peak hour ({}) vs the {} baseline ({} % of each vCPU)",
+                fmt(hour_busy),
+                e.instance,
+                fmt(row.value)
+            )
+        },
+    );
+}
+
+/// vCPUs of an EC2 type and their source (limits/ec2-instances.csv); T3a and T4g sizes read the
+/// T3 row of the same size (the EC2 User Guide's burstable table gives the three families the
+/// same vCPUs and credits).
+pub fn vcpu_of(instance: &str) -> Option<&'static (Decimal, String)> {
+    let vcpu = &table().ec2_vcpu;
+    vcpu.get(instance).or_else(|| {
+        let (family, size) = instance.split_once('.')?;
+        matches!(family, "t3a" | "t4g")
+            .then(|| vcpu.get(&format!("t3.{size}")))
+            .flatten()
+    })
+}
+
+/// The CPU-credit baseline row of a burstable type: `ec2.<type>.baseline_cpu_pct`, with T3a and
+/// T4g read from the T3 row of the same size (the EC2 User Guide's burstable baseline table gives
+/// the same credits and baseline for the three families; the rows say so).
+pub fn baseline_row(instance: &str) -> Option<&'static LimitRow> {
+    let rows = &table().rows;
+    if let Some(row) = rows.get(&format!("ec2.{instance}.baseline_cpu_pct")) {
+        return Some(row);
+    }
+    let (family, size) = instance.split_once('.')?;
+    if family == "t3a" || family == "t4g" {
+        return rows.get(&format!("ec2.t3.{size}.baseline_cpu_pct"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t4g_and_t3a_read_the_t3_rows() {
+        for t in ["t3.small", "t3a.small", "t4g.small"] {
+            assert_eq!(baseline_row(t).map(|r| r.value), Some(dec!(20)), "{t}");
+            assert_eq!(vcpu_of(t).map(|v| v.0), Some(dec!(2)), "{t}");
+        }
+        assert!(baseline_row("m5.large").is_none());
+        assert!(baseline_row("t4g").is_none());
+        assert!(vcpu_of("t2.small").is_none());
+    }
+}

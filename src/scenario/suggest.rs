@@ -1,0 +1,159 @@
+//! What to tell a user whose region, EC2 instance or RDS class has no price: where it is sold,
+//! and "did you mean" candidates that stay within the instance family and generation
+//! (`t4g.meduim` -> `t4g.medium`, never `t3.medium`).
+use crate::pricing::{regions, Catalog};
+
+/// Most regions listed in one message.
+const MAX_LISTED: usize = 12;
+
+/// Why `region` cannot be priced, and what to write instead: (message, hint).
+pub fn region(region: &str, catalog: &Catalog) -> (String, String) {
+    let bundled = catalog.regions().len();
+    match regions::by_code(region) {
+        Some(r) => (
+            format!(
+                "no prices for region `{}` ({}) in the {} catalog",
+                r.code, r.name, catalog.origin
+            ),
+            format!(
+                "the {} catalog prices {bundled} regions (`archcost pricing show --region CODE` lists a region's prices); \
+                 for this one run `archcost pricing fetch --region {}` and use --pricing DIR",
+                catalog.origin, r.code
+            ),
+        ),
+        None => {
+            let hint = match regions::suggest(region) {
+                Some(r) => format!("did you mean `{}` ({})?", r.code, r.name),
+                None => format!(
+                    "write a region code such as \"ap-northeast-1\" or a name such as \"Tokyo\" or \"東京\"; regions with prices: {}",
+                    catalog.regions().join(", ")
+                ),
+            };
+            (format!("`{region}` is not an AWS region archcost knows"), hint)
+        }
+    }
+}
+
+/// The family part of an instance name: `t4g.medium` -> `t4g`, `db.r6g.large` -> `db.r6g`.
+fn family(instance: &str) -> &str {
+    instance.rsplit_once('.').map_or(instance, |(f, _)| f)
+}
+
+/// The size part: `t4g.medium` -> `medium`.
+fn size(instance: &str) -> &str {
+    instance.rsplit_once('.').map_or("", |(_, s)| s)
+}
+
+/// Why `instance` (a key suffix after `prefix`, e.g. `ec2.linux.`) has no price in `region`, and
+/// what to do: (message, hint). `what` names the product ("EC2 instance", "RDS mysql class").
+pub fn instance(
+    catalog: &Catalog,
+    region: &str,
+    prefix: &str,
+    instance: &str,
+    what: &str,
+) -> (String, String) {
+    let place = regions::describe(region);
+    let here: Vec<String> = catalog
+        .keys_with_prefix(region, prefix)
+        .into_iter()
+        .map(|k| k[prefix.len()..].to_string())
+        .collect();
+    let same_family: Vec<&str> = here
+        .iter()
+        .map(String::as_str)
+        .filter(|c| family(c) == family(instance))
+        .collect();
+    let sold_in = catalog.regions_with(&format!("{prefix}{instance}"));
+    if !sold_in.is_empty() {
+        let message =
+            format!("AWS does not sell {what} `{instance}` in {place}: it has no price there");
+        let listed: Vec<&str> = sold_in.iter().take(MAX_LISTED).copied().collect();
+        let more = sold_in.len().saturating_sub(MAX_LISTED);
+        let mut hint = format!(
+            "`{instance}` is priced in {} region(s): {}{}",
+            sold_in.len(),
+            listed.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
+        if same_family.is_empty() {
+            hint.push_str(&format!(
+                "; no `{}` sizes are priced in {region}",
+                family(instance)
+            ));
+        } else {
+            hint.push_str(&format!(
+                "; `{}` sizes priced in {region}: {}",
+                family(instance),
+                same_family.join(", ")
+            ));
+        }
+        return (message, hint);
+    }
+    let message = format!(
+        "{what} `{instance}` is not in the catalog for any region (prices are never guessed)"
+    );
+    // A typo in the size: suggest within the same family and generation only.
+    if let Some(best) = super::closest_name(instance, &same_family) {
+        return (message, format!("did you mean `{best}`?"));
+    }
+    // The family exists elsewhere: suggest among its sizes in any region.
+    let everywhere = all_keys_in_family(catalog, prefix, family(instance));
+    let names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
+    if let Some(best) = super::closest_name(instance, &names) {
+        let regions = catalog.regions_with(&format!("{prefix}{best}"));
+        return (
+            message,
+            format!(
+                "did you mean `{best}`? (not sold in {region}; priced in {})",
+                regions
+                    .iter()
+                    .take(MAX_LISTED)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
+    // A typo in the family: the same size in a family one letter away, when only one fits.
+    let near: Vec<&str> = here
+        .iter()
+        .map(String::as_str)
+        .filter(|c| {
+            size(c) == size(instance) && strsim::levenshtein(family(c), family(instance)) == 1
+        })
+        .collect();
+    if near.len() == 1 {
+        return (message, format!("did you mean `{}`?", near[0]));
+    }
+    let mut families: Vec<&str> = here.iter().map(|c| family(c)).collect();
+    families.dedup();
+    let hint = if families.is_empty() {
+        format!("no {what} is priced in {region}")
+    } else {
+        format!(
+            "{what} families priced in {region}: {} (`archcost pricing show --region {region} --family FAMILY` lists the sizes)",
+            families.join(", ")
+        )
+    };
+    (message, hint)
+}
+
+/// Every instance name of `family` under `prefix` in any region (parses all regions; used only
+/// on the error path).
+fn all_keys_in_family(catalog: &Catalog, prefix: &str, family_name: &str) -> Vec<String> {
+    let want = format!("{prefix}{family_name}.");
+    let mut out: Vec<String> = catalog
+        .regions()
+        .iter()
+        .flat_map(|r| catalog.keys_with_prefix(r, &want))
+        .map(|k| k[prefix.len()..].to_string())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}

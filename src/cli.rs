@@ -34,6 +34,31 @@ pub enum Command {
         #[command(subcommand)]
         command: PricingCommand,
     },
+    /// Print a shell completion script to standard output
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output
+    #[command(after_help = MAN_HELP)]
+    Man,
+}
+
+const COMPLETIONS_HELP: &str = "Install (then start a new shell):
+  bash        archcost completions bash > ~/.local/share/bash-completion/completions/archcost
+  zsh         archcost completions zsh > ~/.zfunc/_archcost
+              (with fpath+=~/.zfunc before compinit in ~/.zshrc)
+  fish        archcost completions fish > ~/.config/fish/completions/archcost.fish
+  powershell  archcost completions powershell >> $PROFILE
+  elvish      archcost completions elvish > ~/.config/elvish/lib/archcost.elv
+              (with `use archcost` in ~/.config/elvish/rc.elv)";
+
+const MAN_HELP: &str =
+    "Install: archcost man > ~/.local/share/man/man1/archcost.1   (then: man archcost)";
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Shell to generate the completion script for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -180,9 +205,41 @@ pub struct LimitsArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Template to print
-    #[arg(long, default_value = "three-tier")]
+    /// Template to print (`--list` describes them)
+    #[arg(long, default_value = crate::templates::DEFAULT, value_name = "NAME", value_parser = TemplateName)]
     pub template: String,
+    /// List the templates, one line each, instead of printing one
+    #[arg(long, conflicts_with = "template")]
+    pub list: bool,
+    /// Language of the template's comments (ja: Japanese comments, Tokyo region, yen)
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+/// Any string (an unknown name is reported by `init` with the list and a suggestion), with the
+/// template names as possible values for `--help` and shell completions.
+#[derive(Debug, Clone, Copy)]
+pub struct TemplateName;
+
+impl clap::builder::TypedValueParser for TemplateName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(crate::templates::ALL.iter().map(|t| {
+            clap::builder::PossibleValue::new(t.name).help(t.summary(crate::report::i18n::Lang::En))
+        })))
+    }
 }
 
 #[derive(Debug, Subcommand)]

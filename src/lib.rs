@@ -18,3 +18,4 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod services;
 pub mod sweep;
+pub mod templates;

@@ -4,9 +4,11 @@
 //! output options (`--format`, `--out`, `--lang`, `--currency`, `--bom`) every command honours.
 pub mod breakeven;
 pub mod compare;
+pub mod completions;
 pub mod diff;
 pub mod init;
 pub mod limits;
+pub mod man;
 pub mod pricing;
 pub mod report;
 pub mod sensitivity;
@@ -36,6 +38,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Sweep(args) => sweep::run(args),
         Command::Breakeven(args) => breakeven::run(args),
         Command::Init(args) => init::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
         Command::Pricing { command } => pricing::run(command),
     }
 }

@@ -16,7 +16,6 @@ pub mod range;
 pub mod sensitivity;
 pub mod sweep;
 pub mod table;
-pub mod templates;
 
 use crate::compare::{ArchReport, Report};
 use crate::feasibility::Blocker;

@@ -16,6 +16,7 @@ mod pricing_import;
 mod reports;
 mod rules;
 mod snapshots;
+mod surface;
 mod sweeps;
 mod util;
 mod validation;

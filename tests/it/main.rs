@@ -2,6 +2,7 @@
 mod band;
 mod catalog;
 mod cli;
+mod commands;
 mod cost_lines;
 mod decisions;
 mod diffs;

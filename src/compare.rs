@@ -58,6 +58,9 @@ pub struct AssumptionsInfo {
     pub usd_jpy: Option<Decimal>,
     pub fx_date: Option<String>,
     pub pricing: PricingInfo,
+    /// Consumption tax rate when the scenario sets one.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
+    pub tax_rate: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +80,9 @@ pub struct ArchReport {
     pub monthly_usd: Decimal,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
     pub monthly_jpy: Option<Decimal>,
+    /// Consumption tax on `monthly_usd` (which stays pre-tax), when `tax_rate` is set.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
+    pub tax_usd: Option<Decimal>,
     /// False when a hard limit is exceeded or a fleet cannot carry the load (`ruled_out_by`).
     pub feasible: bool,
     /// What rules the architecture out (absent when it is feasible).
@@ -289,6 +295,7 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
                 effective,
                 effective_oldest,
             },
+            tax_rate: s.assumptions.tax_rate,
         },
         cheapest_feasible,
         architectures,
@@ -369,6 +376,10 @@ fn evaluate_arch(
         region: region.to_string(),
         monthly_usd,
         monthly_jpy: rate.map(|r| monthly_usd * r),
+        tax_usd: match s.assumptions.tax_rate {
+            Some(t) => Some(money::mul(monthly_usd, t, "assumptions.tax_rate")?),
+            None => None,
+        },
         feasible: ruled_out_by.is_empty(),
         ruled_out_by,
         limits: findings,

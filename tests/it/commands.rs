@@ -212,3 +212,33 @@ fn diff_reports_a_multi_az_switch_as_one_changed_line() {
     assert_eq!(rds.len(), 1, "{rds:?}");
     assert_eq!(rds[0]["status"], "changed");
 }
+
+/// Consumption tax: pre-tax totals unchanged, tax apart in JSON and every human output.
+/// Hand-computed: 1M HTTP API requests × $1.29/M + 1M Lambda requests × $0.20/M + 50,000 GB-s
+/// × $0.0000166667 = $2.323335 pre-tax; 10 % = $0.2323335; at 150 JPY/USD ¥348.50 → ¥349,
+/// tax ¥34.85 → ¥35, incl. tax ¥383.
+#[test]
+fn consumption_tax_is_shown_apart_from_pre_tax_totals() {
+    let f = "tests/fixtures/tax-tokyo.toml";
+    let (code, json, err) = run(&["compare", f, "--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["assumptions"]["tax_rate"], "0.1");
+    assert_eq!(v["architectures"][0]["monthly_usd"], "2.323335");
+    assert_eq!(v["architectures"][0]["tax_usd"], "0.2323335");
+    let (_, table, _) = run(&["compare", f, "--lang", "ja"]);
+    assert!(
+        table.contains("消費税 10% ¥35 — 税込 月額 ¥383（税抜 ¥349）"),
+        "{table}"
+    );
+    let (_, md, _) = run(&["compare", f, "--format", "markdown", "--currency", "USD"]);
+    assert!(
+        md.contains("consumption tax 10 % $0.23 — $2.56 per month incl. tax (pre-tax $2.32)"),
+        "{md}"
+    );
+    let (_, csv, _) = run(&["compare", f, "--format", "csv"]);
+    assert!(csv.contains(",tax,tax,tax.consumption,"), "{csv}");
+    let (code, _, err) = run(&["validate", "tests/fixtures/tax-bad.toml"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("assumptions.tax_rate"), "{err}");
+}

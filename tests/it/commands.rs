@@ -242,3 +242,62 @@ fn consumption_tax_is_shown_apart_from_pre_tax_totals() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("assumptions.tax_rate"), "{err}");
 }
+
+#[test]
+fn narrow_terminals_get_a_compact_layout_without_mid_word_wraps() {
+    let out = bin()
+        .current_dir(root())
+        .env("COLUMNS", "80")
+        .args(["compare", S])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Table rows fit (prose lines such as notes wrap in the terminal itself).
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with(['│', '┌', '└', '╞', '├']))
+    {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+    assert!(
+        !text.contains("data-transf\n") && !text.contains("transf er"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("USD per unit"),
+        "unit price column kept at 80 columns"
+    );
+    let wide = bin()
+        .current_dir(root())
+        .env("COLUMNS", "160")
+        .args(["compare", S])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(wide.stdout)
+        .unwrap()
+        .contains("USD per unit"));
+}
+
+#[test]
+fn a_string_where_a_number_belongs_names_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("tests/fixtures/tax-tokyo.toml"))
+        .unwrap()
+        .replace("memory_mb = 512", "memory_mb = \"512\"");
+    let path = dir.path().join("s.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = bin().arg("validate").arg(&path).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("`app.memory_mb`: invalid type: string \"512\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn pricing_show_suggests_a_misspelt_service() {
+    let (code, _, err) = run(&["pricing", "show", "--region", "tokyo", "--service", "lamda"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("did you mean `lambda`?"), "{err}");
+}

@@ -383,7 +383,7 @@ fn evaluate_arch(
         feasible: ruled_out_by.is_empty(),
         ruled_out_by,
         limits: findings,
-        notes: crate::notes::for_arch(arch, &plan, &ctx, db_usd, &free_before_db)?,
+        notes: crate::notes::for_arch(arch, &plan, &ctx, db_usd, &free_before_db, rate)?,
         tiers,
         range: None,
     })

@@ -6,10 +6,10 @@ use crate::report::folder;
 
 pub fn run(args: ReportArgs) -> Result<u8> {
     let (mut s, catalog) = load(&args.input)?;
-    apply_currency(&mut s, args.currency, &args.input.scenario)?;
+    apply_currency(&mut s, args.locale.currency, &args.input.scenario)?;
     let opts = folder::Options {
-        lang: lang(args.lang),
-        bom: args.bom,
+        lang: lang(args.locale.lang),
+        bom: args.locale.bom,
     };
     let target = args
         .out

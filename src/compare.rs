@@ -60,6 +60,9 @@ pub struct AssumptionsInfo {
     pub usd_jpy: Option<Decimal>,
     pub fx_date: Option<String>,
     pub pricing: PricingInfo,
+    /// Consumption tax rate when the scenario sets one.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
+    pub tax_rate: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -86,6 +89,9 @@ pub struct ArchReport {
     /// Money over time, when any architecture of the scenario has a purchase option.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub over_time: Option<OverTime>,
+    /// Consumption tax on `monthly_usd` (which stays pre-tax), when `tax_rate` is set.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
+    pub tax_usd: Option<Decimal>,
     /// False when a hard limit is exceeded or a fleet cannot carry the load (`ruled_out_by`).
     pub feasible: bool,
     /// What rules the architecture out (absent when it is feasible).
@@ -301,6 +307,7 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
                 effective,
                 effective_oldest,
             },
+            tax_rate: s.assumptions.tax_rate,
         },
         cheapest_feasible,
         architectures,
@@ -390,10 +397,14 @@ fn evaluate_arch(
         monthly_jpy: rate.map(|r| monthly_usd * r),
         upfront_usd,
         over_time: None,
+        tax_usd: match s.assumptions.tax_rate {
+            Some(t) => Some(money::mul(monthly_usd, t, "assumptions.tax_rate")?),
+            None => None,
+        },
         feasible: ruled_out_by.is_empty(),
         ruled_out_by,
         limits: findings,
-        notes: crate::notes::for_arch(arch, &plan, &ctx, db_usd, &free_before_db)?,
+        notes: crate::notes::for_arch(arch, &plan, &ctx, db_usd, &free_before_db, rate)?,
         tiers,
         range: None,
     })

@@ -1,8 +1,8 @@
 //! archcost: monthly AWS cost and hard limits of candidate architectures for one workload.
-pub mod app;
 pub mod breakeven;
 pub mod capacity;
 pub mod cli;
+pub mod commands;
 pub mod compare;
 pub mod csv_safe;
 pub mod diff;
@@ -18,3 +18,4 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod services;
 pub mod sweep;
+pub mod templates;

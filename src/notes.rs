@@ -22,7 +22,13 @@ pub fn for_arch(
     ctx: &Ctx,
     db_usd: Decimal,
     free_before_db: &BTreeMap<String, Decimal>,
+    usd_jpy: Option<Decimal>,
 ) -> Result<Vec<String>> {
+    // Amounts in notes are in the report's display currency, like every other figure.
+    let shown = |usd: Decimal| match usd_jpy {
+        Some(rate) => money::jpy(usd, rate),
+        None => money::usd(usd),
+    };
     let mut out = Vec::new();
     if let Some(Service::Dynamodb(d)) = &arch.db {
         let mut other = d.clone();
@@ -65,8 +71,8 @@ pub fn for_arch(
         };
         out.push(format!(
             "DynamoDB {now}: {} per month; {then} would be {} for the same load",
-            money::usd(db_usd),
-            money::usd(alt)
+            shown(db_usd),
+            shown(alt)
         ));
     }
     if let (Some(Service::Lambda(l)), Some(Service::Dynamodb(_))) = (&arch.app, &arch.db) {

@@ -179,20 +179,3 @@ pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitiv
         skipped,
     })
 }
-
-/// `archcost sensitivity SCENARIO`.
-pub fn command(args: crate::cli::SensitivityArgs) -> Result<u8> {
-    let (s, catalog) = crate::app::load(&args.input)?;
-    let result = analyse(&s, &catalog, args.pct)?;
-    let bytes = match args.format {
-        crate::cli::SensitivityFormat::Table => {
-            crate::report::sensitivity::table(&result).into_bytes()
-        }
-        crate::cli::SensitivityFormat::Markdown => {
-            crate::report::sensitivity::markdown(&result).into_bytes()
-        }
-        crate::cli::SensitivityFormat::Json => crate::report::sensitivity::json(&result),
-    };
-    crate::app::emit(args.out.as_deref(), &bytes)?;
-    Ok(0)
-}

@@ -1,7 +1,6 @@
 //! Price catalog: rows keyed by (key, region), tier lookup, and where the catalog came from.
 pub mod bundled;
 pub mod catalog_csv;
-pub mod commands;
 pub mod commitments;
 pub mod diff;
 pub mod fetch;

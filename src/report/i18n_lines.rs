@@ -532,14 +532,29 @@ fn split_tier(english: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// "first 7.5B GB-second" → "（最初の 7.5B GB-秒）"; None for anything else.
+/// "300M" → "3億", "7.5B" → "75億", "10,240" → "10,240": 万/億 number words for Japanese.
+fn ja_amount(n: &str) -> String {
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+    let (digits, scale) = match n.chars().last() {
+        Some('M') => (&n[..n.len() - 1], Decimal::from(1_000_000)),
+        Some('B') => (&n[..n.len() - 1], Decimal::from(1_000_000_000)),
+        _ => return n.to_string(),
+    };
+    match Decimal::from_str(&digits.replace(',', "")) {
+        Ok(v) => super::display::ja_count(v * scale),
+        Err(_) => n.to_string(),
+    }
+}
+
+/// "first 7.5B GB-second" → "（最初の 75億 GB-秒）"; None for anything else.
 fn tier_ja(inner: &str) -> Option<String> {
     let amount = |rest: &str| -> Option<String> {
         let (n, u) = rest.split_once(' ')?;
         if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit() || ",.MB".contains(c)) {
             return None;
         }
-        Some(format!("{n} {}", unit_ja(u)?))
+        Some(format!("{} {}", ja_amount(n), unit_ja(u)?))
     };
     if let Some(rest) = inner.strip_prefix("first ") {
         Some(format!("（最初の {}）", amount(rest)?))
@@ -603,11 +618,11 @@ mod tests {
     fn hand_checked_examples() {
         assert_eq!(
             description_ja("Lambda compute, 1024 MB arm64 (first 7.5B GB-second)").as_deref(),
-            Some("Lambda 実行時間 1024 MB arm64（最初の 7.5B GB-秒）")
+            Some("Lambda 実行時間 1024 MB arm64（最初の 75億 GB-秒）")
         );
         assert_eq!(
             description_ja("HTTP API requests (512 KB metering) (first 300M request)").as_deref(),
-            Some("HTTP API リクエスト（512 KB 単位で計量）（最初の 300M リクエスト）")
+            Some("HTTP API リクエスト（512 KB 単位で計量）（最初の 3億 リクエスト）")
         );
         assert_eq!(
             description_ja("Data transfer out to the internet (next 40,960 GB)").as_deref(),
@@ -615,11 +630,11 @@ mod tests {
         );
         assert_eq!(
             description_ja("Lambda requests (free tier, 1M request)").as_deref(),
-            Some("Lambda リクエスト（無料枠 1M リクエスト）")
+            Some("Lambda リクエスト（無料枠 100万 リクエスト）")
         );
         assert_eq!(
             description_ja("REST API requests (over 20B request)").as_deref(),
-            Some("REST API リクエスト（20B リクエスト 超）")
+            Some("REST API リクエスト（200億 リクエスト 超）")
         );
         assert_eq!(
             description_ja("EC2 2 x t4g.small, Linux on-demand").as_deref(),

@@ -138,7 +138,30 @@ fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
             format!("{name}:{line}:{col}")
         })
         .unwrap_or_else(|| name.to_string());
-    let mut out = format!("{location}: {message}");
+    // A value of the wrong type: name the key it was given to (`memory_mb = "512"`).
+    let key = err
+        .span()
+        .filter(|_| message.starts_with("invalid type"))
+        .and_then(|span| {
+            let outer = key_before(text, span.start)?;
+            // In an inline table the span covers the whole table: find the offending value.
+            let found = between(&message, "invalid type: string ", ",")
+                .or_else(|| between(&message, "invalid type: integer `", "`"))
+                .or_else(|| between(&message, "invalid type: floating point `", "`"));
+            let inner = found.and_then(|v| {
+                let region = text.get(span.start..span.end.min(text.len()))?;
+                let at = region.find(&format!("= {v}"))?;
+                key_before(text, span.start + at + 2)
+            });
+            Some(match inner {
+                Some(k) if k != outer => format!("{outer}.{k}"),
+                _ => outer,
+            })
+        });
+    let mut out = match &key {
+        Some(k) => format!("{location}: `{k}`: {message}"),
+        None => format!("{location}: {message}"),
+    };
     if let Some(span) = err.span() {
         let (line, _) = line_col(text, span.start);
         if let Some(src) = text.lines().nth(line - 1) {
@@ -153,6 +176,21 @@ fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
         ));
     }
     Error::Input(out)
+}
+
+/// The key whose value starts at `offset`: the last `name =` before it on the same line.
+fn key_before(text: &str, offset: usize) -> Option<String> {
+    let offset = text.floor_char_boundary_compat(offset.min(text.len()));
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..offset].trim_end();
+    let before = before.strip_suffix('=')?.trim_end();
+    let start = before
+        .rfind(|c: char| {
+            !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '"' || c == '.')
+        })
+        .map_or(0, |i| i + 1);
+    let key = before[start..].trim_matches('"');
+    (!key.is_empty()).then(|| key.to_string())
 }
 
 /// 1-based line and column of a byte offset.

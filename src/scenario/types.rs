@@ -72,6 +72,9 @@ pub struct Assumptions {
     pub fx_date: Option<String>,
     #[serde(default = "default_pricing")]
     pub pricing: String,
+    /// Consumption tax (Japan: 0.10), shown apart from the pre-tax totals.
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub tax_rate: Option<Decimal>,
 }
 
 impl Default for Assumptions {
@@ -83,6 +86,7 @@ impl Default for Assumptions {
             usd_jpy: None,
             fx_date: None,
             pricing: default_pricing(),
+            tax_rate: None,
         }
     }
 }

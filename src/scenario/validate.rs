@@ -100,6 +100,15 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
             "add usd_jpy = 150.0 (yen per dollar) and fx_date = \"YYYY-MM-DD\" (the rate's date)",
         ));
     }
+    if let Some(tax) = a.tax_rate {
+        c.range(
+            "assumptions.tax_rate",
+            tax,
+            dec!(0),
+            dec!(0.99),
+            "as a fraction (0.10 = 10 %)",
+        )?;
+    }
     if let Some(rate) = a.usd_jpy {
         c.range(
             "assumptions.usd_jpy",

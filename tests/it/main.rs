@@ -2,6 +2,7 @@
 mod band;
 mod catalog;
 mod cli;
+mod commands;
 mod commitments;
 mod cost_lines;
 mod decisions;
@@ -17,6 +18,7 @@ mod pricing_import;
 mod reports;
 mod rules;
 mod snapshots;
+mod surface;
 mod sweeps;
 mod util;
 mod validation;

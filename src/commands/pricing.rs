@@ -141,11 +141,13 @@ pub fn import(args: ImportArgs) -> Result<u8> {
     if args.strict {
         offer::check_strict(&imports)?;
     }
-    let (catalog, warnings) = offer::combine(&imports, &args.out.display().to_string());
+    let (catalog, mut warnings) = offer::combine(&imports, &args.out.display().to_string());
+    let (commitments, rate_warnings) = offer::combine_commitments(&imports);
+    warnings.extend(rate_warnings);
     offer::warn_all(&imports, &warnings);
-    if catalog.rows().is_empty() {
+    if catalog.rows().is_empty() && commitments.is_empty() {
         return Err(Error::Input(format!(
-            "no catalog rows in {} file(s){}; nothing was written\n  hint: give the regional offer files of the services archcost prices (pricing/KEYS.md)",
+            "no catalog rows or commitment rates in {} file(s){}; nothing was written\n  hint: give the regional offer files of the services archcost prices (pricing/KEYS.md)",
             imports.len(),
             args.region
                 .as_deref()
@@ -153,8 +155,8 @@ pub fn import(args: ImportArgs) -> Result<u8> {
                 .unwrap_or_default()
         )));
     }
-    let meta = offer::Metadata::new(&imports, &catalog);
-    offer::write_catalog_dir(&args.out, &catalog, &meta)?;
+    let meta = offer::Metadata::new(&imports, &catalog, &commitments);
+    offer::write_catalog_dir(&args.out, &catalog, &commitments, &meta)?;
     eprintln!(
         "{}: {} rows ({} keys) for {} from {} offer file(s)",
         args.out.join("catalog.csv").display(),
@@ -163,6 +165,13 @@ pub fn import(args: ImportArgs) -> Result<u8> {
         meta.regions.join(", "),
         meta.offers.len()
     );
+    if !commitments.is_empty() {
+        eprintln!(
+            "{}: {} commitment rates (Reserved terms, Savings Plan rates)",
+            args.out.join(offer::COMMITMENTS_FILE).display(),
+            meta.commitment_rows
+        );
+    }
     Ok(0)
 }
 
@@ -194,6 +203,13 @@ pub fn fetch(args: FetchArgs) -> Result<u8> {
         meta.offers.len(),
         dir.display()
     );
+    if meta.commitment_rows > 0 {
+        eprintln!(
+            "{}: {} commitment rates (Reserved terms, Savings Plan rates)",
+            dir.join(offer::COMMITMENTS_FILE).display(),
+            meta.commitment_rows
+        );
+    }
     Ok(0)
 }
 

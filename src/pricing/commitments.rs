@@ -87,12 +87,15 @@ pub struct RateRow {
     /// Upfront amortised over the term plus the hourly fee, per unit-hour.
     pub effective_hourly: Decimal,
     /// The On-Demand rate of the same source snapshot (for checks; the engine prices On-Demand
-    /// from the catalog).
-    pub on_demand_hourly: Decimal,
+    /// from the catalog). None when the source has none (Savings Plan offer files).
+    pub on_demand_hourly: Option<Decimal>,
     pub basis: Basis,
     pub sku: String,
     pub effective: String,
     pub source: String,
+    /// The file the row was read from (`pricing/commitments/rates.csv`, or a catalog folder's
+    /// `commitments.csv`), for line sources; not a column.
+    pub file: String,
 }
 
 /// One row of `spot.csv`: the average EC2 Spot saving versus On-Demand.
@@ -110,8 +113,9 @@ pub struct SpotRow {
 
 type RateKey = (String, String, Option<u32>, Option<Payment>);
 
-/// Every bundled commitment row, indexed.
-#[derive(Debug, Default)]
+/// Every commitment row, indexed (bundled, or bundled overlaid with a catalog folder's
+/// `commitments.csv`).
+#[derive(Debug, Default, Clone)]
 pub struct Rates {
     rates: HashMap<RateKey, RateRow>,
     spot: HashMap<(String, String), SpotRow>,
@@ -132,18 +136,7 @@ impl Rates {
     /// Parse the two files (header rows included).
     pub fn parse(rates_csv: &str, spot_csv: &str) -> std::result::Result<Rates, String> {
         let mut out = Rates::default();
-        for (line, rec) in records(RATES_FILE, rates_csv, 14)? {
-            let row = rate_row(&rec).map_err(|e| format!("{RATES_FILE}:{line}: {e}"))?;
-            let k = (
-                row.key.clone(),
-                row.region.clone(),
-                row.term_years,
-                row.payment,
-            );
-            if out.rates.insert(k, row).is_some() {
-                return Err(format!("{RATES_FILE}:{line}: duplicate row"));
-            }
-        }
+        out.add_rates(RATES_FILE, rates_csv)?;
         for (line, rec) in records(SPOT_FILE, spot_csv, 7)? {
             let row = SpotRow {
                 key: rec[0].clone(),
@@ -160,6 +153,63 @@ impl Rates {
             out.spot.insert((row.key.clone(), row.region.clone()), row);
         }
         Ok(out)
+    }
+
+    /// Add the rows of a rates file (`rates.csv` columns, header included) named `file`.
+    fn add_rates(&mut self, file: &str, text: &str) -> std::result::Result<(), String> {
+        for (line, rec) in records(file, text, 14)? {
+            let mut row = rate_row(&rec).map_err(|e| format!("{file}:{line}: {e}"))?;
+            row.file = file.to_string();
+            let k = (
+                row.key.clone(),
+                row.region.clone(),
+                row.term_years,
+                row.payment,
+            );
+            if self.rates.insert(k, row).is_some() {
+                return Err(format!("{file}:{line}: duplicate row"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Parse a catalog folder's `commitments.csv` (the `rates.csv` columns) named `file`.
+    pub fn parse_rates(file: &str, text: &str) -> std::result::Result<Rates, String> {
+        let mut out = Rates::default();
+        out.add_rates(file, text)?;
+        Ok(out)
+    }
+
+    /// These rates with `overlay`'s on top, key by key: every (key, region) the overlay has
+    /// replaces all of this set's rows of that key and region (all terms and payments), so a
+    /// fetched catalog's current rates never mix with older bundled ones for one key.
+    pub fn overlaid(&self, overlay: &Rates) -> Rates {
+        let replaced: std::collections::HashSet<(&str, &str)> = overlay
+            .rates
+            .values()
+            .map(|r| (r.key.as_str(), r.region.as_str()))
+            .collect();
+        let mut rates: HashMap<RateKey, RateRow> = self
+            .rates
+            .iter()
+            .filter(|(_, r)| !replaced.contains(&(r.key.as_str(), r.region.as_str())))
+            .map(|(k, r)| (k.clone(), r.clone()))
+            .collect();
+        rates.extend(overlay.rates.iter().map(|(k, r)| (k.clone(), r.clone())));
+        Rates {
+            rates,
+            spot: self.spot.clone(),
+        }
+    }
+
+    /// Number of rate rows (not counting Spot discounts).
+    pub fn len(&self) -> usize {
+        self.rates.len()
+    }
+
+    /// Whether there are no rate rows.
+    pub fn is_empty(&self) -> bool {
+        self.rates.is_empty()
     }
 
     /// The Reserved Instance or Savings Plan row of `key` in `region` for a term and payment.
@@ -219,6 +269,77 @@ impl Rates {
     }
 }
 
+/// The header of `rates.csv` and of a catalog folder's `commitments.csv`.
+pub const HEADER: [&str; 14] = [
+    "key",
+    "region",
+    "unit",
+    "offering_class",
+    "term_years",
+    "payment",
+    "usd_upfront",
+    "usd_hourly",
+    "effective_hourly",
+    "on_demand_hourly",
+    "basis",
+    "sku",
+    "effective",
+    "source",
+];
+
+impl Basis {
+    /// The spelling of the `basis` column.
+    pub fn key(self) -> &'static str {
+        match self {
+            Basis::UpfrontHourly => "upfront+hourly",
+            Basis::EffectiveOnly => "effective-only",
+            Basis::SavingsPlanRate => "savings-plan-rate",
+            Basis::SpotPrice => "spot-price",
+        }
+    }
+}
+
+/// Write rows in the `rates.csv` layout, sorted by key, region, term and payment, decimals
+/// plain (normalised, no exponent).
+pub fn write_rows(rows: &[RateRow]) -> Vec<u8> {
+    let mut sorted: Vec<&RateRow> = rows.iter().collect();
+    sorted.sort_by(|a, b| {
+        (&a.key, &a.region, a.term_years, a.payment).cmp(&(
+            &b.key,
+            &b.region,
+            b.term_years,
+            b.payment,
+        ))
+    });
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let num = |d: Option<Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
+    let _ = w.write_record(HEADER);
+    for r in sorted {
+        let offering_class = if r.key.contains(".reserved.") {
+            "standard"
+        } else {
+            ""
+        };
+        let _ = w.write_record([
+            r.key.as_str(),
+            r.region.as_str(),
+            r.unit.as_str(),
+            offering_class,
+            &r.term_years.map(|t| t.to_string()).unwrap_or_default(),
+            r.payment.map(Payment::key).unwrap_or(""),
+            &num(r.usd_upfront),
+            &num(r.usd_hourly),
+            &num(Some(r.effective_hourly)),
+            &num(r.on_demand_hourly),
+            r.basis.key(),
+            r.sku.as_str(),
+            r.effective.as_str(),
+            r.source.as_str(),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
 /// The data records of a CSV text with `width` columns, with their 1-based line numbers.
 fn records(
     file: &str,
@@ -275,11 +396,12 @@ fn rate_row(r: &[String]) -> std::result::Result<RateRow, String> {
         usd_upfront: opt_dec(&r[6], "usd_upfront")?,
         usd_hourly: opt_dec(&r[7], "usd_hourly")?,
         effective_hourly: dec(&r[8], "effective_hourly")?,
-        on_demand_hourly: dec(&r[9], "on_demand_hourly")?,
+        on_demand_hourly: opt_dec(&r[9], "on_demand_hourly")?,
         basis: Basis::parse(&r[10]).ok_or_else(|| format!("unknown basis `{}`", r[10]))?,
         sku: r[11].clone(),
         effective: r[12].clone(),
         source: r[13].clone(),
+        file: String::new(),
     })
 }
 

@@ -86,6 +86,13 @@ pub fn default_out_dir() -> Result<PathBuf> {
     ))
 }
 
+/// The Savings Plan offer fetched beside the service offers (`--services savingsplan`): its
+/// rates for EC2, Fargate and Lambda go to `commitments.csv`.
+pub const COMPUTE_SAVINGS_PLAN: &str = "AWSComputeSavingsPlan";
+/// Its region index when the service index does not name one.
+const COMPUTE_SP_REGION_INDEX: &str =
+    "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/region_index.json";
+
 /// Offer code for a service name given to `--services`.
 pub fn offer_code(name: &str) -> Result<&'static str> {
     let n = name.trim().to_ascii_lowercase();
@@ -93,6 +100,8 @@ pub fn offer_code(name: &str) -> Result<&'static str> {
         return Ok(code);
     }
     let code = match n.as_str() {
+        "savingsplan" | "savingsplans" | "savings-plan" | "savings-plans" | "sp"
+        | "compute-savings-plan" | "awscomputesavingsplan" => COMPUTE_SAVINGS_PLAN,
         "lambda" => "AWSLambda",
         "ecs" | "fargate" => "AmazonECS",
         "apigw" | "apigateway" | "api-gateway" => "AmazonApiGateway",
@@ -107,7 +116,7 @@ pub fn offer_code(name: &str) -> Result<&'static str> {
         "waf" => "awswaf",
         _ => {
             return Err(Error::Input(format!(
-                "--services: unknown service `{name}`; use offer codes ({}) or lambda, fargate, apigw, dynamodb, ec2, rds, alb, ecr, eks, data-transfer, vpc, waf",
+                "--services: unknown service `{name}`; use offer codes ({}) or lambda, fargate, apigw, dynamodb, ec2, rds, alb, ecr, eks, data-transfer, vpc, waf, savingsplan",
                 mapping::OFFERS.join(", ")
             )))
         }
@@ -619,7 +628,11 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             .filter(|s| !s.trim().is_empty())
             .map(offer_code)
             .collect::<Result<_>>()?,
-        None => mapping::OFFERS.to_vec(),
+        None => {
+            let mut all = mapping::OFFERS.to_vec();
+            all.push(COMPUTE_SAVINGS_PLAN);
+            all
+        }
     };
     let mut seen = std::collections::HashSet::new();
     services.retain(|s| seen.insert(*s));
@@ -663,6 +676,17 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
     let index = f.get_json(&index_url)?;
     let mut imports = Vec::new();
     for code in &services {
+        if *code == COMPUTE_SAVINGS_PLAN {
+            match fetch_savings_plan(&f, &base, opts, &index, &regions, explicit) {
+                Ok(found) => imports.extend(found),
+                Err(e) if explicit => return Err(e),
+                Err(e) => eprintln!(
+                    "warning: Savings Plan rates not fetched: {}; skipped",
+                    first_line(&e)
+                ),
+            }
+            continue;
+        }
         let Some(region_index_path) = field(&index, &["offers", code, "currentRegionIndexUrl"])
         else {
             let what = format!("the service index has no `offers.{code}.currentRegionIndexUrl`");
@@ -694,7 +718,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             let csv_url = resolve(&base, &opts.allow_hosts, &csv_path)?;
             let name = csv_path.trim_start_matches("/offers/v1.0/aws/").to_string();
             let imported = f.get_offer(&csv_url, &name, region)?;
-            if imported.rows.is_empty() {
+            if imported.rows.is_empty() && imported.commitments.is_empty() {
                 let what = format!(
                     "offer {code} has no rows archcost can use for region {region} (is this the right file?)"
                 );
@@ -716,11 +740,79 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             out_dir.display()
         )));
     }
-    let (catalog, warnings) = offer::combine(&imports, &out_dir.display().to_string());
+    let (catalog, mut warnings) = offer::combine(&imports, &out_dir.display().to_string());
+    let (commitments, rate_warnings) = offer::combine_commitments(&imports);
+    warnings.extend(rate_warnings);
     offer::warn_all(&imports, &warnings);
-    let mut meta = Metadata::new(&imports, &catalog);
+    let mut meta = Metadata::new(&imports, &catalog, &commitments);
     meta.fetched_at = Some(now_rfc3339());
     meta.base_url = Some(base.shown.clone());
-    offer::write_catalog_dir(&out_dir, &catalog, &meta)?;
+    offer::write_catalog_dir(&out_dir, &catalog, &commitments, &meta)?;
     Ok((out_dir, meta))
+}
+
+/// The Compute Savings Plan rate files of `regions`: the plan's region index (named by the
+/// service index as `offers.AmazonEC2.currentSavingsPlanIndexUrl`, else the fixed path), whose
+/// `regions` is an array of `{regionCode, versionUrl}`, then each region's `index.csv`.
+fn fetch_savings_plan(
+    f: &Fetcher,
+    base: &Base,
+    opts: &FetchOptions,
+    index: &serde_json::Value,
+    regions: &[String],
+    explicit: bool,
+) -> Result<Vec<Imported>> {
+    let path = field(
+        index,
+        &["offers", "AmazonEC2", "currentSavingsPlanIndexUrl"],
+    )
+    .unwrap_or(COMPUTE_SP_REGION_INDEX);
+    let url = resolve(base, &opts.allow_hosts, path)?;
+    let region_index = f.get_json(&url)?;
+    let list = region_index
+        .get("regions")
+        .and_then(|r| r.as_array())
+        .ok_or_else(|| {
+            f.net(
+                &url,
+                "the response is not a Savings Plan region index (no `regions` array)".into(),
+            )
+        })?;
+    let mut out = Vec::new();
+    for region in regions {
+        let version = list.iter().find_map(|r| {
+            (r.get("regionCode")?.as_str()? == region)
+                .then(|| r.get("versionUrl")?.as_str())
+                .flatten()
+        });
+        let Some(version_path) = version else {
+            let what = format!("offer {COMPUTE_SAVINGS_PLAN} has no file for region {region}");
+            if explicit {
+                return Err(f.net(&url, what));
+            }
+            eprintln!("warning: {what}; skipped");
+            continue;
+        };
+        let csv_path = match version_path.strip_suffix("index.json") {
+            Some(stem) => format!("{stem}index.csv"),
+            None => version_path.to_string(),
+        };
+        let csv_url = resolve(base, &opts.allow_hosts, &csv_path)?;
+        let name = csv_path
+            .trim_start_matches("/savingsPlan/v1.0/aws/")
+            .to_string();
+        let imported = f.get_offer(&csv_url, &name, region)?;
+        if imported.commitments.is_empty() {
+            let what = format!(
+                "offer {COMPUTE_SAVINGS_PLAN} has no rates archcost can use for region {region} (is this the right file?)"
+            );
+            if explicit {
+                return Err(f.net(&csv_url, what));
+            }
+            eprintln!("warning: {what}; skipped");
+            continue;
+        }
+        out.push(imported);
+    }
+    Ok(out)
 }

@@ -185,6 +185,8 @@ pub struct Catalog {
     slots: HashMap<String, Slot>,
     /// Every row of every region, built on first call of `rows()`.
     all: OnceLock<Vec<PriceRow>>,
+    /// Commitment rates (RIs, Savings Plans, Spot); `None` = the bundled ones.
+    commitments: Option<std::sync::Arc<commitments::Rates>>,
 }
 
 impl Catalog {
@@ -228,7 +230,23 @@ impl Catalog {
             regions,
             slots,
             all: OnceLock::new(),
+            commitments: None,
         }
+    }
+
+    /// The commitment rates this catalog prices purchase options with: the bundled ones, or
+    /// those of a catalog folder's `commitments.csv` overlaid on them key by key.
+    pub fn commitments(&self) -> Result<&commitments::Rates> {
+        match &self.commitments {
+            Some(rates) => Ok(rates),
+            None => commitments::bundled(),
+        }
+    }
+
+    /// This catalog with its own commitment rates (already overlaid on the bundled ones).
+    pub fn with_commitments(mut self, rates: commitments::Rates) -> Self {
+        self.commitments = Some(std::sync::Arc::new(rates));
+        self
     }
 
     fn region_rows(&self, region: &str) -> Option<&RegionRows> {
@@ -272,7 +290,12 @@ impl Catalog {
             rows.extend(own.iter().cloned());
             slots.insert(region.clone(), Slot::eager(rows));
         }
-        Catalog::from_slots(overlay.origin.clone(), slots)
+        let mut out = Catalog::from_slots(overlay.origin.clone(), slots);
+        out.commitments = overlay
+            .commitments
+            .clone()
+            .or_else(|| self.commitments.clone());
+        out
     }
 
     pub fn has(&self, key: &str, region: &str) -> bool {
@@ -436,7 +459,26 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
         other => other,
     })?;
     let rows = catalog_csv::parse(&path.display().to_string(), &text)?;
-    Ok(Catalog::new(dir.display().to_string(), rows))
+    let catalog = Catalog::new(dir.display().to_string(), rows);
+    // A fetched/imported folder may carry current commitment rates beside its prices.
+    let rates_path = dir.join(offer::COMMITMENTS_FILE);
+    if !dir.is_dir() || !rates_path.is_file() {
+        return Ok(catalog);
+    }
+    let text = crate::fsio::read_input_text(
+        &rates_path,
+        crate::fsio::Input {
+            what: "commitment rates (CSV)",
+            max_bytes: MAX_CATALOG_BYTES,
+        },
+    )?;
+    let local = commitments::Rates::parse_rates(&rates_path.display().to_string(), &text)
+        .map_err(|e| {
+            Error::Input(format!(
+                "{e}\n  hint: the file is written by `archcost pricing fetch` / `pricing import`; fetch it again, or delete it to use the bundled commitment rates"
+            ))
+        })?;
+    Ok(catalog.with_commitments(commitments::bundled()?.overlaid(&local)))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! asks for, the commitment-rate keys they need, and the checks that refuse an option the
 //! service lacks or a rate that is not sourced when no `discount_pct` is given.
 use super::types::*;
-use crate::pricing::commitments::{self, Payment};
+use crate::pricing::commitments::Payment;
 use crate::pricing::Catalog;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -341,7 +341,7 @@ impl RateKey {
     /// Whether the rate is sourced for `region` (bundled commitment data, or for Spot prices
     /// also the price catalog).
     pub fn sourced(&self, t: &Terms, region: &str, catalog: &Catalog) -> bool {
-        let Ok(rates) = commitments::bundled() else {
+        let Ok(rates) = catalog.commitments() else {
             return false;
         };
         match self.kind {
@@ -484,7 +484,7 @@ pub fn check(svc: &Service, region: &str, catalog: &Catalog) -> Result<(), Probl
     if w.discount_pct.is_none() {
         for need in svc.rate_keys(&t) {
             if !need.sourced(&t, region, catalog) {
-                return Err(missing_rate(name, region, &need));
+                return Err(missing_rate(name, region, &need, catalog));
             }
         }
     }
@@ -503,12 +503,13 @@ fn not_with(key: &'static str, p: Purchase) -> Problem {
 }
 
 /// The refusal when a rate is not sourced and no `discount_pct` is given.
-fn missing_rate(service: &str, region: &str, need: &RateKey) -> Problem {
-    let elsewhere = commitments::bundled()
+fn missing_rate(service: &str, region: &str, need: &RateKey, catalog: &Catalog) -> Problem {
+    let elsewhere = catalog
+        .commitments()
         .map(|r| r.regions_with(&need.key))
         .unwrap_or_default();
     let where_ = if elsewhere.is_empty() {
-        "no region has it in the bundled data".to_string()
+        "no region has it in the commitment rates".to_string()
     } else {
         format!("sourced in: {}", elsewhere.join(", "))
     };

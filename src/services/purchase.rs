@@ -9,7 +9,7 @@
 //! derived from an hourly rate use AWS's term hours, 8,760 per year (365 days).
 use super::{Ctx, Line};
 use crate::error::{Error, Result};
-use crate::pricing::commitments::{self, Basis, Payment, RATES_FILE, SPOT_FILE};
+use crate::pricing::commitments::{self, Basis, Payment, SPOT_FILE};
 use crate::pricing::PriceRow;
 use crate::scenario::Terms;
 use rust_decimal::Decimal;
@@ -98,7 +98,7 @@ fn sourced_trace(ctx: &Ctx, row: &commitments::RateRow, label: &str) -> Trace {
         price_key: row.key.clone(),
         sku: row.sku.clone(),
         effective: row.effective.clone(),
-        source: format!("{RATES_FILE}: {}", row.source),
+        source: format!("{}: {}", row.file, row.source),
         label: label.to_string(),
     }
 }
@@ -130,7 +130,7 @@ pub fn reserved(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Committ
             trace,
         });
     }
-    let rows = commitments::bundled()?;
+    let rows = ctx.catalog.commitments()?;
     let row = rows
         .rate(key, ctx.region, t.term_years, t.payment)
         .ok_or_else(|| missing(ctx, key, t))?;
@@ -189,7 +189,7 @@ pub fn plan_rate(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate> 
             discount_pct: None,
         });
     }
-    let rows = commitments::bundled()?;
+    let rows = ctx.catalog.commitments()?;
     let row = rows
         .rate(key, ctx.region, t.term_years, t.payment)
         .ok_or_else(|| missing(ctx, key, t))?;
@@ -231,7 +231,7 @@ pub fn spot_price(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate>
             discount_pct: None,
         });
     }
-    let rows = commitments::bundled()?;
+    let rows = ctx.catalog.commitments()?;
     let row = rows
         .spot_price(key, ctx.region)
         .ok_or_else(|| missing(ctx, key, t))?;
@@ -258,7 +258,7 @@ pub fn spot_discounted(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<
             discount_pct: Some(pct),
         });
     }
-    let rows = commitments::bundled()?;
+    let rows = ctx.catalog.commitments()?;
     let row = rows
         .spot_discount(key, ctx.region)
         .ok_or_else(|| missing(ctx, key, t))?;

@@ -510,7 +510,7 @@ fn ec2_rates_match_the_pricesim_source_excerpt() {
             let row = rates
                 .rate(&key, "us-east-1", *years, *payment)
                 .unwrap_or_else(|| panic!("{key} {years} {payment:?}"));
-            assert_eq!(row.on_demand_hourly, d(od), "{key}");
+            assert_eq!(row.on_demand_hourly, Some(d(od)), "{key}");
             let effective = match (row.basis, row.usd_upfront, row.usd_hourly) {
                 (Basis::UpfrontHourly, Some(up), Some(h)) => {
                     significant(up / (d("8760") * Decimal::from(*years)) + h, 6)

@@ -15,6 +15,12 @@ struct Columns {
     unit: usize,
     price: usize,
     currency: usize,
+    /// Reserved-term columns (absent from files without Reserved terms).
+    term_code: Option<usize>,
+    description: Option<usize>,
+    lease: Option<usize>,
+    purchase_option: Option<usize>,
+    offering_class: Option<usize>,
     attrs: [Option<usize>; Attr::ALL.len()],
     width: usize,
 }
@@ -50,6 +56,11 @@ impl Columns {
             unit: need("unit", "Unit")?,
             price: need("priceperunit", "PricePerUnit")?,
             currency: need("currency", "Currency")?,
+            term_code: find("offertermcode"),
+            description: find("pricedescription"),
+            lease: find("leasecontractlength"),
+            purchase_option: find("purchaseoption"),
+            offering_class: find("offeringclass"),
             attrs,
             width: header.len(),
         })
@@ -105,10 +116,10 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
         let first = text(&record, 0);
         if first == "SKU" {
             if meta.offer_code.contains("SavingsPlan") {
-                return Err(Error::Input(format!(
-                    "{name}: `{}` is a Savings Plan rate file, which archcost does not import; give the service's own offer file (on-demand prices)",
-                    meta.offer_code
-                )));
+                let header = record.clone();
+                return super::savings_plan::import_csv(
+                    name, meta, &mut rdr, &header, line, line_of, regions,
+                );
             }
             cols = Some(Columns::from_header(name, line, &record)?);
             break;
@@ -153,9 +164,9 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
         // Reserved rows sit in the same file as OnDemand rows (most of an EC2 file; the
         // prefilter already dropped the plainly quoted ones). Anything else is a damaged
         // row: counted and reported, never dropped silently.
-        match record.get(cols.term_type) {
-            Some(b"OnDemand") => {}
-            Some(b"Reserved") => continue,
+        let reserved = match record.get(cols.term_type) {
+            Some(b"OnDemand") => false,
+            Some(b"Reserved") => true,
             other => {
                 let shown = String::from_utf8_lossy(other.unwrap_or_default()).into_owned();
                 collector.skipped_rows.add(
@@ -164,7 +175,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
                 );
                 continue;
             }
-        }
+        };
         if let Err(e) = std::str::from_utf8(record.as_slice()) {
             collector.skipped_rows.add(
                 line,
@@ -189,6 +200,13 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
         };
         let price_text = text(&record, cols.price);
         let usd = parse_decimal(price_text).ok_or_else(|| bad("PricePerUnit", price_text))?;
+        if reserved {
+            if usd < Decimal::ZERO {
+                return Err(bad("PricePerUnit", price_text));
+            }
+            add_reserved(name, line, &cols, &record, &target, usd, &mut collector)?;
+            continue;
+        }
         let begin_text = text(&record, cols.begin);
         let begin = match parse_range(begin_text) {
             None => Decimal::ZERO,
@@ -214,6 +232,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
             },
         );
     }
+    let commitments = collector.take_commitments(&meta, regions)?;
     let skipped_units = std::mem::take(&mut collector.skipped_units);
     let skipped_rows = std::mem::take(&mut collector.skipped_rows);
     let rows = collector.finish(&meta, regions)?;
@@ -221,9 +240,53 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
     Ok(Imported {
         meta,
         rows,
+        commitments,
         skipped_units,
         skipped_rows,
     })
+}
+
+/// One price of a Reserved term (EC2 / RDS Standard RI): the `Hrs` fee or the "Upfront Fee".
+fn add_reserved(
+    name: &str,
+    line: u64,
+    cols: &Columns,
+    record: &csv::ByteRecord,
+    target: &mapping::Target,
+    usd: Decimal,
+    collector: &mut Collector,
+) -> Result<()> {
+    let col = |c: Option<usize>| c.map(|ix| text(record, ix)).unwrap_or("");
+    let attrs = super::reserved::TermAttrs {
+        lease: col(cols.lease),
+        purchase_option: col(cols.purchase_option),
+        offering_class: col(cols.offering_class),
+    };
+    let Some(term) = attrs.parse() else {
+        return Ok(());
+    };
+    let part = match text(record, cols.unit) {
+        "Hrs" => super::reserved::Part::Hourly,
+        "Quantity" if col(cols.description).eq_ignore_ascii_case("Upfront Fee") => {
+            super::reserved::Part::Upfront
+        }
+        _ => return Ok(()),
+    };
+    let sku = text(record, cols.sku);
+    let sku_term = match col(cols.term_code) {
+        "" => sku.to_string(),
+        code => format!("{sku}.{code}"),
+    };
+    collector.reserved.add(
+        name,
+        &format!("line {line}"),
+        &target.key,
+        &target.region,
+        &sku_term,
+        term,
+        part,
+        usd,
+    )
 }
 
 fn width_error(name: &str, line: u64, record: &csv::ByteRecord, width: usize) -> Error {

@@ -1,6 +1,7 @@
 //! Streaming reader of JSON offer files (`{products, terms}`), and of one Pricing API
 //! `GetProducts` item: serde visitors walk the top-level map, keep only products that map
-//! to a catalog key, and skip everything else (Reserved terms, other SKUs) with `IgnoredAny`.
+//! to a catalog key, and skip everything else (other SKUs, other term types) with `IgnoredAny`.
+//! Reserved terms of kept SKUs (EC2 / RDS Standard RIs) become commitment rows.
 use super::mapping::{self, Attr, Target};
 use super::{parse_decimal, parse_range, Collector, Dim, Imported, OfferMeta, RegionFilter};
 use crate::error::{Error, Result};
@@ -24,6 +25,10 @@ struct Product {
 struct Term {
     #[serde(default, rename = "priceDimensions")]
     price_dimensions: HashMap<String, PriceDim>,
+    #[serde(default, rename = "offerTermCode")]
+    offer_term_code: String,
+    #[serde(default, rename = "termAttributes")]
+    term_attributes: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -34,6 +39,8 @@ struct PriceDim {
     end_range: Option<String>,
     #[serde(default)]
     unit: String,
+    #[serde(default)]
+    description: String,
     #[serde(default, rename = "pricePerUnit")]
     price_per_unit: HashMap<String, String>,
 }
@@ -126,6 +133,64 @@ impl State<'_> {
                     unit: d.unit,
                 },
             );
+        }
+    }
+
+    /// A Reserved term of a kept SKU: its `Hrs` fee and "Upfront Fee" into the collector.
+    fn add_reserved_term(&mut self, sku: &str, term: Term) {
+        let Some(target) = self.kept.get(sku).cloned() else {
+            return;
+        };
+        let attr = |name: &str| {
+            term.term_attributes
+                .iter()
+                .find(|(k, _)| mapping::canonical_name(k) == name)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or("")
+        };
+        let attrs = super::reserved::TermAttrs {
+            lease: attr("leasecontractlength"),
+            purchase_option: attr("purchaseoption"),
+            offering_class: attr("offeringclass"),
+        };
+        let Some(years_payment) = attrs.parse() else {
+            return;
+        };
+        let sku_term = match term.offer_term_code.as_str() {
+            "" => sku.to_string(),
+            code => format!("{sku}.{code}"),
+        };
+        for d in term.price_dimensions.values() {
+            let part = match d.unit.as_str() {
+                "Hrs" => super::reserved::Part::Hourly,
+                "Quantity" if d.description.eq_ignore_ascii_case("Upfront Fee") => {
+                    super::reserved::Part::Upfront
+                }
+                _ => continue,
+            };
+            let Some(usd_text) = d.price_per_unit.get("USD") else {
+                continue;
+            };
+            let Some(usd) = parse_decimal(usd_text).filter(|u| *u >= Decimal::ZERO) else {
+                self.fail(sku, "pricePerUnit.USD");
+                return;
+            };
+            let added = self.collector.reserved.add(
+                self.name,
+                &format!("SKU {sku}"),
+                &target.key,
+                &target.region,
+                &sku_term,
+                years_payment,
+                part,
+                usd,
+            );
+            if let Err(e) = added {
+                if self.error.is_none() {
+                    self.error = Some(e);
+                }
+                return;
+            }
         }
     }
 
@@ -232,9 +297,10 @@ impl<'de> Visitor<'de> for Terms<'_, '_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
         while let Some(term_type) = map.next_key::<String>()? {
             if term_type == "OnDemand" {
-                map.next_value_seed(OnDemand(self.0))?;
+                map.next_value_seed(OnDemand(self.0, false))?;
+            } else if term_type == "Reserved" {
+                map.next_value_seed(OnDemand(self.0, true))?;
             } else {
-                // Reserved (and any other) terms are not the on-demand price.
                 map.next_value::<IgnoredAny>()?;
             }
         }
@@ -242,7 +308,8 @@ impl<'de> Visitor<'de> for Terms<'_, '_> {
     }
 }
 
-struct OnDemand<'s, 'a>(&'s mut State<'a>);
+/// The terms of one term type: `OnDemand` (false) or `Reserved` (true).
+struct OnDemand<'s, 'a>(&'s mut State<'a>, bool);
 
 impl<'de> DeserializeSeed<'de> for OnDemand<'_, '_> {
     type Value = ();
@@ -254,20 +321,28 @@ impl<'de> DeserializeSeed<'de> for OnDemand<'_, '_> {
 impl<'de> Visitor<'de> for OnDemand<'_, '_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("`OnDemand` terms as an object")
+        f.write_str("`OnDemand` / `Reserved` terms as an object")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
         let st = self.0;
+        let reserved = self.1;
+        let add = |st: &mut State, sku: &str, term: Term| {
+            if reserved {
+                st.add_reserved_term(sku, term);
+            } else {
+                st.add_term(sku, term);
+            }
+        };
         while let Some(k) = map.next_key::<String>()? {
             if st.single_product {
                 // GetProducts item: `OnDemand: { "<SKU>.<term>": Term }`.
                 let term: Term = map.next_value()?;
                 let sku = k.split('.').next().unwrap_or("").to_string();
-                st.add_term(&sku, term);
+                add(st, &sku, term);
             } else if st.kept.contains_key(&k) {
                 let terms: HashMap<String, Term> = map.next_value()?;
                 for term in terms.into_values() {
-                    st.add_term(&k, term);
+                    add(st, &k, term);
                 }
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -361,12 +436,14 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
         )));
     }
     let mut meta = st.meta.clone();
-    let collector = std::mem::take(&mut st.collector);
+    let mut collector = std::mem::take(&mut st.collector);
+    let commitments = collector.take_commitments(&meta, regions)?;
     let skipped_units = collector.skipped_units.clone();
     let skipped_rows = collector.skipped_rows.clone();
     let rows = collector.finish(&meta, regions)?;
     meta.rows = rows.len();
     Ok(Imported {
+        commitments,
         meta,
         rows,
         skipped_units,

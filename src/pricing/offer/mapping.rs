@@ -439,6 +439,7 @@ fn rds_key(suffix: &str, get: &Get<'_>) -> Option<String> {
     let engine = match get(Attr::DatabaseEngine) {
         "MySQL" => "mysql",
         "PostgreSQL" => "postgresql",
+        "MariaDB" => "mariadb",
         _ => return None,
     };
     let az = match get(Attr::DeploymentOption) {
@@ -468,6 +469,23 @@ fn rds_key(suffix: &str, get: &Get<'_>) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The commitment key of a Reserved term on a product whose on-demand price is `od_key`
+/// (pricing/commitments/README.md): `ec2.linux.<i>` → `ec2.reserved.linux.<i>`,
+/// `rds.<engine>.<az>.<class>` → `rds.reserved.<engine>.<az>.<class>`; None for anything else
+/// (storage, other services).
+pub fn reserved_key(od_key: &str) -> Option<String> {
+    if let Some(instance) = od_key.strip_prefix("ec2.linux.") {
+        return Some(format!("ec2.reserved.linux.{instance}"));
+    }
+    let rest = od_key.strip_prefix("rds.")?;
+    let (engine, rest) = rest.split_once('.')?;
+    let (az, class) = rest.split_once('.')?;
+    let engine_ok = matches!(engine, "mysql" | "postgresql" | "mariadb");
+    let az_ok = matches!(az, "single_az" | "multi_az");
+    (engine_ok && az_ok && class.starts_with("db."))
+        .then(|| format!("rds.reserved.{engine}.{az}.{class}"))
 }
 
 /// The catalog unit of a key (KEYS.md).

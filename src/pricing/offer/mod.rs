@@ -5,7 +5,10 @@ pub mod guard;
 pub mod json;
 pub mod mapping;
 pub mod prefilter;
+pub mod reserved;
+pub mod savings_plan;
 
+use super::commitments::RateRow;
 use super::{catalog_csv, Catalog, PriceRow};
 use crate::error::{Error, Result};
 use mapping::Target;
@@ -99,6 +102,8 @@ pub struct Collector {
     /// Rows that could not be read (bad quoting, invalid UTF-8, unknown term type): counted,
     /// the first few kept as `line N: reason` for the report.
     pub skipped_rows: Skipped,
+    /// Reserved terms of mapped SKUs (EC2 / RDS Standard RIs).
+    pub reserved: reserved::ReservedCollector,
 }
 
 /// Rows an import could not read, never dropped silently.
@@ -139,6 +144,34 @@ impl Collector {
         if !dims.contains(&dim) {
             dims.push(dim);
         }
+    }
+
+    /// The commitment rows of the Reserved terms collected (on-demand rates of the same SKUs
+    /// from this file); terms missing a part are counted as skipped rows.
+    pub fn take_commitments(
+        &mut self,
+        meta: &OfferMeta,
+        regions: &RegionFilter,
+    ) -> Result<Vec<RateRow>> {
+        let reserved = std::mem::take(&mut self.reserved);
+        let groups = &self.groups;
+        let on_demand = |key: &str, region: &str, sku: &str| -> Option<Decimal> {
+            let (_, dims) = groups.get(&(key.to_string(), region.to_string(), sku.to_string()))?;
+            // A single-tier hourly price only (instances are not tiered).
+            match dims.as_slice() {
+                [one] => Some(one.usd),
+                _ => None,
+            }
+        };
+        let mut incomplete = Vec::new();
+        let rows = reserved.finish(meta, regions, &on_demand, &mut incomplete)?;
+        for text in incomplete {
+            self.skipped_rows.count += 1;
+            if self.skipped_rows.first.len() < Skipped::SHOWN {
+                self.skipped_rows.first.push(text);
+            }
+        }
+        Ok(rows)
     }
 
     /// Turn the collected dimensions into catalog rows (tiers sorted and checked, folded
@@ -282,6 +315,8 @@ impl RegionFilter {
 pub struct Imported {
     pub meta: OfferMeta,
     pub rows: Vec<PriceRow>,
+    /// Commitment rates (Reserved terms, Savings Plan rates) for `commitments.csv`.
+    pub commitments: Vec<RateRow>,
     pub skipped_units: BTreeSet<String>,
     pub skipped_rows: Skipped,
 }
@@ -386,6 +421,9 @@ pub struct Metadata {
     pub offers: Vec<OfferMeta>,
     pub regions: Vec<String>,
     pub rows: usize,
+    /// Rows of `commitments.csv` (Reserved terms and Savings Plan rates); 0 = no such file.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub commitment_rows: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fetched_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -393,35 +431,66 @@ pub struct Metadata {
 }
 
 impl Metadata {
-    pub fn new(imports: &[Imported], catalog: &Catalog) -> Metadata {
+    pub fn new(imports: &[Imported], catalog: &Catalog, commitments: &[RateRow]) -> Metadata {
         let mut offers: Vec<OfferMeta> = imports.iter().map(|i| i.meta.clone()).collect();
         offers.sort_by(|a, b| (&a.offer_code, &a.file).cmp(&(&b.offer_code, &b.file)));
+        let mut regions: Vec<String> = catalog.regions().to_vec();
+        regions.extend(commitments.iter().map(|r| r.region.clone()));
+        regions.sort();
+        regions.dedup();
         Metadata {
             schema: "archcost/pricing-catalog/1",
             offers,
-            regions: catalog.regions().to_vec(),
+            regions,
             rows: catalog.rows().len(),
+            commitment_rows: commitments.len(),
             fetched_at: None,
             base_url: None,
         }
     }
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// The commitment rates of a catalog directory (the `pricing/commitments/rates.csv` layout),
+/// overlaid on the bundled ones key by key when the catalog is used.
+pub const COMMITMENTS_FILE: &str = "commitments.csv";
+
 /// The files a catalog directory holds; anything else in `--out` stops the write.
-pub const CATALOG_FILES: [&str; 2] = ["catalog.csv", "metadata.json"];
+pub const CATALOG_FILES: [&str; 3] = ["catalog.csv", "metadata.json", COMMITMENTS_FILE];
+
+/// The commitment rows of several imports, one per (key, region, term, payment), with
+/// warnings for keys claimed twice.
+pub fn combine_commitments(imports: &[Imported]) -> (Vec<RateRow>, Vec<String>) {
+    reserved::combine(imports.iter().flat_map(|i| i.commitments.iter().cloned()))
+}
 
 /// Write `catalog.csv` and `metadata.json` as one new directory beside `dir`, then put it in
 /// place in one atomic step (`fsio::replace_dir`): a failure or a kill at any moment leaves
 /// either the previous catalog whole or the new one whole, never a new `metadata.json` with an
 /// old `catalog.csv`. A folder holding other files is refused, never replaced.
-pub fn write_catalog_dir(dir: &Path, catalog: &Catalog, metadata: &Metadata) -> Result<()> {
+///
+/// `commitments` (Reserved terms, Savings Plan rates) go to `commitments.csv` when there are any.
+pub fn write_catalog_dir(
+    dir: &Path,
+    catalog: &Catalog,
+    commitments: &[RateRow],
+    metadata: &Metadata,
+) -> Result<()> {
     check_catalog_target(dir)?;
     let csv_bytes = catalog_csv::write(catalog);
     let mut json_bytes = serde_json::to_vec_pretty(metadata).unwrap_or_default();
     json_bytes.push(b'\n');
+    let rates_bytes = super::commitments::write_rows(commitments);
+    let mut files = vec![("metadata.json", &json_bytes), ("catalog.csv", &csv_bytes)];
+    if !commitments.is_empty() {
+        files.push((COMMITMENTS_FILE, &rates_bytes));
+    }
     let staged = crate::fsio::staging_dir(dir)?;
     let written = (|| -> Result<()> {
-        for (name, bytes) in [("metadata.json", &json_bytes), ("catalog.csv", &csv_bytes)] {
+        for (name, bytes) in files {
             let path = staged.join(name);
             let mut f = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
             f.write_all(bytes).map_err(|e| Error::io(&path, e))?;

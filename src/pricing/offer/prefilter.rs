@@ -1,10 +1,14 @@
 //! A `Read` adapter in front of the CSV parser that drops offer-file lines which certainly
-//! do not matter (Reserved-term rows, blank lines) before they are parsed, and remembers the
-//! original line number of every line it passes on, so error messages keep real line numbers.
+//! do not matter (Reserved-term rows archcost cannot use, blank lines) before they are parsed,
+//! and remembers the original line number of every line it passes on, so error messages keep
+//! real line numbers.
 //!
-//! A line is dropped only when its first four fields are plain quoted tokens and the fourth
-//! (TermType, checked in the header) is `Reserved`; records spanning several lines (an odd
-//! number of quotes) and anything unusual are passed through to the real CSV parser.
+//! A line is dropped only when its first four fields are plain quoted tokens, the fourth
+//! (TermType, checked in the header) is `Reserved`, and the line cannot hold a term the
+//! importer keeps: EC2 Standard terms need the exact fields `"standard"`, `"RunInstances"`
+//! (Linux) and `"Shared"`; RDS Standard terms `"standard"` and a MySQL / PostgreSQL / MariaDB
+//! engine; other offers' Reserved rows are all dropped. Records spanning several lines (an
+//! odd number of quotes) and anything unusual are passed through to the real CSV parser.
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::Read;
@@ -27,6 +31,55 @@ enum State {
     PassAll,
 }
 
+/// Which Reserved lines may hold a term the importer keeps, by the offer of the file.
+struct Keep {
+    /// From the `"OfferCode","..."` metadata line.
+    offer: Offer,
+    standard: memchr::memmem::Finder<'static>,
+    run_instances: memchr::memmem::Finder<'static>,
+    shared: memchr::memmem::Finder<'static>,
+    engines: [memchr::memmem::Finder<'static>; 3],
+}
+
+#[derive(PartialEq)]
+enum Offer {
+    Other,
+    Ec2,
+    Rds,
+}
+
+impl Keep {
+    fn new() -> Keep {
+        Keep {
+            offer: Offer::Other,
+            standard: memchr::memmem::Finder::new(b"\"standard\""),
+            run_instances: memchr::memmem::Finder::new(b"\"RunInstances\""),
+            shared: memchr::memmem::Finder::new(b"\"Shared\""),
+            engines: [
+                memchr::memmem::Finder::new(b"\"MySQL\""),
+                memchr::memmem::Finder::new(b"\"PostgreSQL\""),
+                memchr::memmem::Finder::new(b"\"MariaDB\""),
+            ],
+        }
+    }
+
+    /// Whether a Reserved line may hold a term the importer keeps.
+    fn reserved_line(&self, line: &[u8]) -> bool {
+        match self.offer {
+            Offer::Other => false,
+            Offer::Ec2 => {
+                self.standard.find(line).is_some()
+                    && self.run_instances.find(line).is_some()
+                    && self.shared.find(line).is_some()
+            }
+            Offer::Rds => {
+                self.standard.find(line).is_some()
+                    && self.engines.iter().any(|f| f.find(line).is_some())
+            }
+        }
+    }
+}
+
 pub struct Prefilter<R> {
     inner: R,
     buf: Vec<u8>,
@@ -37,6 +90,7 @@ pub struct Prefilter<R> {
     out_pos: usize,
     line_no: u64,
     state: State,
+    keep: Keep,
     lines: LineQueue,
 }
 
@@ -52,6 +106,7 @@ impl<R: Read> Prefilter<R> {
             out_pos: 0,
             line_no: 1,
             state: State::BeforeHeader,
+            keep: Keep::new(),
             lines,
         }
     }
@@ -102,7 +157,7 @@ impl<R: Read> Prefilter<R> {
 }
 
 /// Whether to pass `line` on (advancing the header state).
-fn decide(state: &mut State, line: &[u8]) -> bool {
+fn decide(state: &mut State, keep: &mut Keep, line: &[u8]) -> bool {
     {
         let content = line
             .strip_suffix(b"\n")
@@ -114,6 +169,13 @@ fn decide(state: &mut State, line: &[u8]) -> bool {
         match state {
             State::PassAll => true,
             State::BeforeHeader => {
+                if let Some(code) = content.strip_prefix(b"\"OfferCode\",\"") {
+                    keep.offer = match code {
+                        b"AmazonEC2\"" => Offer::Ec2,
+                        b"AmazonRDS\"" => Offer::Rds,
+                        _ => Offer::Other,
+                    };
+                }
                 if content.starts_with(b"\"SKU\",") {
                     *state = if content
                         .starts_with(b"\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",")
@@ -125,7 +187,7 @@ fn decide(state: &mut State, line: &[u8]) -> bool {
                 }
                 true
             }
-            State::Active => !is_reserved(content),
+            State::Active => !is_reserved(content) || keep.reserved_line(content),
         }
     }
 }
@@ -140,7 +202,7 @@ impl<R: Read> Prefilter<R> {
                 Some((end, physical)) => {
                     let (s, e) = (self.start, end);
                     let line = &self.buf[s..e];
-                    if decide(&mut self.state, line) {
+                    if decide(&mut self.state, &mut self.keep, line) {
                         self.out.extend_from_slice(line);
                         self.lines.borrow_mut().push_back(self.line_no);
                     }

@@ -739,3 +739,95 @@ fn credentials_in_the_base_url_are_never_shown_or_written() {
         "{stderr}"
     );
 }
+
+#[test]
+fn fetch_writes_reserved_terms_to_commitments_csv() {
+    let server = Server::start(layout());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prices");
+    fetch(&server.base, &out, "rds")
+        .assert()
+        .success()
+        .stderr(contains("1 commitment rates"));
+    let text = std::fs::read_to_string(out.join("commitments.csv")).unwrap();
+    // Lines 23-24 of the RDS fixture: 3yr Partial Upfront, 112 upfront + 0.0043 an hour.
+    assert!(
+        text.contains("rds.reserved.postgresql.single_az.db.t4g.micro,eu-west-2,hour,standard,3,partial-upfront,112,0.0043,0.008561796,0.018,upfront+hourly,ATYF9R3XTURNBSMZ.38NPMPTW36,2026-09-04,"),
+        "{text}"
+    );
+    assert!(text.contains("AmazonRDS/20260904172716/eu-west-2/index.csv"));
+    let c = archcost::pricing::load_dir(&out).unwrap();
+    let r = c
+        .commitments()
+        .unwrap()
+        .rate(
+            "rds.reserved.postgresql.single_az.db.t4g.micro",
+            "eu-west-2",
+            3,
+            archcost::pricing::commitments::Payment::PartialUpfront,
+        )
+        .unwrap();
+    assert!(r.file.ends_with("commitments.csv"), "{}", r.file);
+    // Bundled rows of other keys are still there.
+    assert!(c
+        .commitments()
+        .unwrap()
+        .rate(
+            "ec2.reserved.linux.m5.large",
+            "us-east-1",
+            1,
+            archcost::pricing::commitments::Payment::PartialUpfront,
+        )
+        .is_some());
+}
+
+#[test]
+fn fetch_savings_plan_reads_the_array_region_index_then_the_regional_csv() {
+    let mut routes = layout();
+    // A Savings Plan region index is an array of {regionCode, versionUrl}. The only real
+    // Savings Plan file on hand is the Database plan's, which has no compute rates: the
+    // fetch reaches it through the array and reports it, exit 1, writing nothing.
+    routes.insert(
+        "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/region_index.json".into(),
+        Reply::Ok(
+            std::fs::read(fixture(
+                "index/savingsPlan-AWSDatabaseSavingsPlans-region_index-20260422194203.json",
+            ))
+            .unwrap(),
+        ),
+    );
+    routes.insert(
+        "/savingsPlan/v1.0/aws/AWSDatabaseSavingsPlans/20260422194203/ap-south-2/index.csv".into(),
+        Reply::Ok(
+            std::fs::read(fixture(
+                "csv/savingsPlan-AWSDatabaseSavingsPlans-ap-south-2-20260422194203.csv",
+            ))
+            .unwrap(),
+        ),
+    );
+    let server = Server::start(routes);
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("archcost")
+        .unwrap()
+        .args([
+            "pricing",
+            "fetch",
+            "--region",
+            "ap-south-2",
+            "--services",
+            "savingsplan",
+            "--base-url",
+            &server.base,
+        ])
+        .arg("--out")
+        .arg(dir.path().join("prices"))
+        .env("ARCHCOST_FETCH_RETRIES", "0")
+        .env_remove("ARCHCOST_PRICING_URL")
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "offer AWSComputeSavingsPlan has no rates archcost can use for region ap-south-2",
+        ));
+    assert_eq!(server.hits(), 3);
+    assert!(!dir.path().join("prices").join("catalog.csv").exists());
+}

@@ -391,7 +391,7 @@ fn offers_without_catalog_prices_are_rejected_clearly() {
         .arg(dir.path().join("x"))
         .assert()
         .code(2)
-        .stderr(contains("Savings Plan"));
+        .stderr(contains("no catalog rows or commitment rates"));
     // An index file is not an offer file.
     archcost()
         .args(["pricing", "import"])

@@ -439,7 +439,6 @@ fn rds_key(suffix: &str, get: &Get<'_>) -> Option<String> {
     let engine = match get(Attr::DatabaseEngine) {
         "MySQL" => "mysql",
         "PostgreSQL" => "postgresql",
-        "MariaDB" => "mariadb",
         _ => return None,
     };
     let az = match get(Attr::DeploymentOption) {

@@ -87,9 +87,11 @@ enum Plan {
 fn plan_of(product_family: &str, plan_usage: &str) -> Option<Plan> {
     let f = product_family.to_ascii_lowercase();
     let u = plan_usage.to_ascii_lowercase();
-    if f.contains("ec2instance") || u.starts_with("ec2sp") || u.starts_with("ec2instancesp") {
+    // The plan usage type may carry a region prefix (`APN1-EC2SP:c5.3yrAllUpfront`).
+    let u = u.rsplit_once('-').map_or(u.as_str(), |(_, rest)| rest);
+    if f.contains("ec2instance") || u.starts_with("ec2sp:") {
         Some(Plan::Instance)
-    } else if f.contains("compute") || u.starts_with("computesp") {
+    } else if f.contains("compute") || u.starts_with("computesp:") {
         Some(Plan::Compute)
     } else {
         None

@@ -176,3 +176,46 @@ fn a_savings_plan_file_without_compute_rates_writes_nothing() {
 }
 
 use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn ec2_reserved_terms_of_a_json_item_all_six_standard_options() {
+    // AWS Pricing API GetProducts item, AmazonEC2 version 20210205204500, SKU 6C86BEPQVG73ZGGR
+    // (m5.large Linux shared, us-east-1; SOURCES.md): its Standard terms, convertible ones left out.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prices");
+    import(
+        &[repo().join("tests/fixtures/aws-offers/pricing-api-getproducts/AmazonEC2-us-east-1-m5.large-20210205204500-getproducts-item.json")],
+        &out,
+    )
+    .success();
+    let got: Vec<(String, String, String, String, String)> = rows(&out)
+        .iter()
+        .map(|r| {
+            assert_eq!(&r[0], "ec2.reserved.linux.m5.large");
+            assert_eq!(&r[1], "us-east-1");
+            assert_eq!(&r[3], "standard");
+            assert_eq!(&r[9], "0.096");
+            assert_eq!(&r[12], "2021-02-05");
+            (
+                r[4].into(),
+                r[5].into(),
+                r[6].into(),
+                r[7].into(),
+                r[8].into(),
+            )
+        })
+        .collect();
+    let want = [
+        ("1", "no-upfront", "0", "0.06", "0.06"),
+        ("1", "partial-upfront", "252", "0.029", "0.0577671233"),
+        ("1", "all-upfront", "494", "0", "0.0563926941"),
+        ("3", "no-upfront", "0", "0.041", "0.041"),
+        ("3", "partial-upfront", "505", "0.019", "0.0382161339"),
+        ("3", "all-upfront", "949", "0", "0.0361111111"),
+    ];
+    let want: Vec<(String, String, String, String, String)> = want
+        .iter()
+        .map(|w| (w.0.into(), w.1.into(), w.2.into(), w.3.into(), w.4.into()))
+        .collect();
+    assert_eq!(got, want);
+}

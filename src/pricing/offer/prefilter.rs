@@ -304,6 +304,26 @@ mod tests {
     }
 
     #[test]
+    fn reserved_rows_that_may_map_are_kept_by_offer() {
+        let head = "\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",\"c1\",\"c2\",\"c3\",\"c4\"\n";
+        let ec2 = format!(
+            "\"OfferCode\",\"AmazonEC2\"\n{head}\"A\",\"T\",\"R\",\"Reserved\",\"standard\",\"Linux\",\"Shared\",\"RunInstances\"\n\"B\",\"T\",\"R\",\"Reserved\",\"convertible\",\"Linux\",\"Shared\",\"RunInstances\"\n\"C\",\"T\",\"R\",\"Reserved\",\"standard\",\"Windows\",\"Shared\",\"RunInstances:0002\"\n\"D\",\"T\",\"R\",\"Reserved\",\"standard\",\"Linux\",\"Dedicated\",\"RunInstances\"\n"
+        );
+        let (out, _) = run(&ec2);
+        assert!(out.contains("\"A\""));
+        assert!(!out.contains("\"B\"") && !out.contains("\"C\"") && !out.contains("\"D\""));
+        let rds = format!(
+            "\"OfferCode\",\"AmazonRDS\"\n{head}\"A\",\"T\",\"R\",\"Reserved\",\"standard\",\"PostgreSQL\",\"x\",\"y\"\n\"B\",\"T\",\"R\",\"Reserved\",\"standard\",\"Oracle\",\"x\",\"y\"\n"
+        );
+        let (out, _) = run(&rds);
+        assert!(out.contains("\"A\"") && !out.contains("\"B\""));
+        let other = format!(
+            "\"OfferCode\",\"AmazonDynamoDB\"\n{head}\"A\",\"T\",\"R\",\"Reserved\",\"standard\",\"Linux\",\"Shared\",\"RunInstances\"\n"
+        );
+        assert!(!run(&other).0.contains("\"A\""));
+    }
+
+    #[test]
     fn parity() {
         for text in [
             "",

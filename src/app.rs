@@ -34,6 +34,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Sensitivity(args) => crate::sensitivity::command(args),
         Command::Sweep(args) => report::sweep::sweep_cmd(args),
         Command::Breakeven(args) => report::sweep::breakeven_cmd(args),
+        Command::Serve(args) => crate::commands::serve::run(args),
         Command::Init(args) => {
             let text = report::templates::scenario(&args.template)?;
             print!("{text}");

@@ -1,0 +1,2 @@
+//! One module per subcommand (being moved here from `app.rs`).
+pub mod serve;

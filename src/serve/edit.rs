@@ -38,6 +38,12 @@ impl Edits {
                 "`{key}`: value longer than {MAX_VALUE_BYTES} bytes\n  hint: give one number, word or short TOML value"
             )));
         }
+        if key.chars().chain(value.chars()).any(char::is_control) {
+            return Err(Error::Input(format!(
+                "`{}`: control characters (line breaks, tabs, ...) are not accepted in keys or values\n  hint: give one number, word or short TOML value on one line",
+                key.escape_default()
+            )));
+        }
         if let Some(slot) = self.0.iter_mut().find(|(k, _)| k == key) {
             slot.1 = value.to_string();
             return Ok(());
@@ -317,10 +323,18 @@ web = { service = "ec2", instance = "t3.small", count = 2 }
 
     #[test]
     fn strings_stay_strings_and_are_escaped() {
-        let out = edit(&[("architecture.v1.2.web.instance", "m5.large\"\n[evil]")]).unwrap();
-        assert!(out.contains(r#"instance = "m5.large\"\n[evil]""#), "{out}");
+        let out = edit(&[("architecture.v1.2.web.instance", "m5.large\" } [evil]")]).unwrap();
         let doc: DocumentMut = out.parse().unwrap();
         assert!(doc.get("evil").is_none());
+        let web = &doc["architecture"][1]["web"];
+        assert_eq!(
+            web["instance"].as_str(),
+            Some("m5.large\" } [evil]"),
+            "{out}"
+        );
+        assert_eq!(web["count"].as_integer(), Some(2), "{out}");
+        let err = edit(&[("architecture.v1.2.web.instance", "m5.large\n[evil]")]).unwrap_err();
+        assert!(err.to_string().contains("control characters"), "{err}");
     }
 
     #[test]

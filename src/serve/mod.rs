@@ -220,7 +220,10 @@ fn too_large() -> api::Reply {
 }
 
 fn to_response(ctx: &api::Ctx, reply: api::Reply) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let mut r = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
+    // Bodies are built whole: always a Content-Length, never chunked.
+    let mut r = tiny_http::Response::from_data(reply.body)
+        .with_status_code(reply.status)
+        .with_chunked_threshold(usize::MAX);
     let csp = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     let stale = if ctx.live.stale() { "1" } else { "0" };
     let version = ctx.live.status().version.to_string();

@@ -15,6 +15,7 @@ mod pricing_fetch;
 mod pricing_import;
 mod reports;
 mod rules;
+mod serve;
 mod snapshots;
 mod sweeps;
 mod util;

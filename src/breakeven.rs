@@ -326,41 +326,6 @@ fn simplest_in(a: Decimal, b: Decimal) -> Decimal {
     b.normalize()
 }
 
-/// "serverless is cheaper below 41.3M requests/month; containers above — both $x there", plus
-/// which side cannot run the workload there.
-pub fn sentence(c: &Crossing, key: &str) -> String {
-    let mut out = cost_sentence(c, key);
-    for name in c.infeasible() {
-        let ids = c.ruled_out_by.get(name).map(|v| v.join(", "));
-        out.push_str(&format!(
-            "; {name} cannot run the workload there ({})",
-            ids.unwrap_or_default()
-        ));
-    }
-    out
-}
-
-fn cost_sentence(c: &Crossing, key: &str) -> String {
-    let v = human(c.value);
-    let unit = match key {
-        "workload.requests_per_month" => " requests/month",
-        "workload.requests_per_second" => " requests/s",
-        _ => "",
-    };
-    match c.kind {
-        CrossingKind::Linear => format!(
-            "{} is cheaper below {v}{unit}; {} above — both {} per month there",
-            c.cheaper_below,
-            c.cheaper_above,
-            crate::money::usd(c.monthly_usd)
-        ),
-        CrossingKind::Step => format!(
-            "{} is cheaper below {v}{unit}; {} above (a step: a billed count jumps there — tasks, instances, capacity units or 1 ms rounding)",
-            c.cheaper_below, c.cheaper_above
-        ),
-    }
-}
-
 /// 41_300_000 -> "41.3M"; 1234.5678 -> "1,234.57"; 0.25 -> "0.25".
 pub fn human(v: Decimal) -> String {
     for (div, suffix) in [(dec!(1_000_000_000), "B"), (dec!(1_000_000), "M")] {

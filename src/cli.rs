@@ -36,6 +36,31 @@ pub enum Command {
         #[command(subcommand)]
         command: PricingCommand,
     },
+    /// Print a shell completion script to standard output
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output
+    #[command(after_help = MAN_HELP)]
+    Man,
+}
+
+const COMPLETIONS_HELP: &str = "Install (then start a new shell):
+  bash        archcost completions bash > ~/.local/share/bash-completion/completions/archcost
+  zsh         archcost completions zsh > ~/.zfunc/_archcost
+              (with fpath+=~/.zfunc before compinit in ~/.zshrc)
+  fish        archcost completions fish > ~/.config/fish/completions/archcost.fish
+  powershell  archcost completions powershell >> $PROFILE
+  elvish      archcost completions elvish > ~/.config/elvish/lib/archcost.elv
+              (with `use archcost` in ~/.config/elvish/rc.elv)";
+
+const MAN_HELP: &str =
+    "Install: archcost man > ~/.local/share/man/man1/archcost.1   (then: man archcost)";
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Shell to generate the completion script for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,8 +69,37 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
-    /// Self-contained HTML page with inline SVG charts (compare only)
+    /// Self-contained HTML page with inline SVG charts
     Html,
+}
+
+/// Output options shared by every command that prints results (defined once, flattened into
+/// each). A format a command cannot produce is refused with exit 2.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output format (default: a table for the terminal; each command lists what it can write)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to FILE instead of standard output (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub locale: LocaleArgs,
+}
+
+/// Language, display currency and CSV byte order mark: part of `OutputArgs`, and taken alone by
+/// `report` (whose `--out` is a folder of every format).
+#[derive(Debug, Clone, Args)]
+pub struct LocaleArgs {
+    /// Language of labels, notes and messages (machine fields never change)
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// Display currency (overrides assumptions.currency; JPY needs assumptions.usd_jpy)
+    #[arg(long, value_enum)]
+    pub currency: Option<CurrencyArg>,
+    /// Start CSV output with a UTF-8 byte order mark (so Excel reads Japanese text correctly)
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,42 +130,23 @@ pub struct ScenarioArgs {
 pub struct CompareArgs {
     #[command(flatten)]
     pub input: ScenarioArgs,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
-    /// Write to FILE instead of standard output (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Display currency (overrides assumptions.currency; JPY needs assumptions.usd_jpy)
-    #[arg(long, value_enum)]
-    pub currency: Option<CurrencyArg>,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Exit 3 when any limit or quota is exceeded
     #[arg(long)]
     pub strict: bool,
-    /// Language of labels in tables, CSV headers and Markdown
-    #[arg(long, value_enum, default_value = "en")]
-    pub lang: LangArg,
-    /// Start CSV output with a UTF-8 byte order mark (so Excel reads Japanese text correctly)
-    #[arg(long)]
-    pub bom: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     #[command(flatten)]
     pub input: ScenarioArgs,
-    /// Report folder (default: reports/<scenario file stem>/); replaced atomically
+    /// Report folder (default: reports/<scenario file stem>/); replaced atomically.
+    /// The folder holds every format, so --format is not taken here
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Language of labels in every file and chart
-    #[arg(long, value_enum, default_value = "en")]
-    pub lang: LangArg,
-    /// Display currency (overrides assumptions.currency; JPY needs assumptions.usd_jpy)
-    #[arg(long, value_enum)]
-    pub currency: Option<CurrencyArg>,
-    /// Start breakdown.csv with a UTF-8 byte order mark (Excel)
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub locale: LocaleArgs,
 }
 
 #[derive(Debug, Args)]
@@ -133,15 +168,11 @@ pub struct SweepArgs {
     /// Space the values geometrically instead of evenly
     #[arg(long)]
     pub log: bool,
-    /// Output format (table, csv or json)
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Also draw the sweep as a chart (FILE.png or FILE.svg)
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
-    /// Write to FILE instead of standard output (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -160,21 +191,16 @@ pub struct BreakevenArgs {
     /// Only this pair of architectures: A,B
     #[arg(long, value_name = "A,B")]
     pub between: Option<String>,
-    /// Output format (table or json)
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct LimitsArgs {
     #[command(flatten)]
     pub input: ScenarioArgs,
-    /// Language of the table (JSON is always English)
-    #[arg(long, value_enum, default_value = "en")]
-    pub lang: LangArg,
-    /// Output format (table or json)
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Also exit 3 when a quota (a default that can be raised) is exceeded
     #[arg(long)]
     pub strict: bool,
@@ -182,9 +208,41 @@ pub struct LimitsArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Template to print
-    #[arg(long, default_value = "three-tier")]
+    /// Template to print (`--list` describes them)
+    #[arg(long, default_value = crate::templates::DEFAULT, value_name = "NAME", value_parser = TemplateName)]
     pub template: String,
+    /// List the templates, one line each, instead of printing one
+    #[arg(long, conflicts_with = "template")]
+    pub list: bool,
+    /// Language of the template's comments (ja: Japanese comments, Tokyo region, yen)
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+/// Any string (an unknown name is reported by `init` with the list and a suggestion), with the
+/// template names as possible values for `--help` and shell completions.
+#[derive(Debug, Clone, Copy)]
+pub struct TemplateName;
+
+impl clap::builder::TypedValueParser for TemplateName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(crate::templates::ALL.iter().map(|t| {
+            clap::builder::PossibleValue::new(t.name).help(t.summary(crate::report::i18n::Lang::En))
+        })))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -238,22 +296,14 @@ pub struct FetchArgs {
     pub allow_hosts: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    Table,
-    Csv,
-    Json,
-}
-
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// Old catalog: "bundled", a catalog directory or a catalog CSV file
     pub old: String,
     /// New catalog: "bundled", a catalog directory or a catalog CSV file
     pub new: String,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: DiffFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -270,16 +320,8 @@ pub struct ShowArgs {
     /// Catalog directory (default: the bundled catalog)
     #[arg(long, value_name = "DIR")]
     pub pricing: Option<PathBuf>,
-    /// Output format (table, csv or json)
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScenarioDiffFormat {
-    Table,
-    Markdown,
-    Json,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -294,19 +336,8 @@ pub struct ScenarioDiffArgs {
     /// Catalog directory for B
     #[arg(long, value_name = "DIR")]
     pub pricing_b: Option<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: ScenarioDiffFormat,
-    /// Write to FILE instead of standard output (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SensitivityFormat {
-    Table,
-    Markdown,
-    Json,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -316,12 +347,8 @@ pub struct SensitivityArgs {
     /// Vary each input by ± this percentage (inputs with a declared range use its low/high)
     #[arg(long, default_value = "20", value_name = "PCT")]
     pub pct: rust_decimal::Decimal,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: SensitivityFormat,
-    /// Write to FILE instead of standard output (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]

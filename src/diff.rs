@@ -193,19 +193,29 @@ fn arch_diff(a: Option<&ArchReport>, b: Option<&ArchReport>) -> ArchDiff {
         }
     }
     // Pass 2: what is left, by (tier, id, price_key): the description changed with a setting.
-    for i in unmatched_a {
-        let (tier, l) = &lines_a[i];
-        let found = lines_b.iter().enumerate().position(|(j, (tb, lb))| {
-            !used_b[j] && tb == tier && lb.id == l.id && lb.price_key == l.price_key
-        });
-        match found {
-            Some(j) => {
-                used_b[j] = true;
-                pairs.push((Some(i), Some(j)));
+    // Pass 3: then by (tier, id) alone: the price row changed with a setting (Single-AZ to
+    // Multi-AZ, another instance class), which is one line changed, not one removed and one added.
+    for same_price_key in [true, false] {
+        let mut still = Vec::new();
+        for i in unmatched_a {
+            let (tier, l) = &lines_a[i];
+            let found = lines_b.iter().enumerate().position(|(j, (tb, lb))| {
+                !used_b[j]
+                    && tb == tier
+                    && lb.id == l.id
+                    && (!same_price_key || lb.price_key == l.price_key)
+            });
+            match found {
+                Some(j) => {
+                    used_b[j] = true;
+                    pairs.push((Some(i), Some(j)));
+                }
+                None => still.push(i),
             }
-            None => pairs.push((Some(i), None)),
         }
+        unmatched_a = still;
     }
+    pairs.extend(unmatched_a.into_iter().map(|i| (Some(i), None)));
     // A's lines keep A's order; B's new lines go after the A line they follow in B.
     pairs.sort_by_key(|(i, _)| *i);
     for (j, used) in used_b.iter().enumerate() {
@@ -287,33 +297,4 @@ fn line_diff(a: Option<&(String, &Line)>, b: Option<&(String, &Line)>) -> Option
         b: sb,
         delta_usd,
     })
-}
-
-/// `archcost diff A B`: load both sides (each with its own catalog), diff, render, emit.
-pub fn command(args: crate::cli::ScenarioDiffArgs) -> crate::error::Result<u8> {
-    use crate::app::{emit, load};
-    use crate::cli::{ScenarioArgs, ScenarioDiffFormat};
-    let (sa, ca) = load(&ScenarioArgs {
-        scenario: args.a.clone(),
-        pricing: args.pricing.clone(),
-    })?;
-    let (sb, cb) = load(&ScenarioArgs {
-        scenario: args.b.clone(),
-        pricing: args.pricing_b.clone().or_else(|| args.pricing.clone()),
-    })?;
-    let ra = crate::compare::evaluate(&sa, &ca)?;
-    let rb = crate::compare::evaluate(&sb, &cb)?;
-    let d = diff(
-        &ra,
-        &args.a.display().to_string(),
-        &rb,
-        &args.b.display().to_string(),
-    );
-    let bytes = match args.format {
-        ScenarioDiffFormat::Table => crate::report::diff::table(&d).into_bytes(),
-        ScenarioDiffFormat::Markdown => crate::report::diff::markdown(&d).into_bytes(),
-        ScenarioDiffFormat::Json => crate::report::diff::json(&d),
-    };
-    emit(args.out.as_deref(), &bytes)?;
-    Ok(0)
 }

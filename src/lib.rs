@@ -1,5 +1,4 @@
 //! archcost: monthly AWS cost and hard limits of candidate architectures for one workload.
-pub mod app;
 pub mod breakeven;
 pub mod capacity;
 pub mod cli;
@@ -20,3 +19,4 @@ pub mod sensitivity;
 pub mod serve;
 pub mod services;
 pub mod sweep;
+pub mod templates;

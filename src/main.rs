@@ -3,7 +3,7 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     let cli = archcost::cli::Cli::parse();
-    match archcost::app::run(cli) {
+    match archcost::commands::run(cli) {
         Ok(code) => std::process::ExitCode::from(code),
         Err(err) => {
             eprintln!("error: {err}");

@@ -1,19 +1,11 @@
 //! Rendering a scenario diff (`crate::diff::Diff`): terminal table, Markdown for reviews, JSON
-//! (`archcost/diff/1`). Money is USD; table and Markdown round to cents, JSON stays exact.
+//! (`archcost/diff/1`). Table and Markdown show money in the display currency (cents or whole
+//! yen) and labels in the display language; JSON stays exact USD.
+use super::display::{fill, Display, Words};
 use crate::diff::{ArchDiff, Diff, LineDiff, LineSide, Status};
-use crate::money::{exact, quantity, usd};
+use crate::money::exact;
 use comfy_table::{Cell, CellAlignment};
 use rust_decimal::Decimal;
-
-/// "+$1.23", "-$1.23" or "$0.00".
-pub fn signed_usd(v: Decimal) -> String {
-    let text = usd(v);
-    if crate::money::cents(v) > Decimal::ZERO {
-        format!("+{text}")
-    } else {
-        text
-    }
-}
 
 /// "+12.5%", "-3%", "n/a" (no A total to compare with).
 pub fn signed_pct(p: Option<Decimal>) -> String {
@@ -24,8 +16,17 @@ pub fn signed_pct(p: Option<Decimal>) -> String {
     }
 }
 
-fn opt_money(v: Option<Decimal>) -> String {
-    v.map(usd).unwrap_or_else(|| "—".to_string())
+fn opt_money(v: Option<Decimal>, d: &Display) -> String {
+    v.map(|v| d.money(v)).unwrap_or_else(|| "—".to_string())
+}
+
+fn status_word(s: Status, w: &Words) -> &'static str {
+    match s {
+        Status::Added => w.added,
+        Status::Removed => w.removed,
+        Status::Changed => w.changed,
+        Status::Unchanged => w.unchanged,
+    }
 }
 
 /// "a → b", or just one value when both sides are equal or only one side exists.
@@ -42,8 +43,8 @@ fn field(l: &LineDiff, f: impl Fn(&LineSide) -> String) -> (Option<String>, Opti
     (l.a.as_ref().map(&f), l.b.as_ref().map(&f))
 }
 
-fn quantity_cell(l: &LineDiff) -> String {
-    let (a, b) = field(l, |s| format!("{} {}", quantity(s.quantity), s.unit));
+fn quantity_cell(l: &LineDiff, d: &Display) -> String {
+    let (a, b) = field(l, |s| format!("{} {}", d.count(s.quantity), s.unit));
     arrow(a, b)
 }
 
@@ -52,8 +53,8 @@ fn price_cell(l: &LineDiff) -> String {
     arrow(a, b)
 }
 
-fn monthly_cell(l: &LineDiff) -> String {
-    let (a, b) = field(l, |s| usd(s.monthly_usd));
+fn monthly_cell(l: &LineDiff, d: &Display) -> String {
+    let (a, b) = field(l, |s| d.money(s.monthly_usd));
     match (a, b) {
         (Some(a), Some(b)) => format!("{a} → {b}"),
         (a, b) => arrow(a, b),
@@ -67,20 +68,26 @@ fn description(l: &LineDiff) -> String {
     }
 }
 
-fn heading(a: &ArchDiff) -> String {
+fn heading(a: &ArchDiff, d: &Display) -> String {
+    let w = d.words();
     match a.status {
-        Status::Added => format!("{} — added in B: {}", a.name, opt_money(a.b_monthly_usd)),
-        Status::Removed => format!(
-            "{} — removed in B (was {})",
+        Status::Added => format!(
+            "{} — {}: {}",
             a.name,
-            opt_money(a.a_monthly_usd)
+            w.added_in_b,
+            opt_money(a.b_monthly_usd, d)
+        ),
+        Status::Removed => format!(
+            "{} — {}",
+            a.name,
+            fill(w.removed_in_b, &[("money", &opt_money(a.a_monthly_usd, d))])
         ),
         _ => format!(
             "{} — {} → {} ({}, {})",
             a.name,
-            opt_money(a.a_monthly_usd),
-            opt_money(a.b_monthly_usd),
-            signed_usd(a.delta_usd),
+            opt_money(a.a_monthly_usd, d),
+            opt_money(a.b_monthly_usd, d),
+            d.signed(a.delta_usd),
             signed_pct(a.delta_pct)
         ),
     }
@@ -93,11 +100,11 @@ fn side_text(s: &crate::diff::Side) -> String {
     )
 }
 
-fn unchanged_note(a: &ArchDiff) -> Option<String> {
+fn unchanged_note(a: &ArchDiff, w: &Words) -> Option<String> {
     match a.unchanged_count() {
         0 => None,
-        1 => Some("1 unchanged line not shown".to_string()),
-        n => Some(format!("{n} unchanged lines not shown")),
+        1 => Some(w.unchanged_one.to_string()),
+        n => Some(fill(w.unchanged_many, &[("n", &n.to_string())])),
     }
 }
 
@@ -106,108 +113,123 @@ fn right(text: String) -> Cell {
 }
 
 /// Terminal tables: the totals, then each architecture's added, removed and changed lines.
-pub fn table(d: &Diff) -> String {
-    let mut o = format!("A: {}\nB: {}\n\n", side_text(&d.a), side_text(&d.b));
+pub fn table(diff: &Diff, d: &Display) -> String {
+    let w = d.words();
+    let mut o = format!("A: {}\nB: {}\n\n", side_text(&diff.a), side_text(&diff.b));
     let mut t = super::table::new_table();
     t.set_header(vec![
-        "Architecture",
-        "Status",
-        "A / month",
-        "B / month",
-        "Δ / month",
-        "Δ %",
+        w.architecture,
+        w.status,
+        w.a_month,
+        w.b_month,
+        w.delta_month,
+        w.delta_pct,
     ]);
-    for a in &d.architectures {
+    for a in &diff.architectures {
         t.add_row(vec![
             Cell::new(&a.name),
-            Cell::new(a.status.label()),
-            right(opt_money(a.a_monthly_usd)),
-            right(opt_money(a.b_monthly_usd)),
-            right(signed_usd(a.delta_usd)),
+            Cell::new(status_word(a.status, w)),
+            right(opt_money(a.a_monthly_usd, d)),
+            right(opt_money(a.b_monthly_usd, d)),
+            right(d.signed(a.delta_usd)),
             right(signed_pct(a.delta_pct)),
         ]);
     }
     o.push_str(&format!("{t}\n"));
-    for a in &d.architectures {
-        o.push_str(&format!("\n{}\n", heading(a)));
+    for a in &diff.architectures {
+        o.push_str(&format!("\n{}\n", heading(a, d)));
         if a.changed_lines().next().is_some() {
             let mut t = super::table::new_table();
             t.set_header(vec![
-                "Status",
-                "Tier",
-                "Line item",
-                "Quantity",
-                "USD per unit",
-                "Monthly",
-                "Δ",
+                w.status,
+                w.tier,
+                w.line_item,
+                w.quantity,
+                w.usd_per_unit,
+                w.monthly,
+                w.delta,
             ]);
             for l in a.changed_lines() {
                 t.add_row(vec![
-                    Cell::new(l.status.label()),
-                    Cell::new(&l.tier),
+                    Cell::new(status_word(l.status, w)),
+                    Cell::new(d.lang.tier(&l.tier)),
                     Cell::new(format!("{}\n{}", description(l), l.id)),
-                    right(quantity_cell(l)),
+                    right(quantity_cell(l, d)),
                     right(price_cell(l)),
-                    right(monthly_cell(l)),
-                    right(signed_usd(l.delta_usd)),
+                    right(monthly_cell(l, d)),
+                    right(d.signed(l.delta_usd)),
                 ]);
             }
             o.push_str(&format!("{t}\n"));
         } else {
-            o.push_str("no line changed\n");
+            o.push_str(&format!("{}\n", w.no_line_changed));
         }
-        if let Some(n) = unchanged_note(a) {
+        if let Some(n) = unchanged_note(a, w) {
             o.push_str(&format!("({n})\n"));
         }
+    }
+    if let Some(note) = d.rate_note() {
+        o.push_str(&format!("\n{note}\n"));
     }
     o
 }
 
 /// Markdown, ready to paste into a review.
-pub fn markdown(d: &Diff) -> String {
+pub fn markdown(diff: &Diff, d: &Display) -> String {
     use super::markdown::cell;
+    let w = d.words();
     let mut o = format!(
-        "# Cost diff: {} → {}\n\n- **A:** {}\n- **B:** {}\n\n",
-        cell(&d.a.scenario),
-        cell(&d.b.scenario),
-        cell(&side_text(&d.a)),
-        cell(&side_text(&d.b))
+        "# {}: {} → {}\n\n- **A:** {}\n- **B:** {}\n\n",
+        w.diff_title,
+        cell(&diff.a.scenario),
+        cell(&diff.b.scenario),
+        cell(&side_text(&diff.a)),
+        cell(&side_text(&diff.b))
     );
-    o.push_str("| Architecture | Status | A / month | B / month | Δ / month | Δ % |\n|---|---|---:|---:|---:|---:|\n");
-    for a in &d.architectures {
+    o.push_str(&format!(
+        "| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---:|\n",
+        w.architecture, w.status, w.a_month, w.b_month, w.delta_month, w.delta_pct
+    ));
+    for a in &diff.architectures {
         o.push_str(&format!(
             "| {} | {} | {} | {} | **{}** | {} |\n",
             cell(&a.name),
-            a.status.label(),
-            opt_money(a.a_monthly_usd),
-            opt_money(a.b_monthly_usd),
-            signed_usd(a.delta_usd),
+            status_word(a.status, w),
+            opt_money(a.a_monthly_usd, d),
+            opt_money(a.b_monthly_usd, d),
+            d.signed(a.delta_usd),
             signed_pct(a.delta_pct)
         ));
     }
-    for a in &d.architectures {
-        o.push_str(&format!("\n## {}\n\n", cell(&heading(a))));
+    for a in &diff.architectures {
+        o.push_str(&format!("\n## {}\n\n", cell(&heading(a, d))));
         if a.changed_lines().next().is_some() {
-            o.push_str("| Status | Tier | Line item | id | Quantity | USD per unit | Monthly | Δ |\n|---|---|---|---|---:|---:|---:|---:|\n");
+            o.push_str(&format!(
+                "| {} | {} | {} | id | {} | {} | {} | {} |\n|---|---|---|---|---:|---:|---:|---:|\n",
+                w.status, w.tier, w.line_item, w.quantity, w.usd_per_unit, w.monthly, w.delta
+            ));
             for l in a.changed_lines() {
                 o.push_str(&format!(
                     "| {} | {} | {} | `{}` | {} | {} | {} | {} |\n",
-                    l.status.label(),
-                    cell(&l.tier),
+                    status_word(l.status, w),
+                    cell(&d.lang.tier(&l.tier)),
                     cell(&description(l)),
                     cell(&l.id),
-                    cell(&quantity_cell(l)),
+                    cell(&quantity_cell(l, d)),
                     cell(&price_cell(l)),
-                    cell(&monthly_cell(l)),
-                    signed_usd(l.delta_usd)
+                    cell(&monthly_cell(l, d)),
+                    d.signed(l.delta_usd)
                 ));
             }
         } else {
-            o.push_str("No line changed.\n");
+            o.push_str(&format!("{}\n", w.no_line_changed));
         }
-        if let Some(n) = unchanged_note(a) {
+        if let Some(n) = unchanged_note(a, w) {
             o.push_str(&format!("\n_{n}._\n"));
         }
+    }
+    if let Some(note) = d.rate_note() {
+        o.push_str(&format!("\n{note}\n"));
     }
     o
 }

@@ -95,3 +95,89 @@ pub fn json(rep: &Report) -> Vec<u8> {
     out.push(b'\n');
     out
 }
+
+/// CSV: one row per finding (architecture, tier, id, status, value, limit, unit, kind, message,
+/// remedy, source); messages in `lang`, ids and statuses as in JSON.
+pub fn csv(rep: &Report, lang: Lang) -> Vec<u8> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    crate::csv_safe::record(
+        &mut w,
+        [
+            "architecture",
+            "tier",
+            "id",
+            "status",
+            "value",
+            "limit",
+            "unit",
+            "kind",
+            "message",
+            "remedy",
+            "source",
+            "feasible",
+        ],
+    );
+    for a in &rep.architectures {
+        for f in &a.limits {
+            crate::csv_safe::record(
+                &mut w,
+                [
+                    a.name.clone(),
+                    f.tier.clone(),
+                    f.id.clone(),
+                    f.status.label().to_string(),
+                    f.value.clone(),
+                    f.limit.clone(),
+                    f.unit.clone(),
+                    f.kind.clone(),
+                    super::i18n_lines::finding_message(lang, &f.message).into_owned(),
+                    f.remedy.clone(),
+                    f.source.clone(),
+                    a.feasible.to_string(),
+                ],
+            );
+        }
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Markdown for a review: one table of findings per architecture, then the decision.
+pub fn markdown(rep: &Report, lang: Lang) -> String {
+    use super::markdown::cell;
+    let lb = lang.labels();
+    let mut out = format!("# {} — {}\n", cell(&rep.scenario.name), lb.limits_title);
+    for a in &rep.architectures {
+        out.push_str(&format!(
+            "\n## {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|---|\n",
+            cell(&a.name),
+            lb.status,
+            lb.tier,
+            lb.check,
+            lb.value,
+            lb.limit,
+            lb.kind
+        ));
+        for f in &a.limits {
+            out.push_str(&format!(
+                "| {} | {} | {} `{}` | {} | {} {} | {} |\n",
+                lang.status(f.status.label()),
+                lang.tier(&f.tier),
+                cell(&super::i18n_lines::finding_message(lang, &f.message)),
+                f.id,
+                cell(&f.value),
+                cell(&f.limit),
+                cell(&super::i18n_lines::limit_unit(lang, &f.unit)),
+                lang.kind(&f.kind)
+            ));
+        }
+        for b in &a.ruled_out_by {
+            let line = super::blocker_text(a, b, lang);
+            out.push_str(&format!("\n{}\n", cell(&lang.ruled_out(&a.name, &line))));
+        }
+    }
+    out.push('\n');
+    for line in super::decision_lines(rep, lang).into_iter().take(1) {
+        out.push_str(&format!("{}\n", cell(&line)));
+    }
+    out
+}

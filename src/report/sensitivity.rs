@@ -1,7 +1,7 @@
 //! Rendering sensitivity results: a tornado-style table per architecture (bars of █
 //! proportional to the swing, on one scale across all architectures) and JSON
 //! `archcost/sensitivity/1`.
-use crate::money::{quantity, usd};
+use super::display::{fill, Display};
 use crate::sensitivity::{Basis, Sensitivity};
 use comfy_table::{Cell, CellAlignment};
 use rust_decimal::prelude::ToPrimitive;
@@ -27,42 +27,54 @@ fn right(text: String) -> Cell {
     Cell::new(text).set_alignment(CellAlignment::Right)
 }
 
-pub fn table(r: &Sensitivity) -> String {
+pub fn table(r: &Sensitivity, d: &Display) -> String {
     let max = max_swing(r);
+    let w = d.words();
+    let p = crate::money::exact(r.pct);
     let mut o = format!(
-        "{}\nEach input at −{p}% and +{p}% of its value (or its declared range's low and high), everything else unchanged.\n",
+        "{}\n{}\n",
         r.scenario,
-        p = crate::money::exact(r.pct)
+        fill(w.sensitivity_intro, &[("p", &p)])
     );
     for a in &r.architectures {
+        let money = d.money(a.expected_usd);
         o.push_str(&format!(
-            "\n{} — {} per month at the expected inputs\n",
-            a.name,
-            usd(a.expected_usd)
+            "\n{}\n",
+            fill(w.at_expected, &[("name", &a.name), ("money", &money)])
         ));
         let mut t = super::table::new_table();
-        t.set_header(vec!["Input", "Low → cost", "High → cost", "Swing", ""]);
+        t.set_header(vec![w.input, w.low_cost, w.high_cost, w.swing, ""]);
         for i in &a.inputs {
             let tag = match i.basis {
-                Basis::Range => " (range)",
+                Basis::Range => w.range_tag,
                 Basis::Pct => "",
             };
             t.add_row(vec![
                 Cell::new(format!("{}{tag}", i.input)),
-                right(format!("{} → {}", quantity(i.low_value), usd(i.low_usd))),
-                right(format!("{} → {}", quantity(i.high_value), usd(i.high_usd))),
-                right(usd(i.swing_usd)),
+                right(format!("{} → {}", d.count(i.low_value), d.money(i.low_usd))),
+                right(format!(
+                    "{} → {}",
+                    d.count(i.high_value),
+                    d.money(i.high_usd)
+                )),
+                right(d.money(i.swing_usd)),
                 Cell::new(bar(i.swing_usd, max)),
             ]);
         }
         if a.inputs.is_empty() {
-            o.push_str("no input to vary\n");
+            o.push_str(&format!("{}\n", w.no_input));
         } else {
             o.push_str(&format!("{t}\n"));
         }
     }
     for s in &r.skipped {
-        o.push_str(&format!("note: {} not varied — {}\n", s.input, s.reason));
+        o.push_str(&format!(
+            "note: {} {} — {}\n",
+            s.input, w.not_varied, s.reason
+        ));
+    }
+    if let Some(note) = d.rate_note() {
+        o.push_str(&format!("{note}\n"));
     }
     o
 }
@@ -78,48 +90,60 @@ fn max_swing(r: &Sensitivity) -> Decimal {
 }
 
 /// Markdown for a review: one tornado table per architecture.
-pub fn markdown(r: &Sensitivity) -> String {
+pub fn markdown(r: &Sensitivity, d: &Display) -> String {
     use super::markdown::cell;
     let max = max_swing(r);
+    let w = d.words();
+    let p = crate::money::exact(r.pct);
     let mut o = format!(
-        "# Sensitivity: {}\n\nEach input at −{p}% and +{p}% of its value (or its declared range's low and high), everything else unchanged.\n",
+        "# Sensitivity: {}\n\n{}\n",
         cell(&r.scenario),
-        p = crate::money::exact(r.pct)
+        fill(w.sensitivity_intro, &[("p", &p)])
     );
     for a in &r.architectures {
+        let money = d.money(a.expected_usd);
         o.push_str(&format!(
-            "\n## {} — {} per month at the expected inputs\n\n",
-            cell(&a.name),
-            usd(a.expected_usd)
+            "\n## {}\n\n",
+            cell(&fill(
+                w.at_expected,
+                &[("name", &a.name), ("money", &money)]
+            ))
         ));
         if a.inputs.is_empty() {
-            o.push_str("No input to vary.\n");
+            o.push_str(&format!("{}\n", w.no_input));
             continue;
         }
-        o.push_str("| Input | Low → cost | High → cost | Swing | |\n|---|---:|---:|---:|---|\n");
+        o.push_str(&format!(
+            "| {} | {} | {} | {} | |\n|---|---:|---:|---:|---|\n",
+            w.input, w.low_cost, w.high_cost, w.swing
+        ));
         for i in &a.inputs {
             let tag = match i.basis {
-                Basis::Range => " (range)",
+                Basis::Range => w.range_tag,
                 Basis::Pct => "",
             };
             o.push_str(&format!(
                 "| `{}`{tag} | {} → {} | {} → {} | {} | {} |\n",
                 i.input,
-                quantity(i.low_value),
-                usd(i.low_usd),
-                quantity(i.high_value),
-                usd(i.high_usd),
-                usd(i.swing_usd),
+                d.count(i.low_value),
+                d.money(i.low_usd),
+                d.count(i.high_value),
+                d.money(i.high_usd),
+                d.money(i.swing_usd),
                 bar(i.swing_usd, max)
             ));
         }
     }
     for s in &r.skipped {
         o.push_str(&format!(
-            "\n> {} not varied — {}\n",
+            "\n> {} {} — {}\n",
             s.input,
+            w.not_varied,
             cell(&s.reason)
         ));
+    }
+    if let Some(note) = d.rate_note() {
+        o.push_str(&format!("\n{note}\n"));
     }
     o
 }

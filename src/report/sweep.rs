@@ -1,53 +1,18 @@
-//! `archcost sweep` and `archcost breakeven`: run the engine over a range of one key and render
-//! the result as a table, CSV (DESIGN §3 shape), JSON, a sentence per crossing, and a chart.
-use super::chart::{self, ChartData, Kind};
+//! Sweep and break-even results as text: a table, CSV (DESIGN §3 shape), JSON, Markdown, a
+//! sentence per crossing, and the data of the sweep chart. Pure formatting: the commands run the
+//! engine and write the bytes.
+use super::chart::ChartData;
+use super::display::{fill, Display};
 use super::table::new_table;
-use crate::app::{emit, load, write_atomic};
-use crate::breakeven::{self, Crossing};
-use crate::cli::{BreakevenArgs, Format, SweepArgs};
-use crate::error::{Error, Result};
+use crate::breakeven::{Crossing, CrossingKind};
+use crate::compare::Outcome;
 use crate::money;
-use crate::scenario::Scenario;
-use crate::sweep::{self, SweepRow};
+use crate::sweep::SweepRow;
 use comfy_table::{Cell, CellAlignment};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::str::FromStr;
-
-/// Parse a command-line number: "1e9", "30_000_000", "0.5".
-pub fn parse_decimal(flag: &str, text: &str) -> Result<Decimal> {
-    let t = text.trim().replace('_', "");
-    Decimal::from_str(&t)
-        .or_else(|_| Decimal::from_scientific(&t))
-        .map_err(|_| {
-            Error::Input(format!(
-                "{flag} `{text}`: expected a number such as 1e6 or 0.5"
-            ))
-        })
-}
-
-pub fn sweep_cmd(args: SweepArgs) -> Result<u8> {
-    let (s, catalog) = load(&args.input)?;
-    let from = parse_decimal("--from", &args.from)?;
-    let to = parse_decimal("--to", &args.to)?;
-    let values = sweep::steps(from, to, args.steps, args.log)?;
-    let rows = sweep::sweep(&s, &catalog, &args.vary, &values)?;
-    let bytes = match args.format {
-        Format::Csv => csv(&args.vary, &rows),
-        Format::Json => json(&args.vary, &rows),
-        _ => table(&args.vary, &rows).into_bytes(),
-    };
-    if let Some(path) = &args.chart {
-        let crossings = breakeven::breakeven(&s, &catalog, &args.vary, from, to, None)?;
-        draw(&s, &catalog, &args.vary, &rows, &crossings, path)?;
-    }
-    emit(args.out.as_deref(), &bytes)?;
-    Ok(0)
-}
 
 /// Header row (the varied key, one monthly-USD column per architecture, then one
 /// `<name> feasible` column per architecture), then one row per step.
@@ -115,7 +80,7 @@ pub fn json(key: &str, rows: &[SweepRow]) -> Vec<u8> {
     out
 }
 
-pub fn table(key: &str, rows: &[SweepRow]) -> String {
+pub fn table(key: &str, rows: &[SweepRow], d: &Display) -> String {
     let mut t = new_table();
     let mut header = vec![Cell::new(key)];
     if let Some(first) = rows.first() {
@@ -124,7 +89,7 @@ pub fn table(key: &str, rows: &[SweepRow]) -> String {
     t.set_header(header);
     for r in rows {
         let cheapest = r.cheapest_feasible();
-        let mut row = vec![Cell::new(money::quantity(r.value)).set_alignment(CellAlignment::Right)];
+        let mut row = vec![Cell::new(d.count(r.value)).set_alignment(CellAlignment::Right)];
         for (i, (_, v)) in r.monthly_usd.iter().enumerate() {
             let mark = if !r.feasible.get(i).copied().unwrap_or(true) {
                 " ✗"
@@ -134,68 +99,91 @@ pub fn table(key: &str, rows: &[SweepRow]) -> String {
                 ""
             };
             row.push(
-                Cell::new(format!("{}{mark}", money::usd(*v))).set_alignment(CellAlignment::Right),
+                Cell::new(format!("{}{mark}", d.money(*v))).set_alignment(CellAlignment::Right),
             );
         }
         t.add_row(row);
     }
-    format!(
-        "Monthly cost (USD) as {key} varies; * = cheapest that can run, ✗ = cannot run (a hard limit is exceeded or a fleet cannot carry the load)\n{t}\n"
-    )
+    let w = d.words();
+    let mut out = format!(
+        "{}\n{t}\n{}; {}\n",
+        w.sweep_footer, w.cheapest_mark, w.cannot_run_mark
+    );
+    if let Some(note) = d.rate_note() {
+        out.push_str(&format!("{note}\n"));
+    }
+    out
 }
 
-fn draw(
-    s: &Scenario,
-    catalog: &crate::pricing::Catalog,
+/// Markdown: the same table for a review document.
+pub fn markdown(key: &str, rows: &[SweepRow], d: &Display) -> String {
+    use super::markdown::cell;
+    let names: Vec<&str> = rows
+        .first()
+        .map(|r| r.monthly_usd.iter().map(|(n, _)| n.as_str()).collect())
+        .unwrap_or_default();
+    let mut o = format!("| `{}` |", cell(key));
+    for n in &names {
+        o.push_str(&format!(" {} |", cell(n)));
+    }
+    o.push_str("\n|---:|");
+    o.push_str(&"---:|".repeat(names.len()));
+    o.push('\n');
+    for r in rows {
+        let cheapest = r.cheapest_feasible();
+        o.push_str(&format!("| {} |", d.count(r.value)));
+        for (i, (_, v)) in r.monthly_usd.iter().enumerate() {
+            let mark = if !r.feasible.get(i).copied().unwrap_or(true) {
+                " ✗"
+            } else if cheapest == Some(i) {
+                " **\\***"
+            } else {
+                ""
+            };
+            o.push_str(&format!(" {}{mark} |", d.money(*v)));
+        }
+        o.push('\n');
+    }
+    let w = d.words();
+    o.push_str(&format!("\n{}; {}\n", w.cheapest_mark, w.cannot_run_mark));
+    if let Some(note) = d.rate_note() {
+        o.push_str(&format!("\n{note}\n"));
+    }
+    o
+}
+
+/// The sweep chart's data: each architecture's curve, dashed where it cannot run, the scenario's
+/// own value marked (`own`: the outcomes there) and the crossings numbered.
+pub fn chart_data(
+    title: &str,
     key: &str,
     rows: &[SweepRow],
     crossings: &[Crossing],
-    path: &Path,
-) -> Result<()> {
-    let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    if ext != "png" && ext != "svg" {
-        return Err(Error::Input(format!(
-            "--chart {}: archcost draws PNG or SVG charts, chosen by the extension; found `{ext}`\n  hint: name the file chart.png or chart.svg",
-            path.display()
-        )));
-    }
-    if rows.iter().any(|r| r.value <= Decimal::ZERO) {
-        return Err(Error::Input(format!(
-            "--chart {}: the chart has log axes; use --from above 0",
-            path.display()
-        )));
-    }
+    scenario_x: Decimal,
+    own: &[Outcome],
+    d: &Display,
+) -> ChartData {
+    let f = |v: Decimal| v.to_f64().unwrap_or(0.0);
+    let shown = |usd: Decimal| match &d.yen {
+        Some(y) => f(usd * y.usd_jpy),
+        None => f(usd),
+    };
+    let l = d.lang.labels();
     let names: Vec<String> = rows
         .first()
         .map(|r| r.monthly_usd.iter().map(|(n, _)| n.clone()).collect())
         .unwrap_or_default();
-    let current = sweep::current_value(s, key);
-    let scenario_x = current
-        .filter(|c| *c > Decimal::ZERO)
-        .or_else(|| rows.first().map(|r| r.value))
-        .unwrap_or(Decimal::ONE);
-    let mut at = s.clone();
-    sweep::set_key(&mut at, key, scenario_x)?;
-    let own = crate::compare::outcomes(&at, catalog)?;
     let series = names
         .iter()
         .enumerate()
         .map(|(i, n)| {
             let pts = rows
                 .iter()
-                .filter_map(|r| Some((f(r.value), f(r.monthly_usd.get(i)?.1))))
+                .filter_map(|r| Some((f(r.value), shown(r.monthly_usd.get(i)?.1))))
                 .collect();
             let mark = match own.get(i) {
                 Some(o) if !o.feasible => {
-                    format!(
-                        " (cannot run at {}: {})",
-                        breakeven::human(scenario_x),
-                        o.ruled_out_by.join(", ")
-                    )
+                    format!(" ({})", d.lang.cannot_run(&o.ruled_out_by.join(", ")))
                 }
                 _ => String::new(),
             };
@@ -209,34 +197,42 @@ fn draw(
                 .collect()
         })
         .collect();
-    let data = ChartData {
-        load_title: format!("{}: monthly cost vs {key}", s.name),
+    let currency = if d.yen.is_some() { "JPY" } else { "USD" };
+    let fx = d.rate_note().map(|n| format!(" — {n}")).unwrap_or_default();
+    ChartData {
+        load_title: format!("{title}: {}{fx}", d.lang.money_axis(currency)),
         breakdown_title: String::new(),
-        x_label: format!("{key} (log scale)"),
-        load_y_label: "USD per month (log scale)".to_string(),
+        x_label: match key {
+            "workload.requests_per_month" => l.axis_requests.to_string(),
+            _ => format!("{key} (log scale)"),
+        },
+        load_y_label: d.lang.money_axis_log(currency),
         y_label: String::new(),
-        this_scenario: format!("this scenario ({})", breakeven::human(scenario_x)),
-        crossings_key: "Costs cross (exact break-even)".to_string(),
-        jpy: false,
+        // The chart adds the value itself beside this label.
+        this_scenario: l.this_scenario.to_string(),
+        crossings_key: l.crossings_key.to_string(),
+        jpy: d.yen.is_some(),
         series,
         feasible,
-        infeasible_label: "dashed: cannot run there (hard limit or capacity)".to_string(),
+        infeasible_label: l.infeasible_stretch.to_string(),
         scenario_x: f(scenario_x),
-        scenario_costs: own.iter().map(|o| f(o.monthly_usd)).collect(),
+        scenario_costs: own.iter().map(|o| shown(o.monthly_usd)).collect(),
         crossings: crossings
             .iter()
             .map(|c| {
                 (
                     format!(
-                        "{} = {} at {}, {}{}",
-                        c.between.0,
-                        c.between.1,
-                        breakeven::human(c.value),
-                        money::usd(c.monthly_usd),
-                        super::curve::crossing_marks(c, super::i18n::Lang::En)
+                        "{}{}",
+                        d.lang.crossing(
+                            &c.between.0,
+                            &c.between.1,
+                            &d.volume(c.value),
+                            &d.money(c.monthly_usd)
+                        ),
+                        super::curve::crossing_marks(c, d.lang)
                     ),
                     f(c.value),
-                    f(c.monthly_usd),
+                    shown(c.monthly_usd),
                 )
             })
             .collect(),
@@ -246,64 +242,7 @@ fn draw(
         tiers: Vec::new(),
         bars: Vec::new(),
         bar_marks: Vec::new(),
-    };
-    let is_png = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-    if is_png {
-        let (data, _) = data.for_png();
-        // Draw to a temporary file beside the target, then rename (never a half-written chart).
-        let tmp = crate::fsio::temp_file_beside(path, ".png")?;
-        chart::png(Kind::CostVsLoad, &data, tmp.path())?;
-        tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-        Ok(())
-    } else {
-        write_atomic(path, chart::svg(Kind::CostVsLoad, &data)?.as_bytes())
     }
-}
-
-pub fn breakeven_cmd(args: BreakevenArgs) -> Result<u8> {
-    let (s, catalog) = load(&args.input)?;
-    let (from, to) = match (&args.from, &args.to) {
-        (Some(a), Some(b)) => (parse_decimal("--from", a)?, parse_decimal("--to", b)?),
-        (None, None) if args.vary.starts_with("workload.requests_per_") => {
-            let v = sweep::current_value(&s, &args.vary).unwrap_or_default();
-            if v <= Decimal::ZERO {
-                (dec!(1), dec!(1_000_000_000_000))
-            } else {
-                ((v / dec!(1000)).max(dec!(0.001)), v * dec!(1000))
-            }
-        }
-        _ => {
-            return Err(Error::Input(format!(
-                "breakeven --vary {}: give the searched range with --from A --to B (only request volumes have a default range)",
-                args.vary
-            )))
-        }
-    };
-    if from >= to {
-        return Err(Error::Input(format!(
-            "--from {from} --to {to}: expected from < to"
-        )));
-    }
-    let between = match &args.between {
-        Some(text) => match text.split_once(',') {
-            Some((a, b)) => Some((a.trim().to_string(), b.trim().to_string())),
-            None => {
-                return Err(Error::Input(format!(
-                    "--between `{text}`: expected two architecture names, A,B"
-                )))
-            }
-        },
-        None => None,
-    };
-    let crossings = breakeven::breakeven(&s, &catalog, &args.vary, from, to, between)?;
-    let bytes = match args.format {
-        Format::Json => breakeven_json(&args.vary, from, to, &crossings),
-        _ => breakeven_text(&args.vary, from, to, &crossings).into_bytes(),
-    };
-    emit(None, &bytes)?;
-    Ok(0)
 }
 
 #[derive(Serialize)]
@@ -328,44 +267,167 @@ pub fn breakeven_json(key: &str, from: Decimal, to: Decimal, crossings: &[Crossi
     out
 }
 
-pub fn breakeven_text(key: &str, from: Decimal, to: Decimal, crossings: &[Crossing]) -> String {
-    let mut out = format!(
-        "Break-even as {key} goes from {} to {}\n",
-        breakeven::human(from),
-        breakeven::human(to)
+/// CSV: one row per crossing (exact values; feasibility per side).
+pub fn breakeven_csv(crossings: &[Crossing]) -> Vec<u8> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    crate::csv_safe::record(
+        &mut w,
+        [
+            "a",
+            "b",
+            "value",
+            "monthly_usd",
+            "kind",
+            "cheaper_below",
+            "cheaper_above",
+            "a_feasible",
+            "b_feasible",
+        ],
     );
-    if crossings.is_empty() {
-        out.push_str("The costs never cross in this range: the order of the architectures does not change.\n");
-        return out;
-    }
-    let mut t = new_table();
-    t.set_header(vec![
-        "Between",
-        "Value (exact)",
-        "Monthly cost there",
-        "Kind",
-        "Can run there",
-    ]);
     for c in crossings {
         let cannot: Vec<&str> = c.infeasible().collect();
-        t.add_row(vec![
-            Cell::new(format!("{} / {}", c.between.0, c.between.1)),
-            Cell::new(money::exact(c.value)).set_alignment(CellAlignment::Right),
-            Cell::new(money::usd(c.monthly_usd)).set_alignment(CellAlignment::Right),
-            Cell::new(match c.kind {
-                breakeven::CrossingKind::Linear => "linear",
-                breakeven::CrossingKind::Step => "step",
-            }),
-            Cell::new(if cannot.is_empty() {
-                "both".to_string()
-            } else {
-                format!("not {}", cannot.join(", "))
-            }),
-        ]);
+        crate::csv_safe::record(
+            &mut w,
+            [
+                c.between.0.clone(),
+                c.between.1.clone(),
+                money::exact(c.value),
+                money::exact(c.monthly_usd),
+                kind_word(c.kind, &super::display::EN).to_string(),
+                c.cheaper_below.clone(),
+                c.cheaper_above.clone(),
+                (!cannot.contains(&c.between.0.as_str())).to_string(),
+                (!cannot.contains(&c.between.1.as_str())).to_string(),
+            ],
+        );
     }
-    out.push_str(&format!("{t}\n"));
+    w.into_inner().unwrap_or_default()
+}
+
+fn kind_word(k: CrossingKind, w: &super::display::Words) -> &'static str {
+    match k {
+        CrossingKind::Linear => w.linear,
+        CrossingKind::Step => w.step,
+    }
+}
+
+/// "serverless is cheaper below 41.3M requests/month; containers above — both $x there".
+pub fn sentence(c: &Crossing, key: &str, d: &Display) -> String {
+    let unit = match (key, d.lang) {
+        ("workload.requests_per_month", super::i18n::Lang::En) => " requests/month",
+        ("workload.requests_per_month", super::i18n::Lang::Ja) => " リクエスト/月",
+        ("workload.requests_per_second", super::i18n::Lang::En) => " requests/s",
+        ("workload.requests_per_second", super::i18n::Lang::Ja) => " リクエスト/秒",
+        _ => "",
+    };
+    let w = d.words();
+    let template = match c.kind {
+        CrossingKind::Linear => w.cheaper_linear,
+        CrossingKind::Step => w.cheaper_step,
+    };
+    let mut text = fill(
+        template,
+        &[
+            ("below", &c.cheaper_below),
+            ("above", &c.cheaper_above),
+            ("v", &d.volume(c.value)),
+            ("unit", unit),
+            ("money", &d.money(c.monthly_usd)),
+        ],
+    );
+    for name in c.infeasible() {
+        let ids = c
+            .ruled_out_by
+            .get(name)
+            .map(|v| v.join(", "))
+            .unwrap_or_default();
+        text.push_str(&match d.lang {
+            super::i18n::Lang::En => format!("; {name} cannot run the workload there ({ids})"),
+            super::i18n::Lang::Ja => format!("。{name} はその点では実行できません（{ids}）"),
+        });
+    }
+    text
+}
+
+/// Break-even for a terminal (or Markdown with `markdown`): a table rounded for people (the
+/// exact value is in JSON and CSV), then one sentence per crossing.
+pub fn breakeven_text(
+    key: &str,
+    from: Decimal,
+    to: Decimal,
+    crossings: &[Crossing],
+    d: &Display,
+    markdown: bool,
+) -> String {
+    let w = d.words();
+    let mut out = fill(
+        w.breakeven_title,
+        &[
+            ("key", key),
+            ("from", &d.volume(from)),
+            ("to", &d.volume(to)),
+        ],
+    );
+    out.push('\n');
+    if crossings.is_empty() {
+        out.push_str(w.never_cross);
+        out.push('\n');
+        return out;
+    }
+    let header = [
+        w.between,
+        w.value_exact,
+        w.monthly_there,
+        w.kind,
+        w.can_run_there,
+    ];
+    let rows: Vec<[String; 5]> = crossings
+        .iter()
+        .map(|c| {
+            let cannot: Vec<&str> = c.infeasible().collect();
+            [
+                format!("{} / {}", c.between.0, c.between.1),
+                d.count(money::round(c.value, 2)),
+                d.money(c.monthly_usd),
+                kind_word(c.kind, w).to_string(),
+                if cannot.is_empty() {
+                    w.both.to_string()
+                } else {
+                    format!("{}{}", w.not_prefix, cannot.join(", "))
+                },
+            ]
+        })
+        .collect();
+    if markdown {
+        use super::markdown::cell;
+        out.push_str(&format!(
+            "\n| {} |\n|---|---:|---:|---|---|\n",
+            header.join(" | ")
+        ));
+        for r in &rows {
+            let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        out.push('\n');
+    } else {
+        let mut t = new_table();
+        t.set_header(header.to_vec());
+        for r in &rows {
+            t.add_row(vec![
+                Cell::new(&r[0]),
+                Cell::new(&r[1]).set_alignment(CellAlignment::Right),
+                Cell::new(&r[2]).set_alignment(CellAlignment::Right),
+                Cell::new(&r[3]),
+                Cell::new(&r[4]),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+    }
     for c in crossings {
-        out.push_str(&format!("- {}\n", breakeven::sentence(c, key)));
+        out.push_str(&format!("- {}\n", sentence(c, key, d)));
+    }
+    if let Some(note) = d.rate_note() {
+        out.push_str(&format!("{note}\n"));
     }
     out
 }

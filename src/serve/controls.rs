@@ -317,12 +317,14 @@ fn tier(svc: &Service, at: &str, region: &str, lang: Lang, lists: &mut Lists) ->
                     c.push(whole(k(key), l(key), v, None));
                 }
             }
-            c.push(number(
-                k("spot_share"),
-                l("spot_share"),
-                g.spot_share,
-                Some((0.0, 1.0, false)),
-            ));
+            if let Some(v) = g.spot_share {
+                c.push(number(
+                    k("spot_share"),
+                    l("spot_share"),
+                    v,
+                    Some((0.0, 1.0, false)),
+                ));
+            }
             c.push(select(
                 k("arch"),
                 l("arch"),
@@ -361,7 +363,34 @@ fn tier(svc: &Service, at: &str, region: &str, lang: Lang, lists: &mut Lists) ->
             }
         }
     }
+    c.extend(purchase(svc, at, lang));
     c
+}
+
+/// Purchase option, term and payment, for services that can be bought more than one way.
+fn purchase(svc: &Service, at: &str, lang: Lang) -> Vec<Control> {
+    let options: Vec<&str> = svc.purchase_options().iter().map(|p| p.key()).collect();
+    if options.len() < 2 {
+        return Vec::new();
+    }
+    let t = svc.terms();
+    let k = |key: &str| format!("{at}.{key}");
+    let l = |key: &str| key_label(lang, key);
+    vec![
+        select(k("purchase"), l("purchase"), t.purchase.key(), &options),
+        select(
+            k("term_years"),
+            l("term_years"),
+            &t.term_years.to_string(),
+            &["1", "3"],
+        ),
+        select(
+            k("payment"),
+            l("payment"),
+            t.payment.key(),
+            &["no-upfront", "partial-upfront", "all-upfront"],
+        ),
+    ]
 }
 
 fn architectures(s: &Scenario, lang: Lang, lists: &mut Lists) -> Vec<Group> {

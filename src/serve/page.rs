@@ -101,8 +101,17 @@ fn cards(rep: &Report, file: &Report, lang: Lang, edited: bool) -> String {
                 )
             })
             .collect();
+        let upfront = if a.upfront_usd > Decimal::ZERO {
+            format!(
+                "<div class=\"note\">{} {}</div>",
+                esc(&rep_mod::money(rep, a.upfront_usd)),
+                esc(t.upfront)
+            )
+        } else {
+            String::new()
+        };
         o.push_str(&format!(
-            "<div class=\"{class}\" data-arch=\"{}\" data-total-usd=\"{}\" data-feasible=\"{}\" style=\"--c:{}\"><div class=\"name\">{}{badge}</div><div class=\"total\">{} <small>{}</small></div>{delta}<div class=\"note\">{}</div>{why}</div>\n",
+            "<div class=\"{class}\" data-arch=\"{}\" data-total-usd=\"{}\" data-feasible=\"{}\" style=\"--c:{}\"><div class=\"name\">{}{badge}</div><div class=\"total\">{} <small>{}</small></div>{delta}{upfront}<div class=\"note\">{}</div>{why}</div>\n",
             esc(&a.name),
             esc(&money::exact(a.monthly_usd)),
             a.feasible,

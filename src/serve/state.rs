@@ -2,7 +2,7 @@
 //! catalog, priced report), the current file error if the file stopped validating, and a version
 //! number the page polls to notice changes.
 use super::edit::{self, Edits};
-use crate::app::{catalog_for, CatalogRef};
+use crate::commands::{catalog_for, CatalogRef};
 use crate::compare::{self, Report};
 use crate::error::{Error, Result};
 use crate::scenario::{self, Scenario};

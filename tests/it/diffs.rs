@@ -244,7 +244,10 @@ fn diff_lists_added_and_removed_architectures() {
         .lines
         .iter()
         .all(|l| l.status == Status::Added && l.a.is_none()));
-    let md = archcost::report::diff::markdown(&dd);
+    let md = archcost::report::diff::markdown(
+        &dd,
+        &archcost::report::display::Display::usd(archcost::report::i18n::Lang::En),
+    );
     assert!(md.contains("| traditional | removed |"), "{md}");
     assert!(md.contains("| containers-arm | added |"), "{md}");
 }
@@ -253,7 +256,10 @@ fn diff_lists_added_and_removed_architectures() {
 fn diff_escapes_markdown() {
     let a_text = read(&three_tier()).replace("name = \"serverless\"", "name = \"a|b<x>\"");
     let dd = diff(&eval(&a_text), "a", &eval(&read(&three_tier())), "b");
-    let md = archcost::report::diff::markdown(&dd);
+    let md = archcost::report::diff::markdown(
+        &dd,
+        &archcost::report::display::Display::usd(archcost::report::i18n::Lang::En),
+    );
     assert!(md.contains("a\\|b&lt;x&gt;"), "{md}");
     assert!(!md.contains("a|b<x>"));
 }
@@ -580,7 +586,10 @@ fn sensitivity_ranking_hand_checked() {
     assert_eq!(a.inputs[3].swing_usd, Decimal::ZERO);
     assert_eq!(a.inputs[4].swing_usd, Decimal::ZERO);
     // Bars: the largest swing gets the full width, the others in proportion.
-    let t = archcost::report::sensitivity::table(&r);
+    let t = archcost::report::sensitivity::table(
+        &r,
+        &archcost::report::display::Display::usd(archcost::report::i18n::Lang::En),
+    );
     assert!(t.contains(&"█".repeat(30)), "{t}");
     let blocks = |input: &str| {
         t.lines()
@@ -630,7 +639,10 @@ fn sensitivity_uses_declared_ranges_and_skips_invalid_variants() {
         .inputs
         .iter()
         .all(|i| i.input != "workload.peak_to_average"));
-    let t = archcost::report::sensitivity::table(&r);
+    let t = archcost::report::sensitivity::table(
+        &r,
+        &archcost::report::display::Display::usd(archcost::report::i18n::Lang::En),
+    );
     assert!(t.contains("workload.requests_per_month (range)"), "{t}");
     assert!(
         t.contains("note: workload.peak_to_average not varied"),
@@ -705,12 +717,18 @@ fn snapshot_diff() -> archcost::diff::Diff {
 
 #[test]
 fn snapshot_diff_table() {
-    insta::assert_snapshot!(archcost::report::diff::table(&snapshot_diff()));
+    insta::assert_snapshot!(archcost::report::diff::table(
+        &snapshot_diff(),
+        &archcost::report::display::Display::usd(archcost::report::i18n::Lang::En)
+    ));
 }
 
 #[test]
 fn snapshot_diff_markdown() {
-    insta::assert_snapshot!(archcost::report::diff::markdown(&snapshot_diff()));
+    insta::assert_snapshot!(archcost::report::diff::markdown(
+        &snapshot_diff(),
+        &archcost::report::display::Display::usd(archcost::report::i18n::Lang::En)
+    ));
 }
 
 #[test]
@@ -743,7 +761,10 @@ fn snapshot_sensitivity() {
     let r = analyse(&launch(), bundled::catalog(), d("20")).unwrap();
     insta::assert_snapshot!(
         "sensitivity_table",
-        archcost::report::sensitivity::table(&r)
+        archcost::report::sensitivity::table(
+            &r,
+            &archcost::report::display::Display::usd(archcost::report::i18n::Lang::En)
+        )
     );
     insta::assert_snapshot!(
         "sensitivity_json",

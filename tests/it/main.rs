@@ -2,6 +2,8 @@
 mod band;
 mod catalog;
 mod cli;
+mod commands;
+mod commitments;
 mod cost_lines;
 mod decisions;
 mod diffs;
@@ -17,6 +19,7 @@ mod reports;
 mod rules;
 mod serve;
 mod snapshots;
+mod surface;
 mod sweeps;
 mod util;
 mod validation;

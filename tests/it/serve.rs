@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 /// A scenario with every value the tests change on a line of its own or in an inline table,
 /// written by `fill` from (key, TOML text) pairs.
-const KEYS: [(&str, &str); 14] = [
+const KEYS: [(&str, &str); 15] = [
     ("workload.requests_per_month", "30000000"),
     ("workload.duration_ms", "120"),
     ("workload.response_kb", "8.0"),
@@ -24,6 +24,7 @@ const KEYS: [(&str, &str); 14] = [
     ("architecture.containers.db.instance", "\"db.t4g.medium\""),
     ("architecture.containers.db.multi_az", "true"),
     ("architecture.traditional.app.count", "2"),
+    ("architecture.traditional.app.purchase", "\"on-demand\""),
 ];
 
 fn fill(values: &[(&str, String)]) -> String {
@@ -77,7 +78,7 @@ db  = {{ service = "rds", engine = "mysql", instance = {rds}, multi_az = {maz} }
 [[architecture]]
 name = "traditional"
 web = {{ service = "ec2", instance = "t3.small", count = 2 }}
-app = {{ service = "ec2", instance = "m5.large", count = {count} }}
+app = {{ service = "ec2", instance = "m5.large", count = {count}, purchase = {purchase} }}
 db  = {{ service = "ec2", instance = "r5.large", count = 1, ebs_gb = 100 }}
 "#,
         free = v("assumptions.free_tier"),
@@ -94,6 +95,7 @@ db  = {{ service = "ec2", instance = "r5.large", count = 1, ebs_gb = 100 }}
         rds = v("architecture.containers.db.instance"),
         maz = v("architecture.containers.db.multi_az"),
         count = v("architecture.traditional.app.count"),
+        purchase = v("architecture.traditional.app.purchase"),
     )
 }
 
@@ -272,6 +274,7 @@ fn as_toml(key: &str, text: &str) -> String {
         "architecture.serverless.app.arch",
         "architecture.serverless.db.capacity",
         "architecture.containers.db.instance",
+        "architecture.traditional.app.purchase",
     ];
     if quoted.contains(&key) {
         format!("\"{text}\"")
@@ -329,6 +332,14 @@ fn value_strategy(key: &'static str) -> proptest::strategy::BoxedStrategy<String
             "db.t4g.mediun",
         ]),
         "architecture.containers.db.multi_az" => pick(&["true", "false"]),
+        "architecture.traditional.app.purchase" => pick(&[
+            "on-demand",
+            "reserved",
+            "compute-savings-plan",
+            "instance-savings-plan",
+            "spot",
+            "lease",
+        ]),
         _ => (0u32..12).prop_map(|n| n.to_string()).boxed(),
     }
 }

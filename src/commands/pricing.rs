@@ -1,22 +1,27 @@
-//! The `pricing show|import|fetch|diff` commands: argument handling around the catalog,
-//! `offer`, `fetch` and `diff`.
-use super::{diff as pdiff, fetch, offer, regions, Catalog, PriceRow};
-use crate::app::{catalog_for, emit};
-use crate::cli::{DiffArgs, DiffFormat, FetchArgs, Format, ImportArgs, ShowArgs};
+//! `archcost pricing show|import|fetch|diff`: the catalog commands around `pricing::{offer,
+//! fetch, diff}`.
+use super::{catalog_for, Output};
+use crate::cli::{DiffArgs, FetchArgs, Format, ImportArgs, PricingCommand, ShowArgs};
 use crate::error::{Error, Result};
+use crate::pricing::{diff as pdiff, fetch, offer, regions, Catalog, PriceRow};
+
+pub fn run(command: PricingCommand) -> Result<u8> {
+    match command {
+        PricingCommand::Show(args) => show(args),
+        PricingCommand::Import(args) => import(args),
+        PricingCommand::Fetch(args) => fetch(args),
+        PricingCommand::Diff(args) => diff(args),
+    }
+}
 
 /// `pricing show`: catalog rows filtered by region, service (key prefix) and instance family.
 pub fn show(args: ShowArgs) -> Result<u8> {
-    let refused = match args.format {
-        Format::Markdown => Some("markdown"),
-        Format::Html => Some("html"),
-        Format::Table | Format::Csv | Format::Json => None,
-    };
-    if let Some(name) = refused {
-        return Err(Error::Input(format!(
-            "pricing show: --format {name} is not available for price rows\n  hint: use --format table, csv or json"
-        )));
-    }
+    let out = Output::new(
+        &args.output,
+        "pricing show",
+        &[Format::Table, Format::Csv, Format::Json],
+    )?;
+    out.display_usd("pricing show")?;
     let catalog = catalog_for(args.pricing.as_deref())?;
     let region = match args.region.as_deref() {
         None => None,
@@ -36,6 +41,23 @@ pub fn show(args: ShowArgs) -> Result<u8> {
         .filter(|r| args.family.as_deref().is_none_or(|f| in_family(&r.key, f)))
         .collect();
     if rows.is_empty() {
+        if let Some(svc) = args.service.as_deref() {
+            let mut prefixes: Vec<&str> = pool
+                .iter()
+                .filter_map(|r| r.key.split('.').next())
+                .collect();
+            prefixes.sort_unstable();
+            prefixes.dedup();
+            if !prefixes.contains(&svc.split('.').next().unwrap_or(svc)) {
+                let hint = crate::scenario::closest(svc, &prefixes)
+                    .map(|c| format!("did you mean `{c}`? "))
+                    .unwrap_or_default();
+                return Err(Error::Input(format!(
+                    "pricing show --service {svc}: no such service in the catalog\n  hint: {hint}services: {}",
+                    prefixes.join(", ")
+                )));
+            }
+        }
         return Err(Error::Input(format!(
             "pricing show: no catalog rows match (region {}, service {}, family {})\n  hint: regions: {}; services are key prefixes such as lambda, ec2, rds; families look like t4g or db.r6g",
             region.unwrap_or("any"),
@@ -44,10 +66,10 @@ pub fn show(args: ShowArgs) -> Result<u8> {
             catalog.regions().join(", ")
         )));
     }
-    let bytes = match args.format {
+    let bytes = match out.format {
         Format::Csv => {
             let sub = Catalog::new(catalog.origin.clone(), rows.into_iter().cloned().collect());
-            super::catalog_csv::write(&sub)
+            out.csv(crate::pricing::catalog_csv::write(&sub))
         }
         Format::Json => {
             let doc = PriceRows {
@@ -62,7 +84,7 @@ pub fn show(args: ShowArgs) -> Result<u8> {
         }
         _ => crate::report::table::price_rows(&rows).into_bytes(),
     };
-    emit(None, &bytes)?;
+    out.emit(&bytes)?;
     Ok(0)
 }
 
@@ -144,7 +166,7 @@ pub fn import(args: ImportArgs) -> Result<u8> {
     Ok(0)
 }
 
-fn key_count(c: &super::Catalog) -> usize {
+fn key_count(c: &Catalog) -> usize {
     let mut keys: Vec<(&str, &str)> = c
         .rows()
         .iter()
@@ -176,14 +198,20 @@ pub fn fetch(args: FetchArgs) -> Result<u8> {
 }
 
 pub fn diff(args: DiffArgs) -> Result<u8> {
+    let out = Output::new(
+        &args.output,
+        "pricing diff",
+        &[Format::Table, Format::Csv, Format::Json],
+    )?;
+    out.display_usd("pricing diff")?;
     let old = pdiff::load_named(&args.old)?;
     let new = pdiff::load_named(&args.new)?;
     let changes = pdiff::diff(&old, &new);
-    let bytes = match args.format {
-        DiffFormat::Table => pdiff::render_table(&args.old, &args.new, &changes).into_bytes(),
-        DiffFormat::Csv => pdiff::render_csv(&changes),
-        DiffFormat::Json => pdiff::render_json(&args.old, &args.new, &changes),
+    let bytes = match out.format {
+        Format::Csv => out.csv(pdiff::render_csv(&changes)),
+        Format::Json => pdiff::render_json(&args.old, &args.new, &changes),
+        _ => pdiff::render_table(&args.old, &args.new, &changes).into_bytes(),
     };
-    emit(None, &bytes)?;
+    out.emit(&bytes)?;
     Ok(0)
 }

@@ -1,0 +1,163 @@
+//! Scenario templates printed by `archcost init`: commented starting scenarios in English and
+//! Japanese, compiled in from `templates/en/` and `templates/ja/`. The English `three-tier`
+//! template is the example `scenarios/three-tier.toml` itself, so the two never drift apart.
+//! Templates only describe workloads; every price comes from the catalog.
+use crate::error::{Error, Result};
+use crate::report::i18n::Lang;
+
+/// One template: a name, a one-line summary per language and the scenario text per language.
+#[derive(Debug)]
+pub struct Template {
+    pub name: &'static str,
+    summary_en: &'static str,
+    summary_ja: &'static str,
+    en: &'static str,
+    ja: &'static str,
+}
+
+impl Template {
+    /// The scenario text, commented in `lang` (Japanese: Tokyo region, yen).
+    pub fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Ja => self.ja,
+        }
+    }
+
+    /// What the template models, in one line.
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.summary_en,
+            Lang::Ja => self.summary_ja,
+        }
+    }
+}
+
+/// The template `archcost init` prints without `--template`.
+pub const DEFAULT: &str = "three-tier";
+
+/// Every template, in the order `init --list` shows them.
+pub const ALL: &[Template] = &[
+    Template {
+        name: "three-tier",
+        summary_en: "Order API, Tokyo: Lambda vs Fargate + RDS vs EC2 (the three tiers)",
+        summary_ja: "東京の注文 API: Lambda vs Fargate + RDS vs EC2(典型的な 3 層構成)",
+        en: include_str!("../scenarios/three-tier.toml"),
+        ja: include_str!("../templates/ja/three-tier.toml"),
+    },
+    Template {
+        name: "serverless-api",
+        summary_en: "Public JSON API: HTTP API vs REST API + WAF on Lambda, vs Fargate",
+        summary_ja: "公開 JSON API: HTTP API vs REST API + WAF(Lambda)vs Fargate",
+        en: include_str!("../templates/en/serverless-api.toml"),
+        ja: include_str!("../templates/ja/serverless-api.toml"),
+    },
+    Template {
+        name: "container-web",
+        summary_en: "Web app + PostgreSQL behind an ALB: Fargate on ECS vs EKS vs EC2",
+        summary_ja: "ALB + PostgreSQL の Web アプリ: Fargate(ECS / EKS)vs EC2",
+        en: include_str!("../templates/en/container-web.toml"),
+        ja: include_str!("../templates/ja/container-web.toml"),
+    },
+    Template {
+        name: "internal-tool",
+        summary_en: "Quiet office-hours internal app: serverless vs always-on servers",
+        summary_ja: "業務時間だけ使う社内アプリ: サーバーレス vs 常時起動のサーバー",
+        en: include_str!("../templates/en/internal-tool.toml"),
+        ja: include_str!("../templates/ja/internal-tool.toml"),
+    },
+    Template {
+        name: "batch-async",
+        summary_en: "Nightly async jobs, no web tier: Lambda async vs Fargate/EC2 workers",
+        summary_ja: "夜間の非同期ジョブ(Web 層なし): Lambda 非同期 vs Fargate / EC2",
+        en: include_str!("../templates/en/batch-async.toml"),
+        ja: include_str!("../templates/ja/batch-async.toml"),
+    },
+];
+
+/// Template names, in list order.
+pub fn names() -> Vec<&'static str> {
+    ALL.iter().map(|t| t.name).collect()
+}
+
+/// The template called `name`; an unknown name is an input error (exit 2) that lists every
+/// template and suggests the closest name.
+pub fn find(name: &str) -> Result<&'static Template> {
+    if let Some(t) = ALL.iter().find(|t| t.name == name) {
+        return Ok(t);
+    }
+    let names = names();
+    let suggestion = crate::scenario::closest(name, &names)
+        .or_else(|| crate::scenario::closest_name(name, &names));
+    let mut msg = format!("unknown template `{name}`");
+    if let Some(best) = suggestion {
+        msg.push_str(&format!("; did you mean `{best}`?"));
+    }
+    msg.push_str("\n  templates:\n");
+    msg.push_str(&list_lines(Lang::En, "    "));
+    msg.push_str(&format!(
+        "  hint: archcost init --template {} [--lang ja] > scenarios/new.toml",
+        suggestion.unwrap_or(DEFAULT)
+    ));
+    Err(Error::Input(msg))
+}
+
+/// The English text of the template called `name` (see [`find`] for unknown names).
+pub fn scenario(name: &str) -> Result<&'static str> {
+    find(name).map(|t| t.text(Lang::En))
+}
+
+/// `init --list`: one line per template, name then summary, with a how-to line at the end.
+pub fn list(lang: Lang) -> String {
+    let mut out = list_lines(lang, "");
+    out.push('\n');
+    out.push_str(match lang {
+        Lang::En => "Print one: archcost init --template NAME [--lang ja] > scenarios/new.toml\n",
+        Lang::Ja => "出力: archcost init --template 名前 --lang ja > scenarios/new.toml\n",
+    });
+    out
+}
+
+fn list_lines(lang: Lang, indent: &str) -> String {
+    let width = ALL.iter().map(|t| t.name.len()).max().unwrap_or(0);
+    ALL.iter()
+        .map(|t| format!("{indent}{:<width$}  {}\n", t.name, t.summary(lang)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_the_default_exists() {
+        let mut names = names();
+        assert!(names.contains(&DEFAULT));
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ALL.len());
+    }
+
+    #[test]
+    fn unknown_name_suggests_the_closest_and_lists_all() {
+        let msg = find("serverles-api").unwrap_err().to_string();
+        assert!(msg.contains("did you mean `serverless-api`?"), "{msg}");
+        for name in names() {
+            assert!(msg.contains(name), "{msg}");
+        }
+    }
+
+    #[test]
+    fn japanese_templates_are_commented_in_japanese_and_priced_in_tokyo() {
+        for t in ALL {
+            let ja = t.text(Lang::Ja);
+            assert!(ja.contains("region = \"ap-northeast-1\""), "{}", t.name);
+            assert!(ja.contains("currency = \"JPY\""), "{}", t.name);
+            assert!(
+                ja.lines().any(|l| l.starts_with('#') && !l.is_ascii()),
+                "{}",
+                t.name
+            );
+        }
+    }
+}

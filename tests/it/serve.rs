@@ -99,6 +99,20 @@ db  = {{ service = "ec2", instance = "r5.large", count = 1, ebs_gb = 100 }}
     )
 }
 
+/// The URL `archcost serve` prints on start (None: it ended first).
+fn read_url(stdout: &mut impl BufRead) -> Option<String> {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if stdout.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        if let Some(at) = line.find("http://") {
+            return line[at..].split_whitespace().next().map(str::to_string);
+        }
+    }
+}
+
 /// A running `archcost serve` (killed when dropped).
 struct Server {
     child: Child,
@@ -121,30 +135,27 @@ impl Server {
             .spawn()
             .expect("archcost starts");
         let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let mut line = String::new();
-        loop {
-            line.clear();
-            if stdout.read_line(&mut line).expect("read stdout") == 0 {
-                let mut err = String::new();
-                if let Some(mut e) = child.stderr.take() {
-                    let _ = e.read_to_string(&mut err);
-                }
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("archcost serve ended before printing its URL: {err}");
-            }
-            if let Some(at) = line.find("http://") {
-                let url = line[at..].split_whitespace().next().unwrap().to_string();
+        match read_url(&mut stdout) {
+            Some(url) => {
                 let host = url
                     .trim_start_matches("http://")
                     .trim_end_matches('/')
                     .to_string();
-                return Server {
+                Server {
                     child,
                     url,
                     host,
                     stdout,
-                };
+                }
+            }
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                let mut err = String::new();
+                if let Some(mut e) = child.stderr.take() {
+                    let _ = e.read_to_string(&mut err);
+                }
+                panic!("archcost serve ended before printing its URL: {err}");
             }
         }
     }

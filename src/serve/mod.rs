@@ -59,6 +59,12 @@ pub fn run(args: ServeArgs) -> Result<u8> {
             std::io::Error::new(e.kind(), format!("cannot listen: {e}{hint}")),
         )
     })?;
+    // Answers go out as headers then body: without TCP_NODELAY a keep-alive connection (every
+    // browser's) waits ~40 ms per request for the client's delayed ACK. Accepted connections
+    // inherit the option from the listening socket.
+    if let Err(e) = socket2::SockRef::from(&listener).set_tcp_nodelay(true) {
+        eprintln!("archcost serve: could not set TCP_NODELAY ({e}); answers may be slower");
+    }
     let addr = listener
         .local_addr()
         .map_err(|e| Error::io(args.host.clone(), e))?;

@@ -334,7 +334,7 @@ pub fn render(
                     esc(&f.limit),
                     esc(&i18n_lines::limit_unit(lang, &f.unit)),
                     esc(&lang.kind(&f.kind)),
-                    esc(&f.remedy)
+                    esc(&i18n_lines::remedy(lang, &f.id, &f.remedy))
                 ));
             }
             o.push_str("</table>\n");

@@ -353,8 +353,13 @@ const FINDINGS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Why a fleet or table cannot carry the load (src/feasibility.rs).
+/// Why a fleet or table cannot carry the load (src/feasibility.rs), and why an input was not
+/// varied (src/sensitivity.rs; the validation message itself stays as written).
 const REASONS: &[(&str, &str)] = &[
+    (
+        "a varied value is not valid: {}",
+        "変化させた値が不正です: {0}",
+    ),
     (
         "capped at {} tasks, {} requests/s go unserved at the busiest second ({} tasks needed)",
         "上限 {0} タスクのため、最も混む 1 秒に毎秒 {1} リクエストを処理できません（必要 {2} タスク）",

@@ -130,7 +130,11 @@ fn right(text: String) -> Cell {
 /// Terminal tables: the totals, then each architecture's added, removed and changed lines.
 pub fn table(diff: &Diff, d: &Display) -> String {
     let w = d.words();
-    let mut o = format!("A: {}\nB: {}\n\n", side_text(&diff.a, d), side_text(&diff.b, d));
+    let mut o = format!(
+        "A: {}\nB: {}\n\n",
+        side_text(&diff.a, d),
+        side_text(&diff.b, d)
+    );
     let mut t = super::table::new_table();
     t.set_header(vec![
         w.architecture,

@@ -6,6 +6,8 @@
 //! `priced_after_free`: " (first N unit)", " (next N unit)", " (over N unit)",
 //! " (free tier, N unit)". A description is split into base + suffix, the base is matched against
 //! the templates below (values are carried over as they are), the suffix is rebuilt in Japanese.
+//! Limit findings: messages, units and sources by template here; remedies of limits.csv rows
+//! from `limits/remedies-ja.csv` (by id), the checks' own remedies by template.
 //! Anything not recognised is shown in English, unchanged: this never panics and never guesses.
 use super::i18n::Lang;
 use crate::services::Line;
@@ -249,7 +251,7 @@ const FINDINGS: &[(&str, &str)] = &[
     // ec2.rs
     (
         "instances needed at {} ({}) vs max; {} requests/s unserved",
-        "{0} に必要なインスタンス数（{1}）と max の比較。毎秒 {2} リクエストを処理できません",
+        "{0} に必要なインスタンス数（{1}）と max の比較。処理しきれないリクエストは毎秒 {2}",
     ),
     (
         "instances registered as targets at the peak ({})",
@@ -270,7 +272,7 @@ const FINDINGS: &[(&str, &str)] = &[
     ),
     (
         "tasks needed at {} ({}) vs max_tasks; {} requests/s unserved",
-        "{0} に必要なタスク数（{1}）と max_tasks の比較。毎秒 {2} リクエストを処理できません",
+        "{0} に必要なタスク数（{1}）と max_tasks の比較。処理しきれないリクエストは毎秒 {2}",
     ),
     (
         "tasks registered as targets at the peak ({})",

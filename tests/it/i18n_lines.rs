@@ -358,7 +358,8 @@ fn english_runs(text: &str, names: &[String], at_least: usize) -> Vec<String> {
     let is_word = |t: &str| {
         let t = t.trim_matches(|c: char| "()[]{},;:!?\"'".contains(c));
         !t.is_empty()
-            && t.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
+            && t.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
             && t.chars().any(|c| c.is_ascii_lowercase())
     };
     let mut out = Vec::new();
@@ -647,19 +648,32 @@ fn japanese_command_output_has_no_english_prose() {
     let slow = repo().join("scenarios/slow-endpoints.toml");
     let names = names_of(&slow);
     for format in ["table", "csv", "markdown"] {
-        let text = run_ja(&["limits", "scenarios/slow-endpoints.toml", "--format", format]);
+        let text = run_ja(&[
+            "limits",
+            "scenarios/slow-endpoints.toml",
+            "--format",
+            format,
+        ]);
         // The machine columns of the CSV (unit, kind, status) stay as in JSON.
         let text = match format {
             "csv" => text
                 .lines()
                 .skip(1)
-                .map(|l| l.split(',').filter(|c| !c.contains(' ') || !c.is_ascii()).collect::<Vec<_>>().join(","))
+                .map(|l| {
+                    l.split(',')
+                        .filter(|c| !c.contains(' ') || !c.is_ascii())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
             _ => text,
         };
         if format != "markdown" {
-            assert!(text.contains("してください。"), "{format}: no remedy\n{text}");
+            assert!(
+                text.contains("してください。"),
+                "{format}: no remedy\n{text}"
+            );
         }
         let left = english_runs(&text, &names, 4);
         assert!(left.is_empty(), "limits {format}: {left:?}\n{text}");
@@ -678,5 +692,22 @@ fn japanese_command_output_has_no_english_prose() {
             let left = english_runs(&text, &names, 4);
             assert!(left.is_empty(), "compare {file} {format}: {left:?}\n{text}");
         }
+    }
+}
+
+/// The Japanese `limits` output pinned byte for byte: messages, remedies, units and sources.
+#[test]
+fn limits_ja_snapshots() {
+    for format in ["table", "csv"] {
+        let out = bin()
+            .env("COLUMNS", "140")
+            .current_dir(repo())
+            .args(["limits", "scenarios/slow-endpoints.toml", "--lang", "ja"])
+            .args(["--format", format])
+            .output()
+            .expect("archcost runs");
+        assert_eq!(out.status.code(), Some(3), "a hard limit is exceeded");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        insta::assert_snapshot!(format!("limits_ja_slow_endpoints_{format}"), text);
     }
 }

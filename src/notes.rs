@@ -2,7 +2,8 @@
 //! other DynamoDB capacity mode), and comparisons that are not like for like: a database on one
 //! EC2 instance against RDS Multi-AZ, burstable web servers against their CPU-credit baseline,
 //! Fargate's per-second billing minimum when tasks start and stop, and a VPC Lambda reaching
-//! DynamoDB through a NAT gateway. Notes read the capacity plan; they never change a total.
+//! DynamoDB through a NAT gateway, and a fleet on Spot. Notes read the capacity plan; they never
+//! change a total.
 use crate::capacity::plan::{tier_plan, ArchPlan};
 use crate::error::Result;
 use crate::limits::ec2::baseline_row;
@@ -85,6 +86,11 @@ pub fn for_arch(
         burstable_web(e, tp, plan, &mut out);
     }
     for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
+        if let Some(note) = svc.as_ref().and_then(|svc| spot(tier, svc)) {
+            out.push(note);
+        }
+    }
+    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
         if let (Some(Service::Fargate(f)), Some(tp)) = (svc, plan.tier(tier)) {
             let Some(fleet) = &tp.fleet else { continue };
             if fleet.starts_per_day > Decimal::ZERO {
@@ -101,6 +107,22 @@ pub fn for_arch(
         }
     }
     Ok(out)
+}
+
+/// A tier on Spot: the capacity can be taken back, so it does not belong under the baseline.
+fn spot(tier: &str, svc: &Service) -> Option<String> {
+    let t = svc.terms();
+    if t.purchase != crate::scenario::Purchase::Spot || t.spot_share.is_zero() {
+        return None;
+    }
+    // "Spot Instance interruption notices: a warning that is issued two minutes before Amazon
+    // EC2 stops or terminates your Spot Instance" (EC2 User Guide); Fargate Spot tasks get the
+    // same two-minute warning (ECS Developer Guide, "Fargate Spot").
+    Some(format!(
+        "{} ({tier} tier) on Spot for {} % of its hours: Spot capacity can be reclaimed with two minutes' notice and is unsuited to a fleet's baseline; keep the baseline on-demand or committed and put only the hours above it on Spot",
+        svc.name(),
+        crate::limits::fmt(t.spot_share * dec!(100))
+    ))
 }
 
 /// A T3/T3a/T4g web tier: how much CPU per request its baseline sustains at the busiest hour.

@@ -5,7 +5,7 @@ use super::i18n::Lang;
 use super::i18n_lines;
 use super::{assumption_lines_in, money, table::TIERS};
 use crate::compare::Report;
-use crate::money::{exact, quantity};
+use crate::money::{quantity, unit_price};
 use rust_decimal::prelude::ToPrimitive;
 
 /// Escape text for HTML element content and quoted attribute values.
@@ -220,6 +220,7 @@ pub fn render(
     }
     o.push_str("</table>\n</section>\n");
     o.push_str(&super::range::html_section(rep, lang));
+    o.push_str(&super::over_time::html_section(rep, lang));
 
     // Charts (inline SVG).
     o.push_str(&format!(
@@ -292,7 +293,7 @@ pub fn render(
                 esc(&line.id),
                 esc(&quantity(line.quantity)),
                 esc(&i18n_lines::unit(lang, &line.unit)),
-                esc(&exact(line.unit_price_usd)),
+                esc(&unit_price(line.unit_price_usd)),
                 esc(&money(rep, line.monthly_usd))
             ));
         }

@@ -68,6 +68,79 @@ const TEMPLATES: &[(&str, &str)] = &[
         "DynamoDB プロビジョンド書き込み容量 {0} WCU",
     ),
     ("DynamoDB storage", "DynamoDB ストレージ"),
+    // purchase.rs: reservations, Savings Plans, Spot (labels after " — " are in LABELS)
+    (
+        "DynamoDB reserved {} ({}), {} reserved, hourly fee",
+        "DynamoDB リザーブドキャパシティ {0}（{1}）{2} 単位、時間料金",
+    ),
+    (
+        "DynamoDB reserved {} ({}), {} x {} USD upfront amortised over {} months",
+        "DynamoDB リザーブドキャパシティ {0}（{1}）前払い {3} USD × {2}、{4} か月で按分",
+    ),
+    (
+        "{} Reserved Instances ({}), {} reserved, hourly fee",
+        "{0} リザーブドインスタンス（{1}）{2} 台分、時間料金",
+    ),
+    (
+        "{} Reserved Instances ({}), {} x {} USD upfront amortised over {} months",
+        "{0} リザーブドインスタンス（{1}）前払い {3} USD × {2} 台、{4} か月で按分",
+    ),
+    (
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront), covers {} x {} at {} USD/h",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）、{4} {3} 台分を {5} USD/時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h, covers {} x {} at {} USD/h",
+        "{0}（{1}）コミットメント {2} USD/時間、{4} {3} 台分を {5} USD/時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront), covers {} tasks of {} at {} USD/vCPU-h + {} USD/GB-h",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）、{4} のタスク {3} 個分を {5} USD/vCPU-時間 + {6} USD/GB-時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h, covers {} tasks of {} at {} USD/vCPU-h + {} USD/GB-h",
+        "{0}（{1}）コミットメント {2} USD/時間、{4} のタスク {3} 個分を {5} USD/vCPU-時間 + {6} USD/GB-時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront), covers {} GB-seconds per hour of Lambda duration at {} USD/GB-s",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）、Lambda の実行時間 1 時間あたり {3} GB-秒分を {4} USD/GB-秒で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h, covers {} GB-seconds per hour of Lambda duration at {} USD/GB-s",
+        "{0}（{1}）コミットメント {2} USD/時間、Lambda の実行時間 1 時間あたり {3} GB-秒分を {4} USD/GB-秒で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront): {} USD upfront amortised over {} months",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）: 前払い {3} USD、{4} か月で按分",
+    ),
+    (
+        "{} ({}), commitment {} USD/h: {} USD upfront amortised over {} months",
+        "{0}（{1}）コミットメント {2} USD/時間: 前払い {3} USD、{4} か月で按分",
+    ),
+    (
+        "EC2 {} above the {} reserved, Linux on-demand",
+        "EC2 {0}（リザーブド {1} 台を超える分）、Linux オンデマンド",
+    ),
+    (
+        "EC2 {} above the Savings Plan commitment, Linux on-demand",
+        "EC2 {0}（Savings Plan のコミットメントを超える分）、Linux オンデマンド",
+    ),
+    (
+        "EC2 {} not on Spot, Linux on-demand",
+        "EC2 {0}（Spot 以外の分）、Linux オンデマンド",
+    ),
+    (
+        "EC2 {} Spot ({} % of the instance-hours), {} % below on-demand",
+        "EC2 {0} Spot（インスタンス時間の {1} %）、オンデマンドより {2} % 安い",
+    ),
+    (
+        "Fargate vCPU ({}, {}), above the Savings Plan commitment",
+        "Fargate vCPU（{0}、{1}）、Savings Plan のコミットメントを超える分",
+    ),
+    (
+        "Fargate memory ({}, {}), above the Savings Plan commitment",
+        "Fargate メモリ（{0}、{1}）、Savings Plan のコミットメントを超える分",
+    ),
     // ec2.rs
     (
         "EC2 {} scaled hour by hour, Linux on-demand",
@@ -147,8 +220,43 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("AWS WAF requests inspected", "AWS WAF 検査リクエスト"),
 ];
 
+/// Commitment terms inside descriptions (`Terms::text`).
+const TERMS: [(&str, &str); 3] = [
+    ("-year no upfront", " 年・前払いなし"),
+    ("-year partial upfront", " 年・一部前払い"),
+    ("-year all upfront", " 年・全額前払い"),
+];
+
+/// What a description says about its rate after " — " (services/purchase.rs).
+const LABELS: &[(&str, &str)] = &[
+    (
+        "user assumption: {} % off on-demand",
+        "（ユーザーの想定: オンデマンドから {0} % 割引）",
+    ),
+    (
+        "split assumed: half up front",
+        "（内訳は想定: 半額を前払い）",
+    ),
+    (
+        "upfront derived: effective rate × term hours",
+        "（前払い額は実効料率 × 期間の時間数から算出）",
+    ),
+    (
+        "average Spot saving of {}, interruption band {}",
+        "（{0} 時点の Spot の平均割引、中断頻度 {1}）",
+    ),
+    (
+        "Spot price of {} (prices float)",
+        "（{0} 時点の Spot 料金、料金は変動します）",
+    ),
+];
+
 /// Review notes (src/notes.rs).
 const NOTES: &[(&str, &str)] = &[
+    (
+        "{} ({} tier) on Spot for {} % of its hours: Spot capacity can be reclaimed with two minutes' notice and is unsuited to a fleet's baseline; keep the baseline on-demand or committed and put only the hours above it on Spot",
+        "{0}（{1}層）は稼働時間の {2} % が Spot です: Spot の容量は 2 分前の通知で回収されることがあり、フリートのベースラインには向きません。ベースラインはオンデマンドかコミットメントで賄い、それを超える時間だけを Spot にしてください",
+    ),
     (
         "Lambda in a VPC with DynamoDB: add a DynamoDB gateway VPC endpoint (no hourly or data charge) so the function's DynamoDB calls bypass the NAT gateway; only its other outbound calls (nat_kb_per_request) are priced as NAT data",
         "VPC 内の Lambda と DynamoDB: DynamoDB のゲートウェイ VPC エンドポイント（時間料金・データ料金なし）を追加すると、関数からの DynamoDB 呼び出しは NAT ゲートウェイを通りません。NAT のデータ処理量として計上するのはそれ以外の送信（nat_kb_per_request）だけです",
@@ -687,6 +795,11 @@ pub fn unit_ja(unit: &str) -> Option<&'static str> {
         "connection-minute" => "接続分",
         "endpoint-AZ-hour" => "エンドポイント AZ-時間",
         "hour" => "時間",
+        "instance-hour" => "インスタンス-時間",
+        "instance-month" => "インスタンス-月",
+        "plan-month" => "プラン-月",
+        "RCU-month" => "RCU-月",
+        "WCU-month" => "WCU-月",
         "message" => "メッセージ",
         "month" => "月",
         "read request unit" => "読み取りリクエストユニット",
@@ -734,6 +847,23 @@ pub fn note(lang: Lang, note: &str) -> Cow<'_, str> {
 
 /// The Japanese description, or None when the base or the tier suffix is not recognised.
 pub fn description_ja(english: &str) -> Option<String> {
+    // A commitment's term ("1-year partial upfront") is a value inside a template: put it in
+    // Japanese first, so the templates carry it over already translated.
+    let mut english = english.to_string();
+    for (en, ja) in TERMS {
+        english = english.replace(en, ja);
+    }
+    let mut parts = english.split(" — ");
+    let main = parts.next().unwrap_or_default();
+    let mut out = description_base_ja(main)?;
+    for label in parts {
+        out.push_str(&translate(LABELS, label)?);
+    }
+    Some(out)
+}
+
+/// A description without its " — " labels.
+fn description_base_ja(english: &str) -> Option<String> {
     let (base, suffix) = split_tier(english);
     let base_ja = translate(TEMPLATES, base)?;
     match suffix {

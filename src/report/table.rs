@@ -3,7 +3,7 @@ use super::i18n::Lang;
 use super::i18n_lines;
 use super::{assumption_lines_in, money};
 use crate::compare::Report;
-use crate::money::{exact, quantity};
+use crate::money::{exact, quantity, unit_price};
 use crate::pricing::PriceRow;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
 
@@ -97,6 +97,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         out.push_str(&format!("{line}\n"));
     }
     out.push_str(&super::range::table_section(rep, lang));
+    out.push_str(&super::over_time::table_section(rep, lang));
 
     for arch in &rep.architectures {
         out.push_str(&format!(
@@ -130,7 +131,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             } else {
                 row.push(right(quantity(l.quantity)));
                 row.push(Cell::new(i18n_lines::unit(lang, &l.unit)));
-                row.push(right(exact(l.unit_price_usd)));
+                row.push(right(unit_price(l.unit_price_usd)));
             }
             row.push(right(money(rep, l.monthly_usd)));
             t.add_row(row);

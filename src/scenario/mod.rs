@@ -1,6 +1,7 @@
 //! Scenario files: read TOML, turn parse errors into helpful messages, validate every key.
 mod locate;
 mod num;
+pub mod purchase;
 mod suggest;
 mod types;
 mod validate;
@@ -52,6 +53,7 @@ pub fn parse_unchecked(name: &str, text: &str) -> Result<Scenario> {
     // A range table always has an `expected` key: without the word there is nothing to collect.
     if text.contains("expected") {
         scenario.workload.ranges = num::ranges_of(text);
+        scenario.discount_ranges = num::discount_ranges_of(text);
     }
     Ok(scenario)
 }
@@ -78,7 +80,7 @@ fn normalise_regions(s: &mut Scenario) {
 /// located in `text`; every end of the declared ranges must be a valid scenario too.
 pub fn check(name: &str, text: &str, scenario: &Scenario, catalog: &Catalog) -> Result<()> {
     validate::validate(name, scenario, catalog).map_err(|e| with_location(name, text, e))?;
-    if !scenario.workload.ranges.is_empty() {
+    if scenario.has_ranges() {
         for (end, label) in [(RangeEnd::Low, "low"), (RangeEnd::High, "high")] {
             validate::validate(name, &scenario.at_range_end(end), catalog).map_err(|e| {
                 Error::Input(format!("{e}\n  (with every range at its {label} end)"))

@@ -695,6 +695,39 @@ fn japanese_command_output_has_no_english_prose() {
     }
 }
 
+#[test]
+fn other_japanese_commands_have_no_english_prose() {
+    let a = "scenarios/three-tier.toml";
+    let b = "scenarios/high-traffic.toml";
+    let mut names = names_of(&repo().join(a));
+    names.extend(names_of(&repo().join(b)));
+    let vary = ["--vary", "workload.requests_per_month"];
+    for format in ["table", "markdown"] {
+        let f = ["--format", format];
+        let runs: [Vec<&str>; 4] = [
+            [&["diff", a, b][..], &f].concat(),
+            [&["sensitivity", a][..], &f].concat(),
+            [&["breakeven", a][..], &vary, &f].concat(),
+            [
+                &["sweep", a, "--from", "1e5", "--to", "1e9", "--steps", "5"][..],
+                &vary,
+                &f,
+            ]
+            .concat(),
+        ];
+        for args in runs {
+            let text = run_ja(&args);
+            let left = english_runs(&text, &names, 4);
+            assert!(left.is_empty(), "{args:?}: {left:?}\n{text}");
+        }
+    }
+    // diff lines read in Japanese, with their units.
+    let text = run_ja(&["diff", a, b]);
+    assert!(text.contains("Lambda リクエスト"), "{text}");
+    assert!(text.contains("リクエスト → 20億 リクエスト"), "{text}");
+    assert!(text.contains("カタログ bundled"), "{text}");
+}
+
 /// The Japanese `limits` output pinned byte for byte: messages, remedies, units and sources.
 #[test]
 fn limits_ja_snapshots() {

@@ -14,8 +14,10 @@ pub mod limits;
 pub mod markdown;
 pub mod range;
 pub mod sensitivity;
+pub mod stamp;
 pub mod sweep;
 pub mod table;
+pub mod xlsx;
 
 use crate::compare::{ArchReport, Report};
 use crate::feasibility::Blocker;

@@ -93,7 +93,7 @@ fn needs_cjk_font(text: &str) -> bool {
 fn font_face() -> String {
     use base64::Engine as _;
     format!(
-        "@font-face{{font-family:\"{FONT_FAMILY}\";src:url(data:font/otf;base64,{}) format(\"opentype\");font-display:block}}\n",
+        "@font-face{{font-family:\"{FONT_FAMILY}\";src:url(data:font/otf;base64,{}) format(\"opentype\");font-display:block}}",
         base64::engine::general_purpose::STANDARD.encode(super::chart::FONT)
     )
 }

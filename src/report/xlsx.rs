@@ -199,14 +199,18 @@ pub fn sheet_names(summary: &str, architectures: &[&str]) -> Vec<String> {
             base = format!("{base} sheet").trim().to_string();
         }
         let base: String = base.chars().take(SHEET_NAME_MAX).collect();
-        let base = base.trim_end_matches('\'').to_string();
+        let base = base.trim_end_matches(|c: char| c == '\'' || c.is_whitespace());
+        let base = base.to_string();
         let mut name = base.clone();
         let mut n = 2;
         while taken.contains(&name.to_lowercase()) {
             let suffix = format!(" ({n})");
             let keep = SHEET_NAME_MAX - suffix.chars().count();
             let head: String = base.chars().take(keep).collect();
-            name = format!("{}{suffix}", head.trim_end_matches('\''));
+            name = format!(
+                "{}{suffix}",
+                head.trim_end_matches(|c: char| c == '\'' || c.is_whitespace())
+            );
             n += 1;
         }
         taken.push(name.to_lowercase());
@@ -342,18 +346,15 @@ fn summary_sheet(
 
     // One row per architecture: the total is the architecture sheet's total cell.
     row += 1;
-    let mut c = 0;
     let mut head = vec![l.architecture, l.region, l.feasible, x.monthly_usd];
     if rate.is_some() {
         head.push(x.monthly_jpy);
     }
     head.push(x.recommendation);
-    for h in head {
-        ws.write_string_with_format(row, c, h, &fmt.header)?;
-        c += 1;
+    for (c, h) in head.into_iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, h, &fmt.header)?;
     }
     row += 1;
-    let first = row;
     for ((arch, name), b) in rep.architectures.iter().zip(&names[1..]).zip(built) {
         ws.write_string(row, 0, &arch.name)?;
         ws.write_string(row, 1, &arch.region)?;
@@ -380,9 +381,6 @@ fn summary_sheet(
         };
         ws.write_string(row, c, mark)?;
         row += 1;
-    }
-    if row > first {
-        ws.set_freeze_panes(0, 1)?;
     }
     row += 1;
     for line in super::decision_lines(rep, lang) {

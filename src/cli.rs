@@ -81,6 +81,14 @@ pub struct OutputArgs {
     /// Write to FILE instead of standard output (atomically)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub locale: LocaleArgs,
+}
+
+/// Language, display currency and CSV byte order mark: part of `OutputArgs`, and taken alone by
+/// `report` (whose `--out` is a folder of every format).
+#[derive(Debug, Clone, Args)]
+pub struct LocaleArgs {
     /// Language of labels, notes and messages (machine fields never change)
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
@@ -135,15 +143,8 @@ pub struct ReportArgs {
     /// The folder holds every format, so --format is not taken here
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Language of labels in every file and chart
-    #[arg(long, value_enum, default_value = "en")]
-    pub lang: LangArg,
-    /// Display currency (overrides assumptions.currency; JPY needs assumptions.usd_jpy)
-    #[arg(long, value_enum)]
-    pub currency: Option<CurrencyArg>,
-    /// Start breakdown.csv with a UTF-8 byte order mark (Excel)
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub locale: LocaleArgs,
 }
 
 #[derive(Debug, Args)]

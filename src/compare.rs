@@ -15,7 +15,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 mod lean;
+mod over_time;
 pub use lean::{arch_total, outcomes, totals, Outcome};
+pub use over_time::OverTime;
 
 pub const REPORT_SCHEMA: &str = "archcost/report/1";
 
@@ -58,6 +60,9 @@ pub struct AssumptionsInfo {
     pub usd_jpy: Option<Decimal>,
     pub fx_date: Option<String>,
     pub pricing: PricingInfo,
+    /// Consumption tax rate when the scenario sets one.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
+    pub tax_rate: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -73,10 +78,20 @@ pub struct PricingInfo {
 pub struct ArchReport {
     pub name: String,
     pub region: String,
+    /// Recurring monthly cost plus every upfront fee amortised over its term.
     #[serde(with = "exact")]
     pub monthly_usd: Decimal,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
     pub monthly_jpy: Option<Decimal>,
+    /// One-off commitment payments (the lines' `upfront_usd`); 0 when none.
+    #[serde(with = "exact")]
+    pub upfront_usd: Decimal,
+    /// Money over time, when any architecture of the scenario has a purchase option.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub over_time: Option<OverTime>,
+    /// Consumption tax on `monthly_usd` (which stays pre-tax), when `tax_rate` is set.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
+    pub tax_usd: Option<Decimal>,
     /// False when a hard limit is exceeded or a fleet cannot carry the load (`ruled_out_by`).
     pub feasible: bool,
     /// What rules the architecture out (absent when it is feasible).
@@ -178,7 +193,7 @@ impl ArchReport {
 /// Price every architecture of the scenario (with low/high totals when inputs have ranges).
 pub fn evaluate(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     let mut report = evaluate_point(s, catalog)?;
-    if !s.workload.ranges.is_empty() {
+    if s.has_ranges() {
         let expected = arch_totals(&report);
         let range = range_totals(s, catalog, expected)?;
         for (arch, (_, info)) in report.architectures.iter_mut().zip(range.architectures) {
@@ -197,9 +212,11 @@ pub fn evaluate(s: &Scenario, catalog: &Catalog) -> Result<Report> {
 /// engine is non-decreasing in every workload input (more requests, longer duration, bigger
 /// payloads, more reads/writes, larger items, more storage, a higher peak: never cheaper; tiered
 /// prices fall per unit but the total still grows; task/instance counts are step functions that
-/// only go up). `tests/it/diffs.rs` checks this monotonicity on the example scenarios.
+/// only go up). A `discount_pct` range works the other way — a larger discount never costs
+/// more — so "low" puts discounts at their high end (`Scenario::at_range_end`).
+/// `tests/it/diffs.rs` checks this monotonicity on the example scenarios.
 pub fn evaluate_range(s: &Scenario, catalog: &Catalog) -> Result<Option<RangeTotals>> {
-    if s.workload.ranges.is_empty() {
+    if !s.has_ranges() {
         return Ok(None);
     }
     let expected = totals(&s.without_ranges(), catalog)?;
@@ -235,7 +252,7 @@ fn range_totals(
         })
         .collect();
     Ok(RangeTotals {
-        ranges: s.workload.ranges.clone(),
+        ranges: s.all_ranges(),
         architectures,
     })
 }
@@ -258,6 +275,7 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
             a.notes.push(note);
         }
     }
+    over_time::fill(s, &mut architectures)?;
     let cheapest_feasible = cheapest_feasible(
         architectures
             .iter()
@@ -289,6 +307,7 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
                 effective,
                 effective_oldest,
             },
+            tax_rate: s.assumptions.tax_rate,
         },
         cheapest_feasible,
         architectures,
@@ -364,15 +383,28 @@ fn evaluate_arch(
         .find(|t| t.tier == "db")
         .map(|t| t.monthly_usd)
         .unwrap_or_default();
+    let upfront_usd = money::sum(
+        tiers
+            .iter()
+            .flat_map(|t| &t.lines)
+            .filter_map(|l| l.upfront_usd),
+        &arch.name,
+    )?;
     Ok(ArchReport {
         name: arch.name.clone(),
         region: region.to_string(),
         monthly_usd,
         monthly_jpy: rate.map(|r| monthly_usd * r),
+        upfront_usd,
+        over_time: None,
+        tax_usd: match s.assumptions.tax_rate {
+            Some(t) => Some(money::mul(monthly_usd, t, "assumptions.tax_rate")?),
+            None => None,
+        },
         feasible: ruled_out_by.is_empty(),
         ruled_out_by,
         limits: findings,
-        notes: crate::notes::for_arch(arch, &plan, &ctx, db_usd, &free_before_db)?,
+        notes: crate::notes::for_arch(arch, &plan, &ctx, db_usd, &free_before_db, rate)?,
         tiers,
         range: None,
     })

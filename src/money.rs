@@ -90,6 +90,12 @@ pub fn quantity(value: Decimal) -> String {
     group(&v.to_string())
 }
 
+/// A unit price for humans: exact up to 12 decimals (catalog prices have at most 10), longer
+/// fractions (an upfront fee divided by a term's months) rounded there.
+pub fn unit_price(value: Decimal) -> String {
+    round(value, 12).normalize().to_string()
+}
+
 /// Exact decimal as a string without trailing zeros (JSON/CSV machine output).
 pub fn exact(value: Decimal) -> String {
     value.normalize().to_string()

@@ -2,7 +2,8 @@
 //! other DynamoDB capacity mode), and comparisons that are not like for like: a database on one
 //! EC2 instance against RDS Multi-AZ, burstable web servers against their CPU-credit baseline,
 //! Fargate's per-second billing minimum when tasks start and stop, and a VPC Lambda reaching
-//! DynamoDB through a NAT gateway. Notes read the capacity plan; they never change a total.
+//! DynamoDB through a NAT gateway, and a fleet on Spot. Notes read the capacity plan; they never
+//! change a total.
 use crate::capacity::plan::{tier_plan, ArchPlan};
 use crate::error::Result;
 use crate::limits::ec2::baseline_row;
@@ -21,7 +22,13 @@ pub fn for_arch(
     ctx: &Ctx,
     db_usd: Decimal,
     free_before_db: &BTreeMap<String, Decimal>,
+    usd_jpy: Option<Decimal>,
 ) -> Result<Vec<String>> {
+    // Amounts in notes are in the report's display currency, like every other figure.
+    let shown = |usd: Decimal| match usd_jpy {
+        Some(rate) => money::jpy(usd, rate),
+        None => money::usd(usd),
+    };
     let mut out = Vec::new();
     if let Some(Service::Dynamodb(d)) = &arch.db {
         let mut other = d.clone();
@@ -64,8 +71,8 @@ pub fn for_arch(
         };
         out.push(format!(
             "DynamoDB {now}: {} per month; {then} would be {} for the same load",
-            money::usd(db_usd),
-            money::usd(alt)
+            shown(db_usd),
+            shown(alt)
         ));
     }
     if let (Some(Service::Lambda(l)), Some(Service::Dynamodb(_))) = (&arch.app, &arch.db) {
@@ -77,6 +84,11 @@ pub fn for_arch(
     }
     if let (Some(Service::Ec2(e)), Some(tp)) = (&arch.web, &plan.web) {
         burstable_web(e, tp, plan, &mut out);
+    }
+    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
+        if let Some(note) = svc.as_ref().and_then(|svc| spot(tier, svc)) {
+            out.push(note);
+        }
     }
     for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
         if let (Some(Service::Fargate(f)), Some(tp)) = (svc, plan.tier(tier)) {
@@ -95,6 +107,22 @@ pub fn for_arch(
         }
     }
     Ok(out)
+}
+
+/// A tier on Spot: the capacity can be taken back, so it does not belong under the baseline.
+fn spot(tier: &str, svc: &Service) -> Option<String> {
+    let t = svc.terms();
+    if t.purchase != crate::scenario::Purchase::Spot || t.spot_share.is_zero() {
+        return None;
+    }
+    // "Spot Instance interruption notices: a warning that is issued two minutes before Amazon
+    // EC2 stops or terminates your Spot Instance" (EC2 User Guide); Fargate Spot tasks get the
+    // same two-minute warning (ECS Developer Guide, "Fargate Spot").
+    Some(format!(
+        "{} ({tier} tier) on Spot for {} % of its hours: Spot capacity can be reclaimed with two minutes' notice and is unsuited to a fleet's baseline; keep the baseline on-demand or committed and put only the hours above it on Spot",
+        svc.name(),
+        crate::limits::fmt(t.spot_share * dec!(100))
+    ))
 }
 
 /// A T3/T3a/T4g web tier: how much CPU per request its baseline sustains at the busiest hour.

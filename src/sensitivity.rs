@@ -1,6 +1,8 @@
 //! Sensitivity: which workload inputs move each architecture's monthly cost most. Each input
 //! (> 0) is set to −pct % and +pct % of its value — or to its declared range's low and high —
-//! with everything else unchanged, and the inputs are ranked by the swing (high − low cost).
+//! with everything else unchanged, and the inputs are ranked by the swing (high − low cost). A
+//! tier's `discount_pct` given as a range is varied over it too (a negative swing: a higher
+//! discount costs less).
 use crate::compare;
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
@@ -103,9 +105,17 @@ pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitiv
         .collect();
     let mut skipped = Vec::new();
     let share = pct / dec!(100);
-    for (key, value) in candidates(s) {
-        let input = format!("workload.{key}");
-        let (basis, low_value, high_value) = match s.workload.ranges.get(key) {
+    // Workload inputs (± pct or their range), then tier discounts given as ranges.
+    let inputs = candidates(s)
+        .into_iter()
+        .map(|(key, value)| (format!("workload.{key}"), value, s.workload.ranges.get(key)))
+        .chain(
+            s.discount_ranges
+                .iter()
+                .map(|(path, r)| (path.clone(), r.expected, Some(r))),
+        );
+    for (input, value, range) in inputs {
+        let (basis, low_value, high_value) = match range {
             Some(r) => (Basis::Range, r.low, r.high),
             None => (
                 Basis::Pct,
@@ -115,7 +125,16 @@ pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitiv
         };
         let at = |v: Decimal| -> Result<std::result::Result<Vec<(String, Decimal)>, String>> {
             let mut varied = base.clone();
-            varied.workload.set_input(key, v);
+            match input.strip_prefix("workload.") {
+                Some(key) => {
+                    varied.workload.set_input(key, v);
+                }
+                None => {
+                    if let Some(slot) = varied.discount_slot(&input) {
+                        *slot = Some(v);
+                    }
+                }
+            }
             match scenario::revalidate(&varied, catalog) {
                 Err(Error::Input(msg)) => {
                     Ok(Err(msg.lines().next().unwrap_or_default().to_string()))

@@ -30,16 +30,18 @@ fn service_slot<'a>(
             slot!(a, key, plain: [count, azs, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
         }
         Service::Ec2(e) => {
-            slot!(e, key, plain: [], opt: [ebs_gb, count, rps_per_instance, min, max])
+            slot!(e, key, plain: [], opt: [ebs_gb, count, rps_per_instance, min, max, discount_pct, commitment_usd_per_hour, spot_share])
         }
         Service::Lambda(l) => {
-            slot!(l, key, plain: [memory_mb, ephemeral_storage_mb, provisioned_concurrency, provisioned_requests_share, nat_gateways], opt: [duration_ms, timeout_s, provisioned_hours, nat_kb_per_request])
+            slot!(l, key, plain: [memory_mb, ephemeral_storage_mb, provisioned_concurrency, provisioned_requests_share, nat_gateways], opt: [duration_ms, timeout_s, provisioned_hours, nat_kb_per_request, discount_pct, commitment_usd_per_hour])
         }
         Service::Fargate(f) => {
-            slot!(f, key, plain: [vcpu, memory_gb, ephemeral_storage_gb, spot_share], opt: [tasks, running_hours, rps_per_task, min_tasks, max_tasks])
+            slot!(f, key, plain: [vcpu, memory_gb, ephemeral_storage_gb], opt: [tasks, running_hours, rps_per_task, min_tasks, max_tasks, spot_share, discount_pct, commitment_usd_per_hour])
         }
-        Service::Dynamodb(d) => slot!(d, key, plain: [target_utilization], opt: [rcu, wcu]),
-        Service::Rds(r) => slot!(r, key, plain: [], opt: [storage_gb]),
+        Service::Dynamodb(d) => {
+            slot!(d, key, plain: [target_utilization], opt: [rcu, wcu, discount_pct])
+        }
+        Service::Rds(r) => slot!(r, key, plain: [], opt: [storage_gb, discount_pct]),
     }
 }
 

@@ -62,6 +62,9 @@ pub struct FleetPlan {
     pub per_hour: Vec<Decimal>,
     /// Unit-hours per month (what the fleet is billed for).
     pub unit_hours: Decimal,
+    /// The baseline a commitment covers: `count` / `tasks` of a fixed fleet, `min` /
+    /// `min_tasks` of a scaled one (units that run in every hour).
+    pub baseline_units: Decimal,
     /// Units running in the busiest hour.
     pub peak_units: Decimal,
     /// Scaled fleets: units the busiest second needs before `max` caps them.
@@ -85,6 +88,26 @@ impl FleetPlan {
     /// vCPUs of the fleet in its busiest hour.
     pub fn peak_vcpu(&self) -> Option<Decimal> {
         self.vcpu_per_unit.map(|v| v * self.peak_units)
+    }
+
+    /// Unit-hours per month above `units` in each hour (0 when the fleet never exceeds them):
+    /// what a commitment covering `units` leaves to on-demand. `units` may be fractional (a
+    /// Savings Plan commitment covers a share of a unit).
+    pub fn unit_hours_above(&self, units: Decimal) -> Decimal {
+        let running: Decimal = self.per_hour.iter().sum();
+        if running.is_zero() {
+            return Decimal::ZERO;
+        }
+        let above: Decimal = self
+            .per_hour
+            .iter()
+            .map(|u| (*u - units).max(Decimal::ZERO))
+            .sum();
+        if above.is_zero() {
+            return Decimal::ZERO;
+        }
+        // Each hour's units run unit_hours / running times a month; multiply first to stay exact.
+        above * self.unit_hours / running
     }
 
     /// A fixed fleet whose busy vCPU at the busiest second exceeds its vCPUs.
@@ -255,6 +278,10 @@ impl PlanCtx<'_> {
         busy: Option<(Decimal, Decimal)>,
     ) -> FleetPlan {
         let peak_rps = self.load.peak().peak_rps;
+        let baseline_units = match fleet {
+            Fleet::Fixed { units, .. } => units,
+            Fleet::Scaled { min, .. } => min,
+        };
         let (fixed, per_hour, unit_hours, needed_at_peak, max, unserved_rps) = match fleet {
             Fleet::Fixed { units, hours } => (
                 true,
@@ -288,6 +315,7 @@ impl PlanCtx<'_> {
             fixed,
             per_hour,
             unit_hours,
+            baseline_units,
             peak_units,
             needed_at_peak,
             max,

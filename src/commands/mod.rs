@@ -167,9 +167,9 @@ impl Output {
         Ok(Output {
             format,
             out: args.out.clone(),
-            lang: lang(args.lang),
-            currency: args.currency,
-            bom: args.bom,
+            lang: lang(args.locale.lang),
+            currency: args.locale.currency,
+            bom: args.locale.bom,
         })
     }
 

@@ -41,6 +41,23 @@ pub fn show(args: ShowArgs) -> Result<u8> {
         .filter(|r| args.family.as_deref().is_none_or(|f| in_family(&r.key, f)))
         .collect();
     if rows.is_empty() {
+        if let Some(svc) = args.service.as_deref() {
+            let mut prefixes: Vec<&str> = pool
+                .iter()
+                .filter_map(|r| r.key.split('.').next())
+                .collect();
+            prefixes.sort_unstable();
+            prefixes.dedup();
+            if !prefixes.contains(&svc.split('.').next().unwrap_or(svc)) {
+                let hint = crate::scenario::closest(svc, &prefixes)
+                    .map(|c| format!("did you mean `{c}`? "))
+                    .unwrap_or_default();
+                return Err(Error::Input(format!(
+                    "pricing show --service {svc}: no such service in the catalog\n  hint: {hint}services: {}",
+                    prefixes.join(", ")
+                )));
+            }
+        }
         return Err(Error::Input(format!(
             "pricing show: no catalog rows match (region {}, service {}, family {})\n  hint: regions: {}; services are key prefixes such as lambda, ec2, rds; families look like t4g or db.r6g",
             region.unwrap_or("any"),

@@ -24,10 +24,10 @@ pub fn run(args: ReportArgs) -> Result<u8> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let stamp = Stamp::new(&file_name, text.as_bytes(), epoch);
-    apply_currency(&mut s, args.currency, &args.input.scenario)?;
+    apply_currency(&mut s, args.locale.currency, &args.input.scenario)?;
     let opts = folder::Options {
-        lang: lang(args.lang),
-        bom: args.bom,
+        lang: lang(args.locale.lang),
+        bom: args.locale.bom,
     };
     let target = args
         .out

@@ -25,7 +25,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, f: &Fargate, plan: &ArchPlan, t
             || format!("vCPUs busy at the busiest second if each request in flight uses one vCPU ({}) vs {} tasks x {} vCPU", fmt(busy), fmt(n), fmt(f.vcpu)),
         );
     }
-    let quota = if f.spot_share > Decimal::ZERO && !fleet.fixed {
+    let quota = if f.spot_hours_share() > Decimal::ZERO && !fleet.fixed {
         "fargate.spot_vcpu_quota"
     } else {
         "fargate.on_demand_vcpu_quota"
@@ -75,7 +75,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, f: &Fargate, plan: &ArchPlan, t
             )
         });
     }
-    if f.spot_share > Decimal::ZERO {
+    if f.spot_hours_share() > Decimal::ZERO {
         c.check(
             tier,
             "fargate.spot.interruption_notice_s",

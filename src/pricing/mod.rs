@@ -1,7 +1,7 @@
 //! Price catalog: rows keyed by (key, region), tier lookup, and where the catalog came from.
 pub mod bundled;
 pub mod catalog_csv;
-
+pub mod commitments;
 pub mod diff;
 pub mod fetch;
 pub mod offer;

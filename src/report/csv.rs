@@ -58,6 +58,29 @@ pub fn render_in(rep: &Report, lang: Lang, bom: bool) -> Vec<u8> {
                 ],
             );
         }
+        // Consumption tax, apart from the pre-tax lines (tier `tax`, id `tax.consumption`).
+        if let (Some(tax), Some(t)) = (arch.tax_usd, rep.assumptions.tax_rate) {
+            crate::csv_safe::record(
+                &mut w,
+                [
+                    arch.name.as_str(),
+                    arch.region.as_str(),
+                    "tax",
+                    "tax",
+                    "tax.consumption",
+                    lang.tax_label(),
+                    &exact(arch.monthly_usd),
+                    "USD pre-tax",
+                    &exact(t),
+                    &exact(tax),
+                    &rate.map(|r| exact(tax * r)).unwrap_or_default(),
+                    "assumptions.tax_rate",
+                    "",
+                    "",
+                    "scenario assumption",
+                ],
+            );
+        }
     }
     w.into_inner().unwrap_or_default()
 }

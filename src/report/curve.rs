@@ -109,7 +109,7 @@ pub fn sample(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Cu
 /// volume) at the low end and at the high end, sampled at `volumes` like the main curve.
 pub fn band(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Option<Band>> {
     let ranges = &s.workload.ranges;
-    if ranges.is_empty() {
+    if !s.has_ranges() {
         return Ok(None);
     }
     let hours = s.assumptions.hours_per_month;
@@ -127,7 +127,7 @@ pub fn band(s: &Scenario, catalog: &Catalog, volumes: &[Decimal]) -> Result<Opti
             )
         });
     let (mut low, mut high) = (Vec::new(), Vec::new());
-    if ranges.keys().any(|k| !VOLUME_KEYS.contains(&k.as_str())) {
+    if ranges.keys().any(|k| !VOLUME_KEYS.contains(&k.as_str())) || !s.discount_ranges.is_empty() {
         let (at_low, at_high) = (
             s.at_range_end(RangeEnd::Low),
             s.at_range_end(RangeEnd::High),

@@ -8,7 +8,7 @@ use super::i18n_lines;
 use super::stamp::{self, Stamp};
 use super::{assumption_lines_in, money, table::TIERS};
 use crate::compare::Report;
-use crate::money::{exact, quantity};
+use crate::money::{quantity, unit_price};
 use rust_decimal::prelude::ToPrimitive;
 
 /// Escape text for HTML element content and quoted attribute values.
@@ -255,6 +255,7 @@ pub fn render_stamped(
     }
     o.push_str("</table>\n</section>\n");
     o.push_str(&super::range::html_section(rep, lang));
+    o.push_str(&super::over_time::html_section(rep, lang));
 
     // Charts (inline SVG).
     o.push_str(&format!(
@@ -327,7 +328,7 @@ pub fn render_stamped(
                 esc(&line.id),
                 esc(&quantity(line.quantity)),
                 esc(&i18n_lines::unit(lang, &line.unit)),
-                esc(&exact(line.unit_price_usd)),
+                esc(&unit_price(line.unit_price_usd)),
                 esc(&money(rep, line.monthly_usd))
             ));
         }

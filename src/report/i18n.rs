@@ -407,6 +407,24 @@ impl Lang {
         }
     }
 
+    /// Label of the consumption-tax assumption.
+    pub fn tax_label(self) -> &'static str {
+        match self {
+            Lang::En => "Consumption tax",
+            Lang::Ja => "消費税",
+        }
+    }
+
+    /// "serverless: consumption tax 10 % $13.95 — $153.44 per month incl. tax (pre-tax $139.49)".
+    pub fn tax_line(self, name: &str, pct: &str, tax: &str, total: &str, pre: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "{name}: consumption tax {pct} % {tax} — {total} per month incl. tax (pre-tax {pre})"
+            ),
+            Lang::Ja => format!("{name}: 消費税 {pct}% {tax} — 税込 月額 {total}（税抜 {pre}）"),
+        }
+    }
+
     /// The note printed when PNG text had characters the embedded font lacks.
     pub fn png_replaced(self, n: usize) -> String {
         match self {

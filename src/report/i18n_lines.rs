@@ -66,6 +66,79 @@ const TEMPLATES: &[(&str, &str)] = &[
         "DynamoDB プロビジョンド書き込み容量 {0} WCU",
     ),
     ("DynamoDB storage", "DynamoDB ストレージ"),
+    // purchase.rs: reservations, Savings Plans, Spot (labels after " — " are in LABELS)
+    (
+        "DynamoDB reserved {} ({}), {} reserved, hourly fee",
+        "DynamoDB リザーブドキャパシティ {0}（{1}）{2} 単位、時間料金",
+    ),
+    (
+        "DynamoDB reserved {} ({}), {} x {} USD upfront amortised over {} months",
+        "DynamoDB リザーブドキャパシティ {0}（{1}）前払い {3} USD × {2}、{4} か月で按分",
+    ),
+    (
+        "{} Reserved Instances ({}), {} reserved, hourly fee",
+        "{0} リザーブドインスタンス（{1}）{2} 台分、時間料金",
+    ),
+    (
+        "{} Reserved Instances ({}), {} x {} USD upfront amortised over {} months",
+        "{0} リザーブドインスタンス（{1}）前払い {3} USD × {2} 台、{4} か月で按分",
+    ),
+    (
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront), covers {} x {} at {} USD/h",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）、{4} {3} 台分を {5} USD/時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h, covers {} x {} at {} USD/h",
+        "{0}（{1}）コミットメント {2} USD/時間、{4} {3} 台分を {5} USD/時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront), covers {} tasks of {} at {} USD/vCPU-h + {} USD/GB-h",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）、{4} のタスク {3} 個分を {5} USD/vCPU-時間 + {6} USD/GB-時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h, covers {} tasks of {} at {} USD/vCPU-h + {} USD/GB-h",
+        "{0}（{1}）コミットメント {2} USD/時間、{4} のタスク {3} 個分を {5} USD/vCPU-時間 + {6} USD/GB-時間で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront), covers {} GB-seconds per hour of Lambda duration at {} USD/GB-s",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）、Lambda の実行時間 1 時間あたり {3} GB-秒分を {4} USD/GB-秒で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h, covers {} GB-seconds per hour of Lambda duration at {} USD/GB-s",
+        "{0}（{1}）コミットメント {2} USD/時間、Lambda の実行時間 1 時間あたり {3} GB-秒分を {4} USD/GB-秒で",
+    ),
+    (
+        "{} ({}), commitment {} USD/h (half up front, AWS's minimum for partial upfront): {} USD upfront amortised over {} months",
+        "{0}（{1}）コミットメント {2} USD/時間（半額を前払い: 一部前払いの最低額）: 前払い {3} USD、{4} か月で按分",
+    ),
+    (
+        "{} ({}), commitment {} USD/h: {} USD upfront amortised over {} months",
+        "{0}（{1}）コミットメント {2} USD/時間: 前払い {3} USD、{4} か月で按分",
+    ),
+    (
+        "EC2 {} above the {} reserved, Linux on-demand",
+        "EC2 {0}（リザーブド {1} 台を超える分）、Linux オンデマンド",
+    ),
+    (
+        "EC2 {} above the Savings Plan commitment, Linux on-demand",
+        "EC2 {0}（Savings Plan のコミットメントを超える分）、Linux オンデマンド",
+    ),
+    (
+        "EC2 {} not on Spot, Linux on-demand",
+        "EC2 {0}（Spot 以外の分）、Linux オンデマンド",
+    ),
+    (
+        "EC2 {} Spot ({} % of the instance-hours), {} % below on-demand",
+        "EC2 {0} Spot（インスタンス時間の {1} %）、オンデマンドより {2} % 安い",
+    ),
+    (
+        "Fargate vCPU ({}, {}), above the Savings Plan commitment",
+        "Fargate vCPU（{0}、{1}）、Savings Plan のコミットメントを超える分",
+    ),
+    (
+        "Fargate memory ({}, {}), above the Savings Plan commitment",
+        "Fargate メモリ（{0}、{1}）、Savings Plan のコミットメントを超える分",
+    ),
     // ec2.rs
     (
         "EC2 {} scaled hour by hour, Linux on-demand",
@@ -145,8 +218,43 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("AWS WAF requests inspected", "AWS WAF 検査リクエスト"),
 ];
 
+/// Commitment terms inside descriptions (`Terms::text`).
+const TERMS: [(&str, &str); 3] = [
+    ("-year no upfront", " 年・前払いなし"),
+    ("-year partial upfront", " 年・一部前払い"),
+    ("-year all upfront", " 年・全額前払い"),
+];
+
+/// What a description says about its rate after " — " (services/purchase.rs).
+const LABELS: &[(&str, &str)] = &[
+    (
+        "user assumption: {} % off on-demand",
+        "（ユーザーの想定: オンデマンドから {0} % 割引）",
+    ),
+    (
+        "split assumed: half up front",
+        "（内訳は想定: 半額を前払い）",
+    ),
+    (
+        "upfront derived: effective rate × term hours",
+        "（前払い額は実効料率 × 期間の時間数から算出）",
+    ),
+    (
+        "average Spot saving of {}, interruption band {}",
+        "（{0} 時点の Spot の平均割引、中断頻度 {1}）",
+    ),
+    (
+        "Spot price of {} (prices float)",
+        "（{0} 時点の Spot 料金、料金は変動します）",
+    ),
+];
+
 /// Review notes (src/notes.rs).
 const NOTES: &[(&str, &str)] = &[
+    (
+        "{} ({} tier) on Spot for {} % of its hours: Spot capacity can be reclaimed with two minutes' notice and is unsuited to a fleet's baseline; keep the baseline on-demand or committed and put only the hours above it on Spot",
+        "{0}（{1}層）は稼働時間の {2} % が Spot です: Spot の容量は 2 分前の通知で回収されることがあり、フリートのベースラインには向きません。ベースラインはオンデマンドかコミットメントで賄い、それを超える時間だけを Spot にしてください",
+    ),
     (
         "Lambda in a VPC with DynamoDB: add a DynamoDB gateway VPC endpoint (no hourly or data charge) so the function's DynamoDB calls bypass the NAT gateway; only its other outbound calls (nat_kb_per_request) are priced as NAT data",
         "VPC 内の Lambda と DynamoDB: DynamoDB のゲートウェイ VPC エンドポイント（時間料金・データ料金なし）を追加すると、関数からの DynamoDB 呼び出しは NAT ゲートウェイを通りません。NAT のデータ処理量として計上するのはそれ以外の送信（nat_kb_per_request）だけです",
@@ -333,6 +441,11 @@ pub fn unit_ja(unit: &str) -> Option<&'static str> {
         "connection-minute" => "接続分",
         "endpoint-AZ-hour" => "エンドポイント AZ-時間",
         "hour" => "時間",
+        "instance-hour" => "インスタンス-時間",
+        "instance-month" => "インスタンス-月",
+        "plan-month" => "プラン-月",
+        "RCU-month" => "RCU-月",
+        "WCU-month" => "WCU-月",
         "message" => "メッセージ",
         "month" => "月",
         "read request unit" => "読み取りリクエストユニット",
@@ -375,6 +488,23 @@ pub fn note(lang: Lang, note: &str) -> Cow<'_, str> {
 
 /// The Japanese description, or None when the base or the tier suffix is not recognised.
 pub fn description_ja(english: &str) -> Option<String> {
+    // A commitment's term ("1-year partial upfront") is a value inside a template: put it in
+    // Japanese first, so the templates carry it over already translated.
+    let mut english = english.to_string();
+    for (en, ja) in TERMS {
+        english = english.replace(en, ja);
+    }
+    let mut parts = english.split(" — ");
+    let main = parts.next().unwrap_or_default();
+    let mut out = description_base_ja(main)?;
+    for label in parts {
+        out.push_str(&translate(LABELS, label)?);
+    }
+    Some(out)
+}
+
+/// A description without its " — " labels.
+fn description_base_ja(english: &str) -> Option<String> {
     let (base, suffix) = split_tier(english);
     let base_ja = translate(TEMPLATES, base)?;
     match suffix {
@@ -402,14 +532,29 @@ fn split_tier(english: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// "first 7.5B GB-second" → "（最初の 7.5B GB-秒）"; None for anything else.
+/// "300M" → "3億", "7.5B" → "75億", "10,240" → "10,240": 万/億 number words for Japanese.
+fn ja_amount(n: &str) -> String {
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+    let (digits, scale) = match n.chars().last() {
+        Some('M') => (&n[..n.len() - 1], Decimal::from(1_000_000)),
+        Some('B') => (&n[..n.len() - 1], Decimal::from(1_000_000_000)),
+        _ => return n.to_string(),
+    };
+    match Decimal::from_str(&digits.replace(',', "")) {
+        Ok(v) => super::display::ja_count(v * scale),
+        Err(_) => n.to_string(),
+    }
+}
+
+/// "first 7.5B GB-second" → "（最初の 75億 GB-秒）"; None for anything else.
 fn tier_ja(inner: &str) -> Option<String> {
     let amount = |rest: &str| -> Option<String> {
         let (n, u) = rest.split_once(' ')?;
         if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit() || ",.MB".contains(c)) {
             return None;
         }
-        Some(format!("{n} {}", unit_ja(u)?))
+        Some(format!("{} {}", ja_amount(n), unit_ja(u)?))
     };
     if let Some(rest) = inner.strip_prefix("first ") {
         Some(format!("（最初の {}）", amount(rest)?))
@@ -473,11 +618,11 @@ mod tests {
     fn hand_checked_examples() {
         assert_eq!(
             description_ja("Lambda compute, 1024 MB arm64 (first 7.5B GB-second)").as_deref(),
-            Some("Lambda 実行時間 1024 MB arm64（最初の 7.5B GB-秒）")
+            Some("Lambda 実行時間 1024 MB arm64（最初の 75億 GB-秒）")
         );
         assert_eq!(
             description_ja("HTTP API requests (512 KB metering) (first 300M request)").as_deref(),
-            Some("HTTP API リクエスト（512 KB 単位で計量）（最初の 300M リクエスト）")
+            Some("HTTP API リクエスト（512 KB 単位で計量）（最初の 3億 リクエスト）")
         );
         assert_eq!(
             description_ja("Data transfer out to the internet (next 40,960 GB)").as_deref(),
@@ -485,11 +630,11 @@ mod tests {
         );
         assert_eq!(
             description_ja("Lambda requests (free tier, 1M request)").as_deref(),
-            Some("Lambda リクエスト（無料枠 1M リクエスト）")
+            Some("Lambda リクエスト（無料枠 100万 リクエスト）")
         );
         assert_eq!(
             description_ja("REST API requests (over 20B request)").as_deref(),
-            Some("REST API リクエスト（20B リクエスト 超）")
+            Some("REST API リクエスト（200億 リクエスト 超）")
         );
         assert_eq!(
             description_ja("EC2 2 x t4g.small, Linux on-demand").as_deref(),

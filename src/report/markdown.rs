@@ -3,7 +3,7 @@ use super::i18n::Lang;
 use super::i18n_lines;
 use super::{assumption_lines_in, money};
 use crate::compare::Report;
-use crate::money::{exact, quantity};
+use crate::money::{quantity, unit_price};
 
 /// Escape text for a Markdown table cell.
 pub fn cell(text: &str) -> String {
@@ -83,6 +83,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         }
     }
     o.push_str(&super::range::markdown_section(rep, lang));
+    o.push_str(&super::over_time::markdown_section(rep, lang));
     for a in &rep.architectures {
         o.push_str(&format!(
             "\n## {}\n\n",
@@ -100,7 +101,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
                 l.id,
                 quantity(l.quantity),
                 cell(&i18n_lines::unit(lang, &l.unit)),
-                exact(l.unit_price_usd),
+                unit_price(l.unit_price_usd),
                 money(rep, l.monthly_usd)
             ));
         }

@@ -12,6 +12,7 @@ pub mod i18n_lines;
 pub mod json;
 pub mod limits;
 pub mod markdown;
+pub mod over_time;
 pub mod range;
 pub mod sensitivity;
 pub mod stamp;
@@ -86,6 +87,12 @@ pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
         )),
         (None, _) => out.push((l.currency.to_string(), "USD".to_string())),
     }
+    if let Some(rate) = a.tax_rate {
+        out.push((
+            lang.tax_label().to_string(),
+            format!("{} %", money::exact(rate * Decimal::ONE_HUNDRED)),
+        ));
+    }
     out
 }
 
@@ -132,6 +139,19 @@ pub fn decision_lines(rep: &Report, lang: Lang) -> Vec<String> {
             .map(|b| blocker_text(a, b, lang))
             .collect();
         out.push(lang.ruled_out(&a.name, &reasons.join("; ")));
+    }
+    if let Some(rate) = rep.assumptions.tax_rate {
+        let pct = money::exact(rate * Decimal::ONE_HUNDRED);
+        for a in &rep.architectures {
+            let tax = a.tax_usd.unwrap_or_default();
+            out.push(lang.tax_line(
+                &a.name,
+                &pct,
+                &money(rep, tax),
+                &money(rep, a.monthly_usd + tax),
+                &money(rep, a.monthly_usd),
+            ));
+        }
     }
     out
 }

@@ -13,6 +13,7 @@ struct Words {
     inputs: &'static str,
     triple: &'static str,
     note: &'static str,
+    discount_note: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -25,6 +26,7 @@ fn words(lang: Lang) -> Words {
             inputs: "Uncertain inputs",
             triple: "low / expected / high",
             note: "Low = every uncertain input at its low end, high = every one at its high end (costs never fall when an input grows, so these bound the cost).",
+            discount_note: " A discount_pct range works the other way: low puts the discount at its high end.",
         },
         Lang::Ja => Words {
             heading: "幅（低 / 想定 / 高）",
@@ -34,6 +36,7 @@ fn words(lang: Lang) -> Words {
             inputs: "不確かな入力",
             triple: "低 / 想定 / 高",
             note: "低 = 不確かな入力をすべて下限、高 = すべて上限にした場合（入力が増えてもコストは下がらないため、これがコストの範囲です）。",
+            discount_note: "discount_pct の幅は逆向きで、低では割引率を上限にします。",
         },
     }
 }
@@ -45,7 +48,12 @@ fn input_lines(rep: &Report) -> Vec<(String, String)> {
         .iter()
         .map(|(k, r)| {
             (
-                format!("workload.{k}"),
+                // Workload inputs by name; tier discounts by their whole dot path.
+                if k.contains('.') {
+                    k.clone()
+                } else {
+                    format!("workload.{k}")
+                },
                 format!(
                     "{} / {} / {}",
                     quantity(r.low),
@@ -55,6 +63,20 @@ fn input_lines(rep: &Report) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// The note under the range tables (with the discount sentence when a discount has a range).
+fn note(rep: &Report, w: &Words) -> String {
+    if rep
+        .scenario
+        .ranges
+        .keys()
+        .any(|k| k.ends_with(".discount_pct"))
+    {
+        format!("{}{}", w.note, w.discount_note)
+    } else {
+        w.note.to_string()
+    }
 }
 
 fn has_range(rep: &Report) -> bool {
@@ -85,7 +107,7 @@ pub fn table_section(rep: &Report, lang: Lang) -> String {
     for (k, v) in input_lines(rep) {
         i.add_row(vec![comfy_table::Cell::new(k), right(v)]);
     }
-    format!("\n{}\n{t}\n{i}\n{}\n", w.heading, w.note)
+    format!("\n{}\n{t}\n{i}\n{}\n", w.heading, note(rep, &w))
 }
 
 fn right(text: String) -> comfy_table::Cell {
@@ -119,7 +141,7 @@ pub fn markdown_section(rep: &Report, lang: Lang) -> String {
     for (k, v) in input_lines(rep) {
         o.push_str(&format!("| `{k}` | {v} |\n"));
     }
-    o.push_str(&format!("\n{}\n", w.note));
+    o.push_str(&format!("\n{}\n", note(rep, &w)));
     o
 }
 
@@ -162,6 +184,9 @@ pub fn html_section(rep: &Report, lang: Lang) -> String {
             esc(&v)
         ));
     }
-    o.push_str(&format!("</table>\n<p>{}</p>\n</section>\n", esc(w.note)));
+    o.push_str(&format!(
+        "</table>\n<p>{}</p>\n</section>\n",
+        esc(&note(rep, &w))
+    ));
     o
 }

@@ -200,12 +200,16 @@ pub fn chart_data(
     let currency = if d.yen.is_some() { "JPY" } else { "USD" };
     let fx = d.rate_note().map(|n| format!(" — {n}")).unwrap_or_default();
     ChartData {
-        load_title: format!("{title}: {key}{fx}"),
+        load_title: format!("{title}: {}{fx}", d.lang.money_axis(currency)),
         breakdown_title: String::new(),
-        x_label: key.to_string(),
+        x_label: match key {
+            "workload.requests_per_month" => l.axis_requests.to_string(),
+            _ => format!("{key} (log scale)"),
+        },
         load_y_label: d.lang.money_axis_log(currency),
         y_label: String::new(),
-        this_scenario: format!("{} ({})", l.this_scenario, d.volume(scenario_x)),
+        // The chart adds the value itself beside this label.
+        this_scenario: l.this_scenario.to_string(),
         crossings_key: l.crossings_key.to_string(),
         jpy: d.yen.is_some(),
         series,
@@ -218,11 +222,13 @@ pub fn chart_data(
             .map(|c| {
                 (
                     format!(
-                        "{} = {} at {}, {}{}",
-                        c.between.0,
-                        c.between.1,
-                        d.volume(c.value),
-                        d.money(c.monthly_usd),
+                        "{}{}",
+                        d.lang.crossing(
+                            &c.between.0,
+                            &c.between.1,
+                            &d.volume(c.value),
+                            &d.money(c.monthly_usd)
+                        ),
                         super::curve::crossing_marks(c, d.lang)
                     ),
                     f(c.value),

@@ -3,7 +3,7 @@ use super::i18n::Lang;
 use super::i18n_lines;
 use super::{assumption_lines_in, money};
 use crate::compare::Report;
-use crate::money::{exact, quantity};
+use crate::money::{exact, quantity, unit_price};
 use crate::pricing::PriceRow;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
 
@@ -13,15 +13,31 @@ pub(crate) fn new_table() -> Table {
 
 pub const TIERS: [&str; 5] = ["web", "app", "db", "network", "extras"];
 
+/// Below this many columns the compare tables switch to a compact layout (money only in the
+/// matrix; quantity and unit together, no unit price, in the line items) instead of wrapping
+/// words mid-way.
+pub const COMPACT_BELOW: u16 = 100;
+
+/// The width tables are laid out for: `$COLUMNS` when set, else the terminal's, else 140 (so
+/// files and pipes get the same, deterministic layout everywhere).
+pub fn width() -> u16 {
+    if let Some(cols) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c >= 40)
+    {
+        return cols;
+    }
+    let mut probe = Table::new();
+    probe.set_content_arrangement(ContentArrangement::Dynamic);
+    probe.width().unwrap_or(140)
+}
+
 fn table() -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);
-    // A terminal's own width when there is one; a fixed width otherwise, so files and pipes
-    // get the same (deterministic) layout everywhere.
-    if t.width().is_none() {
-        t.set_width(140);
-    }
+    t.set_width(width());
     t
 }
 
@@ -61,10 +77,12 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
     header.push(Cell::new(lb.total_per_month));
     header.push(Cell::new(lb.feasible));
     m.set_header(header);
+    let compact = width() < COMPACT_BELOW;
     for arch in &rep.architectures {
         let mut row = vec![Cell::new(&arch.name)];
         for t in &used {
             row.push(match arch.tier(t) {
+                Some(tier) if compact => right(money(rep, tier.monthly_usd)),
                 Some(tier) => right(format!("{} {}", tier.service, money(rep, tier.monthly_usd))),
                 None => right("—".to_string()),
             });
@@ -79,6 +97,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         out.push_str(&format!("{line}\n"));
     }
     out.push_str(&super::range::table_section(rep, lang));
+    out.push_str(&super::over_time::table_section(rep, lang));
 
     for arch in &rep.architectures {
         out.push_str(&format!(
@@ -86,23 +105,36 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             lang.arch_heading(&arch.name, &arch.region, &money(rep, arch.monthly_usd))
         ));
         let mut t = table();
-        t.set_header(vec![
-            lb.tier,
-            lb.line_item,
-            lb.quantity,
-            lb.unit,
-            lb.usd_per_unit,
-            lb.monthly,
-        ]);
+        if compact {
+            t.set_header(vec![lb.tier, lb.line_item, lb.quantity, lb.monthly]);
+        } else {
+            t.set_header(vec![
+                lb.tier,
+                lb.line_item,
+                lb.quantity,
+                lb.unit,
+                lb.usd_per_unit,
+                lb.monthly,
+            ]);
+        }
         for (tier, l) in arch.lines() {
-            t.add_row(vec![
+            let mut row = vec![
                 Cell::new(lang.tier(&tier.tier)),
                 Cell::new(format!("{}\n{}", i18n_lines::description(lang, l), l.id)),
-                right(quantity(l.quantity)),
-                Cell::new(i18n_lines::unit(lang, &l.unit)),
-                right(exact(l.unit_price_usd)),
-                right(money(rep, l.monthly_usd)),
-            ]);
+            ];
+            if compact {
+                row.push(right(format!(
+                    "{}\n{}",
+                    quantity(l.quantity),
+                    i18n_lines::unit(lang, &l.unit)
+                )));
+            } else {
+                row.push(right(quantity(l.quantity)));
+                row.push(Cell::new(i18n_lines::unit(lang, &l.unit)));
+                row.push(right(unit_price(l.unit_price_usd)));
+            }
+            row.push(right(money(rep, l.monthly_usd)));
+            t.add_row(row);
         }
         out.push_str(&format!("{t}\n"));
         let flagged: Vec<_> = arch

@@ -2,7 +2,10 @@
 //! the stamp and one row per architecture whose monthly total is a live formula on that
 //! architecture's sheet; each architecture's sheet lists its line items with `=quantity*unit
 //! price` per line and `SUM` subtotals and total, so changing a quantity moves every total. Yen
-//! columns multiply by one exchange-rate cell (the defined name `USD_JPY`).
+//! columns multiply by one exchange-rate cell (the defined name `USD_JPY`); with `tax_rate` the
+//! consumption tax and the tax-inclusive total are formulas on one tax-rate cell (`TAX_RATE`),
+//! apart from the pre-tax totals; upfront commitment money has its own column, apart from the
+//! monthly amounts (which include it amortised, as everywhere else).
 //!
 //! Money stays `Decimal` until a cell is written: values become `f64` only as Excel numbers, and
 //! every formula carries its exact decimal result as the cached value (what viewers that do not
@@ -24,6 +27,8 @@ use rust_xlsxwriter::{
 const SHEET_NAME_MAX: usize = 31;
 /// The defined name of the exchange-rate cell (yen per USD).
 pub const RATE_NAME: &str = "USD_JPY";
+/// The defined name of the consumption-tax rate cell.
+pub const TAX_NAME: &str = "TAX_RATE";
 
 pub const USD_FORMAT: &str = "$#,##0.00";
 pub const JPY_FORMAT: &str = "¥#,##0";
@@ -52,6 +57,11 @@ struct Labels {
     subtotal: &'static str,
     recommendation: &'static str,
     edit_hint: &'static str,
+    tax_rate: &'static str,
+    tax_usd: &'static str,
+    with_tax_usd: &'static str,
+    with_tax_jpy: &'static str,
+    upfront_usd: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -67,6 +77,11 @@ const EN: Labels = Labels {
     subtotal: "Subtotal",
     recommendation: "Recommendation",
     edit_hint: "Totals are formulas: change a quantity or unit price on an architecture's sheet (or the exchange rate here) and every total follows.",
+    tax_rate: "Consumption tax rate",
+    tax_usd: "Consumption tax (USD)",
+    with_tax_usd: "Monthly incl. tax (USD)",
+    with_tax_jpy: "Monthly incl. tax (JPY)",
+    upfront_usd: "Upfront, one-off (USD)",
 };
 
 const JA: Labels = Labels {
@@ -82,6 +97,11 @@ const JA: Labels = Labels {
     subtotal: "小計",
     recommendation: "推奨",
     edit_hint: "合計は数式です。各アーキテクチャのシートで数量や単価を（このシートでは為替レートを）変更すると、すべての合計が再計算されます。",
+    tax_rate: "消費税率",
+    tax_usd: "消費税（USD）",
+    with_tax_usd: "税込 月額（USD）",
+    with_tax_jpy: "税込 月額（円）",
+    upfront_usd: "前払い・一括（USD）",
 };
 
 fn labels(lang: Lang) -> &'static Labels {
@@ -104,6 +124,7 @@ struct Formats {
     integer: Format,
     fraction: Format,
     rate: Format,
+    percent: Format,
     wrap: Format,
 }
 
@@ -125,6 +146,7 @@ impl Formats {
             integer: Format::new().set_num_format("#,##0"),
             fraction: Format::new().set_num_format("#,##0.0#########"),
             rate: Format::new().set_num_format("#,##0.0###"),
+            percent: Format::new().set_num_format("0.0#%"),
             wrap: Format::new().set_text_wrap(),
         }
     }
@@ -219,10 +241,22 @@ pub fn sheet_names(summary: &str, architectures: &[&str]) -> Vec<String> {
     out
 }
 
-/// Where an architecture sheet's total sits.
+/// Defined names to create: (name, row, column) of a cell on the summary sheet.
+type DefinedCells = Vec<(&'static str, u32, u16)>;
+
+/// Where an architecture sheet's totals sit.
 struct Built {
     sheet: Worksheet,
     total_row: u32,
+    /// The column of the upfront money (when any architecture has some).
+    upfront_col: Option<u16>,
+}
+
+/// Whether any architecture has upfront commitment money (then every sheet gets its column).
+fn has_upfront(rep: &Report) -> bool {
+    rep.architectures
+        .iter()
+        .any(|a| !a.upfront_usd.is_zero() || a.lines().any(|(_, l)| l.upfront_usd.is_some()))
 }
 
 /// The workbook's bytes.
@@ -231,13 +265,12 @@ pub fn render(rep: &Report, lang: Lang, stamp: Option<&Stamp>) -> Result<Vec<u8>
     let fmt = Formats::new();
     let arch_names: Vec<&str> = rep.architectures.iter().map(|a| a.name.as_str()).collect();
     let names = sheet_names(x.summary_sheet, &arch_names);
-    let rate = rep.jpy_rate();
 
     let mut built = Vec::new();
     for (a, name) in rep.architectures.iter().zip(&names[1..]) {
         built.push(arch_sheet(rep, a, name, lang, &fmt).map_err(xlsx_err)?);
     }
-    let (summary, rate_cell) =
+    let (summary, defined) =
         summary_sheet(rep, lang, stamp, &names, &built, &fmt).map_err(xlsx_err)?;
 
     let mut wb = Workbook::new();
@@ -255,15 +288,16 @@ pub fn render(rep: &Report, lang: Lang, stamp: Option<&Stamp>) -> Result<Vec<u8>
     for b in built {
         wb.push_worksheet(b.sheet);
     }
-    if let (Some(_), Some((row, c))) = (rate, rate_cell) {
+    for (name, row, c) in defined {
         let target = format!("={}${}${}", sheet_ref(&names[0]), col(c), row + 1);
-        wb.define_name(RATE_NAME, &target).map_err(xlsx_err)?;
+        wb.define_name(name, &target).map_err(xlsx_err)?;
     }
     wb.save_to_buffer().map_err(xlsx_err)
 }
 
 /// The first sheet: title, assumptions, stamp, and one live total per architecture. Returns the
-/// sheet and the (row, column) of the exchange-rate cell when the report is in yen.
+/// sheet and the defined names to create: (name, row, column) of the exchange-rate cell when the
+/// report is in yen and of the tax-rate cell when there is one.
 fn summary_sheet(
     rep: &Report,
     lang: Lang,
@@ -271,7 +305,7 @@ fn summary_sheet(
     names: &[String],
     built: &[Built],
     fmt: &Formats,
-) -> Result<(Worksheet, Option<(u32, u16)>), XlsxError> {
+) -> Result<(Worksheet, DefinedCells), XlsxError> {
     let l = lang.labels();
     let x = labels(lang);
     let a = &rep.assumptions;
@@ -327,14 +361,21 @@ fn summary_sheet(
     text(&mut ws, &mut row, x.newest_price, &a.pricing.effective)?;
     let currency = if rate.is_some() { "JPY" } else { "USD" };
     text(&mut ws, &mut row, l.currency, currency)?;
-    let mut rate_cell = None;
+    let mut defined = Vec::new();
     if let Some(r) = rate {
         ws.write_string(row, 0, x.rate_cell)?;
         ws.write_number_with_format(row, 1, f(r), &fmt.rate)?;
-        rate_cell = Some((row, 1));
+        defined.push((RATE_NAME, row, 1));
         row += 1;
         let date = a.fx_date.as_deref().unwrap_or(l.date_not_given);
         text(&mut ws, &mut row, x.rate_date, date)?;
+    }
+    let tax = a.tax_rate;
+    if let Some(t) = tax {
+        ws.write_string(row, 0, x.tax_rate)?;
+        ws.write_number_with_format(row, 1, f(t), &fmt.percent)?;
+        defined.push((TAX_NAME, row, 1));
+        row += 1;
     }
     if let Some(s) = stamp {
         let st = stamp::labels(lang);
@@ -344,11 +385,23 @@ fn summary_sheet(
         text(&mut ws, &mut row, st.scenario_sha256, &s.scenario_sha256)?;
     }
 
-    // One row per architecture: the total is the architecture sheet's total cell.
+    // One row per architecture: the total is the architecture sheet's total cell; yen, tax and
+    // the tax-inclusive total are formulas on it.
     row += 1;
+    let upfront = built.iter().any(|b| b.upfront_col.is_some());
     let mut head = vec![l.architecture, l.region, l.feasible, x.monthly_usd];
     if rate.is_some() {
         head.push(x.monthly_jpy);
+    }
+    if tax.is_some() {
+        head.push(x.tax_usd);
+        head.push(x.with_tax_usd);
+        if rate.is_some() {
+            head.push(x.with_tax_jpy);
+        }
+    }
+    if upfront {
+        head.push(x.upfront_usd);
     }
     head.push(x.recommendation);
     for (c, h) in head.into_iter().enumerate() {
@@ -366,10 +419,33 @@ fn summary_sheet(
             b.total_row + 1
         );
         ws.write_formula_with_format(row, 3, formula(total, arch.monthly_usd), &fmt.usd_bold)?;
+        let usd = cell(row, 3);
         let mut c = 4;
         if let Some(r) = rate {
-            let jpy = format!("={}*{RATE_NAME}", cell(row, 3));
+            let jpy = format!("={usd}*{RATE_NAME}");
             ws.write_formula_with_format(row, c, yen(jpy, arch.monthly_usd, r), &fmt.jpy_bold)?;
+            c += 1;
+        }
+        if let Some(t) = tax {
+            let tax_usd = arch.tax_usd.unwrap_or(arch.monthly_usd * t);
+            let tax_cell = cell(row, c);
+            let f_tax = formula(format!("={usd}*{TAX_NAME}"), tax_usd);
+            ws.write_formula_with_format(row, c, f_tax, &fmt.usd)?;
+            c += 1;
+            let with_cell = cell(row, c);
+            let with_tax = arch.monthly_usd + tax_usd;
+            let f_with = formula(format!("={usd}+{tax_cell}"), with_tax);
+            ws.write_formula_with_format(row, c, f_with, &fmt.usd_bold)?;
+            c += 1;
+            if let Some(r) = rate {
+                let jpy = format!("={with_cell}*{RATE_NAME}");
+                ws.write_formula_with_format(row, c, yen(jpy, with_tax, r), &fmt.jpy_bold)?;
+                c += 1;
+            }
+        }
+        if let Some(uc) = b.upfront_col {
+            let up = format!("={}${}${}", sheet_ref(name), col(uc), b.total_row + 1);
+            ws.write_formula_with_format(row, c, formula(up, arch.upfront_usd), &fmt.usd)?;
             c += 1;
         }
         let mark = if !arch.feasible {
@@ -388,7 +464,7 @@ fn summary_sheet(
         row += 1;
     }
     ws.write_string_with_format(row + 1, 0, x.edit_hint, &fmt.bold)?;
-    Ok((ws, rate_cell))
+    Ok((ws, defined))
 }
 
 /// One architecture's sheet: a line per row with `=quantity*unit price`, a `SUM` subtotal per tier
@@ -403,6 +479,12 @@ fn arch_sheet(
     let l = lang.labels();
     let x = labels(lang);
     let rate = rep.jpy_rate();
+    // Upfront money after the monthly columns, when the report has any.
+    let upfront_col = has_upfront(rep).then_some(if rate.is_some() {
+        COL_MONTHLY_JPY + 1
+    } else {
+        COL_MONTHLY_JPY
+    });
     let mut ws = Worksheet::new();
     ws.set_name(name)?;
     for (c, width) in [
@@ -414,6 +496,7 @@ fn arch_sheet(
         (5, 18),
         (6, 16),
         (7, 16),
+        (8, 18),
     ] {
         ws.set_column_width(c, width)?;
     }
@@ -430,6 +513,9 @@ fn arch_sheet(
     ];
     if rate.is_some() {
         head.push(x.monthly_jpy);
+    }
+    if upfront_col.is_some() {
+        head.push(x.upfront_usd);
     }
     for (c, h) in head.into_iter().enumerate() {
         ws.write_string_with_format(HEADER_ROW, c as u16, h, &fmt.header)?;
@@ -473,6 +559,9 @@ fn arch_sheet(
                     &fmt.jpy,
                 )?;
             }
+            if let (Some(uc), Some(up)) = (upfront_col, line.upfront_usd) {
+                ws.write_number_with_format(row, uc, f(up), &fmt.usd)?;
+            }
             row += 1;
         }
         ws.write_string_with_format(
@@ -503,6 +592,10 @@ fn arch_sheet(
                 &fmt.jpy_bold,
             )?;
         }
+        if let Some(uc) = upfront_col {
+            let up: Decimal = t.lines.iter().filter_map(|l| l.upfront_usd).sum();
+            ws.write_formula_with_format(row, uc, formula(sum(uc), up), &fmt.usd_bold)?;
+        }
         subtotals.push(row);
         row += 1;
     }
@@ -529,6 +622,9 @@ fn arch_sheet(
             &fmt.jpy_bold,
         )?;
     }
+    if let Some(uc) = upfront_col {
+        ws.write_formula_with_format(row, uc, formula(total(uc), a.upfront_usd), &fmt.usd_bold)?;
+    }
     let total_row = row;
     row += 2;
     for note in &a.notes {
@@ -542,6 +638,7 @@ fn arch_sheet(
     Ok(Built {
         sheet: ws,
         total_row,
+        upfront_col,
     })
 }
 

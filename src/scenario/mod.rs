@@ -1,6 +1,7 @@
 //! Scenario files: read TOML, turn parse errors into helpful messages, validate every key.
 mod locate;
 mod num;
+pub mod purchase;
 mod suggest;
 mod types;
 mod validate;
@@ -52,6 +53,7 @@ pub fn parse_unchecked(name: &str, text: &str) -> Result<Scenario> {
     // A range table always has an `expected` key: without the word there is nothing to collect.
     if text.contains("expected") {
         scenario.workload.ranges = num::ranges_of(text);
+        scenario.discount_ranges = num::discount_ranges_of(text);
     }
     Ok(scenario)
 }
@@ -78,7 +80,7 @@ fn normalise_regions(s: &mut Scenario) {
 /// located in `text`; every end of the declared ranges must be a valid scenario too.
 pub fn check(name: &str, text: &str, scenario: &Scenario, catalog: &Catalog) -> Result<()> {
     validate::validate(name, scenario, catalog).map_err(|e| with_location(name, text, e))?;
-    if !scenario.workload.ranges.is_empty() {
+    if scenario.has_ranges() {
         for (end, label) in [(RangeEnd::Low, "low"), (RangeEnd::High, "high")] {
             validate::validate(name, &scenario.at_range_end(end), catalog).map_err(|e| {
                 Error::Input(format!("{e}\n  (with every range at its {label} end)"))
@@ -136,7 +138,30 @@ fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
             format!("{name}:{line}:{col}")
         })
         .unwrap_or_else(|| name.to_string());
-    let mut out = format!("{location}: {message}");
+    // A value of the wrong type: name the key it was given to (`memory_mb = "512"`).
+    let key = err
+        .span()
+        .filter(|_| message.starts_with("invalid type"))
+        .and_then(|span| {
+            let outer = key_before(text, span.start)?;
+            // In an inline table the span covers the whole table: find the offending value.
+            let found = between(&message, "invalid type: string ", ",")
+                .or_else(|| between(&message, "invalid type: integer `", "`"))
+                .or_else(|| between(&message, "invalid type: floating point `", "`"));
+            let inner = found.and_then(|v| {
+                let region = text.get(span.start..span.end.min(text.len()))?;
+                let at = region.find(&format!("= {v}"))?;
+                key_before(text, span.start + at + 2)
+            });
+            Some(match inner {
+                Some(k) if k != outer => format!("{outer}.{k}"),
+                _ => outer,
+            })
+        });
+    let mut out = match &key {
+        Some(k) => format!("{location}: `{k}`: {message}"),
+        None => format!("{location}: {message}"),
+    };
     if let Some(span) = err.span() {
         let (line, _) = line_col(text, span.start);
         if let Some(src) = text.lines().nth(line - 1) {
@@ -151,6 +176,21 @@ fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
         ));
     }
     Error::Input(out)
+}
+
+/// The key whose value starts at `offset`: the last `name =` before it on the same line.
+fn key_before(text: &str, offset: usize) -> Option<String> {
+    let offset = text.floor_char_boundary_compat(offset.min(text.len()));
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..offset].trim_end();
+    let before = before.strip_suffix('=')?.trim_end();
+    let start = before
+        .rfind(|c: char| {
+            !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '"' || c == '.')
+        })
+        .map_or(0, |i| i + 1);
+    let key = before[start..].trim_matches('"');
+    (!key.is_empty()).then(|| key.to_string())
 }
 
 /// 1-based line and column of a byte offset.

@@ -47,7 +47,12 @@ pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D
 
 /// A number, or a range table `{ low, expected, high }` of numbers for the workload input `key`:
 /// the value is `expected` (the range itself is collected after parsing, see `ranges_of`).
-struct RangeVisitor(&'static str);
+struct RangeVisitor {
+    /// The key as written (`requests_per_month`, `discount_pct`).
+    key: &'static str,
+    /// Its table in messages (`workload.`, or empty for a tier's `discount_pct`).
+    table: &'static str,
+}
 
 /// A plain number inside a range table.
 struct Num(Decimal);
@@ -78,7 +83,7 @@ impl<'de> Visitor<'de> for RangeVisitor {
     }
 
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
-        let key = self.0;
+        let (key, table) = (self.key, self.table);
         let (mut low, mut expected, mut high) = (None, None, None);
         while let Some(name) = map.next_key::<String>()? {
             let slot = match name.as_str() {
@@ -87,19 +92,19 @@ impl<'de> Visitor<'de> for RangeVisitor {
                 "high" => &mut high,
                 other => {
                     return Err(de::Error::custom(format!(
-                        "`workload.{key}`: unknown key `{other}` in the range table; a range has exactly `low`, `expected` and `high`"
+                        "`{table}{key}`: unknown key `{other}` in the range table; a range has exactly `low`, `expected` and `high`"
                     )))
                 }
             };
             let Num(v) = map.next_value::<Num>().map_err(|e| {
-                de::Error::custom(format!("`workload.{key}.{name}`: {e}; expected a number"))
+                de::Error::custom(format!("`{table}{key}.{name}`: {e}; expected a number"))
             })?;
             *slot = Some(v);
         }
         let need = |v: Option<Decimal>, which: &str| {
             v.ok_or_else(|| {
                 de::Error::custom(format!(
-                    "`workload.{key}`: the range table has no `{which}`; write {key} = {{ low = .., expected = .., high = .. }}, or a plain number"
+                    "`{table}{key}`: the range table has no `{which}`; write {key} = {{ low = .., expected = .., high = .. }}, or a plain number"
                 ))
             })
         };
@@ -110,7 +115,7 @@ impl<'de> Visitor<'de> for RangeVisitor {
         );
         if low > expected || expected > high {
             return Err(de::Error::custom(format!(
-                "`workload.{key}`: the range is out of order (low {low}, expected {expected}, high {high}); expected low ≤ expected ≤ high"
+                "`{table}{key}`: the range is out of order (low {low}, expected {expected}, high {high}); expected low ≤ expected ≤ high"
             )));
         }
         Ok(expected)
@@ -121,7 +126,20 @@ fn range_or_number<'de, D: Deserializer<'de>>(
     d: D,
     key: &'static str,
 ) -> Result<Decimal, D::Error> {
-    d.deserialize_any(RangeVisitor(key))
+    d.deserialize_any(RangeVisitor {
+        key,
+        table: "workload.",
+    })
+}
+
+/// A tier's `discount_pct`: a number or a range table (the value is `expected`; the range is
+/// collected after parsing, see `discount_ranges_of`).
+pub fn discount_pct<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    d.deserialize_any(RangeVisitor {
+        key: "discount_pct",
+        table: "",
+    })
+    .map(Some)
 }
 
 macro_rules! ranged_fields {
@@ -182,6 +200,52 @@ pub fn ranges_of(text: &str) -> std::collections::BTreeMap<String, super::types:
             ) {
                 out.insert(
                     key.clone(),
+                    super::types::Range {
+                        low,
+                        expected,
+                        high,
+                    },
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The `discount_pct` range tables of every architecture tier in a scenario text that already
+/// deserialized: `architecture.<name>.<tier>.discount_pct` -> (low, expected, high).
+pub fn discount_ranges_of(text: &str) -> std::collections::BTreeMap<String, super::types::Range> {
+    let mut out = std::collections::BTreeMap::new();
+    let Ok(table) = toml::from_str::<toml::Table>(text) else {
+        return out;
+    };
+    let Some(archs) = table.get("architecture").and_then(|a| a.as_array()) else {
+        return out;
+    };
+    let number = |v: Option<&toml::Value>| match v? {
+        toml::Value::Integer(i) => Some(Decimal::from(*i)),
+        toml::Value::Float(f) => from_f64(*f),
+        _ => None,
+    };
+    for arch in archs {
+        let Some(name) = arch.get("name").and_then(|n| n.as_str()) else {
+            continue;
+        };
+        for tier in ["web", "app", "db"] {
+            let Some(t) = arch
+                .get(tier)
+                .and_then(|t| t.get("discount_pct"))
+                .and_then(|d| d.as_table())
+            else {
+                continue;
+            };
+            if let (Some(low), Some(expected), Some(high)) = (
+                number(t.get("low")),
+                number(t.get("expected")),
+                number(t.get("high")),
+            ) {
+                out.insert(
+                    format!("architecture.{name}.{tier}.discount_pct"),
                     super::types::Range {
                         low,
                         expected,

@@ -5,6 +5,9 @@ use rust_decimal_macros::dec;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+pub use super::purchase::{Purchase, Terms};
+pub use crate::pricing::commitments::Payment;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
@@ -26,6 +29,11 @@ pub struct Scenario {
     /// Applied account quotas that override the default quota values (limit id -> value).
     #[serde(default)]
     pub quotas: BTreeMap<String, toml::Value>,
+    /// Tier `discount_pct` values given as `{ low, expected, high }`, keyed by dot path
+    /// (`architecture.<name>.<tier>.discount_pct`); the field itself holds `expected`. Filled
+    /// after parsing (`scenario::parse`).
+    #[serde(skip)]
+    pub discount_ranges: BTreeMap<String, Range>,
 }
 
 impl Scenario {
@@ -64,6 +72,9 @@ pub struct Assumptions {
     pub fx_date: Option<String>,
     #[serde(default = "default_pricing")]
     pub pricing: String,
+    /// Consumption tax (Japan: 0.10), shown apart from the pre-tax totals.
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub tax_rate: Option<Decimal>,
 }
 
 impl Default for Assumptions {
@@ -75,6 +86,7 @@ impl Default for Assumptions {
             usd_jpy: None,
             fx_date: None,
             pricing: default_pricing(),
+            tax_rate: None,
         }
     }
 }
@@ -264,11 +276,23 @@ impl Workload {
 
 impl Scenario {
     /// The scenario with every ranged input at its `end`, and no ranges left (a plain point).
+    /// Costs grow with workload inputs and fall with a discount, so the `Low` end (the cheap
+    /// one) puts every workload input at its low end and every `discount_pct` at its high end.
     pub fn at_range_end(&self, end: RangeEnd) -> Scenario {
         let mut s = self.clone();
         let ranges = std::mem::take(&mut s.workload.ranges);
         for (key, r) in &ranges {
             s.workload.set_input(key, r.at(end));
+        }
+        let discounts = std::mem::take(&mut s.discount_ranges);
+        let opposite = match end {
+            RangeEnd::Low => RangeEnd::High,
+            RangeEnd::High => RangeEnd::Low,
+        };
+        for (path, r) in &discounts {
+            if let Some(slot) = s.discount_slot(path) {
+                *slot = Some(r.at(opposite));
+            }
         }
         s
     }
@@ -277,7 +301,36 @@ impl Scenario {
     pub fn without_ranges(&self) -> Scenario {
         let mut s = self.clone();
         s.workload.ranges.clear();
+        s.discount_ranges.clear();
         s
+    }
+
+    /// Whether any input (workload or `discount_pct`) is given as a range.
+    pub fn has_ranges(&self) -> bool {
+        !self.workload.ranges.is_empty() || !self.discount_ranges.is_empty()
+    }
+
+    /// Every declared range: workload inputs by key name, discounts by dot path.
+    pub fn all_ranges(&self) -> BTreeMap<String, Range> {
+        let mut out = self.workload.ranges.clone();
+        out.extend(self.discount_ranges.clone());
+        out
+    }
+
+    /// The `discount_pct` of `architecture.<name>.<tier>.discount_pct`.
+    pub fn discount_slot(&mut self, path: &str) -> Option<&mut Option<Decimal>> {
+        let rest = path
+            .strip_prefix("architecture.")?
+            .strip_suffix(".discount_pct")?;
+        let (name, tier) = rest.rsplit_once('.')?;
+        let arch = self.architectures.iter_mut().find(|a| a.name == name)?;
+        let svc = match tier {
+            "web" => arch.web.as_mut(),
+            "app" => arch.app.as_mut(),
+            "db" => arch.db.as_mut(),
+            _ => None,
+        }?;
+        svc.discount_pct_mut()
     }
 }
 
@@ -511,6 +564,26 @@ pub struct Ec2 {
     /// balancer, false otherwise).
     #[serde(default)]
     pub public_ip: Option<bool>,
+    /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
+    #[serde(default)]
+    pub purchase: Option<Purchase>,
+    /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub term_years: Option<Decimal>,
+    /// How the term is paid (reserved and savings plans; default no-upfront).
+    #[serde(default)]
+    pub payment: Option<Payment>,
+    /// The user's own rate, percent off on-demand (a number or a `{ low, expected, high }`
+    /// range; the field holds `expected`): used where no sourced rate exists or to override one.
+    #[serde(default, deserialize_with = "num::discount_pct")]
+    pub discount_pct: Option<Decimal>,
+    /// Savings Plan commitment in USD per hour (default: the baseline's hourly spend at the
+    /// plan rate).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub commitment_usd_per_hour: Option<Decimal>,
+    /// Share of the fleet's hours on Spot (0–1; default 1 with purchase = "spot").
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub spot_share: Option<Decimal>,
 }
 
 /// Root volume of an EC2 instance when `ebs_gb` is not given: 8 GB, the root volume of the
@@ -592,6 +665,23 @@ pub struct Lambda {
     /// client requests and responses never pass the NAT gateway).
     #[serde(default, deserialize_with = "opt_decimal")]
     pub nat_kb_per_request: Option<Decimal>,
+    /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
+    #[serde(default)]
+    pub purchase: Option<Purchase>,
+    /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub term_years: Option<Decimal>,
+    /// How the term is paid (reserved and savings plans; default no-upfront).
+    #[serde(default)]
+    pub payment: Option<Payment>,
+    /// The user's own rate, percent off on-demand (a number or a `{ low, expected, high }`
+    /// range; the field holds `expected`): used where no sourced rate exists or to override one.
+    #[serde(default, deserialize_with = "num::discount_pct")]
+    pub discount_pct: Option<Decimal>,
+    /// Savings Plan commitment in USD per hour (default: the baseline's hourly spend at the
+    /// plan rate).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub commitment_usd_per_hour: Option<Decimal>,
 }
 
 fn default_memory() -> Decimal {
@@ -635,10 +725,28 @@ pub struct Fargate {
     pub min_tasks: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub max_tasks: Option<Decimal>,
-    #[serde(default, deserialize_with = "decimal")]
-    pub spot_share: Decimal,
+    /// Share of the task-hours on Fargate Spot (0–1; default 1 with purchase = "spot").
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub spot_share: Option<Decimal>,
     #[serde(default = "ecs")]
     pub platform: Platform,
+    /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
+    #[serde(default)]
+    pub purchase: Option<Purchase>,
+    /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub term_years: Option<Decimal>,
+    /// How the term is paid (reserved and savings plans; default no-upfront).
+    #[serde(default)]
+    pub payment: Option<Payment>,
+    /// The user's own rate, percent off on-demand (a number or a `{ low, expected, high }`
+    /// range; the field holds `expected`): used where no sourced rate exists or to override one.
+    #[serde(default, deserialize_with = "num::discount_pct")]
+    pub discount_pct: Option<Decimal>,
+    /// Savings Plan commitment in USD per hour (default: the baseline's hourly spend at the
+    /// plan rate).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub commitment_usd_per_hour: Option<Decimal>,
 }
 
 fn default_fargate_storage() -> Decimal {
@@ -701,6 +809,19 @@ pub struct DynamoDb {
     pub consistency: Consistency,
     #[serde(default = "standard")]
     pub table_class: TableClass,
+    /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
+    #[serde(default)]
+    pub purchase: Option<Purchase>,
+    /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub term_years: Option<Decimal>,
+    /// How the term is paid (reserved and savings plans; default no-upfront).
+    #[serde(default)]
+    pub payment: Option<Payment>,
+    /// The user's own rate, percent off on-demand (a number or a `{ low, expected, high }`
+    /// range; the field holds `expected`): used where no sourced rate exists or to override one.
+    #[serde(default, deserialize_with = "num::discount_pct")]
+    pub discount_pct: Option<Decimal>,
 }
 
 fn default_utilization() -> Decimal {
@@ -764,4 +885,17 @@ pub struct Rds {
     /// plus writes per request, each counted as one I/O).
     #[serde(default, deserialize_with = "opt_decimal")]
     pub ios_per_request: Option<Decimal>,
+    /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
+    #[serde(default)]
+    pub purchase: Option<Purchase>,
+    /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub term_years: Option<Decimal>,
+    /// How the term is paid (reserved and savings plans; default no-upfront).
+    #[serde(default)]
+    pub payment: Option<Payment>,
+    /// The user's own rate, percent off on-demand (a number or a `{ low, expected, high }`
+    /// range; the field holds `expected`): used where no sourced rate exists or to override one.
+    #[serde(default, deserialize_with = "num::discount_pct")]
+    pub discount_pct: Option<Decimal>,
 }

@@ -100,6 +100,15 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
             "add usd_jpy = 150.0 (yen per dollar) and fx_date = \"YYYY-MM-DD\" (the rate's date)",
         ));
     }
+    if let Some(tax) = a.tax_rate {
+        c.range(
+            "assumptions.tax_rate",
+            tax,
+            dec!(0),
+            dec!(0.99),
+            "as a fraction (0.10 = 10 %)",
+        )?;
+    }
     if let Some(rate) = a.usd_jpy {
         c.range(
             "assumptions.usd_jpy",
@@ -348,6 +357,20 @@ fn fargate_sizes_text() -> String {
 }
 
 fn validate_service(
+    c: &Check,
+    base: &str,
+    tier: &str,
+    svc: &Service,
+    s: &Scenario,
+    region: &str,
+    catalog: &Catalog,
+) -> Result<()> {
+    validate_settings(c, base, tier, svc, s, region, catalog)?;
+    super::purchase::check(svc, region, catalog)
+        .map_err(|(key, problem, hint)| c.fail(&format!("{base}.{key}"), problem, hint))
+}
+
+fn validate_settings(
     c: &Check,
     base: &str,
     tier: &str,
@@ -620,18 +643,11 @@ fn validate_service(
             if f.platform == Platform::Eks && (f.os == Os::Windows || f.arch == CpuArch::Arm64) {
                 return Err(c.fail(&p("platform"), "Windows and ARM on Fargate are available only for Amazon ECS (AWS Fargate pricing page)", "use platform = \"ecs\", or Linux x86_64 on EKS"));
             }
-            c.range(
-                &p("spot_share"),
-                f.spot_share,
-                dec!(0),
-                dec!(1),
-                "(a share)",
-            )?;
-            if f.os == Os::Windows && f.spot_share > Decimal::ZERO {
+            if f.os == Os::Windows && svc.terms().purchase == Purchase::Spot {
                 return Err(c.fail(
                     &p("spot_share"),
                     "Fargate Spot does not run Windows tasks",
-                    "set spot_share = 0 for Windows",
+                    "remove spot_share / purchase = \"spot\" for Windows tasks",
                 ));
             }
             match (f.tasks, f.rps_per_task) {

@@ -5,8 +5,45 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{Capacity, DynamoDb, TableClass};
+use crate::scenario::{Capacity, DynamoDb, Purchase, TableClass};
 use rust_decimal::Decimal;
+
+impl DynamoDb {
+    /// With `purchase = "reserved"`, turn the paid provisioned-capacity lines of `lines`
+    /// (RCU-hours or WCU-hours beyond the free allowance) into reserved capacity
+    /// (`dynamodb.reserved.<rcu|wcu>.hours` / `.upfront`); other lines pass unchanged.
+    fn reserve(&self, ctx: &Ctx, lines: Vec<Line>, what: &str, unit: &str) -> Result<Vec<Line>> {
+        let t = self.terms();
+        if t.purchase != Purchase::Reserved || ctx.hours_per_month.is_zero() {
+            return Ok(lines);
+        }
+        let class = self.table_class.key();
+        let key = format!("dynamodb.reserved.{what}.{class}");
+        let od_key = format!("dynamodb.{what}.{class}");
+        let rate = super::purchase::reserved(ctx, &t, &key, &od_key)?;
+        let mut out = Vec::new();
+        for l in lines {
+            if l.unit_price_usd.is_zero() {
+                out.push(l); // the free allowance
+                continue;
+            }
+            let units = l.quantity / ctx.hours_per_month;
+            let label = format!("DynamoDB reserved {unit}");
+            out.extend(super::purchase::reserved_lines(
+                ctx,
+                &super::purchase::Reservation {
+                    prefix: &format!("dynamodb.reserved.{what}"),
+                    what: &label,
+                    units,
+                    unit,
+                },
+                &rate,
+                &t,
+            )?);
+        }
+        Ok(out)
+    }
+}
 
 impl ServiceModel for DynamoDb {
     fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
@@ -41,22 +78,24 @@ impl ServiceModel for DynamoDb {
                     .map_or((Decimal::ZERO, Decimal::ZERO), |d| (d.rcu, d.wcu));
                 let hours = ctx.hours_per_month;
                 // 25 RCU and 25 WCU in every hour of the month: the allowance is per hour.
-                out.extend(ctx.priced_after_allowance(
+                let reads = ctx.priced_after_allowance(
                     "dynamodb.rcu",
                     &format!("dynamodb.rcu.{class}"),
                     free("dynamodb.rcu.free_tier"),
                     hours,
                     &format!("DynamoDB provisioned reads, {rcu} RCU"),
                     rcu * hours,
-                )?);
-                out.extend(ctx.priced_after_allowance(
+                )?;
+                out.extend(self.reserve(ctx, reads, "rcu", "RCU")?);
+                let writes = ctx.priced_after_allowance(
                     "dynamodb.wcu",
                     &format!("dynamodb.wcu.{class}"),
                     free("dynamodb.wcu.free_tier"),
                     hours,
                     &format!("DynamoDB provisioned writes, {wcu} WCU"),
                     wcu * hours,
-                )?);
+                )?;
+                out.extend(self.reserve(ctx, writes, "wcu", "WCU")?);
             }
         }
         out.extend(ctx.priced_after_free(

@@ -1,24 +1,21 @@
-//! Amazon EC2 (any tier): Linux on-demand instance-hours of the planned fleet, a gp3 root volume
-//! per instance, public IPv4 addresses, and the ALB in front of a web tier (`load_balancer`).
+//! Amazon EC2 (any tier): Linux instance-hours of the planned fleet — on-demand, Reserved
+//! Instances or a Savings Plan covering the baseline (the rest on-demand), or Spot — a gp3 root
+//! volume per instance, public IPv4 addresses, and the ALB in front of a web tier
+//! (`load_balancer`).
+use super::purchase::{self, Reservation};
 use super::{Ctx, Line, ServiceModel};
-use crate::capacity::plan::TierPlan;
+use crate::capacity::plan::{FleetPlan, TierPlan};
 use crate::error::Result;
-use crate::scenario::{Alb, Ec2, LoadBalancer};
+use crate::scenario::{Alb, Ec2, LoadBalancer, Purchase};
 use rust_decimal::Decimal;
 
 impl ServiceModel for Ec2 {
     fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
         let hours = plan.fleet.as_ref().map_or(Decimal::ZERO, |f| f.unit_hours);
-        let fleet = match self.count {
-            Some(n) => format!("{n} x {}", self.instance),
-            None => format!("{} scaled hour by hour", self.instance),
+        let mut out = match &plan.fleet {
+            Some(fleet) => self.instance_lines(ctx, fleet)?,
+            None => Vec::new(),
         };
-        let mut out = ctx.priced(
-            "ec2.instances",
-            &format!("ec2.linux.{}", self.instance),
-            &format!("EC2 {fleet}, Linux on-demand"),
-            hours,
-        )?;
         let volume_gb = self.volume_gb();
         if volume_gb > Decimal::ZERO && !ctx.hours_per_month.is_zero() {
             // GB-months: every running instance carries its volume.
@@ -44,5 +41,135 @@ impl ServiceModel for Ec2 {
             out.extend(super::alb::lines(&Alb::default(), ctx, plan.alb.as_ref())?);
         }
         Ok(out)
+    }
+}
+
+impl Ec2 {
+    fn od_key(&self) -> String {
+        format!("ec2.linux.{}", self.instance)
+    }
+
+    /// On-demand instance-hours (`ec2.instances`), `why` saying which part of the fleet.
+    fn on_demand(&self, ctx: &Ctx, hours: Decimal, why: &str) -> Result<Vec<Line>> {
+        ctx.priced(
+            "ec2.instances",
+            &self.od_key(),
+            &format!("EC2 {}{why}, Linux on-demand", self.instance),
+            hours,
+        )
+    }
+
+    /// The instance-hours of the fleet, priced by the tier's purchase option.
+    fn instance_lines(&self, ctx: &Ctx, fleet: &FleetPlan) -> Result<Vec<Line>> {
+        let t = self.terms();
+        let baseline = fleet.baseline_units;
+        let inst = &self.instance;
+        match t.purchase {
+            Purchase::OnDemand => {
+                let fleet_text = match self.count {
+                    Some(n) => format!("{n} x {inst}"),
+                    None => format!("{inst} scaled hour by hour"),
+                };
+                ctx.priced(
+                    "ec2.instances",
+                    &self.od_key(),
+                    &format!("EC2 {fleet_text}, Linux on-demand"),
+                    fleet.unit_hours,
+                )
+            }
+            Purchase::Reserved => {
+                let key = format!("ec2.reserved.linux.{inst}");
+                let rate = purchase::reserved(ctx, &t, &key, &self.od_key())?;
+                let what = format!("EC2 {inst} Reserved Instances");
+                let mut out = purchase::reserved_lines(
+                    ctx,
+                    &Reservation {
+                        prefix: "ec2.reserved",
+                        what: &what,
+                        units: baseline,
+                        unit: "instance",
+                    },
+                    &rate,
+                    &t,
+                )?;
+                let above = fleet.unit_hours_above(baseline);
+                if above > Decimal::ZERO {
+                    let why = format!(" above the {} reserved", baseline.normalize());
+                    out.extend(self.on_demand(ctx, above, &why)?);
+                }
+                Ok(out)
+            }
+            Purchase::ComputeSavingsPlan | Purchase::InstanceSavingsPlan => {
+                let key = match t.purchase {
+                    Purchase::InstanceSavingsPlan => {
+                        format!("savings_plan.instance.ec2.linux.{inst}")
+                    }
+                    _ => format!("savings_plan.compute.ec2.linux.{inst}"),
+                };
+                let rate = purchase::plan_rate(ctx, &t, &key, &self.od_key())?;
+                let commitment = match t.commitment_usd_per_hour {
+                    Some(c) => c,
+                    None => crate::money::mul(baseline, rate.usd, &key)?,
+                };
+                // The commitment covers this many instances in every hour at the plan rate.
+                let covered = if rate.usd.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    commitment / rate.usd
+                };
+                let covers = if ctx.lean {
+                    String::new()
+                } else {
+                    format!(
+                        ", covers {} x {inst} at {} USD/h",
+                        crate::money::quantity(covered),
+                        crate::money::exact(rate.usd)
+                    )
+                };
+                let mut out = purchase::commitment_lines(
+                    ctx,
+                    purchase::plan_id(&t),
+                    purchase::plan_name(&t),
+                    commitment,
+                    &covers,
+                    &t,
+                    &rate.trace,
+                )?;
+                let above = fleet.unit_hours_above(covered);
+                if above > Decimal::ZERO {
+                    out.extend(self.on_demand(ctx, above, " above the Savings Plan commitment")?);
+                }
+                Ok(out)
+            }
+            Purchase::Spot => {
+                let key = format!("ec2.spot.discount.linux.{inst}");
+                let rate = purchase::spot_discounted(ctx, &t, &key, &self.od_key())?;
+                let spot_hours = crate::money::mul(fleet.unit_hours, t.spot_share, &key)?;
+                let share = t.spot_share;
+                let pct = rate.discount_pct.unwrap_or_default().normalize();
+                let mut out = Vec::new();
+                if spot_hours > Decimal::ZERO {
+                    out.push(purchase::line(
+                        ctx,
+                        "ec2.spot.hours",
+                        || {
+                            format!(
+                            "EC2 {inst} Spot ({} % of the instance-hours), {pct} % below on-demand",
+                            (share * Decimal::ONE_HUNDRED).normalize()
+                        )
+                        },
+                        spot_hours,
+                        "hour",
+                        rate.usd,
+                        &rate.trace,
+                    )?);
+                }
+                let rest = fleet.unit_hours - spot_hours;
+                if rest > Decimal::ZERO {
+                    out.extend(self.on_demand(ctx, rest, " not on Spot")?);
+                }
+                Ok(out)
+            }
+        }
     }
 }

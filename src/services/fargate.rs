@@ -1,60 +1,27 @@
-//! AWS Fargate (ECS or EKS): vCPU-hours and GB-hours of task runtime, storage above 20 GB,
-//! Windows licence, Spot share, and the EKS cluster fee.
+//! AWS Fargate (ECS or EKS): vCPU-hours and GB-hours of task runtime — on-demand, covered by a
+//! Compute Savings Plan (the rest on-demand), or partly or wholly on Fargate Spot — storage
+//! above 20 GB, Windows licence, and the EKS cluster fee.
+use super::purchase;
 use super::{Ctx, Line, ServiceModel};
-use crate::capacity::plan::TierPlan;
+use crate::capacity::plan::{FleetPlan, TierPlan};
 use crate::error::Result;
-use crate::scenario::{Fargate, Os, Platform};
+use crate::scenario::{Fargate, Os, Platform, Purchase};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 impl ServiceModel for Fargate {
     fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
         let task_hours = plan.fleet.as_ref().map_or(Decimal::ZERO, |f| f.unit_hours);
-        let spot_hours = task_hours * self.spot_share;
-        let od_hours = task_hours - spot_hours;
-        let os = match self.os {
-            Os::Linux => "linux",
-            Os::Windows => "windows",
+        let mut out = match &plan.fleet {
+            Some(fleet) => self.task_lines(ctx, fleet)?,
+            None => Vec::new(),
         };
-        let arch = self.arch.key();
-        let size = format!(
-            "{} vCPU / {} GB",
-            self.vcpu.normalize(),
-            self.memory_gb.normalize()
-        );
-        let mut out = Vec::new();
-        out.extend(ctx.priced(
-            "fargate.vcpu",
-            &format!("fargate.vcpu.{os}.{arch}"),
-            &format!("Fargate vCPU ({size}, {os}/{arch})"),
-            od_hours * self.vcpu,
-        )?);
-        out.extend(ctx.priced(
-            "fargate.memory",
-            &format!("fargate.memory.{os}.{arch}"),
-            &format!("Fargate memory ({size}, {os}/{arch})"),
-            od_hours * self.memory_gb,
-        )?);
         if self.os == Os::Windows {
             out.extend(ctx.priced(
                 "fargate.windows_license",
                 "fargate.windows_license",
                 "Windows Server licence per vCPU",
                 task_hours * self.vcpu,
-            )?);
-        }
-        if spot_hours > Decimal::ZERO {
-            out.extend(ctx.priced(
-                "fargate.spot_vcpu",
-                &format!("fargate.spot_vcpu.{os}.{arch}"),
-                &format!("Fargate Spot vCPU ({size})"),
-                spot_hours * self.vcpu,
-            )?);
-            out.extend(ctx.priced(
-                "fargate.spot_memory",
-                &format!("fargate.spot_memory.{os}.{arch}"),
-                &format!("Fargate Spot memory ({size})"),
-                spot_hours * self.memory_gb,
             )?);
         }
         if self.ephemeral_storage_gb > dec!(20) {
@@ -78,5 +45,143 @@ impl ServiceModel for Fargate {
             )?);
         }
         Ok(out)
+    }
+}
+
+impl Fargate {
+    fn size(&self) -> String {
+        format!(
+            "{} vCPU / {} GB",
+            self.vcpu.normalize(),
+            self.memory_gb.normalize()
+        )
+    }
+
+    fn key(&self, what: &str) -> String {
+        format!("fargate.{what}.{}.{}", self.os_key(), self.arch.key())
+    }
+
+    /// On-demand vCPU and memory lines for `task_hours`; `why` (e.g. ", above the Savings
+    /// Plan commitment") goes after the size.
+    fn on_demand(&self, ctx: &Ctx, task_hours: Decimal, why: &str) -> Result<Vec<Line>> {
+        let (os, arch, size) = (self.os_key(), self.arch.key(), self.size());
+        let mut out = ctx.priced(
+            "fargate.vcpu",
+            &self.key("vcpu"),
+            &format!("Fargate vCPU ({size}, {os}/{arch}){why}"),
+            task_hours * self.vcpu,
+        )?;
+        out.extend(ctx.priced(
+            "fargate.memory",
+            &self.key("memory"),
+            &format!("Fargate memory ({size}, {os}/{arch}){why}"),
+            task_hours * self.memory_gb,
+        )?);
+        Ok(out)
+    }
+
+    /// The task-hours of the fleet, priced by the tier's purchase option.
+    fn task_lines(&self, ctx: &Ctx, fleet: &FleetPlan) -> Result<Vec<Line>> {
+        let t = self.terms();
+        let task_hours = fleet.unit_hours;
+        match t.purchase {
+            Purchase::ComputeSavingsPlan => {
+                let (os, arch) = (self.os_key(), self.arch.key());
+                let vcpu_key = format!("savings_plan.compute.fargate.vcpu.{os}.{arch}");
+                let memory_key = format!("savings_plan.compute.fargate.memory.{os}.{arch}");
+                let vcpu = purchase::plan_rate(ctx, &t, &vcpu_key, &self.key("vcpu"))?;
+                let memory = purchase::plan_rate(ctx, &t, &memory_key, &self.key("memory"))?;
+                // The plan rate of one task-hour.
+                let task_rate = crate::money::sum(
+                    [
+                        crate::money::mul(self.vcpu, vcpu.usd, &vcpu_key)?,
+                        crate::money::mul(self.memory_gb, memory.usd, &memory_key)?,
+                    ],
+                    &vcpu_key,
+                )?;
+                let commitment = match t.commitment_usd_per_hour {
+                    Some(c) => c,
+                    None => crate::money::mul(fleet.baseline_units, task_rate, &vcpu_key)?,
+                };
+                let covered = if task_rate.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    commitment / task_rate
+                };
+                let covers = if ctx.lean {
+                    String::new()
+                } else {
+                    format!(
+                        ", covers {} tasks of {} at {} USD/vCPU-h + {} USD/GB-h",
+                        crate::money::quantity(covered),
+                        self.size(),
+                        crate::money::exact(vcpu.usd),
+                        crate::money::exact(memory.usd)
+                    )
+                };
+                // One trace for the plan: the vCPU rate's, with the memory rate's source added.
+                let mut trace = vcpu.trace.clone();
+                if !ctx.lean && memory.trace.source != vcpu.trace.source {
+                    trace.source = format!(
+                        "{}; memory: {} {}",
+                        vcpu.trace.source, memory.trace.price_key, memory.trace.source
+                    );
+                }
+                let mut out = purchase::commitment_lines(
+                    ctx,
+                    "savings_plan.compute",
+                    "Compute Savings Plan",
+                    commitment,
+                    &covers,
+                    &t,
+                    &trace,
+                )?;
+                let above = fleet.unit_hours_above(covered);
+                if above > Decimal::ZERO {
+                    out.extend(self.on_demand(
+                        ctx,
+                        above,
+                        ", above the Savings Plan commitment",
+                    )?);
+                }
+                Ok(out)
+            }
+            Purchase::Spot => {
+                let spot_hours = task_hours * t.spot_share;
+                let od_hours = task_hours - spot_hours;
+                let mut out = if od_hours > Decimal::ZERO {
+                    self.on_demand(ctx, od_hours, "")?
+                } else {
+                    Vec::new()
+                };
+                if spot_hours > Decimal::ZERO {
+                    let size = self.size();
+                    for (id, what, per_task, name) in [
+                        ("fargate.spot_vcpu", "vcpu", self.vcpu, "vCPU"),
+                        ("fargate.spot_memory", "memory", self.memory_gb, "memory"),
+                    ] {
+                        let key = self.key(&format!("spot_{what}"));
+                        let rate = purchase::spot_price(ctx, &t, &key, &self.key(what))?;
+                        let unit = if what == "vcpu" {
+                            "vCPU-hour"
+                        } else {
+                            "GB-hour"
+                        };
+                        out.push(purchase::line(
+                            ctx,
+                            id,
+                            || format!("Fargate Spot {name} ({size})"),
+                            spot_hours * per_task,
+                            unit,
+                            rate.usd,
+                            &rate.trace,
+                        )?);
+                    }
+                }
+                Ok(out)
+            }
+            // Validation refuses the options Fargate lacks; price anything else on-demand.
+            _ => self.on_demand(ctx, task_hours, ""),
+        }
     }
 }

@@ -3,7 +3,7 @@
 use super::{Ctx, Line, ServiceModel, KB_PER_GB};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{Invocation, Lambda};
+use crate::scenario::{Invocation, Lambda, Purchase, Terms};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -11,6 +11,67 @@ impl Lambda {
     /// Billed duration of one invocation: the workload's (or this function's) time, rounded up to 1 ms.
     pub fn billed_duration_ms(&self, ctx: &Ctx) -> Decimal {
         self.duration_ms.unwrap_or(ctx.workload.duration_ms).ceil()
+    }
+
+    /// A Compute Savings Plan on the function's duration (requests are never discounted):
+    /// the commitment lines and the GB-seconds of `gb_s` (the month's on-demand duration) it
+    /// leaves to on-demand. The default commitment covers the quietest hour's GB-seconds at
+    /// the plan rate (the baseline); the free tier applies to what the plan does not cover.
+    fn savings_plan(&self, ctx: &Ctx, t: &Terms, gb_s: Decimal) -> Result<(Vec<Line>, Decimal)> {
+        let arch = self.arch.key();
+        let key = format!("savings_plan.compute.lambda.duration.{arch}");
+        let rate = super::purchase::plan_rate(ctx, t, &key, &format!("lambda.duration.{arch}"))?;
+        let monthly = ctx.load.monthly_requests;
+        // GB-seconds in one clock hour of each distinct hourly load (share of the month's).
+        let mut per_hour: Vec<(Decimal, Decimal)> = Vec::new();
+        for (h, count) in ctx.load.groups() {
+            // A clock hour of this load serves rps x 3,600 of the month's requests.
+            let requests = h.rps * dec!(3600);
+            let u = if monthly.is_zero() {
+                Decimal::ZERO
+            } else {
+                // Multiply first (exact for round numbers); past Decimal's range, divide first.
+                match gb_s.checked_mul(requests) {
+                    Some(x) => x / monthly,
+                    None => crate::money::mul(gb_s, requests / monthly, &key)?,
+                }
+            };
+            per_hour.push((u, count));
+        }
+        let baseline = per_hour.iter().map(|(u, _)| *u).min().unwrap_or_default();
+        let commitment = match t.commitment_usd_per_hour {
+            Some(c) => c,
+            None => crate::money::mul(baseline, rate.usd, &key)?,
+        };
+        let covered_per_hour = if rate.usd.is_zero() {
+            Decimal::ZERO
+        } else {
+            commitment / rate.usd
+        };
+        let above: Decimal = per_hour
+            .iter()
+            .map(|(u, count)| (*u - covered_per_hour).max(Decimal::ZERO) * count)
+            .sum();
+        let uncovered = (above * ctx.load.days).min(gb_s);
+        let covers = if ctx.lean {
+            String::new()
+        } else {
+            format!(
+                ", covers {} GB-seconds per hour of Lambda duration at {} USD/GB-s",
+                crate::money::quantity(covered_per_hour),
+                crate::money::exact(rate.usd)
+            )
+        };
+        let lines = super::purchase::commitment_lines(
+            ctx,
+            "savings_plan.compute",
+            "Compute Savings Plan",
+            commitment,
+            &covers,
+            t,
+            &rate.trace,
+        )?;
+        Ok((lines, uncovered))
     }
 
     /// Requests billed per invocation: async events above 256 KB pay one more request per 64 KB
@@ -43,12 +104,19 @@ impl ServiceModel for Lambda {
         let memory_gb = self.memory_mb / dec!(1024);
         let gb_seconds = seconds * memory_gb;
         let on_provisioned = gb_seconds * self.provisioned_requests_share;
+        let mut on_demand_gb_s = gb_seconds - on_provisioned;
+        let t = self.terms();
+        if t.purchase == Purchase::ComputeSavingsPlan {
+            let (plan_lines, uncovered) = self.savings_plan(ctx, &t, on_demand_gb_s)?;
+            out.extend(plan_lines);
+            on_demand_gb_s = uncovered;
+        }
         out.extend(ctx.priced_after_free(
             "lambda.duration",
             &format!("lambda.duration.{arch}"),
             free("lambda.duration.free_tier"),
             &format!("Lambda compute, {} MB {arch}", self.memory_mb),
-            gb_seconds - on_provisioned,
+            on_demand_gb_s,
         )?);
         if provisioned {
             let hours = self.provisioned_hours.unwrap_or(ctx.hours_per_month);

@@ -6,6 +6,7 @@ pub mod ec2;
 pub mod fargate;
 pub mod lambda;
 pub mod network;
+pub mod purchase;
 pub mod rds;
 pub mod waf;
 
@@ -36,6 +37,20 @@ pub struct Line {
     pub sku: String,
     pub effective: String,
     pub source: String,
+    /// One-off money paid at purchase for the whole term (commitment upfront lines only); the
+    /// line's `monthly_usd` is this amortised over `term_months`.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "exact_opt")]
+    pub upfront_usd: Option<Decimal>,
+    /// The commitment's term in months (12 or 36), on upfront lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term_months: Option<u32>,
+}
+
+fn exact_opt<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&crate::money::exact(*d)),
+        None => s.serialize_none(),
+    }
 }
 
 /// Serialize a Decimal as an exact string without trailing zeros.
@@ -127,6 +142,8 @@ fn line(
             sku: String::new(),
             effective: String::new(),
             source: String::new(),
+            upfront_usd: None,
+            term_months: None,
         });
     }
     Ok(Line {
@@ -140,6 +157,8 @@ fn line(
         sku: row.sku.clone(),
         effective: row.effective.clone(),
         source: row.source.clone(),
+        upfront_usd: None,
+        term_months: None,
     })
 }
 

@@ -3,7 +3,7 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{Rds, StorageType};
+use crate::scenario::{Purchase, Rds, StorageType};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -49,6 +49,37 @@ impl Rds {
     }
 }
 
+impl Rds {
+    /// Reserved DB instances (`rds.reserved.hours` / `.upfront`): `count` instances all month.
+    fn reserved(&self, ctx: &Ctx, count: Decimal) -> Result<Vec<Line>> {
+        let t = self.terms();
+        let rate = super::purchase::reserved(ctx, &t, &self.reserved_key(), &self.instance_key())?;
+        let az = if self.engine.is_aurora() {
+            ""
+        } else if self.multi_az {
+            " Multi-AZ"
+        } else {
+            " Single-AZ"
+        };
+        let what = format!(
+            "RDS {} {}{az} Reserved Instances",
+            self.engine.key(),
+            self.instance
+        );
+        super::purchase::reserved_lines(
+            ctx,
+            &super::purchase::Reservation {
+                prefix: "rds.reserved",
+                what: &what,
+                units: count,
+                unit: "instance",
+            },
+            &rate,
+            &t,
+        )
+    }
+}
+
 impl ServiceModel for Rds {
     fn lines(&self, ctx: &Ctx, _plan: &TierPlan) -> Result<Vec<Line>> {
         if self.engine.is_aurora() {
@@ -61,12 +92,15 @@ impl ServiceModel for Rds {
         } else {
             "Single-AZ"
         };
-        let mut out = ctx.priced(
-            "rds.instance",
-            &self.instance_key(),
-            &format!("RDS {engine} {} {az_label}", self.instance),
-            ctx.hours_per_month,
-        )?;
+        let mut out = match self.terms().purchase {
+            Purchase::Reserved => self.reserved(ctx, Decimal::ONE)?,
+            _ => ctx.priced(
+                "rds.instance",
+                &self.instance_key(),
+                &format!("RDS {engine} {} {az_label}", self.instance),
+                ctx.hours_per_month,
+            )?,
+        };
         let st = match self.storage() {
             StorageType::Gp2 => "gp2",
             StorageType::Gp3 => "gp3",
@@ -100,12 +134,15 @@ fn aurora_lines(r: &Rds, ctx: &Ctx) -> Result<Vec<Line>> {
     } else {
         (Decimal::ONE, "1 instance")
     };
-    let mut out = ctx.priced(
-        "rds.instance",
-        &r.instance_key(),
-        &format!("Aurora {engine} {} ({label})", r.instance),
-        ctx.hours_per_month * count,
-    )?;
+    let mut out = match r.terms().purchase {
+        Purchase::Reserved => r.reserved(ctx, count)?,
+        _ => ctx.priced(
+            "rds.instance",
+            &r.instance_key(),
+            &format!("Aurora {engine} {} ({label})", r.instance),
+            ctx.hours_per_month * count,
+        )?,
+    };
     let gb = r.storage_gb(ctx);
     out.extend(ctx.priced(
         "rds.storage",

@@ -212,3 +212,92 @@ fn diff_reports_a_multi_az_switch_as_one_changed_line() {
     assert_eq!(rds.len(), 1, "{rds:?}");
     assert_eq!(rds[0]["status"], "changed");
 }
+
+/// Consumption tax: pre-tax totals unchanged, tax apart in JSON and every human output.
+/// Hand-computed: 1M HTTP API requests × $1.29/M + 1M Lambda requests × $0.20/M + 50,000 GB-s
+/// × $0.0000166667 = $2.323335 pre-tax; 10 % = $0.2323335; at 150 JPY/USD ¥348.50 → ¥349,
+/// tax ¥34.85 → ¥35, incl. tax ¥383.
+#[test]
+fn consumption_tax_is_shown_apart_from_pre_tax_totals() {
+    let f = "tests/fixtures/tax-tokyo.toml";
+    let (code, json, err) = run(&["compare", f, "--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["assumptions"]["tax_rate"], "0.1");
+    assert_eq!(v["architectures"][0]["monthly_usd"], "2.323335");
+    assert_eq!(v["architectures"][0]["tax_usd"], "0.2323335");
+    let (_, table, _) = run(&["compare", f, "--lang", "ja"]);
+    assert!(
+        table.contains("消費税 10% ¥35 — 税込 月額 ¥383（税抜 ¥349）"),
+        "{table}"
+    );
+    let (_, md, _) = run(&["compare", f, "--format", "markdown", "--currency", "USD"]);
+    assert!(
+        md.contains("consumption tax 10 % $0.23 — $2.56 per month incl. tax (pre-tax $2.32)"),
+        "{md}"
+    );
+    let (_, csv, _) = run(&["compare", f, "--format", "csv"]);
+    assert!(csv.contains(",tax,tax,tax.consumption,"), "{csv}");
+    let (code, _, err) = run(&["validate", "tests/fixtures/tax-bad.toml"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("assumptions.tax_rate"), "{err}");
+}
+
+#[test]
+fn narrow_terminals_get_a_compact_layout_without_mid_word_wraps() {
+    let out = bin()
+        .current_dir(root())
+        .env("COLUMNS", "80")
+        .args(["compare", S])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Table rows fit (prose lines such as notes wrap in the terminal itself).
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with(['│', '┌', '└', '╞', '├']))
+    {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+    assert!(
+        !text.contains("data-transf\n") && !text.contains("transf er"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("USD per unit"),
+        "unit price column kept at 80 columns"
+    );
+    let wide = bin()
+        .current_dir(root())
+        .env("COLUMNS", "160")
+        .args(["compare", S])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(wide.stdout)
+        .unwrap()
+        .contains("USD per unit"));
+}
+
+#[test]
+fn a_string_where_a_number_belongs_names_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("tests/fixtures/tax-tokyo.toml"))
+        .unwrap()
+        .replace("memory_mb = 512", "memory_mb = \"512\"");
+    let path = dir.path().join("s.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = bin().arg("validate").arg(&path).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("`app.memory_mb`: invalid type: string \"512\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn pricing_show_suggests_a_misspelt_service() {
+    let (code, _, err) = run(&["pricing", "show", "--region", "tokyo", "--service", "lamda"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("did you mean `lambda`?"), "{err}");
+}

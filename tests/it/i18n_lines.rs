@@ -169,19 +169,19 @@ fn hand_checked_three_tier_lambda_line() {
     let md = markdown::render_in(&rep, Lang::Ja);
     assert!(
         md.contains(
-            "| アプリ層 | Lambda 実行時間 1024 MB arm64（最初の 7.5B GB-秒） | `lambda.duration` |"
+            "| アプリ層 | Lambda 実行時間 1024 MB arm64（最初の 75億 GB-秒） | `lambda.duration` |"
         ),
         "{md}"
     );
     assert!(
-        md.contains("| HTTP API リクエスト（512 KB 単位で計量）（最初の 300M リクエスト） |"),
+        md.contains("| HTTP API リクエスト（512 KB 単位で計量）（最初の 3億 リクエスト） |"),
         "{md}"
     );
     assert!(md.contains("| GB-秒 |"), "{md}");
     let csv = String::from_utf8(csv::render_in(&rep, Lang::Ja, false)).expect("utf-8");
     // CSV: description translated, ids, units, keys and sources stay as they are.
     assert!(
-        csv.contains(",lambda.duration,Lambda 実行時間 1024 MB arm64（最初の 7.5B GB-秒）,"),
+        csv.contains(",lambda.duration,Lambda 実行時間 1024 MB arm64（最初の 75億 GB-秒）,"),
         "{csv}"
     );
     assert!(csv.contains(",GB-second,"), "{csv}");
@@ -203,7 +203,7 @@ fn tiers_are_rebuilt_in_japanese() {
     assert!(
         lines
             .iter()
-            .any(|l| l == "Lambda リクエスト（無料枠 1M リクエスト）"),
+            .any(|l| l == "Lambda リクエスト（無料枠 100万 リクエスト）"),
         "{lines:?}"
     );
     assert!(

@@ -3,6 +3,7 @@ mod band;
 mod catalog;
 mod cli;
 mod commands;
+mod commitments;
 mod cost_lines;
 mod decisions;
 mod diffs;

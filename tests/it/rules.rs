@@ -308,15 +308,18 @@ fn fargate_windows_arm_eks_and_storage() {
 
 #[test]
 fn fargate_spot_without_a_sourced_price_is_a_clear_error() {
+    // Fargate Spot prices are sourced for us-east-1 and eu-west-1 only (pricing/commitments/).
     let msg = eval_err(&scenario(
-        "us-east-1",
+        "ap-northeast-1",
         "",
         "requests_per_month = 0",
         "app = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1, spot_share = 0.5 }",
     ));
     assert!(msg.contains("fargate.spot_vcpu.linux.x86_64"), "{msg}");
-    assert!(msg.contains("us-east-1"), "{msg}");
-    assert!(msg.contains("never guessed"), "{msg}");
+    assert!(msg.contains("ap-northeast-1"), "{msg}");
+    assert!(msg.contains("fargate"), "{msg}");
+    assert!(msg.contains("discount_pct"), "{msg}");
+    assert!(msg.contains("eu-west-1, us-east-1"), "{msg}");
 }
 
 #[test]

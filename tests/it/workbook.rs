@@ -121,7 +121,7 @@ fn parse_ref(r: &str) -> (u32, u32) {
 }
 
 /// A tiny evaluator for the formulas the workbook uses: `SUM(A1:A9)`, `SUM(A1,A5)`, `A1*B1`,
-/// `'sheet'!$G$9`, `G5*USD_JPY`, `0`. `edits` overrides input cells, as a reviewer's change would.
+/// `A1+B1`, `'sheet'!$G$9`, `G5*USD_JPY`, `0`. `edits` overrides input cells, as a reviewer's change would.
 struct Eval<'a> {
     book: &'a Book,
     edits: HashMap<(String, u32, u32), f64>,
@@ -134,6 +134,10 @@ impl Eval<'_> {
         }
         let f = self.book.formula(sheet, row, col);
         if f.is_empty() {
+            // An empty cell counts as 0, as in Excel.
+            if self.book.value(sheet, row, col) == Data::Empty {
+                return 0.0;
+            }
             return self.book.number(sheet, row, col);
         }
         self.expr(sheet, f.trim_start_matches('='))
@@ -174,7 +178,9 @@ impl Eval<'_> {
                 })
                 .sum();
         }
-        f.split('*').map(|t| self.term(sheet, t)).product()
+        f.split('+')
+            .map(|sum| sum.split('*').map(|t| self.term(sheet, t)).product::<f64>())
+            .sum()
     }
 }
 
@@ -502,4 +508,69 @@ fn every_template_and_example_line_is_quantity_times_unit_price() {
             }
         }
     }
+}
+
+#[test]
+fn tax_and_upfront_money_are_shown_apart_as_live_formulas() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo().join("scenarios/commitments.toml"))
+        .unwrap()
+        .replacen(
+            "hours_per_month = 730",
+            "hours_per_month = 730\ntax_rate = 0.10\nusd_jpy = 150.0\nfx_date = \"2026-11-20\"",
+            1,
+        );
+    let scenario = tmp.path().join("taxed.toml");
+    std::fs::write(&scenario, text).unwrap();
+    let dir = report(&scenario, &tmp.path().join("r"), &["--currency", "JPY"]);
+    let rep = json(&dir);
+    let book = Book::open(&dir.join("report.xlsx"));
+    let s = "Summary";
+    // The tax rate is one named cell.
+    let (_, target) = book.defined.iter().find(|(n, _)| n == "TAX_RATE").unwrap();
+    let (tr, tc) = parse_ref(target.rsplit_once('!').unwrap().1);
+    assert_eq!(book.number(s, tr, tc), 0.1);
+    assert_eq!(book.text(s, tr, 0), "Consumption tax rate");
+    let header = book.rows_labelled(s, "Architecture")[0];
+    let column = |label: &str| {
+        (0..12)
+            .find(|c| book.text(s, header, *c) == label)
+            .unwrap_or_else(|| panic!("{label} column"))
+    };
+    let (tax_c, with_c, with_jpy_c, up_c) = (
+        column("Consumption tax (USD)"),
+        column("Monthly incl. tax (USD)"),
+        column("Monthly incl. tax (JPY)"),
+        column("Upfront, one-off (USD)"),
+    );
+    let mut eval = Eval {
+        book: &book,
+        edits: HashMap::new(),
+    };
+    let mut some_upfront = false;
+    for arch in rep["architectures"].as_array().unwrap() {
+        let name = arch["name"].as_str().unwrap();
+        check_arch_sheet(&book, name, arch, "Total / month");
+        let row = book.rows_labelled(s, name)[0];
+        let (pre, tax) = (dec(&arch["monthly_usd"]), dec(&arch["tax_usd"]));
+        assert_eq!(
+            book.formula(s, row, tax_c),
+            format!("D{}*TAX_RATE", row + 1)
+        );
+        assert!(close(eval.cell(s, row, tax_c), tax), "{name}");
+        assert!(close(book.number(s, row, tax_c), tax), "{name}");
+        assert!(close(eval.cell(s, row, with_c), pre + tax), "{name}");
+        assert!(close(eval.cell(s, row, with_jpy_c), (pre + tax) * 150.0));
+        let upfront = dec(&arch["upfront_usd"]);
+        assert!(close(eval.cell(s, row, up_c), upfront), "{name}");
+        assert!(close(book.number(s, row, up_c), upfront), "{name}");
+        some_upfront |= upfront > 0.0;
+    }
+    assert!(some_upfront, "the commitments example has upfront money");
+    // A new tax rate moves every tax-inclusive total, not the pre-tax ones.
+    let row = book.rows_labelled(s, "ec2-on-demand")[0];
+    let pre = eval.cell(s, row, 3);
+    eval.edits.insert((s.to_string(), tr, tc), 0.08);
+    assert!(close(eval.cell(s, row, with_c), pre * 1.08));
+    assert!(close(eval.cell(s, row, 3), pre));
 }

@@ -1,0 +1,523 @@
+//! Purchase options of a tier (DESIGN §2): which options each service has, the terms a tier
+//! asks for, the commitment-rate keys they need, and the checks that refuse an option the
+//! service lacks or a rate that is not sourced when no `discount_pct` is given.
+use super::types::*;
+use crate::pricing::commitments::{self, Payment};
+use crate::pricing::Catalog;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+/// How a tier's capacity is bought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Purchase {
+    OnDemand,
+    /// Reserved Instances (EC2, RDS) or DynamoDB reserved capacity.
+    Reserved,
+    ComputeSavingsPlan,
+    InstanceSavingsPlan,
+    Spot,
+}
+
+impl Purchase {
+    /// The spelling of the scenario.
+    pub fn key(self) -> &'static str {
+        match self {
+            Purchase::OnDemand => "on-demand",
+            Purchase::Reserved => "reserved",
+            Purchase::ComputeSavingsPlan => "compute-savings-plan",
+            Purchase::InstanceSavingsPlan => "instance-savings-plan",
+            Purchase::Spot => "spot",
+        }
+    }
+
+    /// Reserved capacity or a Savings Plan: a term, a payment option, maybe money up front.
+    pub fn is_commitment(self) -> bool {
+        matches!(
+            self,
+            Purchase::Reserved | Purchase::ComputeSavingsPlan | Purchase::InstanceSavingsPlan
+        )
+    }
+}
+
+/// A tier's purchase option with its defaults filled in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Terms {
+    pub purchase: Purchase,
+    /// 1 or 3 (validated).
+    pub term_years: u32,
+    pub payment: Payment,
+    /// The user's rate, percent off on-demand (the `expected` value of a range).
+    pub discount_pct: Option<Decimal>,
+    pub commitment_usd_per_hour: Option<Decimal>,
+    /// Share of the fleet's hours on Spot (0 unless `purchase` is spot).
+    pub spot_share: Decimal,
+}
+
+impl Terms {
+    /// Months in the term (12 or 36).
+    pub fn term_months(&self) -> u32 {
+        self.term_years * 12
+    }
+
+    /// "1-year no upfront" for descriptions.
+    pub fn text(&self) -> String {
+        format!(
+            "{}-year {}",
+            self.term_years,
+            self.payment.key().replace('-', " ")
+        )
+    }
+}
+
+/// The purchase keys as written on one tier (whatever the service).
+struct Written {
+    purchase: Option<Purchase>,
+    term_years: Option<Decimal>,
+    payment: Option<Payment>,
+    discount_pct: Option<Decimal>,
+    commitment_usd_per_hour: Option<Decimal>,
+    spot_share: Option<Decimal>,
+}
+
+/// The purchase keys of the services that have them, and their terms with defaults filled in.
+macro_rules! purchase_keys {
+    ($($ty:ident { commitment: $c:tt, spot: $s:tt }),*) => {
+        $(impl $ty {
+            fn written(&self) -> Written {
+                Written {
+                    purchase: self.purchase,
+                    term_years: self.term_years,
+                    payment: self.payment,
+                    discount_pct: self.discount_pct,
+                    commitment_usd_per_hour: purchase_keys!(@opt self, commitment_usd_per_hour, $c),
+                    spot_share: purchase_keys!(@opt self, spot_share, $s),
+                }
+            }
+
+            /// The tier's purchase option with its defaults filled in.
+            pub fn terms(&self) -> Terms {
+                terms_of(Some(self.written()))
+            }
+        })*
+    };
+    (@opt $self:ident, $field:ident, yes) => { $self.$field };
+    (@opt $self:ident, $field:ident, no) => { None };
+}
+
+purchase_keys!(
+    Ec2 {
+        commitment: yes,
+        spot: yes
+    },
+    Fargate {
+        commitment: yes,
+        spot: yes
+    },
+    Lambda {
+        commitment: yes,
+        spot: no
+    },
+    Rds {
+        commitment: no,
+        spot: no
+    },
+    DynamoDb {
+        commitment: no,
+        spot: no
+    }
+);
+
+/// Terms from the keys as written: on-demand unless the tier says otherwise (a `spot_share`
+/// above 0 alone puts that share on Spot).
+fn terms_of(w: Option<Written>) -> Terms {
+    let Some(w) = w else {
+        return Terms {
+            purchase: Purchase::OnDemand,
+            term_years: 1,
+            payment: Payment::NoUpfront,
+            discount_pct: None,
+            commitment_usd_per_hour: None,
+            spot_share: Decimal::ZERO,
+        };
+    };
+    let share = w.spot_share.unwrap_or(Decimal::ZERO);
+    let purchase = match w.purchase {
+        Some(p) => p,
+        None if share > Decimal::ZERO => Purchase::Spot,
+        None => Purchase::OnDemand,
+    };
+    Terms {
+        purchase,
+        term_years: if w.term_years == Some(dec!(3)) { 3 } else { 1 },
+        payment: w.payment.unwrap_or(Payment::NoUpfront),
+        discount_pct: w.discount_pct,
+        commitment_usd_per_hour: w.commitment_usd_per_hour,
+        spot_share: match purchase {
+            Purchase::Spot => w.spot_share.unwrap_or(Decimal::ONE),
+            _ => Decimal::ZERO,
+        },
+    }
+}
+
+impl Service {
+    fn written(&self) -> Option<Written> {
+        match self {
+            Service::Ec2(e) => Some(e.written()),
+            Service::Fargate(f) => Some(f.written()),
+            Service::Lambda(l) => Some(l.written()),
+            Service::Rds(r) => Some(r.written()),
+            Service::Dynamodb(d) => Some(d.written()),
+            Service::ApiGateway(_) | Service::Alb(_) => None,
+        }
+    }
+
+    /// The tier's purchase option, defaults filled in (on-demand for services without options).
+    pub fn terms(&self) -> Terms {
+        terms_of(self.written())
+    }
+
+    /// The tier's `discount_pct`, to read or write (None for services without purchase options).
+    pub fn discount_pct_mut(&mut self) -> Option<&mut Option<Decimal>> {
+        match self {
+            Service::Ec2(e) => Some(&mut e.discount_pct),
+            Service::Fargate(f) => Some(&mut f.discount_pct),
+            Service::Lambda(l) => Some(&mut l.discount_pct),
+            Service::Rds(r) => Some(&mut r.discount_pct),
+            Service::Dynamodb(d) => Some(&mut d.discount_pct),
+            Service::ApiGateway(_) | Service::Alb(_) => None,
+        }
+    }
+
+    /// The purchase options the service has (DESIGN §2).
+    pub fn purchase_options(&self) -> &'static [Purchase] {
+        use Purchase::*;
+        match self {
+            Service::Ec2(_) => &[
+                OnDemand,
+                Reserved,
+                ComputeSavingsPlan,
+                InstanceSavingsPlan,
+                Spot,
+            ],
+            Service::Fargate(_) => &[OnDemand, ComputeSavingsPlan, Spot],
+            Service::Lambda(_) => &[OnDemand, ComputeSavingsPlan],
+            Service::Rds(_) | Service::Dynamodb(_) => &[OnDemand, Reserved],
+            Service::ApiGateway(_) | Service::Alb(_) => &[OnDemand],
+        }
+    }
+
+    /// The commitment-rate keys the tier's purchase option reads when no `discount_pct` is
+    /// given, with what each is (for messages). Empty for on-demand.
+    pub fn rate_keys(&self, t: &Terms) -> Vec<RateKey> {
+        let term = |key: String, what: &str| RateKey {
+            key,
+            what: format!("{what}, {}", t.text()),
+            kind: RateKind::Term,
+        };
+        match (self, t.purchase) {
+            (_, Purchase::OnDemand) => Vec::new(),
+            (Service::Ec2(e), Purchase::Reserved) => vec![term(
+                format!("ec2.reserved.linux.{}", e.instance),
+                "EC2 Reserved Instance",
+            )],
+            (Service::Ec2(e), Purchase::ComputeSavingsPlan) => vec![term(
+                format!("savings_plan.compute.ec2.linux.{}", e.instance),
+                "Compute Savings Plan rate",
+            )],
+            (Service::Ec2(e), Purchase::InstanceSavingsPlan) => vec![term(
+                format!("savings_plan.instance.ec2.linux.{}", e.instance),
+                "EC2 Instance Savings Plan rate",
+            )],
+            (Service::Ec2(e), Purchase::Spot) => vec![RateKey {
+                key: format!("ec2.spot.discount.linux.{}", e.instance),
+                what: "EC2 Spot average discount".to_string(),
+                kind: RateKind::SpotDiscount,
+            }],
+            (Service::Fargate(f), Purchase::ComputeSavingsPlan) => {
+                let (os, arch) = (f.os_key(), f.arch.key());
+                vec![
+                    term(
+                        format!("savings_plan.compute.fargate.vcpu.{os}.{arch}"),
+                        "Compute Savings Plan rate for Fargate vCPU",
+                    ),
+                    term(
+                        format!("savings_plan.compute.fargate.memory.{os}.{arch}"),
+                        "Compute Savings Plan rate for Fargate memory",
+                    ),
+                ]
+            }
+            (Service::Fargate(f), Purchase::Spot) => {
+                let (os, arch) = (f.os_key(), f.arch.key());
+                vec![
+                    RateKey {
+                        key: format!("fargate.spot_vcpu.{os}.{arch}"),
+                        what: "Fargate Spot vCPU price".to_string(),
+                        kind: RateKind::SpotPrice,
+                    },
+                    RateKey {
+                        key: format!("fargate.spot_memory.{os}.{arch}"),
+                        what: "Fargate Spot memory price".to_string(),
+                        kind: RateKind::SpotPrice,
+                    },
+                ]
+            }
+            (Service::Lambda(l), Purchase::ComputeSavingsPlan) => vec![term(
+                format!("savings_plan.compute.lambda.duration.{}", l.arch.key()),
+                "Compute Savings Plan rate for Lambda duration",
+            )],
+            (Service::Rds(r), Purchase::Reserved) => {
+                vec![term(r.reserved_key(), "RDS Reserved Instance")]
+            }
+            (Service::Dynamodb(d), Purchase::Reserved) => {
+                let class = d.table_class.key();
+                vec![
+                    term(
+                        format!("dynamodb.reserved.rcu.{class}"),
+                        "DynamoDB reserved read capacity",
+                    ),
+                    term(
+                        format!("dynamodb.reserved.wcu.{class}"),
+                        "DynamoDB reserved write capacity",
+                    ),
+                ]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Fargate {
+    /// Share of the task-hours on Fargate Spot: `spot_share`, or all of them with
+    /// `purchase = "spot"` alone; 0 with any other purchase option.
+    pub fn spot_hours_share(&self) -> Decimal {
+        self.terms().spot_share
+    }
+
+    /// `linux` or `windows`, as in price keys.
+    pub fn os_key(&self) -> &'static str {
+        match self.os {
+            Os::Linux => "linux",
+            Os::Windows => "windows",
+        }
+    }
+}
+
+impl Rds {
+    /// The key of the tier's Reserved Instance rate (`rds.reserved.<engine>.<az>.<class>`).
+    pub fn reserved_key(&self) -> String {
+        let az = if self.engine.is_aurora() {
+            "single_az"
+        } else if self.multi_az {
+            "multi_az"
+        } else {
+            "single_az"
+        };
+        format!("rds.reserved.{}.{az}.{}", self.engine.key(), self.instance)
+    }
+}
+
+/// One commitment rate a tier needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateKey {
+    pub key: String,
+    /// "EC2 Reserved Instance, 1-year no upfront".
+    pub what: String,
+    pub kind: RateKind,
+}
+
+/// Which file and lookup a rate key is read with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateKind {
+    /// A Reserved Instance / Savings Plan row for the tier's term and payment (`rates.csv`).
+    Term,
+    /// A Spot price row (`rates.csv`, or a catalog that carries the key).
+    SpotPrice,
+    /// An EC2 Spot average discount (`spot.csv`).
+    SpotDiscount,
+}
+
+impl RateKey {
+    /// Whether the rate is sourced for `region` (bundled commitment data, or for Spot prices
+    /// also the price catalog).
+    pub fn sourced(&self, t: &Terms, region: &str, catalog: &Catalog) -> bool {
+        let Ok(rates) = commitments::bundled() else {
+            return false;
+        };
+        match self.kind {
+            RateKind::Term => rates
+                .rate(&self.key, region, t.term_years, t.payment)
+                .is_some(),
+            RateKind::SpotPrice => {
+                catalog.has(&self.key, region) || rates.spot_price(&self.key, region).is_some()
+            }
+            RateKind::SpotDiscount => rates.spot_discount(&self.key, region).is_some(),
+        }
+    }
+}
+
+/// A problem with a tier's purchase keys: (key under the tier, problem, hint).
+pub type Problem = (&'static str, String, String);
+
+/// Check the purchase keys of one tier whose service is `svc` in `region`.
+pub fn check(svc: &Service, region: &str, catalog: &Catalog) -> Result<(), Problem> {
+    let Some(w) = svc.written() else {
+        return Ok(());
+    };
+    let name = svc.name();
+    let t = svc.terms();
+    let options = svc.purchase_options();
+    if !options.contains(&t.purchase) {
+        let list: Vec<&str> = options.iter().map(|p| p.key()).collect();
+        let why = match (svc, t.purchase) {
+            (Service::Lambda(_), Purchase::Spot) => {
+                " (Spot capacity is an EC2 and Fargate option; Lambda has none)"
+            }
+            (Service::Lambda(_), Purchase::Reserved) => {
+                " (Lambda has no reserved capacity; a Compute Savings Plan discounts its duration)"
+            }
+            _ => "",
+        };
+        return Err((
+            "purchase",
+            format!(
+                "`{}` is not a purchase option of {name} in {region}{why}",
+                t.purchase.key()
+            ),
+            format!("{name} offers: {}", list.join(", ")),
+        ));
+    }
+    let commitment = t.purchase.is_commitment();
+    if let Some(years) = w.term_years {
+        if !commitment {
+            return Err(not_with("term_years", t.purchase));
+        }
+        if years != Decimal::ONE && years != dec!(3) {
+            return Err((
+                "term_years",
+                format!("{years} is not a term; expected 1 or 3 (years)"),
+                "set term_years = 1 or term_years = 3".to_string(),
+            ));
+        }
+    }
+    if w.payment.is_some() && !commitment {
+        return Err(not_with("payment", t.purchase));
+    }
+    if let Some(c) = w.commitment_usd_per_hour {
+        if !matches!(
+            t.purchase,
+            Purchase::ComputeSavingsPlan | Purchase::InstanceSavingsPlan
+        ) {
+            return Err((
+                "commitment_usd_per_hour",
+                format!(
+                    "a commitment in USD per hour belongs to a Savings Plan, not to purchase = \"{}\"",
+                    t.purchase.key()
+                ),
+                "remove it, or set purchase = \"compute-savings-plan\"".to_string(),
+            ));
+        }
+        if c <= Decimal::ZERO || c > dec!(1_000_000) {
+            return Err((
+                "commitment_usd_per_hour",
+                format!(
+                    "{c} is out of range; expected more than 0 and at most 1,000,000 USD per hour"
+                ),
+                "set the hourly commitment of the plan, e.g. 0.5".to_string(),
+            ));
+        }
+    }
+    if let Some(share) = w.spot_share {
+        if share < Decimal::ZERO || share > Decimal::ONE {
+            return Err((
+                "spot_share",
+                format!("{share} is out of range; expected 0 to 1 (a share)"),
+                "set `spot_share` to a value between 0 and 1".to_string(),
+            ));
+        }
+        if share > Decimal::ZERO && w.purchase.is_some_and(|p| p != Purchase::Spot) {
+            return Err((
+                "spot_share",
+                format!(
+                    "spot_share puts part of the fleet on Spot, which does not combine with purchase = \"{}\"",
+                    t.purchase.key()
+                ),
+                "use purchase = \"spot\" with spot_share, or remove spot_share".to_string(),
+            ));
+        }
+    }
+    if let Some(d) = w.discount_pct {
+        if t.purchase == Purchase::OnDemand {
+            return Err((
+                "discount_pct",
+                "a discount applies to a purchase option; this tier is on-demand".to_string(),
+                "add purchase = \"reserved\", \"compute-savings-plan\" or \"spot\" (as the service offers), or remove discount_pct".to_string(),
+            ));
+        }
+        if d <= Decimal::ZERO || d >= dec!(100) {
+            return Err((
+                "discount_pct",
+                format!("{d} is out of range; expected more than 0 and less than 100 (percent off on-demand)"),
+                "write your negotiated or expected rate, e.g. discount_pct = 30".to_string(),
+            ));
+        }
+    }
+    if let Service::Dynamodb(d) = svc {
+        if t.purchase == Purchase::Reserved {
+            if d.capacity != Capacity::Provisioned {
+                return Err((
+                    "purchase",
+                    "DynamoDB reserved capacity applies to provisioned capacity, not on-demand".to_string(),
+                    "set capacity = \"provisioned\" (rcu/wcu or sized from the peak hour), or remove purchase".to_string(),
+                ));
+            }
+            if d.table_class != TableClass::Standard {
+                return Err((
+                    "purchase",
+                    "DynamoDB reserved capacity is not available for the Standard-IA table class"
+                        .to_string(),
+                    "use table_class = \"standard\", or remove purchase".to_string(),
+                ));
+            }
+        }
+    }
+    if w.discount_pct.is_none() {
+        for need in svc.rate_keys(&t) {
+            if !need.sourced(&t, region, catalog) {
+                return Err(missing_rate(name, region, &need));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn not_with(key: &'static str, p: Purchase) -> Problem {
+    (
+        key,
+        format!(
+            "{key} applies to reserved capacity and savings plans, not to purchase = \"{}\"",
+            p.key()
+        ),
+        format!("remove {key}, or set purchase = \"reserved\" or a savings plan"),
+    )
+}
+
+/// The refusal when a rate is not sourced and no `discount_pct` is given.
+fn missing_rate(service: &str, region: &str, need: &RateKey) -> Problem {
+    let elsewhere = commitments::bundled()
+        .map(|r| r.regions_with(&need.key))
+        .unwrap_or_default();
+    let where_ = if elsewhere.is_empty() {
+        "no region has it in the bundled data".to_string()
+    } else {
+        format!("sourced in: {}", elsewhere.join(", "))
+    };
+    (
+        "purchase",
+        format!(
+            "no sourced rate `{}` ({}) for {service} in {region} ({where_}), and no discount_pct",
+            need.key, need.what
+        ),
+        "add discount_pct = <your rate, percent off on-demand> (shown as a user assumption), or choose a term, payment or region with a sourced rate (pricing/commitments/README.md lists them)".to_string(),
+    )
+}

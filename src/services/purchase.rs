@@ -1,0 +1,501 @@
+//! Purchase options priced: the committed, Savings Plan and Spot rates a tier's terms read
+//! (sourced rows from `pricing/commitments/`, or the user's `discount_pct` off the catalog's
+//! on-demand price, labelled "user assumption"), and the lines they make — reserved hours plus
+//! the upfront fee amortised over the term, a Savings Plan's hourly commitment, Spot hours.
+//!
+//! Money over time: a recurring fee is charged per hour of the scenario's month
+//! (`hours_per_month`); an upfront fee is one-off, shown apart (`Line::upfront_usd`) and
+//! amortised into `monthly_usd` over the term's months (12 × `term_years`). Upfront amounts
+//! derived from an hourly rate use AWS's term hours, 8,760 per year (365 days).
+use super::{Ctx, Line};
+use crate::error::{Error, Result};
+use crate::pricing::commitments::{self, Basis, Payment, RATES_FILE, SPOT_FILE};
+use crate::pricing::PriceRow;
+use crate::scenario::Terms;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+/// Hours in a year of a commitment's term, as AWS amortises (365 days).
+pub const TERM_HOURS_PER_YEAR: Decimal = dec!(8760);
+
+/// Where a rate came from: the line's trace, and what the description must say about it.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    pub price_key: String,
+    pub sku: String,
+    pub effective: String,
+    pub source: String,
+    /// Appended to descriptions: empty for a sourced exact rate, else e.g.
+    /// " — user assumption: 30 % off on-demand".
+    pub label: String,
+}
+
+/// A committed price per unit: the one-off fee for the whole term and the fee per unit-hour.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    pub upfront_usd: Decimal,
+    pub hourly_usd: Decimal,
+    pub trace: Trace,
+}
+
+/// A price per unit-hour (a Savings Plan rate or a Spot price).
+#[derive(Debug, Clone)]
+pub struct Rate {
+    pub usd: Decimal,
+    pub trace: Trace,
+    /// For EC2 Spot: the average discount applied, percent.
+    pub discount_pct: Option<Decimal>,
+}
+
+fn term_hours(t: &Terms) -> Decimal {
+    TERM_HOURS_PER_YEAR * Decimal::from(t.term_years)
+}
+
+/// The on-demand price a discount applies to: the key's first tier (Lambda duration is tiered;
+/// the discount is taken off the first tier's price).
+fn on_demand<'c>(ctx: &'c Ctx, key: &str) -> Result<&'c PriceRow> {
+    let tiers = ctx.catalog.tiers(key, ctx.region)?;
+    tiers.first().copied().ok_or_else(|| Error::MissingPrice {
+        key: key.to_string(),
+        region: ctx.region.to_string(),
+        catalog: ctx.catalog.origin.clone(),
+        hint: "`archcost pricing show` lists the prices of a region".to_string(),
+    })
+}
+
+/// `od × (1 − pct / 100)`.
+fn off(od: Decimal, pct: Decimal, what: &str) -> Result<Decimal> {
+    crate::money::mul(od, Decimal::ONE - pct / dec!(100), what)
+}
+
+/// The trace of a rate the user gave as `discount_pct` off `od`.
+fn user_trace(ctx: &Ctx, key: &str, od: &PriceRow, pct: Decimal) -> Trace {
+    if ctx.lean {
+        return Trace::default();
+    }
+    let pct = pct.normalize();
+    Trace {
+        price_key: key.to_string(),
+        sku: od.sku.clone(),
+        effective: od.effective.clone(),
+        source: format!(
+            "user assumption: discount_pct {pct} % off the on-demand price {} = {} USD per {} ({}, {})",
+            od.key,
+            od.usd.normalize(),
+            od.unit,
+            od.effective,
+            od.source
+        ),
+        label: format!(" — user assumption: {pct} % off on-demand"),
+    }
+}
+
+fn sourced_trace(ctx: &Ctx, row: &commitments::RateRow, label: &str) -> Trace {
+    if ctx.lean {
+        return Trace::default();
+    }
+    Trace {
+        price_key: row.key.clone(),
+        sku: row.sku.clone(),
+        effective: row.effective.clone(),
+        source: format!("{RATES_FILE}: {}", row.source),
+        label: label.to_string(),
+    }
+}
+
+/// A rate validation should have refused: the tier's `purchase` names a rate that is absent.
+fn missing(ctx: &Ctx, key: &str, t: &Terms) -> Error {
+    Error::MissingPrice {
+        key: key.to_string(),
+        region: ctx.region.to_string(),
+        catalog: "bundled commitment".to_string(),
+        hint: format!(
+            "no sourced {} rate; add discount_pct = <your rate, percent off on-demand> to the tier",
+            t.purchase.key()
+        ),
+    }
+}
+
+/// A Reserved Instance / reserved capacity rate of `key` for the tier's term and payment, or
+/// the user's `discount_pct` off the on-demand price `od_key`.
+pub fn reserved(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Committed> {
+    if let Some(pct) = t.discount_pct {
+        let od = on_demand(ctx, od_key)?;
+        let effective = off(od.usd, pct, key)?;
+        let mut trace = user_trace(ctx, key, od, pct);
+        let (upfront_usd, hourly_usd) = split(effective, t, &mut trace, ctx.lean)?;
+        return Ok(Committed {
+            upfront_usd,
+            hourly_usd,
+            trace,
+        });
+    }
+    let rows = commitments::bundled()?;
+    let row = rows
+        .rate(key, ctx.region, t.term_years, t.payment)
+        .ok_or_else(|| missing(ctx, key, t))?;
+    match (row.basis, row.usd_upfront, row.usd_hourly) {
+        (Basis::UpfrontHourly, Some(upfront_usd), Some(hourly_usd)) => Ok(Committed {
+            upfront_usd,
+            hourly_usd,
+            trace: sourced_trace(ctx, row, ""),
+        }),
+        _ => {
+            // Only the amortised rate is published: derive the split (labelled).
+            let mut trace = sourced_trace(ctx, row, "");
+            let (upfront_usd, hourly_usd) = split(row.effective_hourly, t, &mut trace, ctx.lean)?;
+            if !ctx.lean && t.payment == Payment::AllUpfront {
+                trace.label = " — upfront derived: effective rate × term hours".to_string();
+            }
+            Ok(Committed {
+                upfront_usd,
+                hourly_usd,
+                trace,
+            })
+        }
+    }
+}
+
+/// Split an effective hourly rate into (upfront fee, hourly fee) for the payment option: no
+/// upfront pays it all hourly, all upfront pays the term's hours at purchase, partial upfront
+/// is assumed to pay half up front (AWS's minimum for Savings Plans; Standard RIs split about
+/// evenly, m5.large 1-year 49.8 %) — labelled on the line.
+fn split(
+    effective: Decimal,
+    t: &Terms,
+    trace: &mut Trace,
+    lean: bool,
+) -> Result<(Decimal, Decimal)> {
+    let term_usd = crate::money::mul(effective, term_hours(t), &trace.price_key)?;
+    Ok(match t.payment {
+        Payment::NoUpfront => (Decimal::ZERO, effective),
+        Payment::AllUpfront => (term_usd, Decimal::ZERO),
+        Payment::PartialUpfront => {
+            if !lean {
+                trace.label.push_str(" — split assumed: half up front");
+            }
+            (term_usd / dec!(2), effective / dec!(2))
+        }
+    })
+}
+
+/// A Savings Plan rate per unit-hour of `key` (sourced) or `discount_pct` off `od_key`.
+pub fn plan_rate(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate> {
+    if let Some(pct) = t.discount_pct {
+        let od = on_demand(ctx, od_key)?;
+        return Ok(Rate {
+            usd: off(od.usd, pct, key)?,
+            trace: user_trace(ctx, key, od, pct),
+            discount_pct: None,
+        });
+    }
+    let rows = commitments::bundled()?;
+    let row = rows
+        .rate(key, ctx.region, t.term_years, t.payment)
+        .ok_or_else(|| missing(ctx, key, t))?;
+    let usd = row.usd_hourly.unwrap_or(row.effective_hourly);
+    Ok(Rate {
+        usd,
+        trace: sourced_trace(ctx, row, ""),
+        discount_pct: None,
+    })
+}
+
+/// A Spot price per unit-hour: `discount_pct` off `od_key`, else the catalog's row of `key`
+/// (a fetched catalog may carry it), else the bundled dated snapshot.
+pub fn spot_price(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate> {
+    if let Some(pct) = t.discount_pct {
+        let od = on_demand(ctx, od_key)?;
+        return Ok(Rate {
+            usd: off(od.usd, pct, key)?,
+            trace: user_trace(ctx, key, od, pct),
+            discount_pct: Some(pct),
+        });
+    }
+    if ctx.catalog.has(key, ctx.region) {
+        let row = ctx.catalog.flat(key, ctx.region)?;
+        let trace = if ctx.lean {
+            Trace::default()
+        } else {
+            Trace {
+                price_key: row.key.clone(),
+                sku: row.sku.clone(),
+                effective: row.effective.clone(),
+                source: row.source.clone(),
+                label: String::new(),
+            }
+        };
+        return Ok(Rate {
+            usd: row.usd,
+            trace,
+            discount_pct: None,
+        });
+    }
+    let rows = commitments::bundled()?;
+    let row = rows
+        .spot_price(key, ctx.region)
+        .ok_or_else(|| missing(ctx, key, t))?;
+    let label = if ctx.lean {
+        String::new()
+    } else {
+        format!(" — Spot price of {} (prices float)", row.effective)
+    };
+    Ok(Rate {
+        usd: row.usd_hourly.unwrap_or(row.effective_hourly),
+        trace: sourced_trace(ctx, row, &label),
+        discount_pct: None,
+    })
+}
+
+/// An EC2 Spot price: the on-demand price of `od_key` less `discount_pct`, or less the
+/// average Spot saving of `key` in the region (AWS Spot Instance Advisor, dated).
+pub fn spot_discounted(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate> {
+    let od = on_demand(ctx, od_key)?;
+    if let Some(pct) = t.discount_pct {
+        return Ok(Rate {
+            usd: off(od.usd, pct, key)?,
+            trace: user_trace(ctx, key, od, pct),
+            discount_pct: Some(pct),
+        });
+    }
+    let rows = commitments::bundled()?;
+    let row = rows
+        .spot_discount(key, ctx.region)
+        .ok_or_else(|| missing(ctx, key, t))?;
+    let trace = if ctx.lean {
+        Trace::default()
+    } else {
+        Trace {
+            price_key: row.key.clone(),
+            sku: od.sku.clone(),
+            effective: row.effective.clone(),
+            source: format!(
+                "{SPOT_FILE}: average saving {} % (interruption band {}) applied to the on-demand price {} = {} USD per {} ({}); {}",
+                row.discount_pct.normalize(),
+                row.interruption_band,
+                od.key,
+                od.usd.normalize(),
+                od.unit,
+                od.effective,
+                row.source
+            ),
+            label: format!(
+                " — average Spot saving of {}, interruption band {}",
+                row.effective, row.interruption_band
+            ),
+        }
+    };
+    Ok(Rate {
+        usd: off(od.usd, row.discount_pct, key)?,
+        trace,
+        discount_pct: Some(row.discount_pct),
+    })
+}
+
+/// One line priced at `unit_price_usd` with a commitment trace (no catalog row behind it).
+pub fn line(
+    ctx: &Ctx,
+    id: &str,
+    description: impl FnOnce() -> String,
+    quantity: Decimal,
+    unit: &str,
+    unit_price_usd: Decimal,
+    trace: &Trace,
+) -> Result<Line> {
+    let monthly_usd = crate::money::mul(quantity, unit_price_usd, id)?;
+    if ctx.lean {
+        return Ok(Line {
+            id: String::new(),
+            description: String::new(),
+            quantity,
+            unit: String::new(),
+            unit_price_usd,
+            monthly_usd,
+            price_key: String::new(),
+            sku: String::new(),
+            effective: String::new(),
+            source: String::new(),
+            upfront_usd: None,
+            term_months: None,
+        });
+    }
+    Ok(Line {
+        id: id.to_string(),
+        description: format!("{}{}", description(), trace.label),
+        quantity,
+        unit: unit.to_string(),
+        unit_price_usd,
+        monthly_usd,
+        price_key: trace.price_key.clone(),
+        sku: trace.sku.clone(),
+        effective: trace.effective.clone(),
+        source: trace.source.clone(),
+        upfront_usd: None,
+        term_months: None,
+    })
+}
+
+/// An upfront fee: `quantity` units of `upfront_per_unit_usd`, paid once, amortised over the
+/// term's months into `monthly_usd`.
+#[allow(clippy::too_many_arguments)]
+fn upfront_line(
+    ctx: &Ctx,
+    id: &str,
+    description: impl FnOnce() -> String,
+    quantity: Decimal,
+    unit: &str,
+    upfront_per_unit_usd: Decimal,
+    t: &Terms,
+    trace: &Trace,
+) -> Result<Line> {
+    let months = Decimal::from(t.term_months());
+    let mut l = line(
+        ctx,
+        id,
+        description,
+        quantity,
+        unit,
+        upfront_per_unit_usd / months,
+        trace,
+    )?;
+    l.upfront_usd = Some(crate::money::mul(quantity, upfront_per_unit_usd, id)?);
+    l.term_months = Some(t.term_months());
+    Ok(l)
+}
+
+/// What a reservation covers, for its two lines.
+pub struct Reservation<'a> {
+    /// Line ids: `<prefix>.hours` and `<prefix>.upfront` (e.g. `ec2.reserved`).
+    pub prefix: &'a str,
+    /// "EC2 m5.large Reserved Instances" (descriptions).
+    pub what: &'a str,
+    /// Units reserved (instances, RCUs).
+    pub units: Decimal,
+    /// "instance", "RCU" (unit names: `<unit>-hour`, `<unit>-month`).
+    pub unit: &'a str,
+}
+
+/// The lines of a reservation of `r.units` for the whole month: the hourly fee for every hour
+/// (charged whether used or not) and the upfront fee amortised over the term.
+pub fn reserved_lines(
+    ctx: &Ctx,
+    r: &Reservation,
+    rate: &Committed,
+    t: &Terms,
+) -> Result<Vec<Line>> {
+    let mut out = Vec::new();
+    if r.units <= Decimal::ZERO {
+        return Ok(out);
+    }
+    let n = r.units.normalize();
+    if rate.hourly_usd > Decimal::ZERO {
+        let hours = crate::money::mul(r.units, ctx.hours_per_month, r.prefix)?;
+        out.push(line(
+            ctx,
+            &format!("{}.hours", r.prefix),
+            || format!("{} ({}), {n} reserved, hourly fee", r.what, t.text()),
+            hours,
+            &format!("{}-hour", r.unit),
+            rate.hourly_usd,
+            &rate.trace,
+        )?);
+    }
+    if rate.upfront_usd > Decimal::ZERO {
+        out.push(upfront_line(
+            ctx,
+            &format!("{}.upfront", r.prefix),
+            || {
+                format!(
+                    "{} ({}), {n} x {} USD upfront amortised over {} months",
+                    r.what,
+                    t.text(),
+                    crate::money::exact(rate.upfront_usd),
+                    t.term_months()
+                )
+            },
+            r.units,
+            &format!("{}-month", r.unit),
+            rate.upfront_usd,
+            t,
+            &rate.trace,
+        )?);
+    }
+    Ok(out)
+}
+
+/// The lines of a Savings Plan commitment of `usd_per_hour`: the part paid hourly (no upfront:
+/// all of it; partial upfront: half, the minimum AWS allows, is assumed paid up front) and the
+/// part paid at purchase (the commitment × the term's hours), amortised over the term.
+pub fn commitment_lines(
+    ctx: &Ctx,
+    id: &str,
+    what: &str,
+    usd_per_hour: Decimal,
+    covers: &str,
+    t: &Terms,
+    trace: &Trace,
+) -> Result<Vec<Line>> {
+    let mut out = Vec::new();
+    if usd_per_hour <= Decimal::ZERO {
+        return Ok(out);
+    }
+    let term_usd = crate::money::mul(usd_per_hour, term_hours(t), id)?;
+    let (upfront, hourly) = match t.payment {
+        Payment::NoUpfront => (Decimal::ZERO, usd_per_hour),
+        Payment::PartialUpfront => (term_usd / dec!(2), usd_per_hour / dec!(2)),
+        Payment::AllUpfront => (term_usd, Decimal::ZERO),
+    };
+    let c = crate::money::unit_price(usd_per_hour);
+    let half = if t.payment == Payment::PartialUpfront {
+        " (half up front, AWS's minimum for partial upfront)"
+    } else {
+        ""
+    };
+    if hourly > Decimal::ZERO {
+        out.push(line(
+            ctx,
+            id,
+            || format!("{what} ({}), commitment {c} USD/h{half}{covers}", t.text()),
+            ctx.hours_per_month,
+            "hour",
+            hourly,
+            trace,
+        )?);
+    }
+    if upfront > Decimal::ZERO {
+        out.push(upfront_line(
+            ctx,
+            &format!("{id}.upfront"),
+            || {
+                format!(
+                    "{what} ({}), commitment {c} USD/h{half}: {} USD upfront amortised over {} months",
+                    t.text(),
+                    crate::money::exact(upfront),
+                    t.term_months()
+                )
+            },
+            Decimal::ONE,
+            "plan-month",
+            upfront,
+            t,
+            trace,
+        )?);
+    }
+    Ok(out)
+}
+
+/// The line id of a Savings Plan commitment: `savings_plan.compute` or `savings_plan.instance`.
+pub fn plan_id(t: &Terms) -> &'static str {
+    match t.purchase {
+        crate::scenario::Purchase::InstanceSavingsPlan => "savings_plan.instance",
+        _ => "savings_plan.compute",
+    }
+}
+
+/// "Compute Savings Plan" / "EC2 Instance Savings Plan".
+pub fn plan_name(t: &Terms) -> &'static str {
+    match t.purchase {
+        crate::scenario::Purchase::InstanceSavingsPlan => "EC2 Instance Savings Plan",
+        _ => "Compute Savings Plan",
+    }
+}

@@ -366,17 +366,18 @@ fn toml_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     .with("Content-Disposition", attachment(&name)))
 }
 
-/// Seconds since 1970 for archive timestamps (`SOURCE_DATE_EPOCH` wins, for reproducible
-/// archives).
-fn now_unix() -> u64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
+/// Seconds since 1970 for the report stamp and the archive's times (`SOURCE_DATE_EPOCH` wins,
+/// as for `archcost report`).
+fn now_unix() -> Result<i64> {
+    use crate::report::stamp;
+    Ok(
+        match stamp::source_date_epoch(std::env::var_os(stamp::SOURCE_DATE_EPOCH).as_deref())? {
+            Some(secs) => secs,
+            None => std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs())
-        })
+                .map_or(0, |d| d.as_secs() as i64),
+        },
+    )
 }
 
 fn zip_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
@@ -389,21 +390,23 @@ fn zip_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
         format!("{}-what-if", stem(ctx))
     };
     // `archcost report` writes the folder; it is built in a temporary directory and zipped.
+    // The folder is stamped with the what-if file it puts beside the report.
+    let toml_name = format!("{folder}.toml");
+    let toml = what_if_file(ctx, &q.edits, &wi.text);
+    let epoch = now_unix()?;
+    let stamp = report::stamp::Stamp::new(&toml_name, toml.as_bytes(), epoch);
     let tmp = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
     let target = tmp.path().join("report");
     let opts = report::folder::Options { lang, bom: false };
-    report::folder::write(&wi.scenario, &snap.catalog, &target, opts)?;
+    report::folder::write(&wi.scenario, &snap.catalog, &target, opts, Some(&stamp))?;
     let mut files = Vec::new();
     for f in report::folder::FILES {
         let path = target.join(f);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         files.push((format!("{folder}/{f}"), bytes));
     }
-    files.push((
-        format!("{folder}/{folder}.toml"),
-        what_if_file(ctx, &q.edits, &wi.text).into_bytes(),
-    ));
-    let zip = super::zip::build(&files, now_unix())?;
+    files.push((format!("{folder}/{toml_name}"), toml.into_bytes()));
+    let zip = super::zip::build(&files, u64::try_from(epoch).unwrap_or(0))?;
     Ok(Reply::new(200, "application/zip", zip)
         .with("Content-Disposition", attachment(&format!("{folder}.zip"))))
 }

@@ -66,7 +66,18 @@ for i, r in enumerate(load("fargate-sizes.csv", ["vcpu", "memory_gb_min", "memor
 check_numeric("rds-instance-memory.csv", ["instance", "memory_gib", "vcpu", "source"], ["memory_gib", "vcpu"])
 check_numeric("ec2-instances.csv", ["instance", "vcpu", "memory_gib", "arch", "source"], ["vcpu", "memory_gib"])
 
+# remedies-ja.csv: the Japanese of every remedy, one row per limits.csv id, same order.
+ja = load("remedies-ja.csv", ["id", "remedy_ja"])
+ja_ids = [r["id"] for r in ja]
+if ja_ids != [r["id"] for r in rows]:
+    missing = sorted(seen - set(ja_ids))
+    orphans = sorted(set(ja_ids) - seen)
+    errors.append(f"remedies-ja.csv: ids differ from limits.csv (missing {missing}, orphans {orphans}, or order)")
+for i, r in enumerate(ja, start=2):
+    if not r["remedy_ja"].strip() or not r["remedy_ja"].endswith("。"):
+        errors.append(f"remedies-ja.csv line {i} ({r['id']}): empty or not a sentence")
+
 if errors:
     print("\n".join(errors))
     sys.exit(1)
-print(f"OK: limits.csv {len(rows)} rows, ids unique, values numeric, kinds valid")
+print(f"OK: limits.csv {len(rows)} rows, ids unique, values numeric, kinds valid; remedies-ja.csv {len(ja)} rows")

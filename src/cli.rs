@@ -29,6 +29,8 @@ pub enum Command {
     Diff(ScenarioDiffArgs),
     /// Rank workload inputs by how much they move each architecture's cost (tornado table)
     Sensitivity(SensitivityArgs),
+    /// Live what-if page and JSON API for a review meeting (loopback only by default)
+    Serve(ServeArgs),
     /// Inspect and manage price catalogs
     Pricing {
         #[command(subcommand)]
@@ -347,4 +349,22 @@ pub struct SensitivityArgs {
     pub pct: rust_decimal::Decimal,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// TCP port (0 picks a free one; the URL printed on start has the real port)
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Address to listen on: an IP address or localhost (anything but loopback prints a warning)
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Open the page in the default browser once the server listens
+    #[arg(long)]
+    pub open: bool,
+    /// Language of the page when the URL does not say (?lang=ja)
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
 }

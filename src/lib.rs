@@ -16,6 +16,7 @@ pub mod pricing;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;
+pub mod serve;
 pub mod services;
 pub mod sweep;
 pub mod templates;

@@ -12,6 +12,7 @@ pub mod man;
 pub mod pricing;
 pub mod report;
 pub mod sensitivity;
+pub mod serve;
 pub mod sweep;
 pub mod validate;
 
@@ -40,6 +41,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Init(args) => init::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
+        Command::Serve(args) => serve::run(args),
         Command::Pricing { command } => pricing::run(command),
     }
 }
@@ -63,6 +65,11 @@ pub fn catalog_for(dir: Option<&Path>) -> Result<CatalogRef> {
 
 /// Load a scenario and the catalog it prices against (`--pricing` beats `assumptions.pricing`).
 pub fn load(args: &ScenarioArgs) -> Result<(Scenario, CatalogRef)> {
+    load_with_text(args).map(|(s, catalog, _)| (s, catalog))
+}
+
+/// `load`, also returning the scenario file's text as read (the report stamp hashes it).
+pub fn load_with_text(args: &ScenarioArgs) -> Result<(Scenario, CatalogRef, String)> {
     // Parse once, load the catalog the scenario names (`--pricing` wins), then validate against it.
     let text = scenario::read_text(&args.scenario)?;
     let name = args.scenario.display().to_string();
@@ -90,7 +97,7 @@ pub fn load(args: &ScenarioArgs) -> Result<(Scenario, CatalogRef)> {
         }
     })?;
     scenario::check(&name, &text, &s, &catalog)?;
-    Ok((s, catalog))
+    Ok((s, catalog, text))
 }
 
 fn resolve_relative(scenario: &Path, p: &str) -> PathBuf {

@@ -573,6 +573,11 @@ pub fn now_rfc3339() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0) as i64;
+    rfc3339_from_epoch(secs)
+}
+
+/// RFC 3339 UTC time ("2025-11-28T00:00:00Z") of `secs` seconds since 1970-01-01T00:00:00Z.
+pub fn rfc3339_from_epoch(secs: i64) -> String {
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
     let z = days + 719_468;

@@ -12,7 +12,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::path::Path;
 use std::sync::OnceLock;
 
-const FONT: &[u8] = include_bytes!("../../assets/fonts/archcost-sans-jp.otf");
+/// The subset CJK font (see assets/fonts/README.md): PNG text, and the HTML report's `@font-face`.
+pub const FONT: &[u8] = include_bytes!("../../assets/fonts/archcost-sans-jp.otf");
 const RANGES: &str = include_str!("../../assets/fonts/archcost-sans-jp.ranges");
 /// The name the embedded font is registered under in plotters.
 const FAMILY: &str = "archcost-sans";

@@ -44,7 +44,13 @@ fn field(l: &LineDiff, f: impl Fn(&LineSide) -> String) -> (Option<String>, Opti
 }
 
 fn quantity_cell(l: &LineDiff, d: &Display) -> String {
-    let (a, b) = field(l, |s| format!("{} {}", d.count(s.quantity), s.unit));
+    let (a, b) = field(l, |s| {
+        format!(
+            "{} {}",
+            d.count(s.quantity),
+            super::i18n_lines::unit(d.lang, &s.unit)
+        )
+    });
     arrow(a, b)
 }
 
@@ -61,10 +67,12 @@ fn monthly_cell(l: &LineDiff, d: &Display) -> String {
     }
 }
 
-fn description(l: &LineDiff) -> String {
+/// The line's description in the display language ("A's → B's" when it changed).
+fn description(l: &LineDiff, d: &Display) -> String {
+    let text = |t: &str| super::i18n_lines::description_text(d.lang, t).into_owned();
     match &l.description_a {
-        Some(a) => format!("{a} → {}", l.description),
-        None => l.description.clone(),
+        Some(a) => format!("{} → {}", text(a), text(&l.description)),
+        None => text(&l.description),
     }
 }
 
@@ -93,11 +101,18 @@ fn heading(a: &ArchDiff, d: &Display) -> String {
     }
 }
 
-fn side_text(s: &crate::diff::Side) -> String {
-    format!(
-        "{} ({}; catalog {}, {} to {})",
-        s.file, s.scenario, s.pricing.source, s.pricing.effective_oldest, s.pricing.effective
-    )
+fn side_text(s: &crate::diff::Side, d: &Display) -> String {
+    let p = &s.pricing;
+    match d.lang {
+        super::i18n::Lang::En => format!(
+            "{} ({}; catalog {}, {} to {})",
+            s.file, s.scenario, p.source, p.effective_oldest, p.effective
+        ),
+        super::i18n::Lang::Ja => format!(
+            "{}（{}、カタログ {}、{}〜{} 時点の価格）",
+            s.file, s.scenario, p.source, p.effective_oldest, p.effective
+        ),
+    }
 }
 
 fn unchanged_note(a: &ArchDiff, w: &Words) -> Option<String> {
@@ -115,7 +130,11 @@ fn right(text: String) -> Cell {
 /// Terminal tables: the totals, then each architecture's added, removed and changed lines.
 pub fn table(diff: &Diff, d: &Display) -> String {
     let w = d.words();
-    let mut o = format!("A: {}\nB: {}\n\n", side_text(&diff.a), side_text(&diff.b));
+    let mut o = format!(
+        "A: {}\nB: {}\n\n",
+        side_text(&diff.a, d),
+        side_text(&diff.b, d)
+    );
     let mut t = super::table::new_table();
     t.set_header(vec![
         w.architecture,
@@ -153,7 +172,7 @@ pub fn table(diff: &Diff, d: &Display) -> String {
                 t.add_row(vec![
                     Cell::new(status_word(l.status, w)),
                     Cell::new(d.lang.tier(&l.tier)),
-                    Cell::new(format!("{}\n{}", description(l), l.id)),
+                    Cell::new(format!("{}\n{}", description(l, d), l.id)),
                     right(quantity_cell(l, d)),
                     right(price_cell(l)),
                     right(monthly_cell(l, d)),
@@ -183,8 +202,8 @@ pub fn markdown(diff: &Diff, d: &Display) -> String {
         w.diff_title,
         cell(&diff.a.scenario),
         cell(&diff.b.scenario),
-        cell(&side_text(&diff.a)),
-        cell(&side_text(&diff.b))
+        cell(&side_text(&diff.a, d)),
+        cell(&side_text(&diff.b, d))
     );
     o.push_str(&format!(
         "| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---:|\n",
@@ -213,7 +232,7 @@ pub fn markdown(diff: &Diff, d: &Display) -> String {
                     "| {} | {} | {} | `{}` | {} | {} | {} | {} |\n",
                     status_word(l.status, w),
                     cell(&d.lang.tier(&l.tier)),
-                    cell(&description(l)),
+                    cell(&description(l, d)),
                     cell(&l.id),
                     cell(&quantity_cell(l, d)),
                     cell(&price_cell(l)),

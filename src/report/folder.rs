@@ -1,9 +1,11 @@
-//! `archcost report`: every format and both charts written into one folder, built in a temporary
-//! directory beside the target and renamed into place, so a failure never destroys an old report.
+//! `archcost report`: every format, the Excel workbook and both charts written into one folder,
+//! built in a temporary directory beside the target and renamed into place, so a failure never
+//! destroys an old report. The folder's JSON, HTML, Markdown and workbook carry the report stamp.
 use super::chart::{self, ChartData, Kind};
 use super::curve::{self, Curve};
 use super::i18n::Lang;
-use super::{csv, html, json, markdown, money, table::TIERS};
+use super::stamp::{self, Stamp};
+use super::{csv, html, markdown, money, table::TIERS, xlsx};
 use crate::compare::{self, Report};
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
@@ -13,11 +15,12 @@ use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
 /// The files of a report folder, in the order they are listed.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "summary.md",
     "report.html",
     "report.json",
     "breakdown.csv",
+    "report.xlsx",
     "cost-vs-load.png",
     "cost-vs-load.svg",
     "breakdown.png",
@@ -56,36 +59,49 @@ pub struct Contents {
     pub report: Report,
     pub curve: Curve,
     pub charts: ChartData,
-    /// (file name, bytes) of the text files.
+    /// (file name, bytes) of every file but the PNGs (text files and the workbook).
     pub texts: Vec<(&'static str, Vec<u8>)>,
 }
 
-/// Evaluate the scenario and render every text file.
+/// Evaluate the scenario and render every file but the PNGs, without a stamp.
 pub fn render(s: &Scenario, catalog: &Catalog, opts: Options) -> Result<Contents> {
+    render_stamped(s, catalog, opts, None)
+}
+
+/// Evaluate the scenario and render every file but the PNGs; with a stamp, report.json,
+/// report.html, summary.md and report.xlsx carry it.
+pub fn render_stamped(
+    s: &Scenario,
+    catalog: &Catalog,
+    opts: Options,
+    stamp: Option<&Stamp>,
+) -> Result<Contents> {
     let report = compare::evaluate(s, catalog)?;
     let curve = curve::for_scenario(s, catalog)?;
     let charts = chart_data(&report, &curve, opts.lang);
     let svg_load = chart::svg(Kind::CostVsLoad, &charts)?;
     let svg_breakdown = chart::svg(Kind::Breakdown, &charts)?;
-    let page = html::render(
+    let page = html::render_stamped(
         &report,
         opts.lang,
         &curve,
-        &svg_load,
-        &svg_breakdown,
+        (&svg_load, &svg_breakdown),
         &FILES,
+        stamp,
     );
+    let mut md = summary(&report, &curve, opts.lang);
+    if let Some(st) = stamp {
+        md.push_str(&stamp_markdown(st, &report, opts.lang));
+    }
     let texts = vec![
-        (
-            "summary.md",
-            summary(&report, &curve, opts.lang).into_bytes(),
-        ),
+        ("summary.md", md.into_bytes()),
         ("report.html", page.into_bytes()),
-        ("report.json", json::render(&report)),
+        ("report.json", stamp::json(&report, stamp)),
         (
             "breakdown.csv",
             csv::render_in(&report, opts.lang, opts.bom),
         ),
+        ("report.xlsx", xlsx::render(&report, opts.lang, stamp)?),
         ("cost-vs-load.svg", svg_load.into_bytes()),
         ("breakdown.svg", svg_breakdown.into_bytes()),
     ];
@@ -115,10 +131,17 @@ pub fn standalone_html(s: &Scenario, catalog: &Catalog, lang: Lang) -> Result<St
     ))
 }
 
-/// Write the report folder at `target` (replacing an earlier report there, atomically).
-pub fn write(s: &Scenario, catalog: &Catalog, target: &Path, opts: Options) -> Result<Written> {
+/// Write the report folder at `target` (replacing an earlier report there, atomically), stamped
+/// with `stamp` when given.
+pub fn write(
+    s: &Scenario,
+    catalog: &Catalog,
+    target: &Path,
+    opts: Options,
+    stamp: Option<&Stamp>,
+) -> Result<Written> {
     check_target(target)?;
-    let contents = render(s, catalog, opts)?;
+    let contents = render_stamped(s, catalog, opts, stamp)?;
     // Build everything in a staging folder beside the target, then swap it in atomically.
     let staged = crate::fsio::staging_dir(target)?;
     let built = (|| -> Result<usize> {
@@ -221,6 +244,26 @@ pub fn summary(rep: &Report, curve: &Curve, lang: Lang) -> String {
         }
     }
     o.push_str(&format!("\n{}\n", l.crossings_note));
+    o
+}
+
+/// The stamp section at the end of summary.md.
+fn stamp_markdown(st: &Stamp, rep: &Report, lang: Lang) -> String {
+    let sl = stamp::labels(lang);
+    let mut o = format!(
+        "\n## {}\n\n| {} | {} |\n|---|---|\n",
+        sl.heading,
+        sl.item,
+        lang.labels().value
+    );
+    for (k, v) in stamp::rows(st, rep, lang) {
+        let v = if k == sl.scenario_sha256 {
+            format!("`{v}`")
+        } else {
+            markdown::cell(&v)
+        };
+        o.push_str(&format!("| {k} | {v} |\n"));
+    }
     o
 }
 

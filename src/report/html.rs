@@ -1,8 +1,11 @@
 //! Self-contained HTML report: inline CSS and inline SVG charts, no scripts and no external
-//! requests (a Content-Security-Policy forbids both); every user-supplied string is escaped.
+//! requests (a Content-Security-Policy forbids both); every user-supplied string is escaped. A page
+//! with Japanese (or any CJK) text embeds the subset font the PNG charts use as a `data:` URL, so
+//! it renders on a machine without CJK fonts; the report folder's page ends with its stamp.
 use super::curve::Curve;
 use super::i18n::Lang;
 use super::i18n_lines;
+use super::stamp::{self, Stamp};
 use super::{assumption_lines_in, money, table::TIERS};
 use crate::compare::Report;
 use crate::money::{quantity, unit_price};
@@ -41,7 +44,7 @@ fn esc_code(text: &str) -> String {
 const CSS: &str = r#"
 :root{--ink:#1e1e1e;--mute:#5f6368;--line:#dadce0;--bg:#f6f7f9;--accent:#1f77b4;--ok:#188038;--warn:#b06000;--bad:#c5221f}
 *{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 "Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",Meiryo,"Segoe UI","Helvetica Neue",Arial,sans-serif}
+body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 "archcost Sans JP","Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",Meiryo,"Segoe UI","Helvetica Neue",Arial,sans-serif}
 main{max-width:1240px;margin:0 auto;padding:28px 24px 48px}
 header h1{margin:0 0 4px;font-size:28px}
 header p{margin:0;color:var(--mute)}
@@ -73,15 +76,35 @@ figcaption{color:var(--mute);font-size:13px;margin-top:4px}
 .ok{color:var(--ok)}.warning{color:var(--warn)}.exceeded{color:var(--bad);font-weight:700}
 footer{margin-top:36px;color:var(--mute);font-size:13px}
 footer ul{padding-left:18px}
+footer table{width:auto;font-size:13px}
+footer td code{font-size:12px;word-break:break-all}
+figure svg text{font-family:"archcost Sans JP","Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",Meiryo,"DejaVu Sans","Helvetica Neue",Arial,sans-serif}
 "#;
+
+/// The family name of the embedded font (the first of the CSS font-family lists).
+pub const FONT_FAMILY: &str = "archcost Sans JP";
+
+/// Whether `text` has characters that need a CJK font (radicals, kana, kanji, full-width forms).
+fn needs_cjk_font(text: &str) -> bool {
+    text.chars().any(|c| c >= '\u{2E80}')
+}
+
+/// The `@font-face` rule of the embedded font, as a `data:font/otf;base64,` URL.
+fn font_face() -> String {
+    use base64::Engine as _;
+    format!(
+        "@font-face{{font-family:\"{FONT_FAMILY}\";src:url(data:font/otf;base64,{}) format(\"opentype\");font-display:block}}",
+        base64::engine::general_purpose::STANDARD.encode(super::chart::FONT)
+    )
+}
 
 const CARD_COLOURS: [&str; 10] = [
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
     "#bcbd22", "#17becf",
 ];
 
-/// The whole page. `svg_load` and `svg_breakdown` are the charts' SVG text (plotters escapes
-/// their text content).
+/// The whole page without a stamp. `svg_load` and `svg_breakdown` are the charts' SVG text
+/// (plotters escapes their text content).
 pub fn render(
     rep: &Report,
     lang: Lang,
@@ -90,6 +113,18 @@ pub fn render(
     svg_breakdown: &str,
     files: &[&str],
 ) -> String {
+    render_stamped(rep, lang, curve, (svg_load, svg_breakdown), files, None)
+}
+
+/// The whole page; the footer lists `files` and, when given, the report stamp.
+pub fn render_stamped(
+    rep: &Report,
+    lang: Lang,
+    curve: &Curve,
+    (svg_load, svg_breakdown): (&str, &str),
+    files: &[&str],
+    stamp: Option<&Stamp>,
+) -> String {
     let l = lang.labels();
     let mut o = String::new();
     o.push_str("<!DOCTYPE html>\n");
@@ -97,7 +132,7 @@ pub fn render(
         "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
         lang.code()
     ));
-    o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
+    o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     o.push_str(&format!(
         "<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
@@ -335,7 +370,7 @@ pub fn render(
                     esc(&f.limit),
                     esc(&i18n_lines::limit_unit(lang, &f.unit)),
                     esc(&lang.kind(&f.kind)),
-                    esc(&f.remedy)
+                    esc(&i18n_lines::remedy(lang, &f.id, &f.remedy))
                 ));
             }
             o.push_str("</table>\n");
@@ -351,7 +386,32 @@ pub fn render(
         }
         o.push_str("</ul>\n");
     }
-    o.push_str("<p>archcost</p>\n</footer>\n</main>\n</body>\n</html>\n");
+    match stamp {
+        Some(st) => {
+            let sl = stamp::labels(lang);
+            o.push_str(&format!(
+                "<section id=\"stamp\">\n<p>{}</p>\n<table>\n<tr><th>{}</th><th>{}</th></tr>\n",
+                esc(sl.heading),
+                esc(sl.item),
+                esc(l.value)
+            ));
+            for (k, v) in stamp::rows(st, rep, lang) {
+                let v = if k == sl.scenario_sha256 {
+                    format!("<code>{}</code>", esc(&v))
+                } else {
+                    esc(&v)
+                };
+                o.push_str(&format!("<tr><td>{}</td><td>{v}</td></tr>\n", esc(&k)));
+            }
+            o.push_str("</table>\n</section>\n");
+        }
+        None => o.push_str("<p>archcost</p>\n"),
+    }
+    o.push_str("</footer>\n</main>\n</body>\n</html>\n");
+    if needs_cjk_font(&o) {
+        // The first <style> is the head's (user text is escaped, so it cannot spell one).
+        o = o.replacen("<style>", &format!("<style>\n{}", font_face()), 1);
+    }
     o
 }
 

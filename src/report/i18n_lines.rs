@@ -6,6 +6,8 @@
 //! `priced_after_free`: " (first N unit)", " (next N unit)", " (over N unit)",
 //! " (free tier, N unit)". A description is split into base + suffix, the base is matched against
 //! the templates below (values are carried over as they are), the suffix is rebuilt in Japanese.
+//! Limit findings: messages, units and sources by template here; remedies of limits.csv rows
+//! from `limits/remedies-ja.csv` (by id), the checks' own remedies by template.
 //! Anything not recognised is shown in English, unchanged: this never panics and never guesses.
 use super::i18n::Lang;
 use crate::services::Line;
@@ -289,8 +291,120 @@ const NOTES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Limit-finding messages (src/limits.rs) of the most common checks; others stay English.
+/// Limit-finding messages (src/limits/*.rs): one template per message the checks build.
 const FINDINGS: &[(&str, &str)] = &[
+    // alb.rs
+    (
+        "request body to the Lambda target ({} KB)",
+        "Lambda ターゲットへのリクエスト本文（{0} KB）",
+    ),
+    (
+        "response from the Lambda target ({} KB)",
+        "Lambda ターゲットからのレスポンス（{0} KB）",
+    ),
+    // apigw.rs
+    (
+        "backend time {} s vs the configured integration timeout",
+        "バックエンドの処理時間 {0} 秒と設定した統合タイムアウトの比較",
+    ),
+    (
+        "largest WebSocket message ({} KB)",
+        "最大の WebSocket メッセージ（{0} KB）",
+    ),
+    (
+        "largest request/response payload ({} MB)",
+        "リクエスト/レスポンスの最大ペイロード（{0} MB）",
+    ),
+    (
+        "busiest second ({} requests/s) vs the stage throttle",
+        "最も混む 1 秒（毎秒 {0} リクエスト）とステージのスロットリング設定の比較",
+    ),
+    (
+        "largest message ({} KB) is sent as {} frames of at most 32 KB",
+        "最大のメッセージ（{0} KB）は 32 KB 以下のフレーム {1} 個に分けて送信されます",
+    ),
+    (
+        "how long a client stays connected ({} s)",
+        "クライアントが接続を維持する時間（{0} 秒）",
+    ),
+    (
+        "new connections per second ({} connections / {} s each)",
+        "1 秒あたりの新規接続数（{0} 接続 ÷ 1 接続あたり {1} 秒）",
+    ),
+    // dynamodb.rs
+    (
+        "read units per second at the busiest second ({})",
+        "最も混む 1 秒の読み取りユニット数/秒（{0}）",
+    ),
+    (
+        "write units per second at the busiest second ({})",
+        "最も混む 1 秒の書き込みユニット数/秒（{0}）",
+    ),
+    (
+        "read units/s if one partition key took all reads (hot key)",
+        "1 つのパーティションキーに読み取りがすべて集中した場合の読み取りユニット数/秒（ホットキー）",
+    ),
+    (
+        "write units/s if one partition key took all writes (hot key)",
+        "1 つのパーティションキーに書き込みがすべて集中した場合の書き込みユニット数/秒（ホットキー）",
+    ),
+    (
+        "read units needed at the peak ({}) vs provisioned rcu",
+        "ピーク時に必要な読み取りユニット数（{0}）とプロビジョニングした rcu の比較",
+    ),
+    (
+        "write units needed at the peak ({}) vs provisioned wcu",
+        "ピーク時に必要な書き込みユニット数（{0}）とプロビジョニングした wcu の比較",
+    ),
+    // ec2.rs
+    (
+        "instances needed at {} ({}) vs max; {} requests/s unserved",
+        "{0} に必要なインスタンス数（{1}）と max の比較。処理しきれないリクエストは毎秒 {2}",
+    ),
+    (
+        "instances registered as targets at the peak ({})",
+        "ピーク時にターゲットとして登録されるインスタンス数（{0}）",
+    ),
+    (
+        "vCPUs busy at the busiest second ({}) vs {} x {} ({} vCPU each); request time assumed to be CPU time",
+        "最も混む 1 秒に使用中の vCPU（{0}）と {2} × {1} 台（1 台あたり {3} vCPU）の比較。リクエストの処理時間をすべて CPU 時間とみなしています",
+    ),
+    (
+        "average vCPUs busy in the peak hour ({}) vs the {} baseline ({} % of each vCPU)",
+        "ピーク時間帯に使用中の vCPU の平均（{0}）と {1} のベースライン（各 vCPU の {2} %）の比較",
+    ),
+    // fargate.rs
+    (
+        "vCPUs busy at the busiest second if each request in flight uses one vCPU ({}) vs {} tasks x {} vCPU",
+        "処理中のリクエスト 1 件が vCPU を 1 つ使うとした場合の、最も混む 1 秒に使用中の vCPU（{0}）と {1} タスク × {2} vCPU の比較",
+    ),
+    (
+        "tasks needed at {} ({}) vs max_tasks; {} requests/s unserved",
+        "{0} に必要なタスク数（{1}）と max_tasks の比較。処理しきれないリクエストは毎秒 {2}",
+    ),
+    (
+        "tasks registered as targets at the peak ({})",
+        "ピーク時にターゲットとして登録されるタスク数（{0}）",
+    ),
+    (
+        "Spot tasks can be stopped with a 120 s warning",
+        "Spot タスクは 120 秒前の中断通知で停止されることがあります",
+    ),
+    // lambda.rs
+    (
+        "run time ({} s) vs the function's configured timeout",
+        "実行時間（{0} 秒）と関数に設定したタイムアウトの比較",
+    ),
+    ("request payload ({} KB)", "リクエストのペイロード（{0} KB）"),
+    ("response payload ({} KB)", "レスポンスのペイロード（{0} KB）"),
+    (
+        "async event size ({} KB)",
+        "非同期呼び出しのイベントサイズ（{0} KB）",
+    ),
+    (
+        "new environments a burst needs above the hour's average ({} -> about {} s to scale)",
+        "バーストで時間帯の平均を超えて必要になる新しい実行環境の数（{0}。スケールに約 {1} 秒）",
+    ),
     // lambda.timeout_s.max
     (
         "run time per invocation ({} s) vs Lambda's 15-minute maximum",
@@ -349,8 +463,13 @@ const FINDINGS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Why a fleet or table cannot carry the load (src/feasibility.rs).
+/// Why a fleet or table cannot carry the load (src/feasibility.rs), and why an input was not
+/// varied (src/sensitivity.rs; the validation message itself stays as written).
 const REASONS: &[(&str, &str)] = &[
+    (
+        "a varied value is not valid: {}",
+        "変化させた値が不正です: {0}",
+    ),
     (
         "capped at {} tasks, {} requests/s go unserved at the busiest second ({} tasks needed)",
         "上限 {0} タスクのため、最も混む 1 秒に毎秒 {1} リクエストを処理できません（必要 {2} タスク）",
@@ -377,32 +496,267 @@ const REASONS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Why an architecture is ruled out by capacity, as shown in `lang` (unknown text unchanged).
+/// Why an architecture is ruled out (capacity, or a hard limit: src/feasibility.rs), as shown
+/// in `lang` (unknown text unchanged).
 pub fn reason(lang: Lang, reason: &str) -> Cow<'_, str> {
     match lang {
         Lang::En => Cow::Borrowed(reason),
-        Lang::Ja => match translate(REASONS, reason) {
+        Lang::Ja => match translate(REASONS, reason).or_else(|| hard_reason_ja(reason)) {
             Some(ja) => Cow::Owned(ja),
             None => Cow::Borrowed(reason),
         },
     }
 }
 
-/// Units of limit values (limits/limits.csv) shown beside the number; others stay English.
+/// "<message>: <value> is above the hard limit of <limit> <unit>" in Japanese, when the message
+/// has a template (the message may itself hold ": ", so the tail is split off from the right).
+fn hard_reason_ja(reason: &str) -> Option<String> {
+    let (message, tail) = reason.rsplit_once(": ")?;
+    let (value, rest) = tail.split_once(" is above the hard limit of ")?;
+    let (limit, unit) = rest.split_once(' ')?;
+    let message = translate(FINDINGS, message)?;
+    let unit = limit_unit(Lang::Ja, unit);
+    Some(format!(
+        "{message}: {value} がハード上限 {limit} {unit} を超えています"
+    ))
+}
+
+/// Units of limit values (limits/limits.csv and the checks' own settings) shown beside the
+/// number; others stay English.
 fn limit_unit_ja(unit: &str) -> Option<&'static str> {
     Some(match unit {
         "seconds" => "秒",
+        "milliseconds" => "ミリ秒",
+        "hours" => "時間",
+        "days" => "日",
+        "months" => "か月",
+        "requests" => "リクエスト",
         "requests per second" => "リクエスト/秒",
         "concurrent executions" => "同時実行",
+        "execution environments per 10 seconds" => "実行環境/10 秒",
+        "execution environments per minute" => "実行環境/分",
         "connections" => "接続",
+        "connections per second" => "接続/秒",
         "tasks" => "タスク",
+        "tasks per second" => "タスク/秒",
+        "tasks per minute" => "タスク/分",
         "instances" => "台",
         "targets" => "ターゲット",
+        "target groups" => "ターゲットグループ",
+        "load balancers" => "ロードバランサー",
+        "listeners" => "リスナー",
+        "certificates" => "証明書",
+        "rules" => "ルール",
+        "rule evaluations per second" => "ルール評価/秒",
+        "clusters" => "クラスター",
+        "services" => "サービス",
+        "containers" => "コンテナ",
+        "node groups" => "ノードグループ",
+        "nodes" => "ノード",
+        "pods" => "Pod",
+        "profiles" => "プロファイル",
+        "selectors" => "セレクター",
+        "layers" => "レイヤー",
+        "file descriptors" => "ファイル記述子",
+        "threads" => "スレッド",
+        "network interfaces" => "ネットワークインターフェイス",
+        "retries" => "回（再試行）",
+        "items" => "項目",
+        "indexes" => "インデックス",
+        "tables" => "テーブル",
+        "decreases per day" => "回/日（引き下げ）",
+        "x previous peak" => "倍（以前のピーク比）",
+        "x units" => "倍（ユニット数）",
+        "packets per second" => "パケット/秒",
+        "percent" => "%",
+        "CPU credits per hour" => "CPU クレジット/時間",
+        "RCU per second" => "RCU/秒",
+        "WCU per second" => "WCU/秒",
+        "GB per hour" => "GB/時間",
+        "MB per second" => "MB/秒",
+        "bytes" => "バイト",
+        "RCU" => "RCU",
+        "WCU" => "WCU",
+        "LCU" => "LCU",
+        "Gbps" => "Gbps",
+        "GiB" => "GiB",
+        "GB" => "GB",
         "MB" => "MB",
         "KB" => "KB",
         "vCPU" => "vCPU",
         _ => return None,
     })
+}
+
+/// `limits/remedies-ja.csv` (`id,remedy_ja`): the Japanese of each limits.csv row's `remedy`.
+const REMEDIES_JA_CSV: &str = include_str!("../../limits/remedies-ja.csv");
+
+/// Limit id → Japanese remedy, parsed once (a bad row is skipped, never a panic).
+pub fn remedies_ja() -> &'static std::collections::HashMap<String, String> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut r = ::csv::Reader::from_reader(REMEDIES_JA_CSV.as_bytes());
+        r.records()
+            .filter_map(Result::ok)
+            .filter_map(|rec| Some((rec.get(0)?.to_string(), rec.get(1)?.to_string())))
+            .filter(|(id, ja)| !id.is_empty() && !ja.is_empty())
+            .collect()
+    })
+}
+
+/// Remedies the checks write themselves (findings against the scenario's own settings and
+/// formulas, src/limits/*.rs), not read from limits.csv.
+const REMEDIES: &[(&str, &str)] = &[
+    (
+        "Raise timeout_s, or make the backend faster / asynchronous",
+        "timeout_s を引き上げるか、バックエンドを高速化または非同期化してください。",
+    ),
+    (
+        "Raise throttle_rps (callers above it get HTTP 429)",
+        "throttle_rps を引き上げてください（超えた分の呼び出しには HTTP 429 が返ります）。",
+    ),
+    (
+        "Make sure the client library fragments messages above 32 KB (or keep messages small)",
+        "32 KB を超えるメッセージをクライアントライブラリがフレームに分割することを確認してください（またはメッセージを小さく保ってください）。",
+    ),
+    (
+        "Raise rcu, enable auto scaling, or use on-demand capacity",
+        "rcu を引き上げるか、Auto Scaling を有効にするか、オンデマンドキャパシティを使用してください。",
+    ),
+    (
+        "Raise wcu, enable auto scaling, or use on-demand capacity",
+        "wcu を引き上げるか、Auto Scaling を有効にするか、オンデマンドキャパシティを使用してください。",
+    ),
+    (
+        "Raise max or use a larger instance type",
+        "max を引き上げるか、より大きなインスタンスタイプを使用してください。",
+    ),
+    (
+        "Add instances, scale with rps_per_instance, or pick a larger type",
+        "インスタンスを追加するか、rps_per_instance で台数を増減させるか、より大きなタイプを選んでください。",
+    ),
+    (
+        "Add tasks or scale with rps_per_task; the request time is assumed to be CPU time (an upper bound)",
+        "タスクを追加するか、rps_per_task でタスク数を増減させてください。リクエストの処理時間をすべて CPU 時間とみなしています（上限の見積もり）。",
+    ),
+    (
+        "Raise max_tasks or rps_per_task; unserved requests queue or fail",
+        "max_tasks または rps_per_task を引き上げてください。処理できないリクエストは待たされるか失敗します。",
+    ),
+    (
+        "Raise timeout_s (at most 900 s) or shorten the work",
+        "timeout_s を引き上げる（最大 900 秒）か、処理時間を短くしてください。",
+    ),
+    (
+        "Put RDS Proxy (or a connection pool) between the app tier and the database, or use a larger instance class",
+        "アプリ層とデータベースの間に RDS Proxy（または接続プール）を置くか、より大きなインスタンスクラスを使用してください。",
+    ),
+];
+
+/// A finding's remedy as shown in `lang`: the limits.csv row's Japanese (limits/remedies-ja.csv)
+/// when the finding carries that row's remedy, else the checks' own remedies; unknown text stays
+/// English.
+pub fn remedy<'a>(lang: Lang, id: &str, english: &'a str) -> Cow<'a, str> {
+    if lang == Lang::En || english.is_empty() {
+        return Cow::Borrowed(english);
+    }
+    let ja = remedies_ja();
+    let from_row = crate::limits::row(id)
+        .filter(|r| r.remedy == english)
+        .and_then(|r| ja.get(&r.id));
+    // A check may reuse another row's remedy (e.g. T3a/T4g read the T3 rows).
+    let from_text = || {
+        crate::limits::table()
+            .rows
+            .values()
+            .find(|r| r.remedy == english)
+            .and_then(|r| ja.get(&r.id))
+    };
+    match from_row.or_else(from_text) {
+        Some(t) => Cow::Owned(t.clone()),
+        None => match translate(REMEDIES, english) {
+            Some(t) => Cow::Owned(t),
+            None => Cow::Borrowed(english),
+        },
+    }
+}
+
+/// Notes in the `source` column of the limits files (see limits/README.md), longest first.
+const SOURCE_NOTES: &[(&str, &str)] = &[
+    (
+        "(June 2023 text, awsdocs GitHub; not in reference, read from awsdocs/amazon-rds-user-guide doc_source/Concepts.DBInstanceClass.md)",
+        "（2023 年 6 月時点の本文、awsdocs GitHub。参照資料にはなく、awsdocs/amazon-rds-user-guide の doc_source/Concepts.DBInstanceClass.md で確認）",
+    ),
+    (
+        "(June 2023 text, awsdocs GitHub)",
+        "（2023 年 6 月時点の本文、awsdocs GitHub）",
+    ),
+    (
+        "(awsdocs GitHub archive; not in reference)",
+        "（awsdocs GitHub のアーカイブ。参照資料にはなし）",
+    ),
+    (
+        "(archived text via awsdocs GitHub)",
+        "（awsdocs GitHub にアーカイブされた本文）",
+    ),
+    (
+        "(awsdocs GitHub, Dec 2024)",
+        "（awsdocs GitHub、2024 年 12 月）",
+    ),
+    (
+        "(docs search; not in reference)",
+        "（ドキュメント検索で確認。参照資料にはなし）",
+    ),
+    (
+        "(AWS blog; page text not read)",
+        "（AWS ブログ。本文は未確認）",
+    ),
+    ("(AWS Knowledge Center)", "（AWS ナレッジセンター）"),
+    (
+        "(ja-JP/zh-CN page text)",
+        "（ja-JP/zh-CN ページの本文）",
+    ),
+    ("(zh-CN page text)", "（zh-CN ページの本文）"),
+    (
+        "(China-partition copy)",
+        "（中国リージョンのページの転載）",
+    ),
+    ("(2023 text)", "（2023 年時点の本文）"),
+    ("(copy/3P)", "（転載/第三者の情報）"),
+    ("(copy)", "（転載）"),
+    ("(3P)", "（第三者の情報のみ）"),
+];
+
+/// A finding's source as shown in `lang`: URLs and keys unchanged, the words around them and
+/// the notes on where the text came from in Japanese.
+pub fn source(lang: Lang, source: &str) -> Cow<'_, str> {
+    if lang == Lang::En {
+        return Cow::Borrowed(source);
+    }
+    let mut out = translate(
+        &[
+            (
+                "your applied quota ([quotas] \"{}\"); default {} per {}",
+                "適用済みのクォータ（[quotas] \"{0}\"）。既定値 {1}、出典 {2}",
+            ),
+            ("your scenario: {}", "シナリオの設定: {0}"),
+        ],
+        source,
+    )
+    .unwrap_or_else(|| source.to_string());
+    for (en, ja) in [("; memory: ", "; メモリ: "), ("; vCPUs: ", "; vCPU: ")] {
+        out = out.replace(en, ja);
+    }
+    for (en, ja) in SOURCE_NOTES {
+        // "URL (copy)" → "URL（転載）": the full-width parenthesis takes the space's place.
+        out = out.replace(&format!(" {en}"), ja).replace(en, ja);
+    }
+    if out == source {
+        Cow::Borrowed(source)
+    } else {
+        Cow::Owned(out)
+    }
 }
 
 /// A limit finding's message as shown in `lang` (messages without a template stay English).
@@ -466,11 +820,16 @@ pub fn unit(lang: Lang, unit: &str) -> Cow<'_, str> {
 
 /// A line's description as shown in `lang` (English: the engine's text, byte for byte).
 pub fn description(lang: Lang, line: &Line) -> Cow<'_, str> {
+    description_text(lang, &line.description)
+}
+
+/// A description text as shown in `lang` (for lines known only by their text, as in a diff).
+pub fn description_text(lang: Lang, english: &str) -> Cow<'_, str> {
     match lang {
-        Lang::En => Cow::Borrowed(&line.description),
-        Lang::Ja => match description_ja(&line.description) {
+        Lang::En => Cow::Borrowed(english),
+        Lang::Ja => match description_ja(english) {
             Some(ja) => Cow::Owned(ja),
-            None => Cow::Borrowed(&line.description),
+            None => Cow::Borrowed(english),
         },
     }
 }

@@ -37,10 +37,16 @@ pub fn table_in(rep: &Report, lang: Lang) -> String {
             lb.what_to_do_source,
         ]);
         for f in &a.limits {
+            let source = super::i18n_lines::source(lang, &f.source);
             let what = if f.remedy.is_empty() {
-                f.source.clone()
+                source.into_owned()
             } else {
-                format!("{}\n{}: {}", f.remedy, lb.source, f.source)
+                format!(
+                    "{}\n{}: {}",
+                    super::i18n_lines::remedy(lang, &f.id, &f.remedy),
+                    lb.source,
+                    source
+                )
             };
             t.add_row(finding_cells(f, lang, what));
         }
@@ -97,7 +103,7 @@ pub fn json(rep: &Report) -> Vec<u8> {
 }
 
 /// CSV: one row per finding (architecture, tier, id, status, value, limit, unit, kind, message,
-/// remedy, source); messages in `lang`, ids and statuses as in JSON.
+/// remedy, source); messages, remedies and sources in `lang`, ids and statuses as in JSON.
 pub fn csv(rep: &Report, lang: Lang) -> Vec<u8> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     crate::csv_safe::record(
@@ -131,8 +137,8 @@ pub fn csv(rep: &Report, lang: Lang) -> Vec<u8> {
                     f.unit.clone(),
                     f.kind.clone(),
                     super::i18n_lines::finding_message(lang, &f.message).into_owned(),
-                    f.remedy.clone(),
-                    f.source.clone(),
+                    super::i18n_lines::remedy(lang, &f.id, &f.remedy).into_owned(),
+                    super::i18n_lines::source(lang, &f.source).into_owned(),
                     a.feasible.to_string(),
                 ],
             );

@@ -124,7 +124,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
                     f.limit,
                     cell(&i18n_lines::limit_unit(lang, &f.unit)),
                     lang.kind(&f.kind),
-                    cell(&f.remedy)
+                    cell(&i18n_lines::remedy(lang, &f.id, &f.remedy))
                 ));
             }
         }

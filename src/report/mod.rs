@@ -15,8 +15,10 @@ pub mod markdown;
 pub mod over_time;
 pub mod range;
 pub mod sensitivity;
+pub mod stamp;
 pub mod sweep;
 pub mod table;
+pub mod xlsx;
 
 use crate::compare::{ArchReport, Report};
 use crate::feasibility::Blocker;

@@ -68,9 +68,15 @@ pub fn table(r: &Sensitivity, d: &Display) -> String {
         }
     }
     for s in &r.skipped {
+        let note = match d.lang {
+            super::i18n::Lang::En => "note: ",
+            super::i18n::Lang::Ja => "注記：",
+        };
         o.push_str(&format!(
-            "note: {} {} — {}\n",
-            s.input, w.not_varied, s.reason
+            "{note}{} {} — {}\n",
+            s.input,
+            w.not_varied,
+            super::i18n_lines::reason(d.lang, &s.reason)
         ));
     }
     if let Some(note) = d.rate_note() {
@@ -95,8 +101,12 @@ pub fn markdown(r: &Sensitivity, d: &Display) -> String {
     let max = max_swing(r);
     let w = d.words();
     let p = crate::money::exact(r.pct);
+    let title = match d.lang {
+        super::i18n::Lang::En => "Sensitivity",
+        super::i18n::Lang::Ja => "感度分析",
+    };
     let mut o = format!(
-        "# Sensitivity: {}\n\n{}\n",
+        "# {title}: {}\n\n{}\n",
         cell(&r.scenario),
         fill(w.sensitivity_intro, &[("p", &p)])
     );
@@ -139,7 +149,7 @@ pub fn markdown(r: &Sensitivity, d: &Display) -> String {
             "\n> {} {} — {}\n",
             s.input,
             w.not_varied,
-            cell(&s.reason)
+            cell(&super::i18n_lines::reason(d.lang, &s.reason))
         ));
     }
     if let Some(note) = d.rate_note() {

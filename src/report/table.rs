@@ -191,7 +191,11 @@ pub fn limits_table_in(name: &str, findings: &[crate::limits::Finding], lang: La
         lb.what_to_do,
     ]);
     for f in findings {
-        t.add_row(finding_cells(f, lang, f.remedy.clone()));
+        t.add_row(finding_cells(
+            f,
+            lang,
+            i18n_lines::remedy(lang, &f.id, &f.remedy).into_owned(),
+        ));
     }
     match lang {
         Lang::En => format!("{} {name}\n{t}\n", lb.limits_for),

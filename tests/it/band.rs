@@ -11,7 +11,7 @@ use std::path::Path;
 
 const LAMBDA: &str = "app = { service = \"lambda\", memory_mb = 1024 }";
 const LAUNCH: &str = "scenarios/uncertain-launch.toml";
-const FILES: [&str; 8] = folder::FILES;
+const FILES: [&str; 9] = folder::FILES;
 
 fn parse(text: &str) -> Scenario {
     scenario::parse("test.toml", text, bundled::catalog()).unwrap_or_else(|e| panic!("{e}"))
@@ -108,9 +108,11 @@ fn with_a_volume_range_the_band_reaches_the_range_totals_at_its_ends() {
     assert!(curve::for_scenario(&plain, cat).unwrap().band.is_none());
 }
 
+/// A report folder stamped at a fixed time (`SOURCE_DATE_EPOCH`), as the committed one is.
 fn report(scenario: &Path, dir: &Path, extra: &[&str]) {
     bin()
         .current_dir(repo())
+        .env("SOURCE_DATE_EPOCH", "1764288000")
         .arg("report")
         .arg(scenario)
         .arg("--out")

@@ -1,9 +1,10 @@
 //! Japanese line-item descriptions: every line the engine can produce gets one, English stays as is.
-use crate::util::{eval, repo};
+use crate::util::{bin, eval, repo};
 use archcost::compare::Report;
 use archcost::report::i18n::Lang;
 use archcost::report::i18n_lines::{
-    description, description_ja, finding_message, note, unit, unit_ja,
+    description, description_ja, finding_message, limit_unit, note, reason, remedies_ja, remedy,
+    source, unit, unit_ja,
 };
 use archcost::report::{csv, markdown, table};
 
@@ -283,4 +284,463 @@ fn common_limit_findings_are_translated() {
         seen.contains("apigw.rest.integration_timeout_s.private"),
         "{seen:?}"
     );
+}
+
+/// A scenario that runs every limit check the engine has (settings included), except the Spot
+/// notice (the bundled catalog has no Fargate Spot price; its message has a unit test).
+const EVERY_CHECK: &str = r#"
+name = "every check"
+region = "ap-northeast-1"
+[assumptions]
+hours_per_month = 730
+[workload]
+requests_per_month = 30_000_000_000
+peak_to_average = 3
+duration_ms = 2000
+request_kb = 2000.0
+response_kb = 2000.0
+item_kb = 500.0
+db_reads_per_request = 1
+db_writes_per_request = 1
+[quotas]
+"lambda.concurrent_executions" = 2000
+[[architecture]]
+name = "rest"
+web = { service = "api-gateway", api = "rest", endpoint = "edge", timeout_s = 1, throttle_rps = 100 }
+app = { service = "lambda", timeout_s = 1 }
+db  = { service = "dynamodb", capacity = "provisioned", rcu = 10, wcu = 10 }
+[[architecture]]
+name = "ws"
+web = { service = "api-gateway", api = "websocket", average_connections = 100000, connection_duration_s = 10000 }
+app = { service = "lambda", invocation = "async" }
+db  = { service = "dynamodb" }
+[[architecture]]
+name = "private"
+web = { service = "api-gateway", api = "rest", endpoint = "private" }
+app = { service = "lambda" }
+[[architecture]]
+name = "regional"
+web = { service = "api-gateway", api = "rest", endpoint = "regional" }
+app = { service = "lambda" }
+[[architecture]]
+name = "alb-lambda"
+web = { service = "alb" }
+app = { service = "lambda" }
+[[architecture]]
+name = "fargate"
+web = { service = "alb" }
+app = { service = "fargate", vcpu = 1, memory_gb = 2, rps_per_task = 100, max_tasks = 5 }
+db  = { service = "rds", engine = "postgresql", instance = "db.t4g.micro", multi_az = false }
+[[architecture]]
+name = "fargate-fixed"
+app = { service = "fargate", vcpu = 1, memory_gb = 2, tasks = 2 }
+db  = { service = "rds", engine = "mysql", instance = "db.t4g.micro", multi_az = false }
+[[architecture]]
+name = "ec2"
+web = { service = "ec2", instance = "t3.small", rps_per_instance = 100, min = 2, max = 10, load_balancer = "alb" }
+app = { service = "ec2", instance = "t4g.small", count = 2 }
+"#;
+
+/// Runs of `at_least` or more lower-case English words in `text`, outside URLs, ids and keys.
+///
+/// Words are split on white space; any character outside ASCII (Japanese, table borders) ends a
+/// run. A token with `/`, `.`, `_`, `=`, `@`, a backtick or a digit (URLs, dotted ids, snake_case
+/// keys, `ids`, numbers) is not a word and ends a run too; capitalised words (service names)
+/// end a run. Each name in `names` (scenario and architecture names, written by the user) is
+/// blanked out first.
+fn english_runs(text: &str, names: &[String], at_least: usize) -> Vec<String> {
+    let mut text = text.to_string();
+    let mut names: Vec<&String> = names.iter().filter(|n| !n.is_empty()).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for n in names {
+        text = text.replace(n.as_str(), "\u{3000}");
+    }
+    let is_word = |t: &str| {
+        let t = t.trim_matches(|c: char| "()[]{},;:!?\"'".contains(c));
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
+            && t.chars().any(|c| c.is_ascii_lowercase())
+    };
+    let mut out = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let mut flush = |run: &mut Vec<String>| {
+        if run.len() >= at_least {
+            out.push(run.join(" "));
+        }
+        run.clear();
+    };
+    for piece in text.split(|c: char| !c.is_ascii()) {
+        for token in piece.split_ascii_whitespace() {
+            if is_word(token) {
+                run.push(token.to_string());
+            } else {
+                flush(&mut run);
+            }
+        }
+        flush(&mut run);
+    }
+    out
+}
+
+#[test]
+fn english_run_checker() {
+    let none: &[String] = &[];
+    assert_eq!(
+        english_runs("│ Use async invocation with polling or a ┆", none, 4),
+        ["async invocation with polling or a"]
+    );
+    assert!(english_runs(
+        "出典: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html（転載）",
+        none,
+        4
+    )
+    .is_empty());
+    assert!(english_runs(
+        "`lambda.concurrent_executions` max_connections of the ids",
+        none,
+        4
+    )
+    .is_empty());
+    assert!(english_runs("Web層 リクエスト Step Functions でジョブ", none, 4).is_empty());
+    assert_eq!(
+        english_runs("（read units per second at the busiest）", none, 4).len(),
+        1
+    );
+    let names = ["launch volume uncertain by".to_string()];
+    assert!(english_runs("New API; launch volume uncertain by 2x", &names, 4).is_empty());
+}
+
+/// Every Japanese remedy, checked as text: Japanese sentences, no English prose left.
+fn assert_japanese_sentence(what: &str, ja: &str) {
+    assert!(
+        ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+        "{what}: {ja:?} has no kana"
+    );
+    assert!(ja.ends_with('。'), "{what}: {ja:?} is not a sentence");
+    let left = english_runs(ja, &[], 3);
+    assert!(left.is_empty(), "{what}: {ja:?} keeps English {left:?}");
+}
+
+#[test]
+fn every_limit_id_has_a_japanese_remedy() {
+    let read = |f: &str| {
+        let text = std::fs::read_to_string(repo().join("limits").join(f)).expect(f);
+        let mut r = ::csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = r
+            .headers()
+            .expect("header")
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|x| x.expect("row").iter().map(str::to_string).collect())
+            .collect();
+        (header, rows)
+    };
+    let (_, limits) = read("limits.csv");
+    let (header, remedies) = read("remedies-ja.csv");
+    assert_eq!(header, ["id", "remedy_ja"]);
+    let ids: Vec<&str> = limits.iter().map(|r| r[0].as_str()).collect();
+    let ja_ids: Vec<&str> = remedies.iter().map(|r| r[0].as_str()).collect();
+    // One row per limit id, in the same order, no orphan and no duplicate.
+    assert_eq!(ja_ids, ids, "remedies-ja.csv ids differ from limits.csv");
+    assert_eq!(remedies_ja().len(), ids.len(), "a row failed to load");
+    for row in &limits {
+        let (id, english) = (&row[0], &row[8]);
+        let ja = remedies_ja()
+            .get(id)
+            .unwrap_or_else(|| panic!("{id}: no remedy"));
+        assert_japanese_sentence(id, ja);
+        assert_eq!(remedy(Lang::Ja, id, english), ja.as_str(), "{id}");
+        assert_eq!(remedy(Lang::En, id, english), english.as_str(), "{id}");
+        // Numbers and quota codes of the English remedy are carried over.
+        for n in english
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+            .map(|t| t.trim_end_matches('.'))
+            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        {
+            assert!(ja.contains(n), "{id}: {ja:?} lacks {n} of {english:?}");
+        }
+    }
+    // Every unit of the table reads in Japanese (or is a unit symbol kept as is).
+    const SYMBOLS: &[&str] = &["GB", "GiB", "MB", "KB", "Gbps", "LCU", "vCPU"];
+    for row in &limits {
+        let u = &row[4];
+        assert!(
+            SYMBOLS.contains(&u.as_str()) || limit_unit(Lang::Ja, u) != u.as_str(),
+            "unit {u}"
+        );
+    }
+}
+
+#[test]
+fn every_limit_finding_reads_in_japanese() {
+    let mut all = reports();
+    all.push(("every-check".to_string(), eval(EVERY_CHECK)));
+    let mut ids = std::collections::BTreeSet::new();
+    let mut with_remedy = std::collections::BTreeSet::new();
+    for (name, rep) in &all {
+        for a in &rep.architectures {
+            for f in &a.limits {
+                ids.insert(f.id.clone());
+                let what = format!("{name}/{}: {}", a.name, f.id);
+                let ja = finding_message(Lang::Ja, &f.message);
+                assert_ne!(ja, f.message.as_str(), "{what}: message not translated");
+                let left = english_runs(&ja, &[], 2);
+                assert!(left.is_empty(), "{what}: {ja} keeps {left:?}");
+                assert!(
+                    f.unit == "vCPU"
+                        || ["MB", "KB", "GB", "RCU", "WCU"].contains(&f.unit.as_str())
+                        || limit_unit(Lang::Ja, &f.unit) != f.unit.as_str(),
+                    "{what}: unit {}",
+                    f.unit
+                );
+                if !f.remedy.is_empty() {
+                    with_remedy.insert(f.id.clone());
+                    let ja = remedy(Lang::Ja, &f.id, &f.remedy);
+                    assert_ne!(ja, f.remedy.as_str(), "{what}: remedy not translated");
+                    assert_japanese_sentence(&what, &ja);
+                }
+                // Sources list scenario keys ("tasks, vcpu"): no three English words in a row.
+                let src = source(Lang::Ja, &f.source);
+                let left = english_runs(&src, &[], 3);
+                assert!(left.is_empty(), "{what}: source {src} keeps {left:?}");
+            }
+            for b in &a.ruled_out_by {
+                let ja = reason(Lang::Ja, &b.reason);
+                let left = english_runs(&ja, &[], 2);
+                assert!(left.is_empty(), "{name}/{}: {ja} keeps {left:?}", a.name);
+            }
+        }
+    }
+    // The checks the scenarios reach: every message template of src/limits/ but the Spot notice.
+    for id in [
+        "alb.lambda.request_body_mb",
+        "alb.lambda.response_mb",
+        "alb.targets_per_target_group",
+        "apigw.account.throttle_rps",
+        "apigw.http.integration_timeout_s",
+        "apigw.http.payload_mb",
+        "apigw.rest.integration_timeout_s.edge",
+        "apigw.rest.integration_timeout_s.private",
+        "apigw.rest.integration_timeout_s.regional",
+        "apigw.rest.payload_mb",
+        "apigw.throttle_rps",
+        "apigw.timeout_s",
+        "apigw.websocket.connection_duration_s",
+        "apigw.websocket.frame_kb",
+        "apigw.websocket.integration_timeout_s",
+        "apigw.websocket.message_kb",
+        "apigw.websocket.new_connections_per_s",
+        "dynamodb.item_size_kb",
+        "dynamodb.partition.read_units_per_s",
+        "dynamodb.partition.write_units_per_s",
+        "dynamodb.rcu",
+        "dynamodb.table.read_units_per_s",
+        "dynamodb.table.write_units_per_s",
+        "dynamodb.wcu",
+        "ec2.cpu",
+        "ec2.max",
+        "ec2.t3.small.baseline_cpu_pct",
+        "fargate.cpu",
+        "fargate.max_tasks",
+        "fargate.on_demand_vcpu_quota",
+        "lambda.concurrent_executions",
+        "lambda.payload_mb.async",
+        "lambda.payload_mb.sync_request",
+        "lambda.payload_mb.sync_response",
+        "lambda.scaling.envs_per_10s",
+        "lambda.timeout_s",
+        "lambda.timeout_s.max",
+        "rds.max_connections",
+    ] {
+        assert!(ids.contains(id), "no scenario checks {id}: {ids:?}");
+    }
+    // Remedies of the checks' own settings (not from limits.csv) are reached too.
+    for id in [
+        "apigw.throttle_rps",
+        "apigw.timeout_s",
+        "apigw.websocket.frame_kb",
+        "ec2.cpu",
+        "ec2.max",
+        "fargate.cpu",
+        "fargate.max_tasks",
+        "lambda.timeout_s",
+        "rds.max_connections",
+    ] {
+        assert!(with_remedy.contains(id), "no remedy shown for {id}");
+    }
+}
+
+#[test]
+fn hand_checked_limit_texts() {
+    assert_eq!(
+        finding_message(Lang::Ja, "Spot tasks can be stopped with a 120 s warning"),
+        "Spot タスクは 120 秒前の中断通知で停止されることがあります"
+    );
+    assert_eq!(
+        remedy(
+            Lang::Ja,
+            "apigw.http.integration_timeout_s",
+            "Use async invocation with polling or a WebSocket callback, or a Regional REST API with a raised timeout or streaming."
+        ),
+        "ポーリングまたは WebSocket コールバックを組み合わせた非同期呼び出しを使うか、タイムアウトを引き上げたリージョン REST API やレスポンスストリーミングを使用してください。"
+    );
+    // T3a/T4g findings carry the T3 row's remedy under the T3 id.
+    assert_eq!(
+        remedy(
+            Lang::Ja,
+            "ec2.t3.small.baseline_cpu_pct",
+            "Use a larger T size or a fixed-performance family (m/c) if average CPU stays above baseline."
+        ),
+        "平均 CPU 使用率がベースラインを上回り続ける場合は、より大きな T サイズか、固定パフォーマンスのファミリー（m/c）を使用してください。"
+    );
+    assert_eq!(remedy(Lang::Ja, "x", "Something new"), "Something new");
+    assert_eq!(remedy(Lang::Ja, "lambda.timeout_s.max", ""), "");
+    assert_eq!(
+        source(Lang::Ja, "your applied quota ([quotas] \"lambda.concurrent_executions\"); default 1,000 per https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (copy)"),
+        "適用済みのクォータ（[quotas] \"lambda.concurrent_executions\"）。既定値 1,000、出典 https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html（転載）"
+    );
+    assert_eq!(
+        source(Lang::Ja, "your scenario: timeout_s"),
+        "シナリオの設定: timeout_s"
+    );
+    assert_eq!(
+        source(Lang::En, "your scenario: timeout_s"),
+        "your scenario: timeout_s"
+    );
+    assert_eq!(
+        reason(Lang::Ja, "run time per invocation (1,200 s) vs Lambda's 15-minute maximum: 1,200 is above the hard limit of 900 seconds"),
+        "呼び出し 1 回あたりの実行時間（1,200 秒）と Lambda の上限 15 分の比較: 1,200 がハード上限 900 秒 を超えています"
+    );
+}
+
+/// Scenario, description and architecture names of a scenario file: the user's own words.
+fn names_of(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("scenario");
+    let s = archcost::scenario::parse_unchecked(&path.display().to_string(), &text)
+        .expect("scenario parses");
+    let mut names = vec![s.name.clone(), s.description.clone().unwrap_or_default()];
+    names.extend(s.architectures.iter().map(|a| a.name.clone()));
+    names
+}
+
+fn run_ja(args: &[&str]) -> String {
+    let out = bin()
+        .env("COLUMNS", "1000")
+        .current_dir(repo())
+        .args(args)
+        .args(["--lang", "ja"])
+        .output()
+        .expect("archcost runs");
+    assert!(
+        matches!(out.status.code(), Some(0 | 3)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn japanese_command_output_has_no_english_prose() {
+    let slow = repo().join("scenarios/slow-endpoints.toml");
+    let names = names_of(&slow);
+    for format in ["table", "csv", "markdown"] {
+        let text = run_ja(&[
+            "limits",
+            "scenarios/slow-endpoints.toml",
+            "--format",
+            format,
+        ]);
+        // The machine columns of the CSV (unit, kind, status) stay as in JSON.
+        let text = match format {
+            "csv" => text
+                .lines()
+                .skip(1)
+                .map(|l| {
+                    l.split(',')
+                        .filter(|c| !c.contains(' ') || !c.is_ascii())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => text,
+        };
+        if format != "markdown" {
+            assert!(
+                text.contains("してください。"),
+                "{format}: no remedy\n{text}"
+            );
+        }
+        let left = english_runs(&text, &names, 4);
+        assert!(left.is_empty(), "limits {format}: {left:?}\n{text}");
+    }
+    let mut files: Vec<_> = std::fs::read_dir(repo().join("scenarios"))
+        .expect("scenarios/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    for p in files {
+        let names = names_of(&p);
+        let file = p.display().to_string();
+        for format in ["table", "markdown"] {
+            let text = run_ja(&["compare", &file, "--format", format]);
+            let left = english_runs(&text, &names, 4);
+            assert!(left.is_empty(), "compare {file} {format}: {left:?}\n{text}");
+        }
+    }
+}
+
+#[test]
+fn other_japanese_commands_have_no_english_prose() {
+    let a = "scenarios/three-tier.toml";
+    let b = "scenarios/high-traffic.toml";
+    let mut names = names_of(&repo().join(a));
+    names.extend(names_of(&repo().join(b)));
+    let vary = ["--vary", "workload.requests_per_month"];
+    for format in ["table", "markdown"] {
+        let f = ["--format", format];
+        let runs: [Vec<&str>; 4] = [
+            [&["diff", a, b][..], &f].concat(),
+            [&["sensitivity", a][..], &f].concat(),
+            [&["breakeven", a][..], &vary, &f].concat(),
+            [
+                &["sweep", a, "--from", "1e5", "--to", "1e9", "--steps", "5"][..],
+                &vary,
+                &f,
+            ]
+            .concat(),
+        ];
+        for args in runs {
+            let text = run_ja(&args);
+            let left = english_runs(&text, &names, 4);
+            assert!(left.is_empty(), "{args:?}: {left:?}\n{text}");
+        }
+    }
+    // diff lines read in Japanese, with their units.
+    let text = run_ja(&["diff", a, b]);
+    assert!(text.contains("Lambda リクエスト"), "{text}");
+    assert!(text.contains("リクエスト → 20億 リクエスト"), "{text}");
+    assert!(text.contains("カタログ bundled"), "{text}");
+}
+
+/// The Japanese `limits` output pinned byte for byte: messages, remedies, units and sources.
+#[test]
+fn limits_ja_snapshots() {
+    for format in ["table", "csv"] {
+        let out = bin()
+            .env("COLUMNS", "140")
+            .current_dir(repo())
+            .args(["limits", "scenarios/slow-endpoints.toml", "--lang", "ja"])
+            .args(["--format", format])
+            .output()
+            .expect("archcost runs");
+        assert_eq!(out.status.code(), Some(3), "a hard limit is exceeded");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        insta::assert_snapshot!(format!("limits_ja_slow_endpoints_{format}"), text);
+    }
 }

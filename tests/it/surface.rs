@@ -3,7 +3,7 @@
 use crate::util::*;
 use archcost::templates;
 
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 13] = [
     "compare",
     "report",
     "validate",
@@ -16,6 +16,7 @@ const SUBCOMMANDS: [&str; 12] = [
     "pricing",
     "completions",
     "man",
+    "serve",
 ];
 
 fn stdout(args: &[&str]) -> String {

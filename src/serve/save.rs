@@ -1,0 +1,148 @@
+//! Saving a what-if as a new scenario file beside the original. The name is one plain file
+//! name (letters of any script, digits, `-`, `_`, `.`, spaces; no separators, no leading dot), so
+//! it cannot leave the folder; the file is written to a temporary file and linked into place only
+//! if nothing has that name yet, so nothing is ever overwritten.
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Longest accepted name, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// Names Windows reserves for devices (refused so a saved folder can be copied anywhere).
+const RESERVED: [&str; 22] = [
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// `NAME.toml` for the name the user typed (`.toml` is added unless given), or what is wrong.
+pub fn file_name(name: &str) -> Result<String> {
+    let trimmed = name.trim();
+    let stem = match trimmed.len().checked_sub(5) {
+        Some(at) if trimmed.is_char_boundary(at) && trimmed[at..].eq_ignore_ascii_case(".toml") => {
+            &trimmed[..at]
+        }
+        _ => trimmed,
+    };
+    let hint = "use letters, digits, `-`, `_`, `.` and spaces, e.g. three-tier-peak or 繁忙期-3倍";
+    let refuse = |why: &str| {
+        Err(Error::Input(format!(
+            "save: name `{name}`: {why}\n  hint: {hint}"
+        )))
+    };
+    if stem.is_empty() {
+        return refuse("empty");
+    }
+    if stem.chars().count() > MAX_NAME_CHARS {
+        return refuse(&format!("longer than {MAX_NAME_CHARS} characters"));
+    }
+    if let Some(c) = stem
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ' ')))
+    {
+        return refuse(&format!(
+            "`{}` is not allowed in a file name here (the file is always written beside the scenario)",
+            c.escape_default()
+        ));
+    }
+    if stem.starts_with('.') || stem.contains("..") {
+        return refuse("a name may not start with a dot or contain `..`");
+    }
+    let base = stem.split('.').next().unwrap_or(stem).trim_end();
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(base)) {
+        return refuse("a device name on Windows");
+    }
+    Ok(format!("{stem}.toml"))
+}
+
+/// The outcome of a save.
+#[derive(Debug)]
+pub enum Saved {
+    Written(PathBuf),
+    /// Something already has that name; nothing was written.
+    Exists(PathBuf),
+}
+
+/// Write `text` as `dir/file` if (and only if) nothing exists there.
+pub fn write_new(dir: &Path, file: &str, text: &str) -> Result<Saved> {
+    let target = dir.join(file);
+    // `file` is one plain name (see `file_name`); check anyway that the path stays in `dir`.
+    if target.parent() != Some(dir) || target.file_name().and_then(|f| f.to_str()) != Some(file) {
+        return Err(Error::Input(format!(
+            "save: `{file}` would leave the scenario's folder"
+        )));
+    }
+    if std::fs::symlink_metadata(&target).is_ok() {
+        return Ok(Saved::Exists(target));
+    }
+    let mut tmp = crate::fsio::temp_file_beside(&target, ".toml")?;
+    tmp.write_all(text.as_bytes())
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Error::io(&target, e))?;
+    match tmp.persist_noclobber(&target) {
+        Ok(_) => Ok(Saved::Written(target)),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(Saved::Exists(target)),
+        Err(e) => Err(Error::io(&target, e.error)),
+    }
+}
+
+/// The saved file's first line: where it came from and what changed (control characters
+/// dropped, so the comment stays one line).
+pub fn header(original: &str, changes: &str) -> String {
+    let clean: String = format!("# What-if of {original} saved by `archcost serve`: {changes}")
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    format!("{clean}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(file_name("peak").unwrap(), "peak.toml");
+        assert_eq!(file_name(" peak x3.TOML ").unwrap(), "peak x3.toml");
+        assert_eq!(file_name("繁忙期-3倍").unwrap(), "繁忙期-3倍.toml");
+        assert_eq!(file_name("v1.2_b").unwrap(), "v1.2_b.toml");
+        for bad in [
+            "",
+            ".toml",
+            "../x",
+            "a/b",
+            "a\\b",
+            ".hidden",
+            "a..b",
+            "c:x",
+            "nul",
+            "COM1.x",
+            "a\nb",
+            "a\u{0}b",
+            &"x".repeat(81),
+        ] {
+            assert!(file_name(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = write_new(dir.path(), "a.toml", "one").unwrap();
+        assert!(matches!(first, Saved::Written(_)));
+        let again = write_new(dir.path(), "a.toml", "two").unwrap();
+        assert!(matches!(again, Saved::Exists(_)));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.toml")).unwrap(),
+            "one"
+        );
+        assert!(write_new(dir.path(), "../a.toml", "x").is_err());
+    }
+
+    #[test]
+    fn header_is_one_line() {
+        let h = header("s.toml", "description=a\nb = 1\r");
+        assert_eq!(h.lines().count(), 1);
+        assert!(h.starts_with("# What-if of s.toml"));
+    }
+}

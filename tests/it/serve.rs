@@ -1,0 +1,885 @@
+//! `archcost serve`: the binary started on a free loopback port, driven over HTTP (and, where
+//! `/usr/bin/chromium` exists, the page in headless Chromium). Answers are compared with what
+//! the CLI prints for the same edited scenario file.
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A scenario with every value the tests change on a line of its own or in an inline table,
+/// written by `fill` from (key, TOML text) pairs.
+const KEYS: [(&str, &str); 15] = [
+    ("workload.requests_per_month", "30000000"),
+    ("workload.duration_ms", "120"),
+    ("workload.response_kb", "8.0"),
+    ("workload.peak_to_average", "1.5"),
+    ("workload.profile", "\"business-hours\""),
+    ("assumptions.free_tier", "false"),
+    ("architecture.serverless.app.memory_mb", "1024"),
+    ("architecture.serverless.app.arch", "\"arm64\""),
+    ("architecture.serverless.db.capacity", "\"on-demand\""),
+    ("architecture.containers.app.vcpu", "0.5"),
+    ("architecture.containers.app.memory_gb", "1.0"),
+    ("architecture.containers.db.instance", "\"db.t4g.medium\""),
+    ("architecture.containers.db.multi_az", "true"),
+    ("architecture.traditional.app.count", "2"),
+    ("architecture.traditional.app.purchase", "\"on-demand\""),
+];
+
+fn fill(values: &[(&str, String)]) -> String {
+    let v = |key: &str| -> String {
+        values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| {
+                KEYS.iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.to_string())
+                    .expect("a known key")
+            })
+    };
+    format!(
+        r#"# serve test scenario
+name = "Order API"
+region = "ap-northeast-1"
+
+[assumptions]
+free_tier = {free}
+currency = "USD"
+usd_jpy = 150.0
+fx_date = "2026-11-20"
+
+[workload]
+requests_per_month = {rpm}      # volume
+duration_ms = {dur}
+request_kb = 2.0
+response_kb = {resp}
+peak_to_average = {peak}
+profile = {profile}
+db_reads_per_request = 2.0
+db_writes_per_request = 0.5
+item_kb = 1.0
+storage_gb = 20.0
+
+[[architecture]]
+name = "serverless"
+web = {{ service = "api-gateway", api = "http" }}
+app = {{ service = "lambda", memory_mb = {mem}, arch = {arch} }}
+db  = {{ service = "dynamodb", capacity = {cap} }}
+
+[[architecture]]
+name = "containers"
+web = {{ service = "alb" }}
+app = {{ service = "fargate", vcpu = {vcpu}, memory_gb = {fmem}, rps_per_task = 50, min_tasks = 2, max_tasks = 20 }}
+db  = {{ service = "rds", engine = "mysql", instance = {rds}, multi_az = {maz} }}
+
+[[architecture]]
+name = "traditional"
+web = {{ service = "ec2", instance = "t3.small", count = 2 }}
+app = {{ service = "ec2", instance = "m5.large", count = {count}, purchase = {purchase} }}
+db  = {{ service = "ec2", instance = "r5.large", count = 1, ebs_gb = 100 }}
+"#,
+        free = v("assumptions.free_tier"),
+        rpm = v("workload.requests_per_month"),
+        dur = v("workload.duration_ms"),
+        resp = v("workload.response_kb"),
+        peak = v("workload.peak_to_average"),
+        profile = v("workload.profile"),
+        mem = v("architecture.serverless.app.memory_mb"),
+        arch = v("architecture.serverless.app.arch"),
+        cap = v("architecture.serverless.db.capacity"),
+        vcpu = v("architecture.containers.app.vcpu"),
+        fmem = v("architecture.containers.app.memory_gb"),
+        rds = v("architecture.containers.db.instance"),
+        maz = v("architecture.containers.db.multi_az"),
+        count = v("architecture.traditional.app.count"),
+        purchase = v("architecture.traditional.app.purchase"),
+    )
+}
+
+/// The URL `archcost serve` prints on start (None: it ended first).
+fn read_url(stdout: &mut impl BufRead) -> Option<String> {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if stdout.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        if let Some(at) = line.find("http://") {
+            return line[at..].split_whitespace().next().map(str::to_string);
+        }
+    }
+}
+
+/// A running `archcost serve` (killed when dropped).
+struct Server {
+    child: Child,
+    url: String,
+    /// `127.0.0.1:PORT`, the Host header the server answers to.
+    host: String,
+    stdout: BufReader<std::process::ChildStdout>,
+}
+
+impl Server {
+    /// Start `archcost serve FILE --port 0 ARGS` in `dir` and read its URL from stdout.
+    fn start(dir: &Path, file: &str, args: &[&str]) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("archcost"))
+            .current_dir(dir)
+            .args(["serve", file, "--port", "0"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("archcost starts");
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        match read_url(&mut stdout) {
+            Some(url) => {
+                let host = url
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/')
+                    .to_string();
+                Server {
+                    child,
+                    url,
+                    host,
+                    stdout,
+                }
+            }
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                let mut err = String::new();
+                if let Some(mut e) = child.stderr.take() {
+                    let _ = e.read_to_string(&mut err);
+                }
+                panic!("archcost serve ended before printing its URL: {err}");
+            }
+        }
+    }
+
+    fn get(&self, target: &str) -> Resp {
+        http(&self.host, "GET", target, &[("Host", &self.host)], b"")
+    }
+
+    fn post_save(&self, body: &str) -> Resp {
+        let origin = format!("http://{}", self.host);
+        http(
+            &self.host,
+            "POST",
+            "/api/save",
+            &[
+                ("Host", &self.host),
+                ("Origin", &origin),
+                ("Content-Type", "application/json"),
+            ],
+            body.as_bytes(),
+        )
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Resp {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Resp {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One HTTP/1.1 request with exactly the given headers (so tests can send a foreign Host).
+fn http(addr: &str, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Resp {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    let mut req = format!("{method} {target} HTTP/1.1\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    s.write_all(req.as_bytes()).unwrap();
+    s.write_all(body).unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read response");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|c| c.parse().ok())
+        .expect("status line");
+    let headers = lines
+        .filter_map(|l| l.split_once(": "))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    Resp {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    }
+}
+
+fn enc(text: &str) -> String {
+    archcost::serve::query::encode(text)
+}
+
+fn query(pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// A folder holding `s.toml` (the template with `values`).
+fn scenario_dir(values: &[(&str, String)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.toml"), fill(values)).unwrap();
+    dir
+}
+
+/// `archcost ARGS` in `dir`: (exit code, stdout, stderr).
+fn cli(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = Command::new(assert_cmd::cargo::cargo_bin("archcost"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The CLI's message without its `error: ` prefix.
+fn cli_message(stderr: &str) -> String {
+    stderr.strip_prefix("error: ").unwrap_or(stderr).to_string()
+}
+
+/// Query text (what a control sends) and TOML text (what the file says) for one value.
+fn as_toml(key: &str, text: &str) -> String {
+    let quoted = [
+        "workload.profile",
+        "architecture.serverless.app.arch",
+        "architecture.serverless.db.capacity",
+        "architecture.containers.db.instance",
+        "architecture.traditional.app.purchase",
+    ];
+    if quoted.contains(&key) {
+        format!("\"{text}\"")
+    } else {
+        text.to_string()
+    }
+}
+
+fn value_strategy(key: &'static str) -> proptest::strategy::BoxedStrategy<String> {
+    use proptest::prelude::*;
+    let pick = |xs: &'static [&'static str]| {
+        proptest::sample::select(xs)
+            .prop_map(str::to_string)
+            .boxed()
+    };
+    match key {
+        "workload.requests_per_month" => prop_oneof![
+            (0u64..20_000_000_000).prop_map(|n| n.to_string()),
+            pick(&["1e9", "6e7", "-1", "0"]),
+        ]
+        .boxed(),
+        "workload.duration_ms" => prop_oneof![
+            (0u32..60_000).prop_map(|n| n.to_string()),
+            (0u32..100_000).prop_map(|n| format!("{}.{}", n / 10, n % 10)),
+            pick(&["-5", "1e6"]),
+        ]
+        .boxed(),
+        "workload.response_kb" => (0u32..100_000)
+            .prop_map(|n| format!("{}.{}", n / 100, n % 100))
+            .boxed(),
+        "workload.peak_to_average" => pick(&["1", "1.5", "3", "10", "0.5"]),
+        "workload.profile" => pick(&[
+            "flat",
+            "business-hours",
+            "evening-peak",
+            "night-batch",
+            "spiky",
+            "weekly",
+        ]),
+        "assumptions.free_tier" => pick(&["true", "false"]),
+        "architecture.serverless.app.memory_mb" => prop_oneof![
+            (128u32..10_241).prop_map(|n| n.to_string()),
+            pick(&["64", "20000"]),
+        ]
+        .boxed(),
+        "architecture.serverless.app.arch" => pick(&["x86_64", "arm64"]),
+        "architecture.serverless.db.capacity" => pick(&["on-demand", "provisioned"]),
+        "architecture.containers.app.vcpu" => pick(&["0.25", "0.5", "1", "2", "4", "3"]),
+        "architecture.containers.app.memory_gb" => pick(&["0.5", "1", "2", "4", "8", "30", "3"]),
+        "architecture.containers.db.instance" => pick(&[
+            "db.t4g.micro",
+            "db.t4g.medium",
+            "db.r6g.large",
+            "db.m5.xlarge",
+            "db.t4g.mediun",
+        ]),
+        "architecture.containers.db.multi_az" => pick(&["true", "false"]),
+        "architecture.traditional.app.purchase" => pick(&[
+            "on-demand",
+            "reserved",
+            "compute-savings-plan",
+            "instance-savings-plan",
+            "spot",
+            "lease",
+        ]),
+        _ => (0u32..12).prop_map(|n| n.to_string()).boxed(),
+    }
+}
+
+/// Random changes to a random subset of keys: the API's answer is the CLI's for the edited file
+/// (200 with `compare --format json`'s bytes, or 400 with its error message).
+#[test]
+fn serve_api_equals_compare_json_for_random_changes() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let served = scenario_dir(&[]);
+    let server = Server::start(served.path(), "s.toml", &[]);
+    let strategy = proptest::collection::vec(
+        (0..KEYS.len()).prop_flat_map(|i| {
+            let key = KEYS[i].0;
+            value_strategy(key).prop_map(move |v| (key, v))
+        }),
+        1..5,
+    );
+    let mut runner = TestRunner::new(Config {
+        cases: 24,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&strategy, |changes| {
+            // The last value of a key wins, on both sides.
+            let mut values: Vec<(&str, String)> = Vec::new();
+            for (k, v) in &changes {
+                values.retain(|(x, _)| x != k);
+                values.push((k, v.clone()));
+            }
+            let resp = server.get(&format!("/api/compare?{}", query(&changes)));
+            let toml: Vec<(&str, String)> =
+                values.iter().map(|(k, v)| (*k, as_toml(k, v))).collect();
+            let other = scenario_dir(&toml);
+            let (code, stdout, stderr) =
+                cli(other.path(), &["compare", "--format", "json", "s.toml"]);
+            if code == 0 {
+                prop_assert_eq!(resp.status, 200, "{:?}: {}", changes, resp.text());
+                prop_assert_eq!(&resp.body, &stdout, "{:?}", changes);
+            } else {
+                prop_assert_eq!(code, 2);
+                prop_assert_eq!(resp.status, 400, "{:?}", changes);
+                prop_assert_eq!(resp.text(), cli_message(&stderr), "{:?}", changes);
+            }
+            Ok(())
+        })
+        .unwrap();
+    // The server is still there after every refusal.
+    assert_eq!(server.get("/api/compare").status, 200);
+}
+
+#[test]
+fn serve_answers_400_with_the_cli_message_and_keeps_serving() {
+    let dir = scenario_dir(&[]);
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    for (target, want) in [
+        (
+            "/api/compare?workload.duration_ms=-5".to_string(),
+            "`workload.duration_ms`: -5 is negative",
+        ),
+        (
+            "/api/compare?workload.durration_ms=1".to_string(),
+            "did you mean `duration_ms`?",
+        ),
+        (
+            "/api/compare?architecture.nope.app.memory_mb=1".to_string(),
+            "no architecture with that name",
+        ),
+        (
+            "/api/compare?assumptions.pricing=/etc".to_string(),
+            "cannot be changed",
+        ),
+        ("/api/compare?x=%ZZ".to_string(), "percent escape"),
+        ("/api/view?lang=fr".to_string(), "expected en or ja"),
+        (
+            "/api/sweep?vary=workload.requests_per_month&from=1e5&to=x".to_string(),
+            "--to `x`: expected a number",
+        ),
+        (
+            "/api/sweep?vary=workload.requests_per_month&from=1&to=2&steps=100000".to_string(),
+            "at most 2000",
+        ),
+        (
+            "/api/breakeven?vary=workload.duration_ms".to_string(),
+            "give the searched range",
+        ),
+        (
+            format!(
+                "/api/compare?{}",
+                (0..70)
+                    .map(|i| format!("workload.k{i}=1&"))
+                    .collect::<String>()
+            ),
+            "at most 64",
+        ),
+    ] {
+        let r = server.get(&target);
+        assert_eq!(r.status, 400, "{target}: {}", r.text());
+        assert!(r.text().contains(want), "{target}: {}", r.text());
+    }
+    let long = format!("/api/compare?workload.duration_ms={}", "1".repeat(9000));
+    assert_eq!(server.get(&long).status, 414);
+    assert_eq!(server.get("/nope").status, 404);
+    assert_eq!(server.get("/api/save").status, 405);
+    // Still serving, and the what-if error text is the CLI's (file:line:col, hint).
+    let (_, json, _) = cli(dir.path(), &["compare", "--format", "json", "s.toml"]);
+    let r = server.get("/api/compare");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body, json);
+    assert_eq!(r.header("X-Archcost-Stale"), Some("0"));
+}
+
+#[test]
+fn serve_refuses_foreign_hosts_and_cross_origin_saves() {
+    let dir = scenario_dir(&[]);
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    assert!(
+        server.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.url
+    );
+    let port = server.host.rsplit(':').next().unwrap().to_string();
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        "127.0.0.1:1".to_string(),
+    ] {
+        let r = http(&server.host, "GET", "/api/compare", &[("Host", &host)], b"");
+        assert_eq!(r.status, 403, "{host}");
+        assert!(r.text().contains("DNS rebinding"), "{}", r.text());
+    }
+    let r = http(&server.host, "GET", "/api/compare", &[], b"");
+    assert_eq!(r.status, 403, "no Host header");
+    let local = format!("localhost:{port}");
+    let r = http(&server.host, "GET", "/", &[("Host", &local)], b"");
+    assert_eq!(r.status, 200);
+    assert!(r
+        .header("Content-Security-Policy")
+        .is_some_and(|c| c.contains("script-src 'self'")));
+    // Saving needs the page's own origin and JSON.
+    let body = br#"{"name": "x"}"#;
+    for headers in [
+        vec![
+            ("Origin", "http://evil.example"),
+            ("Content-Type", "application/json"),
+        ],
+        vec![("Content-Type", "application/json")],
+        vec![("Origin", "null"), ("Content-Type", "application/json")],
+    ] {
+        let mut h = vec![("Host", server.host.as_str())];
+        h.extend(headers);
+        let r = http(&server.host, "POST", "/api/save", &h, body);
+        assert_eq!(r.status, 403, "{h:?}");
+    }
+    let origin = format!("http://{}", server.host);
+    let r = http(
+        &server.host,
+        "POST",
+        "/api/save",
+        &[
+            ("Host", &server.host),
+            ("Origin", &origin),
+            ("Content-Type", "text/plain"),
+        ],
+        body,
+    );
+    assert_eq!(r.status, 415);
+    let big = vec![b' '; 70 * 1024];
+    let r = http(
+        &server.host,
+        "POST",
+        "/api/save",
+        &[
+            ("Host", &server.host),
+            ("Origin", &origin),
+            ("Content-Type", "application/json"),
+        ],
+        &big,
+    );
+    assert_eq!(r.status, 413);
+    assert!(!dir.path().join("x.toml").exists());
+}
+
+#[test]
+fn serve_refuses_names_it_cannot_bind_and_warns_off_loopback() {
+    let dir = scenario_dir(&[]);
+    let (code, _, stderr) = cli(dir.path(), &["serve", "s.toml", "--host", "example.com"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("expected an IP address"), "{stderr}");
+    let (code, _, stderr) = cli(dir.path(), &["serve", "missing.toml", "--port", "0"]);
+    assert_eq!(code, 2, "{stderr}");
+    let mut server = Server::start(dir.path(), "s.toml", &["--host", "0.0.0.0"]);
+    let _ = server.child.kill();
+    let mut err = String::new();
+    server
+        .child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(err.contains("warning: listening on 0.0.0.0"), "{err}");
+}
+
+/// Poll `/api/status` until its version is past `after` (bounded so a broken watcher fails the
+/// test instead of hanging it; the bound is not a latency assertion).
+fn wait_version(server: &Server, after: u64) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let st: serde_json::Value =
+            serde_json::from_slice(&server.get("/api/status").body).unwrap();
+        if st["version"].as_u64().unwrap() > after {
+            return st;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the file change was not picked up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serve_picks_up_file_changes_and_keeps_the_last_good_version() {
+    let dir = scenario_dir(&[]);
+    let path = dir.path().join("s.toml");
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    let st: serde_json::Value = serde_json::from_slice(&server.get("/api/status").body).unwrap();
+    let v1 = st["version"].as_u64().unwrap();
+    assert_eq!(st["ok"], true);
+
+    // An edit on disk: the API answers for the new file.
+    std::fs::write(
+        &path,
+        fill(&[("workload.requests_per_month", "90000000".into())]),
+    )
+    .unwrap();
+    let st = wait_version(&server, v1);
+    assert_eq!(st["ok"], true, "{st}");
+    let (_, json, _) = cli(dir.path(), &["compare", "--format", "json", "s.toml"]);
+    let r = server.get("/api/compare");
+    assert_eq!(r.body, json);
+    let good = r.body;
+
+    // A file that stops validating: its error is reported, answers come from the last good one.
+    let broken = fill(&[("architecture.serverless.app.memory_mb", "64".into())]);
+    std::fs::write(&path, &broken).unwrap();
+    let st = wait_version(&server, st["version"].as_u64().unwrap());
+    assert_eq!(st["ok"], false);
+    let (code, _, stderr) = cli(dir.path(), &["compare", "--format", "json", "s.toml"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        st["error"].as_str().unwrap(),
+        cli_message(&stderr).trim_end()
+    );
+    let r = server.get("/api/compare");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body, good);
+    assert_eq!(r.header("X-Archcost-Stale"), Some("1"));
+    let page = server.get("/").text();
+    assert!(
+        page.contains("id=\"file-error\" class=\"banner\"><strong>"),
+        "the page shows the error"
+    );
+
+    // Fixed again (an editor that saves by rename).
+    let tmp = dir.path().join("s.toml.swp");
+    std::fs::write(&tmp, fill(&[])).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    let st = wait_version(&server, st["version"].as_u64().unwrap());
+    assert_eq!(st["ok"], true, "{st}");
+    assert_eq!(
+        server.get("/api/compare").header("X-Archcost-Stale"),
+        Some("0")
+    );
+}
+
+#[test]
+fn serve_saves_a_new_file_beside_the_original_and_refuses_escapes() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("meeting");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("s.toml"), fill(&[])).unwrap();
+    let server = Server::start(&dir, "s.toml", &[]);
+    let edits = [
+        ("workload.requests_per_month", "60000000".to_string()),
+        ("architecture.containers.db.multi_az", "false".to_string()),
+    ];
+    let r = server.post_save(
+        r#"{"name": "peak", "values": {"workload.requests_per_month": "60000000", "architecture.containers.db.multi_az": false}}"#,
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let saved = dir.join("peak.toml");
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        text.starts_with("# What-if of s.toml saved by `archcost serve`"),
+        "{text}"
+    );
+    // The saved file prices exactly as the API did.
+    let (code, json, err) = cli(&dir, &["compare", "--format", "json", "peak.toml"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        server.get(&format!("/api/compare?{}", query(&edits))).body,
+        json
+    );
+    // Never overwritten.
+    let r = server.post_save(r#"{"name": "peak.toml", "values": {}}"#);
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert_eq!(std::fs::read_to_string(&saved).unwrap(), text);
+    let r = server.post_save(r#"{"name": "s", "values": {}}"#);
+    assert_eq!(r.status, 409, "the original is never replaced");
+    // Names that would leave the folder, or hide a file.
+    for name in [
+        "../escape",
+        "sub/x",
+        "..",
+        ".hidden",
+        "/tmp/abs",
+        "a\\\\b",
+        "",
+        "nul",
+    ] {
+        let r = server.post_save(&format!(r#"{{"name": "{name}", "values": {{}}}}"#));
+        assert_eq!(r.status, 400, "{name}: {}", r.text());
+    }
+    // An invalid what-if is not saved.
+    let r = server.post_save(r#"{"name": "bad", "values": {"workload.duration_ms": "-1"}}"#);
+    assert_eq!(r.status, 400);
+    let mut names: Vec<String> = std::fs::read_dir(root.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["meeting".to_string()]);
+    names = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["peak.toml".to_string(), "s.toml".to_string()]);
+}
+
+#[test]
+fn serve_sweep_breakeven_and_downloads_match_the_cli() {
+    let dir = scenario_dir(&[]);
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    let (_, want, _) = cli(
+        dir.path(),
+        &[
+            "sweep",
+            "s.toml",
+            "--vary",
+            "workload.requests_per_month",
+            "--from",
+            "1e5",
+            "--to",
+            "1e9",
+            "--steps",
+            "7",
+            "--log",
+            "--format",
+            "json",
+        ],
+    );
+    let r =
+        server.get("/api/sweep?vary=workload.requests_per_month&from=1e5&to=1e9&steps=7&log=true");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.body, want);
+    let (_, want, _) = cli(
+        dir.path(),
+        &[
+            "breakeven",
+            "s.toml",
+            "--vary",
+            "workload.requests_per_month",
+            "--format",
+            "json",
+        ],
+    );
+    let r = server.get("/api/breakeven?vary=workload.requests_per_month");
+    assert_eq!(r.body, want);
+    // With what-if edits: the same as the CLI on the edited file.
+    let edits = [("architecture.serverless.app.memory_mb", "2048".to_string())];
+    let other = scenario_dir(&edits);
+    let (_, want, _) = cli(
+        other.path(),
+        &[
+            "breakeven",
+            "s.toml",
+            "--vary",
+            "workload.requests_per_month",
+            "--between",
+            "serverless,containers",
+            "--format",
+            "json",
+        ],
+    );
+    let r = server.get(&format!(
+        "/api/breakeven?vary=workload.requests_per_month&between=serverless,containers&{}",
+        query(&edits)
+    ));
+    assert_eq!(r.body, want);
+
+    // The what-if as a file, and the report folder as a zip.
+    let r = server.get(&format!("/api/scenario.toml?{}", query(&edits)));
+    assert_eq!(r.status, 200);
+    assert!(r
+        .header("Content-Disposition")
+        .is_some_and(|d| d.contains("s-what-if.toml")));
+    std::fs::write(other.path().join("dl.toml"), &r.body).unwrap();
+    let (_, a, _) = cli(other.path(), &["compare", "--format", "json", "dl.toml"]);
+    let (_, b, _) = cli(other.path(), &["compare", "--format", "json", "s.toml"]);
+    assert_eq!(a, b);
+    let r = server.get(&format!("/api/report.zip?lang=ja&{}", query(&edits)));
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("Content-Type"), Some("application/zip"));
+    assert_eq!(&r.body[..4], b"PK\x03\x04");
+    for f in archcost::report::folder::FILES {
+        let name = format!("s-what-if/{f}");
+        assert!(
+            r.body.windows(name.len()).any(|w| w == name.as_bytes()),
+            "{name}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_stops_cleanly_on_sigterm() {
+    let dir = scenario_dir(&[]);
+    let mut server = Server::start(dir.path(), "s.toml", &[]);
+    assert_eq!(server.get("/api/status").status, 200);
+    let pid = server.child.id() as libc::pid_t;
+    // SAFETY: signalling our own child process by its id.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let mut rest = String::new();
+    server.stdout.read_to_string(&mut rest).unwrap();
+    assert!(rest.contains("stopped"), "{rest}");
+    assert!(
+        TcpStream::connect(&server.host).is_err(),
+        "the port is closed"
+    );
+}
+
+fn chromium() -> Option<PathBuf> {
+    let p = PathBuf::from("/usr/bin/chromium");
+    p.exists().then_some(p)
+}
+
+/// `data-arch` / `data-total-usd` pairs in a dumped DOM.
+fn totals(dom: &str) -> Vec<(String, String)> {
+    dom.split("data-arch=\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let (name, after) = rest.split_once('"')?;
+            let (_, total) = after.split_once("data-total-usd=\"")?;
+            Some((name.to_string(), total.split_once('"')?.0.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn serve_page_in_headless_chromium_follows_the_link_and_matches_the_api() {
+    let Some(browser) = chromium() else {
+        eprintln!("note: /usr/bin/chromium not found; skipping the headless page test");
+        return;
+    };
+    let dir = scenario_dir(&[]);
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    let fragment = "workload.requests_per_month=60000000&workload.duration_ms=200&architecture.containers.db.multi_az=false";
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--virtual-time-budget=10000")
+        .arg("--dump-dom")
+        .arg(format!("{}?lang=ja#{fragment}", server.url))
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout).replace("&amp;", "&");
+    assert!(dom.contains("<html lang=\"ja\""), "{dom}");
+    // The controls took the link's values ...
+    assert!(
+        dom.contains(
+            "data-key=\"workload.requests_per_month\" data-base=\"30000000\" value=\"60000000\""
+        ),
+        "the volume control shows the link's value"
+    );
+    let shown = dom
+        .split("id=\"report\"")
+        .nth(1)
+        .and_then(|r| r.split("data-query=\"").nth(1))
+        .and_then(|r| r.split('"').next())
+        .expect("the report's data-query");
+    let mut got: Vec<&str> = shown.split('&').collect();
+    let mut want: Vec<&str> = fragment.split('&').collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want, "the page priced the link's what-if");
+    // ... and the totals on the page are the API's.
+    let api: serde_json::Value =
+        serde_json::from_slice(&server.get(&format!("/api/compare?{fragment}")).body).unwrap();
+    let page = totals(&dom);
+    let archs = api["architectures"].as_array().unwrap();
+    assert_eq!(page.len(), archs.len(), "{page:?}");
+    for a in archs {
+        let name = a["name"].as_str().unwrap();
+        let usd = a["monthly_usd"].as_str().unwrap();
+        assert!(
+            page.iter().any(|(n, t)| n == name && t == usd),
+            "{name}: page {page:?}, API {usd}"
+        );
+    }
+    // The file's own total differs (the what-if changed something).
+    let file: serde_json::Value = serde_json::from_slice(&server.get("/api/compare").body).unwrap();
+    assert_ne!(file["architectures"], api["architectures"]);
+}

@@ -305,7 +305,8 @@ mod tests {
 
     #[test]
     fn reserved_rows_that_may_map_are_kept_by_offer() {
-        let head = "\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",\"c1\",\"c2\",\"c3\",\"c4\"\n";
+        let head =
+            "\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",\"c1\",\"c2\",\"c3\",\"c4\"\n";
         let ec2 = format!(
             "\"OfferCode\",\"AmazonEC2\"\n{head}\"A\",\"T\",\"R\",\"Reserved\",\"standard\",\"Linux\",\"Shared\",\"RunInstances\"\n\"B\",\"T\",\"R\",\"Reserved\",\"convertible\",\"Linux\",\"Shared\",\"RunInstances\"\n\"C\",\"T\",\"R\",\"Reserved\",\"standard\",\"Windows\",\"Shared\",\"RunInstances:0002\"\n\"D\",\"T\",\"R\",\"Reserved\",\"standard\",\"Linux\",\"Dedicated\",\"RunInstances\"\n"
         );

@@ -325,6 +325,28 @@ pub fn money_total(v: f64, jpy: bool) -> String {
     )
 }
 
+/// Amounts as labels (cents, or whole yen) that add up to the label of their sum: each is
+/// rounded down, and the units the rounding lost go to the largest remainders.
+pub fn apportion(values: &[f64], jpy: bool) -> Vec<String> {
+    let scale = if jpy { 1.0 } else { 100.0 };
+    let scaled: Vec<f64> = values.iter().map(|v| v * scale).collect();
+    let mut units: Vec<i64> = scaled.iter().map(|v| v.floor() as i64).collect();
+    let target = (scaled.iter().sum::<f64>()).round() as i64;
+    let mut order: Vec<usize> = (0..scaled.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (scaled[a] - scaled[a].floor(), scaled[b] - scaled[b].floor());
+        rb.total_cmp(&ra).then(a.cmp(&b))
+    });
+    let missing = target - units.iter().sum::<i64>();
+    for &i in order.iter().cycle().take(missing.max(0) as usize) {
+        units[i] += 1;
+    }
+    units
+        .iter()
+        .map(|u| money_total(*u as f64 / scale, jpy))
+        .collect()
+}
+
 /// Opacity of the uncertainty band fill (and of the request-volume range shading, halved).
 pub const BAND_OPACITY: f64 = 0.22;
 
@@ -742,6 +764,8 @@ fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -
     let inside = font(17)
         .color(&WHITE)
         .pos(Pos::new(HPos::Center, VPos::Center));
+    // Segment labels rounded so that each bar's labels add up to the total printed above it.
+    let labels: Vec<Vec<String>> = d.bars.iter().map(|(_, v)| apportion(v, jpy)).collect();
     for (t, _) in d.tiers.iter().enumerate() {
         let c = TIER_COLOURS[t % TIER_COLOURS.len()];
         for (i, (_, v)) in d.bars.iter().enumerate() {
@@ -758,7 +782,7 @@ fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -
             // The amount inside the segment when it is tall enough to hold it.
             if h / y_hi * plot_h >= 24.0 {
                 chart.draw_series(std::iter::once(Text::new(
-                    money_label(h, jpy),
+                    labels[i].get(t).cloned().unwrap_or_default(),
                     (x + 0.5, base + h / 2.0),
                     inside.clone(),
                 )))?;
@@ -835,6 +859,16 @@ mod tests {
         assert_eq!(money_label(0.5, false), "$0.50");
         assert_eq!(money_label(185_000.0, true), "¥185,000");
         assert_eq!(money_total(139.49276, false), "$139.49");
+        // 0.335 + 0.335 + 0.33 = 1.00: plain cents would print $0.34 + $0.34 + $0.33 = $1.01.
+        assert_eq!(
+            apportion(&[0.335, 0.335, 0.33], false),
+            ["$0.34", "$0.33", "$0.33"]
+        );
+        assert_eq!(
+            apportion(&[38.70, 54.0, 20.7, 26.09], false),
+            ["$38.70", "$54.00", "$20.70", "$26.09"]
+        );
+        assert_eq!(apportion(&[10.4, 10.4, 10.4], true), ["¥11", "¥10", "¥10"]);
         assert_eq!(money_total(20923.9, true), "¥20,924");
     }
 

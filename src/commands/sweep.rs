@@ -22,7 +22,7 @@ pub fn run(args: SweepArgs) -> Result<u8> {
     let from = parse_decimal("--from", &args.from)?;
     let to = parse_decimal("--to", &args.to)?;
     if let Some(path) = &args.chart {
-        check_chart_path(path, from)?;
+        check_chart_path(path, from, args.log)?;
     }
     let values = sweep::steps(from, to, args.steps, args.log)?;
     let rows = sweep::sweep(&s, &catalog, &args.vary, &values)?;
@@ -34,14 +34,16 @@ pub fn run(args: SweepArgs) -> Result<u8> {
     };
     if let Some(path) = &args.chart {
         let crossings = crate::breakeven::breakeven(&s, &catalog, &args.vary, from, to, None)?;
-        draw(&s, &catalog, &args.vary, &rows, &crossings, &display, path)?;
+        draw(
+            &s, &catalog, &args.vary, args.log, &rows, &crossings, &display, path,
+        )?;
     }
     out.emit(&bytes)?;
     Ok(0)
 }
 
-/// The chart's file: PNG or SVG by extension, log axes so the values must be above 0.
-fn check_chart_path(path: &Path, from: Decimal) -> Result<()> {
+/// The chart's file: PNG or SVG by extension; with `--log` (log axes) the values must be above 0.
+fn check_chart_path(path: &Path, from: Decimal, log: bool) -> Result<()> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -52,19 +54,21 @@ fn check_chart_path(path: &Path, from: Decimal) -> Result<()> {
             path.display()
         )));
     }
-    if from <= Decimal::ZERO {
+    if log && from <= Decimal::ZERO {
         return Err(Error::Input(format!(
-            "--chart {}: the chart has log axes; use --from above 0",
+            "--chart {} with --log: log axes need --from above 0",
             path.display()
         )));
     }
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw(
     s: &Scenario,
     catalog: &crate::pricing::Catalog,
     key: &str,
+    log: bool,
     rows: &[SweepRow],
     crossings: &[crate::breakeven::Crossing],
     display: &Display,
@@ -78,7 +82,9 @@ fn draw(
     let mut at = s.clone();
     sweep::set_key(&mut at, key, scenario_x)?;
     let own = crate::compare::outcomes(&at, catalog)?;
-    let data = render::chart_data(&s.name, key, rows, crossings, scenario_x, &own, display);
+    let data = render::chart_data(
+        &s.name, key, log, rows, crossings, scenario_x, &own, display,
+    );
     let is_png = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("png"));

@@ -51,6 +51,8 @@ pub struct ChartData {
     pub load_title: String,
     pub breakdown_title: String,
     pub x_label: String,
+    /// Log axes (the report's cost-vs-load, `sweep --log`) or linear ones.
+    pub log_axes: bool,
     /// Y axis of the cost-vs-load chart (log scale).
     pub load_y_label: String,
     /// Y axis of the breakdown chart.
@@ -100,6 +102,7 @@ impl ChartData {
             load_title: f(&self.load_title),
             breakdown_title: f(&self.breakdown_title),
             x_label: f(&self.x_label),
+            log_axes: self.log_axes,
             load_y_label: f(&self.load_y_label),
             y_label: f(&self.y_label),
             this_scenario: f(&self.this_scenario),
@@ -370,15 +373,23 @@ fn cost_vs_load<DB: DrawingBackend>(
         .chain(band_ys);
     let (x_lo, x_hi) = bounds(xs.chain([d.scenario_x]), 1.0);
     let (y_lo, y_hi) = bounds(ys.chain(d.scenario_costs.iter().copied()), 0.01);
-    let (y_lo, y_hi) = (y_lo / 1.6, y_hi * 1.6);
+    // Log axes leave room by factors; linear axes start at 0.
+    let (y_lo, y_hi) = if d.log_axes {
+        (y_lo / 1.6, y_hi * 1.6)
+    } else {
+        (0.0, y_hi * 1.1)
+    };
     let jpy = d.jpy;
 
+    // The same drawing on log axes (the report, `sweep --log`) or linear ones (`sweep`).
+    macro_rules! draw_on {
+        ($x:expr, $y:expr) => {{
     let mut chart = ChartBuilder::on(root)
         .caption(&d.load_title, font(34))
         .margin(24)
         .x_label_area_size(70)
         .y_label_area_size(120)
-        .build_cartesian_2d((x_lo..x_hi).log_scale(), (y_lo..y_hi).log_scale())?;
+        .build_cartesian_2d($x, $y)?;
     chart
         .configure_mesh()
         .x_desc(d.x_label.as_str())
@@ -627,6 +638,13 @@ fn cost_vs_load<DB: DrawingBackend>(
         .border_style(RGBColor(160, 160, 160))
         .draw()?;
     Ok(())
+        }};
+    }
+    if d.log_axes {
+        draw_on!((x_lo..x_hi).log_scale(), (y_lo..y_hi).log_scale())
+    } else {
+        draw_on!(x_lo..x_hi, y_lo..y_hi)
+    }
 }
 
 /// A series cut into runs of consecutive points: a segment is feasible when both its ends are

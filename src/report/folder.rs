@@ -378,6 +378,7 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
         load_title: format!("{}: {}{fx}", rep.scenario.name, l.cost_vs_load),
         breakdown_title: format!("{}: {}{fx}", rep.scenario.name, l.breakdown),
         x_label: l.axis_requests.to_string(),
+        log_axes: true,
         load_y_label: lang.money_axis_log(currency),
         y_label: lang.money_axis(currency),
         this_scenario: l.this_scenario.to_string(),

@@ -154,9 +154,11 @@ pub fn markdown(key: &str, rows: &[SweepRow], d: &Display) -> String {
 
 /// The sweep chart's data: each architecture's curve, dashed where it cannot run, the scenario's
 /// own value marked (`own`: the outcomes there) and the crossings numbered.
+#[allow(clippy::too_many_arguments)]
 pub fn chart_data(
     title: &str,
     key: &str,
+    log_axes: bool,
     rows: &[SweepRow],
     crossings: &[Crossing],
     scenario_x: Decimal,
@@ -202,11 +204,17 @@ pub fn chart_data(
     ChartData {
         load_title: format!("{title}: {}{fx}", d.lang.money_axis(currency)),
         breakdown_title: String::new(),
-        x_label: match key {
-            "workload.requests_per_month" => l.axis_requests.to_string(),
-            _ => format!("{key} (log scale)"),
+        x_label: match (key, log_axes) {
+            ("workload.requests_per_month", true) => l.axis_requests.to_string(),
+            (_, true) => format!("{key} (log scale)"),
+            (_, false) => key.to_string(),
         },
-        load_y_label: d.lang.money_axis_log(currency),
+        log_axes,
+        load_y_label: if log_axes {
+            d.lang.money_axis_log(currency)
+        } else {
+            d.lang.money_axis(currency)
+        },
         y_label: String::new(),
         // The chart adds the value itself beside this label.
         this_scenario: l.this_scenario.to_string(),

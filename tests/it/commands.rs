@@ -301,3 +301,35 @@ fn pricing_show_suggests_a_misspelt_service() {
     assert_eq!(code, Some(2));
     assert!(err.contains("did you mean `lambda`?"), "{err}");
 }
+
+#[test]
+fn sweep_charts_are_linear_unless_log_is_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("c.svg");
+    let chart = chart.to_str().unwrap();
+    let base = [
+        "sweep",
+        S,
+        "--vary",
+        "workload.requests_per_month",
+        "--from",
+        "0",
+        "--to",
+        "2e8",
+        "--steps",
+        "21",
+    ];
+    // Linear axes start at 0: a sweep from 0 draws; its ticks are evenly spaced (20M, 40M, ...).
+    let (code, _, err) = run(&[&base[..], &["--chart", chart]].concat());
+    assert_eq!(code, Some(0), "{err}");
+    let svg = std::fs::read_to_string(chart).unwrap();
+    assert!(
+        svg.contains("40M") && svg.contains("60M"),
+        "no linear ticks"
+    );
+    assert!(!svg.contains("log scale"));
+    // Log axes cannot start at 0.
+    let (code, _, err) = run(&[&base[..], &["--log", "--chart", chart]].concat());
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("log axes need --from above 0"), "{err}");
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a synthetic AmazonEC2 regional offer file (index.csv layout) of at least SIZE bytes.
 
-The layout follows the real CSV offer files (see ../shared/reference/aws-offer-format.md and
+The layout follows the real CSV offer files (AWS Price List documentation and
 the CSV fixtures): 5 metadata lines, a quoted header of display names, one row per price
 dimension; every present value quoted, absent attributes as unquoted empty fields; OnDemand
 and Reserved rows (1yr/3yr x No/Partial/All Upfront x standard/convertible, with "Upfront

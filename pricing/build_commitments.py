@@ -12,7 +12,7 @@ spot-advisor-data.json, or a whole AmazonRDS regional CSV) can be given instead:
 to the same instance families and regions, so the same rows come out plus any extra ones the
 bigger file has.
 
-Nothing here reads ../shared. All money is decimal.Decimal, written as plain decimal strings
+Only the files named as arguments are read. All money is decimal.Decimal, written as plain decimal strings
 (no float, no exponent). The files are written only when every check passes, each through a
 temporary file and os.replace, so a failed run leaves the previous files untouched.
 See pricing/commitments/README.md for the columns, the sources and the worked examples.

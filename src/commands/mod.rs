@@ -74,18 +74,36 @@ pub fn load_with_text(args: &ScenarioArgs) -> Result<(Scenario, CatalogRef, Stri
     let text = scenario::read_text(&args.scenario)?;
     let name = args.scenario.display().to_string();
     let s = scenario::parse_unchecked(&name, &text)?;
-    let pricing_dir = match &args.pricing {
-        Some(p) => Some(p.clone()),
+    let dir = catalog_dir(&args.scenario, &s, args.pricing.as_deref());
+    let catalog = catalog_at(dir.as_deref(), args.pricing.is_some(), &name, &text)?;
+    scenario::check(&name, &text, &s, &catalog)?;
+    Ok((s, catalog, text))
+}
+
+/// The catalog directory a scenario prices against: `--pricing` wins over
+/// `assumptions.pricing` (relative to the scenario's folder); None = bundled.
+pub fn catalog_dir(file: &Path, s: &Scenario, cli_pricing: Option<&Path>) -> Option<PathBuf> {
+    match cli_pricing {
+        Some(p) => Some(p.to_path_buf()),
         None => Some(s.assumptions.pricing.as_str())
             .filter(|p| *p != "bundled")
-            .map(|p| resolve_relative(&args.scenario, p)),
-    };
-    let catalog = catalog_for(pricing_dir.as_deref()).map_err(|e| {
-        if args.pricing.is_some() {
+            .map(|p| resolve_relative(file, p)),
+    }
+}
+
+/// `catalog_for(dir)`, with a failure located at the scenario's `assumptions.pricing` line when
+/// the directory came from the scenario (`from_cli` false) rather than `--pricing`.
+pub fn catalog_at(
+    dir: Option<&Path>,
+    from_cli: bool,
+    name: &str,
+    text: &str,
+) -> Result<CatalogRef> {
+    catalog_for(dir).map_err(|e| {
+        if from_cli {
             return e;
         }
-        // The path came from the scenario: say where it is written.
-        let at = scenario::key_location(&name, &text, "assumptions.pricing");
+        let at = scenario::key_location(name, text, "assumptions.pricing");
         let msg = format!("{at}: `assumptions.pricing`: {e}");
         if e.exit_code() == 2 {
             Error::Input(msg)
@@ -95,9 +113,7 @@ pub fn load_with_text(args: &ScenarioArgs) -> Result<(Scenario, CatalogRef, Stri
                 source: std::io::Error::other(msg),
             }
         }
-    })?;
-    scenario::check(&name, &text, &s, &catalog)?;
-    Ok((s, catalog, text))
+    })
 }
 
 fn resolve_relative(scenario: &Path, p: &str) -> PathBuf {

@@ -489,11 +489,13 @@ impl<R> Counting<R> {
         let elapsed = now.duration_since(since);
         if elapsed >= self.rate_window && !self.rate_window.is_zero() {
             let got = self.count - at;
-            let rate = got as f64 / elapsed.as_secs_f64();
-            if rate < self.min_rate as f64 {
+            // Integer comparison: got / elapsed < min_rate  <=>  got * 1000 < min_rate * ms.
+            let ms = elapsed.as_millis();
+            if u128::from(got) * 1000 < u128::from(self.min_rate) * ms {
                 let msg = format!(
-                    "the transfer is too slow: {got} bytes in the last {:.1} s, below the minimum of {} bytes/s (ARCHCOST_FETCH_MIN_RATE)",
-                    elapsed.as_secs_f64(),
+                    "the transfer is too slow: {got} bytes in the last {}.{} s, below the minimum of {} bytes/s (ARCHCOST_FETCH_MIN_RATE)",
+                    ms / 1000,
+                    ms % 1000 / 100,
                     self.min_rate
                 );
                 return Err(self.fail(msg));

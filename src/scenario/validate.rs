@@ -328,8 +328,8 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
 /// (min GB, max GB, step GB) ranges of memory for one vCPU size.
 pub type MemoryRanges = &'static [(Decimal, Decimal, Decimal)];
 
-/// Fargate's supported task sizes (AWS Fargate pricing page "Supported configurations";
-/// see ../shared/reference/aws-pricing-examples.md §3): vCPU -> (min GB, max GB, step GB).
+/// Fargate's supported task sizes (AWS Fargate pricing page "Supported configurations" and the
+/// ECS task definition size table): vCPU -> (min GB, max GB, step GB).
 pub const FARGATE_SIZES: [(Decimal, MemoryRanges); 7] = [
     (
         dec!(0.25),

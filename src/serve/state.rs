@@ -2,9 +2,9 @@
 //! catalog, priced report), the current file error if the file stopped validating, and a version
 //! number the page polls to notice changes.
 use super::edit::{self, Edits};
-use crate::commands::{catalog_for, CatalogRef};
+use crate::commands::{catalog_at, catalog_dir, CatalogRef};
 use crate::compare::{self, Report};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::scenario::{self, Scenario};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -161,50 +161,18 @@ impl Loader {
     /// The catalog the scenario asks for (`--pricing` wins), reused while the directory is the
     /// same. Errors name the `assumptions.pricing` line, as `compare` does.
     fn catalog(&self, s: &Scenario, text: &str) -> Result<Arc<CatalogRef>> {
-        let dir = match &self.pricing {
-            Some(p) => Some(p.clone()),
-            None => Some(s.assumptions.pricing.as_str())
-                .filter(|p| *p != "bundled")
-                .map(|p| resolve_relative(&self.path, p)),
-        };
+        let dir = catalog_dir(&self.path, s, self.pricing.as_deref());
         let mut cache = self.catalogs.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((d, c)) = cache.as_ref() {
             if *d == dir {
                 return Ok(c.clone());
             }
         }
-        let catalog = catalog_for(dir.as_deref()).map_err(|e| {
-            if self.pricing.is_some() {
-                return e;
-            }
-            let at = scenario::key_location(&self.name, text, "assumptions.pricing");
-            let msg = format!("{at}: `assumptions.pricing`: {e}");
-            if e.exit_code() == 2 {
-                Error::Input(msg)
-            } else {
-                Error::Io {
-                    path: at.into(),
-                    source: std::io::Error::other(msg),
-                }
-            }
-        })?;
+        let catalog = catalog_at(dir.as_deref(), self.pricing.is_some(), &self.name, text)?;
         let catalog = Arc::new(catalog);
         *cache = Some((dir, catalog.clone()));
         Ok(catalog)
     }
-}
-
-/// `assumptions.pricing` relative to the scenario's folder unless it exists as given (the rule
-/// `compare` applies).
-fn resolve_relative(scenario: &Path, p: &str) -> PathBuf {
-    let path = Path::new(p);
-    if path.is_absolute() || path.exists() {
-        return path.to_path_buf();
-    }
-    scenario
-        .parent()
-        .map(|d| d.join(path))
-        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// A what-if: the snapshot's scenario with `edits` applied, validated like a file.

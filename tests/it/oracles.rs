@@ -1,4 +1,4 @@
-//! AWS's own published worked examples (../shared/reference/aws-pricing-examples.md), reproduced
+//! AWS's own published worked examples (the service pricing pages' "Pricing examples"), reproduced
 //! to the cent through scenario files. Each test names the example and its printed total.
 use crate::util::*;
 

@@ -13,6 +13,7 @@ pub mod limits;
 pub mod money;
 pub mod notes;
 pub mod pricing;
+pub mod range;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;

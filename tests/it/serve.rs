@@ -777,13 +777,27 @@ fn serve_sweep_breakeven_and_downloads_match_the_cli() {
     assert_eq!(r.status, 200);
     assert_eq!(r.header("Content-Type"), Some("application/zip"));
     assert_eq!(&r.body[..4], b"PK\x03\x04");
-    for f in archcost::report::folder::FILES {
-        let name = format!("s-what-if/{f}");
-        assert!(
-            r.body.windows(name.len()).any(|w| w == name.as_bytes()),
-            "{name}"
-        );
-    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(r.body)).expect("a readable zip");
+    let mut names: Vec<String> = zip
+        .file_names()
+        .map(|n| n.expect("a UTF-8 name").into_owned())
+        .collect();
+    names.sort();
+    let mut want: Vec<String> = archcost::report::folder::FILES
+        .iter()
+        .map(|f| format!("s-what-if/{f}"))
+        .chain(["s-what-if/s-what-if.toml".to_string()])
+        .collect();
+    want.sort();
+    assert_eq!(names, want);
+    // The archived what-if file is the download's text.
+    let mut toml = String::new();
+    zip.by_name("s-what-if/s-what-if.toml")
+        .unwrap()
+        .read_to_string(&mut toml)
+        .unwrap();
+    let download = server.get(&format!("/api/scenario.toml?{}", query(&edits)));
+    assert_eq!(toml.as_bytes(), download.body);
 }
 
 #[cfg(unix)]
@@ -971,7 +985,10 @@ fn serve_refuses_a_100_mb_header_and_500000_headers_before_reading_them() {
     let dir = scenario_dir(&[]);
     let server = Server::start(dir.path(), "s.toml", &[]);
     let total = 100 * 1024 * 1024;
-    let head = format!("GET /api/status HTTP/1.1\r\nHost: {}\r\nX-Big: ", server.host);
+    let head = format!(
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\nX-Big: ",
+        server.host
+    );
     let (sent, answer) = flood(&server.host, head.as_bytes(), &[b'a'; 64 * 1024], total);
     assert!(
         answer.starts_with("HTTP/1.1 431"),
@@ -1021,7 +1038,12 @@ fn serve_closes_slow_heads_idle_connections_and_times_out_slow_bodies() {
     );
     // A head that never finishes: the connection is closed without an answer.
     let mut s = raw(&server.host);
-    write!(s, "GET /api/status HTTP/1.1\r\nHost: {}\r\nX-Slow: ", server.host).unwrap();
+    write!(
+        s,
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\nX-Slow: ",
+        server.host
+    )
+    .unwrap();
     let answer = read_all(&mut s);
     assert!(answer.is_empty(), "{}", String::from_utf8_lossy(&answer));
     // A connection that never sends anything is closed too.
@@ -1029,10 +1051,20 @@ fn serve_closes_slow_heads_idle_connections_and_times_out_slow_bodies() {
     assert!(read_all(&mut s).is_empty());
     // An idle kept-alive connection: answered, then closed when it stays idle.
     let mut s = raw(&server.host);
-    write!(s, "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n", server.host).unwrap();
+    write!(
+        s,
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.host
+    )
+    .unwrap();
     let (status, _) = read_one(&mut s);
     assert_eq!(status, 200);
-    write!(s, "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n", server.host).unwrap();
+    write!(
+        s,
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.host
+    )
+    .unwrap();
     assert_eq!(read_one(&mut s).0, 200, "kept alive while in use");
     assert!(read_all(&mut s).is_empty(), "closed once idle");
     // A body that stops half way: 408.
@@ -1061,7 +1093,12 @@ fn serve_refuses_connections_over_its_cap_with_503() {
     let mut open: Vec<TcpStream> = (0..2)
         .map(|_| {
             let mut s = raw(&server.host);
-            write!(s, "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n", server.host).unwrap();
+            write!(
+                s,
+                "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n",
+                server.host
+            )
+            .unwrap();
             assert_eq!(read_one(&mut s).0, 200);
             s
         })
@@ -1075,9 +1112,17 @@ fn serve_refuses_connections_over_its_cap_with_503() {
     .unwrap();
     let answer = String::from_utf8_lossy(&read_all(&mut s)).into_owned();
     assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
-    assert!(answer.contains("2 connections are already open"), "{answer}");
+    assert!(
+        answer.contains("2 connections are already open"),
+        "{answer}"
+    );
     // The open ones still work; once one closes, a new connection is served.
-    write!(open[0], "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n", server.host).unwrap();
+    write!(
+        open[0],
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.host
+    )
+    .unwrap();
     assert_eq!(read_one(&mut open[0]).0, 200);
     drop(open.pop());
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -1087,7 +1132,10 @@ fn serve_refuses_connections_over_its_cap_with_503() {
             break;
         }
         assert_eq!(r.status, 503);
-        assert!(Instant::now() < deadline, "the closed slot was never reused");
+        assert!(
+            Instant::now() < deadline,
+            "the closed slot was never reused"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }

@@ -2,10 +2,11 @@
 //! dated rate), Japanese number words (3,000万, 1.2億) and the labels of the analysis outputs
 //! (sweep, break-even, sensitivity, diff). Machine outputs (JSON, CSV values) never use it.
 use super::i18n::Lang;
+// Number words are a leaf the line texts use too; named here for existing callers.
+pub use crate::lang::ja_count;
 use crate::money;
 use crate::scenario::{Currency, Scenario};
 use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
 
 /// Yen at a rate and the rate's date.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,33 +99,6 @@ impl Display {
             Lang::Ja => &JA,
         }
     }
-}
-
-/// Japanese number words: 万 (10^4) and 億 (10^8), up to two decimals, grouped below.
-pub fn ja_count(v: Decimal) -> String {
-    let (sign, a) = if v.is_sign_negative() {
-        ("-", -v)
-    } else {
-        ("", v)
-    };
-    let text = if a >= dec!(100_000_000) {
-        format!(
-            "{}億",
-            money::group(
-                &money::round(a / dec!(100_000_000), 2)
-                    .normalize()
-                    .to_string()
-            )
-        )
-    } else if a >= dec!(10_000) {
-        format!(
-            "{}万",
-            money::group(&money::round(a / dec!(10_000), 2).normalize().to_string())
-        )
-    } else {
-        money::quantity(a)
-    };
-    format!("{sign}{text}")
 }
 
 /// Labels of the analysis outputs in one language.
@@ -291,6 +265,7 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal_macros::dec;
 
     #[test]
     fn japanese_number_words() {

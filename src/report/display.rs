@@ -3,7 +3,7 @@
 //! (sweep, break-even, sensitivity, diff). Machine outputs (JSON, CSV values) never use it.
 use super::i18n::Lang;
 // Number words are a leaf the line texts use too; named here for existing callers.
-pub use crate::lang::ja_count;
+pub use crate::lang::{compact, ja_count, line_quantity};
 use crate::money;
 use crate::scenario::{Currency, Scenario};
 use rust_decimal::Decimal;
@@ -275,6 +275,26 @@ mod tests {
         assert_eq!(ja_count(dec!(12_345)), "1.23万");
         assert_eq!(ja_count(dec!(9_999)), "9,999");
         assert_eq!(ja_count(dec!(2_000_000_000_000)), "20,000億");
+        // Whole 万 from 100万: 62,112,345 = 6,211.2345万 -> 6,211万.
+        assert_eq!(ja_count(dec!(62_112_345)), "6,211万");
+        // 210,000,000 / 10^8 = 2.1.
+        assert_eq!(ja_count(dec!(210_000_000)), "2.1億");
+        // 99,999,000 = 9,999.9万, rounds to 10,000万 = 1億.
+        assert_eq!(ja_count(dec!(99_999_000)), "1億");
+        assert_eq!(compact(Lang::Ja, 1e6), "100万");
+        assert_eq!(compact(Lang::Ja, 1e9), "10億");
+        assert_eq!(compact(Lang::En, 3e7), "30M");
+    }
+
+    #[test]
+    fn line_quantities_rounded_for_reading() {
+        // 858.306885 rounds half away from zero to 858.31.
+        assert_eq!(line_quantity(dec!(858.306885)), "858.31");
+        assert_eq!(line_quantity(dec!(30000000)), "30,000,000");
+        assert_eq!(line_quantity(dec!(333.333333)), "333.33");
+        // 0.00123456: two zeros after the point, then 4 significant digits -> 0.001235.
+        assert_eq!(line_quantity(dec!(0.00123456)), "0.001235");
+        assert_eq!(line_quantity(dec!(0)), "0");
     }
 
     #[test]

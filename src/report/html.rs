@@ -11,7 +11,7 @@ use super::stamp::{self, Stamp};
 pub use super::markup::esc;
 use super::{assumption_lines_in, money};
 use crate::compare::Report;
-use crate::money::{quantity, unit_price};
+use crate::money::unit_price;
 use rust_decimal::prelude::ToPrimitive;
 
 /// Escape text, turning `backtick` spans into <code> elements.
@@ -280,7 +280,10 @@ pub fn render_stamped(
                 esc(&c.between.0),
                 esc(&c.between.1),
                 esc(&super::curve::crossing_marks(c, lang)),
-                esc(&super::chart::volume_label(c.value.to_f64().unwrap_or(0.0))),
+                esc(&super::display::compact(
+                    lang,
+                    c.value.to_f64().unwrap_or(0.0)
+                )),
                 esc(&money(rep, c.monthly_usd))
             ));
         }
@@ -313,7 +316,7 @@ pub fn render_stamped(
                 esc(&lang.tier(&t.tier)),
                 esc(&i18n_lines::description(lang, line)),
                 esc(&line.id),
-                esc(&quantity(line.quantity)),
+                esc(&super::display::line_quantity(line.quantity)),
                 esc(&i18n_lines::unit(lang, &line.unit)),
                 esc(&unit_price(line.unit_price_usd)),
                 esc(&money(rep, line.monthly_usd))

@@ -14,6 +14,7 @@ mod hardening;
 mod i18n_lines;
 mod layers;
 mod limits;
+mod meeting;
 mod oracles;
 mod pricing_fetch;
 mod pricing_import;

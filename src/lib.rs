@@ -18,6 +18,7 @@ pub mod messages;
 pub mod money;
 pub mod notes;
 pub mod pricing;
+pub mod range;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;

@@ -14,6 +14,7 @@ pub mod inputs;
 pub mod lang;
 pub mod limit_tables;
 pub mod limits;
+pub mod messages;
 pub mod money;
 pub mod notes;
 pub mod pricing;

@@ -3,7 +3,6 @@
 //! dates), the civil fields of a Unix time, and RFC 3339 UTC timestamps for stamps and fetched
 //! catalogs. A leaf every layer may use.
 use jiff::civil::Date;
-use jiff::Timestamp;
 
 /// A date written exactly `YYYY-MM-DD` that exists on the calendar (`2025-02-29` and
 /// `2025-13-45` do not); None otherwise.
@@ -32,15 +31,18 @@ pub fn is_date(text: &str) -> bool {
 /// UTC (year, month, day, hour, minute, second) of `secs` seconds since
 /// 1970-01-01T00:00:00Z; None outside years -9999..=9999.
 pub fn civil_of_epoch(secs: i64) -> Option<(i16, i8, i8, i8, i8, i8)> {
-    let t = Timestamp::from_second(secs).ok()?;
-    let dt = t.to_zoned(jiff::tz::TimeZone::UTC).datetime();
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let span = jiff::Span::new().try_days(days).ok()?;
+    let date = Date::constant(1970, 1, 1).checked_add(span).ok()?;
+    // rem < 86,400, so every field fits an i8.
+    let (h, mi, s) = (rem / 3600, rem % 3600 / 60, rem % 60);
     Some((
-        dt.year(),
-        dt.month(),
-        dt.day(),
-        dt.hour(),
-        dt.minute(),
-        dt.second(),
+        date.year(),
+        date.month(),
+        date.day(),
+        h as i8,
+        mi as i8,
+        s as i8,
     ))
 }
 

@@ -1,9 +1,10 @@
-//! `archcost serve`: the binary started on a free loopback port, driven over HTTP (and, where
-//! `/usr/bin/chromium` exists, the page in headless Chromium). Answers are compared with what
+//! `archcost serve`: the binary started on a free loopback port, driven over HTTP and raw TCP
+//! (for the server's bounds), and the page in headless Chromium (skipped without one unless
+//! `CI` is set, see `util::chromium`). Answers are compared with what
 //! the CLI prints for the same edited scenario file.
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -829,11 +830,6 @@ fn serve_stops_cleanly_on_sigterm() {
     );
 }
 
-fn chromium() -> Option<PathBuf> {
-    let p = PathBuf::from("/usr/bin/chromium");
-    p.exists().then_some(p)
-}
-
 /// `data-arch` / `data-total-usd` pairs in a dumped DOM.
 fn totals(dom: &str) -> Vec<(String, String)> {
     dom.split("data-arch=\"")
@@ -848,26 +844,14 @@ fn totals(dom: &str) -> Vec<(String, String)> {
 
 #[test]
 fn serve_page_in_headless_chromium_follows_the_link_and_matches_the_api() {
-    let Some(browser) = chromium() else {
-        eprintln!("note: /usr/bin/chromium not found; skipping the headless page test");
+    let Some(browser) = crate::util::chromium("serve_page_in_headless_chromium") else {
         return;
     };
     let dir = scenario_dir(&[]);
     let server = Server::start(dir.path(), "s.toml", &[]);
     let fragment = "workload.requests_per_month=60000000&workload.duration_ms=200&architecture.containers.db.multi_az=false";
     let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-dev-shm-usage",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let out = crate::util::chromium_command(&browser, profile.path())
         .arg("--virtual-time-budget=10000")
         .arg("--dump-dom")
         .arg(format!("{}?lang=ja#{fragment}", server.url))

@@ -991,12 +991,11 @@ fn serve_refuses_a_100_mb_header_and_500000_headers_before_reading_them() {
     // go (what was sent sits in the two sockets' kernel buffers, a few MB on loopback).
     assert!(sent < total, "all {sent} bytes were read");
 
-    // 500,000 header lines: refused at the byte bound long before they are all sent.
+    // 500,000 header lines (4 MB): refused at the byte bound after the first 16 KiB. (All 4 MB
+    // may fit in the kernel's socket buffers, so how much was sent proves nothing here.)
     let lines = "X-N: 1\r\n".repeat(8 * 1024);
-    let total = 500_000 * 8;
-    let (sent, answer) = flood(&server.host, head.as_bytes(), lines.as_bytes(), total);
+    let (_, answer) = flood(&server.host, head.as_bytes(), lines.as_bytes(), 500_000 * 8);
     assert!(answer.starts_with("HTTP/1.1 431"), "{answer}");
-    assert!(sent < total, "all {sent} bytes were read");
 
     // 101 short headers (1.2 KB in all): refused by the count.
     let mut s = raw(&server.host);

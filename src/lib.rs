@@ -12,6 +12,7 @@ pub mod fsio;
 pub mod limits;
 pub mod money;
 pub mod notes;
+pub mod optimize;
 pub mod pricing;
 pub mod report;
 pub mod scenario;

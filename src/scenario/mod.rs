@@ -2,12 +2,14 @@
 mod locate;
 mod num;
 pub mod purchase;
+pub mod search;
 mod suggest;
 mod types;
 mod validate;
 
 pub use num::from_f64;
 pub use types::*;
+pub use validate::{fargate_size_ok, FARGATE_SIZES};
 
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
@@ -92,7 +94,7 @@ pub fn check(name: &str, text: &str, scenario: &Scenario, catalog: &Catalog) -> 
 
 /// Turn `file: `key.path`: ...` into `file:line:col: `key.path`: ...` when the key (or its
 /// closest parent) can be found in the text.
-fn with_location(name: &str, text: &str, err: Error) -> Error {
+pub fn with_location(name: &str, text: &str, err: Error) -> Error {
     let Error::Input(msg) = err else { return err };
     let prefix = format!("{name}: `");
     let Some(rest) = msg.strip_prefix(&prefix) else {

@@ -62,6 +62,8 @@ pub struct ChartData {
     pub crossings_key: String,
     /// Yen display (axis ticks as ¥) instead of dollars.
     pub jpy: bool,
+    /// Language of counts on ticks, markers and legends (30M or 3,000万).
+    pub lang: super::i18n::Lang,
     /// (architecture, [(requests per month, monthly cost)]).
     pub series: Vec<(String, Vec<(f64, f64)>)>,
     /// Whether each architecture can run the workload at each point of its series (`series`
@@ -108,6 +110,7 @@ impl ChartData {
             this_scenario: f(&self.this_scenario),
             crossings_key: f(&self.crossings_key),
             jpy: self.jpy,
+            lang: self.lang,
             series: self
                 .series
                 .iter()
@@ -396,7 +399,7 @@ fn cost_vs_load<DB: DrawingBackend>(
         .y_desc(d.load_y_label.as_str())
         .axis_desc_style(font(22))
         .label_style(font(19))
-        .x_label_formatter(&|v| volume_label(*v))
+        .x_label_formatter(&|v| super::display::compact(d.lang, *v))
         .y_label_formatter(&|v| money_label(*v, jpy))
         .light_line_style(RGBColor(238, 238, 238))
         .bold_line_style(RGBColor(205, 205, 205))
@@ -522,7 +525,11 @@ fn cost_vs_load<DB: DrawingBackend>(
     chart.draw_series(std::iter::once(
         EmptyElement::at((d.scenario_x, y_hi))
             + Text::new(
-                format!("{} ({})", d.this_scenario, volume_label(d.scenario_x)),
+                format!(
+                    "{} ({})",
+                    d.this_scenario,
+                    super::display::compact(d.lang, d.scenario_x)
+                ),
                 (8, 6),
                 font(18).color(&grey),
             ),

@@ -100,31 +100,65 @@ impl Display {
     }
 }
 
-/// Japanese number words: 万 (10^4) and 億 (10^8), up to two decimals, grouped below.
+/// Japanese number words: 万 (10^4) and 億 (10^8). Below 100万 the 万 figure keeps up to two
+/// decimals (1.23万); from 100万 it is whole (3,000万, 6,211万); 億 keep up to two decimals
+/// (2.1億). Below 1万 the digits are grouped (9,999).
 pub fn ja_count(v: Decimal) -> String {
     let (sign, a) = if v.is_sign_negative() {
         ("-", -v)
     } else {
         ("", v)
     };
+    let words = |n: Decimal, dp: u32, word: &str| {
+        format!(
+            "{}{word}",
+            money::group(&money::round(n, dp).normalize().to_string())
+        )
+    };
     let text = if a >= dec!(100_000_000) {
-        format!(
-            "{}億",
-            money::group(
-                &money::round(a / dec!(100_000_000), 2)
-                    .normalize()
-                    .to_string()
-            )
-        )
+        words(a / dec!(100_000_000), 2, "億")
     } else if a >= dec!(10_000) {
-        format!(
-            "{}万",
-            money::group(&money::round(a / dec!(10_000), 2).normalize().to_string())
-        )
+        let man = a / dec!(10_000);
+        // 9,999.6万 rounds to 1億, not "10,000万".
+        if money::round(man, 0) >= dec!(10_000) {
+            "1億".to_string()
+        } else {
+            words(man, if man >= dec!(100) { 0 } else { 2 }, "万")
+        }
     } else {
         money::quantity(a)
     };
     format!("{sign}{text}")
+}
+
+/// A count on a chart (ticks, markers, legends, crossing tables): "30M" / "1.5k" in English,
+/// "3,000万" / "2.1億" in Japanese. f64 because chart coordinates are pixels.
+pub fn compact(lang: Lang, v: f64) -> String {
+    match lang {
+        Lang::En => super::chart::volume_label(v),
+        Lang::Ja => match Decimal::from_f64_retain(v) {
+            Some(d) => ja_count(money::round(d, 2)),
+            None => super::chart::volume_label(v),
+        },
+    }
+}
+
+/// A line item's quantity: the exact digits grouped (never 万/億, so it can be checked against
+/// the unit price), rounded for reading: two decimals from 1 up ("858.31"), four significant
+/// digits below 1 ("0.001234"). JSON and CSV keep the exact value.
+pub fn line_quantity(v: Decimal) -> String {
+    let a = v.abs();
+    if a >= Decimal::ONE || a.is_zero() {
+        return money::group(&money::round(v, 2).normalize().to_string());
+    }
+    // Leading zeros after the point, then four significant digits.
+    let mut dp = 0u32;
+    let mut probe = a;
+    while probe < Decimal::ONE && dp < 24 {
+        probe *= Decimal::TEN;
+        dp += 1;
+    }
+    money::round(v, dp + 3).normalize().to_string()
 }
 
 /// Labels of the analysis outputs in one language.
@@ -300,6 +334,26 @@ mod tests {
         assert_eq!(ja_count(dec!(12_345)), "1.23万");
         assert_eq!(ja_count(dec!(9_999)), "9,999");
         assert_eq!(ja_count(dec!(2_000_000_000_000)), "20,000億");
+        // Whole 万 from 100万: 62,112,345 = 6,211.2345万 -> 6,211万.
+        assert_eq!(ja_count(dec!(62_112_345)), "6,211万");
+        // 210,000,000 / 10^8 = 2.1.
+        assert_eq!(ja_count(dec!(210_000_000)), "2.1億");
+        // 99,999,000 = 9,999.9万, rounds to 10,000万 = 1億.
+        assert_eq!(ja_count(dec!(99_999_000)), "1億");
+        assert_eq!(compact(Lang::Ja, 1e6), "100万");
+        assert_eq!(compact(Lang::Ja, 1e9), "10億");
+        assert_eq!(compact(Lang::En, 3e7), "30M");
+    }
+
+    #[test]
+    fn line_quantities_rounded_for_reading() {
+        // 858.306885 rounds half away from zero to 858.31.
+        assert_eq!(line_quantity(dec!(858.306885)), "858.31");
+        assert_eq!(line_quantity(dec!(30000000)), "30,000,000");
+        assert_eq!(line_quantity(dec!(333.333333)), "333.33");
+        // 0.00123456: two zeros after the point, then 4 significant digits -> 0.001235.
+        assert_eq!(line_quantity(dec!(0.00123456)), "0.001235");
+        assert_eq!(line_quantity(dec!(0)), "0");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::i18n_lines;
 use super::stamp::{self, Stamp};
 use super::{assumption_lines_in, money, table::TIERS};
 use crate::compare::Report;
-use crate::money::{quantity, unit_price};
+use crate::money::unit_price;
 use rust_decimal::prelude::ToPrimitive;
 
 /// Escape text for HTML element content and quoted attribute values.
@@ -293,7 +293,10 @@ pub fn render_stamped(
                 esc(&c.between.0),
                 esc(&c.between.1),
                 esc(&super::curve::crossing_marks(c, lang)),
-                esc(&super::chart::volume_label(c.value.to_f64().unwrap_or(0.0))),
+                esc(&super::display::compact(
+                    lang,
+                    c.value.to_f64().unwrap_or(0.0)
+                )),
                 esc(&money(rep, c.monthly_usd))
             ));
         }
@@ -326,7 +329,7 @@ pub fn render_stamped(
                 esc(&lang.tier(&t.tier)),
                 esc(&i18n_lines::description(lang, line)),
                 esc(&line.id),
-                esc(&quantity(line.quantity)),
+                esc(&super::display::line_quantity(line.quantity)),
                 esc(&i18n_lines::unit(lang, &line.unit)),
                 esc(&unit_price(line.unit_price_usd)),
                 esc(&money(rep, line.monthly_usd))

@@ -3,7 +3,7 @@ use super::i18n::Lang;
 use super::i18n_lines;
 use super::{assumption_lines_in, money};
 use crate::compare::Report;
-use crate::money::{quantity, unit_price};
+use crate::money::unit_price;
 
 /// Escape text for a Markdown table cell.
 pub fn cell(text: &str) -> String {
@@ -99,7 +99,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
                 lang.tier(&t.tier),
                 cell(&i18n_lines::description(lang, l)),
                 l.id,
-                quantity(l.quantity),
+                super::display::line_quantity(l.quantity),
                 cell(&i18n_lines::unit(lang, &l.unit)),
                 unit_price(l.unit_price_usd),
                 money(rep, l.monthly_usd)

@@ -125,11 +125,11 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             if compact {
                 row.push(right(format!(
                     "{}\n{}",
-                    quantity(l.quantity),
+                    super::display::line_quantity(l.quantity),
                     i18n_lines::unit(lang, &l.unit)
                 )));
             } else {
-                row.push(right(quantity(l.quantity)));
+                row.push(right(super::display::line_quantity(l.quantity)));
                 row.push(Cell::new(i18n_lines::unit(lang, &l.unit)));
                 row.push(right(unit_price(l.unit_price_usd)));
             }

@@ -77,6 +77,11 @@ impl Reply {
         self.headers.push((name, value));
         self
     }
+
+    /// The same answer, and the connection closes after it (the rest of the request is unread).
+    pub fn closing(self) -> Reply {
+        self.with("Connection", "close".into())
+    }
 }
 
 /// An engine or input error as a response: the CLI's message, 400 for what the user can fix.

@@ -13,6 +13,7 @@ mod fuzz;
 mod hardening;
 mod i18n_lines;
 mod limits;
+mod meeting;
 mod optimize;
 mod oracles;
 mod pricing_fetch;

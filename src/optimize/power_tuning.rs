@@ -80,7 +80,7 @@ pub fn parse(file: &str, text: &str) -> Result<Measured> {
         }
         points.push((memory_mb, duration_ms));
     }
-    points.sort_by(|a, b| a.0.cmp(&b.0));
+    points.sort_by_key(|p| p.0);
     if let Some(w) = points.windows(2).find(|w| w[0].0 == w[1].0) {
         return Err(bad(
             &format!("{prefix}stats"),

@@ -62,6 +62,7 @@ pub fn with_tier(arch: &Architecture, tier: &str, svc: &Service) -> Architecture
 
 /// Price every candidate of `tier` against `written` (whose probe is `base`). `tick` is called
 /// once per candidate (progress).
+#[allow(clippy::too_many_arguments)]
 pub fn price_tier(
     s: &Scenario,
     catalog: &Catalog,

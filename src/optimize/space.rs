@@ -546,7 +546,7 @@ fn fargate(
         }
     }
     let archs = ts.arch.clone().unwrap_or_else(|| vec![f.arch]);
-    let shares = ts.spot_share.clone().unwrap_or_else(|| vec![]);
+    let shares = ts.spot_share.clone().unwrap_or_default();
     if archs.is_empty() {
         return Err(empty_list(cx, tier, "arch"));
     }

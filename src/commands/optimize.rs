@@ -100,8 +100,8 @@ fn read_power_tuning(
 ) -> Result<BTreeMap<String, power_tuning::Measured>> {
     let mut out = BTreeMap::new();
     for (i, arch) in s.architectures.iter().enumerate() {
-        let Some(p) = arch
-            .search
+        let search = scenario::search::of(file, i, &arch.name, arch.search.as_ref())?;
+        let Some(p) = search
             .as_ref()
             .and_then(|sr| sr.app.as_ref())
             .and_then(|t| t.power_tuning.as_ref())

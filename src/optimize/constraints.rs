@@ -8,6 +8,14 @@ use crate::scenario::{Architecture, Scenario, Service};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// What rules out one group of one tier's candidates.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RuledOut {
+    pub tier: String,
+    pub group: String,
+    pub reasons: Vec<String>,
+}
+
 fn pct(d: Decimal) -> String {
     crate::money::round(d * Decimal::ONE_HUNDRED, 1)
         .normalize()
@@ -202,7 +210,7 @@ fn label(settings: &[(&'static str, super::space::Setting)]) -> String {
 
 /// When nothing is feasible: per tier and group, the ids of what rules its candidates out
 /// (every tier with no feasible candidate; or the caps when every combination broke them).
-pub fn ruled_out(spaces: &[TierSpace], walk: &Walk) -> Vec<super::RuledOut> {
+pub fn ruled_out(spaces: &[TierSpace], walk: &Walk) -> Vec<RuledOut> {
     let mut out = Vec::new();
     for sp in spaces {
         if sp.outcomes.iter().any(|o| matches!(o, Priced::Ok { .. })) {
@@ -218,7 +226,7 @@ pub fn ruled_out(spaces: &[TierSpace], walk: &Walk) -> Vec<super::RuledOut> {
             }
         }
         for (group, reasons) in groups {
-            out.push(super::RuledOut {
+            out.push(RuledOut {
                 tier: sp.tier.to_string(),
                 group,
                 reasons: reasons.into_iter().collect(),
@@ -227,7 +235,7 @@ pub fn ruled_out(spaces: &[TierSpace], walk: &Walk) -> Vec<super::RuledOut> {
     }
     if out.is_empty() {
         for cap in &walk.capped_by {
-            out.push(super::RuledOut {
+            out.push(RuledOut {
                 tier: "all".into(),
                 group: "every configuration".into(),
                 reasons: vec![(*cap).to_string()],

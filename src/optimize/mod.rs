@@ -9,6 +9,8 @@ pub mod power_tuning;
 pub mod search;
 pub mod space;
 
+pub use constraints::RuledOut;
+
 use crate::capacity::Load;
 use crate::compare::{self, probe, AssumptionsInfo};
 use crate::error::Result;
@@ -110,14 +112,6 @@ pub struct Choice {
     pub settings: Vec<(String, Vec<(&'static str, Setting)>)>,
 }
 
-/// What rules out one group of one tier's candidates.
-#[derive(Debug, Clone, Serialize)]
-pub struct RuledOut {
-    pub tier: String,
-    pub group: String,
-    pub reasons: Vec<String>,
-}
-
 /// Search every architecture (or `opts.arch`). `progress(done, total)` is called as tier
 /// candidates are priced.
 pub fn run(
@@ -164,7 +158,8 @@ fn arch_result(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ArchResult> {
     let base_probe = probe(s, arch, catalog, load)?;
-    let search = arch.search.clone().unwrap_or_default();
+    let parsed = crate::scenario::search::of(opts.file, index, &arch.name, arch.search.as_ref())?;
+    let search = parsed.unwrap_or_default();
     let mut baseline = Baseline {
         config: describe_arch(arch),
         monthly_usd: written.monthly_usd,

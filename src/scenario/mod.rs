@@ -83,6 +83,10 @@ fn normalise_regions(s: &mut Scenario) {
 /// located in `text`; every end of the declared ranges must be a valid scenario too.
 pub fn check(name: &str, text: &str, scenario: &Scenario, catalog: &Catalog) -> Result<()> {
     validate::validate(name, scenario, catalog).map_err(|e| with_location(name, text, e))?;
+    for (i, arch) in scenario.architectures.iter().enumerate() {
+        search::of(name, i, &arch.name, arch.search.as_ref())
+            .map_err(|e| with_location(name, text, e))?;
+    }
     if scenario.has_ranges() {
         for (end, label) in [(RangeEnd::Low, "low"), (RangeEnd::High, "high")] {
             validate::validate(name, &scenario.at_range_end(end), catalog).map_err(|e| {

@@ -134,6 +134,45 @@ pub fn family(instance: &str) -> &str {
     instance.rsplit_once('.').map_or(instance, |(f, _)| f)
 }
 
+/// The search table of architecture `index` of file `file`, in its types (None when the
+/// architecture has none). Errors name the table's key path (`scenario::with_location` turns it
+/// into file:line:col).
+pub fn of(
+    file: &str,
+    index: usize,
+    arch_name: &str,
+    table: Option<&toml::Table>,
+) -> crate::error::Result<Option<Search>> {
+    let Some(t) = table else { return Ok(None) };
+    Search::deserialize(toml::Value::Table(t.clone()))
+        .map(Some)
+        .map_err(|e| {
+            let msg = e.message().trim().to_string();
+            // "unknown field `x`": point at the key when it can be found.
+            let key = msg
+                .strip_prefix("unknown field `")
+                .and_then(|r| r.split('`').next())
+                .and_then(|k| find_key(t, k))
+                .map(|k| format!(".{k}"))
+                .unwrap_or_default();
+            crate::error::Error::Input(format!(
+                "{file}: `architecture[{index}] ({arch_name}).search{key}`: {msg}\n  hint: see docs/optimize.md for the keys of a search table"
+            ))
+        })
+}
+
+/// The dotted path of the first key named `name` in a search table (one level of tiers deep).
+fn find_key(t: &toml::Table, name: &str) -> Option<String> {
+    if t.contains_key(name) {
+        return Some(name.to_string());
+    }
+    t.iter().find_map(|(k, v)| {
+        v.as_table()
+            .filter(|inner| inner.contains_key(name))
+            .map(|_| format!("{k}.{name}"))
+    })
+}
+
 impl Search {
     /// The tier search of `tier` (`web`, `app`, `db`).
     pub fn tier(&self, tier: &str) -> Option<&TierSearch> {

@@ -334,9 +334,10 @@ pub struct Architecture {
     pub db: Option<Service>,
     #[serde(default)]
     pub extras: Extras,
-    /// What `archcost optimize` may change (`[architecture.search]`); ignored by other commands.
+    /// What `archcost optimize` may change (`[architecture.search]`), as written; read into its
+    /// types by `scenario::search::of` (checked with the scenario, used by `optimize` only).
     #[serde(default)]
-    pub search: Option<super::search::Search>,
+    pub search: Option<toml::Table>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -139,7 +139,7 @@ fn lambda_with_power_tuning_data_picks_the_measured_cheapest_memory() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("pt.json"), POWER_TUNING).unwrap();
     let search = r#"[architecture.search]
-app.memory_mb = { from = 128, to = 2048 }
+app.memory_mb = { from = 256, to = 1024 }
 app.power_tuning = "pt.json"
 "#;
     let path = dir.path().join("s.toml");
@@ -159,8 +159,8 @@ app.power_tuning = "pt.json"
     let best = &v["architectures"][0]["best"];
     assert_eq!(best["config"]["app"]["memory_mb"], "512");
     assert_eq!(best["config"]["app"]["duration_ms"], "80");
-    // 1,921 memory sizes (128..=2048) priced, plus the API tier once.
-    assert_eq!(v["architectures"][0]["evaluated"], 1921 + 1);
+    // 769 memory sizes (256..=1024) priced, plus the API tier once.
+    assert_eq!(v["architectures"][0]["evaluated"], 769 + 1);
     // The same as compare with 512 MB at the measured 80 ms.
     let rep = eval(&lambda_scenario("512", ", duration_ms = 80", ""));
     assert_eq!(

@@ -377,6 +377,95 @@ impl Catalog {
     }
 }
 
+/// The `pricing fetch --services` name that gets the prices of keys starting with `key` (a key
+/// or a key prefix such as `ec2.linux.`); None for keys no Price List offer carries.
+pub fn fetch_service(key: &str) -> Option<&'static str> {
+    const BY_PREFIX: [(&str, &str); 19] = [
+        ("savings_plan.", "savingsplan"),
+        ("lambda.", "lambda"),
+        ("fargate.", "fargate"),
+        ("apigw.", "apigw"),
+        ("dynamodb.", "dynamodb"),
+        ("ec2.", "ec2"),
+        ("ebs.", "ec2"),
+        ("nat.", "ec2"),
+        ("rds.", "rds"),
+        ("alb.", "alb"),
+        ("nlb.", "alb"),
+        ("ecr.", "ecr"),
+        ("eks.", "eks"),
+        ("data_transfer.", "data-transfer"),
+        ("vpc.", "vpc"),
+        ("vpce.", "vpc"),
+        ("waf.", "waf"),
+        ("s3.", "s3"),
+        ("cloudfront.", "cloudfront"),
+    ];
+    BY_PREFIX
+        .iter()
+        .find(|(p, _)| key.starts_with(p))
+        .map(|(_, s)| *s)
+        .filter(|s| fetch::offer_code(s).is_ok())
+}
+
+thread_local! {
+    /// A fixed "today" for this thread (see `with_today`).
+    static TODAY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Run `f` with `today()` fixed to `date` on this thread (tests pin the day so that what is
+/// "more than 12 months old" does not change with the clock).
+pub fn with_today<T>(date: &str, f: impl FnOnce() -> T) -> T {
+    let before = TODAY.with(|t| t.replace(Some(date.to_string())));
+    let out = f();
+    TODAY.with(|t| *t.borrow_mut() = before);
+    out
+}
+
+/// Today's date (UTC, YYYY-MM-DD): the day fixed by `with_today`, else from `SOURCE_DATE_EPOCH`
+/// when it is set to whole seconds (so reports can be reproduced), else from the clock.
+pub fn today() -> String {
+    if let Some(date) = TODAY.with(|t| t.borrow().clone()) {
+        return date;
+    }
+    let epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|s| *s >= 0)
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    fetch::rfc3339_from_epoch(epoch)[..10].to_string()
+}
+
+/// The date `months` calendar months before `date` (YYYY-MM-DD), as YYYY-MM-DD text that sorts
+/// with catalog dates; the day is kept (2026-03-31 minus 1 month = 2026-02-31, which still sorts
+/// between 2026-02-28 and 2026-03-01). None when `date` is not YYYY-MM-DD.
+pub fn months_before(date: &str, months: u32) -> Option<String> {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i64 = date[..4].parse().ok()?;
+    let m: i64 = date[5..7].parse().ok()?;
+    if !(1..=12).contains(&m) || !date[8..].bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let total = y * 12 + (m - 1) - i64::from(months);
+    if total < 0 {
+        return None;
+    }
+    Some(format!(
+        "{:04}-{:02}-{}",
+        total / 12,
+        total % 12 + 1,
+        &date[8..]
+    ))
+}
+
 /// Oldest and newest of some YYYY-MM-DD dates (empty strings ignored).
 pub fn date_range<'a>(dates: impl Iterator<Item = &'a str>) -> Option<(String, String)> {
     let mut range: Option<(&str, &str)> = None;

@@ -242,12 +242,16 @@ const LABELS: &[(&str, &str)] = &[
         "（前払い額は実効料率 × 期間の時間数から算出）",
     ),
     (
-        "average Spot saving of {}, interruption band {}",
-        "（{0} 時点の Spot の平均割引、中断頻度 {1}）",
+        "Spot prices move: average saving observed to {}, interruption band {}",
+        "（Spot 料金は変動します: {0} までに観測された平均割引、中断頻度 {1}）",
     ),
     (
-        "Spot price of {} (prices float)",
-        "（{0} 時点の Spot 料金、料金は変動します）",
+        "Spot prices move: price observed {}",
+        "（Spot 料金は変動します: {0} 時点の料金）",
+    ),
+    (
+        "rate of {} is older than the on-demand price of {}",
+        "（料率 {0} はオンデマンド料金 {1} より古いものです）",
     ),
 ];
 

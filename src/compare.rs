@@ -279,7 +279,13 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
             a.notes.push(note);
         }
     }
-    over_time::fill(s, &mut architectures)?;
+    if let Some(months) = over_time::months(s) {
+        for (i, a) in architectures.iter_mut().enumerate() {
+            let lines: Vec<&Line> = a.tiers.iter().flat_map(|t| &t.lines).collect();
+            let totals = (a.monthly_usd, a.upfront_usd);
+            a.over_time = Some(over_time::of(s, i, &a.name, totals, &lines, months)?);
+        }
+    }
     let cheapest_feasible = cheapest_feasible(
         architectures
             .iter()
@@ -287,7 +293,7 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     )
     .map(str::to_string);
     let (effective_oldest, effective) = price_dates(s, catalog, &architectures);
-    let refresh = refresh_command(&architectures, &crate::pricing::today());
+    let refresh = refresh_command(&architectures, &crate::pricing::freshness::today());
     Ok(Report {
         schema: REPORT_SCHEMA,
         scenario: ScenarioInfo {
@@ -336,7 +342,7 @@ fn price_dates(s: &Scenario, catalog: &Catalog, archs: &[ArchReport]) -> (String
 /// The `pricing fetch` command for the regions and services of the lines whose price is more
 /// than 12 months older than `today` (YYYY-MM-DD); None when every price is younger.
 fn refresh_command(archs: &[ArchReport], today: &str) -> Option<String> {
-    let cutoff = crate::pricing::months_before(today, 12)?;
+    let cutoff = crate::pricing::freshness::months_before(today, 12)?;
     let mut regions = std::collections::BTreeSet::new();
     let mut services = std::collections::BTreeSet::new();
     for a in archs {
@@ -345,7 +351,8 @@ fn refresh_command(archs: &[ArchReport], today: &str) -> Option<String> {
                 continue;
             }
             regions.insert(a.region.as_str());
-            services.insert(crate::pricing::fetch_service(&l.price_key).unwrap_or("ec2"));
+            services
+                .insert(crate::pricing::freshness::fetch_service(&l.price_key).unwrap_or("ec2"));
         }
     }
     if regions.is_empty() {

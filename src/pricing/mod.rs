@@ -4,6 +4,8 @@ pub mod catalog_csv;
 pub mod commitments;
 pub mod diff;
 pub mod fetch;
+pub mod freshness;
+mod load;
 pub mod offer;
 pub mod regions;
 
@@ -11,6 +13,8 @@ use crate::error::{Error, Result};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
+
+pub use load::{load_dir, MAX_CATALOG_BYTES};
 
 /// One price row (DESIGN §4): the price of one `unit` of `key` in `region`, within a tier.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -377,95 +381,6 @@ impl Catalog {
     }
 }
 
-/// The `pricing fetch --services` name that gets the prices of keys starting with `key` (a key
-/// or a key prefix such as `ec2.linux.`); None for keys no Price List offer carries.
-pub fn fetch_service(key: &str) -> Option<&'static str> {
-    const BY_PREFIX: [(&str, &str); 19] = [
-        ("savings_plan.", "savingsplan"),
-        ("lambda.", "lambda"),
-        ("fargate.", "fargate"),
-        ("apigw.", "apigw"),
-        ("dynamodb.", "dynamodb"),
-        ("ec2.", "ec2"),
-        ("ebs.", "ec2"),
-        ("nat.", "ec2"),
-        ("rds.", "rds"),
-        ("alb.", "alb"),
-        ("nlb.", "alb"),
-        ("ecr.", "ecr"),
-        ("eks.", "eks"),
-        ("data_transfer.", "data-transfer"),
-        ("vpc.", "vpc"),
-        ("vpce.", "vpc"),
-        ("waf.", "waf"),
-        ("s3.", "s3"),
-        ("cloudfront.", "cloudfront"),
-    ];
-    BY_PREFIX
-        .iter()
-        .find(|(p, _)| key.starts_with(p))
-        .map(|(_, s)| *s)
-        .filter(|s| fetch::offer_code(s).is_ok())
-}
-
-thread_local! {
-    /// A fixed "today" for this thread (see `with_today`).
-    static TODAY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Run `f` with `today()` fixed to `date` on this thread (tests pin the day so that what is
-/// "more than 12 months old" does not change with the clock).
-pub fn with_today<T>(date: &str, f: impl FnOnce() -> T) -> T {
-    let before = TODAY.with(|t| t.replace(Some(date.to_string())));
-    let out = f();
-    TODAY.with(|t| *t.borrow_mut() = before);
-    out
-}
-
-/// Today's date (UTC, YYYY-MM-DD): the day fixed by `with_today`, else from `SOURCE_DATE_EPOCH`
-/// when it is set to whole seconds (so reports can be reproduced), else from the clock.
-pub fn today() -> String {
-    if let Some(date) = TODAY.with(|t| t.borrow().clone()) {
-        return date;
-    }
-    let epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .filter(|s| *s >= 0)
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0)
-        });
-    fetch::rfc3339_from_epoch(epoch)[..10].to_string()
-}
-
-/// The date `months` calendar months before `date` (YYYY-MM-DD), as YYYY-MM-DD text that sorts
-/// with catalog dates; the day is kept (2026-03-31 minus 1 month = 2026-02-31, which still sorts
-/// between 2026-02-28 and 2026-03-01). None when `date` is not YYYY-MM-DD.
-pub fn months_before(date: &str, months: u32) -> Option<String> {
-    let b = date.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let y: i64 = date[..4].parse().ok()?;
-    let m: i64 = date[5..7].parse().ok()?;
-    if !(1..=12).contains(&m) || !date[8..].bytes().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let total = y * 12 + (m - 1) - i64::from(months);
-    if total < 0 {
-        return None;
-    }
-    Some(format!(
-        "{:04}-{:02}-{}",
-        total / 12,
-        total % 12 + 1,
-        &date[8..]
-    ))
-}
-
 /// Oldest and newest of some YYYY-MM-DD dates (empty strings ignored).
 pub fn date_range<'a>(dates: impl Iterator<Item = &'a str>) -> Option<(String, String)> {
     let mut range: Option<(&str, &str)> = None;
@@ -521,53 +436,6 @@ pub fn split_tiers<'a>(
         }
     }
     out
-}
-
-/// The most archcost reads of one catalog CSV (a fetched catalog for every region is far less).
-pub const MAX_CATALOG_BYTES: u64 = 512 * 1024 * 1024;
-
-/// Read a catalog directory written by `pricing fetch` / `pricing import` (its `catalog.csv`),
-/// or a catalog CSV file; bounded, validated row by row (see `catalog_csv::parse`).
-pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
-    let path = if dir.is_dir() {
-        dir.join("catalog.csv")
-    } else {
-        dir.to_path_buf()
-    };
-    let text = crate::fsio::read_input_text(
-        &path,
-        crate::fsio::Input {
-            what: "price catalog (CSV)",
-            max_bytes: MAX_CATALOG_BYTES,
-        },
-    )
-    .map_err(|e| match e {
-        Error::Input(msg) => Error::Input(format!(
-            "{msg}\n  hint: create a catalog with `archcost pricing fetch --out DIR` or `archcost pricing import FILE... --out DIR`, or use pricing = \"bundled\""
-        )),
-        other => other,
-    })?;
-    let rows = catalog_csv::parse(&path.display().to_string(), &text)?;
-    let catalog = Catalog::new(dir.display().to_string(), rows);
-    // A fetched/imported folder may carry current commitment rates beside its prices.
-    let rates_path = dir.join(offer::COMMITMENTS_FILE);
-    if !dir.is_dir() || !rates_path.is_file() {
-        return Ok(catalog);
-    }
-    let text = crate::fsio::read_input_text(
-        &rates_path,
-        crate::fsio::Input {
-            what: "commitment rates (CSV)",
-            max_bytes: MAX_CATALOG_BYTES,
-        },
-    )?;
-    let local = commitments::Rates::parse_rates(&rates_path.display().to_string(), &text)
-        .map_err(|e| {
-            Error::Input(format!(
-                "{e}\n  hint: the file is written by `archcost pricing fetch` / `pricing import`; fetch it again, or delete it to use the bundled commitment rates"
-            ))
-        })?;
-    Ok(catalog.with_commitments(commitments::bundled()?.overlaid(&local)))
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! asks for, the commitment-rate keys they need, and the checks that refuse an option the
 //! service lacks or a rate that is not sourced when no `discount_pct` is given.
 use super::types::*;
-use crate::pricing::commitments::Payment;
 use crate::pricing::Catalog;
+use crate::terms::Payment;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -531,12 +531,12 @@ pub fn rate_hint(region: &str, key: &str) -> String {
     let services = match key.strip_prefix("savings_plan.") {
         Some(rest) => {
             let covered = rest.split('.').nth(1).unwrap_or("ec2");
-            match crate::pricing::fetch_service(&format!("{covered}.")) {
+            match crate::pricing::freshness::fetch_service(&format!("{covered}.")) {
                 Some(s) => format!("{s},savingsplan"),
                 None => "savingsplan".to_string(),
             }
         }
-        None => crate::pricing::fetch_service(key)
+        None => crate::pricing::freshness::fetch_service(key)
             .unwrap_or("ec2")
             .to_string(),
     };

@@ -106,13 +106,13 @@ pub fn instance(
         snapshot(catalog, region, prefix)
     );
     // A typo in the size: suggest within the same family and generation only.
-    if let Some(best) = super::closest_name(instance, &same_family) {
+    if let Some(best) = closest_name(instance, &same_family) {
         return (message, format!("did you mean `{best}`?"));
     }
     // The family exists elsewhere: suggest among its sizes in any region.
     let everywhere = all_keys_in_family(catalog, prefix, family(instance));
     let names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
-    if let Some(best) = super::closest_name(instance, &names) {
+    if let Some(best) = closest_name(instance, &names) {
         let regions = catalog.regions_with(&format!("{prefix}{best}"));
         return (
             message,
@@ -171,7 +171,7 @@ fn snapshot(catalog: &Catalog, region: &str, prefix: &str) -> String {
 
 /// The command that gets today's list of the service a key prefix belongs to.
 fn fetch_hint(region: &str, prefix: &str) -> String {
-    let service = crate::pricing::fetch_service(prefix).unwrap_or("ec2");
+    let service = crate::pricing::freshness::fetch_service(prefix).unwrap_or("ec2");
     format!(
         "`archcost pricing fetch --region {region} --services {service}` gets today's list from the AWS Price List (then add --pricing DIR)"
     )
@@ -190,4 +190,25 @@ fn all_keys_in_family(catalog: &Catalog, prefix: &str, family_name: &str) -> Vec
     out.sort();
     out.dedup();
     out
+}
+
+/// The candidate within two edits of `got` (for instance names, where similar-looking names
+/// are different products).
+pub fn closest_name<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::levenshtein(got, c), *c))
+        .filter(|(edits, _)| *edits <= 2)
+        .min_by_key(|(edits, _)| *edits)
+        .map(|(_, c)| c)
+}
+
+/// The candidate closest to `got` when it is close enough to be a typo.
+pub fn closest<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(got, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }

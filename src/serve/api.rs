@@ -10,11 +10,11 @@ use super::query::{self, Query};
 use super::save;
 use super::state::{Live, Snapshot};
 use crate::breakeven;
-use crate::commands::parse_decimal;
 use crate::compare;
 use crate::error::{Error, Result};
+use crate::inputs::parse_decimal;
+use crate::lang::Lang;
 use crate::report;
-use crate::report::i18n::Lang;
 use crate::sweep;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -76,6 +76,11 @@ impl Reply {
     fn with(mut self, name: &'static str, value: String) -> Reply {
         self.headers.push((name, value));
         self
+    }
+
+    /// The same answer, and the connection closes after it (the rest of the request is unread).
+    pub fn closing(self) -> Reply {
+        self.with("Connection", "close".into())
     }
 }
 

@@ -203,17 +203,17 @@ fn spot_lines_say_prices_move_and_when_the_saving_was_observed() {
 #[test]
 fn twelve_months_before_keeps_the_day_and_sorts_with_catalog_dates() {
     assert_eq!(
-        pricing::months_before("2026-12-06", 12).as_deref(),
+        pricing::freshness::months_before("2026-12-06", 12).as_deref(),
         Some("2025-12-06")
     );
     assert_eq!(
-        pricing::months_before("2026-01-15", 1).as_deref(),
+        pricing::freshness::months_before("2026-01-15", 1).as_deref(),
         Some("2025-12-15")
     );
-    assert_eq!(pricing::months_before("2026-13-01", 12), None);
-    assert_eq!(pricing::months_before("yesterday", 12), None);
+    assert_eq!(pricing::freshness::months_before("2026-13-01", 12), None);
+    assert_eq!(pricing::freshness::months_before("yesterday", 12), None);
     // 2025-06-18 is more than 12 months before 2026-12-06; 2026-09-24 is not.
-    let cutoff = pricing::months_before("2026-12-06", 12).unwrap();
+    let cutoff = pricing::freshness::months_before("2026-12-06", 12).unwrap();
     assert!("2025-06-18" < cutoff.as_str() && "2026-09-24" > cutoff.as_str());
 }
 

@@ -19,7 +19,7 @@ pub const TODAY: &str = "2026-12-06";
 pub fn eval(toml: &str) -> Report {
     let s =
         scenario::parse("test.toml", toml, bundled::catalog()).unwrap_or_else(|e| panic!("{e}"));
-    archcost::pricing::with_today(TODAY, || evaluate(&s, bundled::catalog()))
+    archcost::pricing::freshness::with_today(TODAY, || evaluate(&s, bundled::catalog()))
         .unwrap_or_else(|e| panic!("{e}"))
 }
 

@@ -14,6 +14,7 @@ pub mod limits;
 pub mod markdown;
 pub mod markup;
 pub mod numbers;
+pub mod optimize;
 pub mod over_time;
 pub mod range;
 pub mod sensitivity;
@@ -76,6 +77,7 @@ pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
                 &a.pricing.source,
                 &a.pricing.effective_oldest,
                 &a.pricing.effective,
+                a.pricing.refresh.as_deref(),
             ),
         ),
     ];

@@ -3,6 +3,7 @@ mod locate;
 mod num;
 pub mod purchase;
 mod suggest;
+pub mod text_limits;
 mod types;
 mod validate;
 

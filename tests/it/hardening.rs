@@ -486,8 +486,16 @@ fn megabyte_name_is_refused_with_the_limit() {
     let big = "n".repeat(1_000_000);
     for (text, key, limit) in [
         (named_scenario(&big, "d", "a"), "`name`", "at most 200"),
-        (named_scenario("s", "d", &big), "`architecture[0].name`", "at most 200"),
-        (named_scenario("s", &big, "a"), "`description`", "at most 2000"),
+        (
+            named_scenario("s", "d", &big),
+            "`architecture[0].name`",
+            "at most 200",
+        ),
+        (
+            named_scenario("s", &big, "a"),
+            "`description`",
+            "at most 2000",
+        ),
     ] {
         let dir = write_temp(&text);
         let out = bin()

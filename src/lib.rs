@@ -11,6 +11,7 @@ pub mod feasibility;
 pub mod fsio;
 pub mod limits;
 pub mod money;
+pub mod not_modelled;
 pub mod notes;
 pub mod pricing;
 pub mod report;

@@ -77,7 +77,7 @@ fn planned_total(
     load: &Load,
     plan: &ArchPlan,
 ) -> Result<Decimal> {
-    let ctx = Ctx::new(
+    let mut ctx = Ctx::new(
         catalog,
         arch.region.as_deref().unwrap_or(&s.region),
         s.assumptions.hours_per_month,
@@ -86,13 +86,10 @@ fn planned_total(
         load,
         true,
     );
-    let mut lines = Vec::new();
-    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
-        if let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) {
-            lines.extend(services::price_service(svc, &ctx, tp)?);
-        }
-    }
-    lines.extend(services::network::network_lines(arch, &ctx)?);
-    lines.extend(services::network::extras_lines(&arch.extras, &ctx)?);
+    ctx.log_stored_ratio = s.assumptions.log_stored_ratio;
+    let lines: Vec<_> = services::arch_tiers(arch, &ctx, plan)?
+        .into_iter()
+        .flat_map(|(_, _, lines)| lines)
+        .collect();
     money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)
 }

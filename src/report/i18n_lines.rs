@@ -187,18 +187,79 @@ const TEMPLATES: &[(&str, &str)] = &[
         "Ephemeral storage above 512 MB ({} MB configured)",
         "エフェメラルストレージ 512 MB 超過分（設定 {0} MB）",
     ),
+    // logs.rs
     (
-        "NAT gateway for the VPC function ({} gateways)",
-        "VPC 内の関数用 NAT ゲートウェイ（{0} 台）",
+        "CloudWatch Logs ingestion, Lambda platform lines (START/END/REPORT) + application logs",
+        "CloudWatch Logs 取り込み（Lambda のプラットフォーム行 START/END/REPORT とアプリケーションログ）",
     ),
     (
-        "NAT gateway data processed",
-        "NAT ゲートウェイのデータ処理量",
+        "CloudWatch Logs ingestion, Lambda platform lines (START/END/REPORT)",
+        "CloudWatch Logs 取り込み（Lambda のプラットフォーム行 START/END/REPORT）",
+    ),
+    (
+        "CloudWatch Logs ingestion, application logs (awslogs driver)",
+        "CloudWatch Logs 取り込み（アプリケーションログ、awslogs ドライバー）",
+    ),
+    (
+        "CloudWatch Logs ingestion, application logs (CloudWatch agent)",
+        "CloudWatch Logs 取り込み（アプリケーションログ、CloudWatch エージェント）",
+    ),
+    (
+        "CloudWatch Logs ingestion, API Gateway access logs",
+        "CloudWatch Logs 取り込み（API Gateway アクセスログ）",
+    ),
+    (
+        "CloudWatch Logs storage, {} month(s) kept x {} stored ratio",
+        "CloudWatch Logs 保存（{0} か月保持、保存サイズ比 {1}）",
+    ),
+    (
+        "CloudWatch Logs storage, {} month(s) kept",
+        "CloudWatch Logs 保存（{0} か月保持）",
     ),
     // network.rs
     (
         "Data transfer out to the internet",
         "インターネットへのデータ転送（送信）",
+    ),
+    (
+        "NAT gateways ({}, one per AZ, assumed: private compute needs a way out)",
+        "NAT ゲートウェイ（{0} 台、AZ ごとに 1 台。想定: プライベートなコンピューティングには外への経路が必要）",
+    ),
+    (
+        "NAT gateways ({}, shared by the AZs, assumed: private compute needs a way out)",
+        "NAT ゲートウェイ（{0} 台、AZ で共有。想定: プライベートなコンピューティングには外への経路が必要）",
+    ),
+    (
+        "NAT gateways ({}, one per AZ)",
+        "NAT ゲートウェイ（{0} 台、AZ ごとに 1 台）",
+    ),
+    (
+        "NAT gateways ({}, shared by the AZs)",
+        "NAT ゲートウェイ（{0} 台、AZ で共有）",
+    ),
+    (
+        "Public IPv4 address of each NAT gateway ({})",
+        "NAT ゲートウェイごとのパブリック IPv4 アドレス（{0} 個）",
+    ),
+    (
+        "NAT gateway data processed (image pulls, log shipping, outbound calls)",
+        "NAT ゲートウェイのデータ処理量（イメージ取得・ログ送信・外部呼び出し）",
+    ),
+    (
+        "Public IPv4 address per task/instance (egress = public-ip)",
+        "タスク／インスタンスごとのパブリック IPv4 アドレス（egress = public-ip）",
+    ),
+    (
+        "Interface VPC endpoints ({} x {} AZs)",
+        "インターフェイス VPC エンドポイント（{0} 個 × {1} AZ）",
+    ),
+    (
+        "Interface VPC endpoint data processed (log shipping)",
+        "インターフェイス VPC エンドポイントのデータ処理量（ログ送信）",
+    ),
+    (
+        "Traffic between AZs, app and database ({} of {} AZs cross; billed out and in)",
+        "AZ 間の通信、アプリとデータベース（{1} AZ のうち {0} AZ 分が AZ をまたぐ。送信と受信の両方に課金）",
     ),
     ("NAT gateways ({})", "NAT ゲートウェイ（{0} 台）"),
     ("ECR image storage", "ECR イメージストレージ"),
@@ -258,8 +319,8 @@ const NOTES: &[(&str, &str)] = &[
         "{0}（{1}層）は稼働時間の {2} % が Spot です: Spot の容量は 2 分前の通知で回収されることがあり、フリートのベースラインには向きません。ベースラインはオンデマンドかコミットメントで賄い、それを超える時間だけを Spot にしてください",
     ),
     (
-        "Lambda in a VPC with DynamoDB: add a DynamoDB gateway VPC endpoint (no hourly or data charge) so the function's DynamoDB calls bypass the NAT gateway; only its other outbound calls (nat_kb_per_request) are priced as NAT data",
-        "VPC 内の Lambda と DynamoDB: DynamoDB のゲートウェイ VPC エンドポイント（時間料金・データ料金なし）を追加すると、関数からの DynamoDB 呼び出しは NAT ゲートウェイを通りません。NAT のデータ処理量として計上するのはそれ以外の送信（nat_kb_per_request）だけです",
+        "Private compute with DynamoDB: its DynamoDB calls ({} GB a month) go through the NAT gateway and are priced as NAT data; add \"dynamodb\" to network.vpc_endpoints (a gateway endpoint, no hourly or data charge) to take them off it",
+        "プライベートなコンピューティングと DynamoDB: DynamoDB の呼び出し（月 {0} GB）は NAT ゲートウェイを通り、NAT のデータ処理量として計上しています。network.vpc_endpoints に \"dynamodb\"（ゲートウェイ型エンドポイント、時間料金・データ料金なし）を加えると NAT を通らなくなります",
     ),
     (
         "Fargate ({} tier) bills each task per second with a one-minute minimum; this estimate adds and removes whole tasks hour by hour ({} task starts a day), so tasks that start and stop within minutes cost more than shown",

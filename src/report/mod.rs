@@ -12,6 +12,7 @@ pub mod i18n_lines;
 pub mod json;
 pub mod limits;
 pub mod markdown;
+pub mod not_modelled;
 pub mod over_time;
 pub mod range;
 pub mod sensitivity;

@@ -6,12 +6,17 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 /// Collects the first problem found, phrased as `file: key.path: problem` plus a hint.
-struct Check<'a> {
+pub(super) struct Check<'a> {
     file: &'a str,
 }
 
 impl Check<'_> {
-    fn fail(&self, path: &str, problem: impl AsRef<str>, hint: impl AsRef<str>) -> Error {
+    pub(super) fn fail(
+        &self,
+        path: &str,
+        problem: impl AsRef<str>,
+        hint: impl AsRef<str>,
+    ) -> Error {
         Error::Input(format!(
             "{}: `{path}`: {}\n  hint: {}",
             self.file,
@@ -20,7 +25,14 @@ impl Check<'_> {
         ))
     }
 
-    fn range(&self, path: &str, v: Decimal, lo: Decimal, hi: Decimal, unit: &str) -> Result<()> {
+    pub(super) fn range(
+        &self,
+        path: &str,
+        v: Decimal,
+        lo: Decimal,
+        hi: Decimal,
+        unit: &str,
+    ) -> Result<()> {
         if v < lo || v > hi {
             return Err(self.fail(
                 path,
@@ -31,7 +43,7 @@ impl Check<'_> {
         Ok(())
     }
 
-    fn non_negative(&self, path: &str, v: Decimal, max: Decimal) -> Result<()> {
+    pub(super) fn non_negative(&self, path: &str, v: Decimal, max: Decimal) -> Result<()> {
         if v < Decimal::ZERO {
             return Err(self.fail(
                 path,
@@ -49,7 +61,7 @@ impl Check<'_> {
         Ok(())
     }
 
-    fn whole(&self, path: &str, v: Decimal) -> Result<()> {
+    pub(super) fn whole(&self, path: &str, v: Decimal) -> Result<()> {
         if v.fract() != Decimal::ZERO {
             return Err(self.fail(
                 path,
@@ -61,7 +73,7 @@ impl Check<'_> {
     }
 }
 
-const BIG: Decimal = dec!(1_000_000_000_000_000); // 1e15: beyond any real monthly volume
+pub(super) const BIG: Decimal = dec!(1_000_000_000_000_000); // 1e15: beyond any real monthly volume
 
 /// Named traffic-profile presets (see `capacity::preset_weights`).
 pub const PRESETS: [&str; 4] = ["business-hours", "evening-peak", "night-batch", "spiky"];
@@ -128,6 +140,7 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
         }
     }
     validate_workload(&c, &s.workload)?;
+    super::validate_net::check_logs(&c, s)?;
     if s.architectures.is_empty() {
         return Err(c.fail(
             "architecture",
@@ -178,6 +191,7 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
             c.non_negative(&format!("{base}.extras.{k}"), v, BIG)?;
         }
         c.whole(&format!("{base}.extras.nat_gateways"), e.nat_gateways)?;
+        super::validate_net::check_arch(&c, &base, arch)?;
         c.whole(&format!("{base}.extras.eks_clusters"), e.eks_clusters)?;
     }
     for (key, value) in &s.quotas {
@@ -506,8 +520,8 @@ fn validate_settings(
             )?;
             // "[Application Load Balancers] You must specify subnets from at least two
             // Availability Zones" (ELBv2 CreateLoadBalancer API reference).
-            c.range(&p("azs"), a.azs, dec!(2), dec!(6), "Availability Zones")?;
-            c.whole(&p("azs"), a.azs)?;
+            c.range(&p("azs"), a.azs(), dec!(2), dec!(6), "Availability Zones")?;
+            c.whole(&p("azs"), a.azs())?;
         }
         Service::Ec2(e) => {
             let key = format!("ec2.linux.{}", e.instance);

@@ -25,4 +25,5 @@ mod surface;
 mod sweeps;
 mod util;
 mod validation;
+mod whole_bill;
 mod workbook;

@@ -62,6 +62,8 @@ pub struct ChartData {
     pub crossings_key: String,
     /// Yen display (axis ticks as ¥) instead of dollars.
     pub jpy: bool,
+    /// Language of counts on ticks, markers and legends (30M or 3,000万).
+    pub lang: super::i18n::Lang,
     /// (architecture, [(requests per month, monthly cost)]).
     pub series: Vec<(String, Vec<(f64, f64)>)>,
     /// Whether each architecture can run the workload at each point of its series (`series`
@@ -108,6 +110,7 @@ impl ChartData {
             this_scenario: f(&self.this_scenario),
             crossings_key: f(&self.crossings_key),
             jpy: self.jpy,
+            lang: self.lang,
             series: self
                 .series
                 .iter()
@@ -285,24 +288,8 @@ fn font(size: u32) -> TextStyle<'static> {
     TextStyle::from((FAMILY, size).into_font()).color(&RGBColor(30, 30, 30))
 }
 
-/// "300k", "30M", "3B".
-pub fn volume_label(v: f64) -> String {
-    let (scaled, suffix) = if v >= 1e9 {
-        (v / 1e9, "B")
-    } else if v >= 1e6 {
-        (v / 1e6, "M")
-    } else if v >= 1e3 {
-        (v / 1e3, "k")
-    } else {
-        (v, "")
-    };
-    let text = if scaled >= 100.0 || (scaled - scaled.round()).abs() < 0.05 {
-        format!("{scaled:.0}")
-    } else {
-        format!("{scaled:.1}")
-    };
-    format!("{text}{suffix}")
-}
+// Volume words are number formatting every format shares; named here for callers.
+pub use crate::lang::volume_label;
 
 /// "$1,234" / "$0.50" / "¥185,000" for axis ticks.
 pub fn money_label(v: f64, jpy: bool) -> String {
@@ -396,7 +383,7 @@ fn cost_vs_load<DB: DrawingBackend>(
         .y_desc(d.load_y_label.as_str())
         .axis_desc_style(font(22))
         .label_style(font(19))
-        .x_label_formatter(&|v| volume_label(*v))
+        .x_label_formatter(&|v| super::display::compact(d.lang, *v))
         .y_label_formatter(&|v| money_label(*v, jpy))
         .light_line_style(RGBColor(238, 238, 238))
         .bold_line_style(RGBColor(205, 205, 205))
@@ -522,7 +509,11 @@ fn cost_vs_load<DB: DrawingBackend>(
     chart.draw_series(std::iter::once(
         EmptyElement::at((d.scenario_x, y_hi))
             + Text::new(
-                format!("{} ({})", d.this_scenario, volume_label(d.scenario_x)),
+                format!(
+                    "{} ({})",
+                    d.this_scenario,
+                    super::display::compact(d.lang, d.scenario_x)
+                ),
                 (8, 6),
                 font(18).color(&grey),
             ),

@@ -47,7 +47,7 @@ fn quantity_cell(l: &LineDiff, d: &Display) -> String {
     let (a, b) = field(l, |s| {
         format!(
             "{} {}",
-            d.count(s.quantity),
+            super::display::line_quantity(s.quantity),
             super::i18n_lines::unit(d.lang, &s.unit)
         )
     });

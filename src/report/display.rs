@@ -2,10 +2,11 @@
 //! dated rate), Japanese number words (3,000万, 1.2億) and the labels of the analysis outputs
 //! (sweep, break-even, sensitivity, diff). Machine outputs (JSON, CSV values) never use it.
 use super::i18n::Lang;
+// Number words are a leaf the line texts use too; named here for existing callers.
+pub use crate::lang::{compact, ja_count, line_quantity};
 use crate::money;
 use crate::scenario::{Currency, Scenario};
 use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
 
 /// Yen at a rate and the rate's date.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,33 +99,6 @@ impl Display {
             Lang::Ja => &JA,
         }
     }
-}
-
-/// Japanese number words: 万 (10^4) and 億 (10^8), up to two decimals, grouped below.
-pub fn ja_count(v: Decimal) -> String {
-    let (sign, a) = if v.is_sign_negative() {
-        ("-", -v)
-    } else {
-        ("", v)
-    };
-    let text = if a >= dec!(100_000_000) {
-        format!(
-            "{}億",
-            money::group(
-                &money::round(a / dec!(100_000_000), 2)
-                    .normalize()
-                    .to_string()
-            )
-        )
-    } else if a >= dec!(10_000) {
-        format!(
-            "{}万",
-            money::group(&money::round(a / dec!(10_000), 2).normalize().to_string())
-        )
-    } else {
-        money::quantity(a)
-    };
-    format!("{sign}{text}")
 }
 
 /// Labels of the analysis outputs in one language.
@@ -291,6 +265,7 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal_macros::dec;
 
     #[test]
     fn japanese_number_words() {
@@ -300,6 +275,26 @@ mod tests {
         assert_eq!(ja_count(dec!(12_345)), "1.23万");
         assert_eq!(ja_count(dec!(9_999)), "9,999");
         assert_eq!(ja_count(dec!(2_000_000_000_000)), "20,000億");
+        // Whole 万 from 100万: 62,112,345 = 6,211.2345万 -> 6,211万.
+        assert_eq!(ja_count(dec!(62_112_345)), "6,211万");
+        // 210,000,000 / 10^8 = 2.1.
+        assert_eq!(ja_count(dec!(210_000_000)), "2.1億");
+        // 99,999,000 = 9,999.9万, rounds to 10,000万 = 1億.
+        assert_eq!(ja_count(dec!(99_999_000)), "1億");
+        assert_eq!(compact(Lang::Ja, 1e6), "100万");
+        assert_eq!(compact(Lang::Ja, 1e9), "10億");
+        assert_eq!(compact(Lang::En, 3e7), "30M");
+    }
+
+    #[test]
+    fn line_quantities_rounded_for_reading() {
+        // 858.306885 rounds half away from zero to 858.31.
+        assert_eq!(line_quantity(dec!(858.306885)), "858.31");
+        assert_eq!(line_quantity(dec!(30000000)), "30,000,000");
+        assert_eq!(line_quantity(dec!(333.333333)), "333.33");
+        // 0.00123456: two zeros after the point, then 4 significant digits -> 0.001235.
+        assert_eq!(line_quantity(dec!(0.00123456)), "0.001235");
+        assert_eq!(line_quantity(dec!(0)), "0");
     }
 
     #[test]

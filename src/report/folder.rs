@@ -238,7 +238,7 @@ pub fn summary(rep: &Report, curve: &Curve, lang: Lang) -> String {
                 markdown::cell(&c.between.0),
                 markdown::cell(&c.between.1),
                 markdown::cell(&super::curve::crossing_marks(c, lang)),
-                chart::volume_label(f(c.value)),
+                super::display::compact(lang, f(c.value)),
                 money(rep, c.monthly_usd)
             ));
         }
@@ -328,8 +328,8 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
         let text = format!(
             "{} ({}–{})",
             l.volume_range,
-            chart::volume_label(lo),
-            chart::volume_label(hi)
+            super::display::compact(lang, lo),
+            super::display::compact(lang, hi)
         );
         (lo, hi, text)
     });
@@ -384,6 +384,7 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
         this_scenario: l.this_scenario.to_string(),
         crossings_key: l.crossings_key.to_string(),
         jpy: rate.is_some(),
+        lang,
         series,
         feasible,
         infeasible_label: l.infeasible_stretch.to_string(),
@@ -397,7 +398,7 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
                     lang.crossing(
                         &c.between.0,
                         &c.between.1,
-                        &chart::volume_label(f(c.value)),
+                        &super::display::compact(lang, f(c.value)),
                         &money(rep, c.monthly_usd),
                     ) + &curve::crossing_marks(c, lang),
                     f(c.value),

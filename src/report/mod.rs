@@ -12,6 +12,7 @@ pub mod i18n_lines;
 pub mod json;
 pub mod limits;
 pub mod markdown;
+pub mod markup;
 pub mod not_modelled;
 pub mod over_time;
 pub mod range;
@@ -55,7 +56,7 @@ pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
         (l.region.to_string(), region_text(rep, lang)),
         (
             l.requests_per_month.to_string(),
-            money::quantity(rep.scenario.requests_per_month),
+            display::Display::usd(lang).count(rep.scenario.requests_per_month),
         ),
         (
             l.hours_per_month.to_string(),

@@ -220,6 +220,7 @@ pub fn chart_data(
         this_scenario: l.this_scenario.to_string(),
         crossings_key: l.crossings_key.to_string(),
         jpy: d.yen.is_some(),
+        lang: d.lang,
         series,
         feasible,
         infeasible_label: l.infeasible_stretch.to_string(),

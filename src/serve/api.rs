@@ -10,11 +10,11 @@ use super::query::{self, Query};
 use super::save;
 use super::state::{Live, Snapshot};
 use crate::breakeven;
-use crate::commands::parse_decimal;
 use crate::compare;
 use crate::error::{Error, Result};
+use crate::inputs::parse_decimal;
+use crate::lang::Lang;
 use crate::report;
-use crate::report::i18n::Lang;
 use crate::sweep;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -77,7 +77,21 @@ impl Reply {
         self.headers.push((name, value));
         self
     }
+
+    /// The same answer, and the connection closes after it (the rest of the request is unread).
+    pub fn closing(self) -> Reply {
+        self.with("Connection", "close".into())
+    }
 }
+
+/// How the API names a range's inputs: by query field.
+const FIELDS: crate::range::Words = crate::range::Words {
+    from: "from",
+    to: "to",
+    steps: "steps",
+    log: "log",
+    pct: "pct",
+};
 
 /// An engine or input error as a response: the CLI's message, 400 for what the user can fix.
 fn failure(e: &Error) -> Reply {
@@ -98,8 +112,10 @@ pub fn route(ctx: &Ctx, req: &Req) -> Reply {
         ("/favicon.ico", true) => Reply::new(204, TEXT, Vec::new()),
         ("/api/status", true) => status(ctx),
         ("/api/compare", true) => reply(compare_reply(ctx, req)),
-        ("/api/sweep", true) => reply(sweep_reply(ctx, req)),
-        ("/api/breakeven", true) => reply(breakeven_reply(ctx, req)),
+        ("/api/sweep", true) => reply(sweep_reply(ctx, req).map_err(|e| e.name_range(&FIELDS))),
+        ("/api/breakeven", true) => {
+            reply(breakeven_reply(ctx, req).map_err(|e| e.name_range(&FIELDS)))
+        }
         ("/api/view", true) => reply(view_reply(ctx, req)),
         ("/api/panel", true) => reply(panel_reply(ctx, req)),
         ("/api/scenario.toml", true) => reply(toml_reply(ctx, req)),

@@ -409,7 +409,7 @@ pub fn reserved_lines(
                     "{} ({}), {n} x {} USD upfront amortised over {} months",
                     r.what,
                     t.text(),
-                    crate::money::exact(rate.upfront_usd),
+                    crate::money::group(&crate::money::cents(rate.upfront_usd).to_string()),
                     t.term_months()
                 )
             },
@@ -470,7 +470,7 @@ pub fn commitment_lines(
                 format!(
                     "{what} ({}), commitment {c} USD/h{half}: {} USD upfront amortised over {} months",
                     t.text(),
-                    crate::money::exact(upfront),
+                    crate::money::group(&crate::money::cents(upfront).to_string()),
                     t.term_months()
                 )
             },

@@ -181,7 +181,7 @@ fn ranged_chart_draws_the_band_in_svg_and_png() {
     report(Path::new(LAUNCH), &ja, &["--lang", "ja"]);
     let svg = String::from_utf8(read(&ja.join("cost-vs-load.svg"))).unwrap();
     assert!(svg.contains("帯: 不確かな入力の低〜高"));
-    assert!(svg.contains("想定されるリクエスト量の範囲 (1M–30M)"));
+    assert!(svg.contains("想定されるリクエスト量の範囲 (100万–3,000万)"));
 }
 
 #[test]

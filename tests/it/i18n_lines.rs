@@ -724,7 +724,10 @@ fn other_japanese_commands_have_no_english_prose() {
     // diff lines read in Japanese, with their units.
     let text = run_ja(&["diff", a, b]);
     assert!(text.contains("Lambda リクエスト"), "{text}");
-    assert!(text.contains("リクエスト → 20億 リクエスト"), "{text}");
+    assert!(
+        text.contains("リクエスト → 2,000,000,000 リクエスト"),
+        "{text}"
+    );
     assert!(text.contains("カタログ bundled"), "{text}");
 }
 

@@ -371,7 +371,7 @@ fn evaluate_arch(
     // The always-free allowances left before the db tier is priced (for the DynamoDB note):
     // replay the tiers before it.
     let mut free_before_db = BTreeMap::new();
-    let priced = services::arch_tiers(arch, &ctx, &plan)?;
+    let priced = services::bill::arch_tiers(arch, &ctx, &plan)?;
     if arch.db.is_some() {
         let replay = Ctx::new(
             catalog,
@@ -384,7 +384,7 @@ fn evaluate_arch(
         );
         for (tier, svc) in [("web", &arch.web), ("app", &arch.app)] {
             if let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) {
-                services::price_service(svc, &replay, tp)?;
+                services::bill::price_service(svc, &replay, tp)?;
             }
         }
         free_before_db = replay.free_used.borrow().clone();

@@ -87,7 +87,7 @@ fn planned_total(
         true,
     );
     ctx.log_stored_ratio = s.assumptions.log_stored_ratio;
-    let lines: Vec<_> = services::arch_tiers(arch, &ctx, plan)?
+    let lines: Vec<_> = services::bill::arch_tiers(arch, &ctx, plan)?
         .into_iter()
         .flat_map(|(_, _, lines)| lines)
         .collect();

@@ -1,4 +1,6 @@
 //! Scenario files: read TOML, turn parse errors into helpful messages, validate every key.
+mod check;
+mod egress;
 mod locate;
 mod network;
 mod num;

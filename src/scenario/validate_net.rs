@@ -1,7 +1,7 @@
 //! Checks on the whole-bill keys: CloudWatch Logs sizes and retention, the per-tier log
 //! switches, and each architecture's `network` table (AZs, egress path, VPC endpoints).
+use super::check::Check;
 use super::types::*;
-use super::validate::Check;
 use crate::error::Result;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

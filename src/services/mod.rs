@@ -1,6 +1,7 @@
 //! Service cost models: one module per AWS service turns usage into priced line items.
 pub mod alb;
 pub mod apigw;
+pub mod bill;
 pub mod dynamodb;
 pub mod ec2;
 pub mod fargate;
@@ -106,39 +107,9 @@ pub trait ServiceModel {
     fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>>;
 }
 
-/// Price any tier's service from its capacity plan, with the CloudWatch Logs it writes.
-pub fn price_service(service: &Service, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
-    let mut out = price_usage(service, ctx, plan)?;
-    out.extend(logs::lines(service, ctx)?);
-    Ok(out)
-}
-
-/// Every priced tier of an architecture, in order: web, app, db, then `network` (data transfer,
-/// egress path, endpoints, traffic between AZs) and `extras`, as (tier, service, lines); tiers
-/// without lines are left out except the three compute tiers.
-pub fn arch_tiers(
-    arch: &crate::scenario::Architecture,
-    ctx: &Ctx,
-    plan: &crate::capacity::plan::ArchPlan,
-) -> Result<Vec<(&'static str, &'static str, Vec<Line>)>> {
-    let mut out = Vec::with_capacity(5);
-    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
-        if let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) {
-            out.push((tier, svc.name(), price_service(svc, ctx, tp)?));
-        }
-    }
-    let network = network::network_lines(arch, ctx, plan)?;
-    if !network.is_empty() {
-        out.push(("network", "data-transfer", network));
-    }
-    let extras = network::extras_lines(&arch.extras, ctx)?;
-    if !extras.is_empty() {
-        out.push(("extras", "extras", extras));
-    }
-    Ok(out)
-}
-
-fn price_usage(service: &Service, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
+/// Price a tier's service usage from its capacity plan (its CloudWatch Logs are added by
+/// `bill::price_service`).
+pub fn price_usage(service: &Service, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
     match service {
         Service::ApiGateway(s) => s.lines(ctx, plan),
         Service::Alb(s) => s.lines(ctx, plan),

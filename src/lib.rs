@@ -18,6 +18,7 @@ pub mod messages;
 pub mod money;
 pub mod not_modelled;
 pub mod notes;
+pub mod optimize;
 pub mod pricing;
 pub mod range;
 pub mod report;

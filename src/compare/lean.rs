@@ -93,3 +93,48 @@ fn planned_total(
         .collect();
     money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)
 }
+
+/// One architecture priced and judged the lean way, with what `optimize` needs to compare
+/// candidates: the monthly total, the upfront payments, what rules it out, and the plan.
+#[derive(Debug, Clone)]
+pub struct Probe {
+    pub monthly_usd: Decimal,
+    pub upfront_usd: Decimal,
+    /// (tier, limit id) of every blocker (empty when feasible).
+    pub ruled_out_by: Vec<(String, String)>,
+    pub plan: ArchPlan,
+}
+
+/// Price and judge one architecture as `evaluate` does (same plan, services, network and
+/// extras lines, limit checks), without trace strings or texts.
+pub fn probe(s: &Scenario, arch: &Architecture, catalog: &Catalog, load: &Load) -> Result<Probe> {
+    let hours = s.assumptions.hours_per_month;
+    let plan = plan::plan(arch, &s.workload, load, hours);
+    let mut ctx = Ctx::new(
+        catalog,
+        arch.region.as_deref().unwrap_or(&s.region),
+        hours,
+        s.assumptions.free_tier,
+        &s.workload,
+        load,
+        true,
+    );
+    ctx.log_stored_ratio = s.assumptions.log_stored_ratio;
+    let lines: Vec<_> = services::bill::arch_tiers(arch, &ctx, &plan)?
+        .into_iter()
+        .flat_map(|(_, _, lines)| lines)
+        .collect();
+    let monthly_usd = money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)?;
+    let upfront_usd = money::sum(lines.iter().filter_map(|l| l.upfront_usd), &arch.name)?;
+    let findings = limits::check(s, arch, &plan, true);
+    let ruled_out_by = feasibility::blockers(arch, &plan, &findings, true)
+        .into_iter()
+        .map(|b| (b.tier, b.id))
+        .collect();
+    Ok(Probe {
+        monthly_usd,
+        upfront_usd,
+        ruled_out_by,
+        plan,
+    })
+}

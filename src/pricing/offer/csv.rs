@@ -74,22 +74,6 @@ fn text(record: &csv::ByteRecord, ix: usize) -> &str {
         .unwrap_or("")
 }
 
-/// A CSV reading error as archcost's: the prefilter's verdict on the input (a record over
-/// 64 MiB, a file ending inside a quoted field) and malformed CSV are the user's file (exit 2);
-/// other I/O failures are runtime errors (exit 1).
-pub(super) fn csv_error(name: &str, e: csv::Error) -> Error {
-    match e.kind() {
-        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => Error::Input(
-            format!("{name}: {io}\n  hint: the file is damaged or truncated; download it again"),
-        ),
-        csv::ErrorKind::Io(_) => Error::io(name, std::io::Error::other(e.to_string())),
-        _ => {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            Error::Input(format!("{name}: line {line}: malformed CSV: {e}"))
-        }
-    }
-}
-
 /// Import a CSV offer file from a (buffered) reader.
 pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -> Result<Imported> {
     let lines: LineQueue = LineQueue::default();
@@ -105,7 +89,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
             .pop_front()
             .unwrap_or_else(|| record.position().map(|p| p.line()).unwrap_or(0))
     };
-    let malformed = |e: csv::Error| csv_error(name, e);
+    let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
     let mut meta = OfferMeta {
         file: name.to_string(),
         ..OfferMeta::default()

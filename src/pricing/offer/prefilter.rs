@@ -248,6 +248,26 @@ impl<R: Read> Prefilter<R> {
     }
 }
 
+/// A CSV reading error as archcost's: the prefilter's verdict on the input (a record over
+/// 64 MiB, a file ending inside a quoted field) and malformed CSV are the user's file (exit 2);
+/// other I/O failures are runtime errors (exit 1).
+pub fn csv_error(name: &str, e: csv::Error) -> crate::error::Error {
+    match e.kind() {
+        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+            crate::error::Error::Input(format!(
+                "{name}: {io}\n  hint: the file is damaged or truncated; download it again"
+            ))
+        }
+        csv::ErrorKind::Io(_) => {
+            crate::error::Error::io(name, std::io::Error::other(e.to_string()))
+        }
+        _ => {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            crate::error::Error::Input(format!("{name}: line {line}: malformed CSV: {e}"))
+        }
+    }
+}
+
 /// 1 when `bytes` holds an odd number of `"`, else 0. Quotes are dense in offer files (every
 /// value is quoted), so this folds 8 bytes at a time: an exact per-byte equality mask,
 /// XOR-accumulated, whose population count has the parity of the number of quotes.

@@ -170,7 +170,7 @@ pub fn import_csv<R: std::io::Read>(
     }
     let effective = meta.effective()?;
     let cols = Columns::from_header(name, header_line, header)?;
-    let malformed = |e: csv::Error| super::csv::csv_error(name, e);
+    let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
     type K = (String, String, u32, Payment);
     let mut found: BTreeMap<K, RateRow> = BTreeMap::new();
     let mut conflicts: BTreeSet<String> = BTreeSet::new();

@@ -155,3 +155,149 @@ fn japanese_outputs_write_counts_in_man_and_oku() {
     // JSON keeps the exact quantity.
     assert!(read(&dir, "report.json").contains("228.8818359375"));
 }
+
+// ---------- decision cards ----------
+
+fn dec(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap()
+}
+
+/// The exact `field` of architecture `name` in `compare --format json`.
+fn json_usd(json: &serde_json::Value, name: &str, field: &str) -> rust_decimal::Decimal {
+    let a = json["architectures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == name)
+        .unwrap();
+    dec(a.pointer(field).unwrap().as_str().unwrap())
+}
+
+/// `v` rounded to `dp` places (half away from zero), the integer part grouped by thousands.
+fn grouped(v: rust_decimal::Decimal, dp: u32) -> String {
+    let r = v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{r:.*}", dp as usize);
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{out}.{f}"),
+        None => out,
+    }
+}
+
+/// "¥23,016" from a yen amount.
+fn yen(v: rust_decimal::Decimal) -> String {
+    format!("¥{}", grouped(v, 0))
+}
+
+/// The card of `name` in a page (its `<div class="card...">` up to the next card or section end).
+fn card_of<'a>(html: &'a str, name: &str) -> &'a str {
+    let at = html
+        .find(&format!("<div class=\"name\">{name}<"))
+        .unwrap_or_else(|| panic!("no card for {name}"));
+    let end = html[at..].find("</div>\n").map_or(html.len(), |e| at + e);
+    &html[at..end]
+}
+
+#[test]
+fn cards_show_the_tax_inclusive_total_styled_as_information() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo().join("scenarios/three-tier.toml")).unwrap();
+    let taxed = text.replacen("[assumptions]\n", "[assumptions]\ntax_rate = 0.10\n", 1);
+    let file = tmp.path().join("taxed.toml");
+    std::fs::write(&file, taxed).unwrap();
+    let f = file.display().to_string();
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["compare", &f, "--format", "json"])).unwrap();
+    let dir = tmp.path().join("r");
+    let d = dir.display().to_string();
+    run(&[
+        "report",
+        &f,
+        "--lang",
+        "ja",
+        "--currency",
+        "JPY",
+        "--out",
+        &d,
+    ]);
+    let html = read(&dir, "report.html");
+    let md = read(&dir, "summary.md");
+    let table = run(&["compare", &f, "--lang", "ja", "--currency", "JPY"]);
+    for name in ["serverless", "containers", "traditional"] {
+        let monthly = json_usd(&json, name, "/monthly_usd");
+        // Tax-inclusive yen = monthly USD × 1.10 × 150 JPY/USD, rounded to the yen.
+        let with_tax = yen(monthly * dec("1.10") * dec("150"));
+        let pre_tax = yen(monthly * dec("150"));
+        let card = card_of(&html, name);
+        assert!(
+            card.contains(&format!("<span>税込</span> <b>{with_tax}</b>")),
+            "{card}"
+        );
+        assert!(card.contains(&pre_tax), "{card}");
+        assert!(card.contains("実行可能"), "{card}");
+        assert!(
+            md.contains(&format!("| {pre_tax} | {with_tax} | 可 |")),
+            "{md}"
+        );
+        assert!(table.contains(&format!("税込 {with_tax} ／月")), "{table}");
+    }
+    // Tax lines are information, not problems.
+    assert!(
+        html.contains("<li class=\"info\">serverless: 消費税 10%"),
+        "{html}"
+    );
+    assert!(!html.contains("<li class=\"bad\">serverless: 消費税"));
+}
+
+#[test]
+fn cards_show_upfront_cash_and_the_term_total_of_a_commitment() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = "scenarios/commitments.toml";
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["compare", f, "--format", "json"])).unwrap();
+    let dir = tmp.path().join("r");
+    let d = dir.display().to_string();
+    run(&["report", f, "--out", &d]);
+    let html = read(&dir, "report.html");
+    // ec2-reserved: 2 m5.large Standard RIs, 1-year partial upfront, 252 USD each up front.
+    let upfront = dec("2") * dec("252");
+    assert_eq!(json_usd(&json, "ec2-reserved", "/upfront_usd"), upfront);
+    let card = card_of(&html, "ec2-reserved");
+    assert!(
+        card.contains("<span>paid up front</span> <b>$504.00</b>"),
+        "{card}"
+    );
+    // Over the scenario's longest term (36 months, the 3-year plan): the recurring monthly cost
+    // (monthly total minus 504 / 12 = 42 USD amortised) × 36, plus the 1-year upfront paid 3 times.
+    let monthly = json_usd(&json, "ec2-reserved", "/monthly_usd");
+    let total = (monthly - dec("42")) * dec("36") + dec("3") * upfront;
+    let shown = format!("${}", grouped(total, 2));
+    assert!(
+        card.contains(&format!("<span>over 36 months</span> <b>{shown}</b>")),
+        "{card} {shown}"
+    );
+    // On-demand and Spot have no term: neither fact.
+    for name in ["ec2-on-demand", "ec2-spot-burst"] {
+        let card = card_of(&html, name);
+        assert!(
+            !card.contains("up front") && !card.contains("months"),
+            "{card}"
+        );
+    }
+    let md = read(&dir, "summary.md");
+    assert!(
+        md.contains(&format!(
+            "| ec2-reserved | $351.13 | $504.00 | {shown} | yes |"
+        )),
+        "{md}"
+    );
+}

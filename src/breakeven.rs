@@ -33,10 +33,10 @@ pub enum CrossingKind {
 #[derive(Debug, Clone, Serialize)]
 pub struct Crossing {
     pub between: (String, String),
-    #[serde(with = "crate::services::exact")]
+    #[serde(with = "crate::money::exact")]
     pub value: Decimal,
     /// The first architecture's monthly USD at `value` (both are equal at a linear crossing).
-    #[serde(with = "crate::services::exact")]
+    #[serde(with = "crate::money::exact")]
     pub monthly_usd: Decimal,
     pub kind: CrossingKind,
     /// The architecture that is cheaper just below `value`.

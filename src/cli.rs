@@ -240,7 +240,7 @@ impl clap::builder::TypedValueParser for TemplateName {
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
         Some(Box::new(crate::templates::ALL.iter().map(|t| {
-            clap::builder::PossibleValue::new(t.name).help(t.summary(crate::report::i18n::Lang::En))
+            clap::builder::PossibleValue::new(t.name).help(t.summary(crate::lang::Lang::En))
         })))
     }
 }

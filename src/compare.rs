@@ -275,7 +275,13 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
             a.notes.push(note);
         }
     }
-    over_time::fill(s, &mut architectures)?;
+    if let Some(months) = over_time::months(s) {
+        for (i, a) in architectures.iter_mut().enumerate() {
+            let lines: Vec<&Line> = a.tiers.iter().flat_map(|t| &t.lines).collect();
+            let totals = (a.monthly_usd, a.upfront_usd);
+            a.over_time = Some(over_time::of(s, i, &a.name, totals, &lines, months)?);
+        }
+    }
     let cheapest_feasible = cheapest_feasible(
         architectures
             .iter()

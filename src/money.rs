@@ -101,6 +101,14 @@ pub fn exact(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
+/// Serialize a Decimal as an exact string without trailing zeros: `#[serde(with = "exact")]`.
+pub mod exact {
+    use rust_decimal::Decimal;
+    pub fn serialize<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::exact(*d))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! template is the example `scenarios/three-tier.toml` itself, so the two never drift apart.
 //! Templates only describe workloads; every price comes from the catalog.
 use crate::error::{Error, Result};
-use crate::report::i18n::Lang;
+use crate::lang::Lang;
 
 /// One template: a name, a one-line summary per language and the scenario text per language.
 #[derive(Debug)]

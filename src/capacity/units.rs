@@ -110,7 +110,7 @@ mod tests {
     /// The LCU dimensions here are the ones the sourced limits table records.
     #[test]
     fn lcu_dimensions_match_the_limits_table() {
-        let rows = &crate::limits::table().rows;
+        let rows = &crate::limit_tables::table().rows;
         let value = |id: &str| rows.get(id).map(|r| r.value);
         assert_eq!(
             value("alb.lcu.new_connections_per_s"),

@@ -1,7 +1,7 @@
 //! `archcost init`: print a commented starting scenario, or list the templates (`--list`).
 use crate::cli::{InitArgs, LangArg};
 use crate::error::Result;
-use crate::report::i18n::Lang;
+use crate::lang::Lang;
 use crate::templates;
 
 /// Print the template (or the list) to standard output; an unknown template is exit 2.

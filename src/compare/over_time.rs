@@ -1,11 +1,11 @@
 //! Money over time (issue 10): per architecture the cash paid up front, the recurring monthly
 //! cost, the first 12 months and the total over the scenario's longest commitment term, so an
 //! on-demand architecture and a committed one can be read side by side.
-use super::ArchReport;
 use crate::error::Result;
 use crate::money;
+use crate::money::exact;
 use crate::scenario::{Purchase, Scenario, Service};
-use crate::services::exact;
+use crate::services::Line;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -42,54 +42,62 @@ fn tiers(s: &Scenario) -> impl Iterator<Item = (usize, &'static str, &Service)> 
     })
 }
 
-/// Set `over_time` on every architecture when the scenario has any purchase option.
-pub fn fill(s: &Scenario, archs: &mut [ArchReport]) -> Result<()> {
+/// The months money over time covers: the scenario's longest commitment term (12 when only spot
+/// or discounts), or None when every tier is on-demand (no architecture gets `over_time`).
+pub fn months(s: &Scenario) -> Option<u32> {
     if !any_purchase_option(s) {
-        return Ok(());
+        return None;
     }
-    let months = tiers(s)
-        .map(|(_, _, svc)| svc.terms())
-        .filter(|t| t.purchase.is_commitment())
-        .map(|t| t.term_months())
-        .max()
-        .unwrap_or(12);
-    for (i, a) in archs.iter_mut().enumerate() {
-        let purchase = tiers(s)
-            .filter(|(at, _, _)| *at == i)
-            .filter_map(|(_, tier, svc)| describe(tier, svc))
-            .collect();
-        let lines: Vec<_> = a.tiers.iter().flat_map(|t| &t.lines).collect();
-        let amortised = money::sum(
-            lines
-                .iter()
-                .filter(|l| l.upfront_usd.is_some())
-                .map(|l| l.monthly_usd),
-            &a.name,
-        )?;
-        let recurring = a.monthly_usd - amortised;
-        let m = Decimal::from(months);
-        let mut total = money::mul(recurring, m, &a.name)?;
-        for l in &lines {
-            if let (Some(up), Some(term)) = (l.upfront_usd, l.term_months) {
-                let terms_spanned = (m / Decimal::from(term.max(1))).ceil();
-                total = money::sum([total, money::mul(up, terms_spanned, &a.name)?], &a.name)?;
-            }
+    Some(
+        tiers(s)
+            .map(|(_, _, svc)| svc.terms())
+            .filter(|t| t.purchase.is_commitment())
+            .map(|t| t.term_months())
+            .max()
+            .unwrap_or(12),
+    )
+}
+
+/// Money over `months` for architecture number `index` of the scenario, from its priced lines
+/// and totals.
+pub fn of(
+    s: &Scenario,
+    index: usize,
+    name: &str,
+    (monthly_usd, upfront_usd): (Decimal, Decimal),
+    lines: &[&Line],
+    months: u32,
+) -> Result<OverTime> {
+    let purchase = tiers(s)
+        .filter(|(at, _, _)| *at == index)
+        .filter_map(|(_, tier, svc)| describe(tier, svc))
+        .collect();
+    let amortised = money::sum(
+        lines
+            .iter()
+            .filter(|l| l.upfront_usd.is_some())
+            .map(|l| l.monthly_usd),
+        name,
+    )?;
+    let recurring = monthly_usd - amortised;
+    let m = Decimal::from(months);
+    let mut total = money::mul(recurring, m, name)?;
+    for l in lines {
+        if let (Some(up), Some(term)) = (l.upfront_usd, l.term_months) {
+            let terms_spanned = (m / Decimal::from(term.max(1))).ceil();
+            total = money::sum([total, money::mul(up, terms_spanned, name)?], name)?;
         }
-        a.over_time = Some(OverTime {
-            purchase,
-            recurring_monthly_usd: recurring,
-            first_12_months_usd: money::sum(
-                [
-                    a.upfront_usd,
-                    money::mul(recurring, Decimal::from(12), &a.name)?,
-                ],
-                &a.name,
-            )?,
-            months,
-            total_usd: total,
-        });
     }
-    Ok(())
+    Ok(OverTime {
+        purchase,
+        recurring_monthly_usd: recurring,
+        first_12_months_usd: money::sum(
+            [upfront_usd, money::mul(recurring, Decimal::from(12), name)?],
+            name,
+        )?,
+        months,
+        total_usd: total,
+    })
 }
 
 /// "app ec2: reserved, 3-year all upfront (user assumption: 30 % off on-demand)".

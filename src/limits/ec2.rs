@@ -1,8 +1,10 @@
 //! EC2 limits, read from the fleet plan: vCPUs busy at the busiest second vs the fleet's vCPUs,
 //! the burstable (T3/T3a/T4g) CPU-credit baseline, `max` vs the instances the peak needs, and
 //! the ALB target-group size when the web tier has a load balancer.
-use super::{fmt, hour, table, Checker, LimitRow, Measure};
+use super::{fmt, hour, Checker, Measure};
+// The vCPU and baseline tables are data capacity planning reads too; named here for callers.
 use crate::capacity::plan::{ArchPlan, FleetPlan, TierPlan};
+pub use crate::limit_tables::{baseline_row, vcpu_of};
 use crate::scenario::{Ec2, LoadBalancer};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -87,34 +89,6 @@ fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
             )
         },
     );
-}
-
-/// vCPUs of an EC2 type and their source (limits/ec2-instances.csv); T3a and T4g sizes read the
-/// T3 row of the same size (the EC2 User Guide's burstable table gives the three families the
-/// same vCPUs and credits).
-pub fn vcpu_of(instance: &str) -> Option<&'static (Decimal, String)> {
-    let vcpu = &table().ec2_vcpu;
-    vcpu.get(instance).or_else(|| {
-        let (family, size) = instance.split_once('.')?;
-        matches!(family, "t3a" | "t4g")
-            .then(|| vcpu.get(&format!("t3.{size}")))
-            .flatten()
-    })
-}
-
-/// The CPU-credit baseline row of a burstable type: `ec2.<type>.baseline_cpu_pct`, with T3a and
-/// T4g read from the T3 row of the same size (the EC2 User Guide's burstable baseline table gives
-/// the same credits and baseline for the three families; the rows say so).
-pub fn baseline_row(instance: &str) -> Option<&'static LimitRow> {
-    let rows = &table().rows;
-    if let Some(row) = rows.get(&format!("ec2.{instance}.baseline_cpu_pct")) {
-        return Some(row);
-    }
-    let (family, size) = instance.split_once('.')?;
-    if family == "t3a" || family == "t4g" {
-        return rows.get(&format!("ec2.t3.{size}.baseline_cpu_pct"));
-    }
-    None
 }
 
 #[cfg(test)]

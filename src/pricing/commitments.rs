@@ -16,34 +16,8 @@ const SPOT_CSV: &str = include_str!("../../pricing/commitments/spot.csv");
 pub const RATES_FILE: &str = "pricing/commitments/rates.csv";
 pub const SPOT_FILE: &str = "pricing/commitments/spot.csv";
 
-/// How a term's money is paid (the scenario's `payment`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Payment {
-    NoUpfront,
-    PartialUpfront,
-    AllUpfront,
-}
-
-impl Payment {
-    /// The spelling of the scenario and the data files.
-    pub fn key(self) -> &'static str {
-        match self {
-            Payment::NoUpfront => "no-upfront",
-            Payment::PartialUpfront => "partial-upfront",
-            Payment::AllUpfront => "all-upfront",
-        }
-    }
-
-    fn parse(text: &str) -> Option<Payment> {
-        match text {
-            "no-upfront" => Some(Payment::NoUpfront),
-            "partial-upfront" => Some(Payment::PartialUpfront),
-            "all-upfront" => Some(Payment::AllUpfront),
-            _ => None,
-        }
-    }
-}
+// The payment vocabulary is a leaf the scenario shares; named here for existing callers.
+pub use crate::terms::Payment;
 
 /// What a row's numbers are (the `basis` column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

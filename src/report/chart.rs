@@ -288,24 +288,8 @@ fn font(size: u32) -> TextStyle<'static> {
     TextStyle::from((FAMILY, size).into_font()).color(&RGBColor(30, 30, 30))
 }
 
-/// "300k", "30M", "3B".
-pub fn volume_label(v: f64) -> String {
-    let (scaled, suffix) = if v >= 1e9 {
-        (v / 1e9, "B")
-    } else if v >= 1e6 {
-        (v / 1e6, "M")
-    } else if v >= 1e3 {
-        (v / 1e3, "k")
-    } else {
-        (v, "")
-    };
-    let text = if scaled >= 100.0 || (scaled - scaled.round()).abs() < 0.05 {
-        format!("{scaled:.0}")
-    } else {
-        format!("{scaled:.1}")
-    };
-    format!("{text}{suffix}")
-}
+// Volume words are number formatting every format shares; named here for callers.
+pub use crate::lang::volume_label;
 
 /// "$1,234" / "$0.50" / "¥185,000" for axis ticks.
 pub fn money_label(v: f64, jpy: bool) -> String {

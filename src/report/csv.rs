@@ -1,26 +1,10 @@
 //! CSV output: one row per line item, exact decimals, with its catalog trace.
 use super::i18n::Lang;
+// The English header row lives with the other labels (the Japanese one is beside it there).
+pub use super::i18n::CSV_HEADER as HEADER;
 use super::i18n_lines;
 use crate::compare::Report;
 use crate::money::exact;
-
-pub const HEADER: [&str; 15] = [
-    "architecture",
-    "region",
-    "tier",
-    "service",
-    "id",
-    "description",
-    "quantity",
-    "unit",
-    "unit_price_usd",
-    "monthly_usd",
-    "monthly_jpy",
-    "price_key",
-    "sku",
-    "effective",
-    "source",
-];
 
 /// The UTF-8 byte order mark that makes Excel read a CSV file as UTF-8.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";

@@ -5,27 +5,14 @@
 use super::curve::Curve;
 use super::i18n::Lang;
 use super::i18n_lines;
+use super::markup::TIERS;
 use super::stamp::{self, Stamp};
-use super::{assumption_lines_in, money, table::TIERS};
+// HTML escaping is shared with the other formats and the live page; named here for callers.
+pub use super::markup::esc;
+use super::{assumption_lines_in, money};
 use crate::compare::Report;
 use crate::money::unit_price;
 use rust_decimal::prelude::ToPrimitive;
-
-/// Escape text for HTML element content and quoted attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Escape text, turning `backtick` spans into <code> elements.
 fn esc_code(text: &str) -> String {

@@ -5,13 +5,27 @@
 //! translated at presentation time by `i18n_lines`. Machine output (JSON, CSV values other than the
 //! description, line ids) never changes with the language.
 
-/// The language of labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Ja,
-}
+// The language itself is a leaf everything may name; its labels are here.
+pub use crate::lang::Lang;
+
+/// The CSV header row in English (machine-readable column names; `Labels::csv_header` per language).
+pub const CSV_HEADER: [&str; 15] = [
+    "architecture",
+    "region",
+    "tier",
+    "service",
+    "id",
+    "description",
+    "quantity",
+    "unit",
+    "unit_price_usd",
+    "monthly_usd",
+    "monthly_jpy",
+    "price_key",
+    "sku",
+    "effective",
+    "source",
+];
 
 /// Every label string of one language.
 #[derive(Debug)]
@@ -130,7 +144,7 @@ const EN: Labels = Labels {
     source: "source",
     kinds_footer: "Kinds: hard = cannot be raised; quota = an account default you can raise (override it under [quotas]); setting = your own configuration.",
     note: "Note: ",
-    csv_header: crate::report::csv::HEADER,
+    csv_header: CSV_HEADER,
     report_title: "Monthly AWS cost comparison",
     charts: "Charts",
     cost_vs_load: "Monthly cost vs request volume",
@@ -440,7 +454,7 @@ mod tests {
 
     #[test]
     fn csv_headers_match_in_length_and_english_is_the_machine_header() {
-        assert_eq!(Lang::En.labels().csv_header, crate::report::csv::HEADER);
+        assert_eq!(Lang::En.labels().csv_header, CSV_HEADER);
         assert_eq!(Lang::Ja.labels().csv_header.len(), 15);
         assert_eq!(Lang::Ja.tier("app"), "アプリ層");
         assert_eq!(Lang::En.tier("app"), "app");

@@ -1,18 +1,11 @@
 //! Markdown output, ready to paste into a design review.
 use super::i18n::Lang;
 use super::i18n_lines;
+// Cell escaping is shared with the sections other modules write; named here for callers.
+pub use super::markup::cell;
 use super::{assumption_lines_in, money};
 use crate::compare::Report;
 use crate::money::unit_price;
-
-/// Escape text for a Markdown table cell.
-pub fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 pub fn render(rep: &Report) -> String {
     render_in(rep, Lang::En)
@@ -39,7 +32,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
     for (k, v) in assumption_lines_in(rep, lang) {
         o.push_str(&format!("| {} | {} |\n", k, cell(&v)));
     }
-    let tiers: Vec<&str> = super::table::TIERS
+    let tiers: Vec<&str> = super::markup::TIERS
         .iter()
         .copied()
         .filter(|t| rep.architectures.iter().any(|a| a.tier(t).is_some()))

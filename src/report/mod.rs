@@ -13,6 +13,7 @@ pub mod i18n_lines;
 pub mod json;
 pub mod limits;
 pub mod markdown;
+pub mod markup;
 pub mod over_time;
 pub mod range;
 pub mod sensitivity;

@@ -116,7 +116,7 @@ pub fn table_section(rep: &Report, lang: Lang) -> String {
         return String::new();
     };
     let w = words(lang);
-    let mut t = super::table::new_table();
+    let mut t = super::markup::new_table();
     t.set_header(header(lang, months).to_vec());
     for a in &rep.architectures {
         if let Some(o) = &a.over_time {
@@ -137,7 +137,7 @@ pub fn markdown_section(rep: &Report, lang: Lang) -> String {
         return String::new();
     };
     let w = words(lang);
-    let cell = super::markdown::cell;
+    let cell = super::markup::cell;
     let h = header(lang, months);
     let mut o = format!(
         "\n## {}\n\n| {} |\n|---|---|---:|---:|---:|---:|---:|\n",
@@ -161,7 +161,7 @@ pub fn html_section(rep: &Report, lang: Lang) -> String {
         return String::new();
     };
     let w = words(lang);
-    let esc = super::html::esc;
+    let esc = super::markup::esc;
     let h = header(lang, months);
     let mut o = format!(
         "<section id=\"over-time\">\n<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th>",

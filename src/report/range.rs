@@ -90,7 +90,7 @@ pub fn table_section(rep: &Report, lang: Lang) -> String {
     }
     let w = words(lang);
     let lb = lang.labels();
-    let mut t = super::table::new_table();
+    let mut t = super::markup::new_table();
     t.set_header(vec![lb.architecture, w.low, w.expected, w.high]);
     for a in &rep.architectures {
         if let Some(r) = a.range {
@@ -102,7 +102,7 @@ pub fn table_section(rep: &Report, lang: Lang) -> String {
             ]);
         }
     }
-    let mut i = super::table::new_table();
+    let mut i = super::markup::new_table();
     i.set_header(vec![w.inputs, w.triple]);
     for (k, v) in input_lines(rep) {
         i.add_row(vec![comfy_table::Cell::new(k), right(v)]);
@@ -121,7 +121,7 @@ pub fn markdown_section(rep: &Report, lang: Lang) -> String {
     }
     let w = words(lang);
     let lb = lang.labels();
-    let cell = super::markdown::cell;
+    let cell = super::markup::cell;
     let mut o = format!(
         "\n## {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---:|\n",
         w.heading, lb.architecture, w.low, w.expected, w.high
@@ -152,7 +152,7 @@ pub fn html_section(rep: &Report, lang: Lang) -> String {
     }
     let w = words(lang);
     let lb = lang.labels();
-    let esc = super::html::esc;
+    let esc = super::markup::esc;
     let mut o = format!(
         "<section id=\"range\">\n<h2>{}</h2>\n<table>\n<tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr>\n",
         esc(w.heading),

@@ -35,7 +35,7 @@ impl Stamp {
     pub fn new(file_name: &str, scenario: &[u8], epoch: i64) -> Stamp {
         Stamp {
             archcost_version: env!("CARGO_PKG_VERSION"),
-            generated_at: crate::pricing::fetch::rfc3339_from_epoch(epoch),
+            generated_at: crate::date::rfc3339_from_epoch(epoch),
             generated_epoch: epoch,
             scenario_file: file_name.to_string(),
             scenario_sha256: sha256_hex(scenario),

@@ -5,41 +5,15 @@ use super::{assumption_lines_in, money};
 use crate::compare::Report;
 use crate::money::{exact, quantity, unit_price};
 use crate::pricing::PriceRow;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
-
-pub(crate) fn new_table() -> Table {
-    table()
-}
-
-pub const TIERS: [&str; 5] = ["web", "app", "db", "network", "extras"];
+// The table builder, width and tier order are shared with the other formats; named here too.
+pub(crate) use super::markup::new_table as table;
+pub use super::markup::{new_table, width, TIERS};
+use comfy_table::{Cell, CellAlignment};
 
 /// Below this many columns the compare tables switch to a compact layout (money only in the
 /// matrix; quantity and unit together, no unit price, in the line items) instead of wrapping
 /// words mid-way.
 pub const COMPACT_BELOW: u16 = 100;
-
-/// The width tables are laid out for: `$COLUMNS` when set, else the terminal's, else 140 (so
-/// files and pipes get the same, deterministic layout everywhere).
-pub fn width() -> u16 {
-    if let Some(cols) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok())
-        .filter(|c| *c >= 40)
-    {
-        return cols;
-    }
-    let mut probe = Table::new();
-    probe.set_content_arrangement(ContentArrangement::Dynamic);
-    probe.width().unwrap_or(140)
-}
-
-fn table() -> Table {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED);
-    t.set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_width(width());
-    t
-}
 
 fn right(text: String) -> Cell {
     Cell::new(text).set_alignment(CellAlignment::Right)

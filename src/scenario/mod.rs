@@ -7,6 +7,7 @@ mod types;
 mod validate;
 
 pub use num::from_f64;
+pub use suggest::{closest, closest_name};
 pub use types::*;
 
 use crate::error::{Error, Result};
@@ -249,25 +250,4 @@ fn did_you_mean(message: &str) -> Option<String> {
             expected.join(", ")
         )),
     }
-}
-
-/// The candidate within two edits of `got` (for instance names, where similar-looking names
-/// are different products).
-pub fn closest_name<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::levenshtein(got, c), *c))
-        .filter(|(edits, _)| *edits <= 2)
-        .min_by_key(|(edits, _)| *edits)
-        .map(|(_, c)| c)
-}
-
-/// The candidate closest to `got` when it is close enough to be a typo.
-pub fn closest<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(got, c), *c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }

@@ -142,6 +142,33 @@ pub fn discount_pct<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, 
     .map(Some)
 }
 
+/// An uncertain workload input: `{ low = .., expected = .., high = .. }` with low ≤ expected ≤ high.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Range {
+    #[serde(with = "crate::money::exact")]
+    pub low: Decimal,
+    #[serde(with = "crate::money::exact")]
+    pub expected: Decimal,
+    #[serde(with = "crate::money::exact")]
+    pub high: Decimal,
+}
+
+/// Which end of every declared range to put a scenario at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeEnd {
+    Low,
+    High,
+}
+
+impl Range {
+    pub fn at(&self, end: RangeEnd) -> Decimal {
+        match end {
+            RangeEnd::Low => self.low,
+            RangeEnd::High => self.high,
+        }
+    }
+}
+
 macro_rules! ranged_fields {
     ($($key:ident),*) => {
         /// Field deserializers for workload inputs that accept a number or a range table.
@@ -178,7 +205,7 @@ ranged_fields!(
 
 /// The range tables of `[workload]` in a scenario text that already deserialized (so every
 /// range is well-formed and ordered): key name -> (low, expected, high).
-pub fn ranges_of(text: &str) -> std::collections::BTreeMap<String, super::types::Range> {
+pub fn ranges_of(text: &str) -> std::collections::BTreeMap<String, Range> {
     let mut out = std::collections::BTreeMap::new();
     let Ok(table) = toml::from_str::<toml::Table>(text) else {
         return out;
@@ -200,7 +227,7 @@ pub fn ranges_of(text: &str) -> std::collections::BTreeMap<String, super::types:
             ) {
                 out.insert(
                     key.clone(),
-                    super::types::Range {
+                    Range {
                         low,
                         expected,
                         high,
@@ -214,7 +241,7 @@ pub fn ranges_of(text: &str) -> std::collections::BTreeMap<String, super::types:
 
 /// The `discount_pct` range tables of every architecture tier in a scenario text that already
 /// deserialized: `architecture.<name>.<tier>.discount_pct` -> (low, expected, high).
-pub fn discount_ranges_of(text: &str) -> std::collections::BTreeMap<String, super::types::Range> {
+pub fn discount_ranges_of(text: &str) -> std::collections::BTreeMap<String, Range> {
     let mut out = std::collections::BTreeMap::new();
     let Ok(table) = toml::from_str::<toml::Table>(text) else {
         return out;
@@ -246,7 +273,7 @@ pub fn discount_ranges_of(text: &str) -> std::collections::BTreeMap<String, supe
             ) {
                 out.insert(
                     format!("architecture.{name}.{tier}.discount_pct"),
-                    super::types::Range {
+                    Range {
                         low,
                         expected,
                         high,

@@ -2,8 +2,8 @@
 //! asks for, the commitment-rate keys they need, and the checks that refuse an option the
 //! service lacks or a rate that is not sourced when no `discount_pct` is given.
 use super::types::*;
-use crate::pricing::commitments::Payment;
 use crate::pricing::Catalog;
+use crate::terms::Payment;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 

@@ -98,13 +98,13 @@ pub fn instance(
         "{what} `{instance}` is not in the catalog for any region (prices are never guessed)"
     );
     // A typo in the size: suggest within the same family and generation only.
-    if let Some(best) = super::closest_name(instance, &same_family) {
+    if let Some(best) = closest_name(instance, &same_family) {
         return (message, format!("did you mean `{best}`?"));
     }
     // The family exists elsewhere: suggest among its sizes in any region.
     let everywhere = all_keys_in_family(catalog, prefix, family(instance));
     let names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
-    if let Some(best) = super::closest_name(instance, &names) {
+    if let Some(best) = closest_name(instance, &names) {
         let regions = catalog.regions_with(&format!("{prefix}{best}"));
         return (
             message,
@@ -156,4 +156,25 @@ fn all_keys_in_family(catalog: &Catalog, prefix: &str, family_name: &str) -> Vec
     out.sort();
     out.dedup();
     out
+}
+
+/// The candidate within two edits of `got` (for instance names, where similar-looking names
+/// are different products).
+pub fn closest_name<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::levenshtein(got, c), *c))
+        .filter(|(edits, _)| *edits <= 2)
+        .min_by_key(|(edits, _)| *edits)
+        .map(|(_, c)| c)
+}
+
+/// The candidate closest to `got` when it is close enough to be a typo.
+pub fn closest<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(got, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }

@@ -1,12 +1,14 @@
 //! The typed scenario (DESIGN §2, schema 1): what a TOML scenario file deserializes into.
 use super::num::{self, decimal, opt_decimal};
+// Ranges are parsed in `num`; named here with the other scenario types.
+pub use super::num::{Range, RangeEnd};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
 pub use super::purchase::{Purchase, Terms};
-pub use crate::pricing::commitments::Payment;
+pub use crate::terms::Payment;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -174,33 +176,6 @@ pub struct Workload {
 
 fn one() -> Decimal {
     Decimal::ONE
-}
-
-/// An uncertain workload input: `{ low = .., expected = .., high = .. }` with low ≤ expected ≤ high.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Range {
-    #[serde(with = "crate::services::exact")]
-    pub low: Decimal,
-    #[serde(with = "crate::services::exact")]
-    pub expected: Decimal,
-    #[serde(with = "crate::services::exact")]
-    pub high: Decimal,
-}
-
-/// Which end of every declared range to put a scenario at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RangeEnd {
-    Low,
-    High,
-}
-
-impl Range {
-    pub fn at(&self, end: RangeEnd) -> Decimal {
-        match end {
-            RangeEnd::Low => self.low,
-            RangeEnd::High => self.high,
-        }
-    }
 }
 
 /// The numeric `[workload]` keys that may be given as a range (and that sensitivity varies).

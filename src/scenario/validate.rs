@@ -181,12 +181,12 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
         c.whole(&format!("{base}.extras.eks_clusters"), e.eks_clusters)?;
     }
     for (key, value) in &s.quotas {
-        let raisable = crate::limits::table()
+        let raisable = crate::limit_tables::table()
             .rows
             .get(key)
             .is_some_and(|r| r.kind == "quota");
         if !raisable {
-            let hint = match super::closest(key, &crate::limits::quota_ids()) {
+            let hint = match super::suggest::closest(key, &crate::limit_tables::quota_ids()) {
                 Some(b) => format!("did you mean \"{b}\"?"),
                 None => "`archcost limits SCENARIO` lists every limit id; hard limits cannot be overridden".to_string(),
             };
@@ -284,7 +284,7 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
         Profile::Flat => {}
         Profile::Preset(name) => {
             if !PRESETS.contains(&name.as_str()) {
-                let hint = match super::closest(name, &PRESETS) {
+                let hint = match super::suggest::closest(name, &PRESETS) {
                     Some(b) => format!("did you mean `{b}`?"),
                     None => format!(
                         "use \"flat\", one of {}, or an array of 24 hourly weights",

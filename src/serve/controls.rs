@@ -2,10 +2,10 @@
 //! from the loaded scenario (its values are the controls' base values; only changed values become
 //! edits). Instance fields offer the instance names the catalog prices in the tier's region.
 use super::texts::{key_label, texts};
+use crate::lang::Lang;
 use crate::money::exact;
 use crate::pricing::Catalog;
 use crate::report::html::esc;
-use crate::report::i18n::Lang;
 use crate::scenario::{ApiKind, Capacity, Profile, Scenario, Service, WORKLOAD_INPUTS};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;

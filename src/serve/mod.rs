@@ -16,11 +16,11 @@ mod texts;
 mod watch;
 mod zip;
 
-use crate::cli::{LangArg, ServeArgs};
 use crate::error::{Error, Result};
-use crate::report::i18n::Lang;
+use crate::lang::Lang;
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, TcpListener};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -38,18 +38,31 @@ fn host_ip(host: &str) -> Result<IpAddr> {
         })
 }
 
+/// What to serve and where: plain values (the command layer maps its flags onto them).
+pub struct Options {
+    /// The scenario file (watched and reloaded).
+    pub scenario: PathBuf,
+    /// A catalog directory that beats the scenario's `assumptions.pricing`.
+    pub pricing: Option<PathBuf>,
+    /// An IP address or `localhost`.
+    pub host: String,
+    /// TCP port; 0 picks a free one.
+    pub port: u16,
+    /// Open the page in the default browser once listening.
+    pub open: bool,
+    /// Language of the page when the URL does not say.
+    pub lang: Lang,
+}
+
 /// Serve until Ctrl-C / SIGTERM; 0 after a clean stop.
-pub fn run(args: ServeArgs) -> Result<u8> {
+pub fn run(args: Options) -> Result<u8> {
     let ip = host_ip(&args.host)?;
     let limits = match std::env::var(http::LIMITS_ENV) {
         Ok(spec) => http::Limits::parse(&spec)
             .map_err(|e| Error::Input(format!("{}: {e}", http::LIMITS_ENV)))?,
         Err(_) => http::Limits::default(),
     };
-    let live = Arc::new(state::Live::open(
-        &args.input.scenario,
-        args.input.pricing.clone(),
-    )?);
+    let live = Arc::new(state::Live::open(&args.scenario, args.pricing.clone())?);
     let listener = TcpListener::bind((ip, args.port)).map_err(|e| {
         let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
             "\n  hint: another program uses that port; choose one with --port, or --port 0 for any free port"
@@ -101,10 +114,7 @@ pub fn run(args: ServeArgs) -> Result<u8> {
     let ctx = Arc::new(api::Ctx {
         live,
         bound,
-        default_lang: match args.lang {
-            LangArg::En => Lang::En,
-            LangArg::Ja => Lang::Ja,
-        },
+        default_lang: args.lang,
     });
     let served = http::serve(listener, ctx, limits, wake);
     stop.store(true, Ordering::SeqCst);

@@ -3,50 +3,41 @@
 use super::edit::Edits;
 use crate::error::{Error, Result};
 
-/// Decode `%XX` escapes and `+` (a space).
+/// Decode a form value: `+` is a space, `%XX` a byte (two hex digits, nothing else), and the
+/// bytes must be UTF-8. A `%` that does not start such an escape is refused rather than kept.
 pub fn decode(text: &str) -> Result<String> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(b) => out.push(b),
-                    None => {
-                        return Err(Error::Input(format!(
-                            "query string: `{}` is not a valid percent escape\n  hint: encode values with encodeURIComponent (a `%` is `%25`)",
-                            String::from_utf8_lossy(&bytes[i..(i + 3).min(bytes.len())])
-                        )))
-                    }
-                }
-                i += 2;
-            }
-            b => out.push(b),
+    for at in memchr::memchr_iter(b'%', bytes) {
+        let escape = bytes.get(at + 1..at + 3);
+        if !escape.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+            let end = bytes.len().min(at + 3);
+            return Err(Error::Input(format!(
+                "query string: `{}` is not a valid percent escape\n  hint: encode values with encodeURIComponent (a `%` is `%25`)",
+                String::from_utf8_lossy(&bytes[at..end])
+            )));
         }
-        i += 1;
     }
-    String::from_utf8(out).map_err(|_| {
-        Error::Input("query string: not UTF-8 text\n  hint: percent-encode UTF-8 bytes".into())
-    })
+    // `+` first: an escaped plus (`%2B`) stays a plus.
+    let spaced = text.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
+        .map(|t| t.into_owned())
+        .map_err(|_| {
+            Error::Input("query string: not UTF-8 text\n  hint: percent-encode UTF-8 bytes".into())
+        })
 }
 
-/// Encode for a query string (everything but unreserved characters and `.`).
+/// What [`encode`] escapes: everything but ASCII letters, digits and `-_.~` (RFC 3986's
+/// unreserved characters).
+const ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Encode for a query string or a URL fragment (`%XX` for every byte but the unreserved ones).
 pub fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(text, ESCAPED).to_string()
 }
 
 /// A parsed query: the endpoint's parameters and the what-if edits.
@@ -116,9 +107,17 @@ mod tests {
 
     #[test]
     fn refuses_bad_escapes() {
-        for bad in ["a=%", "a=%G1", "a=%FF"] {
+        // `%+A` was once read as the hex number +A (a newline).
+        for bad in ["a=%", "a=%G1", "a=%FF", "a=%+A", "a=%-1", "a=% A", "a=%A"] {
             assert!(Query::parse(bad, &[]).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn plus_is_a_space_and_an_escaped_plus_is_a_plus() {
+        assert_eq!(decode("a+b%2Bc%20d").unwrap(), "a b+c d");
+        assert_eq!(decode("%0A%e6%9d%b1").unwrap(), "\n東");
+        assert_eq!(encode("a b+c/東~"), "a%20b%2Bc%2F%E6%9D%B1~");
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! catalog, priced report), the current file error if the file stopped validating, and a version
 //! number the page polls to notice changes.
 use super::edit::{self, Edits};
-use crate::commands::{catalog_at, catalog_dir, CatalogRef};
 use crate::compare::{self, Report};
 use crate::error::Result;
+use crate::inputs::{catalog_at, catalog_dir, CatalogRef};
 use crate::scenario::{self, Scenario};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};

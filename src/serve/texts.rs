@@ -1,6 +1,6 @@
 //! The live page's own labels (controls, buttons, banners) in English and Japanese; the report
 //! content itself uses `report::i18n`.
-use crate::report::i18n::Lang;
+use crate::lang::Lang;
 
 /// Every label of the page around the report.
 pub struct Texts {

@@ -26,12 +26,12 @@ use std::collections::BTreeMap;
 pub struct Line {
     pub id: String,
     pub description: String,
-    #[serde(with = "crate::services::exact")]
+    #[serde(with = "crate::money::exact")]
     pub quantity: Decimal,
     pub unit: String,
-    #[serde(with = "crate::services::exact")]
+    #[serde(with = "crate::money::exact")]
     pub unit_price_usd: Decimal,
-    #[serde(with = "crate::services::exact")]
+    #[serde(with = "crate::money::exact")]
     pub monthly_usd: Decimal,
     pub price_key: String,
     pub sku: String,
@@ -53,13 +53,8 @@ fn exact_opt<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S
     }
 }
 
-/// Serialize a Decimal as an exact string without trailing zeros.
-pub mod exact {
-    use rust_decimal::Decimal;
-    pub fn serialize<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&crate::money::exact(*d))
-    }
-}
+/// Serialization of a Decimal as an exact string (lives in `money`; named here for callers).
+pub use crate::money::exact;
 
 /// What every model needs to price usage: prices, region, month length and the load, and the
 /// always-free allowances the architecture has used so far.

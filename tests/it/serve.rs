@@ -125,7 +125,14 @@ struct Server {
 impl Server {
     /// Start `archcost serve FILE --port 0 ARGS` in `dir` and read its URL from stdout.
     fn start(dir: &Path, file: &str, args: &[&str]) -> Server {
+        Server::start_with(dir, file, args, "")
+    }
+
+    /// As `start`, with the server's bounds overridden (`ARCHCOST_SERVE_LIMITS`, e.g.
+    /// `head_timeout_ms=300`), so a test of a timeout need not wait the default 10 s.
+    fn start_with(dir: &Path, file: &str, args: &[&str], limits: &str) -> Server {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("archcost"))
+            .env("ARCHCOST_SERVE_LIMITS", limits)
             .current_dir(dir)
             .args(["serve", file, "--port", "0"])
             .args(args)
@@ -770,13 +777,27 @@ fn serve_sweep_breakeven_and_downloads_match_the_cli() {
     assert_eq!(r.status, 200);
     assert_eq!(r.header("Content-Type"), Some("application/zip"));
     assert_eq!(&r.body[..4], b"PK\x03\x04");
-    for f in archcost::report::folder::FILES {
-        let name = format!("s-what-if/{f}");
-        assert!(
-            r.body.windows(name.len()).any(|w| w == name.as_bytes()),
-            "{name}"
-        );
-    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(r.body)).expect("a readable zip");
+    let mut names: Vec<String> = zip
+        .file_names()
+        .map(|n| n.expect("a UTF-8 name").into_owned())
+        .collect();
+    names.sort();
+    let mut want: Vec<String> = archcost::report::folder::FILES
+        .iter()
+        .map(|f| format!("s-what-if/{f}"))
+        .chain(["s-what-if/s-what-if.toml".to_string()])
+        .collect();
+    want.sort();
+    assert_eq!(names, want);
+    // The archived what-if file is the download's text.
+    let mut toml = String::new();
+    zip.by_name("s-what-if/s-what-if.toml")
+        .unwrap()
+        .read_to_string(&mut toml)
+        .unwrap();
+    let download = server.get(&format!("/api/scenario.toml?{}", query(&edits)));
+    assert_eq!(toml.as_bytes(), download.body);
 }
 
 #[cfg(unix)]
@@ -882,4 +903,239 @@ fn serve_page_in_headless_chromium_follows_the_link_and_matches_the_api() {
     // The file's own total differs (the what-if changed something).
     let file: serde_json::Value = serde_json::from_slice(&server.get("/api/compare").body).unwrap();
     assert_ne!(file["architectures"], api["architectures"]);
+}
+
+/// A raw connection for the bounds tests; a read that hangs 60 s fails the test (a guard against
+/// a server that never answers, not a latency assertion).
+fn raw(host: &str) -> TcpStream {
+    let s = TcpStream::connect(host).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    s
+}
+
+/// Everything the server sends until it closes the connection (a reset ends it too).
+fn read_all(s: &mut TcpStream) -> Vec<u8> {
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match s.read(&mut buf) {
+            Ok(0) => return got,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                assert!(
+                    !matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ),
+                    "the server neither answered nor closed the connection in 60 s"
+                );
+                return got;
+            }
+        }
+    }
+}
+
+/// One answer on a kept-alive connection (read by its Content-Length).
+fn read_one(s: &mut TcpStream) -> (u16, Vec<u8>) {
+    let mut raw = Vec::new();
+    let mut byte = [0u8; 1];
+    while !raw.ends_with(b"\r\n\r\n") {
+        assert_eq!(s.read(&mut byte).expect("an answer"), 1, "closed early");
+        raw.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&raw).into_owned();
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let len: usize = head
+        .lines()
+        .find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case("content-length")
+                .then(|| v.trim().parse().ok())?
+        })
+        .expect("a Content-Length");
+    let mut body = vec![0u8; len];
+    s.read_exact(&mut body).unwrap();
+    (status, body)
+}
+
+/// Send `head` and then `chunk` repeatedly until `total` bytes went out or the server stopped
+/// taking them, while another thread reads what the server answers. (bytes written, answer)
+fn flood(host: &str, head: &[u8], chunk: &[u8], total: usize) -> (usize, String) {
+    let mut s = raw(host);
+    let mut reader = s.try_clone().unwrap();
+    let answer = std::thread::spawn(move || read_all(&mut reader));
+    let mut sent = 0;
+    if s.write_all(head).is_ok() {
+        sent += head.len();
+        while sent < total {
+            match s.write(chunk) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => sent += n,
+            }
+        }
+    }
+    let _ = s.shutdown(std::net::Shutdown::Write);
+    let got = answer.join().unwrap();
+    (sent, String::from_utf8_lossy(&got).into_owned())
+}
+
+#[test]
+fn serve_refuses_a_100_mb_header_and_500000_headers_before_reading_them() {
+    let dir = scenario_dir(&[]);
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    let total = 100 * 1024 * 1024;
+    let head = format!(
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\nX-Big: ",
+        server.host
+    );
+    let (sent, answer) = flood(&server.host, head.as_bytes(), &[b'a'; 64 * 1024], total);
+    assert!(
+        answer.starts_with("HTTP/1.1 431"),
+        "a head over 16 KiB is 431: {answer}"
+    );
+    // The server closed the connection after its 16 KiB: the rest of the 100 MB had nowhere to
+    // go (what was sent sits in the two sockets' kernel buffers, a few MB on loopback).
+    assert!(sent < total, "all {sent} bytes were read");
+
+    // 500,000 header lines: refused at the byte bound long before they are all sent.
+    let lines = "X-N: 1\r\n".repeat(8 * 1024);
+    let total = 500_000 * 8;
+    let (sent, answer) = flood(&server.host, head.as_bytes(), lines.as_bytes(), total);
+    assert!(answer.starts_with("HTTP/1.1 431"), "{answer}");
+    assert!(sent < total, "all {sent} bytes were read");
+
+    // 101 short headers (1.2 KB in all): refused by the count.
+    let mut s = raw(&server.host);
+    let many = format!(
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\n{}\r\n",
+        server.host,
+        "X-N: 1\r\n".repeat(100)
+    );
+    s.write_all(many.as_bytes()).unwrap();
+    let answer = String::from_utf8_lossy(&read_all(&mut s)).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 431"), "{answer}");
+    // 99 of them are fine, and the server kept serving.
+    let fine = format!(
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{}\r\n",
+        server.host,
+        "X-N: 1\r\n".repeat(97)
+    );
+    let mut s = raw(&server.host);
+    s.write_all(fine.as_bytes()).unwrap();
+    let answer = String::from_utf8_lossy(&read_all(&mut s)).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+#[test]
+fn serve_closes_slow_heads_idle_connections_and_times_out_slow_bodies() {
+    let dir = scenario_dir(&[]);
+    let server = Server::start_with(
+        dir.path(),
+        "s.toml",
+        &[],
+        "head_timeout_ms=300,body_timeout_ms=300",
+    );
+    // A head that never finishes: the connection is closed without an answer.
+    let mut s = raw(&server.host);
+    write!(
+        s,
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\nX-Slow: ",
+        server.host
+    )
+    .unwrap();
+    let answer = read_all(&mut s);
+    assert!(answer.is_empty(), "{}", String::from_utf8_lossy(&answer));
+    // A connection that never sends anything is closed too.
+    let mut s = raw(&server.host);
+    assert!(read_all(&mut s).is_empty());
+    // An idle kept-alive connection: answered, then closed when it stays idle.
+    let mut s = raw(&server.host);
+    write!(
+        s,
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.host
+    )
+    .unwrap();
+    let (status, _) = read_one(&mut s);
+    assert_eq!(status, 200);
+    write!(
+        s,
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.host
+    )
+    .unwrap();
+    assert_eq!(read_one(&mut s).0, 200, "kept alive while in use");
+    assert!(read_all(&mut s).is_empty(), "closed once idle");
+    // A body that stops half way: 408.
+    let mut s = raw(&server.host);
+    write!(
+        s,
+        "POST /api/save HTTP/1.1\r\nHost: {h}\r\nOrigin: http://{h}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"name\":",
+        h = server.host
+    )
+    .unwrap();
+    let answer = String::from_utf8_lossy(&read_all(&mut s)).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert_eq!(server.get("/api/status").status, 200);
+}
+
+#[test]
+fn serve_refuses_connections_over_its_cap_with_503() {
+    let dir = scenario_dir(&[]);
+    // A long head timeout: the two open connections must stay open while the third is tried.
+    let server = Server::start_with(
+        dir.path(),
+        "s.toml",
+        &[],
+        "max_connections=2,head_timeout_ms=600000",
+    );
+    let mut open: Vec<TcpStream> = (0..2)
+        .map(|_| {
+            let mut s = raw(&server.host);
+            write!(
+                s,
+                "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n",
+                server.host
+            )
+            .unwrap();
+            assert_eq!(read_one(&mut s).0, 200);
+            s
+        })
+        .collect();
+    let mut s = raw(&server.host);
+    write!(
+        s,
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.host
+    )
+    .unwrap();
+    let answer = String::from_utf8_lossy(&read_all(&mut s)).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(
+        answer.contains("2 connections are already open"),
+        "{answer}"
+    );
+    // The open ones still work; once one closes, a new connection is served.
+    write!(
+        open[0],
+        "GET /api/status HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.host
+    )
+    .unwrap();
+    assert_eq!(read_one(&mut open[0]).0, 200);
+    drop(open.pop());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let r = server.get("/api/status");
+        if r.status == 200 {
+            break;
+        }
+        assert_eq!(r.status, 503);
+        assert!(
+            Instant::now() < deadline,
+            "the closed slot was never reused"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }

@@ -1,5 +1,6 @@
 //! Importing AWS Price List offer files (CSV and JSON, streamed) into catalog rows, and
 //! writing a catalog directory (`catalog.csv` + `metadata.json`) atomically.
+mod collect;
 pub mod csv;
 pub mod guard;
 pub mod json;
@@ -7,319 +8,17 @@ pub mod mapping;
 pub mod prefilter;
 pub mod reserved;
 pub mod savings_plan;
+mod types;
+
+pub use collect::{Collector, Imported};
+pub use types::{parse_decimal, parse_range, Dim, OfferMeta, RegionFilter, Skipped};
 
 use super::commitments::RateRow;
 use super::{catalog_csv, Catalog, PriceRow};
 use crate::error::{Error, Result};
-use mapping::Target;
-use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
-
-/// The offer file's own description of itself.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-pub struct OfferMeta {
-    pub offer_code: String,
-    pub version: String,
-    /// As written in the file (`2026-08-31T09:23:18Z`).
-    pub publication_date: String,
-    /// File name (or URL) the offer was read from.
-    pub file: String,
-    /// Catalog rows this offer produced.
-    pub rows: usize,
-}
-
-impl OfferMeta {
-    /// `effective` of every row: the publication date as YYYY-MM-DD.
-    pub fn effective(&self) -> Result<String> {
-        let d = self.publication_date.get(..10).unwrap_or("");
-        let b = d.as_bytes();
-        let ok = b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        if ok {
-            Ok(d.to_string())
-        } else {
-            Err(Error::Input(format!(
-                "{}: the publication date `{}` is not a date (expected YYYY-MM-DDThh:mm:ssZ)",
-                self.file, self.publication_date
-            )))
-        }
-    }
-
-    pub fn source(&self) -> String {
-        format!(
-            "AWS Price List {} {} ({})",
-            self.offer_code, self.version, self.file
-        )
-    }
-}
-
-/// One price dimension (one tier of one term of one SKU).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Dim {
-    pub begin: Decimal,
-    pub end: Option<Decimal>,
-    pub usd: Decimal,
-    pub unit: String,
-}
-
-/// Parse a price or range string of an offer file ("0.0000166667", "6000000000", "Inf").
-pub fn parse_decimal(text: &str) -> Option<Decimal> {
-    let t = text.trim();
-    Decimal::from_str(t)
-        .ok()
-        .or_else(|| Decimal::from_scientific(t).ok())
-}
-
-/// A range bound: empty = `default`, "Inf" = unbounded.
-pub fn parse_range(text: &str) -> Option<Option<Decimal>> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    if t.eq_ignore_ascii_case("inf") {
-        return Some(None);
-    }
-    parse_decimal(t).map(Some)
-}
-
-/// Collects the mapped dimensions of ONE offer file; bounded by the catalog's size, not the
-/// file's (only SKUs that map to a key are kept).
-#[derive(Debug, Default)]
-pub struct Collector {
-    /// (key, region, sku) → dimensions (region "" = global allowance).
-    groups: BTreeMap<(String, String, String), (Target, Vec<Dim>)>,
-    /// Regions that have at least one regional row (global allowances are copied to each).
-    regions: BTreeSet<String>,
-    /// Dimensions skipped because their unit does not fit the key (warnings).
-    pub skipped_units: BTreeSet<String>,
-    /// Rows that could not be read (bad quoting, invalid UTF-8, unknown term type): counted,
-    /// the first few kept as `line N: reason` for the report.
-    pub skipped_rows: Skipped,
-    /// Reserved terms of mapped SKUs (EC2 / RDS Standard RIs).
-    pub reserved: reserved::ReservedCollector,
-}
-
-/// Rows an import could not read, never dropped silently.
-#[derive(Debug, Default, Clone)]
-pub struct Skipped {
-    pub count: usize,
-    /// The first [`Skipped::SHOWN`] as "line N: reason".
-    pub first: Vec<String>,
-}
-
-impl Skipped {
-    pub const SHOWN: usize = 5;
-
-    pub fn add(&mut self, line: u64, reason: String) {
-        self.count += 1;
-        if self.first.len() < Self::SHOWN {
-            self.first.push(format!("line {line}: {reason}"));
-        }
-    }
-}
-
-impl Collector {
-    pub fn add(&mut self, target: &Target, sku: &str, dim: Dim) {
-        if !mapping::unit_fits(target.unit, &dim.unit) {
-            self.skipped_units
-                .insert(format!("{} SKU {sku} unit `{}`", target.key, dim.unit));
-            return;
-        }
-        if !target.region.is_empty() {
-            self.regions.insert(target.region.clone());
-        }
-        let dims = &mut self
-            .groups
-            .entry((target.key.clone(), target.region.clone(), sku.to_string()))
-            .or_insert_with(|| (target.clone(), Vec::new()))
-            .1;
-        // De-duplicate as rows arrive: a file of one repeated row stays one dimension.
-        if !dims.contains(&dim) {
-            dims.push(dim);
-        }
-    }
-
-    /// The commitment rows of the Reserved terms collected (on-demand rates of the same SKUs
-    /// from this file); terms missing a part are counted as skipped rows.
-    pub fn take_commitments(
-        &mut self,
-        meta: &OfferMeta,
-        regions: &RegionFilter,
-    ) -> Result<Vec<RateRow>> {
-        let reserved = std::mem::take(&mut self.reserved);
-        let groups = &self.groups;
-        let on_demand = |key: &str, region: &str, sku: &str| -> Option<Decimal> {
-            let (_, dims) = groups.get(&(key.to_string(), region.to_string(), sku.to_string()))?;
-            // A single-tier hourly price only (instances are not tiered).
-            match dims.as_slice() {
-                [one] => Some(one.usd),
-                _ => None,
-            }
-        };
-        let mut incomplete = Vec::new();
-        let rows = reserved.finish(meta, regions, &on_demand, &mut incomplete)?;
-        for text in incomplete {
-            self.skipped_rows.count += 1;
-            if self.skipped_rows.first.len() < Skipped::SHOWN {
-                self.skipped_rows.first.push(text);
-            }
-        }
-        Ok(rows)
-    }
-
-    /// Turn the collected dimensions into catalog rows (tiers sorted and checked, folded
-    /// free allowances split off, global allowances copied to every region of the file).
-    pub fn finish(self, meta: &OfferMeta, regions: &RegionFilter) -> Result<Vec<PriceRow>> {
-        let effective = meta.effective()?;
-        let source = meta.source();
-        let mut rows = Vec::new();
-        for ((key, region, sku), (target, dims)) in self.groups {
-            let tiers = sorted_tiers(&meta.file, &sku, dims)?;
-            let targets: Vec<String> = if region.is_empty() {
-                self.regions.iter().cloned().collect()
-            } else {
-                vec![region.clone()]
-            };
-            // A price no AWS service charges (1e20 per request) is a damaged file, not a row.
-            for t in &tiers {
-                if let Some((what, _)) =
-                    catalog_csv::row_problem(&key, target.unit, t.usd, Decimal::ZERO, None)
-                {
-                    return Err(Error::Input(format!(
-                        "{}: SKU {sku}: `{key}`: {what}\n  hint: the offer file looks damaged; download it again",
-                        meta.file
-                    )));
-                }
-            }
-            for region in targets.into_iter().filter(|r| regions.keeps(r)) {
-                let mut push = |key: &str, unit: &str, begin, end, usd| {
-                    rows.push(PriceRow {
-                        key: key.to_string(),
-                        region: region.clone(),
-                        unit: unit.to_string(),
-                        tier_begin: begin,
-                        tier_end: end,
-                        usd,
-                        sku: sku.clone(),
-                        effective: effective.clone(),
-                        source: source.clone(),
-                    })
-                };
-                // A zero-priced first tier followed by paid tiers is a free allowance folded
-                // into the paid SKU (DynamoDB storage 0–25 GB, provisioned 0–18,600 h).
-                let folded = match (tiers.first(), tiers.len() > 1) {
-                    (Some(first), true) if first.usd.is_zero() => first.end,
-                    _ => None,
-                };
-                match folded {
-                    Some(allowance) => {
-                        if let Some(free_key) = mapping::folded_free_key(&key) {
-                            push(
-                                free_key,
-                                target.unit,
-                                Decimal::ZERO,
-                                Some(allowance),
-                                Decimal::ZERO,
-                            );
-                        }
-                        // The engine applies allowances itself: the paid tiers are rebased to 0.
-                        for t in tiers.iter().skip(1) {
-                            push(
-                                &key,
-                                target.unit,
-                                t.begin - allowance,
-                                t.end.map(|e| e - allowance),
-                                t.usd,
-                            );
-                        }
-                    }
-                    None => {
-                        for t in &tiers {
-                            push(&key, target.unit, t.begin, t.end, t.usd);
-                        }
-                    }
-                }
-            }
-        }
-        Ok(rows)
-    }
-}
-
-/// Sort a SKU's dimensions by range start (JSON objects are unordered) and check that they
-/// form contiguous tiers starting at 0.
-fn sorted_tiers(file: &str, sku: &str, mut dims: Vec<Dim>) -> Result<Vec<Dim>> {
-    dims.sort_by_key(|a| a.begin);
-    dims.dedup();
-    let bad = |what: String| {
-        Error::Input(format!(
-            "{file}: SKU {sku}: {what}\n  hint: the offer file looks damaged; download it again"
-        ))
-    };
-    let mut expected = Decimal::ZERO;
-    for (i, d) in dims.iter().enumerate() {
-        if d.begin != expected {
-            return Err(bad(format!(
-                "price tiers are not contiguous (a tier starts at {} where {} was expected)",
-                d.begin, expected
-            )));
-        }
-        match d.end {
-            Some(end) if end > d.begin => expected = end,
-            Some(end) => {
-                return Err(bad(format!(
-                    "a tier ends at {end}, not after its start {}",
-                    d.begin
-                )))
-            }
-            None if i + 1 == dims.len() => {}
-            None => {
-                return Err(bad(format!(
-                    "an unbounded tier starting at {} is followed by another tier",
-                    d.begin
-                )))
-            }
-        }
-    }
-    Ok(dims)
-}
-
-/// Which regions to keep (`--region`); empty = all.
-#[derive(Debug, Clone, Default)]
-pub struct RegionFilter(pub BTreeSet<String>);
-
-impl RegionFilter {
-    pub fn parse(list: Option<&str>) -> RegionFilter {
-        RegionFilter(
-            list.unwrap_or("")
-                .split(',')
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-        )
-    }
-
-    pub fn keeps(&self, region: &str) -> bool {
-        self.0.is_empty() || self.0.contains(region)
-    }
-}
-
-/// What one offer file produced.
-#[derive(Debug)]
-pub struct Imported {
-    pub meta: OfferMeta,
-    pub rows: Vec<PriceRow>,
-    /// Commitment rates (Reserved terms, Savings Plan rates) for `commitments.csv`.
-    pub commitments: Vec<RateRow>,
-    pub skipped_units: BTreeSet<String>,
-    pub skipped_rows: Skipped,
-}
 
 /// Parse one offer file from a reader: CSV when the first byte is `"`/a letter, JSON when `{`.
 pub fn import_reader<R: std::io::Read>(
@@ -582,7 +281,9 @@ pub fn warn_all(imports: &[Imported], warnings: &[String]) {
 
 #[cfg(test)]
 mod tests {
+    use super::collect::sorted_tiers;
     use super::*;
+    use rust_decimal::Decimal;
     use rust_decimal_macros::dec;
 
     fn dim(b: Decimal, e: Option<Decimal>, usd: Decimal) -> Dim {

@@ -1,0 +1,231 @@
+//! The finding type every limit check produces, and the checker the per-service modules fill:
+//! one measured value against a row of the limits table (or a `[quotas]` override).
+use crate::limit_tables::row;
+use crate::money;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Warning,
+    Exceeded,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warning => "warning",
+            Status::Exceeded => "exceeded",
+        }
+    }
+}
+
+/// One checked limit for one tier of one architecture (DESIGN §3 `limits`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub tier: String,
+    pub id: String,
+    pub status: Status,
+    pub value: String,
+    pub limit: String,
+    pub unit: String,
+    /// `hard`, `quota` (default, can be raised), `behaviour` or `setting` (your own configuration).
+    pub kind: String,
+    pub message: String,
+    pub remedy: String,
+    pub source: String,
+}
+
+/// Collects findings. In `lean` mode (sweeps, break-even) it keeps only exceeded limits and
+/// builds no message text: enough to judge feasibility, at the cost of a comparison per check.
+pub(crate) struct Checker<'a> {
+    quotas: &'a BTreeMap<String, toml::Value>,
+    lean: bool,
+    out: Vec<Finding>,
+}
+
+/// One measured value against its limit.
+pub(crate) struct Measure<'m> {
+    pub tier: &'m str,
+    pub id: &'m str,
+    pub value: Decimal,
+    pub limit: Decimal,
+    pub unit: &'m str,
+    /// `hard`, `quota`, `behaviour` or `setting`.
+    pub kind: &'m str,
+    pub remedy: &'m str,
+    pub source: &'m str,
+}
+
+pub(crate) fn fmt(v: Decimal) -> String {
+    money::group(&money::round(v, 3).normalize().to_string())
+}
+
+/// "09:00" for hour 9.
+pub(crate) fn hour(h: usize) -> String {
+    format!("{h:02}:00")
+}
+
+fn quota_override(v: &toml::Value) -> Option<Decimal> {
+    match v {
+        toml::Value::Integer(i) => Some(Decimal::from(*i)),
+        toml::Value::Float(f) => crate::scenario::from_f64(*f),
+        _ => None,
+    }
+}
+
+fn status_of(value: Decimal, limit: Decimal) -> Status {
+    if value > limit {
+        Status::Exceeded
+    } else if value > limit * dec!(0.8) {
+        Status::Warning
+    } else {
+        Status::Ok
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// The findings collected, in the order checked.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.out
+    }
+
+    pub(crate) fn new(quotas: &'a BTreeMap<String, toml::Value>, lean: bool) -> Checker<'a> {
+        Checker {
+            quotas,
+            lean,
+            out: Vec::new(),
+        }
+    }
+
+    /// Compare `value` with the table's limit `id`: above -> exceeded, above 80 % -> warning.
+    pub(crate) fn check(
+        &mut self,
+        tier: &str,
+        id: &str,
+        value: Decimal,
+        message: impl FnOnce() -> String,
+    ) {
+        let Some(row) = row(id) else {
+            return;
+        };
+        let mut limit = row.value;
+        let overridden = if row.kind == "quota" {
+            self.quotas.get(id).and_then(quota_override)
+        } else {
+            None
+        };
+        if let Some(v) = overridden {
+            limit = v;
+        }
+        if self.lean && value <= limit {
+            return;
+        }
+        let source = match overridden {
+            Some(_) => format!(
+                "your applied quota ([quotas] \"{id}\"); default {} per {}",
+                fmt(row.value),
+                row.source
+            ),
+            None => row.source.clone(),
+        };
+        self.push(
+            Measure {
+                tier,
+                id,
+                value,
+                limit,
+                unit: &row.unit,
+                kind: &row.kind,
+                remedy: &row.remedy,
+                source: &source,
+            },
+            message,
+        );
+    }
+
+    /// Record a measured value against its limit.
+    pub(crate) fn push(&mut self, m: Measure, message: impl FnOnce() -> String) {
+        self.push_at_most(m, Status::Exceeded, message);
+    }
+
+    /// `push`, with the status capped at `most` (a limit that is only a reminder when passed).
+    pub(crate) fn push_at_most(
+        &mut self,
+        m: Measure,
+        most: Status,
+        message: impl FnOnce() -> String,
+    ) {
+        let status = status_of(m.value, m.limit).min(most);
+        if self.lean {
+            if status == Status::Exceeded {
+                self.out.push(Finding {
+                    tier: m.tier.to_string(),
+                    id: m.id.to_string(),
+                    status,
+                    value: String::new(),
+                    limit: String::new(),
+                    unit: String::new(),
+                    kind: m.kind.to_string(),
+                    message: String::new(),
+                    remedy: String::new(),
+                    source: String::new(),
+                });
+            }
+            return;
+        }
+        self.out.push(Finding {
+            tier: m.tier.to_string(),
+            id: m.id.to_string(),
+            status,
+            value: fmt(m.value),
+            limit: fmt(m.limit),
+            unit: m.unit.to_string(),
+            kind: m.kind.to_string(),
+            message: message(),
+            remedy: if status == Status::Ok {
+                String::new()
+            } else {
+                m.remedy.to_string()
+            },
+            source: m.source.to_string(),
+        });
+    }
+
+    /// A check against the scenario's own setting (e.g. a configured timeout or max_tasks).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn setting(
+        &mut self,
+        tier: &str,
+        id: &str,
+        value: Decimal,
+        limit: Decimal,
+        unit: &str,
+        remedy: &str,
+        key: &str,
+        message: impl FnOnce() -> String,
+    ) {
+        if self.lean && value <= limit {
+            return;
+        }
+        let source = format!("your scenario: {key}");
+        self.push(
+            Measure {
+                tier,
+                id,
+                value,
+                limit,
+                unit,
+                kind: "setting",
+                remedy,
+                source: &source,
+            },
+            message,
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! The plain values every offer parser shares: the offer's description of itself, one price
+//! dimension, number and range parsing, the region filter and the skipped-rows tally.
+use crate::error::{Error, Result};
+use rust_decimal::Decimal;
+use std::collections::BTreeSet;
+use std::str::FromStr;
+
+/// The offer file's own description of itself.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct OfferMeta {
+    pub offer_code: String,
+    pub version: String,
+    /// As written in the file (`2026-08-31T09:23:18Z`).
+    pub publication_date: String,
+    /// File name (or URL) the offer was read from.
+    pub file: String,
+    /// Catalog rows this offer produced.
+    pub rows: usize,
+}
+
+impl OfferMeta {
+    /// `effective` of every row: the publication date as YYYY-MM-DD.
+    pub fn effective(&self) -> Result<String> {
+        let d = self.publication_date.get(..10).unwrap_or("");
+        let b = d.as_bytes();
+        let ok = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if ok {
+            Ok(d.to_string())
+        } else {
+            Err(Error::Input(format!(
+                "{}: the publication date `{}` is not a date (expected YYYY-MM-DDThh:mm:ssZ)",
+                self.file, self.publication_date
+            )))
+        }
+    }
+
+    pub fn source(&self) -> String {
+        format!(
+            "AWS Price List {} {} ({})",
+            self.offer_code, self.version, self.file
+        )
+    }
+}
+
+/// One price dimension (one tier of one term of one SKU).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dim {
+    pub begin: Decimal,
+    pub end: Option<Decimal>,
+    pub usd: Decimal,
+    pub unit: String,
+}
+
+/// Parse a price or range string of an offer file ("0.0000166667", "6000000000", "Inf").
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    Decimal::from_str(t)
+        .ok()
+        .or_else(|| Decimal::from_scientific(t).ok())
+}
+
+/// A range bound: empty = `default`, "Inf" = unbounded.
+pub fn parse_range(text: &str) -> Option<Option<Decimal>> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if t.eq_ignore_ascii_case("inf") {
+        return Some(None);
+    }
+    parse_decimal(t).map(Some)
+}
+
+/// Rows an import could not read, never dropped silently.
+#[derive(Debug, Default, Clone)]
+pub struct Skipped {
+    pub count: usize,
+    /// The first [`Skipped::SHOWN`] as "line N: reason".
+    pub first: Vec<String>,
+}
+
+impl Skipped {
+    pub const SHOWN: usize = 5;
+
+    pub fn add(&mut self, line: u64, reason: String) {
+        self.count += 1;
+        if self.first.len() < Self::SHOWN {
+            self.first.push(format!("line {line}: {reason}"));
+        }
+    }
+}
+
+/// Which regions to keep (`--region`); empty = all.
+#[derive(Debug, Clone, Default)]
+pub struct RegionFilter(pub BTreeSet<String>);
+
+impl RegionFilter {
+    pub fn parse(list: Option<&str>) -> RegionFilter {
+        RegionFilter(
+            list.unwrap_or("")
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        )
+    }
+
+    pub fn keeps(&self, region: &str) -> bool {
+        self.0.is_empty() || self.0.contains(region)
+    }
+}

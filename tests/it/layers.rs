@@ -1,0 +1,672 @@
+//! Dependencies between the files of src/ point one way: this test reads every `crate::`,
+//! `super::`, `self::` and child-module path (and the names a `use` brings in), resolves each
+//! to the file that *defines* the item (following `pub use` re-exports, so a module may keep
+//! a facade of re-exports without creating a circle), and fails on any cycle, naming it.
+//!
+//! Test modules (`#[cfg(test)]`) are not part of the layering and are skipped. The layering
+//! itself is described in the README's "Layout" section.
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+type ModPath = Vec<String>;
+
+/// One file of src/: its module path, the names it defines, its `use` leaves and its code.
+struct File {
+    /// Names of items defined anywhere in the file (fn, struct, enum, trait, type, const,
+    /// static, mod, union, macro_rules!).
+    defines: BTreeSet<String>,
+    /// Every `use` leaf: (alias, absolute path, is `pub use`). Glob leaves have alias "*".
+    uses: Vec<(String, ModPath, bool)>,
+    /// Identifier tokens and `::` of the code outside `use` statements.
+    tokens: Vec<String>,
+}
+
+fn module_path(src: &Path, file: &Path) -> ModPath {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let mut parts: ModPath = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().map(String::as_str) == Some("mod") {
+        parts.pop();
+    }
+    if parts == ["lib"] {
+        parts.clear();
+    }
+    parts
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Tokens of Rust source: identifiers, `::`, and single punctuation characters. Comments are
+/// dropped; a string literal is dropped unless it spells a `crate::`/`super::` path (as in
+/// `#[serde(with = "crate::money::exact")]`), which is kept as tokens.
+fn lex(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '/' && next == Some('*') {
+            let mut depth = 0;
+            while i < chars.len() {
+                if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+                    depth += 1;
+                    i += 2;
+                } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+        } else if c == '"' || ((c == 'r' || c == 'b') && matches!(next, Some('"') | Some('#'))) {
+            // String, raw string or byte string.
+            let mut j = i;
+            if chars[j] == 'b' {
+                j += 1;
+            }
+            let raw = chars.get(j) == Some(&'r');
+            if raw {
+                j += 1;
+            }
+            let mut hashes = 0;
+            while chars.get(j) == Some(&'#') {
+                hashes += 1;
+                j += 1;
+            }
+            if chars.get(j) != Some(&'"') {
+                // `r#ident` or similar: treat as identifier start.
+                out.push(c.to_string());
+                i += 1;
+                continue;
+            }
+            j += 1;
+            let start = j;
+            loop {
+                if j >= chars.len() {
+                    break;
+                }
+                if !raw && chars[j] == '\\' {
+                    j += 2;
+                    continue;
+                }
+                if chars[j] == '"' && (0..hashes).all(|h| chars.get(j + 1 + h) == Some(&'#')) {
+                    break;
+                }
+                j += 1;
+            }
+            let body: String = chars[start..j.min(chars.len())].iter().collect();
+            if body.starts_with("crate::") || body.starts_with("super::") {
+                out.extend(lex(&body));
+            }
+            i = j + 1 + hashes;
+        } else if c == '\'' {
+            // Char literal or lifetime.
+            if next == Some('\\') {
+                let mut j = i + 2;
+                while j < chars.len() && chars[j] != '\'' {
+                    j += 1;
+                }
+                i = j + 1;
+            } else if chars.get(i + 2) == Some(&'\'') {
+                i += 3;
+            } else {
+                i += 1;
+                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                    i += 1;
+                }
+            }
+        } else if c.is_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            out.push(chars[start..i].iter().collect());
+        } else if c == ':' && next == Some(':') {
+            out.push("::".into());
+            i += 2;
+        } else if c.is_whitespace() {
+            i += 1;
+        } else {
+            out.push(c.to_string());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Drops every item marked `#[cfg(test)]`.
+fn drop_test_items(tokens: Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let is = |t: &[String], at: usize, s: &[&str]| {
+        s.iter()
+            .enumerate()
+            .all(|(k, w)| t.get(at + k).map(String::as_str) == Some(*w))
+    };
+    while i < tokens.len() {
+        if is(&tokens, i, &["#", "[", "cfg", "(", "test", ")", "]"]) {
+            i += 7;
+            let mut depth = 0usize;
+            while i < tokens.len() {
+                match tokens[i].as_str() {
+                    "{" => depth += 1,
+                    "}" => {
+                        depth -= 1;
+                        if depth == 0 {
+                            i += 1;
+                            break;
+                        }
+                    }
+                    ";" if depth == 0 => {
+                        i += 1;
+                        break;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        } else {
+            out.push(tokens[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_ident(t: &str) -> bool {
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+}
+
+/// Expands one use tree (tokens between `use` and `;`) into (alias, path) leaves.
+fn expand_use(tokens: &[String], prefix: &ModPath, out: &mut Vec<(String, ModPath)>) {
+    let mut path = prefix.clone();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i].as_str();
+        match t {
+            "::" => {}
+            "{" => {
+                // Split the group at top-level commas.
+                let mut depth = 0;
+                let mut start = i + 1;
+                let mut j = i;
+                while j < tokens.len() {
+                    match tokens[j].as_str() {
+                        "{" => depth += 1,
+                        "}" => {
+                            depth -= 1;
+                            if depth == 0 {
+                                expand_use(&tokens[start..j], &path, out);
+                                break;
+                            }
+                        }
+                        "," if depth == 1 => {
+                            expand_use(&tokens[start..j], &path, out);
+                            start = j + 1;
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                return;
+            }
+            "*" => {
+                out.push(("*".into(), path));
+                return;
+            }
+            "as" => {
+                if let Some(alias) = tokens.get(i + 1) {
+                    out.push((alias.clone(), path));
+                }
+                return;
+            }
+            _ if is_ident(t) => path.push(t.to_string()),
+            _ => {}
+        }
+        i += 1;
+    }
+    if let Some(last) = path.last() {
+        if path.len() > prefix.len() {
+            let alias = if last == "self" {
+                path.pop();
+                path.last().cloned().unwrap_or_default()
+            } else {
+                last.clone()
+            };
+            out.push((alias, path));
+        }
+    }
+}
+
+fn parse(text: &str) -> File {
+    let tokens = drop_test_items(lex(text));
+    let mut defines = BTreeSet::new();
+    let mut uses = Vec::new();
+    let mut body = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i].as_str();
+        if t == "use" && (i == 0 || tokens[i - 1] != "::") {
+            let public = (i >= 1 && tokens[i - 1] == "pub")
+                || (i >= 4 && tokens[i - 4] == "pub" && tokens[i - 1] == ")");
+            let end = tokens[i..]
+                .iter()
+                .position(|t| t == ";")
+                .map_or(tokens.len(), |p| i + p);
+            let mut leaves = Vec::new();
+            expand_use(&tokens[i + 1..end], &Vec::new(), &mut leaves);
+            uses.extend(leaves.into_iter().map(|(a, p)| (a, p, public)));
+            i = end + 1;
+            continue;
+        }
+        if matches!(
+            t,
+            "fn" | "struct" | "enum" | "trait" | "type" | "const" | "static" | "mod" | "union"
+        ) {
+            if let Some(name) = tokens.get(i + 1).filter(|n| is_ident(n)) {
+                defines.insert(name.clone());
+            }
+        }
+        if t == "macro_rules" {
+            if let Some(name) = tokens.get(i + 2) {
+                defines.insert(name.clone());
+            }
+        }
+        body.push(tokens[i].clone());
+        i += 1;
+    }
+    File {
+        defines,
+        uses,
+        tokens: body,
+    }
+}
+
+struct Graph {
+    files: BTreeMap<ModPath, File>,
+}
+
+impl Graph {
+    fn load(src: &Path) -> Graph {
+        let mut paths = Vec::new();
+        rust_files(src, &mut paths);
+        let mut files = BTreeMap::new();
+        for path in paths {
+            let module = module_path(src, &path);
+            if module == ["main"] {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            files.insert(module, parse(&text));
+        }
+        Graph { files }
+    }
+
+    /// Makes a path found in `module` absolute, or None when it names another crate.
+    fn absolute(&self, module: &ModPath, path: &[String]) -> Option<ModPath> {
+        let first = path.first()?.as_str();
+        match first {
+            "crate" => Some(path[1..].to_vec()),
+            "self" => Some(module.iter().chain(&path[1..]).cloned().collect()),
+            "super" => {
+                let mut base = module.clone();
+                let mut rest = path;
+                while rest.first().map(String::as_str) == Some("super") {
+                    base.pop();
+                    rest = &rest[1..];
+                }
+                Some(base.into_iter().chain(rest.iter().cloned()).collect())
+            }
+            _ => {
+                let child: ModPath = module.iter().cloned().chain([first.to_string()]).collect();
+                self.files
+                    .contains_key(&child)
+                    .then(|| module.iter().chain(path).cloned().collect())
+            }
+        }
+    }
+
+    /// The file that defines what `path` (absolute) names, following re-exports.
+    fn resolve(&self, path: &[String], depth: usize) -> Option<ModPath> {
+        let split = (0..=path.len())
+            .rev()
+            .find(|&i| self.files.contains_key(&path[..i]))?;
+        let module = path[..split].to_vec();
+        let rest = &path[split..];
+        let Some(name) = rest.first() else {
+            return Some(module);
+        };
+        let file = &self.files[&module];
+        if file.defines.contains(name) || depth > 8 {
+            return Some(module);
+        }
+        for (alias, target, _) in &file.uses {
+            if alias == name {
+                if let Some(abs) = self.absolute(&module, target) {
+                    let full: ModPath = abs.into_iter().chain(rest[1..].iter().cloned()).collect();
+                    return self.resolve(&full, depth + 1).or(Some(module));
+                }
+            }
+        }
+        for (alias, target, _) in &file.uses {
+            if alias == "*" {
+                if let Some(abs) = self.absolute(&module, target) {
+                    if let Some(found) = self.resolve(&abs, depth + 1) {
+                        if self.files[&found].defines.contains(name) {
+                            let full: ModPath =
+                                abs.into_iter().chain(rest.iter().cloned()).collect();
+                            return self.resolve(&full, depth + 1);
+                        }
+                    }
+                }
+            }
+        }
+        Some(module)
+    }
+
+    /// The files `module` depends on.
+    fn edges(&self, module: &ModPath) -> BTreeSet<ModPath> {
+        let file = &self.files[module];
+        let mut out = BTreeSet::new();
+        let mut aliases: BTreeMap<&str, ModPath> = BTreeMap::new();
+        let words: BTreeSet<&str> = file.tokens.iter().map(String::as_str).collect();
+        for (alias, target, public) in &file.uses {
+            let Some(abs) = self.absolute(module, target) else {
+                continue;
+            };
+            if self.files.contains_key(&abs) {
+                // A module import: its uses in the body (`alias::item`) are the edges.
+                aliases.insert(alias, abs);
+                continue;
+            }
+            // A `pub use` that the file itself never names is only a facade.
+            if *public && !words.contains(alias.as_str()) {
+                continue;
+            }
+            if alias == "*" && *public {
+                continue;
+            }
+            if let Some(found) = self.resolve(&abs, 0) {
+                out.insert(found);
+            }
+        }
+        let tokens = &file.tokens;
+        let mut i = 0;
+        while i < tokens.len() {
+            let start_ok = i == 0 || tokens[i - 1] != "::";
+            if start_ok
+                && is_ident(&tokens[i])
+                && tokens.get(i + 1).map(String::as_str) == Some("::")
+            {
+                let mut path = vec![tokens[i].clone()];
+                let mut j = i + 1;
+                while tokens.get(j).map(String::as_str) == Some("::")
+                    && tokens.get(j + 1).is_some_and(|t| is_ident(t))
+                {
+                    path.push(tokens[j + 1].clone());
+                    j += 2;
+                }
+                let abs = match aliases.get(path[0].as_str()) {
+                    Some(base) => Some(base.iter().chain(&path[1..]).cloned().collect()),
+                    None => self.absolute(module, &path),
+                };
+                if let Some(found) = abs.and_then(|abs| self.resolve(&abs, 0)) {
+                    out.insert(found);
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+        out.remove(module);
+        out
+    }
+}
+
+fn name(module: &ModPath) -> String {
+    if module.is_empty() {
+        "crate".into()
+    } else {
+        module.join("::")
+    }
+}
+
+/// Which files each file of `src` depends on.
+fn dependencies(src: &Path) -> BTreeMap<ModPath, BTreeSet<ModPath>> {
+    let graph = Graph::load(src);
+    graph
+        .files
+        .keys()
+        .map(|m| (m.clone(), graph.edges(m)))
+        .collect()
+}
+
+/// Every cycle among the files of `src`, each as "a -> b -> a" followed by what each file of
+/// the knot uses inside it.
+pub fn cycles(src: &Path) -> Vec<String> {
+    let edges = dependencies(src);
+    // Tarjan's strongly connected components; one cycle printed per component.
+    struct State<'a> {
+        edges: &'a BTreeMap<ModPath, BTreeSet<ModPath>>,
+        index: BTreeMap<ModPath, usize>,
+        low: BTreeMap<ModPath, usize>,
+        stack: Vec<ModPath>,
+        components: Vec<Vec<ModPath>>,
+    }
+    fn visit(s: &mut State, v: &ModPath) {
+        let n = s.index.len();
+        s.index.insert(v.clone(), n);
+        s.low.insert(v.clone(), n);
+        s.stack.push(v.clone());
+        for w in &s.edges[v] {
+            if !s.index.contains_key(w) {
+                visit(s, w);
+                let lw = s.low[w];
+                let lv = s.low.get_mut(v).unwrap();
+                *lv = (*lv).min(lw);
+            } else if s.stack.contains(w) {
+                let iw = s.index[w];
+                let lv = s.low.get_mut(v).unwrap();
+                *lv = (*lv).min(iw);
+            }
+        }
+        if s.low[v] == s.index[v] {
+            let mut comp = Vec::new();
+            loop {
+                let w = s.stack.pop().unwrap();
+                let done = &w == v;
+                comp.push(w);
+                if done {
+                    break;
+                }
+            }
+            if comp.len() > 1 {
+                s.components.push(comp);
+            }
+        }
+    }
+    let mut state = State {
+        edges: &edges,
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        stack: Vec::new(),
+        components: Vec::new(),
+    };
+    for v in edges.keys() {
+        if !state.index.contains_key(v) {
+            visit(&mut state, v);
+        }
+    }
+    state
+        .components
+        .iter()
+        .map(|comp| {
+            // Shortest cycle through the component's first member (breadth-first).
+            let members: BTreeSet<&ModPath> = comp.iter().collect();
+            let start = comp.iter().min().unwrap();
+            let mut prev: BTreeMap<&ModPath, &ModPath> = BTreeMap::new();
+            let mut queue = std::collections::VecDeque::from([start]);
+            let mut end = None;
+            while let Some(v) = queue.pop_front() {
+                for w in &edges[v] {
+                    if !members.contains(w) {
+                        continue;
+                    }
+                    if w == start {
+                        end = Some(v);
+                        break;
+                    }
+                    if !prev.contains_key(w) {
+                        prev.insert(w, v);
+                        queue.push_back(w);
+                    }
+                }
+                if end.is_some() {
+                    break;
+                }
+            }
+            let mut chain = vec![start];
+            let mut at = end.unwrap();
+            while at != start {
+                chain.push(at);
+                at = prev[at];
+            }
+            chain.push(start);
+            chain.reverse();
+            let mut text = chain
+                .iter()
+                .map(|m| name(m))
+                .collect::<Vec<_>>()
+                .join(" -> ");
+            let mut sorted: Vec<&ModPath> = comp.iter().collect();
+            sorted.sort();
+            for m in sorted {
+                let inside: Vec<String> = edges[m]
+                    .iter()
+                    .filter(|w| members.contains(w))
+                    .map(name)
+                    .collect();
+                text.push_str(&format!("\n    {} uses {}", name(m), inside.join(", ")));
+            }
+            text
+        })
+        .collect()
+}
+
+#[test]
+fn no_import_cycle_between_files_of_src() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let found = cycles(&src);
+    assert!(
+        found.is_empty(),
+        "import cycles between files of src/ (make the dependency point one way):\n{}",
+        found.join("\n")
+    );
+}
+
+/// Layers that must not be imported from below (README "Layout"): (who, must not use).
+const RULES: &[(&str, &str)] = &[
+    // Only the command layer knows flags, files and standard output.
+    ("*", "cli"),
+    ("*", "commands"),
+    // The scenario is below services, limits and the commitment tables.
+    ("scenario", "limits"),
+    ("scenario", "services"),
+    ("scenario", "capacity"),
+    ("scenario", "pricing::commitments"),
+    ("pricing", "scenario"),
+    // Reports format results; they never fetch.
+    ("report", "pricing::fetch"),
+    // Leaves.
+    ("lang", "*"),
+    ("date", "*"),
+    ("terms", "*"),
+    ("limit_tables", "*"),
+    ("money", "*"),
+];
+
+fn within(module: &ModPath, layer: &str) -> bool {
+    layer == "*" || {
+        let l: Vec<&str> = layer.split("::").collect();
+        module.len() >= l.len() && module.iter().zip(&l).all(|(a, b)| a == b)
+    }
+}
+
+#[test]
+fn lower_layers_never_import_higher_ones() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut broken = Vec::new();
+    for (from, to) in dependencies(&src) {
+        for dep in to {
+            for (who, not) in RULES {
+                let exempt = ["cli", "commands"].iter().any(|top| within(&from, top));
+                let leaf_ok = *not == "*" && ["error"].contains(&name(&dep).as_str());
+                if within(&from, who) && within(&dep, not) && !within(&from, not) && !leaf_ok {
+                    if *who == "*" && exempt {
+                        continue;
+                    }
+                    broken.push(format!(
+                        "{} uses {} ({who} must not use {not})",
+                        name(&from),
+                        name(&dep)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "layering broken:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn the_cycle_check_can_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    std::fs::create_dir_all(src.join("a")).unwrap();
+    std::fs::write(src.join("lib.rs"), "pub mod a;\npub mod b;\n").unwrap();
+    std::fs::write(
+        src.join("a/mod.rs"),
+        "pub mod inner;\npub use inner::Thing;\n",
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("a/inner.rs"),
+        "pub struct Thing(crate::b::Other);\n",
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("b.rs"),
+        "use crate::a::Thing;\npub struct Other;\npub fn f(_: Thing) {}\n",
+    )
+    .unwrap();
+    let found = cycles(src);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("a::inner -> b -> a::inner"),
+        "{found:?}"
+    );
+}

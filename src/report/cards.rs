@@ -3,8 +3,8 @@
 //! paid up front and the whole term's total (when a commitment has them) and whether it can run
 //! (or what rules it out). One source for report.html, the serve page, the Markdown summary and
 //! the terminal table's summary, so they always agree.
-use super::html::esc;
 use super::i18n::Lang;
+use super::markup::{cell, esc};
 use super::money;
 use crate::compare::{ArchReport, Report};
 use rust_decimal::Decimal;
@@ -247,7 +247,7 @@ fn capital(text: &str) -> String {
 }
 
 fn md(text: &str) -> String {
-    super::markdown::cell(text)
+    cell(text)
 }
 
 /// The cards as plain lines (the terminal table's summary): one per architecture.

@@ -11,7 +11,7 @@ use crate::capacity::Load;
 use crate::compare;
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
-use crate::scenario::{self, Scenario};
+use crate::scenario::Scenario;
 use crate::sweep;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -181,13 +181,8 @@ pub fn breakeven(
             .collect(),
     };
     // Both ends must be valid scenarios (ranges are intervals, so the points between are too).
+    crate::range::check(s, catalog, key, from, to)?;
     let mut probe = Probe::new(s, catalog, key);
-    for end in [from, to] {
-        sweep::set_key(&mut probe.base, key, end)?;
-        scenario::revalidate(&probe.base, catalog)
-            .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", end.normalize())))?;
-    }
-    probe.load_at = None;
     let log = from > Decimal::ZERO && to >= from * dec!(10);
     let xs = sweep::steps(from, to, SCAN_POINTS, log)?;
     let mut samples = Vec::with_capacity(xs.len());

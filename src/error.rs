@@ -26,13 +26,17 @@ pub enum Error {
     /// Fetching prices failed.
     #[error("{0}")]
     Network(String),
+    /// A sweep, break-even or sensitivity range is unusable (named by the caller, see
+    /// `range::Words`).
+    #[error("{0}")]
+    Range(#[from] crate::range::RangeError),
 }
 
 impl Error {
     /// Exit code per DESIGN §1: 2 for input errors, 1 for runtime failures.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Input(_) | Error::MissingPrice { .. } => 2,
+            Error::Input(_) | Error::MissingPrice { .. } | Error::Range(_) => 2,
             Error::Io { .. } | Error::Network(_) => 1,
         }
     }

@@ -89,9 +89,7 @@ fn candidates(s: &Scenario) -> Vec<(&'static str, Decimal)> {
 /// Analyse `s` (already validated) against `catalog`, varying by ± `pct` percent.
 pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitivity> {
     if pct <= Decimal::ZERO || pct >= dec!(100) {
-        return Err(Error::Input(format!(
-            "--pct {pct}: expected a percentage above 0 and below 100 (e.g. --pct 20)"
-        )));
+        return Err(crate::range::RangeError::PctOutOfRange { pct }.into());
     }
     let base = s.without_ranges();
     let expected = compare::totals(&base, catalog)?;

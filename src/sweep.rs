@@ -3,6 +3,7 @@
 use crate::compare;
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
+use crate::range::{self, RangeError};
 use crate::scenario::{self, NumSlot, Scenario, Service, WORKLOAD_INPUTS};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
@@ -133,36 +134,48 @@ pub fn current_value(s: &Scenario, key: &str) -> Option<Decimal> {
 }
 
 /// `n` values from `from` to `to` inclusive, evenly or (with `log`) geometrically spaced.
+/// The range is checked first (`range::check_bounds`, the step count, `log` above 0), so the
+/// arithmetic below cannot overflow; it is checked all the same.
 pub fn steps(from: Decimal, to: Decimal, n: usize, log: bool) -> Result<Vec<Decimal>> {
     if n < 2 {
-        return Err(Error::Input(format!(
-            "--steps {n}: expected at least 2 steps"
-        )));
+        return Err(RangeError::TooFewSteps { steps: n }.into());
     }
-    if n > 1_000_000 {
-        return Err(Error::Input(format!(
-            "--steps {n}: at most 1,000,000 steps"
-        )));
+    if n > range::MAX_STEPS {
+        return Err(RangeError::TooManySteps {
+            steps: n,
+            max: range::MAX_STEPS,
+        }
+        .into());
     }
-    if from >= to {
-        return Err(Error::Input(format!(
-            "--from {from} --to {to}: expected from < to"
-        )));
-    }
+    range::check_bounds(from, to)?;
     let last = Decimal::from(n - 1);
+    let overflow = || RangeError::TooLarge {
+        end: range::End::To,
+        value: to,
+        max: range::MAX_MAGNITUDE,
+    };
     if !log {
-        return Ok((0..n)
-            .map(|i| from + (to - from) * Decimal::from(i) / last)
-            .collect());
+        let width = to.checked_sub(from).ok_or_else(overflow)?;
+        // The ends exactly as given; steps between rounded (28 digits) but never outside.
+        return (0..n)
+            .map(|i| match i {
+                0 => Ok(from),
+                i if i == n - 1 => Ok(to),
+                _ => width
+                    .checked_mul(Decimal::from(i))
+                    .and_then(|d| d.checked_div(last))
+                    .and_then(|d| from.checked_add(d))
+                    .map(|v| v.clamp(from, to))
+                    .ok_or_else(|| overflow().into()),
+            })
+            .collect();
+    }
+    if from <= Decimal::ZERO {
+        return Err(RangeError::LogNeedsPositiveFrom { from }.into());
     }
     let (Some(a), Some(b)) = (from.to_f64(), to.to_f64()) else {
-        return Err(Error::Input("--log: values out of range".into()));
+        return Err(overflow().into());
     };
-    if a <= 0.0 {
-        return Err(Error::Input(format!(
-            "--log needs --from above 0 (got {from})"
-        )));
-    }
     let (la, lb) = (a.ln(), b.ln());
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
@@ -180,9 +193,9 @@ pub fn steps(from: Decimal, to: Decimal, n: usize, log: bool) -> Result<Vec<Deci
                 let p = 10f64.powi(-digits);
                 Decimal::from_f64((v / p).round() * p)
             };
-            rounded.ok_or_else(|| Error::Input("--log: values out of range".into()))?
+            rounded.ok_or_else(overflow)?
         };
-        out.push(x);
+        out.push(x.clamp(from, to));
     }
     Ok(out)
 }
@@ -260,17 +273,21 @@ pub fn sweep(
             points.push(v);
         }
     }
-    // Workload and assumption checks are intervals: valid ends mean valid steps between.
-    // Service settings can have holes (Fargate sizes), so those are checked at every step.
+    // Workload and assumption checks are intervals: valid ends mean valid steps between, so
+    // the ends are checked before anything is priced. Service settings can have holes
+    // (Fargate sizes), so those are checked at every step too.
+    if let (Some(first), Some(last)) = (points.first(), points.last()) {
+        if first != last {
+            range::check(s, catalog, key, *first, *last)?;
+        }
+    }
     let check_all = key.starts_with("architecture.");
-    let last = points.len().saturating_sub(1);
     let price = |offset: usize, chunk: &[Decimal]| -> Result<Vec<SweepRow>> {
         let mut varied = s.clone();
         let mut out = Vec::with_capacity(chunk.len());
         for (k, v) in chunk.iter().enumerate() {
             set_key(&mut varied, key, *v)?;
-            let at = offset + k;
-            if check_all || at == 0 || at == last {
+            if check_all || offset + k == 0 {
                 scenario::revalidate(&varied, catalog)
                     .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", v.normalize())))?;
             }

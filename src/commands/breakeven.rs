@@ -31,11 +31,6 @@ pub fn run(args: BreakevenArgs) -> Result<u8> {
             )))
         }
     };
-    if from >= to {
-        return Err(Error::Input(format!(
-            "--from {from} --to {to}: expected from < to"
-        )));
-    }
     let between = match &args.between {
         Some(text) => match text.split_once(',') {
             Some((a, b)) => Some((a.trim().to_string(), b.trim().to_string())),

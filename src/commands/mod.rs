@@ -27,6 +27,10 @@ use crate::error::Result;
 
 /// Run a parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> Result<u8> {
+    dispatch(cli).map_err(|e| e.name_range(&crate::range::FLAGS))
+}
+
+fn dispatch(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Compare(args) => compare::run(args),
         Command::Report(args) => report::run(args),

@@ -84,6 +84,15 @@ impl Reply {
     }
 }
 
+/// How the API names a range's inputs: by query field.
+const FIELDS: crate::range::Words = crate::range::Words {
+    from: "from",
+    to: "to",
+    steps: "steps",
+    log: "log",
+    pct: "pct",
+};
+
 /// An engine or input error as a response: the CLI's message, 400 for what the user can fix.
 fn failure(e: &Error) -> Reply {
     let status = if e.exit_code() == 2 { 400 } else { 500 };
@@ -103,8 +112,10 @@ pub fn route(ctx: &Ctx, req: &Req) -> Reply {
         ("/favicon.ico", true) => Reply::new(204, TEXT, Vec::new()),
         ("/api/status", true) => status(ctx),
         ("/api/compare", true) => reply(compare_reply(ctx, req)),
-        ("/api/sweep", true) => reply(sweep_reply(ctx, req)),
-        ("/api/breakeven", true) => reply(breakeven_reply(ctx, req)),
+        ("/api/sweep", true) => reply(sweep_reply(ctx, req).map_err(|e| e.name_range(&FIELDS))),
+        ("/api/breakeven", true) => {
+            reply(breakeven_reply(ctx, req).map_err(|e| e.name_range(&FIELDS)))
+        }
         ("/api/view", true) => reply(view_reply(ctx, req)),
         ("/api/panel", true) => reply(panel_reply(ctx, req)),
         ("/api/scenario.toml", true) => reply(toml_reply(ctx, req)),

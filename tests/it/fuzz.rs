@@ -5,10 +5,13 @@
 //!
 //! ```sh
 //! ARCHCOST_FUZZ_CASES=250000 cargo test --release --locked fuzz::   # 4 targets = 1,000,000 cases
+//! ARCHCOST_FUZZ_CASES=1000000 cargo test --release --locked fuzz::fuzz_range_  # 3 range targets
 //! ```
 use archcost::pricing::{bundled, catalog_csv, offer, Catalog};
-use archcost::{compare, scenario};
+use archcost::{breakeven, compare, scenario, sensitivity, sweep};
 use proptest::prelude::*;
+use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::Decimal;
 use std::path::PathBuf;
 
 fn config() -> ProptestConfig {
@@ -124,8 +127,101 @@ fn mutate(mut data: Vec<u8>, ops: &[(u8, usize, u8)]) -> Vec<u8> {
     data
 }
 
+/// A range end as a user could type one: ordinary, huge, negative, tiny, and Decimal's edges.
+fn range_end() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        (0.0f64..1e10).prop_map(|v| Decimal::from_f64(v).unwrap_or_default()),
+        any::<i64>().prop_map(Decimal::from),
+        (any::<i128>(), 0u32..=28).prop_map(|(m, scale)| {
+            Decimal::try_from_i128_with_scale(m % (1i128 << 96), scale).unwrap_or_default()
+        }),
+        prop::sample::select(vec![
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::ZERO,
+            Decimal::from_scientific("7.9e28").unwrap(),
+            Decimal::from_scientific("-7.9e28").unwrap(),
+            Decimal::from_scientific("5e27").unwrap(),
+            Decimal::from_scientific("1e28").unwrap(),
+            Decimal::from_scientific("1e18").unwrap(),
+            Decimal::from_scientific("1e15").unwrap(),
+            Decimal::from_scientific("1e-28").unwrap(),
+        ]),
+    ]
+}
+
+/// Keys a sweep or break-even search can vary in the three-tier example.
+fn vary_key() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "workload.requests_per_month",
+        "workload.requests_per_second",
+        "workload.duration_ms",
+        "workload.response_kb",
+        "workload.peak_to_average",
+        "assumptions.hours_per_month",
+        "assumptions.usd_jpy",
+        "architecture.serverless.app.memory_mb",
+        "architecture.containers.app.rps_per_task",
+        "architecture.traditional.db.ebs_gb",
+    ])
+}
+
+fn three_tier_scenario() -> scenario::Scenario {
+    scenario::parse("three-tier.toml", &three_tier(), bundled::catalog()).unwrap()
+}
+
+/// An engine error must be the user's to fix (exit 2), never a runtime failure or a panic.
+#[track_caller]
+fn assert_input_error(e: &archcost::error::Error) {
+    assert_eq!(e.exit_code(), 2, "{e}");
+}
+
 proptest! {
     #![proptest_config(config())]
+
+    /// Issue 21: sweep ranges (ends, step count, log spacing) are checked before any pricing;
+    /// every accepted range prices without overflow, with steps inside the range.
+    #[test]
+    fn fuzz_range_sweep(key in vary_key(), from in range_end(), to in range_end(),
+                         steps in 0usize..8, log in any::<bool>()) {
+        let s = three_tier_scenario();
+        match sweep::steps(from, to, steps, log) {
+            Err(e) => assert_input_error(&e),
+            Ok(values) => {
+                prop_assert_eq!(values.len(), steps);
+                prop_assert!(values.iter().all(|v| *v >= from && *v <= to));
+                match sweep::sweep(&s, bundled::catalog(), key, &values) {
+                    Err(e) => assert_input_error(&e),
+                    Ok(rows) => prop_assert!(rows.len() <= steps),
+                }
+            }
+        }
+    }
+
+    /// Issue 21: break-even ranges, checked up front; a found crossing lies inside the range.
+    #[test]
+    fn fuzz_range_breakeven(key in vary_key(), from in range_end(), to in range_end()) {
+        let s = three_tier_scenario();
+        match breakeven::breakeven(&s, bundled::catalog(), key, from, to, None) {
+            Err(e) => assert_input_error(&e),
+            Ok(crossings) => prop_assert!(crossings.iter().all(|c| c.value >= from && c.value <= to)),
+        }
+    }
+
+    /// Issue 21: sensitivity's ± pct and the scenario's declared low/expected/high ranges.
+    #[test]
+    fn fuzz_range_sensitivity(pct in range_end(), low in hostile_value(), high in hostile_value()) {
+        let text = three_tier().replace(
+            "duration_ms = 120 ",
+            &format!("duration_ms = {{ low = {low}, expected = 120, high = {high} }} "),
+        );
+        let catalog = bundled::catalog();
+        if let Ok(s) = scenario::parse("fuzz.toml", &text, catalog) {
+            if let Err(e) = sensitivity::analyse(&s, catalog, pct) {
+                assert_input_error(&e);
+            }
+        }
+    }
 
     /// The shipped scenario with any one value replaced by a hostile one.
     #[test]

@@ -375,3 +375,88 @@ fn many_crossings_are_counted_not_all_numbered_on_the_chart() {
     let badge = |n: &str| svg.lines().any(|l| l.trim() == n);
     assert!(badge("12") && !badge("13"));
 }
+
+/// Issue 21: range ends past Decimal's reach panicked with "Multiplication overflowed" (exit
+/// 101). Each reproducer is now exit 2 naming the flag and the bound (±1e18, far above every
+/// modelled key: monthly requests are at most 1e15).
+#[test]
+fn sweep_ranges_beyond_decimal_are_exit_2_naming_the_flag() {
+    let cases: [(&str, &str, &str, &str); 5] = [
+        ("workload.requests_per_month", "1", "7.9e28", "--to 7.9e28"),
+        (
+            "workload.requests_per_month",
+            "-7.9e28",
+            "1",
+            "--from -7.9e28",
+        ),
+        ("workload.requests_per_month", "1", "5e27", "--to 5e27"),
+        ("workload.duration_ms", "1", "1e28", "--to 1e28"),
+        ("assumptions.hours_per_month", "1", "1e28", "--to 1e28"),
+    ];
+    for (key, from, to, flag) in cases {
+        let out = bin()
+            .current_dir(root())
+            .args(["sweep", SCENARIO, "--vary", key, "--from", from, "--to", to])
+            .args(["--steps", "10"])
+            .output()
+            .unwrap();
+        assert_input_error(&out, &[flag, "±1e18"]);
+        let out = bin()
+            .current_dir(root())
+            .args([
+                "breakeven",
+                SCENARIO,
+                "--vary",
+                key,
+                "--from",
+                from,
+                "--to",
+                to,
+            ])
+            .output()
+            .unwrap();
+        assert_input_error(&out, &[flag, "±1e18"]);
+    }
+}
+
+/// Issue 21: `--to 5e27` used to pass the step arithmetic and overflow in the pricing of a
+/// step between the ends (only the ends were validated, and only when reached). The ends are
+/// now validated before anything is priced, so a value past the key's own bound names it.
+#[test]
+fn sweep_end_past_the_key_bound_is_refused_before_pricing() {
+    let out = bin()
+        .current_dir(root())
+        .args(["sweep", SCENARIO, "--vary", "workload.requests_per_month"])
+        .args(["--from", "1", "--to", "1e16", "--steps", "10"])
+        .output()
+        .unwrap();
+    assert_input_error(
+        &out,
+        &[
+            "--to 1e16",
+            "`workload.requests_per_month`",
+            "larger than 1000000000000000",
+        ],
+    );
+    // Hours above 744 name the hours bound.
+    let out = bin()
+        .current_dir(root())
+        .args(["sweep", SCENARIO, "--vary", "assumptions.hours_per_month"])
+        .args(["--from", "1", "--to", "1e9", "--steps", "10"])
+        .output()
+        .unwrap();
+    assert_input_error(&out, &["--to 1e9", "hours_per_month", "744"]);
+}
+
+/// Issue 21: sensitivity's percentage is a range too, worded as the flag.
+#[test]
+fn sensitivity_pct_out_of_range_names_the_flag() {
+    for pct in ["100", "0", "150"] {
+        let out = bin()
+            .current_dir(root())
+            .args(["sensitivity", SCENARIO, "--pct", pct])
+            .output()
+            .unwrap();
+        assert_input_error(&out, &[&format!("--pct {pct}"), "below 100"]);
+    }
+}

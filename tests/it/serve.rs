@@ -446,6 +446,15 @@ fn serve_answers_400_with_the_cli_message_and_keeps_serving() {
             "/api/breakeven?vary=workload.duration_ms".to_string(),
             "give the searched range",
         ),
+        // Issue 21: a range end beyond Decimal was a 500 (overflow); now a 400 naming the field.
+        (
+            "/api/sweep?vary=workload.requests_per_month&from=1&to=7.9e28&steps=10".to_string(),
+            "to 7.9e28: beyond the largest range end archcost accepts (±1e18)",
+        ),
+        (
+            "/api/breakeven?vary=workload.requests_per_month&from=-7.9e28&to=1".to_string(),
+            "from -7.9e28: beyond",
+        ),
         (
             format!(
                 "/api/compare?{}",

@@ -269,7 +269,7 @@ fn sweep_and_breakeven_bad_input_exit_2() {
                 "--to",
                 "2",
             ],
-            "expected from < to",
+            "expected --from below --to",
         ),
         (
             &[

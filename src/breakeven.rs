@@ -181,7 +181,7 @@ pub fn breakeven(
             .collect(),
     };
     // Both ends must be valid scenarios (ranges are intervals, so the points between are too).
-    crate::range::check(s, catalog, key, from, to)?;
+    sweep::check_range(s, catalog, key, from, to)?;
     let mut probe = Probe::new(s, catalog, key);
     let log = from > Decimal::ZERO && to >= from * dec!(10);
     let xs = sweep::steps(from, to, SCAN_POINTS, log)?;

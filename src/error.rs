@@ -29,7 +29,7 @@ pub enum Error {
     /// A sweep, break-even or sensitivity range is unusable (named by the caller, see
     /// `range::Words`).
     #[error("{0}")]
-    Range(#[from] crate::range::RangeError),
+    Range(#[from] crate::range::error::RangeError),
 }
 
 impl Error {

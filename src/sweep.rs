@@ -3,7 +3,7 @@
 use crate::compare;
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
-use crate::range::{self, RangeError};
+use crate::range::{self, End, RangeError};
 use crate::scenario::{self, NumSlot, Scenario, Service, WORKLOAD_INPUTS};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
@@ -133,6 +133,49 @@ pub fn current_value(s: &Scenario, key: &str) -> Option<Decimal> {
     find_slot(&mut copy, key).ok()?.get()
 }
 
+/// The ends against the scenario: `key` set to each end must validate (workload and
+/// assumption checks are intervals, so the values between are valid too). Unknown keys are
+/// `Error::Input` (they are not the range's fault).
+pub fn check_ends(
+    s: &Scenario,
+    catalog: &Catalog,
+    key: &str,
+    from: Decimal,
+    to: Decimal,
+) -> Result<()> {
+    let mut varied = s.clone();
+    for (end, value) in [(End::From, from), (End::To, to)] {
+        set_key(&mut varied, key, value)?;
+        if let Err(e) = scenario::revalidate(&varied, catalog) {
+            return Err(match e {
+                Error::Input(reason) => Error::Range(RangeError::EndInvalid {
+                    end,
+                    key: key.to_string(),
+                    value: value.normalize(),
+                    reason: reason
+                        .strip_prefix("varied scenario: ")
+                        .unwrap_or(&reason)
+                        .to_string(),
+                }),
+                other => other,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Both checks: bounds first (cheap, and no huge value reaches the engine), then the ends.
+pub fn check_range(
+    s: &Scenario,
+    catalog: &Catalog,
+    key: &str,
+    from: Decimal,
+    to: Decimal,
+) -> Result<()> {
+    range::check_bounds(from, to)?;
+    check_ends(s, catalog, key, from, to)
+}
+
 /// `n` values from `from` to `to` inclusive, evenly or (with `log`) geometrically spaced.
 /// The range is checked first (`range::check_bounds`, the step count, `log` above 0), so the
 /// arithmetic below cannot overflow; it is checked all the same.
@@ -150,7 +193,7 @@ pub fn steps(from: Decimal, to: Decimal, n: usize, log: bool) -> Result<Vec<Deci
     range::check_bounds(from, to)?;
     let last = Decimal::from(n - 1);
     let overflow = || RangeError::TooLarge {
-        end: range::End::To,
+        end: End::To,
         value: to,
         max: range::MAX_MAGNITUDE,
     };
@@ -278,7 +321,7 @@ pub fn sweep(
     // (Fargate sizes), so those are checked at every step too.
     if let (Some(first), Some(last)) = (points.first(), points.last()) {
         if first != last {
-            range::check(s, catalog, key, *first, *last)?;
+            check_range(s, catalog, key, *first, *last)?;
         }
     }
     let check_all = key.starts_with("architecture.");

@@ -1,19 +1,8 @@
-//! The range a sweep, break-even search or sensitivity run varies a key over, checked before
-//! anything is priced. Problems are typed (`RangeError`, with the values); the caller names
-//! them in its own words: `commands/` as flags (`--from`), `serve` as query fields (`from`).
-use crate::error::{Error, Result};
-use crate::pricing::Catalog;
-use crate::scenario::{self, Scenario};
+//! What can be wrong with a sweep, break-even or sensitivity range, with the values, and how a
+//! caller words it (flags or query fields). Depends on nothing of the crate, so `error` can
+//! carry it.
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-
-/// Largest magnitude of a range end. Every modelled key has a far smaller bound (monthly
-/// requests ≤ 1e15), and with ends within ±1e18 and at most `MAX_STEPS` steps every step's
-/// arithmetic (`from + (to − from) × i / (n − 1)`) stays below 1e25, inside `Decimal`.
-pub const MAX_MAGNITUDE: Decimal = dec!(1_000_000_000_000_000_000);
-
-/// Most steps a sweep takes.
-pub const MAX_STEPS: usize = 1_000_000;
 
 /// Which end of a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,68 +114,4 @@ fn show(v: Decimal) -> String {
     let (first, rest) = significant.split_at(1);
     let dot = if rest.is_empty() { "" } else { "." };
     format!("{sign}{first}{dot}{rest}e{}", digits.len() - 1)
-}
-
-impl Error {
-    /// A range error as an input error worded with `w`; other errors unchanged.
-    pub fn name_range(self, w: &Words) -> Error {
-        match self {
-            Error::Range(e) => Error::Input(e.describe(w)),
-            other => other,
-        }
-    }
-}
-
-/// The ends alone: ordered and within ±`MAX_MAGNITUDE`.
-pub fn check_bounds(from: Decimal, to: Decimal) -> Result<(), RangeError> {
-    for (end, value) in [(End::From, from), (End::To, to)] {
-        if value.abs() > MAX_MAGNITUDE {
-            return Err(RangeError::TooLarge {
-                end,
-                value: value.normalize(),
-                max: MAX_MAGNITUDE,
-            });
-        }
-    }
-    if from >= to {
-        return Err(RangeError::FromNotBelowTo { from, to });
-    }
-    Ok(())
-}
-
-/// The ends against the scenario: `key` set to each end must validate (workload and
-/// assumption checks are intervals, so the values between are valid too). Unknown keys are
-/// `Error::Input` (they are not the range's fault).
-pub fn check_ends(
-    s: &Scenario,
-    catalog: &Catalog,
-    key: &str,
-    from: Decimal,
-    to: Decimal,
-) -> Result<()> {
-    let mut varied = s.clone();
-    for (end, value) in [(End::From, from), (End::To, to)] {
-        crate::sweep::set_key(&mut varied, key, value)?;
-        if let Err(e) = scenario::revalidate(&varied, catalog) {
-            return Err(match e {
-                Error::Input(reason) => Error::Range(RangeError::EndInvalid {
-                    end,
-                    key: key.to_string(),
-                    value: value.normalize(),
-                    reason: reason
-                        .strip_prefix("varied scenario: ")
-                        .unwrap_or(&reason)
-                        .to_string(),
-                }),
-                other => other,
-            });
-        }
-    }
-    Ok(())
-}
-
-/// Both checks: bounds first (cheap, and no huge value reaches the engine), then the ends.
-pub fn check(s: &Scenario, catalog: &Catalog, key: &str, from: Decimal, to: Decimal) -> Result<()> {
-    check_bounds(from, to)?;
-    check_ends(s, catalog, key, from, to)
 }

@@ -52,7 +52,30 @@ pub fn open_input(path: &Path, input: Input) -> Result<std::fs::File> {
     if meta.is_file() && meta.len() > input.max_bytes {
         return Err(too_large(path, input));
     }
+    // A pipe or device let through on purpose is read like any stream: reads wait for the
+    // writer instead of failing with EAGAIN when it is slower than archcost.
+    #[cfg(unix)]
+    if !meta.is_file() {
+        set_blocking(&file).map_err(|e| Error::io(path, e))?;
+    }
     Ok(file)
+}
+
+/// Clear `O_NONBLOCK` (set by [`open_input`] so the open itself cannot hang).
+#[cfg(unix)]
+fn set_blocking(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::io::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a descriptor this function borrows open; no memory is passed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: as above.
+    if unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 /// Read a whole input file, refusing anything larger than `input.max_bytes`.
@@ -152,18 +175,86 @@ pub fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
+/// Name prefix of the temporary files [`temp_file_beside`] creates; the writer's process id
+/// follows, then `-` and a random part: `.archcost-tmp-4242-Xa9f3k.csv`.
+pub const TEMP_PREFIX: &str = ".archcost-tmp-";
+
+/// A temporary file whose writer's process id is not running, or one older than this
+/// (a reused pid, or a name without one), is a leftover of a killed run.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
 /// A temporary file beside `target`, created with mode 0666 minus the process umask (the
-/// mode a plain `File::create` would give), named so a later run can recognise it.
+/// mode a plain `File::create` would give), named so a later run can recognise it. Leftovers
+/// of killed runs in the same folder are removed first ([`clean_stale_temps`]).
 pub fn temp_file_beside(target: &Path, suffix: &str) -> Result<tempfile::NamedTempFile> {
     let dir = parent_dir(target);
+    clean_stale_temps(&dir);
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".archcost-tmp-").suffix(suffix);
+    builder.prefix(&prefix).suffix(suffix);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     builder.tempfile_in(&dir).map_err(|e| Error::io(&dir, e))
+}
+
+/// Remove the temporary files killed runs left in `dir`: only regular files named
+/// `.archcost-tmp-…`, and only stale ones — the process id in the name is not running, or
+/// the file is older than [`STALE_TEMP_AGE`]. Best effort: what cannot be read or removed
+/// stays.
+pub fn clean_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        // The directory entry itself (a symlink is not followed).
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age > STALE_TEMP_AGE);
+        let pid = rest
+            .split_once('-')
+            .and_then(|(pid, _)| pid.parse::<u32>().ok());
+        let dead = pid.is_some_and(|p| p != std::process::id() && !process_running(p));
+        if old || dead {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id exists (where that cannot be told: assume it does).
+fn process_running(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        if pid <= 0 {
+            return false;
+        }
+        // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+        let rc = unsafe { libc::kill(pid, 0) };
+        rc == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder, then rename, so a
@@ -326,6 +417,43 @@ mod tests {
         let ok = dir.path().join("ok");
         std::fs::write(&ok, b"hello").unwrap();
         assert_eq!(read_input(&ok, SMALL).unwrap(), b"hello");
+    }
+
+    #[test]
+    fn stale_temp_files_of_killed_runs_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = |n: &str| dir.path().join(n);
+        let hour_ago = std::time::SystemTime::now() - STALE_TEMP_AGE - STALE_TEMP_AGE / 60;
+        let write = |n: &str| std::fs::write(p(n), b"x").unwrap();
+        // 2^31 - 2 is above every kernel's pid_max (at most 2^22), so no process has it.
+        write(".archcost-tmp-2147483646-dead.csv");
+        write(&format!(".archcost-tmp-{}-mine.csv", std::process::id()));
+        write(".archcost-tmp-Xa9f3k.csv"); // an older name without a pid, recent: kept
+        write(".archcost-tmp-Old3k.csv");
+        std::fs::File::options()
+            .write(true)
+            .open(p(".archcost-tmp-Old3k.csv"))
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        write("report.csv");
+        write(".archcost-tmp"); // not our name: no `-` part
+        std::fs::create_dir(p(".archcost-tmp-2147483646-a-folder")).unwrap();
+        clean_stale_temps(dir.path());
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let mut want = vec![
+            ".archcost-tmp".to_string(),
+            ".archcost-tmp-2147483646-a-folder".to_string(),
+            format!(".archcost-tmp-{}-mine.csv", std::process::id()),
+            ".archcost-tmp-Xa9f3k.csv".to_string(),
+            "report.csv".to_string(),
+        ];
+        want.sort();
+        assert_eq!(names, want);
     }
 
     #[test]

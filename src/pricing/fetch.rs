@@ -147,15 +147,28 @@ fn is_loopback(url: &reqwest::Url) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-/// A URL with its `user:password@` part removed, for messages and metadata.
+/// A URL with its `user:password@` part removed, for messages and metadata. Text that does not
+/// parse as a URL with a host loses everything between `scheme://` (or its start) and its last `@`, so a
+/// password in a malformed URL is never shown either.
 pub fn redact(url: &str) -> String {
     match reqwest::Url::parse(url) {
-        Ok(mut u) if !u.username().is_empty() || u.password().is_some() => {
+        Ok(mut u) if u.has_host() && (!u.username().is_empty() || u.password().is_some()) => {
             let _ = u.set_username("");
             let _ = u.set_password(None);
             u.to_string().trim_end_matches('/').to_string()
         }
-        _ => url.to_string(),
+        Ok(u) if u.has_host() => url.to_string(),
+        // Not a URL, or one without a host (`alice:secret@host` parses as scheme `alice`).
+        _ => {
+            let (scheme, rest) = match url.find("://") {
+                Some(at) => url.split_at(at + 3),
+                None => ("", url),
+            };
+            match rest.rfind('@') {
+                Some(at) => format!("{scheme}{}", &rest[at + 1..]),
+                None => url.to_string(),
+            }
+        }
     }
 }
 
@@ -188,6 +201,24 @@ fn check_scheme(url: &reqwest::Url, base_loopback: bool) -> std::result::Result<
     }
 }
 
+/// The host rule: a URL may name the base URL's host or one `--allow-hosts` names; Err is why
+/// not. Loopback names are not interchangeable (`localhost` is not `127.0.0.1`, nor is
+/// `127.0.0.2`): each is a host of its own.
+fn check_host(
+    url: &reqwest::Url,
+    base_host: &str,
+    allow_hosts: &[String],
+) -> std::result::Result<(), String> {
+    let host = url.host_str().unwrap_or("").to_ascii_lowercase();
+    if host == base_host || allow_hosts.iter().any(|h| h.eq_ignore_ascii_case(&host)) {
+        return Ok(());
+    }
+    Err(format!(
+        "`{}`: host `{host}` is not the base URL's host `{base_host}`; refused\n  hint: if that host is trusted, pass --allow-hosts {host}",
+        redact(url.as_str())
+    ))
+}
+
 /// Turn a path from an index file into a full URL: resolved against the base, and refused
 /// when it leaves the base's host (unless `--allow-hosts` names the host) or its scheme rules.
 fn resolve(base: &Base, allow_hosts: &[String], path: &str) -> Result<String> {
@@ -199,14 +230,8 @@ fn resolve(base: &Base, allow_hosts: &[String], path: &str) -> Result<String> {
             redact(path)
         ))
     })?;
-    let host = url.host_str().unwrap_or("").to_ascii_lowercase();
-    if host != base.host && !allow_hosts.iter().any(|h| h.eq_ignore_ascii_case(&host)) {
-        return Err(Error::Network(format!(
-            "the index points to `{}`, on host `{host}`, not the base URL's host `{}`; refused\n  hint: if that host is trusted, pass --allow-hosts {host}",
-            redact(url.as_str()),
-            base.host
-        )));
-    }
+    check_host(&url, &base.host, allow_hosts)
+        .map_err(|why| Error::Network(format!("the index points to {why}")))?;
     check_scheme(&url, base.loopback).map_err(Error::Network)?;
     Ok(url.to_string())
 }
@@ -240,6 +265,10 @@ struct Fetcher {
     timeout: Duration,
     /// Credentials in the base URL (`user:password@`), scrubbed from every message.
     secret: Option<String>,
+    /// The password as written in the URL and decoded (only those of 4 characters or more:
+    /// replacing a shorter one everywhere would garble messages, and the URL form is removed
+    /// whole above).
+    passwords: Vec<String>,
 }
 
 impl Fetcher {
@@ -252,12 +281,17 @@ impl Fetcher {
         Error::Network(self.scrub(&msg))
     }
 
-    /// Remove the base URL's credentials from a message (reqwest errors quote the URL).
+    /// Remove the base URL's credentials from a message (reqwest errors quote the URL): the
+    /// `user:password@` part, and the password alone wherever else it appears.
     fn scrub(&self, msg: &str) -> String {
-        match &self.secret {
-            Some(secret) => msg.replace(secret.as_str(), ""),
-            None => msg.to_string(),
+        let mut out = msg.to_string();
+        if let Some(secret) = &self.secret {
+            out = out.replace(secret.as_str(), "");
         }
+        for password in &self.passwords {
+            out = out.replace(password.as_str(), "***");
+        }
+        out
     }
 
     fn remaining(&self) -> std::result::Result<Duration, Failure> {
@@ -587,6 +621,19 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             (false, None) => Some(format!("{user}@")),
         }
     });
+    let passwords: Vec<String> = reqwest::Url::parse(&base.url)
+        .ok()
+        .and_then(|u| u.password().map(str::to_string))
+        .map(|p| {
+            let decoded = percent_encoding::percent_decode_str(&p)
+                .decode_utf8_lossy()
+                .into_owned();
+            vec![p, decoded]
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| p.chars().count() >= 4)
+        .collect();
     let regions: Vec<String> = opts
         .regions
         .iter()
@@ -622,11 +669,15 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
     let settings = Settings::from_env()?;
     check_writable(&out_dir)?;
     let base_loopback = base.loopback;
+    let (base_host, allowed) = (base.host.clone(), opts.allow_hosts.clone());
+    // Every hop obeys the same rules as a URL named by an index: scheme and host.
     let redirects = reqwest::redirect::Policy::custom(move |attempt| {
         if attempt.previous().len() >= 10 {
             return attempt.error("more than 10 redirects");
         }
-        match check_scheme(attempt.url(), base_loopback) {
+        let checked = check_scheme(attempt.url(), base_loopback)
+            .and_then(|()| check_host(attempt.url(), &base_host, &allowed));
+        match checked {
             Ok(()) => attempt.follow(),
             Err(why) => attempt.error(format!("redirect refused: {why}")),
         }
@@ -649,6 +700,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
         deadline: std::time::Instant::now() + opts.timeout,
         timeout: opts.timeout,
         secret,
+        passwords,
     };
 
     let index_url = format!("{}{INDEX_PATH}", base.url);

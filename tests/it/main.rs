@@ -12,6 +12,7 @@ mod feasibility;
 mod fuzz;
 mod hardening;
 mod i18n_lines;
+mod io_edges;
 mod layers;
 mod limits;
 mod meeting;

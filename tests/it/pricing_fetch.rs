@@ -831,3 +831,98 @@ fn fetch_savings_plan_reads_the_array_region_index_then_the_regional_csv() {
     assert_eq!(server.hits(), 3);
     assert!(!dir.path().join("prices").join("catalog.csv").exists());
 }
+
+#[test]
+fn a_password_in_a_base_url_that_does_not_parse_is_never_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prices");
+    for base in [
+        "https://alice:s3cret@exa mple.com",
+        "https://alice:s3cret@pricing.example:99999/",
+        "http://alice:s3cret@[::1",
+        "https://alice:pa/s3cret@pricing.example",
+        "alice:s3cret@pricing.example",
+        "ftp://alice:s3cret@pricing.example",
+        "http://alice:s3cret@pricing.example",
+    ] {
+        let failed = fetch(base, &out, "AWSLambda").assert().code(2);
+        let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+        assert!(!stderr.contains("s3cret"), "{base}: {stderr}");
+        // The same from the environment.
+        let failed = fetch("", &out, "AWSLambda")
+            .env("ARCHCOST_PRICING_URL", base)
+            .args(["--base-url", base])
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+        assert!(!stderr.contains("s3cret"), "{base}: {stderr}");
+    }
+    // A transport failure (nothing listens) quotes the URL without the password either.
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let failed = fetch(
+        &format!("http://alice:s3cret@127.0.0.1:{port}"),
+        &out,
+        "AWSLambda",
+    )
+    .env("ARCHCOST_FETCH_RETRIES", "0")
+    .assert()
+    .code(1);
+    let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+    assert!(
+        !stderr.contains("s3cret") && stderr.contains("127.0.0.1"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_redirect_to_another_loopback_host_obeys_the_host_rule() {
+    // The base is 127.0.0.1; its index redirects to `localhost` or 127.0.0.2: each is another
+    // host, refused at the hop unless --allow-hosts names it.
+    for other in ["localhost", "127.0.0.2"] {
+        let server = ServerWith::start(|base| {
+            let port = base.rsplit(':').next().unwrap().to_string();
+            let mut routes = layout();
+            let index = routes.remove("/offers/v1.0/aws/index.json").unwrap();
+            routes.insert("/moved/index.json".into(), index);
+            routes.insert(
+                "/offers/v1.0/aws/index.json".into(),
+                Reply::Redirect(format!("http://{other}:{port}/moved/index.json")),
+            );
+            routes
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("prices");
+        let failed = fetch(&server.0.base, &out, "AWSLambda")
+            .env("ARCHCOST_FETCH_RETRIES", "0")
+            .assert()
+            .code(1);
+        let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains("redirect refused")
+                && stderr.contains(&format!("--allow-hosts {other}")),
+            "{other}: {stderr}"
+        );
+        assert!(!out.join("catalog.csv").exists());
+    }
+    // Allowed: the redirect to `localhost` (the same server) is followed.
+    let server = ServerWith::start(|base| {
+        let port = base.rsplit(':').next().unwrap().to_string();
+        let mut routes = layout();
+        let index = routes.remove("/offers/v1.0/aws/index.json").unwrap();
+        routes.insert("/moved/index.json".into(), index);
+        routes.insert(
+            "/offers/v1.0/aws/index.json".into(),
+            Reply::Redirect(format!("http://localhost:{port}/moved/index.json")),
+        );
+        routes
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prices");
+    fetch(&server.0.base, &out, "AWSLambda")
+        .args(["--allow-hosts", "localhost"])
+        .assert()
+        .success();
+    assert!(out.join("catalog.csv").is_file());
+}

@@ -400,28 +400,10 @@ fn html_is_self_contained() {
     assert!(html.contains("リクエスト数と月額費用"));
 }
 
-fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file())
-}
-
 /// Run headless Chromium on `url` with `extra` flags; (stdout, stderr).
 fn chromium_run(browser: &Path, profile: &Path, extra: &[String], url: &str) -> (String, String) {
-    let mut cmd = std::process::Command::new("timeout");
-    cmd.arg("120").arg(browser).args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--enable-logging=stderr",
-        "--v=0",
-    ]);
-    cmd.arg(format!("--user-data-dir={}", profile.display()));
+    let mut cmd = crate::util::chromium_command(browser, profile);
+    cmd.args(["--enable-logging=stderr", "--v=0"]);
     cmd.args(extra).arg(url);
     let out = cmd.output().expect("run chromium");
     (
@@ -432,11 +414,7 @@ fn chromium_run(browser: &Path, profile: &Path, extra: &[String], url: &str) -> 
 
 #[test]
 fn html_renders_in_headless_chromium_without_console_errors() {
-    let Some(browser) = chromium() else {
-        eprintln!(
-            "SKIPPED html_renders_in_headless_chromium: /usr/bin/chromium not installed \
-             (apt-get install chromium; .ci/run installs it)"
-        );
+    let Some(browser) = crate::util::chromium("html_renders_in_headless_chromium") else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();

@@ -1,9 +1,10 @@
-//! `archcost serve`: the binary started on a free loopback port, driven over HTTP (and, where
-//! `/usr/bin/chromium` exists, the page in headless Chromium). Answers are compared with what
+//! `archcost serve`: the binary started on a free loopback port, driven over HTTP and raw TCP
+//! (for the server's bounds), and the page in headless Chromium (skipped without one unless
+//! `CI` is set, see `util::chromium`). Answers are compared with what
 //! the CLI prints for the same edited scenario file.
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -829,11 +830,6 @@ fn serve_stops_cleanly_on_sigterm() {
     );
 }
 
-fn chromium() -> Option<PathBuf> {
-    let p = PathBuf::from("/usr/bin/chromium");
-    p.exists().then_some(p)
-}
-
 /// `data-arch` / `data-total-usd` pairs in a dumped DOM.
 fn totals(dom: &str) -> Vec<(String, String)> {
     dom.split("data-arch=\"")
@@ -848,26 +844,14 @@ fn totals(dom: &str) -> Vec<(String, String)> {
 
 #[test]
 fn serve_page_in_headless_chromium_follows_the_link_and_matches_the_api() {
-    let Some(browser) = chromium() else {
-        eprintln!("note: /usr/bin/chromium not found; skipping the headless page test");
+    let Some(browser) = crate::util::chromium("serve_page_in_headless_chromium") else {
         return;
     };
     let dir = scenario_dir(&[]);
     let server = Server::start(dir.path(), "s.toml", &[]);
     let fragment = "workload.requests_per_month=60000000&workload.duration_ms=200&architecture.containers.db.multi_az=false";
     let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-dev-shm-usage",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let out = crate::util::chromium_command(&browser, profile.path())
         .arg("--virtual-time-budget=10000")
         .arg("--dump-dom")
         .arg(format!("{}?lang=ja#{fragment}", server.url))
@@ -1007,12 +991,11 @@ fn serve_refuses_a_100_mb_header_and_500000_headers_before_reading_them() {
     // go (what was sent sits in the two sockets' kernel buffers, a few MB on loopback).
     assert!(sent < total, "all {sent} bytes were read");
 
-    // 500,000 header lines: refused at the byte bound long before they are all sent.
+    // 500,000 header lines (4 MB): refused at the byte bound after the first 16 KiB. (All 4 MB
+    // may fit in the kernel's socket buffers, so how much was sent proves nothing here.)
     let lines = "X-N: 1\r\n".repeat(8 * 1024);
-    let total = 500_000 * 8;
-    let (sent, answer) = flood(&server.host, head.as_bytes(), lines.as_bytes(), total);
+    let (_, answer) = flood(&server.host, head.as_bytes(), lines.as_bytes(), 500_000 * 8);
     assert!(answer.starts_with("HTTP/1.1 431"), "{answer}");
-    assert!(sent < total, "all {sent} bytes were read");
 
     // 101 short headers (1.2 KB in all): refused by the count.
     let mut s = raw(&server.host);

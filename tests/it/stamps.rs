@@ -237,28 +237,9 @@ fn english_html_embeds_the_font_only_when_it_has_cjk_text() {
     assert!(external_loads(&html).is_empty());
 }
 
-fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file())
-}
-
 /// Headless Chromium screenshot of `page` (1200 × 900).
 fn screenshot(browser: &Path, profile: &Path, page: &Path, shot: &Path) {
-    let status = std::process::Command::new("timeout")
-        .arg("120")
-        .arg(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+    let status = crate::util::chromium_command(browser, profile)
         .arg(format!("--screenshot={}", shot.display()))
         .arg("--window-size=1200,900")
         .arg(format!("file://{}", page.display()))
@@ -278,10 +259,8 @@ fn no_system_japanese_font() -> bool {
 
 #[test]
 fn japanese_html_renders_with_the_embedded_font_in_headless_chromium() {
-    let Some(browser) = chromium() else {
-        eprintln!(
-            "SKIPPED japanese_html_renders_with_the_embedded_font: /usr/bin/chromium not installed"
-        );
+    let Some(browser) = crate::util::chromium("japanese_html_renders_with_the_embedded_font")
+    else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();

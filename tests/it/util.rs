@@ -71,3 +71,54 @@ pub fn bin() -> assert_cmd::Command {
 pub fn repo() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// The headless Chromium the browser tests drive. Without one the test is skipped with a note —
+/// unless the environment variable `CI` is set (`.ci/run` sets it and installs Debian's
+/// `chromium`): then a missing browser fails the test instead of letting it pass untested.
+/// `CHROMIUM=/path/to/chromium` names another browser binary.
+pub fn chromium(test: &str) -> Option<std::path::PathBuf> {
+    let candidates: Vec<std::path::PathBuf> = match std::env::var_os("CHROMIUM") {
+        Some(p) if !p.is_empty() => vec![p.into()],
+        _ => vec![
+            "/usr/bin/chromium".into(),
+            "/usr/bin/chromium-browser".into(),
+        ],
+    };
+    let found = candidates.into_iter().find(|p| p.is_file());
+    if found.is_none() {
+        let ci = std::env::var("CI")
+            .is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"));
+        assert!(
+            !ci,
+            "{test}: CI is set but Chromium is not installed (/usr/bin/chromium, or $CHROMIUM); a browser test must not pass without a browser\n  hint: apt-get install chromium (.ci/run does)"
+        );
+        eprintln!(
+            "SKIPPED {test}: /usr/bin/chromium not installed (apt-get install chromium; .ci/run installs it)"
+        );
+    }
+    found
+}
+
+/// Headless Chromium with the flags every browser test uses — no sandbox or GPU (containers),
+/// and nothing that reaches the network on its own (background networking, QUIC, component
+/// updates, sync; the test machine's network is closed) — a fresh profile in `profile`, and a
+/// 120 s `timeout` so a stuck browser fails the test instead of hanging it.
+pub fn chromium_command(
+    browser: &std::path::Path,
+    profile: &std::path::Path,
+) -> std::process::Command {
+    let mut cmd = std::process::Command::new("timeout");
+    cmd.arg("120").arg(browser).args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+    ]);
+    cmd.arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}

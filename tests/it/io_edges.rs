@@ -1,0 +1,100 @@
+//! File I/O edges of the CLI: a pipe read on purpose (`ARCHCOST_ALLOW_SPECIAL_FILES=1`) whose
+//! writer is slower than archcost, and temporary files a killed `--out` run left behind.
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn three_tier() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/three-tier.toml")
+}
+
+/// Bytes written to a pipe and not read yet (Linux answers FIONREAD on either end).
+#[cfg(target_os = "linux")]
+fn unread(fd: &impl std::os::unix::io::AsRawFd) -> i32 {
+    let mut n: libc::c_int = 0;
+    // SAFETY: FIONREAD writes one int into `n`, which outlives the call.
+    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), libc::FIONREAD, &mut n) };
+    assert_eq!(rc, 0, "FIONREAD: {}", std::io::Error::last_os_error());
+    n
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_pipe_allowed_on_purpose_waits_for_a_slow_writer() {
+    let text = std::fs::read(three_tier()).unwrap();
+    let (first, rest) = text.split_at(text.len() / 2);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("archcost"))
+        .args(["validate", "/dev/stdin"])
+        .env("ARCHCOST_ALLOW_SPECIAL_FILES", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(first).unwrap();
+    // Wait until archcost has read the first half: the pipe is then empty while its writer is
+    // still open, which is where a non-blocking read failed with EAGAIN. (The deadline only
+    // keeps a broken build from hanging the test.)
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while unread(&stdin) > 0 {
+        assert!(Instant::now() < deadline, "archcost never read its input");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(50));
+    // The writer finishes (if archcost already gave up, the pipe is closed: that fails below).
+    let _ = stdin.write_all(rest);
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_next_out_run_removes_what_a_killed_run_left_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    // What a run killed while writing `--out` leaves: `.archcost-tmp-PID-RANDOM.json` whose
+    // PID has ended (a child that already exited).
+    let mut gone = Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    let leftover = dir.path().join(format!(".archcost-tmp-{pid}-k1Ll3d.json"));
+    std::fs::write(&leftover, b"{\"half\": ").unwrap();
+    // Not ours or not stale: kept.
+    let running = dir
+        .path()
+        .join(format!(".archcost-tmp-{}-alive.json", std::process::id()));
+    std::fs::write(&running, b"in progress").unwrap();
+    let other = dir.path().join("archcost-tmp-notes.txt");
+    std::fs::write(&other, b"mine").unwrap();
+
+    let out = dir.path().join("out.json");
+    let status = Command::new(assert_cmd::cargo::cargo_bin("archcost"))
+        .args(["compare", "--format", "json", "--out"])
+        .arg(&out)
+        .arg(three_tier())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(out.is_file());
+    assert!(
+        !leftover.exists(),
+        "the killed run's temporary file is gone"
+    );
+    assert!(running.exists() && other.exists());
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            format!(".archcost-tmp-{}-alive.json", std::process::id()),
+            "archcost-tmp-notes.txt".to_string(),
+            "out.json".to_string(),
+        ]
+    );
+}

@@ -6,6 +6,7 @@ mod commands;
 mod commitment_import;
 mod commitments;
 mod cost_lines;
+mod dates;
 mod decisions;
 mod diffs;
 mod feasibility;

@@ -414,13 +414,11 @@ mod tests {
             .spot_discount("ec2.spot.discount.linux.m5.large", "us-east-1")
             .expect("m5.large spot");
         assert_eq!(spot.discount_pct, dec!(66));
+        // No Fargate Spot price is bundled (no checkable source): none in any region.
         assert!(r
-            .spot_price("fargate.spot_vcpu.linux.x86_64", "eu-west-1")
-            .is_some());
-        assert_eq!(
-            r.regions_with("fargate.spot_vcpu.linux.x86_64"),
-            ["eu-west-1", "us-east-1"]
-        );
+            .spot_price("fargate.spot_vcpu.linux.x86_64", "us-east-1")
+            .is_none());
+        assert!(r.regions_with("fargate.spot_vcpu.linux.x86_64").is_empty());
     }
 
     #[test]

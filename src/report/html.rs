@@ -257,6 +257,15 @@ pub fn render_stamped(
     o.push_str(&super::range::html_section(rep, lang));
     o.push_str(&super::over_time::html_section(rep, lang));
 
+    // The architecture diagram (inline SVG, drawn from the report itself).
+    if let Ok(svg) = super::diagram::svg(&super::diagram::data(rep, lang)) {
+        o.push_str(&format!(
+            "<section id=\"diagram\">\n<h2>{}</h2>\n<figure>\n{}</figure>\n</section>\n",
+            esc(super::diagram::title(lang)),
+            strip_xml_declaration(&svg)
+        ));
+    }
+
     // Charts (inline SVG).
     o.push_str(&format!(
         "<section id=\"charts\">\n<h2>{}</h2>\n",

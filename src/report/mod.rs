@@ -3,6 +3,7 @@ pub mod cards;
 pub mod chart;
 pub mod csv;
 pub mod curve;
+pub mod diagram;
 pub mod diff;
 pub mod display;
 pub mod folder;

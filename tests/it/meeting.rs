@@ -301,3 +301,100 @@ fn cards_show_upfront_cash_and_the_term_total_of_a_commitment() {
         "{md}"
     );
 }
+
+// ---------- architecture diagram ----------
+
+/// "¥3,914" / "$26.09" -> the number.
+fn amount(text: &str) -> rust_decimal::Decimal {
+    dec(&text
+        .trim_start_matches('-')
+        .trim_start_matches(['$', '¥'])
+        .replace(',', ""))
+}
+
+#[test]
+fn diagrams_show_every_architecture_and_priced_line_with_costs_adding_up() {
+    use archcost::report::diagram;
+    use archcost::report::i18n::Lang;
+    let mut seen = 0;
+    for entry in std::fs::read_dir(repo().join("scenarios")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let catalog = archcost::pricing::bundled::catalog();
+        let s = archcost::scenario::parse(&path.display().to_string(), &text, catalog).unwrap();
+        let rep = archcost::compare::evaluate(&s, catalog).unwrap();
+        for lang in [Lang::En, Lang::Ja] {
+            let d = diagram::data(&rep, lang);
+            let svg = diagram::svg(&d).unwrap();
+            assert_eq!(d.archs.len(), rep.architectures.len(), "{}", path.display());
+            for (a, da) in rep.architectures.iter().zip(&d.archs) {
+                assert_eq!(a.name, da.name);
+                assert!(svg.contains(&a.name), "{}: {}", path.display(), a.name);
+                // Every priced line is in exactly one box.
+                let mut ids: Vec<&str> = a.lines().map(|(_, l)| l.id.as_str()).collect();
+                let mut boxed: Vec<&str> = da
+                    .blocks
+                    .iter()
+                    .flat_map(|b| b.line_ids.iter().map(String::as_str))
+                    .collect();
+                ids.sort_unstable();
+                boxed.sort_unstable();
+                assert_eq!(ids, boxed, "{} {}", path.display(), a.name);
+                // Every tier's service on the request path is a box, drawn.
+                for t in a
+                    .tiers
+                    .iter()
+                    .filter(|t| diagram::FLOW.contains(&t.tier.as_str()))
+                {
+                    assert!(
+                        da.blocks.iter().any(|b| b.on_path && b.title == t.service),
+                        "{} {} {}",
+                        path.display(),
+                        a.name,
+                        t.service
+                    );
+                    assert!(svg.contains(&t.service));
+                }
+                // Exact box amounts add up to the total; so do the printed ones.
+                let exact: rust_decimal::Decimal = da.blocks.iter().map(|b| b.monthly_usd).sum();
+                assert_eq!(exact, a.monthly_usd, "{} {}", path.display(), a.name);
+                let printed: rust_decimal::Decimal =
+                    da.blocks.iter().map(|b| amount(&b.monthly)).sum();
+                let total = archcost::report::money(&rep, a.monthly_usd);
+                assert_eq!(printed, amount(&total), "{} {}", path.display(), a.name);
+                for b in &da.blocks {
+                    assert!(svg.contains(&b.monthly), "{}", b.monthly);
+                }
+            }
+        }
+        seen += 1;
+    }
+    assert!(seen >= 5, "{seen} scenarios");
+}
+
+#[test]
+fn the_report_folder_holds_the_diagram_as_svg_and_png_and_shows_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("r");
+    let d = dir.display().to_string();
+    run(&[
+        "report",
+        "scenarios/three-tier.toml",
+        "--lang",
+        "ja",
+        "--out",
+        &d,
+    ]);
+    let svg = read(&dir, "diagram.svg");
+    assert!(svg.starts_with("<svg") || svg.starts_with("<?xml"));
+    assert!(svg.contains("クライアント") && svg.contains("lambda") && svg.contains("rds"));
+    let png = std::fs::read(dir.join("diagram.png")).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+    assert!(read(&dir, "summary.md").contains("![構成図](diagram.png)"));
+    let html = read(&dir, "report.html");
+    assert!(html.contains("<section id=\"diagram\">"));
+    assert!(html[html.find("<section id=\"diagram\">").unwrap()..].contains("<svg"));
+}

@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
 const SCENARIO: &str = "scenarios/three-tier.toml";
-const FILES: [&str; 9] = [
+const FILES: [&str; 11] = [
     "summary.md",
     "report.html",
     "report.json",
@@ -15,6 +15,8 @@ const FILES: [&str; 9] = [
     "cost-vs-load.svg",
     "breakdown.png",
     "breakdown.svg",
+    "diagram.png",
+    "diagram.svg",
 ];
 
 fn repo() -> PathBuf {

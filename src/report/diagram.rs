@@ -179,7 +179,7 @@ fn rank(s: Status) -> u8 {
 }
 
 /// A line description without its tier-bound tail ("（最初の 3億 リクエスト）", " (first …)"),
-/// at most 30 characters.
+/// shortened to what fits a box.
 fn shorten(text: &str) -> String {
     let cut = [
         "（最初の",
@@ -195,13 +195,22 @@ fn shorten(text: &str) -> String {
     .min()
     .unwrap_or(text.len());
     let t = text[..cut].trim();
-    if t.chars().count() > 30 {
-        let mut s: String = t.chars().take(29).collect();
-        s.push('…');
-        s
-    } else {
-        t.to_string()
+    // Width in half-width units: wide (CJK) characters count 2; at most 38 fit a box.
+    let units = |c: char| if c.is_ascii() { 1 } else { 2 };
+    if t.chars().map(units).sum::<usize>() <= 38 {
+        return t.to_string();
     }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in t.chars() {
+        if used + units(c) > 36 {
+            break;
+        }
+        used += units(c);
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// Amounts in display units (cents, or whole yen) that add up to the rounded total: each is

@@ -294,12 +294,11 @@ fn cards_show_upfront_cash_and_the_term_total_of_a_commitment() {
         );
     }
     let md = read(&dir, "summary.md");
-    assert!(
-        md.contains(&format!(
-            "| ec2-reserved | $351.13 | $504.00 | {shown} | yes |"
-        )),
-        "{md}"
+    let row = format!(
+        "| ec2-reserved | ${} | $504.00 | {shown} | yes |",
+        grouped(monthly, 2)
     );
+    assert!(md.contains(&row), "{row}\n{md}");
 }
 
 // ---------- architecture diagram ----------
@@ -397,4 +396,54 @@ fn the_report_folder_holds_the_diagram_as_svg_and_png_and_shows_it() {
     let html = read(&dir, "report.html");
     assert!(html.contains("<section id=\"diagram\">"));
     assert!(html[html.find("<section id=\"diagram\">").unwrap()..].contains("<svg"));
+}
+
+// ---------- diff ----------
+
+#[test]
+fn diff_deltas_are_the_difference_of_the_printed_amounts_and_inputs_are_listed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo().join("scenarios/three-tier.toml")).unwrap();
+    let b_text = text
+        .replacen(
+            "requests_per_month = 30_000_000",
+            "requests_per_month = 37_123_457",
+            1,
+        )
+        .replacen("memory_mb = 1024", "memory_mb = 1536", 1);
+    assert_ne!(text, b_text);
+    let b = tmp.path().join("b.toml");
+    std::fs::write(&b, b_text).unwrap();
+    let b = b.display().to_string();
+    let a = "scenarios/three-tier.toml";
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["diff", a, &b, "--format", "json"])).unwrap();
+    let md = run(&["diff", a, &b, "--format", "markdown", "--currency", "JPY"]);
+    let table = run(&["diff", a, &b, "--currency", "JPY"]);
+    for arch in json["architectures"].as_array().unwrap() {
+        let side = |k: &str| dec(arch[k].as_str().unwrap());
+        // Each side as printed (whole yen at 150 JPY/USD), then their difference.
+        let a_yen = (side("a_monthly_usd") * dec("150"))
+            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        let b_yen = (side("b_monthly_usd") * dec("150"))
+            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        let delta = b_yen - a_yen;
+        assert!(delta > dec("0"), "more requests cost more");
+        let row = format!("| {} | {} | **+{}** |", yen(a_yen), yen(b_yen), yen(delta));
+        assert!(md.contains(&row), "{row}\n{md}");
+        assert!(table.contains(&format!("+{}", yen(delta))), "{table}");
+    }
+    // The inputs that changed, above the line items, with both values.
+    assert_eq!(
+        json["inputs"][0],
+        serde_json::json!({"key": "architecture.serverless.app.memory_mb", "a": "1024", "b": "1536"})
+    );
+    assert!(
+        md.contains("| `workload.requests_per_month` | `30000000` | `37123457` |"),
+        "{md}"
+    );
+    let inputs_at = md.find("| `workload.requests_per_month`").unwrap();
+    let first_lines = md.find("\n## serverless").unwrap();
+    assert!(inputs_at < first_lines);
+    assert!(table.contains("workload.requests_per_month"));
 }

@@ -103,13 +103,20 @@ fn heading(a: &ArchDiff, d: &Display) -> String {
 
 fn side_text(s: &crate::diff::Side, d: &Display) -> String {
     let p = &s.pricing;
+    let stale = match &p.refresh {
+        Some(cmd) => match d.lang {
+            super::i18n::Lang::En => format!("; {}", d.lang.stale(&p.effective_oldest, cmd)),
+            super::i18n::Lang::Ja => format!("。{}", d.lang.stale(&p.effective_oldest, cmd)),
+        },
+        None => String::new(),
+    };
     match d.lang {
         super::i18n::Lang::En => format!(
-            "{} ({}; catalog {}, {} to {})",
+            "{} ({}; catalog {}, {} to {}{stale})",
             s.file, s.scenario, p.source, p.effective_oldest, p.effective
         ),
         super::i18n::Lang::Ja => format!(
-            "{}（{}、カタログ {}、{}〜{} 時点の価格）",
+            "{}（{}、カタログ {}、{}〜{} 時点の価格{stale}）",
             s.file, s.scenario, p.source, p.effective_oldest, p.effective
         ),
     }

@@ -234,6 +234,9 @@ fn head(r: &OptimizeReport, w: &Words, d: &Display) -> Vec<String> {
             r.assumptions.pricing.effective
         ),
     ];
+    if let Some(cmd) = &r.assumptions.pricing.refresh {
+        out.push(d.lang.stale(&r.assumptions.pricing.effective_oldest, cmd));
+    }
     if let Some(rate) = d.rate_note() {
         out.push(rate);
     }

@@ -39,6 +39,8 @@ pub enum Command {
         #[command(subcommand)]
         command: PricingCommand,
     },
+    /// Print the JSON Schema (draft 2020-12) of a scenario file or of the JSON report
+    Schema(SchemaArgs),
     /// Print a shell completion script to standard output
     #[command(after_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),
@@ -58,6 +60,19 @@ const COMPLETIONS_HELP: &str = "Install (then start a new shell):
 
 const MAN_HELP: &str =
     "Install: archcost man > ~/.local/share/man/man1/archcost.1   (then: man archcost)";
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which document: a scenario file (TOML, as JSON) or the JSON report (--format json)
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Scenario,
+    Report,
+}
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {

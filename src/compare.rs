@@ -21,7 +21,7 @@ pub use over_time::OverTime;
 
 pub const REPORT_SCHEMA: &str = "archcost/report/1";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub schema: &'static str,
     pub scenario: ScenarioInfo,
@@ -34,7 +34,7 @@ pub struct Report {
     pub not_modelled: Vec<crate::not_modelled::Item>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ScenarioInfo {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,15 +46,17 @@ pub struct ScenarioInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region_written: Option<String>,
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub requests_per_month: Decimal,
     /// Workload inputs given as ranges (`workload.KEY` -> low/expected/high); absent when none.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub ranges: BTreeMap<String, Range>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AssumptionsInfo {
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub hours_per_month: Decimal,
     pub free_tier: bool,
     pub currency: Currency,
@@ -67,7 +69,7 @@ pub struct AssumptionsInfo {
     pub tax_rate: Option<Decimal>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PricingInfo {
     pub source: String,
     /// The newest `effective` date of the prices this report uses.
@@ -80,17 +82,19 @@ pub struct PricingInfo {
     pub refresh: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ArchReport {
     pub name: String,
     pub region: String,
     /// Recurring monthly cost plus every upfront fee amortised over its term.
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub monthly_usd: Decimal,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
     pub monthly_jpy: Option<Decimal>,
     /// One-off commitment payments (the lines' `upfront_usd`); 0 when none.
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub upfront_usd: Decimal,
     /// Money over time, when any architecture of the scenario has a purchase option.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,13 +119,16 @@ pub struct ArchReport {
 
 /// One architecture's monthly total with every ranged input at its low end, at expected, and at
 /// its high end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RangeInfo {
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub low_usd: Decimal,
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub expected_usd: Decimal,
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub high_usd: Decimal,
 }
 
@@ -133,11 +140,12 @@ pub struct RangeTotals {
     pub architectures: Vec<(String, RangeInfo)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TierReport {
     pub tier: String,
     pub service: String,
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub monthly_usd: Decimal,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_exact")]
     pub monthly_jpy: Option<Decimal>,

@@ -8,7 +8,7 @@ use crate::scenario::{Architecture, Endpoint, Scenario, Scheme, Service};
 use serde::Serialize;
 
 /// One thing the estimate leaves out, and the architectures it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Item {
     pub id: String,
     pub description: String,

@@ -2,7 +2,18 @@
 //! rate tables (what AWS lists) share, in a leaf so neither imports the other.
 
 /// How a term's money is paid (the scenario's `payment`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Payment {
     NoUpfront,

@@ -11,6 +11,7 @@ pub mod man;
 pub mod optimize;
 pub mod pricing;
 pub mod report;
+pub mod schema;
 pub mod sensitivity;
 pub mod serve;
 pub mod sweep;
@@ -50,6 +51,7 @@ fn dispatch(cli: Cli) -> Result<u8> {
         Command::Init(args) => init::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
+        Command::Schema(args) => schema::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Optimize(args) => optimize::run(args),
         Command::Pricing { command } => pricing::run(command),

@@ -10,22 +10,25 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// One architecture's money over time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct OverTime {
     /// The purchase option of each tier that has one ("app ec2: reserved, 1-year partial
     /// upfront"); empty for an all on-demand architecture.
     pub purchase: Vec<String>,
     /// `monthly_usd` without the amortised upfront fees: what is billed every month.
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub recurring_monthly_usd: Decimal,
     /// Cash over the first 12 months: every upfront fee (paid at purchase) + 12 recurring months.
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub first_12_months_usd: Decimal,
     /// The months compared: the longest commitment term in the scenario (12 or 36).
     pub months: u32,
     /// Cash over `months`: recurring × months + each upfront fee once per term it spans (a
     /// shorter commitment is assumed renewed on the same terms).
     #[serde(with = "exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub total_usd: Decimal,
 }
 

@@ -1,6 +1,7 @@
 //! Scenario files: read TOML, turn parse errors into helpful messages, validate every key.
 mod check;
 mod egress;
+pub mod json_schema;
 mod locate;
 mod network;
 mod num;

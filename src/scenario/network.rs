@@ -7,7 +7,7 @@ use rust_decimal_macros::dec;
 use serde::Deserialize;
 
 /// How private compute reaches AWS APIs and the internet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Egress {
     /// Through NAT gateways (one, or one per AZ with `nat_per_az`).
@@ -34,11 +34,12 @@ pub const INTERFACE_ENDPOINTS: [&str; 6] = ["ecr", "logs", "sts", "secretsmanage
 /// Gateway VPC endpoints (free): S3 (where ECR keeps image layers) and DynamoDB.
 pub const GATEWAY_ENDPOINTS: [&str; 2] = ["s3", "dynamodb"];
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Network {
     /// Availability Zones the compute spans (default 2).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub azs: Option<Decimal>,
     /// Default: `nat` when the architecture has private compute, otherwise `none`.
     #[serde(default)]

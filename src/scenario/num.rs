@@ -143,13 +143,16 @@ pub fn discount_pct<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, 
 }
 
 /// An uncertain workload input: `{ low = .., expected = .., high = .. }` with low ≤ expected ≤ high.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Range {
     #[serde(with = "crate::money::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub low: Decimal,
     #[serde(with = "crate::money::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub expected: Decimal,
     #[serde(with = "crate::money::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub high: Decimal,
 }
 

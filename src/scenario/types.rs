@@ -11,7 +11,7 @@ pub use super::network::{Egress, Network, GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS
 pub use super::purchase::{Purchase, Terms};
 pub use crate::terms::Payment;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     #[serde(default)]
@@ -31,6 +31,7 @@ pub struct Scenario {
     pub architectures: Vec<Architecture>,
     /// Applied account quotas that override the default quota values (limit id -> value).
     #[serde(default)]
+    #[schemars(schema_with = "crate::scenario::json_schema::quotas")]
     pub quotas: BTreeMap<String, toml::Value>,
     /// Tier `discount_pct` values given as `{ low, expected, high }`, keyed by dot path
     /// (`architecture.<name>.<tier>.discount_pct`); the field itself holds `expected`. Filled
@@ -54,22 +55,26 @@ impl Scenario {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 pub enum Currency {
     USD,
     JPY,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assumptions {
     #[serde(default = "default_hours", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub hours_per_month: Decimal,
     #[serde(default)]
     pub free_tier: bool,
     #[serde(default = "default_currency")]
     pub currency: Currency,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub usd_jpy: Option<Decimal>,
     #[serde(default)]
     pub fx_date: Option<String>,
@@ -77,11 +82,13 @@ pub struct Assumptions {
     pub pricing: String,
     /// Consumption tax (Japan: 0.10), shown apart from the pre-tax totals.
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub tax_rate: Option<Decimal>,
     /// Stored (compressed) size of CloudWatch Logs data as a share of the ingested size; AWS
     /// bills storage on the compressed size but publishes no ratio, so the default is 1 (an
     /// upper bound). Measure it as a log group's `storedBytes` / `IncomingBytes`.
     #[serde(default = "one", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub log_stored_ratio: Decimal,
 }
 
@@ -145,45 +152,74 @@ impl<'de> Deserialize<'de> for Profile {
     }
 }
 
+impl schemars::JsonSchema for Profile {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Profile".into()
+    }
+
+    /// What `Profile::deserialize` accepts: a name (`"flat"` or a preset) or numeric weights.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "\"flat\", a preset name, or an array of 24 hourly weights",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "type": "number" } }
+            ]
+        })
+    }
+}
+
 fn default_profile() -> Profile {
     Profile::Flat
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Workload {
     #[serde(default, deserialize_with = "num::ranged_opt::requests_per_month")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub requests_per_month: Option<Decimal>,
     #[serde(default, deserialize_with = "num::ranged_opt::requests_per_second")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub requests_per_second: Option<Decimal>,
     #[serde(default = "default_profile")]
     pub profile: Profile,
     /// Ratio of the busiest second to the hour's average (bursts within the hour); 1 = smooth.
     #[serde(default = "one", deserialize_with = "num::ranged::peak_to_average")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub peak_to_average: Decimal,
     #[serde(default, deserialize_with = "num::ranged::duration_ms")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub duration_ms: Decimal,
     #[serde(default, deserialize_with = "num::ranged::request_kb")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub request_kb: Decimal,
     #[serde(default, deserialize_with = "num::ranged::response_kb")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub response_kb: Decimal,
     #[serde(default, deserialize_with = "num::ranged::db_reads_per_request")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub db_reads_per_request: Decimal,
     #[serde(default, deserialize_with = "num::ranged::db_writes_per_request")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub db_writes_per_request: Decimal,
     #[serde(default = "one", deserialize_with = "num::ranged::item_kb")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub item_kb: Decimal,
     #[serde(default, deserialize_with = "num::ranged::storage_gb")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub storage_gb: Decimal,
     /// Application log bytes written per request (KB, binary) by every tier that ships logs to
     /// CloudWatch Logs (docs/reference/logs-and-network.md); default 0.
     #[serde(default, deserialize_with = "num::ranged::log_kb_per_request")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub log_kb_per_request: Decimal,
     /// Months a log group keeps its data (CloudWatch Logs retention); default 1.
     #[serde(
         default = "one",
         deserialize_with = "num::ranged::log_retention_months"
     )]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub log_retention_months: Decimal,
     /// Inputs given as `{ low, expected, high }` (key name -> range); the field itself holds
     /// `expected`. Filled after parsing (`scenario::parse`), never read from the file directly.
@@ -345,7 +381,7 @@ impl Workload {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Architecture {
     pub name: String,
@@ -365,24 +401,29 @@ pub struct Architecture {
     /// What `archcost optimize` may change (`[architecture.search]`), as written; read into its
     /// types by `scenario::search::of` (checked with the scenario, used by `optimize` only).
     #[serde(default)]
+    #[schemars(schema_with = "crate::scenario::json_schema::table")]
     pub search: Option<toml::Table>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Extras {
     #[serde(default, deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub nat_gateways: Decimal,
     #[serde(default, deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub ecr_gb: Decimal,
     #[serde(default, deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub eks_clusters: Decimal,
     #[serde(default, deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub data_transfer_out_gb: Decimal,
 }
 
 /// One tier's service and its settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "service", rename_all = "kebab-case")]
 pub enum Service {
     ApiGateway(ApiGateway),
@@ -419,7 +460,7 @@ pub const SERVICE_NAMES: [&str; 7] = [
     "rds",
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ApiKind {
     Rest,
@@ -427,7 +468,7 @@ pub enum ApiKind {
     Websocket,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Endpoint {
     Regional,
@@ -435,7 +476,7 @@ pub enum Endpoint {
     Private,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ApiGateway {
     #[serde(default = "default_api")]
@@ -443,28 +484,37 @@ pub struct ApiGateway {
     #[serde(default = "default_endpoint")]
     pub endpoint: Endpoint,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub private_endpoint_azs: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub cache_gb: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub connection_minutes_per_month: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub average_connections: Option<Decimal>,
     /// WebSocket: how long a client stays connected, in seconds (checked against the 2-hour
     /// maximum; with average_connections it gives the new connections per second).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub connection_duration_s: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub timeout_s: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub waf_rules: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub throttle_rps: Option<Decimal>,
     /// Stage access logging to CloudWatch Logs (one line of `access_log_kb` per request).
     #[serde(default)]
     pub access_logs: bool,
     /// Size of one access log line in KB (needed with `access_logs = true`).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub access_log_kb: Option<Decimal>,
 }
 
@@ -475,10 +525,11 @@ fn default_endpoint() -> Endpoint {
     Endpoint::Regional
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Alb {
     #[serde(default = "one", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub count: Decimal,
     /// `internet-facing` (default: a public IPv4 address per AZ, responses leave as data transfer
     /// out) or `internal` (private addresses, no data transfer out at the ALB).
@@ -488,16 +539,21 @@ pub struct Alb {
     /// ALB one public IPv4 address, per AZ); default the architecture's `network.azs` (at least
     /// 2, as an ALB needs), else 2.
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub azs: Option<Decimal>,
     #[serde(default = "ten", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub rules: Decimal,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub waf_rules: Option<Decimal>,
     /// Requests carried by one client connection (keep-alive); 1 = a new connection per request.
     #[serde(default = "one", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub requests_per_connection: Decimal,
     /// How long a client connection stays open, in seconds.
     #[serde(default = "one", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub connection_duration_s: Decimal,
 }
 
@@ -517,7 +573,7 @@ impl Alb {
 }
 
 /// Whether an ALB faces the internet or only the VPC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Scheme {
     InternetFacing,
@@ -544,13 +600,13 @@ impl Default for Alb {
 }
 
 /// A load balancer in front of an EC2 web tier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum LoadBalancer {
     Alb,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Os {
     Linux,
@@ -561,28 +617,35 @@ fn linux() -> Os {
     Os::Linux
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ec2 {
     pub instance: String,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub count: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub rps_per_instance: Option<Decimal>,
     /// Requests per second one vCPU serves: the fleet scales with `rps_per_vcpu` x the type's
     /// vCPUs per instance (what `optimize` uses to compare types).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub rps_per_vcpu: Option<Decimal>,
     /// Headroom of a scaled fleet (0–1, default 1): each hour runs enough instances that its
     /// load is at most this share of their capacity.
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub max_utilization: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub min: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub max: Option<Decimal>,
     /// gp3 root volume per instance, GB (default `DEFAULT_ROOT_VOLUME_GB`).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub ebs_gb: Option<Decimal>,
     #[serde(default = "linux")]
     pub os: Os,
@@ -598,6 +661,7 @@ pub struct Ec2 {
     pub purchase: Option<Purchase>,
     /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub term_years: Option<Decimal>,
     /// How the term is paid (reserved and savings plans; default no-upfront).
     #[serde(default)]
@@ -605,19 +669,23 @@ pub struct Ec2 {
     /// The user's own rate, percent off on-demand (a number or a `{ low, expected, high }`
     /// range; the field holds `expected`): used where no sourced rate exists or to override one.
     #[serde(default, deserialize_with = "num::discount_pct")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub discount_pct: Option<Decimal>,
     /// Savings Plan commitment in USD per hour (default: the baseline's hourly spend at the
     /// plan rate).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub commitment_usd_per_hour: Option<Decimal>,
     /// Share of the fleet's hours on Spot (0–1; default 1 with purchase = "spot").
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub spot_share: Option<Decimal>,
     /// Ship the application's log lines (`log_kb_per_request`) with the CloudWatch agent.
     #[serde(default)]
     pub logs: bool,
     /// KB per request of the instances' own outbound calls through the egress path.
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub nat_kb_per_request: Option<Decimal>,
 }
 
@@ -638,7 +706,9 @@ impl Ec2 {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CpuArch {
     #[serde(rename = "x86_64")]
@@ -659,7 +729,7 @@ fn x86() -> CpuArch {
     CpuArch::X86_64
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Invocation {
     Sync,
@@ -670,26 +740,33 @@ fn sync() -> Invocation {
     Invocation::Sync
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lambda {
     #[serde(default = "default_memory", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub memory_mb: Decimal,
     #[serde(default = "x86")]
     pub arch: CpuArch,
     #[serde(default = "default_ephemeral", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub ephemeral_storage_mb: Decimal,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub duration_ms: Option<Decimal>,
     #[serde(default = "sync")]
     pub invocation: Invocation,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub timeout_s: Option<Decimal>,
     #[serde(default, deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub provisioned_concurrency: Decimal,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub provisioned_hours: Option<Decimal>,
     #[serde(default, deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub provisioned_requests_share: Decimal,
     #[serde(default)]
     pub vpc: bool,
@@ -699,16 +776,19 @@ pub struct Lambda {
     pub logs: bool,
     /// NAT gateways the VPC function's traffic goes through (vpc = true); default 1.
     #[serde(default = "one", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub nat_gateways: Decimal,
     /// KB per request of the function's own outbound calls through the NAT gateway (default 0:
     /// client requests and responses never pass the NAT gateway).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub nat_kb_per_request: Option<Decimal>,
     /// Purchase option (docs/decisions.md, "Commitments and purchase options"); absent = on-demand.
     #[serde(default)]
     pub purchase: Option<Purchase>,
     /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub term_years: Option<Decimal>,
     /// How the term is paid (reserved and savings plans; default no-upfront).
     #[serde(default)]
@@ -716,10 +796,12 @@ pub struct Lambda {
     /// The user's own rate, percent off on-demand (a number or a `{ low, expected, high }`
     /// range; the field holds `expected`): used where no sourced rate exists or to override one.
     #[serde(default, deserialize_with = "num::discount_pct")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub discount_pct: Option<Decimal>,
     /// Savings Plan commitment in USD per hour (default: the baseline's hourly spend at the
     /// plan rate).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub commitment_usd_per_hour: Option<Decimal>,
 }
 
@@ -730,7 +812,7 @@ fn default_ephemeral() -> Decimal {
     dec!(512)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
     Ecs,
@@ -741,39 +823,50 @@ fn ecs() -> Platform {
     Platform::Ecs
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fargate {
     #[serde(deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub vcpu: Decimal,
     #[serde(deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub memory_gb: Decimal,
     #[serde(default = "x86")]
     pub arch: CpuArch,
     #[serde(default = "linux")]
     pub os: Os,
     #[serde(default = "default_fargate_storage", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub ephemeral_storage_gb: Decimal,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub tasks: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub running_hours: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub rps_per_task: Option<Decimal>,
     /// Requests per second one vCPU serves: the service scales with `rps_per_vcpu` x `vcpu`
     /// per task (what `optimize` uses to compare task sizes).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub rps_per_vcpu: Option<Decimal>,
     /// Headroom of a scaled service (0–1, default 1): each hour runs enough tasks that its
     /// load is at most this share of their capacity.
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub max_utilization: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub min_tasks: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub max_tasks: Option<Decimal>,
     /// Share of the task-hours on Fargate Spot (0–1; default 1 with purchase = "spot").
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub spot_share: Option<Decimal>,
     #[serde(default = "ecs")]
     pub platform: Platform,
@@ -782,15 +875,18 @@ pub struct Fargate {
     pub logs: bool,
     /// Container image size in MB pulled at every task start (default 0: pulls not priced).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub image_mb: Option<Decimal>,
     /// KB per request of the tasks' own outbound calls through the egress path.
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub nat_kb_per_request: Option<Decimal>,
     /// Purchase option (docs/decisions.md, "Commitments and purchase options"); absent = on-demand.
     #[serde(default)]
     pub purchase: Option<Purchase>,
     /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub term_years: Option<Decimal>,
     /// How the term is paid (reserved and savings plans; default no-upfront).
     #[serde(default)]
@@ -798,10 +894,12 @@ pub struct Fargate {
     /// The user's own rate, percent off on-demand (a number or a `{ low, expected, high }`
     /// range; the field holds `expected`): used where no sourced rate exists or to override one.
     #[serde(default, deserialize_with = "num::discount_pct")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub discount_pct: Option<Decimal>,
     /// Savings Plan commitment in USD per hour (default: the baseline's hourly spend at the
     /// plan rate).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub commitment_usd_per_hour: Option<Decimal>,
 }
 
@@ -809,21 +907,21 @@ fn default_fargate_storage() -> Decimal {
     dec!(20)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Capacity {
     OnDemand,
     Provisioned,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Consistency {
     Eventual,
     Strong,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TableClass {
     Standard,
@@ -849,17 +947,20 @@ fn standard() -> TableClass {
     TableClass::Standard
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DynamoDb {
     #[serde(default = "on_demand")]
     pub capacity: Capacity,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub rcu: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub wcu: Option<Decimal>,
     /// Target utilization when provisioned capacity is sized from the peak hour (0–1).
     #[serde(default = "default_utilization", deserialize_with = "decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub target_utilization: Decimal,
     #[serde(default = "eventual")]
     pub consistency: Consistency,
@@ -870,6 +971,7 @@ pub struct DynamoDb {
     pub purchase: Option<Purchase>,
     /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub term_years: Option<Decimal>,
     /// How the term is paid (reserved and savings plans; default no-upfront).
     #[serde(default)]
@@ -877,6 +979,7 @@ pub struct DynamoDb {
     /// The user's own rate, percent off on-demand (a number or a `{ low, expected, high }`
     /// range; the field holds `expected`): used where no sourced rate exists or to override one.
     #[serde(default, deserialize_with = "num::discount_pct")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub discount_pct: Option<Decimal>,
 }
 
@@ -884,7 +987,7 @@ fn default_utilization() -> Decimal {
     dec!(0.7)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Engine {
     Mysql,
@@ -913,7 +1016,7 @@ impl Engine {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum StorageType {
     Gp2,
@@ -922,7 +1025,7 @@ pub enum StorageType {
     Io1,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rds {
     pub engine: Engine,
@@ -930,22 +1033,26 @@ pub struct Rds {
     #[serde(default)]
     pub multi_az: bool,
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub storage_gb: Option<Decimal>,
     /// gp2 (default), gp3 or io1; not for Aurora, whose cluster storage has one type.
     #[serde(default)]
     pub storage_type: Option<StorageType>,
     /// Provisioned IOPS of io1 storage.
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub iops: Option<Decimal>,
     /// Aurora I/O requests per application request (default: the workload's database reads
     /// plus writes per request, each counted as one I/O).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub ios_per_request: Option<Decimal>,
     /// Purchase option (docs/decisions.md, "Commitments and purchase options"); absent = on-demand.
     #[serde(default)]
     pub purchase: Option<Purchase>,
     /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
     #[serde(default, deserialize_with = "opt_decimal")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number")]
     pub term_years: Option<Decimal>,
     /// How the term is paid (reserved and savings plans; default no-upfront).
     #[serde(default)]
@@ -953,5 +1060,6 @@ pub struct Rds {
     /// The user's own rate, percent off on-demand (a number or a `{ low, expected, high }`
     /// range; the field holds `expected`): used where no sourced rate exists or to override one.
     #[serde(default, deserialize_with = "num::discount_pct")]
+    #[schemars(schema_with = "crate::scenario::json_schema::number_or_range")]
     pub discount_pct: Option<Decimal>,
 }

@@ -24,16 +24,19 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// One priced line of a bill, traceable to its catalog row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Line {
     pub id: String,
     pub description: String,
     #[serde(with = "crate::money::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub quantity: Decimal,
     pub unit: String,
     #[serde(with = "crate::money::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub unit_price_usd: Decimal,
     #[serde(with = "crate::money::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub monthly_usd: Decimal,
     pub price_key: String,
     pub sku: String,

@@ -24,6 +24,7 @@ mod pricing_fetch;
 mod pricing_import;
 mod reports;
 mod rules;
+mod schema;
 mod serve;
 mod snapshots;
 mod source_forms;

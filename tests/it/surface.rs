@@ -3,7 +3,7 @@
 use crate::util::*;
 use archcost::templates;
 
-const SUBCOMMANDS: [&str; 14] = [
+const SUBCOMMANDS: [&str; 15] = [
     "compare",
     "report",
     "validate",
@@ -18,6 +18,7 @@ const SUBCOMMANDS: [&str; 14] = [
     "man",
     "serve",
     "optimize",
+    "schema",
 ];
 
 fn stdout(args: &[&str]) -> String {

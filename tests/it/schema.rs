@@ -1,0 +1,126 @@
+//! `archcost schema`: the generated JSON Schemas accept every shipped scenario, template and
+//! committed report, reject a typo'd key and a wrong type, and match the committed copy in
+//! docs/reference/.
+use crate::util::*;
+use archcost::templates;
+use serde_json::{json, Value};
+
+fn stdout(args: &[&str]) -> String {
+    let out = bin().args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "archcost {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn validator(kind: &str) -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(&stdout(&["schema", kind])).unwrap();
+    assert_eq!(
+        schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
+        "{kind}: draft 2020-12"
+    );
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+/// A TOML scenario as the JSON document its schema describes.
+fn toml_to_json(text: &str) -> Value {
+    serde_json::to_value(toml::from_str::<toml::Value>(text).unwrap()).unwrap()
+}
+
+fn errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
+    v.iter_errors(doc).map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn every_shipped_scenario_and_template_validates() {
+    let v = validator("scenario");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(repo().join("scenarios")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let doc = toml_to_json(&std::fs::read_to_string(&path).unwrap());
+            assert_eq!(errors(&v, &doc), Vec::<String>::new(), "{path:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 7, "scenarios/ has 7 files, checked {checked}");
+    for name in templates::names() {
+        for lang in ["en", "ja"] {
+            let doc = toml_to_json(&stdout(&["init", "--template", name, "--lang", lang]));
+            assert_eq!(errors(&v, &doc), Vec::<String>::new(), "{name} {lang}");
+        }
+    }
+}
+
+#[test]
+fn every_committed_report_validates() {
+    let v = validator("report");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(repo().join("reports")).unwrap() {
+        let path = entry.unwrap().path().join("report.json");
+        if path.exists() {
+            let doc: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            assert_eq!(errors(&v, &doc), Vec::<String>::new(), "{path:?}");
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 2,
+        "reports/ has 2 report.json, checked {checked}"
+    );
+}
+
+#[test]
+fn a_typo_or_a_wrong_type_fails_the_scenario_schema() {
+    let v = validator("scenario");
+    let text = std::fs::read_to_string(repo().join("scenarios/three-tier.toml")).unwrap();
+    let good = toml_to_json(&text);
+    assert!(v.is_valid(&good));
+
+    let mut typo = good.clone();
+    typo["workload"]["requests_per_mnth"] = json!(1000);
+    assert!(!v.is_valid(&typo), "typo'd workload key");
+    let mut typo = good.clone();
+    typo["architecture"][0]["app"]["memroy_mb"] = json!(512);
+    assert!(!v.is_valid(&typo), "typo'd key inside a tier");
+    let mut typo = good.clone();
+    typo["regoin"] = json!("us-east-1");
+    assert!(!v.is_valid(&typo), "typo'd top-level key");
+
+    let mut wrong = good.clone();
+    wrong["workload"]["duration_ms"] = json!("fast");
+    assert!(!v.is_valid(&wrong), "a string where a number goes");
+    let mut wrong = good.clone();
+    wrong["workload"]["duration_ms"] = json!({ "low": 1, "high": 3 });
+    assert!(!v.is_valid(&wrong), "a range without `expected`");
+    let mut wrong = good.clone();
+    wrong["assumptions"]["free_tier"] = json!("yes");
+    assert!(!v.is_valid(&wrong), "a string where a boolean goes");
+    let mut wrong = good;
+    wrong["architecture"][0]["app"]["service"] = json!("lamda");
+    assert!(!v.is_valid(&wrong), "an unknown service");
+}
+
+#[test]
+fn a_wrong_type_fails_the_report_schema() {
+    let v = validator("report");
+    let text = std::fs::read_to_string(repo().join("reports/three-tier/report.json")).unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["architectures"][0]["monthly_usd"] = json!(12.5);
+    assert!(!v.is_valid(&doc), "money is an exact decimal string");
+}
+
+#[test]
+fn the_committed_scenario_schema_is_the_commands_output() {
+    let committed =
+        std::fs::read_to_string(repo().join("docs/reference/scenario.schema.json")).unwrap();
+    assert_eq!(committed, stdout(&["schema", "scenario"]));
+    let committed =
+        std::fs::read_to_string(repo().join("docs/reference/report.schema.json")).unwrap();
+    assert_eq!(committed, stdout(&["schema", "report"]));
+}

@@ -9,7 +9,10 @@
 Inputs (pinned in pricing/snapshots.py; see pricing/SOURCES.md for what each one is):
   pw  QuinnyPig/aws-price-watcher  AWS pricing-page data for EC2, Lambda, Fargate, API Gateway,
       DynamoDB, ELB, VPC, EKS, ECR, WAF, data transfer, RDS and Aurora (2025-06-18)
-  lk  lamngockhuong/aws-price      NAT gateway prices (2025-10-28) and cross-checks (2025-11)
+  lk  lamngockhuong/aws-price      EC2 Linux on-demand (2025-11-03), NAT gateway prices
+                                   (2025-10-28) and cross-checks (2025-11)
+  pricing/excerpts/                whole lines of addisonj/pricesim src/catalog/aws/ec2.gen.ts
+                                   (us-east-1 EC2 c8i/m8i/r8i, retrieved 2026-09-24)
   ys  yeo/ec2.shop                 EBS volume prices (2024-07-18), EC2 rate codes and the
                                    current/previous-generation split (2025-04-04)
   vt  vantage-sh/ec2instances.info RDS Single-AZ prices of 2021 (cross-check only)
@@ -363,9 +366,47 @@ def global_free_rows(book, curated):
 
 
 # ---------------------------------------------------------------------------------------------
-# EC2 Linux on-demand: pw processed/ec2.json (no rate codes), generation split and rate codes
-# from ys, cross-checked with ys (2025-04) and lk (2025-11).
+# EC2 Linux on-demand, newest source first, each row with its own date:
+#   pricesim excerpt (us-east-1, 2026-09-24) > lk ec2-transformed.json (2025-11-03) > pw
+#   processed/ec2.json (2025-06-18). Where a newer source replaces a different older price, both
+#   are recorded in the cross-check (pricing/COVERAGE.md). Previous-generation types (AWS's
+#   previousgen-ondemand map in ys) are left out; rate codes from ys where its price is the same.
 # ---------------------------------------------------------------------------------------------
+# lamngockhuong/aws-price lib/data/pricing/ec2-transformed.json last changed in commit
+# ce57d15e54b2 of 2025-11-03 (the data is the pricing-page map as fetched by then).
+LK_EC2_PATH = "lib/data/pricing/ec2-transformed.json"
+LK_EC2_DATE = "2025-11-03"
+PRICESIM_EXCERPT = os.path.join(HERE, "excerpts", "pricesim-ec2.gen.ts-us-east-1-20260924-8th-gen.ts")
+PRICESIM = ("addisonj/pricesim", "cbdb505146ff2c34ea44b6b5deaf6083643d5b5f",
+            "src/catalog/aws/ec2.gen.ts", "2026-09-24")
+
+
+def read_pricesim_excerpt():
+    """{instance type: on-demand USD} from the whole-line excerpt, after the guard that every
+    size step of a family doubles the price (vCPU doubles too), so a mistyped digit fails."""
+    rx = re.compile(r"  '([a-z0-9-]+\.[a-z0-9-]+)': \{ vcpu: (\d+), memoryGiB: [\d.]+, od: ([\d.]+), ")
+    out, vcpus = {}, {}
+    with open(PRICESIM_EXCERPT, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("//"):
+                continue
+            m = rx.match(line)
+            if not m:
+                raise SystemExit("%s: unreadable line %r" % (PRICESIM_EXCERPT, line[:60]))
+            out[m.group(1)] = m.group(3)
+            vcpus[m.group(1)] = int(m.group(2))
+    for itype, od in out.items():
+        fam = itype.split(".")[0]
+        base = fam + ".large"
+        if base not in out:
+            raise SystemExit("pricesim excerpt: %s without %s" % (itype, base))
+        want = Decimal(out[base]) * vcpus[itype] / vcpus[base]
+        if Decimal(od) != want:
+            raise SystemExit("pricesim excerpt: %s od %s, expected %s (= %s x %d/%d vCPU)"
+                             % (itype, od, want, out[base], vcpus[itype], vcpus[base]))
+    return out
+
+
 def ec2_rows(book, snaps, report):
     pw, ys, lk = snaps["pw"], snaps["ys"], snaps["lk"]
     doc = pw.json("processed/ec2.json")
@@ -386,25 +427,46 @@ def ec2_rows(book, snaps, report):
                     ys_rate[(code, v["Instance Type"])] = v["rateCode"]
                     ys_price[(code, v["Instance Type"])] = v["price"]
     lk_price = {}
-    for e in lk.json("lib/data/pricing/ec2-transformed.json"):
+    for e in lk.json(LK_EC2_PATH):
         if e["attributes"].get("operatingSystem") == "Linux":
             lk_price[(e["region"], e["attributes"]["instanceType"])] = e["pricePerUnit"]
     lk_slug = {loc: _lk_slug(code, loc) for code, loc in REGIONS}
+    pricesim = read_pricesim_excerpt()
 
-    base = (
+    gen = ("current generation = not in AWS's previousgen-ondemand map "
+           "(%s)" % ys.cite("data/ec2/<region>-previousgen-ondemand.json"))
+    rc = ("sku = the Price List rate code of the same type and price in %s "
+          "(meteredUnitMap ec2-ondemand-without-sec-sel, published 2025-04-04)"
+          % ys.cite("data/ec2/<region>-ondemand.json"))
+    pw_base = (
         "%s (snapshot of the AWS pricing-page meteredUnitMap ec2.json, data as of the snapshot "
         "2025-06-18; key 'OnDemand Linux-instancetype-<type>' at the region's location; Linux, "
-        "shared tenancy, on-demand; current generation = not in AWS's previousgen-ondemand map "
-        "(yeo/ec2.shop data/ec2/*-previousgen-ondemand.json @ %s))"
-        % (pw.cite("processed/ec2.json"), ys.commit[:12]))
-    sid = book.source("pw-ec2", base + " [grade B; no rate code in this file; cross-checked with "
-                      "two other copies of the same AWS data, see pricing/COVERAGE.md]")
-    sid_rc = book.source("pw-ec2-rc", base + " [grade B; sku = the Price List rate code of the "
-                         "same type in yeo/ec2.shop data/ec2/<region>-ondemand.json @ %s "
-                         "(meteredUnitMap ec2-ondemand-without-sec-sel, published 2025-04-04), "
-                         "which gives the same price; cross-checks in pricing/COVERAGE.md]"
-                         % ys.commit[:12])
+        "shared tenancy, on-demand; %s)" % (pw.cite("processed/ec2.json"), gen))
+    lk_base = (
+        "%s (the AWS pricing-page meteredUnitMap ec2-ondemand-without-sec-sel .../Linux/index.json "
+        "as transformed by that project: key 'OnDemand Linux-instancetype-<type>' per location; "
+        "Linux, shared tenancy, on-demand; the file last changed in commit ce57d15e54b2 of %s; %s)"
+        % (lk.cite(LK_EC2_PATH), LK_EC2_DATE, gen))
+    sources = {
+        ("pw", False): book.source("pw-ec2", pw_base + " [grade B; no rate code in this file; "
+                                   "used where the newer copies lack the type; cross-checks in "
+                                   "pricing/COVERAGE.md]"),
+        ("pw", True): book.source("pw-ec2-rc", pw_base + " [grade B; %s; cross-checks in "
+                                  "pricing/COVERAGE.md]" % rc),
+        ("lk", False): book.source("lk-ec2", lk_base + " [grade B; no rate code in this file; "
+                                   "cross-checks in pricing/COVERAGE.md]"),
+        ("lk", True): book.source("lk-ec2-rc", lk_base + " [grade B; %s; cross-checks in "
+                                  "pricing/COVERAGE.md]" % rc),
+        ("ps", False): book.source("pricesim-ec2", (
+            "%s@%s:%s (generated from the AWS pricing-page meteredUnitMap "
+            "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/"
+            "ec2-ondemand-without-sec-sel/US%%20East%%20(N.%%20Virginia)/Linux/index.json, "
+            "'retrieved %s' in the file; field `od`, Linux, shared tenancy; whole lines kept in "
+            "pricing/excerpts/, each family checked to double per size step) [grade B]"
+            % (PRICESIM[0], PRICESIM[1][:12], PRICESIM[2], PRICESIM[3]))),
+    }
     xc = report["ec2"]
+    chosen = {}  # (code, itype) -> (price, date, source name)
     for metric, by_loc in doc.items():
         m = re.fullmatch(r"OnDemand Linux-instancetype-([a-z0-9-]+\.[a-z0-9-]+)", metric)
         if not m:
@@ -420,12 +482,36 @@ def ec2_rows(book, snaps, report):
             if ";" in price:
                 report["warnings"].append("ec2 %s %s: conflicting prices %s" % (code, itype, price))
                 continue
-            other = ys_price.get((code, itype))
-            rate = ys_rate.get((code, itype)) if other is not None and Decimal(other) == Decimal(price) else None
-            _tally(xc, "ys", other, price, (code, itype))
-            _tally(xc, "lk", lk_price.get((lk_slug[loc], itype)), price, (code, itype))
-            book.add("ec2.linux." + itype, code, 0, None, price, rate, "2025-06-18",
-                     sid_rc if rate else sid)
+            chosen[(code, itype)] = (price, "2025-06-18", "pw")
+    for (slug, itype), price in lk_price.items():
+        code = next((c for c, loc in REGIONS if lk_slug[loc] == slug), None)
+        if code is None or itype in previous:
+            continue
+        old = chosen.get((code, itype))
+        if old is None:
+            xc["lk_added"] += 1
+        elif Decimal(old[0]) == Decimal(price):
+            xc["lk_same"] += 1
+        else:
+            xc["lk_diff"].append(((code, itype), old[0], price))
+        chosen[(code, itype)] = (price, LK_EC2_DATE, "lk")
+    for itype, price in pricesim.items():
+        old = chosen.get(("us-east-1", itype))
+        if old is None:
+            xc["pricesim_added"] += 1
+        elif Decimal(old[0]) == Decimal(price):
+            xc["pricesim_same"] += 1
+        else:
+            xc["pricesim_diff"].append((("us-east-1", itype), old[0], price, old[1]))
+        chosen[("us-east-1", itype)] = (price, PRICESIM[3], "ps")
+    for (code, itype), (price, date, src) in sorted(chosen.items()):
+        other = ys_price.get((code, itype))
+        _tally(xc, "ys", other, price, (code, itype))
+        rate = ys_rate.get((code, itype)) if other is not None and Decimal(other) == Decimal(price) else None
+        has_rc = bool(rate) and src != "ps"
+        xc["by_source"][src] += 1
+        book.add("ec2.linux." + itype, code, 0, None, price, rate if has_rc else None, date,
+                 sources[(src, has_rc)])
 
 
 def _only_region(doc):
@@ -796,7 +882,8 @@ def new_report():
     return {
         "warnings": [], "absent": {}, "gaps": {},
         "ec2": {"ys_same": 0, "ys_diff": [], "ys_missing": 0, "lk_same": 0, "lk_diff": [],
-                "lk_missing": 0, "previous_generation_skipped": set()},
+                "lk_added": 0, "pricesim_same": 0, "pricesim_diff": [], "pricesim_added": 0,
+                "by_source": defaultdict(int), "previous_generation_skipped": set()},
         "curated": {"same": 0, "diff": [], "only_curated": []},
         "later": {"same": 0, "diff": [], "files": [], "files_missing": []},
         "rds": {"vt_same": 0, "vt_diff": [], "london_same": [], "london_diff": [], "london_missing": []},

@@ -74,72 +74,30 @@ BASES = {"upfront+hourly", "effective-only", "savings-plan-rate", "spot-price"}
 # Provenance of each source (repository, path, commit, what the numbers mean, grade).
 
 SRC_PRICESIM = (
-    "addisonj/pricesim src/catalog/aws/ec2.gen.ts @ cbdb505146ff2c34ea44b6b5deaf6083643d5b5f "
+    "addisonj/pricesim@cbdb505146ff2c34ea44b6b5deaf6083643d5b5f:src/catalog/aws/ec2.gen.ts "
     "(generated from the AWS pricing-page data meteredUnitMaps ec2/ec2-reservedinstance and "
     "computesavingsplan/compute-savings-plan-ec2, Linux, Shared tenancy, us-east-1, 'retrieved "
     "2026-09-24'; excerpt tests/fixtures/commitments/pricesim-ec2.gen.ts-us-east-1-20260924-excerpt.ts)")
 SRC_GETPRODUCTS = (
     "AWS Price List API GetProducts AmazonEC2 version {version} (publication {pub}), SKU {sku} "
     "(m5.large Linux Shared us-east-1), offer term {term}, rate codes {rates}; via "
-    "aws/amazon-ec2-instance-selector test/static/GetProducts/m5_large.json @ "
-    "1863d05c37e6376776205760472e6309b26d0b54 (copy: {path})")
+    "aws/amazon-ec2-instance-selector@1863d05c37e6376776205760472e6309b26d0b54:"
+    "test/static/GetProducts/m5_large.json (copy: {path})")
 SRC_RDS = (
     "AWS Price List AmazonRDS {region} version {version} (publication {pub}), CSV, SKU {sku}, "
-    "offer term {term}, rate codes {rates}; via mooncitizen/togen "
-    "internal/cost/cmd/testdata/AmazonRDS-eu-west-2.csv @ 07fe203df1849b8d6f97a1b0913d7af3b89b70f1 "
+    "offer term {term}, rate codes {rates}; via mooncitizen/togen@"
+    "07fe203df1849b8d6f97a1b0913d7af3b89b70f1:internal/cost/cmd/testdata/AmazonRDS-eu-west-2.csv "
     "(copy: {path})")
 SRC_SPOT = (
-    "AWS Spot Instance Advisor feed spot-advisor-data.json via alexei-led/spotinfo "
-    "internal/spot/data/spot-advisor-data.json @ 5bdc33cee2e185c2f62df29dd9c4ad0ad7102a74 "
+    "AWS Spot Instance Advisor feed spot-advisor-data.json via alexei-led/spotinfo@"
+    "5bdc33cee2e185c2f62df29dd9c4ad0ad7102a74:internal/spot/data/spot-advisor-data.json "
     "(committed 2025-06-28; blob sha256 06d25100fe665ce321f205bd210aceb00184034be46b9b204b9efa7d1bda481b; "
-    "subset: {path}); 's' = savings vs On-Demand averaged over the trailing 30 days across AZs, "
-    "'r' = interruption-frequency band [grade B]")
-SRC_FARGATE_NOTE = (
-    "third-party research note 'AWS Fargate - pricing regimes (as of 2026-09-28)' (code-index id "
-    "70068379380; the repository is not exposed by the index), quoting {what} [grade C]")
-
-# Grade-C rows that have no machine-readable source file: typed from the note above, checked
-# for internal consistency below (x86 Savings Plan rates are exact fractions of on-demand).
-MANUAL_RATES = [
-    # key, region, unit, term, payment, usd_hourly, on_demand, effective, what
-    ("savings_plan.compute.fargate.vcpu.linux.x86_64", "us-east-1", "vCPU-hour", 1, "no-upfront",
-     "0.032384", "0.04048", "2026-09-25",
-     "AWSComputeSavingsPlan us-east-1 (publication 2026-09-25): Fargate x86 vCPU 1-year No Upfront"),
-    ("savings_plan.compute.fargate.vcpu.linux.x86_64", "us-east-1", "vCPU-hour", 1, "all-upfront",
-     "0.0295504", "0.04048", "2026-09-25",
-     "AWSComputeSavingsPlan us-east-1 (publication 2026-09-25): Fargate x86 vCPU 1-year All Upfront"),
-    ("savings_plan.compute.fargate.vcpu.linux.x86_64", "us-east-1", "vCPU-hour", 3, "no-upfront",
-     "0.022264", "0.04048", "2026-09-25",
-     "AWSComputeSavingsPlan us-east-1 (publication 2026-09-25): Fargate x86 vCPU 3-year No Upfront"),
-    ("savings_plan.compute.fargate.vcpu.linux.x86_64", "us-east-1", "vCPU-hour", 3, "all-upfront",
-     "0.0194304", "0.04048", "2026-09-25",
-     "AWSComputeSavingsPlan us-east-1 (publication 2026-09-25): Fargate x86 vCPU 3-year All Upfront"),
-    ("savings_plan.compute.fargate.memory.linux.x86_64", "us-east-1", "GB-hour", 1, "no-upfront",
-     "0.003556", "0.004445", "2026-09-25",
-     "AWSComputeSavingsPlan us-east-1 (publication 2026-09-25): Fargate x86 GB 1-year No Upfront"),
-    ("savings_plan.compute.fargate.memory.linux.x86_64", "us-east-1", "GB-hour", 3, "no-upfront",
-     "0.00244475", "0.004445", "2026-09-25",
-     "AWSComputeSavingsPlan us-east-1 (publication 2026-09-25): Fargate x86 GB 3-year No Upfront"),
-]
-MANUAL_SPOT_PRICES = [
-    # key, region, unit, usd_hourly, on_demand, what
-    ("fargate.spot_vcpu.linux.x86_64", "us-east-1", "vCPU-hour", "0.01288871", "0.04048",
-     "the Fargate Spot price feed (fargate-spot-prices.json), point in time 2026-09-28, us-east-1 x86 vCPU"),
-    ("fargate.spot_memory.linux.x86_64", "us-east-1", "GB-hour", "0.00141527", "0.004445",
-     "the Fargate Spot price feed, point in time 2026-09-28, us-east-1 x86 GB"),
-    ("fargate.spot_vcpu.linux.arm64", "us-east-1", "vCPU-hour", "0.01030969", "0.03238",
-     "the Fargate Spot price feed, point in time 2026-09-28, us-east-1 ARM64 vCPU"),
-    ("fargate.spot_memory.linux.arm64", "us-east-1", "GB-hour", "0.00113349", "0.00356",
-     "the Fargate Spot price feed, point in time 2026-09-28, us-east-1 ARM64 GB"),
-    ("fargate.spot_vcpu.linux.x86_64", "eu-west-1", "vCPU-hour", "0.01224056", "0.04048",
-     "the Fargate Spot price feed, point in time 2026-09-28, eu-west-1 x86 vCPU"),
-    ("fargate.spot_memory.linux.x86_64", "eu-west-1", "GB-hour", "0.0013441", "0.004445",
-     "the Fargate Spot price feed, point in time 2026-09-28, eu-west-1 x86 GB"),
-    ("fargate.spot_vcpu.linux.arm64", "eu-west-1", "vCPU-hour", "0.00979124", "0.03238",
-     "the Fargate Spot price feed, point in time 2026-09-28, eu-west-1 ARM64 vCPU"),
-    ("fargate.spot_memory.linux.arm64", "eu-west-1", "GB-hour", "0.00107649", "0.00356",
-     "the Fargate Spot price feed, point in time 2026-09-28, eu-west-1 ARM64 GB"),
-]
+    "subset: {path}); 's' = savings vs On-Demand averaged over the 30 days before 2025-06-28 across "
+    "AZs, 'r' = interruption-frequency band. Spot prices move: this is an average observed then, "
+    "not today's price [grade B]")
+# Fargate Compute Savings Plan rates and Fargate Spot prices: no public source with a
+# repository and commit (or an AWS Price List offer version) was found, so none are carried;
+# `pricing fetch --services savingsplan` reads them from the AWSComputeSavingsPlan offer.
 
 
 class BuildError(Exception):
@@ -387,15 +345,6 @@ def build_rates(args):
             effective_hourly=amortised(t["upfront"], t["hourly"], term),
             on_demand_hourly=rds_od.get((reg, eng, az, inst)), basis="upfront+hourly",
             sku=f"{t['sku']}.{t['term']}", effective=metad["Publication Date"][:10], source=src + " [grade A]"))
-
-    for key, reg, unit, term, pay, rate, od, eff, what in MANUAL_RATES:
-        rows.append(rate_row(key=key, region=reg, unit=unit, term_years=term, payment=pay, usd_hourly=dec(rate),
-                             effective_hourly=dec(rate), on_demand_hourly=dec(od), basis="savings-plan-rate",
-                             effective=eff, source=SRC_FARGATE_NOTE.format(what=what)))
-    for key, reg, unit, price, od, what in MANUAL_SPOT_PRICES:
-        rows.append(rate_row(key=key, region=reg, unit=unit, usd_hourly=dec(price), effective_hourly=dec(price),
-                             on_demand_hourly=dec(od), basis="spot-price", effective="2026-09-28",
-                             source=SRC_FARGATE_NOTE.format(what=what) + " (Spot prices float; a dated snapshot)"))
 
     pay_order = {p: i for i, p in enumerate(PAYMENTS)}
     rows.sort(key=lambda r: (r["region"], r["key"], r["term_years"], pay_order.get(r["payment"], -1)))

@@ -23,8 +23,13 @@ def render(rows, sources, report, regions, required, three_tier_keys):
     w("")
     w("## Per region")
     w("")
-    w("| region | location | rows | EC2 types | RDS MySQL / PostgreSQL / MariaDB classes | Aurora MySQL / PostgreSQL classes | oldest | newest | three-tier example |")
-    w("|---|---|---:|---:|---|---|---|---|---|")
+    commit = _commitments()
+    w("Commitments: rows of `pricing/commitments/rates.csv` (EC2 RI / EC2 Compute SP / RDS RI / Fargate SP /")
+    w("Fargate Spot) and EC2 Spot discounts of `spot.csv`; a region with `-` has none (the engine then needs")
+    w("`discount_pct`, or a catalog from `archcost pricing fetch`).")
+    w("")
+    w("| region | location | rows | EC2 types | RDS MySQL / PostgreSQL / MariaDB classes | Aurora MySQL / PostgreSQL classes | commitments (EC2 RI / EC2 SP / RDS RI / Fargate SP / Fargate Spot; EC2 Spot) | oldest | newest | three-tier example |")
+    w("|---|---|---:|---:|---|---|---|---|---|---|")
     for code, loc in regions:
         rs = by_region.get(code, [])
         keys = {r["key"] for r in rs}
@@ -39,8 +44,11 @@ def render(rows, sources, report, regions, required, three_tier_keys):
         gap = report["gaps"].get(code)
         status = "prices" if not gap else "absent: " + ", ".join("`%s`" % k for k in gap)
         mark = " (issue 9 list)" if code in required else ""
-        w("| `%s`%s | %s | %d | %d | %d / %d / %d | %d / %d | %s | %s | %s |" % (
-            code, mark, loc, len(rs), ec2, rds[0], rds[1], rds[2], aur[0], aur[1],
+        cm = commit.get(code, Counter())
+        ctext = " / ".join(str(cm[k]) for k in ("ec2_ri", "ec2_sp", "rds_ri", "fargate_sp", "fargate_spot"))
+        ctext = "-" if not cm else "%s; %d" % (ctext, cm["ec2_spot"])
+        w("| `%s`%s | %s | %d | %d | %d / %d / %d | %d / %d | %s | %s | %s | %s |" % (
+            code, mark, loc, len(rs), ec2, rds[0], rds[1], rds[2], aur[0], aur[1], ctext,
             dates[0] if dates else "", dates[-1] if dates else "", status))
     w("")
     w("## Services absent per region")
@@ -64,29 +72,43 @@ def render(rows, sources, report, regions, required, three_tier_keys):
     if not any_absent:
         w("None.")
     w("")
-    w("Fargate Spot (`fargate.spot_*`) is absent everywhere: no dated, committed copy of AWS's Spot price")
-    w("feed was found (see SOURCES.md).")
-    w("")
     w("## Cross-checks")
     w("")
     e = report["ec2"]
     w("### EC2 Linux on-demand")
     w("")
-    w("Primary: price-watcher `processed/ec2.json` (2025-06-18). Compared price by price with:")
+    w("Newest source first, each row keeping its own date: the pricesim excerpt (us-east-1, c8i/m8i/r8i, 2026-09-24), then")
+    w("lamngockhuong/aws-price `ec2-transformed.json` (2025-11-03), then price-watcher `processed/ec2.json` (2025-06-18)")
+    w("for the types the newer copies lack. Rows per source: %s." % ", ".join(
+        "%s %d" % ({"ps": "pricesim", "lk": "aws-price 2025-11", "pw": "price-watcher 2025-06"}[k], n)
+        for k, n in sorted(e["by_source"].items())))
     w("")
-    w("- yeo/ec2.shop `data/ec2/<region>-ondemand.json` (AWS map published 2025-04-04): %d equal, %d different, %d not in that copy." % (
+    w("- aws-price (2025-11) against price-watcher (2025-06): %d equal, %d different (the newer kept), %d types/regions only in the newer copy." % (
+        e["lk_same"], len(e["lk_diff"]), e["lk_added"]))
+    w("- pricesim (2026-09) against the 2025 copies (us-east-1): %d equal, %d different (the newer kept), %d only in pricesim." % (
+        e["pricesim_same"], len(e["pricesim_diff"]), e["pricesim_added"]))
+    w("- yeo/ec2.shop `data/ec2/<region>-ondemand.json` (AWS map published 2025-04-04) against the kept price: %d equal, %d different, %d not in that copy." % (
         e["ys_same"], len(e["ys_diff"]), e["ys_missing"]))
-    w("- lamngockhuong/aws-price `ec2-transformed.json` (fetched 2025-11-04): %d equal, %d different, %d not in that copy." % (
-        e["lk_same"], len(e["lk_diff"]), e["lk_missing"]))
     w("- Previous-generation types left out (AWS's previousgen-ondemand map): %s." % ", ".join(
         sorted(e["previous_generation_skipped"])))
-    for name, diffs in (("2025-04 copy", e["ys_diff"]), ("2025-11 copy", e["lk_diff"])):
-        if diffs:
-            w("")
-            w("Differences with the %s (catalog value first; first 40 of %d):" % (name, len(diffs)))
-            w("")
-            for (code, itype), mine, other in sorted(diffs)[:40]:
-                w("- `%s` `%s`: %s vs %s" % (code, itype, mine, other))
+    if e["lk_diff"]:
+        w("")
+        w("Prices that changed between the 2025-06 and 2025-11 copies (2025-06 value first, the 2025-11 one is kept; first 60 of %d):" % len(e["lk_diff"]))
+        w("")
+        for (code, itype), old, new in sorted(e["lk_diff"])[:60]:
+            w("- `%s` `%s`: %s -> %s" % (code, itype, old, new))
+    if e["pricesim_diff"]:
+        w("")
+        w("Prices that differ between an older copy and pricesim 2026-09 (older value and date first, the 2026 one is kept):")
+        w("")
+        for (code, itype), old, new, date in sorted(e["pricesim_diff"]):
+            w("- `%s` `%s`: %s (%s) -> %s" % (code, itype, old, date, new))
+    if e["ys_diff"]:
+        w("")
+        w("Differences with the 2025-04 copy (catalog value first; first 40 of %d):" % len(e["ys_diff"]))
+        w("")
+        for (code, itype), mine, other in sorted(e["ys_diff"])[:40]:
+            w("- `%s` `%s`: %s vs %s" % (code, itype, mine, other))
     w("")
     c = report["curated"]
     w("### Curated rows (us-east-1, ap-northeast-1) against the generated rows")
@@ -134,6 +156,27 @@ def render(rows, sources, report, regions, required, three_tier_keys):
             w("- %s" % x)
         w("")
     return "\n".join(out)
+
+
+def _commitments():
+    """region -> Counter of commitment rows by kind, read from pricing/commitments/."""
+    import csv
+    import os
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "commitments")
+    out = defaultdict(Counter)
+    kinds = [("ec2.reserved.", "ec2_ri"), ("savings_plan.compute.ec2.", "ec2_sp"),
+             ("savings_plan.instance.ec2.", "ec2_sp"), ("rds.reserved.", "rds_ri"),
+             ("savings_plan.compute.fargate.", "fargate_sp"), ("fargate.spot_", "fargate_spot")]
+    for name in ("rates.csv", "spot.csv"):
+        path = os.path.join(here, name)
+        if not os.path.exists(path):
+            continue
+        with open(path, newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                kind = "ec2_spot" if name == "spot.csv" else next(
+                    (k for p, k in kinds if r["key"].startswith(p)), "other")
+                out[r["region"]][kind] += 1
+    return out
 
 
 def _d(x):

@@ -10,6 +10,8 @@
 #   AWS_PRICE          https://github.com/lamngockhuong/aws-price
 #   EC2_SHOP           https://github.com/yeo/ec2.shop
 #   EC2INSTANCES_INFO  https://github.com/vantage-sh/ec2instances.info
+# pricing/excerpts/ holds whole lines of a newer snapshot that is read from the repository itself
+# (addisonj/pricesim src/catalog/aws/ec2.gen.ts @ cbdb5051, us-east-1 c8i/m8i/r8i, 2026-09-24).
 # To refresh the prices, move the pins in pricing/snapshots.py to newer commits first.
 #
 # Steps: build_catalog.py writes pricing/regions/*.csv, pricing/sources.csv and

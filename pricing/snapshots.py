@@ -26,7 +26,8 @@ SNAPSHOTS = {
     "lk": (
         "lamngockhuong/aws-price",
         "508fb45296c89efe38772babd7ec766644629267",
-        "AWS pricing-page meteredUnitMaps fetched 2025-11-04 (lib/data/pricing/metadata.json)",
+        "AWS pricing-page meteredUnitMaps fetched 2025-11-04 (lib/data/pricing/metadata.json); "
+        "EC2 Linux on-demand in ec2-transformed.json (last changed 2025-11-03)",
     ),
     "ys": (
         "yeo/ec2.shop",
@@ -88,7 +89,7 @@ class Snapshot:
         return sorted(os.listdir(os.path.join(self.dir, folder)))
 
     def cite(self, path):
-        return "%s %s @ %s" % (self.repo, path, self.commit[:12])
+        return "%s@%s:%s" % (self.repo, self.commit[:12], path)
 
 
 def _git(directory, args, check=True):

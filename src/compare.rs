@@ -72,6 +72,10 @@ pub struct PricingInfo {
     pub effective: String,
     /// The oldest `effective` date of the prices this report uses (a catalog mixes snapshots).
     pub effective_oldest: String,
+    /// When a price used is more than 12 months older than today: the `archcost pricing fetch`
+    /// command that gets today's list of those services (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -289,6 +293,7 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     )
     .map(str::to_string);
     let (effective_oldest, effective) = price_dates(s, catalog, &architectures);
+    let refresh = refresh_command(&architectures, &crate::pricing::freshness::today());
     Ok(Report {
         schema: REPORT_SCHEMA,
         scenario: ScenarioInfo {
@@ -312,6 +317,7 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
                 source: catalog.origin.clone(),
                 effective,
                 effective_oldest,
+                refresh,
             },
             tax_rate: s.assumptions.tax_rate,
         },
@@ -331,6 +337,32 @@ fn price_dates(s: &Scenario, catalog: &Catalog, archs: &[ArchReport]) -> (String
     crate::pricing::date_range(lines)
         .or_else(|| catalog.effective_range(&s.regions()))
         .unwrap_or_default()
+}
+
+/// The `pricing fetch` command for the regions and services of the lines whose price is more
+/// than 12 months older than `today` (YYYY-MM-DD); None when every price is younger.
+fn refresh_command(archs: &[ArchReport], today: &str) -> Option<String> {
+    let cutoff = crate::pricing::freshness::months_before(today, 12)?;
+    let mut regions = std::collections::BTreeSet::new();
+    let mut services = std::collections::BTreeSet::new();
+    for a in archs {
+        for l in a.tiers.iter().flat_map(|t| &t.lines) {
+            if l.effective.is_empty() || l.effective.as_str() >= cutoff.as_str() {
+                continue;
+            }
+            regions.insert(a.region.as_str());
+            services
+                .insert(crate::pricing::freshness::fetch_service(&l.price_key).unwrap_or("ec2"));
+        }
+    }
+    if regions.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "archcost pricing fetch --region {} --services {}",
+        regions.into_iter().collect::<Vec<_>>().join(","),
+        services.into_iter().collect::<Vec<_>>().join(",")
+    ))
 }
 
 fn evaluate_arch(

@@ -80,6 +80,12 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<PriceRow>> {
                 )));
             }
         }
+        if !crate::date::is_date(get(7)) {
+            return Err(Error::Input(format!(
+                "{name}: line {line}: effective `{}` is not a date\n  hint: write the date the price took effect as YYYY-MM-DD",
+                get(7)
+            )));
+        }
         let key = get(0);
         let unit = get(2);
         check_row(name, line, key, unit, usd, tier_begin, tier_end)?;

@@ -121,6 +121,12 @@ impl Rates {
                 effective: rec[5].clone(),
                 source: rec[6].clone(),
             };
+            if !crate::date::is_date(&row.effective) {
+                return Err(format!(
+                    "{SPOT_FILE}:{line}: effective `{}` is not a date (YYYY-MM-DD)",
+                    row.effective
+                ));
+            }
             if row.discount_pct < Decimal::ZERO || row.discount_pct >= Decimal::ONE_HUNDRED {
                 return Err(format!("{SPOT_FILE}:{line}: discount out of range"));
             }
@@ -373,7 +379,11 @@ fn rate_row(r: &[String]) -> std::result::Result<RateRow, String> {
         on_demand_hourly: opt_dec(&r[9], "on_demand_hourly")?,
         basis: Basis::parse(&r[10]).ok_or_else(|| format!("unknown basis `{}`", r[10]))?,
         sku: r[11].clone(),
-        effective: r[12].clone(),
+        effective: if crate::date::is_date(&r[12]) {
+            r[12].clone()
+        } else {
+            return Err(format!("effective `{}` is not a date (YYYY-MM-DD)", r[12]));
+        },
         source: r[13].clone(),
         file: String::new(),
     })
@@ -404,13 +414,11 @@ mod tests {
             .spot_discount("ec2.spot.discount.linux.m5.large", "us-east-1")
             .expect("m5.large spot");
         assert_eq!(spot.discount_pct, dec!(66));
+        // No Fargate Spot price is bundled (no checkable source): none in any region.
         assert!(r
-            .spot_price("fargate.spot_vcpu.linux.x86_64", "eu-west-1")
-            .is_some());
-        assert_eq!(
-            r.regions_with("fargate.spot_vcpu.linux.x86_64"),
-            ["eu-west-1", "us-east-1"]
-        );
+            .spot_price("fargate.spot_vcpu.linux.x86_64", "us-east-1")
+            .is_none());
+        assert!(r.regions_with("fargate.spot_vcpu.linux.x86_64").is_empty());
     }
 
     #[test]

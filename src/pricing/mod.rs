@@ -4,6 +4,7 @@ pub mod catalog_csv;
 pub mod commitments;
 pub mod diff;
 pub mod fetch;
+pub mod freshness;
 mod load;
 pub mod offer;
 pub mod regions;

@@ -325,13 +325,31 @@ impl Lang {
     }
 
     /// "bundled (prices effective 2024-07-18 to 2026-09-25)": the oldest and newest dates of
-    /// the prices used, so a mixed catalog does not look fresher than it is.
-    pub fn catalog(self, source: &str, oldest: &str, newest: &str) -> String {
-        match (self, oldest == newest || oldest.is_empty()) {
-            (Lang::En, true) => format!("{source} (prices effective {newest})"),
-            (Lang::En, false) => format!("{source} (prices effective {oldest} to {newest})"),
-            (Lang::Ja, true) => format!("{source}（{newest} 時点の価格）"),
-            (Lang::Ja, false) => format!("{source}（{oldest}〜{newest} 時点の価格）"),
+    /// the prices used, so a mixed catalog does not look fresher than it is; with `refresh` (the
+    /// `pricing fetch` command, given when a price is more than 12 months old) a note saying so.
+    pub fn catalog(
+        self,
+        source: &str,
+        oldest: &str,
+        newest: &str,
+        refresh: Option<&str>,
+    ) -> String {
+        let dates = match (self, oldest == newest || oldest.is_empty()) {
+            (Lang::En, true) => format!("prices effective {newest}"),
+            (Lang::En, false) => format!("prices effective {oldest} to {newest}"),
+            (Lang::Ja, true) => format!("{newest} 時点の価格"),
+            (Lang::Ja, false) => format!("{oldest}〜{newest} 時点の価格"),
+        };
+        let first = if oldest.is_empty() { newest } else { oldest };
+        match (self, refresh) {
+            (Lang::En, None) => format!("{source} ({dates})"),
+            (Lang::Ja, None) => format!("{source}（{dates}）"),
+            (Lang::En, Some(cmd)) => format!(
+                "{source} ({dates}; the oldest, {first}, is more than 12 months old: `{cmd}` gets today's list, then use --pricing DIR)"
+            ),
+            (Lang::Ja, Some(cmd)) => format!(
+                "{source}（{dates}。最も古い価格（{first}）は 12 か月以上前のものです。最新の価格は `{cmd}` で取得し、--pricing DIR で使えます）"
+            ),
         }
     }
 

@@ -75,6 +75,7 @@ pub fn assumption_lines_in(rep: &Report, lang: Lang) -> Vec<(String, String)> {
                 &a.pricing.source,
                 &a.pricing.effective_oldest,
                 &a.pricing.effective,
+                a.pricing.refresh.as_deref(),
             ),
         ),
     ];

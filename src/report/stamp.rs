@@ -116,7 +116,12 @@ pub fn rows(stamp: &Stamp, rep: &Report, lang: Lang) -> Vec<(String, String)> {
         (l.scenario_sha256.to_string(), stamp.scenario_sha256.clone()),
         (
             lang.labels().price_catalog.to_string(),
-            lang.catalog(&p.source, &p.effective_oldest, &p.effective),
+            lang.catalog(
+                &p.source,
+                &p.effective_oldest,
+                &p.effective,
+                p.refresh.as_deref(),
+            ),
         ),
     ]
 }

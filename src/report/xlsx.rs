@@ -350,6 +350,7 @@ fn summary_sheet(
         &a.pricing.source,
         &a.pricing.effective_oldest,
         &a.pricing.effective,
+        a.pricing.refresh.as_deref(),
     );
     text(&mut ws, &mut row, l.price_catalog, &catalog)?;
     text(

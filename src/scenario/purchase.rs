@@ -519,6 +519,36 @@ fn missing_rate(service: &str, region: &str, need: &RateKey, catalog: &Catalog) 
             "no sourced rate `{}` ({}) for {service} in {region} ({where_}), and no discount_pct",
             need.key, need.what
         ),
-        "add discount_pct = <your rate, percent off on-demand> (shown as a user assumption), or choose a term, payment or region with a sourced rate (pricing/commitments/README.md lists them)".to_string(),
+        rate_hint(region, &need.key),
+    )
+}
+
+/// What to do about an unsourced commitment rate: the user's `discount_pct`, or the
+/// `pricing fetch` command that gets the sourced rates from the AWS Price List.
+pub fn rate_hint(region: &str, key: &str) -> String {
+    // Reserved terms are in the service's own offer; Savings Plan rates in the savingsPlan
+    // offer, beside the on-demand prices of the service they cover.
+    let services = match key.strip_prefix("savings_plan.") {
+        Some(rest) => {
+            let covered = rest.split('.').nth(1).unwrap_or("ec2");
+            match crate::pricing::freshness::fetch_service(&format!("{covered}.")) {
+                Some(s) => format!("{s},savingsplan"),
+                None => "savingsplan".to_string(),
+            }
+        }
+        None => crate::pricing::freshness::fetch_service(key)
+            .unwrap_or("ec2")
+            .to_string(),
+    };
+    let fetch = if key.starts_with("fargate.spot") || key.starts_with("ec2.spot") {
+        "Spot prices are not in the AWS Price List, so `archcost pricing fetch` cannot add them"
+            .to_string()
+    } else {
+        format!(
+            "or get the published rates with `archcost pricing fetch --region {region} --services {services}` and use --pricing DIR"
+        )
+    };
+    format!(
+        "add discount_pct = <your rate, percent off on-demand> to the tier (shown as a user assumption); {fetch}"
     )
 }

@@ -1,5 +1,7 @@
-//! What to tell a user whose region, EC2 instance or RDS class has no price: where it is sold,
-//! and "did you mean" candidates that stay within the instance family and generation
+//! What to tell a user whose region, EC2 instance or RDS class has no price: that it is not in
+//! the catalog (with the catalog's snapshot date for the region and the `pricing fetch` command
+//! that gets today's list — never a claim about what AWS sells), where else it is priced, and
+//! "did you mean" candidates that stay within the instance family and generation
 //! (`t4g.meduim` -> `t4g.medium`, never `t3.medium`).
 use crate::pricing::{regions, Catalog};
 
@@ -65,13 +67,17 @@ pub fn instance(
         .filter(|c| family(c) == family(instance))
         .collect();
     let sold_in = catalog.regions_with(&format!("{prefix}{instance}"));
+    let fetch = fetch_hint(region, prefix);
     if !sold_in.is_empty() {
-        let message =
-            format!("AWS does not sell {what} `{instance}` in {place}: it has no price there");
+        let message = format!(
+            "{what} `{instance}` is not in the {} catalog ({} for {place})",
+            catalog.origin,
+            snapshot(catalog, region, prefix)
+        );
         let listed: Vec<&str> = sold_in.iter().take(MAX_LISTED).copied().collect();
         let more = sold_in.len().saturating_sub(MAX_LISTED);
         let mut hint = format!(
-            "`{instance}` is priced in {} region(s): {}{}",
+            "{fetch}; `{instance}` is priced in {} region(s) of this catalog: {}{}",
             sold_in.len(),
             listed.join(", "),
             if more > 0 {
@@ -95,7 +101,9 @@ pub fn instance(
         return (message, hint);
     }
     let message = format!(
-        "{what} `{instance}` is not in the catalog for any region (prices are never guessed)"
+        "{what} `{instance}` is not in the {} catalog for any region ({} for {place}; prices are never guessed)",
+        catalog.origin,
+        snapshot(catalog, region, prefix)
     );
     // A typo in the size: suggest within the same family and generation only.
     if let Some(best) = closest_name(instance, &same_family) {
@@ -109,7 +117,7 @@ pub fn instance(
         return (
             message,
             format!(
-                "did you mean `{best}`? (not sold in {region}; priced in {})",
+                "did you mean `{best}`? (not in this catalog for {region}; priced in {})",
                 regions
                     .iter()
                     .take(MAX_LISTED)
@@ -133,14 +141,40 @@ pub fn instance(
     let mut families: Vec<&str> = here.iter().map(|c| family(c)).collect();
     families.dedup();
     let hint = if families.is_empty() {
-        format!("no {what} is priced in {region}")
+        format!("no {what} is priced in {region}; {fetch}")
     } else {
         format!(
-            "{what} families priced in {region}: {} (`archcost pricing show --region {region} --family FAMILY` lists the sizes)",
+            "{what} families priced in {region}: {} (`archcost pricing show --region {region} --family FAMILY` lists the sizes); {fetch}",
             families.join(", ")
         )
     };
     (message, hint)
+}
+
+/// "snapshot 2025-11-04": the newest date of the catalog's `prefix` rows in `region` (of all its
+/// rows when it has none of them).
+fn snapshot(catalog: &Catalog, region: &str, prefix: &str) -> String {
+    let newest = crate::pricing::date_range(
+        catalog
+            .region(region)
+            .iter()
+            .filter(|r| r.key.starts_with(prefix))
+            .map(|r| r.effective.as_str()),
+    )
+    .or_else(|| catalog.effective_range(&[region]))
+    .map(|(_, newest)| newest);
+    match newest {
+        Some(date) => format!("snapshot {date}"),
+        None => "no rows".to_string(),
+    }
+}
+
+/// The command that gets today's list of the service a key prefix belongs to.
+fn fetch_hint(region: &str, prefix: &str) -> String {
+    let service = crate::pricing::freshness::fetch_service(prefix).unwrap_or("ec2");
+    format!(
+        "`archcost pricing fetch --region {region} --services {service}` gets today's list from the AWS Price List (then add --pricing DIR)"
+    )
 }
 
 /// Every instance name of `family` under `prefix` in any region (parses all regions; used only

@@ -213,13 +213,7 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
 }
 
 fn is_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, ch)| i == 4 || i == 7 || ch.is_ascii_digit())
+    crate::date::is_date(d)
 }
 
 fn check_region(c: &Check, path: &str, region: &str, catalog: &Catalog) -> Result<()> {

@@ -24,41 +24,22 @@ pub fn build(files: &[(String, Vec<u8>)], unix_seconds: u64) -> Result<Vec<u8>> 
 
 /// The archive time for a Unix time (UTC), clamped to what ZIP can hold (1980–2107).
 fn dos_time(unix_seconds: u64) -> zip::DateTime {
-    let days = i64::try_from(unix_seconds / 86_400).unwrap_or(i64::MAX / 2);
-    let secs = unix_seconds % 86_400;
-    let (y, m, d) = civil_from_days(days);
+    let secs = i64::try_from(unix_seconds).unwrap_or(i64::MAX);
+    let Some((y, m, d, h, mi, s)) = crate::date::civil_of_epoch(secs) else {
+        return latest_dos_time();
+    };
     if y < 1980 {
         return zip::DateTime::default();
     }
     let fits = u16::try_from(y).ok().filter(|y| *y <= 2107).and_then(|y| {
-        zip::DateTime::from_date_and_time(
-            y,
-            m as u8,
-            d as u8,
-            (secs / 3600) as u8,
-            ((secs % 3600) / 60) as u8,
-            (secs % 60) as u8,
-        )
-        .ok()
+        zip::DateTime::from_date_and_time(y, m as u8, d as u8, h as u8, mi as u8, s as u8).ok()
     });
-    fits.unwrap_or_else(|| {
-        zip::DateTime::from_date_and_time(2107, 12, 31, 23, 59, 58).unwrap_or_default()
-    })
+    fits.unwrap_or_else(latest_dos_time)
 }
 
-/// (year, month, day) of a day count since 1970-01-01 (proleptic Gregorian; H. Hinnant's
-/// `civil_from_days`, <https://howardhinnant.github.io/date_algorithms.html>).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+/// The last time a ZIP entry can hold.
+fn latest_dos_time() -> zip::DateTime {
+    zip::DateTime::from_date_and_time(2107, 12, 31, 23, 59, 58).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -68,8 +49,6 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
         // 1,795,178,096 s = 20,777 days (2026-11-20) + 45,296 s (12:34:56).
         let t = dos_time(1_795_178_096);
         assert_eq!(

@@ -90,6 +90,21 @@ fn user_trace(ctx: &Ctx, key: &str, od: &PriceRow, pct: Decimal) -> Trace {
     }
 }
 
+/// " — rate of 2025-06-28 is older than the on-demand price of 2025-11-03" when a sourced rate's
+/// date is before that of the on-demand price it is paired with (empty otherwise).
+fn older_than_on_demand(ctx: &Ctx, rate_effective: &str, od_key: &str) -> String {
+    if ctx.lean {
+        return String::new();
+    }
+    match on_demand(ctx, od_key) {
+        Ok(od) if !rate_effective.is_empty() && rate_effective < od.effective.as_str() => format!(
+            " — rate of {rate_effective} is older than the on-demand price of {}",
+            od.effective
+        ),
+        _ => String::new(),
+    }
+}
+
 fn sourced_trace(ctx: &Ctx, row: &commitments::RateRow, label: &str) -> Trace {
     if ctx.lean {
         return Trace::default();
@@ -110,8 +125,9 @@ fn missing(ctx: &Ctx, key: &str, t: &Terms) -> Error {
         region: ctx.region.to_string(),
         catalog: "bundled commitment".to_string(),
         hint: format!(
-            "no sourced {} rate; add discount_pct = <your rate, percent off on-demand> to the tier",
-            t.purchase.key()
+            "no sourced {} rate; {}",
+            t.purchase.key(),
+            crate::scenario::purchase::rate_hint(ctx.region, key)
         ),
     }
 }
@@ -134,11 +150,12 @@ pub fn reserved(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Committ
     let row = rows
         .rate(key, ctx.region, t.term_years, t.payment)
         .ok_or_else(|| missing(ctx, key, t))?;
+    let older = older_than_on_demand(ctx, &row.effective, od_key);
     match (row.basis, row.usd_upfront, row.usd_hourly) {
         (Basis::UpfrontHourly, Some(upfront_usd), Some(hourly_usd)) => Ok(Committed {
             upfront_usd,
             hourly_usd,
-            trace: sourced_trace(ctx, row, ""),
+            trace: sourced_trace(ctx, row, &older),
         }),
         _ => {
             // Only the amortised rate is published: derive the split (labelled).
@@ -147,6 +164,7 @@ pub fn reserved(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Committ
             if !ctx.lean && t.payment == Payment::AllUpfront {
                 trace.label = " — upfront derived: effective rate × term hours".to_string();
             }
+            trace.label.push_str(&older);
             Ok(Committed {
                 upfront_usd,
                 hourly_usd,
@@ -194,9 +212,10 @@ pub fn plan_rate(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate> 
         .rate(key, ctx.region, t.term_years, t.payment)
         .ok_or_else(|| missing(ctx, key, t))?;
     let usd = row.usd_hourly.unwrap_or(row.effective_hourly);
+    let older = older_than_on_demand(ctx, &row.effective, od_key);
     Ok(Rate {
         usd,
-        trace: sourced_trace(ctx, row, ""),
+        trace: sourced_trace(ctx, row, &older),
         discount_pct: None,
     })
 }
@@ -238,7 +257,11 @@ pub fn spot_price(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate>
     let label = if ctx.lean {
         String::new()
     } else {
-        format!(" — Spot price of {} (prices float)", row.effective)
+        format!(
+            " — Spot prices move: price observed {}{}",
+            row.effective,
+            older_than_on_demand(ctx, &row.effective, od_key)
+        )
     };
     Ok(Rate {
         usd: row.usd_hourly.unwrap_or(row.effective_hourly),
@@ -280,8 +303,10 @@ pub fn spot_discounted(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<
                 row.source
             ),
             label: format!(
-                " — average Spot saving of {}, interruption band {}",
-                row.effective, row.interruption_band
+                " — Spot prices move: average saving observed to {}, interruption band {}{}",
+                row.effective,
+                row.interruption_band,
+                older_than_on_demand(ctx, &row.effective, od_key)
             ),
         }
     };

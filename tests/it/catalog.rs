@@ -33,7 +33,7 @@ const REQUIRED: [&str; 21] = [
 ];
 
 /// Bundled regions where an architecture of the three-tier example cannot be priced, and why
-/// (pricing/COVERAGE.md): the price is absent from the sources, or AWS does not sell the type.
+/// (pricing/COVERAGE.md): the price is absent from the snapshots the catalog is built from.
 const PARTIAL: [(&str, &str, &str); 8] = [
     ("ap-east-2", "serverless", "apigw.http.requests"),
     ("ap-east-2", "traditional", "m5.large"),
@@ -562,7 +562,7 @@ fn did_you_mean_stays_within_the_family_and_generation() {
     // Nothing close: no guess, the families priced in the region instead.
     let msg = eval_err(&ec2("ap-northeast-1", "zz9.large"));
     assert!(
-        msg.contains("not in the catalog for any region") && msg.contains("t4g"),
+        msg.contains("not in the bundled catalog for any region") && msg.contains("t4g"),
         "{msg}"
     );
     assert!(!msg.contains("did you mean"), "{msg}");
@@ -580,12 +580,13 @@ fn did_you_mean_stays_within_the_family_and_generation() {
 }
 
 #[test]
-fn an_instance_not_sold_in_the_region_says_so_and_where_it_is() {
+fn an_instance_missing_from_the_region_names_the_snapshot_the_fetch_command_and_where_it_is() {
     let msg = eval_err(&ec2("ap-east-2", "m5.large"));
     assert!(
         msg.contains(
-            "AWS does not sell EC2 instance `m5.large` in ap-east-2 (Asia Pacific (Taipei))"
-        ),
+            "EC2 instance `m5.large` is not in the bundled catalog (snapshot 2025-11-03 for ap-east-2 (Asia Pacific (Taipei)))"
+        ) && msg.contains("archcost pricing fetch --region ap-east-2 --services ec2")
+            && !msg.contains("does not sell"),
         "{msg}"
     );
     assert!(
@@ -600,7 +601,9 @@ fn an_instance_not_sold_in_the_region_says_so_and_where_it_is() {
     );
     let msg = eval_err(&rds);
     assert!(
-        msg.contains("does not sell RDS mysql multi-az class `db.m7g.large`"),
+        msg.contains(
+            "RDS mysql multi-az class `db.m7g.large` is not in the bundled catalog (snapshot "
+        ) && msg.contains("archcost pricing fetch --region af-south-1 --services rds"),
         "{msg}"
     );
 }

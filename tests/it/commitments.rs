@@ -149,16 +149,26 @@ fn m6i_large_compute_savings_plan_is_35_5437() {
 
 #[test]
 fn fargate_savings_plan_one_task_is_28_83208_against_36_0401() {
+    // No Fargate Savings Plan rate is bundled (no checkable source): the plan is priced from
+    // the user's discount_pct, and refused without it.
     let text = "name = \"t\"\nregion = \"us-east-1\"\n[workload]\nrequests_per_month = 0\n\
         [[architecture]]\nname = \"od\"\napp = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1 }\n\
-        [[architecture]]\nname = \"sp\"\napp = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1, purchase = \"compute-savings-plan\" }\n";
+        [[architecture]]\nname = \"sp\"\napp = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1, purchase = \"compute-savings-plan\", discount_pct = 20 }\n";
     let rep = eval(text);
     assert_eq!(rep.arch("od").unwrap().monthly_usd, d("36.0401"));
     let sp = rep.arch("sp").unwrap();
-    // (0.032384 + 2 x 0.003556) x 730.
+    // (0.04048 + 2 x 0.004445) x 0.8 x 730 = 0.039496 x 730.
     assert_eq!(sp.monthly_usd, d("28.83208"));
     assert_eq!(line_sum(sp, "savings_plan.compute"), d("28.83208"));
     assert_eq!(line_sum(sp, "fargate.vcpu"), Decimal::ZERO);
+    let msg = eval_err(&text.replace(", discount_pct = 20", ""));
+    assert!(
+        msg.contains("discount_pct")
+            && msg.contains(
+                "archcost pricing fetch --region us-east-1 --services fargate,savingsplan"
+            ),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -209,16 +219,25 @@ fn m5_large_spot_at_the_average_discount_is_23_8272() {
 }
 
 #[test]
-fn fargate_spot_share_uses_the_dated_spot_price() {
+fn fargate_spot_share_needs_a_spot_price_or_discount_pct() {
+    // No Fargate Spot price is bundled (no checkable source): refused without discount_pct.
+    let tier =
+        "app = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 2, spot_share = 0.5 }";
+    let msg = eval_err(&scenario("us-east-1", "", "requests_per_month = 0", tier));
+    assert!(
+        msg.contains("discount_pct") && msg.contains("Spot prices are not in the AWS Price List"),
+        "{msg}"
+    );
     let rep = arch(
         "us-east-1",
         "",
-        "app = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 2, spot_share = 0.5 }",
+        &tier.replace("spot_share = 0.5", "spot_share = 0.5, discount_pct = 70"),
     );
     let a = only(&rep);
-    // 730 Spot task-hours: 730 x 0.01288871 + 1460 x 0.00141527; 730 on-demand.
-    assert_eq!(line_sum(a, "fargate.spot_vcpu"), d("9.4087583"));
-    assert_eq!(line_sum(a, "fargate.spot_memory"), d("2.0662942"));
+    // 730 Spot task-hours at 30 % of on-demand: 730 x 0.04048 x 0.3 + 1460 x 0.004445 x 0.3;
+    // 730 on-demand task-hours.
+    assert_eq!(line_sum(a, "fargate.spot_vcpu"), d("8.86512"));
+    assert_eq!(line_sum(a, "fargate.spot_memory"), d("1.946910"));
     assert_eq!(line_sum(a, "fargate.vcpu"), d("29.5504"));
     assert_eq!(line_sum(a, "fargate.memory"), d("6.4897"));
     assert!(a.notes.iter().any(|n| n.contains("Spot for 50 %")));
@@ -680,7 +699,7 @@ fn other_purchase_mistakes_are_refused() {
         ("app = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1, purchase = \"reserved\" }", "not a purchase option of fargate"),
         ("db = { service = \"dynamodb\", purchase = \"reserved\", discount_pct = 20 }", "applies to provisioned capacity"),
         ("db = { service = \"rds\", engine = \"mysql\", instance = \"db.t3.large\", purchase = \"reserved\" }", "rds.reserved.mysql.single_az.db.t3.large"),
-        ("app = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1, purchase = \"compute-savings-plan\", payment = \"all-upfront\" }", "savings_plan.compute.fargate.memory.linux.x86_64"),
+        ("app = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1, purchase = \"compute-savings-plan\", payment = \"all-upfront\" }", "savings_plan.compute.fargate.vcpu.linux.x86_64"),
         ("app = { service = \"ec2\", instance = \"m5.large\", count = 1, purchase = \"reserved\", discount_pct = { low = 30, expected = 20, high = 40 } }", "out of order"),
     ] {
         let msg = err(tier);

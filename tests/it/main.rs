@@ -1,11 +1,13 @@
 //! The one integration-test binary: every area is a module.
 mod band;
 mod catalog;
+mod catalog_refresh;
 mod cli;
 mod commands;
 mod commitment_import;
 mod commitments;
 mod cost_lines;
+mod dates;
 mod decisions;
 mod diffs;
 mod feasibility;
@@ -23,6 +25,7 @@ mod reports;
 mod rules;
 mod serve;
 mod snapshots;
+mod source_forms;
 mod stamps;
 mod surface;
 mod sweeps;

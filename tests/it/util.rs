@@ -12,10 +12,15 @@ pub fn d(s: &str) -> Decimal {
 }
 
 /// Parse + validate + evaluate a scenario text with the bundled catalog.
+/// The day tests evaluate on (what is "more than 12 months old" is measured from it): the day
+/// the bundled catalog was last refreshed.
+pub const TODAY: &str = "2026-12-06";
+
 pub fn eval(toml: &str) -> Report {
     let s =
         scenario::parse("test.toml", toml, bundled::catalog()).unwrap_or_else(|e| panic!("{e}"));
-    evaluate(&s, bundled::catalog()).unwrap_or_else(|e| panic!("{e}"))
+    archcost::pricing::freshness::with_today(TODAY, || evaluate(&s, bundled::catalog()))
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The error message a scenario text produces.

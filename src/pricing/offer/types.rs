@@ -22,13 +22,7 @@ impl OfferMeta {
     /// `effective` of every row: the publication date as YYYY-MM-DD.
     pub fn effective(&self) -> Result<String> {
         let d = self.publication_date.get(..10).unwrap_or("");
-        let b = d.as_bytes();
-        let ok = b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        let ok = crate::date::is_date(d);
         if ok {
             Ok(d.to_string())
         } else {

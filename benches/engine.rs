@@ -55,5 +55,44 @@ fn engine(c: &mut Criterion) {
     slow.finish();
 }
 
-criterion_group!(benches, engine);
+/// The whole-catalog space of issue 19: every EC2 type in us-east-1 x 3 purchase options for
+/// the app tier, and 30 RDS classes x Multi-AZ or not for the database.
+pub const WHOLE_CATALOG: &str = r#"name = "whole catalog"
+region = "us-east-1"
+[workload]
+requests_per_month = 300_000_000
+profile = "business-hours"
+duration_ms = 50
+[[architecture]]
+name = "traditional"
+web = { service = "alb" }
+app = { service = "ec2", instance = "m5.large", rps_per_vcpu = 40, min = 2, max = 400 }
+db = { service = "rds", engine = "postgresql", instance = "db.m6g.large", multi_az = true }
+[architecture.search]
+app.instance = []
+app.purchase = ["on-demand", "compute-savings-plan", "reserved"]
+db.instance = { families = ["db.t4g", "db.m6g", "db.m7g", "db.r6g", "db.r7g"] }
+db.multi_az = [true, false]
+max_utilization = 0.7
+"#;
+
+fn optimize(c: &mut Criterion) {
+    let catalog = bundled::catalog();
+    let s = scenario::parse("whole.toml", WHOLE_CATALOG, catalog).expect("valid scenario");
+    let opts = archcost::optimize::Options {
+        arch: None,
+        top: 3,
+        file: "whole.toml",
+        measured: Default::default(),
+    };
+    let mut g = c.benchmark_group("optimize");
+    g.sample_size(10);
+    g.bench_function(
+        "whole catalog (every EC2 type x 3 purchases x RDS classes)",
+        |b| b.iter(|| archcost::optimize::run(black_box(&s), catalog, &opts, &mut |_, _| {})),
+    );
+    g.finish();
+}
+
+criterion_group!(benches, engine, optimize);
 criterion_main!(benches);

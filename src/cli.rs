@@ -31,6 +31,9 @@ pub enum Command {
     Sensitivity(SensitivityArgs),
     /// Live what-if page and JSON API for a review meeting (loopback only by default)
     Serve(ServeArgs),
+    /// The cheapest configuration of each architecture that carries the workload
+    /// (choices from its [architecture.search] table)
+    Optimize(OptimizeArgs),
     /// Inspect and manage price catalogs
     Pricing {
         #[command(subcommand)]
@@ -347,6 +350,23 @@ pub struct SensitivityArgs {
     /// Vary each input by ± this percentage (inputs with a declared range use its low/high)
     #[arg(long, default_value = "20", value_name = "PCT")]
     pub pct: rust_decimal::Decimal,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OptimizeArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Only this architecture
+    #[arg(long, value_name = "NAME")]
+    pub arch: Option<String>,
+    /// How many next-cheapest configurations to list after the best
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=100))]
+    pub top: u16,
+    /// Write the scenario with each architecture's best configuration substituted (comments kept)
+    #[arg(long, value_name = "FILE")]
+    pub write: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod messages;
 pub mod money;
 pub mod notes;
+pub mod optimize;
 pub mod pricing;
 pub mod range;
 pub mod report;

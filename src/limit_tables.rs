@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 const LIMITS_CSV: &str = include_str!("../limits/limits.csv");
 const RDS_MEMORY_CSV: &str = include_str!("../limits/rds-instance-memory.csv");
 const EC2_CSV: &str = include_str!("../limits/ec2-instances.csv");
+const EC2_VCPUS_CSV: &str = include_str!("../limits/ec2-vcpus.csv");
 
 /// A row of `limits/limits.csv`.
 #[derive(Debug, Clone)]
@@ -28,6 +29,8 @@ pub struct Limits {
     pub rds_memory_gib: BTreeMap<String, (Decimal, String)>,
     /// EC2 instance type -> (vCPUs, source).
     pub ec2_vcpu: BTreeMap<String, (Decimal, String)>,
+    /// EC2 instance type -> CPU architecture (`x86_64` or `arm64`).
+    pub ec2_arch: BTreeMap<String, String>,
 }
 
 fn parse_csv(text: &str) -> Vec<csv::StringRecord> {
@@ -76,10 +79,31 @@ pub fn table() -> &'static Limits {
                 ec2_vcpu.insert(i.to_string(), (v, src.to_string()));
             }
         }
+        let mut ec2_arch = BTreeMap::new();
+        // The whole-catalog table (limits/ec2-vcpus.csv) fills the types the hand-checked table
+        // above does not list: instance,vcpu,memory_gib,arch,source.
+        for csv_text in [EC2_CSV, EC2_VCPUS_CSV] {
+            for r in parse_csv(csv_text) {
+                if let (Some(i), Some(Ok(v)), Some(arch), Some(src)) = (
+                    r.get(0),
+                    r.get(1).map(Decimal::from_str),
+                    r.get(3),
+                    r.get(4),
+                ) {
+                    ec2_vcpu
+                        .entry(i.to_string())
+                        .or_insert_with(|| (v, src.to_string()));
+                    ec2_arch
+                        .entry(i.to_string())
+                        .or_insert_with(|| arch.to_string());
+                }
+            }
+        }
         Limits {
             rows,
             rds_memory_gib,
             ec2_vcpu,
+            ec2_arch,
         }
     })
 }

@@ -37,9 +37,20 @@ impl DynamoDb {
 }
 
 impl Ec2 {
-    /// How the fleet is sized (None when neither `count` nor `rps_per_instance` is set).
+    /// Requests per second one instance serves: `rps_per_instance`, or `rps_per_vcpu` x the
+    /// type's vCPUs (limits/ec2-vcpus.csv); None when neither is set or the vCPUs are unknown.
+    pub fn rps_per_unit(&self) -> Option<Decimal> {
+        self.rps_per_instance.or_else(|| {
+            let vcpu = crate::limits::ec2::vcpu_of(&self.instance)?.0;
+            self.rps_per_vcpu?.checked_mul(vcpu)
+        })
+    }
+
+    /// How the fleet is sized (None when neither `count` nor `rps_per_instance` /
+    /// `rps_per_vcpu` is set). A scaled fleet's capacity is derated by `max_utilization`.
     pub fn fleet(&self, hours_per_month: Decimal) -> Option<Fleet> {
-        match (self.count, self.rps_per_instance) {
+        let rps = self.rps_per_unit().map(|r| derate(r, self.max_utilization));
+        match (self.count, rps) {
             (Some(units), _) => Some(Fleet::Fixed {
                 units,
                 hours: hours_per_month,
@@ -54,10 +65,26 @@ impl Ec2 {
     }
 }
 
+/// Capacity per unit at a utilization cap (0–1; none = 1).
+fn derate(rps_per_unit: Decimal, max_utilization: Option<Decimal>) -> Decimal {
+    match max_utilization {
+        Some(u) => rps_per_unit.checked_mul(u).unwrap_or(rps_per_unit),
+        None => rps_per_unit,
+    }
+}
+
 impl Fargate {
-    /// How the service is sized (None when neither `tasks` nor `rps_per_task` is set).
+    /// Requests per second one task serves: `rps_per_task`, or `rps_per_vcpu` x `vcpu`.
+    pub fn rps_per_unit(&self) -> Option<Decimal> {
+        self.rps_per_task
+            .or_else(|| self.rps_per_vcpu?.checked_mul(self.vcpu))
+    }
+
+    /// How the service is sized (None when neither `tasks` nor `rps_per_task` / `rps_per_vcpu`
+    /// is set). A scaled service's capacity is derated by `max_utilization`.
     pub fn fleet(&self, hours_per_month: Decimal) -> Option<Fleet> {
-        match (self.tasks, self.rps_per_task) {
+        let rps = self.rps_per_unit().map(|r| derate(r, self.max_utilization));
+        match (self.tasks, rps) {
             (Some(units), _) => Some(Fleet::Fixed {
                 units,
                 hours: self.running_hours.unwrap_or(hours_per_month),

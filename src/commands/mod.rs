@@ -8,6 +8,7 @@ pub mod diff;
 pub mod init;
 pub mod limits;
 pub mod man;
+pub mod optimize;
 pub mod pricing;
 pub mod report;
 pub mod sensitivity;
@@ -44,6 +45,7 @@ fn dispatch(cli: Cli) -> Result<u8> {
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
         Command::Serve(args) => serve::run(args),
+        Command::Optimize(args) => optimize::run(args),
         Command::Pricing { command } => pricing::run(command),
     }
 }

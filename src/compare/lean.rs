@@ -96,3 +96,51 @@ fn planned_total(
     lines.extend(services::network::extras_lines(&arch.extras, &ctx)?);
     money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)
 }
+
+/// One architecture priced and judged the lean way, with what `optimize` needs to compare
+/// candidates: the monthly total, the upfront payments, what rules it out, and the plan.
+#[derive(Debug, Clone)]
+pub struct Probe {
+    pub monthly_usd: Decimal,
+    pub upfront_usd: Decimal,
+    /// (tier, limit id) of every blocker (empty when feasible).
+    pub ruled_out_by: Vec<(String, String)>,
+    pub plan: ArchPlan,
+}
+
+/// Price and judge one architecture as `evaluate` does (same plan, services, network and
+/// extras lines, limit checks), without trace strings or texts.
+pub fn probe(s: &Scenario, arch: &Architecture, catalog: &Catalog, load: &Load) -> Result<Probe> {
+    let hours = s.assumptions.hours_per_month;
+    let plan = plan::plan(arch, &s.workload, load, hours);
+    let ctx = Ctx::new(
+        catalog,
+        arch.region.as_deref().unwrap_or(&s.region),
+        hours,
+        s.assumptions.free_tier,
+        &s.workload,
+        load,
+        true,
+    );
+    let mut lines = Vec::new();
+    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
+        if let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) {
+            lines.extend(services::price_service(svc, &ctx, tp)?);
+        }
+    }
+    lines.extend(services::network::network_lines(arch, &ctx)?);
+    lines.extend(services::network::extras_lines(&arch.extras, &ctx)?);
+    let monthly_usd = money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)?;
+    let upfront_usd = money::sum(lines.iter().filter_map(|l| l.upfront_usd), &arch.name)?;
+    let findings = limits::check(s, arch, &plan, true);
+    let ruled_out_by = feasibility::blockers(arch, &plan, &findings, true)
+        .into_iter()
+        .map(|b| (b.tier, b.id))
+        .collect();
+    Ok(Probe {
+        monthly_usd,
+        upfront_usd,
+        ruled_out_by,
+        plan,
+    })
+}

@@ -2,6 +2,7 @@
 mod locate;
 mod num;
 pub mod purchase;
+pub mod search;
 mod suggest;
 mod types;
 mod validate;
@@ -9,6 +10,7 @@ mod validate;
 pub use num::from_f64;
 pub use suggest::{closest, closest_name};
 pub use types::*;
+pub use validate::{fargate_size_ok, FARGATE_SIZES};
 
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
@@ -81,6 +83,10 @@ fn normalise_regions(s: &mut Scenario) {
 /// located in `text`; every end of the declared ranges must be a valid scenario too.
 pub fn check(name: &str, text: &str, scenario: &Scenario, catalog: &Catalog) -> Result<()> {
     validate::validate(name, scenario, catalog).map_err(|e| with_location(name, text, e))?;
+    for (i, arch) in scenario.architectures.iter().enumerate() {
+        search::of(name, i, &arch.name, arch.search.as_ref())
+            .map_err(|e| with_location(name, text, e))?;
+    }
     if scenario.has_ranges() {
         for (end, label) in [(RangeEnd::Low, "low"), (RangeEnd::High, "high")] {
             validate::validate(name, &scenario.at_range_end(end), catalog).map_err(|e| {
@@ -93,7 +99,7 @@ pub fn check(name: &str, text: &str, scenario: &Scenario, catalog: &Catalog) -> 
 
 /// Turn `file: `key.path`: ...` into `file:line:col: `key.path`: ...` when the key (or its
 /// closest parent) can be found in the text.
-fn with_location(name: &str, text: &str, err: Error) -> Error {
+pub fn with_location(name: &str, text: &str, err: Error) -> Error {
     let Error::Input(msg) = err else { return err };
     let prefix = format!("{name}: `");
     let Some(rest) = msg.strip_prefix(&prefix) else {

@@ -334,6 +334,10 @@ pub struct Architecture {
     pub db: Option<Service>,
     #[serde(default)]
     pub extras: Extras,
+    /// What `archcost optimize` may change (`[architecture.search]`), as written; read into its
+    /// types by `scenario::search::of` (checked with the scenario, used by `optimize` only).
+    #[serde(default)]
+    pub search: Option<toml::Table>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -523,6 +527,14 @@ pub struct Ec2 {
     pub count: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub rps_per_instance: Option<Decimal>,
+    /// Requests per second one vCPU serves: the fleet scales with `rps_per_vcpu` x the type's
+    /// vCPUs per instance (what `optimize` uses to compare types).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub rps_per_vcpu: Option<Decimal>,
+    /// Headroom of a scaled fleet (0–1, default 1): each hour runs enough instances that its
+    /// load is at most this share of their capacity.
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub max_utilization: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub min: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
@@ -696,6 +708,14 @@ pub struct Fargate {
     pub running_hours: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub rps_per_task: Option<Decimal>,
+    /// Requests per second one vCPU serves: the service scales with `rps_per_vcpu` x `vcpu`
+    /// per task (what `optimize` uses to compare task sizes).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub rps_per_vcpu: Option<Decimal>,
+    /// Headroom of a scaled service (0–1, default 1): each hour runs enough tasks that its
+    /// load is at most this share of their capacity.
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub max_utilization: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub min_tasks: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]

@@ -522,8 +522,23 @@ fn validate_settings(
                 );
                 return Err(c.fail(&p("instance"), message, hint));
             }
-            match (e.count, e.rps_per_instance) {
-                (Some(_), Some(_)) => return Err(c.fail(base, "both count and rps_per_instance are set", "use count for a fixed fleet, or rps_per_instance with min/max to scale hour by hour")),
+            if e.rps_per_instance.is_some() && e.rps_per_vcpu.is_some() {
+                return Err(c.fail(&p("rps_per_vcpu"), "both rps_per_instance and rps_per_vcpu are set", "keep one: rps_per_instance for this type, or rps_per_vcpu (scaled by the type's vCPUs)"));
+            }
+            if e.rps_per_vcpu.is_some() && crate::limits::ec2::vcpu_of(&e.instance).is_none() {
+                return Err(c.fail(&p("rps_per_vcpu"), format!("the vCPUs of {} are not in limits/ec2-vcpus.csv", e.instance), "use rps_per_instance for this type, or add its vCPUs (with a source) to limits/ec2-vcpus.csv"));
+            }
+            if let Some(u) = e.max_utilization {
+                c.range(
+                    &p("max_utilization"),
+                    u,
+                    dec!(0.01),
+                    dec!(1),
+                    "(a share of capacity)",
+                )?;
+            }
+            match (e.count, e.rps_per_unit()) {
+                (Some(_), Some(_)) => return Err(c.fail(base, "both count and rps_per_instance (or rps_per_vcpu) are set", "use count for a fixed fleet, or rps_per_instance / rps_per_vcpu with min/max to scale hour by hour")),
                 (None, None) => return Err(c.fail(&p("count"), "the fleet size is missing", "set count = 2, or rps_per_instance = 100 with min and max")),
                 (Some(n), None) => {
                     c.non_negative(&p("count"), n, dec!(100000))?;
@@ -644,8 +659,24 @@ fn validate_settings(
                     "remove spot_share / purchase = \"spot\" for Windows tasks",
                 ));
             }
-            match (f.tasks, f.rps_per_task) {
-                (Some(_), Some(_)) => return Err(c.fail(base, "both tasks and rps_per_task are set", "use tasks (+ running_hours) for a fixed service, or rps_per_task with min_tasks/max_tasks to scale")),
+            if f.rps_per_task.is_some() && f.rps_per_vcpu.is_some() {
+                return Err(c.fail(
+                    &p("rps_per_vcpu"),
+                    "both rps_per_task and rps_per_vcpu are set",
+                    "keep one: rps_per_task for this task size, or rps_per_vcpu (scaled by vcpu)",
+                ));
+            }
+            if let Some(u) = f.max_utilization {
+                c.range(
+                    &p("max_utilization"),
+                    u,
+                    dec!(0.01),
+                    dec!(1),
+                    "(a share of capacity)",
+                )?;
+            }
+            match (f.tasks, f.rps_per_unit()) {
+                (Some(_), Some(_)) => return Err(c.fail(base, "both tasks and rps_per_task (or rps_per_vcpu) are set", "use tasks (+ running_hours) for a fixed service, or rps_per_task / rps_per_vcpu with min_tasks/max_tasks to scale")),
                 (None, None) => return Err(c.fail(&p("tasks"), "the task count is missing", "set tasks = 2, or rps_per_task = 50 with min_tasks and max_tasks")),
                 (Some(n), None) => {
                     c.non_negative(&p("tasks"), n, dec!(100000))?;

@@ -18,6 +18,7 @@ mod io_edges;
 mod layers;
 mod limits;
 mod meeting;
+mod optimize;
 mod oracles;
 mod pricing_fetch;
 mod pricing_import;

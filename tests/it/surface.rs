@@ -3,7 +3,7 @@
 use crate::util::*;
 use archcost::templates;
 
-const SUBCOMMANDS: [&str; 13] = [
+const SUBCOMMANDS: [&str; 14] = [
     "compare",
     "report",
     "validate",
@@ -17,6 +17,7 @@ const SUBCOMMANDS: [&str; 13] = [
     "completions",
     "man",
     "serve",
+    "optimize",
 ];
 
 fn stdout(args: &[&str]) -> String {

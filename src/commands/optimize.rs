@@ -1,0 +1,200 @@
+//! `archcost optimize`: search each architecture's `[architecture.search]` choices for the
+//! cheapest feasible configuration; every output format; `--write` writes the scenario with each
+//! best configuration substituted (comments and layout kept). Exit 3 when an architecture has
+//! no feasible configuration at all.
+use super::{load_with_text, Output};
+use crate::cli::{Format, OptimizeArgs};
+use crate::error::{Error, Result};
+use crate::optimize::{self, power_tuning, space::Setting, OptimizeReport};
+use crate::report::optimize as render;
+use crate::scenario::{self, Scenario};
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::Path;
+use toml_edit::{DocumentMut, Item, Value};
+
+pub fn run(args: OptimizeArgs) -> Result<u8> {
+    let out = Output::new(
+        &args.output,
+        "optimize",
+        &[
+            Format::Table,
+            Format::Csv,
+            Format::Json,
+            Format::Markdown,
+            Format::Html,
+        ],
+    )?;
+    let (mut s, catalog, text) = load_with_text(&args.input)?;
+    let display = out.display(&mut s, &args.input.scenario)?;
+    let file = args.input.scenario.display().to_string();
+    if let Some(name) = &args.arch {
+        if !s.architectures.iter().any(|a| &a.name == name) {
+            let names: Vec<&str> = s.architectures.iter().map(|a| a.name.as_str()).collect();
+            return Err(Error::Input(format!(
+                "--arch {name}: {file} has no architecture of that name\n  hint: use one of: {}",
+                names.join(", ")
+            )));
+        }
+    }
+    let measured = read_power_tuning(&s, &args.input.scenario, &file, &text)?;
+    let opts = optimize::Options {
+        arch: args.arch.as_deref(),
+        top: usize::from(args.top),
+        file: &file,
+        measured,
+    };
+    let bar = progress_bar();
+    let started = std::time::Instant::now();
+    let mut progress = |done: u64, total: u64| {
+        // Shown only on a terminal, and only once a search has run for a second.
+        if started.elapsed().as_secs() >= 1 {
+            bar.set_length(total);
+            bar.set_position(done);
+        }
+    };
+    let result = optimize::run(&s, &catalog, &opts, &mut progress)
+        .map_err(|e| scenario::with_location(&file, &text, e))?;
+    bar.finish_and_clear();
+    let bytes = match out.format {
+        Format::Json => render::json(&result),
+        Format::Csv => out.csv(render::csv(&result, &display)),
+        Format::Markdown => render::markdown(&result, &display).into_bytes(),
+        Format::Html => render::html(&result, &display).into_bytes(),
+        Format::Table => render::table(&result, &display).into_bytes(),
+    };
+    out.emit(&bytes)?;
+    if let Some(path) = &args.write {
+        let written = substitute(&text, &result)
+            .map_err(|e| Error::Input(format!("--write {}: {e}", path.display())))?;
+        crate::fsio::write_atomic(path, written.as_bytes())?;
+    }
+    let infeasible = result
+        .architectures
+        .iter()
+        .any(|a| a.searched && a.best.is_none());
+    Ok(if infeasible { 3 } else { 0 })
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    let target = if std::io::stderr().is_terminal() {
+        indicatif::ProgressDrawTarget::stderr()
+    } else {
+        indicatif::ProgressDrawTarget::hidden()
+    };
+    let bar = indicatif::ProgressBar::with_draw_target(None, target);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("optimize {pos}/{len} [{wide_bar}] {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Read every architecture's `search.app.power_tuning` file (relative to the scenario's folder).
+fn read_power_tuning(
+    s: &Scenario,
+    scenario_path: &Path,
+    file: &str,
+    text: &str,
+) -> Result<BTreeMap<String, power_tuning::Measured>> {
+    let mut out = BTreeMap::new();
+    for (i, arch) in s.architectures.iter().enumerate() {
+        let search = scenario::search::of(file, i, &arch.name, arch.search.as_ref())?;
+        let Some(p) = search
+            .as_ref()
+            .and_then(|sr| sr.app.as_ref())
+            .and_then(|t| t.power_tuning.as_ref())
+        else {
+            continue;
+        };
+        let path = match scenario_path.parent() {
+            Some(dir) if Path::new(p).is_relative() => dir.join(p),
+            _ => Path::new(p).to_path_buf(),
+        };
+        let at = scenario::key_location(
+            file,
+            text,
+            &format!("architecture[{i}] ({}).search.app.power_tuning", arch.name),
+        );
+        let body = crate::fsio::read_input_text(
+            &path,
+            crate::fsio::Input {
+                what: "Power Tuning output (JSON)",
+                max_bytes: 16 * 1024 * 1024,
+            },
+        )
+        .map_err(|e| Error::Input(format!("{at}: `search.app.power_tuning`: {e}")))?;
+        let name = path.display().to_string();
+        out.insert(arch.name.clone(), power_tuning::parse(&name, &body)?);
+    }
+    Ok(out)
+}
+
+/// The scenario text with each architecture's best configuration written into its tiers.
+pub fn substitute(text: &str, r: &OptimizeReport) -> std::result::Result<String, String> {
+    let mut doc: DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
+    let archs = doc
+        .get_mut("architecture")
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or("the scenario has no [[architecture]] tables")?;
+    for a in &r.architectures {
+        let Some(best) = &a.best else { continue };
+        let Some(table) = archs
+            .iter_mut()
+            .find(|t| t.get("name").and_then(Item::as_str) == Some(a.name.as_str()))
+        else {
+            continue;
+        };
+        for (tier, settings) in &best.settings {
+            match table.get_mut(tier) {
+                Some(Item::Value(Value::InlineTable(t))) => {
+                    for (k, v) in settings {
+                        match to_value(v) {
+                            Some(val) => {
+                                t.insert(*k, val);
+                            }
+                            None => {
+                                t.remove(k);
+                            }
+                        }
+                    }
+                }
+                Some(Item::Table(t)) => {
+                    for (k, v) in settings {
+                        match to_value(v) {
+                            Some(val) => {
+                                t.insert(k, Item::Value(val));
+                            }
+                            None => {
+                                t.remove(k);
+                            }
+                        }
+                    }
+                }
+                _ => return Err(format!("architecture {}: tier {tier} not found", a.name)),
+            }
+        }
+    }
+    Ok(doc.to_string())
+}
+
+fn to_value(s: &Setting) -> Option<Value> {
+    Some(match s {
+        Setting::Str(v) => Value::from(v.as_str()),
+        Setting::Bool(b) => Value::from(*b),
+        Setting::Num(n) => {
+            let n = n.normalize();
+            if n.fract().is_zero() {
+                match i64::try_from(n) {
+                    Ok(i) => Value::from(i),
+                    Err(_) => Value::from(n.to_string().parse::<f64>().unwrap_or(0.0)),
+                }
+            } else {
+                // Written as the exact decimal text (a TOML float literal).
+                n.to_string().parse::<Value>().ok()?
+            }
+        }
+        Setting::Remove => return None,
+    })
+}

@@ -1,0 +1,246 @@
+//! The search constraints in words: which ones the written architecture breaks, which ones stop
+//! the answer getting cheaper (`binding`: cheaper candidates ruled out, the fleet the peak hour
+//! needs at `max_utilization`), and, when nothing is feasible, what rules out each family.
+use super::search::{Priced, TierSpace, Walk};
+use crate::compare::{ArchReport, Probe};
+use crate::scenario::search::Search;
+use crate::scenario::{Architecture, Scenario, Service};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What rules out one group of one tier's candidates.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RuledOut {
+    pub tier: String,
+    pub group: String,
+    pub reasons: Vec<String>,
+}
+
+fn pct(d: Decimal) -> String {
+    crate::money::round(d * Decimal::ONE_HUNDRED, 1)
+        .normalize()
+        .to_string()
+}
+
+/// The search constraints the written architecture breaks (ids), and notes.
+pub fn baseline(
+    s: &Scenario,
+    arch: &Architecture,
+    search: &Search,
+    p: &Probe,
+    written: &ArchReport,
+) -> (Vec<String>, Vec<String>) {
+    let mut broken = Vec::new();
+    let mut notes = Vec::new();
+    if !written.feasible {
+        broken.push("feasible".to_string());
+    }
+    if search
+        .max_monthly_usd
+        .is_some_and(|m| written.monthly_usd > m)
+    {
+        broken.push("max_monthly_usd".into());
+    }
+    if search
+        .max_upfront_usd
+        .is_some_and(|m| written.upfront_usd > m)
+    {
+        broken.push("max_upfront_usd".into());
+    }
+    if let (Some(max), Some(Service::Lambda(_))) = (search.max_duration_ms, &arch.app) {
+        if p.plan.app_duration_ms > max {
+            broken.push("max_duration_ms".into());
+        }
+    }
+    if let Some(max) = search.max_duration_ms {
+        if matches!(arch.app, Some(Service::Fargate(_))) && s.workload.duration_ms > max {
+            broken.push("max_duration_ms".into());
+        }
+    }
+    if let Some(allowed) = &search.architectures {
+        let archs: Vec<String> = [&arch.web, &arch.app, &arch.db]
+            .into_iter()
+            .flatten()
+            .filter_map(|svc| match svc {
+                Service::Ec2(e) => crate::limits::table().ec2_arch.get(&e.instance).cloned(),
+                Service::Lambda(l) => Some(l.arch.key().to_string()),
+                Service::Fargate(f) => Some(f.arch.key().to_string()),
+                _ => None,
+            })
+            .collect();
+        if archs
+            .iter()
+            .any(|a| !allowed.iter().any(|x| x.key() == a.as_str()))
+        {
+            broken.push("architectures".into());
+        }
+    }
+    if let Some(max) = search.max_utilization {
+        for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
+            let written_util = match svc {
+                Some(Service::Ec2(e)) if e.count.is_none() => e.max_utilization,
+                Some(Service::Fargate(f)) if f.tasks.is_none() => f.max_utilization,
+                _ => continue,
+            };
+            if written_util.unwrap_or(Decimal::ONE) > max {
+                broken.push(format!("{tier}.max_utilization"));
+                notes.push(format!(
+                    "the written {tier} fleet is sized at {} % utilization; the search sizes fleets at {} %",
+                    pct(written_util.unwrap_or(Decimal::ONE)),
+                    pct(max)
+                ));
+            }
+        }
+    }
+    (broken, notes)
+}
+
+/// Why the configuration `picks` cannot get cheaper: per tier, the ids of the constraints that
+/// rule out its cheaper candidates, the fleet the busiest hour needs, and the caps that turned
+/// cheaper configurations away.
+pub fn binding(
+    spaces: &[TierSpace],
+    picks: &[usize],
+    arch: &Architecture,
+    p: &Probe,
+    walk: &Walk,
+) -> (Vec<String>, Vec<String>) {
+    let mut ids = BTreeSet::new();
+    let mut words = Vec::new();
+    for (sp, &pick) in spaces.iter().zip(picks) {
+        let chosen = sp.outcomes[pick].monthly();
+        // Reasons of every candidate that would have cost less, with one example each.
+        let mut cheaper: BTreeMap<String, (usize, String)> = BTreeMap::new();
+        for (i, o) in sp.outcomes.iter().enumerate() {
+            if let Priced::Out {
+                reasons,
+                monthly_usd: Some(m),
+            } = o
+            {
+                if chosen.is_some_and(|c| *m < c) {
+                    for r in reasons {
+                        let e = cheaper
+                            .entry(r.clone())
+                            .or_insert((0, label(&sp.candidates[i].settings)));
+                        e.0 += 1;
+                    }
+                }
+            }
+            // Candidates excluded before pricing (architecture, burstable, latency budget) may
+            // or may not have been cheaper: named only when the chosen one is the same group.
+            if let Priced::Out {
+                reasons,
+                monthly_usd: None,
+            } = o
+            {
+                if reasons.iter().any(|r| r == "max_duration_ms")
+                    && sp.candidates[i].group == sp.candidates[pick].group
+                {
+                    let e = cheaper
+                        .entry("max_duration_ms".into())
+                        .or_insert((0, label(&sp.candidates[i].settings)));
+                    e.0 += 1;
+                }
+            }
+        }
+        for (id, (n, example)) in cheaper {
+            ids.insert(format!("{}.{id}", sp.tier));
+            words.push(format!(
+                "{}: {n} cheaper option(s) ruled out by {id} (e.g. {example})",
+                sp.tier
+            ));
+        }
+        if let Some(line) = fleet_words(sp.tier, arch, p) {
+            ids.insert(format!("{}.max_utilization", sp.tier));
+            words.push(line);
+        }
+        if let Some(d) = sp.candidates[pick].duration_ms {
+            if sp.candidates[pick].interpolated {
+                words.push(format!(
+                    "{}: duration {d} ms interpolated between measured sizes",
+                    sp.tier
+                ));
+            }
+        }
+    }
+    for cap in &walk.capped_by {
+        ids.insert((*cap).to_string());
+        words.push(format!("cheaper configurations exceed {cap}"));
+    }
+    (ids.into_iter().collect(), words)
+}
+
+/// "app: peak hour needs 7 x c7g.xlarge at 70 %" for a scaled fleet.
+fn fleet_words(tier: &str, arch: &Architecture, p: &Probe) -> Option<String> {
+    let fleet = p.plan.tier(tier)?.fleet.as_ref()?;
+    if fleet.fixed {
+        return None;
+    }
+    let (unit, util) = match [&arch.web, &arch.app, &arch.db][match tier {
+        "web" => 0,
+        "app" => 1,
+        _ => 2,
+    }] {
+        Some(Service::Ec2(e)) => (e.instance.clone(), e.max_utilization),
+        Some(Service::Fargate(f)) => (
+            format!(
+                "{} vCPU / {} GB tasks",
+                f.vcpu.normalize(),
+                f.memory_gb.normalize()
+            ),
+            f.max_utilization,
+        ),
+        _ => return None,
+    };
+    Some(format!(
+        "{tier}: peak hour needs {} x {unit} at {} %",
+        fleet.peak_units.normalize(),
+        pct(util.unwrap_or(Decimal::ONE))
+    ))
+}
+
+fn label(settings: &[(&'static str, super::space::Setting)]) -> String {
+    settings
+        .iter()
+        .filter(|(_, v)| *v != super::space::Setting::Remove)
+        .map(|(k, v)| format!("{k}={}", v.text()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// When nothing is feasible: per tier and group, the ids of what rules its candidates out
+/// (every tier with no feasible candidate; or the caps when every combination broke them).
+pub fn ruled_out(spaces: &[TierSpace], walk: &Walk) -> Vec<RuledOut> {
+    let mut out = Vec::new();
+    for sp in spaces {
+        if sp.outcomes.iter().any(|o| matches!(o, Priced::Ok { .. })) {
+            continue;
+        }
+        let mut groups: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (c, o) in sp.candidates.iter().zip(&sp.outcomes) {
+            if let Priced::Out { reasons, .. } = o {
+                groups
+                    .entry(c.group.clone())
+                    .or_default()
+                    .extend(reasons.iter().cloned());
+            }
+        }
+        for (group, reasons) in groups {
+            out.push(RuledOut {
+                tier: sp.tier.to_string(),
+                group,
+                reasons: reasons.into_iter().collect(),
+            });
+        }
+    }
+    if out.is_empty() {
+        for cap in &walk.capped_by {
+            out.push(RuledOut {
+                tier: "all".into(),
+                group: "every configuration".into(),
+                reasons: vec![(*cap).to_string()],
+            });
+        }
+    }
+    out
+}

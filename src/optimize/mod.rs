@@ -1,0 +1,376 @@
+//! `archcost optimize`: for each architecture with an `[architecture.search]` table, the cheapest
+//! configuration that is feasible (no hard limit exceeded, every hour's load carried at
+//! `max_utilization`) and meets the search's constraints, priced by the same engine as
+//! `compare`. Modules: `space` (the choices), `power_tuning` (Lambda duration across memory),
+//! `search` (exact pricing and the best-first walk), `constraints` (the written baseline and
+//! the binding constraints in words).
+pub mod constraints;
+pub mod power_tuning;
+pub mod search;
+pub mod space;
+
+pub use constraints::RuledOut;
+
+use crate::capacity::Load;
+use crate::compare::{self, probe, AssumptionsInfo};
+use crate::error::Result;
+use crate::pricing::Catalog;
+use crate::scenario::{Architecture, Scenario, Service};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use space::{Setting, SpaceCtx};
+use std::collections::BTreeMap;
+
+pub const OPTIMIZE_SCHEMA: &str = "archcost/optimize/1";
+
+/// What `optimize` needs beyond the scenario.
+pub struct Options<'a> {
+    /// Only this architecture (`--arch`).
+    pub arch: Option<&'a str>,
+    /// Alternatives to report after the best (`--top`).
+    pub top: usize,
+    /// The scenario file's name (messages).
+    pub file: &'a str,
+    /// Power Tuning data per architecture name (read by the command from `power_tuning`).
+    pub measured: BTreeMap<String, power_tuning::Measured>,
+}
+
+/// The whole answer (JSON schema `archcost/optimize/1`).
+#[derive(Debug, Clone, Serialize)]
+pub struct OptimizeReport {
+    pub schema: &'static str,
+    pub scenario: ScenarioRef,
+    pub assumptions: AssumptionsInfo,
+    pub architectures: Vec<ArchResult>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioRef {
+    pub name: String,
+    pub region: String,
+}
+
+/// The tier keys of a configuration: tier -> key -> value (exact text).
+pub type Config = BTreeMap<String, BTreeMap<String, String>>;
+
+/// One architecture's answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchResult {
+    pub name: String,
+    /// False when the architecture has no `[architecture.search]` table (baseline only).
+    pub searched: bool,
+    pub baseline: Baseline,
+    /// The cheapest feasible configuration (null when none meets every constraint).
+    pub best: Option<Choice>,
+    /// The next cheapest configurations (`--top`).
+    pub alternatives: Vec<Choice>,
+    /// Tier configurations priced through the engine.
+    pub evaluated: u64,
+    /// Configurations the search covers (the product of the tiers' choices).
+    pub space: String,
+    /// Configurations combined by the best-first walk.
+    pub combined: u64,
+    /// When nothing is feasible: what rules out each group (family, size) of each tier.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ruled_out: Vec<RuledOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// The architecture as written, priced exactly as `compare` prices it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Baseline {
+    pub config: Config,
+    #[serde(with = "crate::services::exact")]
+    pub monthly_usd: Decimal,
+    #[serde(with = "crate::services::exact")]
+    pub upfront_usd: Decimal,
+    pub feasible: bool,
+    /// False when it breaks a search constraint (`broken`).
+    pub meets_constraints: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub broken: Vec<String>,
+}
+
+/// A configuration the search found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    pub config: Config,
+    #[serde(with = "crate::services::exact")]
+    pub monthly_usd: Decimal,
+    #[serde(with = "crate::services::exact")]
+    pub upfront_usd: Decimal,
+    /// Baseline monthly minus this one's (negative when it costs more).
+    #[serde(with = "crate::services::exact")]
+    pub saving_usd: Decimal,
+    /// Ids of the constraints that stop it getting cheaper.
+    pub binding: Vec<String>,
+    /// The same in words ("peak hour needs 7 x c7g.xlarge at 70 %").
+    pub reasons: Vec<String>,
+    /// The tier keys to write into the scenario (`--write`).
+    #[serde(skip)]
+    pub settings: Vec<(String, Vec<(&'static str, Setting)>)>,
+}
+
+/// Search every architecture (or `opts.arch`). `progress(done, total)` is called as tier
+/// candidates are priced.
+pub fn run(
+    s: &Scenario,
+    catalog: &Catalog,
+    opts: &Options,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<OptimizeReport> {
+    let report = compare::evaluate(&s.without_ranges(), catalog)?;
+    let hours = s.assumptions.hours_per_month;
+    let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);
+    let mut out = Vec::new();
+    for (i, arch) in s.architectures.iter().enumerate() {
+        if opts.arch.is_some_and(|n| n != arch.name) {
+            continue;
+        }
+        let Some(written) = report.arch(&arch.name) else {
+            continue;
+        };
+        out.push(arch_result(
+            s, catalog, opts, &load, i, arch, written, progress,
+        )?);
+    }
+    Ok(OptimizeReport {
+        schema: OPTIMIZE_SCHEMA,
+        scenario: ScenarioRef {
+            name: s.name.clone(),
+            region: s.region.clone(),
+        },
+        assumptions: report.assumptions,
+        architectures: out,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn arch_result(
+    s: &Scenario,
+    catalog: &Catalog,
+    opts: &Options,
+    load: &Load,
+    index: usize,
+    arch: &Architecture,
+    written: &compare::ArchReport,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<ArchResult> {
+    let base_probe = probe(s, arch, catalog, load)?;
+    let parsed = crate::scenario::search::of(opts.file, index, &arch.name, arch.search.as_ref())?;
+    let search = parsed.unwrap_or_default();
+    let mut baseline = Baseline {
+        config: describe_arch(arch),
+        monthly_usd: written.monthly_usd,
+        upfront_usd: written.upfront_usd,
+        feasible: written.feasible,
+        meets_constraints: true,
+        broken: Vec::new(),
+    };
+    let mut result = ArchResult {
+        name: arch.name.clone(),
+        searched: arch.search.is_some(),
+        baseline: baseline.clone(),
+        best: None,
+        alternatives: Vec::new(),
+        evaluated: 0,
+        space: "1".into(),
+        combined: 0,
+        ruled_out: Vec::new(),
+        notes: Vec::new(),
+    };
+    if arch.search.is_none() {
+        return Ok(result);
+    }
+    let region = arch.region.as_deref().unwrap_or(&s.region);
+    let cx = SpaceCtx {
+        catalog,
+        region,
+        duration_ms: s.workload.duration_ms,
+        path: format!("architecture[{index}] ({}).search", arch.name),
+        file: opts.file,
+        measured: opts.measured.get(&arch.name),
+    };
+    let mut tiers = Vec::new();
+    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
+        if let Some(svc) = svc {
+            tiers.push((tier, space::tier_space(&cx, tier, svc, &search)?));
+        }
+    }
+    for (tier, _) in [
+        ("web", &search.web),
+        ("app", &search.app),
+        ("db", &search.db),
+    ]
+    .into_iter()
+    .filter(|(_, t)| t.is_some())
+    {
+        if !tiers.iter().any(|(t, _)| *t == tier) {
+            return Err(crate::error::Error::Input(format!(
+                "{}: `{}.{tier}`: the architecture has no {tier} tier\n  hint: remove `{tier}` from the search table or add the tier",
+                opts.file, cx.path
+            )));
+        }
+    }
+    let total: u64 = tiers.iter().map(|(_, c)| c.len() as u64).sum();
+    let space_size = tiers
+        .iter()
+        .try_fold(1u128, |acc, (_, c)| acc.checked_mul(c.len() as u128));
+    result.space = space_size.map_or("more than 10^38".into(), |n| n.to_string());
+    let mut done = 0u64;
+    let mut spaces = Vec::new();
+    for (tier, cands) in tiers {
+        let mut tick = || {
+            done += 1;
+            progress(done, total);
+        };
+        spaces.push(search::price_tier(
+            s,
+            catalog,
+            load,
+            arch,
+            &base_probe,
+            tier,
+            cands,
+            &mut tick,
+        ));
+    }
+    result.evaluated = spaces
+        .iter()
+        .flat_map(|sp| &sp.outcomes)
+        .filter(|o| !matches!(o, search::Priced::Out { reasons, monthly_usd: None } if reasons.iter().any(|r| r != "unpriced")))
+        .count() as u64;
+    let caps = search::Caps {
+        max_monthly_usd: search.max_monthly_usd,
+        max_upfront_usd: search.max_upfront_usd,
+    };
+    let walk = search::cheapest(&spaces, &base_probe, caps, opts.top + 1);
+    result.combined = walk.combined;
+    let (broken, notes) = constraints::baseline(s, arch, &search, &base_probe, written);
+    baseline.meets_constraints = broken.is_empty();
+    baseline.broken = broken;
+    result.baseline = baseline;
+    result.notes = notes;
+    if spaces
+        .iter()
+        .flat_map(|sp| &sp.candidates)
+        .any(|c| c.interpolated)
+    {
+        result.notes.push(
+            "Lambda durations between the sizes Power Tuning measured are interpolated linearly; none is extrapolated".into(),
+        );
+    }
+    for sp in &spaces {
+        let unpriced = sp
+            .outcomes
+            .iter()
+            .filter(|o| matches!(o, search::Priced::Out { reasons, .. } if reasons.iter().any(|r| r == "unpriced")))
+            .count();
+        if unpriced > 0 {
+            result.notes.push(format!(
+                "{}: {unpriced} configuration(s) skipped: no sourced rate in this catalog for their purchase option or size (and no discount_pct)",
+                sp.tier
+            ));
+        }
+    }
+    let mut choices = Vec::new();
+    for combo in &walk.combos {
+        let mut a = arch.clone();
+        let mut settings = Vec::new();
+        for (sp, &pick) in spaces.iter().zip(&combo.picks) {
+            let c = &sp.candidates[pick];
+            a = search::with_tier(&a, sp.tier, &c.svc);
+            settings.push((sp.tier.to_string(), c.settings.clone()));
+        }
+        // The answer's own figures, from the engine on the whole configuration.
+        let p = probe(s, &a, catalog, load)?;
+        let (binding, reasons) = constraints::binding(&spaces, &combo.picks, &a, &p, &walk);
+        choices.push(Choice {
+            config: describe_arch(&a),
+            monthly_usd: p.monthly_usd,
+            upfront_usd: p.upfront_usd,
+            saving_usd: written.monthly_usd - p.monthly_usd,
+            binding,
+            reasons,
+            settings,
+        });
+    }
+    if choices.is_empty() {
+        result.ruled_out = constraints::ruled_out(&spaces, &walk);
+    }
+    let mut it = choices.into_iter();
+    result.best = it.next();
+    result.alternatives = it.collect();
+    Ok(result)
+}
+
+/// The keys of every tier that a search may change, as written (tables and JSON `config`).
+pub fn describe_arch(arch: &Architecture) -> Config {
+    let mut out = Config::new();
+    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
+        if let Some(svc) = svc {
+            out.insert(tier.to_string(), describe(svc));
+        }
+    }
+    out
+}
+
+fn describe(svc: &Service) -> BTreeMap<String, String> {
+    let mut m = BTreeMap::new();
+    let mut put = |k: &str, v: String| {
+        m.insert(k.to_string(), v);
+    };
+    let n = |d: Decimal| d.normalize().to_string();
+    put("service", svc.name().to_string());
+    let terms = svc.terms();
+    put("purchase", terms.purchase.key().to_string());
+    if terms.purchase != crate::scenario::Purchase::OnDemand
+        && terms.purchase != crate::scenario::Purchase::Spot
+    {
+        put("term_years", terms.term_years.to_string());
+        put("payment", terms.payment.key().to_string());
+    }
+    match svc {
+        Service::Ec2(e) => {
+            put("instance", e.instance.clone());
+            if let Some(u) = e.max_utilization {
+                put("max_utilization", n(u));
+            }
+        }
+        Service::Lambda(l) => {
+            put("memory_mb", n(l.memory_mb));
+            put("arch", l.arch.key().to_string());
+            if let Some(d) = l.duration_ms {
+                put("duration_ms", n(d));
+            }
+        }
+        Service::Fargate(f) => {
+            put("vcpu", n(f.vcpu));
+            put("memory_gb", n(f.memory_gb));
+            put("arch", f.arch.key().to_string());
+            if let Some(s) = f.spot_share {
+                put("spot_share", n(s));
+            }
+            if let Some(u) = f.max_utilization {
+                put("max_utilization", n(u));
+            }
+        }
+        Service::Rds(r) => {
+            put("instance", r.instance.clone());
+            put("multi_az", r.multi_az.to_string());
+        }
+        Service::Dynamodb(d) => {
+            put(
+                "capacity",
+                match d.capacity {
+                    crate::scenario::Capacity::OnDemand => "on-demand",
+                    crate::scenario::Capacity::Provisioned => "provisioned",
+                }
+                .to_string(),
+            );
+        }
+        Service::ApiGateway(_) | Service::Alb(_) => {}
+    }
+    m
+}

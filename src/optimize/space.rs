@@ -1,0 +1,753 @@
+//! The search space of one architecture: for each tier, every configuration its
+//! `[architecture.search]` table allows (EC2 types, RDS classes and Multi-AZ, Lambda memory and
+//! architecture, Fargate task sizes, DynamoDB capacity mode, purchase options), each as the
+//! tier's service with the choice applied. Counts are never searched: scaled fleets keep
+//! scaling hour by hour from the load (`rps_per_vcpu` x vCPUs at `max_utilization`).
+use super::power_tuning::{self, Measured};
+use crate::error::{Error, Result};
+use crate::pricing::Catalog;
+use crate::scenario::search::{family, InstanceSpace, Search, TierSearch};
+use crate::scenario::{Capacity, CpuArch, Payment, Purchase, Rds, Service, FARGATE_SIZES};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+/// A value written into the scenario for a chosen configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Setting {
+    Str(String),
+    Num(Decimal),
+    Bool(bool),
+    /// The key is removed (e.g. `term_years` when the choice is on-demand).
+    Remove,
+}
+
+impl Setting {
+    /// The value as text (JSON `config`, tables); empty for `Remove`.
+    pub fn text(&self) -> String {
+        match self {
+            Setting::Str(s) => s.clone(),
+            Setting::Num(n) => n.normalize().to_string(),
+            Setting::Bool(b) => b.to_string(),
+            Setting::Remove => String::new(),
+        }
+    }
+}
+
+/// One configuration of one tier.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The tier's service with this configuration applied.
+    pub svc: Service,
+    /// The tier keys this configuration sets (in a stable order).
+    pub settings: Vec<(&'static str, Setting)>,
+    /// How candidates are grouped when explaining infeasibility (`m7g`, `db.r6g`,
+    /// `lambda arm64`, `fargate 0.5 vCPU`, ...).
+    pub group: String,
+    /// The search constraint that rules it out before pricing (`architectures`, `burstable`,
+    /// `max_duration_ms`), if any.
+    pub excluded: Option<String>,
+    /// Compute time per request at this configuration, when it changes with the choice.
+    pub duration_ms: Option<Decimal>,
+    /// The duration was interpolated between measured Power Tuning sizes.
+    pub interpolated: bool,
+}
+
+/// Inputs a space needs beyond the search table.
+pub struct SpaceCtx<'a> {
+    pub catalog: &'a Catalog,
+    pub region: &'a str,
+    /// The workload's `duration_ms`.
+    pub duration_ms: Decimal,
+    /// `architecture[i] (name).search` (key path for messages).
+    pub path: String,
+    /// The scenario file's name (messages).
+    pub file: &'a str,
+    /// Power Tuning data already read for this architecture's app tier.
+    pub measured: Option<&'a Measured>,
+}
+
+impl SpaceCtx<'_> {
+    fn fail(&self, key: &str, problem: impl AsRef<str>, hint: impl AsRef<str>) -> Error {
+        Error::Input(format!(
+            "{}: `{}.{key}`: {}\n  hint: {}",
+            self.file,
+            self.path,
+            problem.as_ref(),
+            hint.as_ref()
+        ))
+    }
+}
+
+/// Every configuration of `tier` (`svc` as written) under `search`; a tier without a search
+/// table has one configuration (as written, with the search's `max_utilization` applied to a
+/// scaled fleet).
+pub fn tier_space(
+    cx: &SpaceCtx,
+    tier: &str,
+    svc: &Service,
+    search: &Search,
+) -> Result<Vec<Candidate>> {
+    let empty = TierSearch::default();
+    let ts = search.tier(tier).unwrap_or(&empty);
+    check_keys(cx, tier, svc, ts)?;
+    let base: Vec<Candidate> = match svc {
+        Service::Ec2(_) => ec2(cx, tier, svc, ts, search)?,
+        Service::Lambda(_) => lambda(cx, tier, svc, ts, search)?,
+        Service::Fargate(_) => fargate(cx, tier, svc, ts, search)?,
+        Service::Rds(r) => rds(cx, tier, r, ts)?,
+        Service::Dynamodb(d) => {
+            let modes = ts.capacity.clone().unwrap_or_else(|| vec![d.capacity]);
+            if modes.is_empty() {
+                return Err(empty_list(cx, tier, "capacity"));
+            }
+            modes
+                .into_iter()
+                .map(|mode| {
+                    let mut d2 = d.clone();
+                    let mut settings = vec![(
+                        "capacity",
+                        Setting::Str(
+                            match mode {
+                                Capacity::OnDemand => "on-demand",
+                                Capacity::Provisioned => "provisioned",
+                            }
+                            .into(),
+                        ),
+                    )];
+                    if mode != d.capacity {
+                        d2.capacity = mode;
+                        d2.rcu = None;
+                        d2.wcu = None;
+                        settings.push(("rcu", Setting::Remove));
+                        settings.push(("wcu", Setting::Remove));
+                    }
+                    plain(Service::Dynamodb(d2), settings, "dynamodb")
+                })
+                .collect()
+        }
+        Service::ApiGateway(_) | Service::Alb(_) => vec![plain(svc.clone(), vec![], svc.name())],
+    };
+    with_purchases(cx, tier, ts, base)
+}
+
+fn plain(svc: Service, settings: Vec<(&'static str, Setting)>, group: &str) -> Candidate {
+    Candidate {
+        svc,
+        settings,
+        group: group.to_string(),
+        excluded: None,
+        duration_ms: None,
+        interpolated: false,
+    }
+}
+
+fn empty_list(cx: &SpaceCtx, tier: &str, key: &str) -> Error {
+    cx.fail(
+        &format!("{tier}.{key}"),
+        "the list is empty: nothing to search",
+        format!("list at least one value, or remove `{tier}.{key}` to keep the tier's own"),
+    )
+}
+
+/// Search keys that apply to each service.
+fn check_keys(cx: &SpaceCtx, tier: &str, svc: &Service, ts: &TierSearch) -> Result<()> {
+    let given: [(&str, bool); 12] = [
+        ("instance", ts.instance.is_some()),
+        ("purchase", ts.purchase.is_some()),
+        ("term_years", ts.term_years.is_some()),
+        ("payment", ts.payment.is_some()),
+        ("multi_az", ts.multi_az.is_some()),
+        ("memory_mb", ts.memory_mb.is_some()),
+        ("arch", ts.arch.is_some()),
+        ("vcpu", ts.vcpu.is_some()),
+        ("memory_gb", ts.memory_gb.is_some()),
+        ("spot_share", ts.spot_share.is_some()),
+        ("capacity", ts.capacity.is_some()),
+        (
+            "power_tuning",
+            ts.power_tuning.is_some() || ts.cpu_share.is_some(),
+        ),
+    ];
+    let allowed: &[&str] = match svc {
+        Service::Ec2(_) => &["instance", "purchase", "term_years", "payment"],
+        Service::Rds(_) => &["instance", "multi_az", "purchase", "term_years", "payment"],
+        Service::Lambda(_) => &[
+            "memory_mb",
+            "arch",
+            "purchase",
+            "term_years",
+            "payment",
+            "power_tuning",
+        ],
+        Service::Fargate(_) => &[
+            "vcpu",
+            "memory_gb",
+            "arch",
+            "spot_share",
+            "purchase",
+            "term_years",
+            "payment",
+            "power_tuning",
+        ],
+        Service::Dynamodb(_) => &["capacity", "purchase", "term_years", "payment"],
+        Service::ApiGateway(_) | Service::Alb(_) => &[],
+    };
+    for (key, set) in given {
+        if set && !allowed.contains(&key) {
+            let key = if key == "power_tuning" && ts.power_tuning.is_none() {
+                "cpu_share"
+            } else {
+                key
+            };
+            return Err(cx.fail(
+                &format!("{tier}.{key}"),
+                format!("`{key}` is not a choice of the {} service", svc.name()),
+                if allowed.is_empty() {
+                    format!("{} has nothing to search; remove `{tier}`", svc.name())
+                } else {
+                    format!("searchable here: {}", allowed.join(", "))
+                },
+            ));
+        }
+    }
+    if matches!(svc, Service::Fargate(_)) && ts.power_tuning.is_some() {
+        return Err(cx.fail(
+            &format!("{tier}.power_tuning"),
+            "Power Tuning measures Lambda functions",
+            "use cpu_share for a Fargate task",
+        ));
+    }
+    Ok(())
+}
+
+/// Instance types or classes of `prefix` (`ec2.linux.`, `rds.mysql.single_az.`) in the region's
+/// catalog chosen by `space`; errors name the type or family that is not there.
+fn instances(
+    cx: &SpaceCtx,
+    key: &str,
+    prefix: &str,
+    space: &InstanceSpace,
+    what: &str,
+) -> Result<Vec<String>> {
+    let all: Vec<String> = cx
+        .catalog
+        .keys_with_prefix(cx.region, prefix)
+        .into_iter()
+        .filter_map(|k| k.strip_prefix(prefix).map(str::to_string))
+        .collect();
+    let missing = |name: &str, kind: &str| {
+        cx.fail(
+            key,
+            format!(
+                "{kind} {name} is not in the bundled catalog for {} (snapshot {})",
+                cx.region,
+                cx.catalog.effective()
+            ),
+            format!(
+                "check the spelling; a family is the part before the dot (`m7g` of m7g.large); `archcost pricing fetch --region {}` gets today's list of {what}",
+                cx.region
+            ),
+        )
+    };
+    let out: Vec<String> = match space {
+        InstanceSpace::Types(list) if list.is_empty() => all,
+        InstanceSpace::Types(list) => {
+            for t in list {
+                if !all.contains(t) {
+                    return Err(missing(t, "type"));
+                }
+            }
+            list.clone()
+        }
+        InstanceSpace::Families(fams) => {
+            if fams.is_empty() {
+                return Err(cx.fail(
+                    key,
+                    "`families` is empty: nothing to search",
+                    "list at least one family, or write `[]` for every type",
+                ));
+            }
+            let mut out = Vec::new();
+            for f in fams {
+                let of: Vec<String> = all.iter().filter(|t| family(t) == f).cloned().collect();
+                if of.is_empty() {
+                    return Err(missing(f, "family"));
+                }
+                out.extend(of);
+            }
+            out
+        }
+    };
+    let mut out = out;
+    out.sort();
+    out.dedup();
+    if out.is_empty() {
+        return Err(cx.fail(
+            key,
+            format!("no {what} in the catalog for {}", cx.region),
+            "pick another region or fetch a catalog with `archcost pricing fetch`",
+        ));
+    }
+    Ok(out)
+}
+
+fn ec2(
+    cx: &SpaceCtx,
+    tier: &str,
+    svc: &Service,
+    ts: &TierSearch,
+    search: &Search,
+) -> Result<Vec<Candidate>> {
+    let Service::Ec2(e) = svc else {
+        return Ok(vec![]);
+    };
+    let key = format!("{tier}.instance");
+    let types = match &ts.instance {
+        Some(space) => {
+            if e.count.is_some() || e.rps_per_instance.is_some() {
+                return Err(cx.fail(
+                    &key,
+                    "searching the instance type needs a fleet sized from the load",
+                    format!(
+                        "on the {tier} tier replace {} by rps_per_vcpu (requests/s one vCPU serves) with min/max, so every type gets the instances its capacity needs",
+                        if e.count.is_some() { "count" } else { "rps_per_instance" }
+                    ),
+                ));
+            }
+            instances(cx, &key, "ec2.linux.", space, "EC2 instance types")?
+        }
+        None => vec![e.instance.clone()],
+    };
+    let scaled = e.count.is_none();
+    let mut out = Vec::with_capacity(types.len());
+    for t in types {
+        let mut e2 = e.clone();
+        e2.instance = t.clone();
+        let mut excluded = None;
+        let arch = crate::limits::table().ec2_arch.get(&t).cloned();
+        if let (Some(allowed), Some(a)) = (&search.architectures, &arch) {
+            if !allowed.iter().any(|x| x.key() == a) {
+                excluded = Some("architectures".to_string());
+            }
+        }
+        let mut util = search.max_utilization.or(e.max_utilization);
+        if t.starts_with('t') && excluded.is_none() {
+            if search.burstable == Some(false) {
+                excluded = Some("burstable".to_string());
+            } else {
+                // Sized by its CPU-credit baseline: sustained load at most the baseline share.
+                match crate::limits::ec2::baseline_row(&t) {
+                    Some(row) => {
+                        let share = row.value / dec!(100);
+                        util = Some(util.map_or(share, |u| u.min(share)));
+                    }
+                    None => excluded = Some("burstable.baseline".to_string()),
+                }
+            }
+        }
+        let mut settings = vec![("instance", Setting::Str(t.clone()))];
+        if scaled {
+            e2.max_utilization = util;
+            if let Some(u) = util {
+                settings.push(("max_utilization", Setting::Num(u)));
+            }
+        }
+        out.push(Candidate {
+            svc: Service::Ec2(e2),
+            settings,
+            group: family(&t).to_string(),
+            excluded,
+            duration_ms: None,
+            interpolated: false,
+        });
+    }
+    Ok(out)
+}
+
+fn rds(cx: &SpaceCtx, tier: &str, r: &Rds, ts: &TierSearch) -> Result<Vec<Candidate>> {
+    let multi = ts.multi_az.clone().unwrap_or_else(|| vec![r.multi_az]);
+    if multi.is_empty() {
+        return Err(empty_list(cx, tier, "multi_az"));
+    }
+    let az = if r.multi_az { "multi_az" } else { "single_az" };
+    let prefix = format!("rds.{}.{az}.", r.engine.key());
+    let classes = match &ts.instance {
+        Some(space) => instances(
+            cx,
+            &format!("{tier}.instance"),
+            &prefix,
+            space,
+            "RDS instance classes",
+        )?,
+        None => vec![r.instance.clone()],
+    };
+    let mut out = Vec::new();
+    for class in classes {
+        for &m in &multi {
+            let mut r2 = r.clone();
+            r2.instance = class.clone();
+            r2.multi_az = m;
+            out.push(plain(
+                Service::Rds(r2),
+                vec![
+                    ("instance", Setting::Str(class.clone())),
+                    ("multi_az", Setting::Bool(m)),
+                ],
+                family(&class),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn lambda(
+    cx: &SpaceCtx,
+    tier: &str,
+    svc: &Service,
+    ts: &TierSearch,
+    search: &Search,
+) -> Result<Vec<Candidate>> {
+    let Service::Lambda(l) = svc else {
+        return Ok(vec![]);
+    };
+    let base_ms = l.duration_ms.unwrap_or(cx.duration_ms);
+    let archs = ts.arch.clone().unwrap_or_else(|| vec![l.arch]);
+    if archs.is_empty() {
+        return Err(empty_list(cx, tier, "arch"));
+    }
+    let memories: Vec<Decimal> = match ts.memory_mb {
+        Some(r) => {
+            let key = format!("{tier}.memory_mb");
+            if r.from > r.to {
+                return Err(cx.fail(
+                    &key,
+                    format!("from ({}) is above to ({})", r.from, r.to),
+                    "write from <= to, e.g. { from = 128, to = 3008 }",
+                ));
+            }
+            if r.from < 128 || r.to > 10240 {
+                return Err(cx.fail(
+                    &key,
+                    format!(
+                        "{}..{} MB is outside Lambda's 128 to 10240 MB",
+                        r.from, r.to
+                    ),
+                    "keep from and to within 128 and 10240",
+                ));
+            }
+            if let Some(m) = cx.measured {
+                let (lo, hi) = m.span();
+                if Decimal::from(r.from) < lo || Decimal::from(r.to) > hi {
+                    return Err(cx.fail(
+                        &key,
+                        format!(
+                            "{}..{} MB reaches beyond the sizes {} measured ({lo}..{hi} MB); archcost interpolates between measured sizes but does not extrapolate",
+                            r.from, r.to, m.file
+                        ),
+                        format!("narrow from/to to {lo}..{hi}, or measure more sizes"),
+                    ));
+                }
+            } else if ts.cpu_share.is_none() {
+                return Err(cx.fail(
+                    &key,
+                    "the duration at other memory sizes is unknown",
+                    "add power_tuning = \"FILE.json\" (AWS Lambda Power Tuning output) or cpu_share = 0.0..1.0 (the share of duration_ms that is CPU time)",
+                ));
+            }
+            (r.from..=r.to).map(Decimal::from).collect()
+        }
+        None => vec![l.memory_mb],
+    };
+    if let Some(s) = ts.cpu_share {
+        if s < Decimal::ZERO || s > Decimal::ONE {
+            return Err(cx.fail(
+                &format!("{tier}.cpu_share"),
+                format!("{s} is not a share"),
+                "write a number from 0 (no CPU time) to 1 (all CPU time)",
+            ));
+        }
+    }
+    let mut out = Vec::with_capacity(memories.len() * archs.len());
+    for &arch in &archs {
+        for &m in &memories {
+            let (duration, interpolated) = match (cx.measured, ts.cpu_share) {
+                (Some(meas), _) => (meas.duration_ms(m), !meas.is_measured(m)),
+                (None, Some(share)) => (
+                    power_tuning::scaled_duration_ms(base_ms, l.memory_mb, m, share),
+                    false,
+                ),
+                (None, None) => (Some(base_ms), false),
+            };
+            let Some(duration) = duration else { continue };
+            // Microsecond precision, so the written scenario prices the same.
+            let duration = crate::money::round(duration, 3).normalize();
+            let mut l2 = l.clone();
+            l2.memory_mb = m;
+            l2.arch = arch;
+            let mut settings = vec![
+                ("memory_mb", Setting::Num(m)),
+                ("arch", Setting::Str(arch.key().to_string())),
+            ];
+            if duration != base_ms || l.duration_ms.is_some() {
+                l2.duration_ms = Some(duration);
+                settings.push(("duration_ms", Setting::Num(duration)));
+            }
+            out.push(Candidate {
+                svc: Service::Lambda(l2),
+                settings,
+                group: format!("lambda {}", arch.key()),
+                excluded: arch_excluded(search, arch).or_else(|| over_budget(search, duration)),
+                duration_ms: Some(duration),
+                interpolated,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn arch_excluded(search: &Search, arch: CpuArch) -> Option<String> {
+    let allowed = search.architectures.as_ref()?;
+    (!allowed.contains(&arch)).then(|| "architectures".to_string())
+}
+
+fn over_budget(search: &Search, duration_ms: Decimal) -> Option<String> {
+    let max = search.max_duration_ms?;
+    (duration_ms > max).then(|| "max_duration_ms".to_string())
+}
+
+fn fargate(
+    cx: &SpaceCtx,
+    tier: &str,
+    svc: &Service,
+    ts: &TierSearch,
+    search: &Search,
+) -> Result<Vec<Candidate>> {
+    let Service::Fargate(f) = svc else {
+        return Ok(vec![]);
+    };
+    let vcpus = ts.vcpu.clone().unwrap_or_else(|| vec![f.vcpu]);
+    if vcpus.is_empty() {
+        return Err(empty_list(cx, tier, "vcpu"));
+    }
+    if ts.vcpu.is_some() && f.rps_per_vcpu.is_none() && f.tasks.is_none() {
+        return Err(cx.fail(
+            &format!("{tier}.vcpu"),
+            "searching the task size needs capacity per vCPU",
+            format!("on the {tier} tier replace rps_per_task by rps_per_vcpu (requests/s one vCPU serves)"),
+        ));
+    }
+    for v in &vcpus {
+        if !FARGATE_SIZES.iter().any(|(s, _)| s == v) {
+            return Err(cx.fail(
+                &format!("{tier}.vcpu"),
+                format!("{v} vCPU is not a Fargate task size"),
+                "use 0.25, 0.5, 1, 2, 4, 8 or 16",
+            ));
+        }
+    }
+    let archs = ts.arch.clone().unwrap_or_else(|| vec![f.arch]);
+    let shares = ts.spot_share.clone().unwrap_or_default();
+    if archs.is_empty() {
+        return Err(empty_list(cx, tier, "arch"));
+    }
+    let base_ms = cx.duration_ms;
+    let mut out = Vec::new();
+    for &v in &vcpus {
+        let memories: Vec<Decimal> = match &ts.memory_gb {
+            Some(list) => list
+                .iter()
+                .copied()
+                .filter(|m| crate::scenario::fargate_size_ok(v, *m))
+                .collect(),
+            None if ts.vcpu.is_some() => valid_memories(v),
+            None => vec![f.memory_gb],
+        };
+        for m in memories {
+            for &arch in &archs {
+                let share_opts: Vec<Option<Decimal>> = if shares.is_empty() {
+                    vec![None]
+                } else {
+                    shares.iter().copied().map(Some).collect()
+                };
+                for share in share_opts {
+                    let mut f2 = f.clone();
+                    f2.vcpu = v;
+                    f2.memory_gb = m;
+                    f2.arch = arch;
+                    let mut settings = vec![
+                        ("vcpu", Setting::Num(v)),
+                        ("memory_gb", Setting::Num(m)),
+                        ("arch", Setting::Str(arch.key().to_string())),
+                    ];
+                    if let Some(s) = share {
+                        f2.spot_share = Some(s);
+                        settings.push(("spot_share", Setting::Num(s)));
+                    }
+                    if f.tasks.is_none() {
+                        let util = search.max_utilization.or(f.max_utilization);
+                        f2.max_utilization = util;
+                        if let Some(u) = util {
+                            settings.push(("max_utilization", Setting::Num(u)));
+                        }
+                    }
+                    // A request uses at most one vCPU: its CPU part scales with min(vCPU, 1).
+                    let duration = match ts.cpu_share {
+                        Some(s) => {
+                            let one = |x: Decimal| x.min(Decimal::ONE);
+                            one(f.vcpu)
+                                .checked_div(one(v))
+                                .and_then(|r| power_tuning::vcpu_scaled(base_ms, s, r))
+                                .map(|d| crate::money::round(d, 3).normalize())
+                        }
+                        None => Some(base_ms),
+                    };
+                    let Some(duration) = duration else { continue };
+                    out.push(Candidate {
+                        svc: Service::Fargate(f2),
+                        settings,
+                        group: format!("fargate {} vCPU", v.normalize()),
+                        excluded: arch_excluded(search, arch)
+                            .or_else(|| over_budget(search, duration)),
+                        duration_ms: Some(duration),
+                        interpolated: false,
+                    });
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(cx.fail(
+            &format!("{tier}.memory_gb"),
+            "no valid Fargate vCPU/memory pair in the lists",
+            "0.25 vCPU: 0.5/1/2 GB; 0.5: 1-4 GB; 1: 2-8 GB; 2: 4-16 GB; 4: 8-30 GB; 8: 16-60 GB (4 GB steps); 16: 32-120 GB (8 GB steps)",
+        ));
+    }
+    Ok(out)
+}
+
+/// Every valid memory size of a Fargate vCPU size.
+fn valid_memories(vcpu: Decimal) -> Vec<Decimal> {
+    let mut out = Vec::new();
+    for (v, ranges) in FARGATE_SIZES.iter() {
+        if *v != vcpu {
+            continue;
+        }
+        for (lo, hi, step) in ranges.iter() {
+            let mut m = *lo;
+            while m <= *hi {
+                out.push(m);
+                m += *step;
+            }
+        }
+    }
+    out
+}
+
+/// Every candidate once per purchase option of the search (`purchase` x `term_years` x
+/// `payment`); without a `purchase` list the tier keeps its own.
+fn with_purchases(
+    cx: &SpaceCtx,
+    tier: &str,
+    ts: &TierSearch,
+    base: Vec<Candidate>,
+) -> Result<Vec<Candidate>> {
+    let Some(purchases) = &ts.purchase else {
+        if ts.term_years.is_some() || ts.payment.is_some() {
+            return Err(cx.fail(
+                &format!("{tier}.purchase"),
+                "term_years/payment are searched but purchase is not",
+                "add purchase = [\"reserved\", ...] beside them",
+            ));
+        }
+        return Ok(base);
+    };
+    if purchases.is_empty() {
+        return Err(empty_list(cx, tier, "purchase"));
+    }
+    let terms = ts.term_years.clone().unwrap_or_else(|| vec![Decimal::ONE]);
+    for t in &terms {
+        if *t != dec!(1) && *t != dec!(3) {
+            return Err(cx.fail(
+                &format!("{tier}.term_years"),
+                format!("{t} is not a term"),
+                "use 1 and/or 3",
+            ));
+        }
+    }
+    let payments = ts
+        .payment
+        .clone()
+        .unwrap_or_else(|| vec![Payment::NoUpfront]);
+    if terms.is_empty() || payments.is_empty() {
+        return Err(empty_list(
+            cx,
+            tier,
+            if terms.is_empty() {
+                "term_years"
+            } else {
+                "payment"
+            },
+        ));
+    }
+    let mut out = Vec::with_capacity(base.len() * purchases.len());
+    for c in base {
+        for &p in purchases {
+            let committed = matches!(
+                p,
+                Purchase::Reserved | Purchase::ComputeSavingsPlan | Purchase::InstanceSavingsPlan
+            );
+            let combos: Vec<(Option<Decimal>, Option<Payment>)> = if committed {
+                terms
+                    .iter()
+                    .flat_map(|t| payments.iter().map(move |pay| (Some(*t), Some(*pay))))
+                    .collect()
+            } else {
+                vec![(None, None)]
+            };
+            for (term, pay) in combos {
+                let mut c2 = c.clone();
+                set_terms(&mut c2.svc, p, term, pay);
+                c2.settings
+                    .push(("purchase", Setting::Str(p.key().to_string())));
+                c2.settings
+                    .push(("term_years", term.map_or(Setting::Remove, Setting::Num)));
+                c2.settings.push((
+                    "payment",
+                    pay.map_or(Setting::Remove, |x| Setting::Str(x.key().to_string())),
+                ));
+                c2.settings
+                    .push(("commitment_usd_per_hour", Setting::Remove));
+                out.push(c2);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Apply a purchase option to a tier's service (the keys every priced service shares).
+fn set_terms(svc: &mut Service, p: Purchase, term: Option<Decimal>, pay: Option<Payment>) {
+    macro_rules! set {
+        ($x:expr) => {{
+            $x.purchase = Some(p);
+            $x.term_years = term;
+            $x.payment = pay;
+            $x.commitment_usd_per_hour = None;
+        }};
+    }
+    match svc {
+        Service::Ec2(e) => set!(e),
+        Service::Lambda(l) => set!(l),
+        Service::Fargate(f) => set!(f),
+        Service::Rds(r) => {
+            r.purchase = Some(p);
+            r.term_years = term;
+            r.payment = pay;
+        }
+        Service::Dynamodb(d) => {
+            d.purchase = Some(p);
+            d.term_years = term;
+            d.payment = pay;
+        }
+        Service::ApiGateway(_) | Service::Alb(_) => {}
+    }
+}

@@ -1,0 +1,353 @@
+//! Rendering `optimize` results: per architecture the written baseline, the best configuration,
+//! the saving, why it cannot get cheaper, and the next alternatives — as a terminal table,
+//! Markdown, HTML, CSV (exact USD) and JSON `archcost/optimize/1`. Labels in English or Japanese.
+use super::display::Display;
+use super::i18n::Lang;
+use crate::money;
+use crate::optimize::{ArchResult, Choice, Config, OptimizeReport};
+use comfy_table::{Cell, CellAlignment};
+use rust_decimal::Decimal;
+
+/// Labels of the optimize outputs.
+struct Words {
+    title: &'static str,
+    written: &'static str,
+    best: &'static str,
+    alternative: &'static str,
+    monthly: &'static str,
+    upfront: &'static str,
+    saving: &'static str,
+    configuration: &'static str,
+    binding: &'static str,
+    not_searched: &'static str,
+    infeasible: &'static str,
+    ruled_out_by: &'static str,
+    evaluated: &'static str,
+    breaks: &'static str,
+    notes: &'static str,
+}
+
+const EN: Words = Words {
+    title: "Cheapest configuration that carries the workload",
+    written: "as written",
+    best: "best",
+    alternative: "next",
+    monthly: "monthly",
+    upfront: "upfront",
+    saving: "saving",
+    configuration: "configuration",
+    binding: "why not cheaper",
+    not_searched: "no [architecture.search] table: priced as written only",
+    infeasible: "no configuration meets every constraint",
+    ruled_out_by: "ruled out by",
+    evaluated: "{n} tier configurations priced; {space} configurations covered; {c} combined",
+    breaks: "the written configuration breaks",
+    notes: "note",
+};
+
+const JA: Words = Words {
+    title: "ワークロードを処理できる最安の構成",
+    written: "現在の構成",
+    best: "最安",
+    alternative: "次点",
+    monthly: "月額",
+    upfront: "前払い",
+    saving: "削減額",
+    configuration: "構成",
+    binding: "これ以上安くならない理由",
+    not_searched: "[architecture.search] がないため、記載どおりの構成のみ試算",
+    infeasible: "すべての制約を満たす構成がありません",
+    ruled_out_by: "除外理由",
+    evaluated: "ティア構成 {n} 件を試算、対象構成 {space} 件、組み合わせ {c} 件",
+    breaks: "現在の構成が満たさない制約",
+    notes: "注記",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ja => &JA,
+    }
+}
+
+/// "app: ec2 c7g.xlarge reserved 1y no-upfront · db: rds db.t4g.medium multi_az=false".
+pub fn config_text(c: &Config) -> String {
+    c.iter()
+        .map(|(tier, keys)| {
+            let svc = keys.get("service").map(String::as_str).unwrap_or("");
+            let rest: Vec<String> = keys
+                .iter()
+                .filter(|(k, _)| *k != "service")
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            format!("{tier}: {svc} {}", rest.join(" "))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn pct(saving: Decimal, base: Decimal) -> String {
+    if base.is_zero() {
+        return String::new();
+    }
+    format!(
+        " ({} %)",
+        money::round(saving / base * Decimal::ONE_HUNDRED, 1).normalize()
+    )
+}
+
+fn count_text(w: &Words, a: &ArchResult, d: &Display) -> String {
+    w.evaluated
+        .replace("{n}", &d.count(Decimal::from(a.evaluated)))
+        .replace(
+            "{space}",
+            &a.space
+                .parse::<Decimal>()
+                .map(|v| d.count(v))
+                .unwrap_or_else(|_| a.space.clone()),
+        )
+        .replace("{c}", &d.count(Decimal::from(a.combined)))
+}
+
+/// Rows of one architecture: (label, monthly, upfront, saving, configuration).
+fn rows(a: &ArchResult, w: &Words, d: &Display) -> Vec<[String; 5]> {
+    let mut out = vec![[
+        w.written.to_string(),
+        d.money(a.baseline.monthly_usd),
+        d.money(a.baseline.upfront_usd),
+        String::new(),
+        config_text(&a.baseline.config),
+    ]];
+    let row = |label: String, c: &Choice| {
+        [
+            label,
+            d.money(c.monthly_usd),
+            d.money(c.upfront_usd),
+            format!(
+                "{}{}",
+                d.signed(c.saving_usd),
+                pct(c.saving_usd, a.baseline.monthly_usd)
+            ),
+            config_text(&c.config),
+        ]
+    };
+    if let Some(b) = &a.best {
+        out.push(row(w.best.to_string(), b));
+    }
+    for (i, c) in a.alternatives.iter().enumerate() {
+        out.push(row(format!("{} {}", w.alternative, i + 1), c));
+    }
+    out
+}
+
+/// Lines under an architecture's rows: constraints, ruled-out families, counts, notes.
+fn details(a: &ArchResult, w: &Words, d: &Display) -> Vec<String> {
+    let mut out = Vec::new();
+    if !a.searched {
+        out.push(w.not_searched.to_string());
+        return out;
+    }
+    if !a.baseline.broken.is_empty() {
+        out.push(format!("{}: {}", w.breaks, a.baseline.broken.join(", ")));
+    }
+    match &a.best {
+        Some(b) => {
+            if !b.reasons.is_empty() {
+                out.push(format!("{}: {}", w.binding, b.reasons.join("; ")));
+            }
+        }
+        None => {
+            out.push(w.infeasible.to_string());
+            for r in &a.ruled_out {
+                out.push(format!(
+                    "  {} {}: {} {}",
+                    r.tier,
+                    r.group,
+                    w.ruled_out_by,
+                    r.reasons.join(", ")
+                ));
+            }
+        }
+    }
+    out.push(count_text(w, a, d));
+    for n in &a.notes {
+        out.push(format!("{}: {n}", w.notes));
+    }
+    out
+}
+
+fn head(r: &OptimizeReport, w: &Words, d: &Display) -> Vec<String> {
+    let mut out = vec![
+        format!("{} — {}", w.title, r.scenario.name),
+        format!(
+            "{} · {} {} .. {}",
+            r.scenario.region,
+            r.assumptions.pricing.source,
+            r.assumptions.pricing.effective_oldest,
+            r.assumptions.pricing.effective
+        ),
+    ];
+    if let Some(rate) = d.rate_note() {
+        out.push(rate);
+    }
+    out
+}
+
+fn headers(w: &Words) -> [&'static str; 5] {
+    ["", w.monthly, w.upfront, w.saving, w.configuration]
+}
+
+/// Tables for a terminal.
+pub fn table(r: &OptimizeReport, d: &Display) -> String {
+    let w = words(d.lang);
+    let mut o = head(r, w, d).join("\n");
+    o.push('\n');
+    for a in &r.architectures {
+        o.push_str(&format!("\n{}\n", a.name));
+        let mut t = super::table::new_table();
+        t.set_header(headers(w).to_vec());
+        for row in rows(a, w, d) {
+            let [label, m, u, s, c] = row;
+            t.add_row(vec![
+                Cell::new(label),
+                Cell::new(m).set_alignment(CellAlignment::Right),
+                Cell::new(u).set_alignment(CellAlignment::Right),
+                Cell::new(s).set_alignment(CellAlignment::Right),
+                Cell::new(c),
+            ]);
+        }
+        o.push_str(&format!("{t}\n"));
+        for line in details(a, w, d) {
+            o.push_str(&format!("{line}\n"));
+        }
+    }
+    o
+}
+
+fn md(text: &str) -> String {
+    text.replace('|', "\\|")
+}
+
+pub fn markdown(r: &OptimizeReport, d: &Display) -> String {
+    let w = words(d.lang);
+    let mut lines = head(r, w, d);
+    lines[0] = format!("# {}", lines[0]);
+    let mut o = lines.join("\n\n");
+    o.push('\n');
+    for a in &r.architectures {
+        o.push_str(&format!("\n## {}\n\n", md(&a.name)));
+        let h = headers(w);
+        o.push_str(&format!("| {} |\n|---|--:|--:|--:|---|\n", h.join(" | ")));
+        for row in rows(a, w, d) {
+            let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
+            o.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        o.push('\n');
+        for line in details(a, w, d) {
+            o.push_str(&format!("- {}\n", md(line.trim())));
+        }
+    }
+    o
+}
+
+pub fn html(r: &OptimizeReport, d: &Display) -> String {
+    use super::html::esc;
+    let w = words(d.lang);
+    let lang = match d.lang {
+        Lang::En => "en",
+        Lang::Ja => "ja",
+    };
+    let h = head(r, w, d);
+    let mut o = format!(
+        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{}</title>\
+<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}td.n{{text-align:right}}</style></head><body>\n<h1>{}</h1>\n",
+        esc(&h[0]),
+        esc(&h[0])
+    );
+    for line in &h[1..] {
+        o.push_str(&format!("<p>{}</p>\n", esc(line)));
+    }
+    for a in &r.architectures {
+        o.push_str(&format!("<h2>{}</h2>\n<table><tr>", esc(&a.name)));
+        for c in headers(w) {
+            o.push_str(&format!("<th>{}</th>", esc(c)));
+        }
+        o.push_str("</tr>\n");
+        for row in rows(a, w, d) {
+            o.push_str("<tr>");
+            for (i, c) in row.iter().enumerate() {
+                let class = if (1..=3).contains(&i) {
+                    " class=\"n\""
+                } else {
+                    ""
+                };
+                o.push_str(&format!("<td{class}>{}</td>", esc(c)));
+            }
+            o.push_str("</tr>\n");
+        }
+        o.push_str("</table>\n<ul>\n");
+        for line in details(a, w, d) {
+            o.push_str(&format!("<li>{}</li>\n", esc(line.trim())));
+        }
+        o.push_str("</ul>\n");
+    }
+    o.push_str("</body></html>\n");
+    o
+}
+
+/// CSV: one row per configuration; money exact in USD (plus yen at the scenario's rate when
+/// the display currency is JPY).
+pub fn csv(r: &OptimizeReport, d: &Display) -> Vec<u8> {
+    let mut wr = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![
+        "architecture",
+        "rank",
+        "monthly_usd",
+        "upfront_usd",
+        "saving_usd",
+        "configuration",
+        "binding",
+    ];
+    if d.yen.is_some() {
+        header.push("monthly_jpy");
+    }
+    crate::csv_safe::record(&mut wr, header);
+    let jpy = |usd: Decimal| {
+        d.yen
+            .as_ref()
+            .map(|y| money::round(usd * y.usd_jpy, 0).to_string())
+    };
+    for a in &r.architectures {
+        let mut rec = vec![
+            a.name.clone(),
+            "written".into(),
+            money::exact(a.baseline.monthly_usd),
+            money::exact(a.baseline.upfront_usd),
+            "0".into(),
+            config_text(&a.baseline.config),
+            String::new(),
+        ];
+        rec.extend(jpy(a.baseline.monthly_usd));
+        crate::csv_safe::record(&mut wr, rec);
+        for (i, c) in a.best.iter().chain(&a.alternatives).enumerate() {
+            let mut rec = vec![
+                a.name.clone(),
+                if i == 0 { "best".into() } else { i.to_string() },
+                money::exact(c.monthly_usd),
+                money::exact(c.upfront_usd),
+                money::exact(c.saving_usd),
+                config_text(&c.config),
+                c.binding.join(" "),
+            ];
+            rec.extend(jpy(c.monthly_usd));
+            crate::csv_safe::record(&mut wr, rec);
+        }
+    }
+    wr.into_inner().unwrap_or_default()
+}
+
+pub fn json(r: &OptimizeReport) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(r).unwrap_or_default();
+    out.push(b'\n');
+    out
+}

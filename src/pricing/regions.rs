@@ -317,9 +317,14 @@ pub fn resolve(text: &str) -> Option<&'static Region> {
 pub fn suggest(text: &str) -> Option<&'static Region> {
     let want = fold(text);
     let want = want.as_str();
+    let want_chars = want.chars().count();
     REGIONS
         .iter()
-        .flat_map(|r| spellings(r).map(move |s| (strsim::jaro_winkler(want, &fold(s)), r)))
+        .flat_map(|r| spellings(r).map(move |s| (fold(s), r)))
+        // Far longer text cannot score above 0.85 (see `too_long_to_be_close`): skip it, so
+        // a megabyte of text costs one pass, not a quadratic comparison per spelling.
+        .filter(|(s, _)| !too_long_to_be_close(want_chars, s))
+        .map(|(s, r)| (strsim::jaro_winkler(want, &s), r))
         .filter(|(score, _)| *score > 0.85)
         // The first of equally close spellings wins (`us-east-9` -> `us-east-1`).
         .fold(
@@ -330,6 +335,15 @@ pub fn suggest(text: &str) -> Option<&'static Region> {
             },
         )
         .map(|(_, r)| r)
+}
+
+/// True when a text of `got_chars` characters is too long to be a typo of `candidate` for the
+/// Jaro-Winkler cut-offs used here (> 0.8). With `got` at least 10 times longer, at most 1/10
+/// of its characters can match, so Jaro ≤ (1/10 + 1 + 1) / 3 = 0.7, and Winkler's prefix boost
+/// applies only above 0.7: the score stays ≤ 0.7. Skipping such candidates changes no answer
+/// and keeps a huge input from costing a quadratic comparison per candidate.
+pub fn too_long_to_be_close(got_chars: usize, candidate: &str) -> bool {
+    got_chars >= 10 * candidate.chars().count().max(1)
 }
 
 /// "ap-northeast-1 (Asia Pacific (Tokyo))"; the bare code when the region is not known.

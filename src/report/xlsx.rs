@@ -23,8 +23,20 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-/// Excel's limit on a sheet name's length, in characters.
+/// Excel's limit on a sheet name's length, in UTF-16 code units (an emoji outside the Basic
+/// Multilingual Plane takes two).
 const SHEET_NAME_MAX: usize = 31;
+
+/// The longest prefix of `text` within `max` UTF-16 code units (never half a character).
+fn cut_utf16(text: &str, max: usize) -> String {
+    let mut units = 0;
+    text.chars()
+        .take_while(|c| {
+            units += c.len_utf16();
+            units <= max
+        })
+        .collect()
+}
 /// The defined name of the exchange-rate cell (yen per USD).
 pub const RATE_NAME: &str = "USD_JPY";
 /// The defined name of the consumption-tax rate cell.
@@ -202,7 +214,7 @@ fn sheet_ref(name: &str) -> String {
 }
 
 /// Valid, unique Excel sheet names: the summary's, then one per architecture. Characters Excel
-/// forbids (`[ ] : * ? / \`) become `_`, names are cut to 31 characters, blank or reserved names
+/// forbids (`[ ] : * ? / \`) become `_`, names are cut to 31 UTF-16 units, blank or reserved names
 /// get a stand-in, and duplicates (compared without case, as Excel does) get " (2)", " (3)", ...
 pub fn sheet_names(summary: &str, architectures: &[&str]) -> Vec<String> {
     let mut taken: Vec<String> = Vec::new();
@@ -220,15 +232,14 @@ pub fn sheet_names(summary: &str, architectures: &[&str]) -> Vec<String> {
         if base.is_empty() || base.eq_ignore_ascii_case("history") {
             base = format!("{base} sheet").trim().to_string();
         }
-        let base: String = base.chars().take(SHEET_NAME_MAX).collect();
+        let base = cut_utf16(&base, SHEET_NAME_MAX);
         let base = base.trim_end_matches(|c: char| c == '\'' || c.is_whitespace());
         let base = base.to_string();
         let mut name = base.clone();
         let mut n = 2;
         while taken.contains(&name.to_lowercase()) {
             let suffix = format!(" ({n})");
-            let keep = SHEET_NAME_MAX - suffix.chars().count();
-            let head: String = base.chars().take(keep).collect();
+            let head = cut_utf16(&base, SHEET_NAME_MAX - suffix.len());
             name = format!(
                 "{}{suffix}",
                 head.trim_end_matches(|c: char| c == '\'' || c.is_whitespace())

@@ -4,6 +4,7 @@ mod num;
 pub mod purchase;
 pub mod search;
 mod suggest;
+pub mod text_limits;
 mod types;
 mod validate;
 

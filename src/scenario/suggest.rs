@@ -195,8 +195,11 @@ fn all_keys_in_family(catalog: &Catalog, prefix: &str, family_name: &str) -> Vec
 /// The candidate within two edits of `got` (for instance names, where similar-looking names
 /// are different products).
 pub fn closest_name<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let got_chars = got.chars().count();
     candidates
         .iter()
+        // Two edits cannot bridge a length difference of three or more.
+        .filter(|c| got_chars.abs_diff(c.chars().count()) <= 2)
         .map(|c| (strsim::levenshtein(got, c), *c))
         .filter(|(edits, _)| *edits <= 2)
         .min_by_key(|(edits, _)| *edits)
@@ -205,8 +208,10 @@ pub fn closest_name<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
 
 /// The candidate closest to `got` when it is close enough to be a typo.
 pub fn closest<'a>(got: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let got_chars = got.chars().count();
     candidates
         .iter()
+        .filter(|c| !regions::too_long_to_be_close(got_chars, c))
         .map(|c| (strsim::jaro_winkler(got, c), *c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))

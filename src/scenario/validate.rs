@@ -77,6 +77,7 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
             ));
         }
     }
+    super::text_limits::check(file, s)?;
     if s.name.trim().is_empty() {
         return Err(c.fail(
             "name",

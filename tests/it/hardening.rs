@@ -460,3 +460,144 @@ fn sensitivity_pct_out_of_range_names_the_flag() {
         assert_input_error(&out, &[&format!("--pct {pct}"), "below 100"]);
     }
 }
+
+/// A scenario with one Lambda architecture, the names given as TOML strings.
+fn named_scenario(name: &str, description: &str, arch: &str) -> String {
+    let q = |t: &str| serde_json::to_string(t).unwrap(); // JSON escapes are valid TOML escapes
+    format!(
+        "name = {}\ndescription = {}\nregion = \"ap-northeast-1\"\n[workload]\nrequests_per_month = 1000000\nduration_ms = 100\n[[architecture]]\nname = {}\napp = {{ service = \"lambda\", memory_mb = 512 }}\n",
+        q(name),
+        q(description),
+        q(arch)
+    )
+}
+
+fn write_temp(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.toml"), text).unwrap();
+    dir
+}
+
+/// Issue 21: a 40k-character name took 1.8 s in a table and 1 MB never finished. Names are now
+/// at most 200 characters, the description 2,000: over that is exit 2 naming the key and the
+/// limit, before anything is rendered.
+#[test]
+fn megabyte_name_is_refused_with_the_limit() {
+    let big = "n".repeat(1_000_000);
+    for (text, key, limit) in [
+        (named_scenario(&big, "d", "a"), "`name`", "at most 200"),
+        (
+            named_scenario("s", "d", &big),
+            "`architecture[0].name`",
+            "at most 200",
+        ),
+        (
+            named_scenario("s", &big, "a"),
+            "`description`",
+            "at most 2000",
+        ),
+    ] {
+        let dir = write_temp(&text);
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["compare", "s.toml"])
+            .output()
+            .unwrap();
+        assert_input_error(&out, &[key, "1000000 characters", limit]);
+    }
+    // 200 characters are still a name.
+    let dir = write_temp(&named_scenario(&"n".repeat(200), "d", &"a".repeat(200)));
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["compare", "s.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// Issue 21: a 3.5 MB region string spent 17.6 s in the did-you-mean lookup. It is refused by
+/// its length, and the lookup itself skips spellings it cannot be close to.
+#[test]
+fn megabyte_region_is_refused_and_suggestions_are_bounded() {
+    let big = "x".repeat(3_500_000);
+    let text = named_scenario("s", "d", "a").replace("ap-northeast-1", &big);
+    let dir = write_temp(&text);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["compare", "s.toml"])
+        .output()
+        .unwrap();
+    assert_input_error(&out, &["`region`", "at most 200"]);
+    assert!(out.stderr.len() < 1000, "the message echoes the text");
+    assert!(archcost::pricing::regions::suggest(&big).is_none());
+    // Still a suggestion for a typo.
+    let near = archcost::pricing::regions::suggest("ap-northeast-l").map(|r| r.code);
+    assert_eq!(near, Some("ap-northeast-1"));
+}
+
+/// Issue 21: an architecture named with 16 emoji (32 UTF-16 units, over Excel's 31 for a sheet
+/// name) validated but `report` failed with exit 1. The sheet name is now cut in UTF-16 units.
+#[test]
+fn sixteen_emoji_architecture_reports_fine() {
+    let dir = write_temp(&named_scenario("s", "d", &"😀".repeat(16)));
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["validate", "s.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["report", "s.toml", "--out", "rep"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("rep/report.xlsx").is_file());
+}
+
+mod names_property {
+    use archcost::pricing::bundled;
+    use archcost::report::folder;
+    use archcost::scenario;
+    use proptest::prelude::*;
+
+    /// Names a careless or hostile user might write: any printable text, Excel's forbidden
+    /// sheet characters, apostrophes, emoji, reserved and blank-looking names, up to the limit.
+    fn name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{1,200}",
+            "[\\[\\]:*?/\\\\' a-z]{1,40}",
+            "[😀🇯🇵𝒜あ]{1,100}",
+            Just("History".to_string()),
+            Just("'''".to_string()),
+            Just(" \t ".to_string()),
+            Just("a".repeat(200)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Issue 21: whatever names `validate` accepts, every report file renders (the
+        /// workbook's sheet names and cells included): `report` never fails with exit 1.
+        #[test]
+        fn report_renders_whatever_validate_accepts(n in name(), d in "\\PC{0,300}", a in name(), b in name()) {
+            let text = super::named_scenario(&n, &d, &a).replace(
+                "app = { service = \"lambda\", memory_mb = 512 }\n",
+                &format!(
+                    "app = {{ service = \"lambda\", memory_mb = 512 }}\n[[architecture]]\nname = {}\napp = {{ service = \"lambda\", memory_mb = 1024 }}\n",
+                    serde_json::to_string(&b).unwrap()
+                ),
+            );
+            let catalog = bundled::catalog();
+            if let Ok(s) = scenario::parse("s.toml", &text, catalog) {
+                for lang in [archcost::report::i18n::Lang::En, archcost::report::i18n::Lang::Ja] {
+                    let opts = folder::Options { lang, bom: false };
+                    if let Err(e) = folder::render(&s, catalog, opts) {
+                        panic!("validated, but the report failed: {e}\n{text}");
+                    }
+                }
+            }
+        }
+    }
+}

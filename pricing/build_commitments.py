@@ -36,6 +36,8 @@ OUT_DIR = os.path.join(ROOT, "pricing", "commitments")
 
 DEFAULTS = {
     "pricesim": "tests/fixtures/commitments/pricesim-ec2.gen.ts-us-east-1-20260924-excerpt.ts",
+    # More whole lines of the same file and commit: c8i, m8i, r8i (Intel 8th generation).
+    "pricesim_extra": "pricing/excerpts/pricesim-ec2.gen.ts-us-east-1-20260924-8th-gen.ts",
     "getproducts": "tests/fixtures/aws-offers/pricing-api-getproducts/"
                    "AmazonEC2-us-east-1-m5.large-20210205204500-getproducts-item.json",
     "rds_csv": "tests/fixtures/aws-offers/csv/AmazonRDS-eu-west-2-20260904172716-excerpt.csv",
@@ -51,7 +53,7 @@ REGIONS = [
 ]
 # Priority EC2 families and sizes (issue 10 data brief).
 EC2_FAMILIES = ["t3", "t3a", "t4g", "m5", "m6i", "m6g", "m7i", "m7g",
-                "c5", "c6i", "c6g", "c7g", "r5", "r6i", "r6g", "r7g"]
+                "c5", "c6i", "c6g", "c7g", "r5", "r6i", "r6g", "r7g", "c8i", "m8i", "r8i"]
 EC2_SIZES = ["nano", "micro", "small", "medium", "large", "xlarge", "2xlarge", "4xlarge"]
 RDS_ENGINES = {"MySQL": "mysql", "PostgreSQL": "postgresql"}
 RDS_AZ = {"Single-AZ": "single_az", "Multi-AZ": "multi_az"}
@@ -77,7 +79,7 @@ SRC_PRICESIM = (
     "addisonj/pricesim@cbdb505146ff2c34ea44b6b5deaf6083643d5b5f:src/catalog/aws/ec2.gen.ts "
     "(generated from the AWS pricing-page data meteredUnitMaps ec2/ec2-reservedinstance and "
     "computesavingsplan/compute-savings-plan-ec2, Linux, Shared tenancy, us-east-1, 'retrieved "
-    "2026-09-24'; excerpt tests/fixtures/commitments/pricesim-ec2.gen.ts-us-east-1-20260924-excerpt.ts)")
+    "2026-09-24'; whole lines kept in tests/fixtures/commitments/ and pricing/excerpts/)")
 SRC_GETPRODUCTS = (
     "AWS Price List API GetProducts AmazonEC2 version {version} (publication {pub}), SKU {sku} "
     "(m5.large Linux Shared us-east-1), offer term {term}, rate codes {rates}; via "
@@ -154,6 +156,28 @@ def wanted_ec2(instance: str) -> bool:
 PRICESIM_LINE = re.compile(
     r"^  '(?P<inst>[a-z0-9.-]+)': \{ vcpu: \d+, memoryGiB: [0-9.]+, od: (?P<od>[0-9.]+), "
     r"ri: (?P<ri>null|\[[^\]]*\]), sp: (?P<sp>null|\[[^\]]*\]) \},$")
+
+
+def read_pricesim_lines(path: str):
+    """{instance: (od, ri[6], sp[6])} of the whole lines in `path` (no header needed)."""
+    rows = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f.read().splitlines():
+            lm = PRICESIM_LINE.match(line)
+            if not lm or not wanted_ec2(lm.group("inst")):
+                continue
+            rows[lm.group("inst")] = (dec(lm.group("od")), _tup(path, lm.group("inst"), lm.group("ri")),
+                                      _tup(path, lm.group("inst"), lm.group("sp")))
+    return rows
+
+
+def _tup(path, inst, s):
+    if s == "null":
+        return None
+    vals = [v.strip() for v in s[1:-1].split(",")]
+    if len(vals) != 6:
+        raise BuildError(f"{path}: {inst}: expected 6 values in {s}")
+    return [None if v == "null" else dec(v) for v in vals]
 
 
 def read_pricesim(path: str):
@@ -273,6 +297,10 @@ def rate_row(**kw):
 def build_rates(args):
     rows = []
     region, retrieved, ps = read_pricesim(args.pricesim)
+    for inst, row in read_pricesim_lines(args.pricesim_extra).items():
+        if inst in ps:
+            raise BuildError(f"{args.pricesim_extra}: {inst} is already in {args.pricesim}")
+        ps[inst] = row
     gp_inst, gp_date, gp_terms = read_getproducts(args.getproducts)
     crosschecks = []
 
@@ -516,6 +544,8 @@ def write_atomic(path: str, text: str) -> None:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--pricesim-extra", default=DEFAULTS["pricesim_extra"],
+                   help="more whole lines of the same pricesim file (pricing/excerpts/)")
     p.add_argument("--pricesim", default=DEFAULTS["pricesim"],
                    help="addisonj/pricesim src/catalog/aws/ec2.gen.ts (whole file or the excerpt)")
     p.add_argument("--getproducts", default=DEFAULTS["getproducts"],
@@ -526,7 +556,7 @@ def main(argv=None) -> int:
     p.add_argument("--check-only", action="store_true",
                    help="rebuild in memory, run the checks, and compare with the files in --out-dir")
     args = p.parse_args(argv)
-    for k in ("pricesim", "getproducts", "rds_csv", "spot_advisor"):
+    for k in ("pricesim", "pricesim_extra", "getproducts", "rds_csv", "spot_advisor"):
         v = getattr(args, k)
         if not os.path.isabs(v):
             setattr(args, k, os.path.join(ROOT, v))

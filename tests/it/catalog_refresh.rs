@@ -251,3 +251,21 @@ fn a_report_whose_prices_are_over_a_year_old_carries_the_refresh_command() {
         Some("archcost pricing fetch --region ap-northeast-1 --services ec2")
     );
 }
+
+#[test]
+fn m8i_large_compute_savings_plan_in_us_east_1_is_the_2026_rate() {
+    // addisonj/pricesim@cbdb5051 src/catalog/aws/ec2.gen.ts, m8i.large `sp` 1y noUpfront 0.07776:
+    // 0.07776 x 730 = 56.7648 a month against on-demand 0.10584 x 730 = 77.2632.
+    let rep = eval(&scenario(
+        "us-east-1",
+        "",
+        "requests_per_month = 0",
+        "app = { service = \"ec2\", instance = \"m8i.large\", count = 1, ebs_gb = 0, purchase = \"compute-savings-plan\", term_years = 1, payment = \"no-upfront\" }",
+    ));
+    let a = only(&rep);
+    assert_eq!(a.monthly_usd, d("56.7648"));
+    // Rate and on-demand price are of the same day: no "older" note.
+    assert!(a
+        .lines()
+        .all(|(_, l)| !l.description.contains("is older than the on-demand price")));
+}

@@ -42,6 +42,7 @@ from decimal import Decimal
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import snapshots  # noqa: E402
+import bill_rows  # noqa: E402
 
 COLUMNS = ["key", "region", "unit", "tier_begin", "tier_end", "usd", "sku", "effective", "source"]
 # A row's `source` cell citing pricing/sources.csv (not "@", which spreadsheets run as a formula).
@@ -121,7 +122,7 @@ UNITS = [
     ("rds.aurora_storage.", "GB-month"), ("rds.aurora_io.", "I/O request"), ("rds.", "hour"),
     ("ecr.storage", "GB-month"), ("eks.cluster", "hour"), ("waf.web_acl", "month"),
     ("waf.rule", "month"), ("waf.requests", "request"),
-]
+] + bill_rows.UNITS
 
 
 def unit_for(key):
@@ -915,6 +916,7 @@ def main(argv):
     rds_rows(book, snaps, report)
     aurora_rows(book, snaps, report)
     transfer_rows(book, snaps, report)
+    bill_rows.add(book, snaps, report, REGIONS)
     merge_curated(book, curated, report)
     cross_check_later_copy(snaps, report)
     cross_check_rds(book, snaps, report)

@@ -156,7 +156,7 @@ pub struct ReportArgs {
 pub struct SweepArgs {
     #[command(flatten)]
     pub input: ScenarioArgs,
-    /// Key to vary, by dot path: workload.requests_per_month, architecture.serverless.app.memory_mb, ...
+    /// Key to vary, by dot path: workload.requests_per_month, architecture.serverless.app.memory_mb, architecture.containers.network.azs, ...
     #[arg(long, value_name = "KEY")]
     pub vary: String,
     /// First value (e.g. 1e5)

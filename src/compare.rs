@@ -30,6 +30,8 @@ pub struct Report {
     /// recommendation every output makes.
     pub cheapest_feasible: Option<String>,
     pub architectures: Vec<ArchReport>,
+    /// What a real bill for these architectures may add that this estimate leaves out.
+    pub not_modelled: Vec<crate::not_modelled::Item>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -322,6 +324,7 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
             tax_rate: s.assumptions.tax_rate,
         },
         cheapest_feasible,
+        not_modelled: crate::not_modelled::for_scenario(s, catalog),
         architectures,
     })
 }
@@ -375,7 +378,7 @@ fn evaluate_arch(
     let region = arch.region.as_deref().unwrap_or(&s.region);
     let hours = s.assumptions.hours_per_month;
     let plan = plan::plan(arch, &s.workload, load, hours);
-    let ctx = Ctx::new(
+    let mut ctx = Ctx::new(
         catalog,
         region,
         hours,
@@ -384,6 +387,7 @@ fn evaluate_arch(
         load,
         false,
     );
+    ctx.log_stored_ratio = s.assumptions.log_stored_ratio;
     let mut tiers = Vec::new();
     let mut push = |tier: &str, service: &str, lines: Vec<Line>| -> Result<()> {
         let monthly_usd = money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)?;
@@ -396,22 +400,29 @@ fn evaluate_arch(
         });
         Ok(())
     };
+    // The always-free allowances left before the db tier is priced (for the DynamoDB note):
+    // replay the tiers before it.
     let mut free_before_db = BTreeMap::new();
-    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
-        if let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) {
-            if tier == "db" {
-                free_before_db = ctx.free_used.borrow().clone();
+    let priced = services::bill::arch_tiers(arch, &ctx, &plan)?;
+    if arch.db.is_some() {
+        let replay = Ctx::new(
+            catalog,
+            region,
+            hours,
+            s.assumptions.free_tier,
+            &s.workload,
+            load,
+            true,
+        );
+        for (tier, svc) in [("web", &arch.web), ("app", &arch.app)] {
+            if let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) {
+                services::bill::price_service(svc, &replay, tp)?;
             }
-            push(tier, svc.name(), services::price_service(svc, &ctx, tp)?)?;
         }
+        free_before_db = replay.free_used.borrow().clone();
     }
-    let network = services::network::network_lines(arch, &ctx)?;
-    if !network.is_empty() {
-        push("network", "data-transfer", network)?;
-    }
-    let extras = services::network::extras_lines(&arch.extras, &ctx)?;
-    if !extras.is_empty() {
-        push("extras", "extras", extras)?;
+    for (tier, service, lines) in priced {
+        push(tier, service, lines)?;
     }
     let monthly_usd = money::sum(tiers.iter().map(|t| t.monthly_usd), &arch.name)?;
     let findings = limits::check(s, arch, &plan, false);

@@ -16,6 +16,7 @@ pub mod limit_tables;
 pub mod limits;
 pub mod messages;
 pub mod money;
+pub mod not_modelled;
 pub mod notes;
 pub mod optimize;
 pub mod pricing;

@@ -75,11 +75,20 @@ pub fn for_arch(
             shown(alt)
         ));
     }
-    if let (Some(Service::Lambda(l)), Some(Service::Dynamodb(_))) = (&arch.app, &arch.db) {
-        if l.vpc {
+    if let Some(Service::Dynamodb(_)) = &arch.db {
+        let egress = arch.egress();
+        if egress == crate::scenario::Egress::Nat
+            && !arch.private_tiers().is_empty()
+            && !arch.has_endpoint("dynamodb")
+        {
             // "Gateway endpoints ... come at no additional charge" (AWS Prescriptive Guidance,
             // startup security baseline WKLD.12); DynamoDB is reached through a gateway endpoint.
-            out.push("Lambda in a VPC with DynamoDB: add a DynamoDB gateway VPC endpoint (no hourly or data charge) so the function's DynamoDB calls bypass the NAT gateway; only its other outbound calls (nat_kb_per_request) are priced as NAT data".to_string());
+            let w = ctx.workload;
+            let gb = ctx.load.monthly_requests
+                * (w.db_reads_per_request + w.db_writes_per_request)
+                * w.item_kb
+                / crate::services::KB_PER_GB;
+            out.push(format!("Private compute with DynamoDB: its DynamoDB calls ({} GB a month) go through the NAT gateway and are priced as NAT data; add \"dynamodb\" to network.vpc_endpoints (a gateway endpoint, no hourly or data charge) to take them off it", crate::money::quantity(gb)));
         }
     }
     if let (Some(Service::Ec2(e)), Some(tp)) = (&arch.web, &plan.web) {

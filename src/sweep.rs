@@ -25,19 +25,19 @@ fn service_slot<'a>(
 ) -> std::result::Result<NumSlot<'a>, Vec<&'static str>> {
     match svc {
         Service::ApiGateway(g) => {
-            slot!(g, key, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, connection_duration_s, timeout_s, waf_rules, throttle_rps])
+            slot!(g, key, plain: [], opt: [private_endpoint_azs, cache_gb, connection_minutes_per_month, average_connections, connection_duration_s, timeout_s, waf_rules, throttle_rps, access_log_kb])
         }
         Service::Alb(a) => {
-            slot!(a, key, plain: [count, azs, rules, requests_per_connection, connection_duration_s], opt: [waf_rules])
+            slot!(a, key, plain: [count, rules, requests_per_connection, connection_duration_s], opt: [azs, waf_rules])
         }
         Service::Ec2(e) => {
-            slot!(e, key, plain: [], opt: [ebs_gb, count, rps_per_instance, min, max, discount_pct, commitment_usd_per_hour, spot_share])
+            slot!(e, key, plain: [], opt: [ebs_gb, count, rps_per_instance, min, max, discount_pct, commitment_usd_per_hour, spot_share, nat_kb_per_request])
         }
         Service::Lambda(l) => {
             slot!(l, key, plain: [memory_mb, ephemeral_storage_mb, provisioned_concurrency, provisioned_requests_share, nat_gateways], opt: [duration_ms, timeout_s, provisioned_hours, nat_kb_per_request, discount_pct, commitment_usd_per_hour])
         }
         Service::Fargate(f) => {
-            slot!(f, key, plain: [vcpu, memory_gb, ephemeral_storage_gb], opt: [tasks, running_hours, rps_per_task, min_tasks, max_tasks, spot_share, discount_pct, commitment_usd_per_hour])
+            slot!(f, key, plain: [vcpu, memory_gb, ephemeral_storage_gb], opt: [tasks, running_hours, rps_per_task, min_tasks, max_tasks, spot_share, discount_pct, commitment_usd_per_hour, image_mb, nat_kb_per_request])
         }
         Service::Dynamodb(d) => {
             slot!(d, key, plain: [target_utilization], opt: [rcu, wcu, discount_pct])
@@ -65,7 +65,7 @@ fn find_slot<'a>(s: &'a mut Scenario, key: &str) -> Result<NumSlot<'a>> {
             .ok_or_else(|| unknown(key, "not a numeric workload key", &WORKLOAD_INPUTS)),
         ["assumptions", k] => {
             let a = &mut s.assumptions;
-            slot!(a, *k, plain: [hours_per_month], opt: [usd_jpy]).map_err(|known| unknown(key, "not a numeric assumption", &known))
+            slot!(a, *k, plain: [hours_per_month, log_stored_ratio], opt: [usd_jpy]).map_err(|known| unknown(key, "not a numeric assumption", &known))
         }
         ["architecture", name, tier, k] => {
             let Some(at) = s.architectures.iter().position(|a| a.name == *name) else {
@@ -81,6 +81,10 @@ fn find_slot<'a>(s: &'a mut Scenario, key: &str) -> Result<NumSlot<'a>> {
                     let e = &mut arch.extras;
                     slot!(e, *k, plain: [nat_gateways, ecr_gb, eks_clusters, data_transfer_out_gb], opt: [])
                 }
+                "network" => {
+                    let n = arch.network.get_or_insert_with(Default::default);
+                    slot!(n, *k, plain: [], opt: [azs])
+                }
                 "web" | "app" | "db" => {
                     let svc = match *tier {
                         "web" => &mut arch.web,
@@ -94,7 +98,7 @@ fn find_slot<'a>(s: &'a mut Scenario, key: &str) -> Result<NumSlot<'a>> {
                 }
                 other => {
                     return Err(Error::Input(format!(
-                        "--vary `{key}`: `{other}` is not a tier\n  hint: use web, app, db or extras"
+                        "--vary `{key}`: `{other}` is not a tier\n  hint: use web, app, db, extras or network"
                     )))
                 }
             };

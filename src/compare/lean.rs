@@ -77,7 +77,7 @@ fn planned_total(
     load: &Load,
     plan: &ArchPlan,
 ) -> Result<Decimal> {
-    let ctx = Ctx::new(
+    let mut ctx = Ctx::new(
         catalog,
         arch.region.as_deref().unwrap_or(&s.region),
         s.assumptions.hours_per_month,
@@ -86,14 +86,11 @@ fn planned_total(
         load,
         true,
     );
-    let mut lines = Vec::new();
-    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
-        if let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) {
-            lines.extend(services::price_service(svc, &ctx, tp)?);
-        }
-    }
-    lines.extend(services::network::network_lines(arch, &ctx)?);
-    lines.extend(services::network::extras_lines(&arch.extras, &ctx)?);
+    ctx.log_stored_ratio = s.assumptions.log_stored_ratio;
+    let lines: Vec<_> = services::bill::arch_tiers(arch, &ctx, plan)?
+        .into_iter()
+        .flat_map(|(_, _, lines)| lines)
+        .collect();
     money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)
 }
 
@@ -113,7 +110,7 @@ pub struct Probe {
 pub fn probe(s: &Scenario, arch: &Architecture, catalog: &Catalog, load: &Load) -> Result<Probe> {
     let hours = s.assumptions.hours_per_month;
     let plan = plan::plan(arch, &s.workload, load, hours);
-    let ctx = Ctx::new(
+    let mut ctx = Ctx::new(
         catalog,
         arch.region.as_deref().unwrap_or(&s.region),
         hours,
@@ -122,14 +119,11 @@ pub fn probe(s: &Scenario, arch: &Architecture, catalog: &Catalog, load: &Load) 
         load,
         true,
     );
-    let mut lines = Vec::new();
-    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
-        if let (Some(svc), Some(tp)) = (svc, plan.tier(tier)) {
-            lines.extend(services::price_service(svc, &ctx, tp)?);
-        }
-    }
-    lines.extend(services::network::network_lines(arch, &ctx)?);
-    lines.extend(services::network::extras_lines(&arch.extras, &ctx)?);
+    ctx.log_stored_ratio = s.assumptions.log_stored_ratio;
+    let lines: Vec<_> = services::bill::arch_tiers(arch, &ctx, &plan)?
+        .into_iter()
+        .flat_map(|(_, _, lines)| lines)
+        .collect();
     let monthly_usd = money::sum(lines.iter().map(|l| l.monthly_usd), &arch.name)?;
     let upfront_usd = money::sum(lines.iter().filter_map(|l| l.upfront_usd), &arch.name)?;
     let findings = limits::check(s, arch, &plan, true);

@@ -368,6 +368,7 @@ pub fn render_stamped(
     }
     o.push_str("</section>\n");
 
+    o.push_str(&super::not_modelled::html_section(rep, lang));
     o.push_str("<footer>\n");
     if !files.is_empty() {
         o.push_str(&format!("<p>{}</p>\n<ul>\n", esc(l.files)));

@@ -122,5 +122,6 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             }
         }
     }
+    o.push_str(&super::not_modelled::markdown_section(rep, lang));
     o
 }

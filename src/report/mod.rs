@@ -13,6 +13,7 @@ pub mod json;
 pub mod limits;
 pub mod markdown;
 pub mod markup;
+pub mod not_modelled;
 pub mod optimize;
 pub mod over_time;
 pub mod range;

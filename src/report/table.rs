@@ -127,6 +127,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             out.push_str(&lang.checks_ok(arch.limits.len() - flagged.len(), arch.limits.len()));
         }
     }
+    out.push_str(&super::not_modelled::table_section(rep, lang));
     out
 }
 

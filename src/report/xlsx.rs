@@ -476,6 +476,21 @@ fn summary_sheet(
         row += 1;
     }
     ws.write_string_with_format(row + 1, 0, x.edit_hint, &fmt.bold)?;
+    row += 3;
+    if !rep.not_modelled.is_empty() {
+        let heading = match lang {
+            Lang::En => "Not in this estimate",
+            Lang::Ja => "この見積もりに含まれないもの",
+        };
+        ws.write_string_with_format(row, 0, heading, &fmt.header)?;
+        row += 1;
+        for item in &rep.not_modelled {
+            let text = crate::not_modelled::describe(item, lang == Lang::Ja);
+            ws.write_string(row, 0, &item.id)?;
+            ws.write_string(row, 1, text)?;
+            row += 1;
+        }
+    }
     Ok((ws, defined))
 }
 

@@ -1,5 +1,8 @@
 //! Scenario files: read TOML, turn parse errors into helpful messages, validate every key.
+mod check;
+mod egress;
 mod locate;
+mod network;
 mod num;
 pub mod purchase;
 pub mod search;
@@ -7,6 +10,7 @@ mod suggest;
 pub mod text_limits;
 mod types;
 mod validate;
+mod validate_net;
 
 pub use num::from_f64;
 pub use suggest::{closest, closest_name};
@@ -54,6 +58,9 @@ pub fn parse_unchecked(name: &str, text: &str) -> Result<Scenario> {
     }
     let mut scenario: Scenario = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
     normalise_regions(&mut scenario);
+    for arch in &mut scenario.architectures {
+        arch.inherit_azs();
+    }
     // A range table always has an `expected` key: without the word there is nothing to collect.
     if text.contains("expected") {
         scenario.workload.ranges = num::ranges_of(text);

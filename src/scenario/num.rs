@@ -200,7 +200,9 @@ ranged_fields!(
     db_reads_per_request,
     db_writes_per_request,
     item_kb,
-    storage_gb
+    storage_gb,
+    log_kb_per_request,
+    log_retention_months
 );
 
 /// The range tables of `[workload]` in a scenario text that already deserialized (so every

@@ -7,6 +7,7 @@ use rust_decimal_macros::dec;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+pub use super::network::{Egress, Network, GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS};
 pub use super::purchase::{Purchase, Terms};
 pub use crate::terms::Payment;
 
@@ -77,6 +78,11 @@ pub struct Assumptions {
     /// Consumption tax (Japan: 0.10), shown apart from the pre-tax totals.
     #[serde(default, deserialize_with = "opt_decimal")]
     pub tax_rate: Option<Decimal>,
+    /// Stored (compressed) size of CloudWatch Logs data as a share of the ingested size; AWS
+    /// bills storage on the compressed size but publishes no ratio, so the default is 1 (an
+    /// upper bound). Measure it as a log group's `storedBytes` / `IncomingBytes`.
+    #[serde(default = "one", deserialize_with = "decimal")]
+    pub log_stored_ratio: Decimal,
 }
 
 impl Default for Assumptions {
@@ -89,6 +95,7 @@ impl Default for Assumptions {
             fx_date: None,
             pricing: default_pricing(),
             tax_rate: None,
+            log_stored_ratio: one(),
         }
     }
 }
@@ -168,6 +175,16 @@ pub struct Workload {
     pub item_kb: Decimal,
     #[serde(default, deserialize_with = "num::ranged::storage_gb")]
     pub storage_gb: Decimal,
+    /// Application log bytes written per request (KB, binary) by every tier that ships logs to
+    /// CloudWatch Logs (docs/reference/logs-and-network.md); default 0.
+    #[serde(default, deserialize_with = "num::ranged::log_kb_per_request")]
+    pub log_kb_per_request: Decimal,
+    /// Months a log group keeps its data (CloudWatch Logs retention); default 1.
+    #[serde(
+        default = "one",
+        deserialize_with = "num::ranged::log_retention_months"
+    )]
+    pub log_retention_months: Decimal,
     /// Inputs given as `{ low, expected, high }` (key name -> range); the field itself holds
     /// `expected`. Filled after parsing (`scenario::parse`), never read from the file directly.
     #[serde(skip)]
@@ -178,8 +195,12 @@ fn one() -> Decimal {
     Decimal::ONE
 }
 
+fn yes() -> bool {
+    true
+}
+
 /// The numeric `[workload]` keys that may be given as a range (and that sensitivity varies).
-pub const WORKLOAD_INPUTS: [&str; 10] = [
+pub const WORKLOAD_INPUTS: [&str; 12] = [
     "requests_per_month",
     "requests_per_second",
     "peak_to_average",
@@ -190,6 +211,8 @@ pub const WORKLOAD_INPUTS: [&str; 10] = [
     "db_writes_per_request",
     "item_kb",
     "storage_gb",
+    "log_kb_per_request",
+    "log_retention_months",
 ];
 
 /// A numeric setting reached by name: always set, or optional.
@@ -228,6 +251,8 @@ impl Workload {
             "db_writes_per_request" => NumSlot::Plain(&mut self.db_writes_per_request),
             "item_kb" => NumSlot::Plain(&mut self.item_kb),
             "storage_gb" => NumSlot::Plain(&mut self.storage_gb),
+            "log_kb_per_request" => NumSlot::Plain(&mut self.log_kb_per_request),
+            "log_retention_months" => NumSlot::Plain(&mut self.log_retention_months),
             _ => return None,
         })
     }
@@ -334,6 +359,9 @@ pub struct Architecture {
     pub db: Option<Service>,
     #[serde(default)]
     pub extras: Extras,
+    /// How the compute reaches AWS APIs and the internet, and across how many AZs it runs.
+    #[serde(default)]
+    pub network: Option<Network>,
     /// What `archcost optimize` may change (`[architecture.search]`), as written; read into its
     /// types by `scenario::search::of` (checked with the scenario, used by `optimize` only).
     #[serde(default)]
@@ -432,6 +460,12 @@ pub struct ApiGateway {
     pub waf_rules: Option<Decimal>,
     #[serde(default, deserialize_with = "opt_decimal")]
     pub throttle_rps: Option<Decimal>,
+    /// Stage access logging to CloudWatch Logs (one line of `access_log_kb` per request).
+    #[serde(default)]
+    pub access_logs: bool,
+    /// Size of one access log line in KB (needed with `access_logs = true`).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub access_log_kb: Option<Decimal>,
 }
 
 fn default_api() -> ApiKind {
@@ -451,9 +485,10 @@ pub struct Alb {
     #[serde(default = "internet_facing")]
     pub scheme: Scheme,
     /// Availability Zones the load balancer is enabled in (one node, and for an internet-facing
-    /// ALB one public IPv4 address, per AZ); default 2.
-    #[serde(default = "two", deserialize_with = "decimal")]
-    pub azs: Decimal,
+    /// ALB one public IPv4 address, per AZ); default the architecture's `network.azs` (at least
+    /// 2, as an ALB needs), else 2.
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub azs: Option<Decimal>,
     #[serde(default = "ten", deserialize_with = "decimal")]
     pub rules: Decimal,
     #[serde(default, deserialize_with = "opt_decimal")]
@@ -474,6 +509,13 @@ fn two() -> Decimal {
     dec!(2)
 }
 
+impl Alb {
+    /// AZs the load balancer is enabled in (`azs`, default 2).
+    pub fn azs(&self) -> Decimal {
+        self.azs.unwrap_or_else(two)
+    }
+}
+
 /// Whether an ALB faces the internet or only the VPC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -492,7 +534,7 @@ impl Default for Alb {
         Alb {
             count: Decimal::ONE,
             scheme: Scheme::InternetFacing,
-            azs: two(),
+            azs: None,
             rules: ten(),
             waf_rules: None,
             requests_per_connection: Decimal::ONE,
@@ -571,6 +613,12 @@ pub struct Ec2 {
     /// Share of the fleet's hours on Spot (0–1; default 1 with purchase = "spot").
     #[serde(default, deserialize_with = "opt_decimal")]
     pub spot_share: Option<Decimal>,
+    /// Ship the application's log lines (`log_kb_per_request`) with the CloudWatch agent.
+    #[serde(default)]
+    pub logs: bool,
+    /// KB per request of the instances' own outbound calls through the egress path.
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub nat_kb_per_request: Option<Decimal>,
 }
 
 /// Root volume of an EC2 instance when `ebs_gb` is not given: 8 GB, the root volume of the
@@ -645,6 +693,10 @@ pub struct Lambda {
     pub provisioned_requests_share: Decimal,
     #[serde(default)]
     pub vpc: bool,
+    /// Write logs to CloudWatch Logs (the platform's START/END/REPORT lines and the
+    /// application's `log_kb_per_request`); `false` turns both off.
+    #[serde(default = "yes")]
+    pub logs: bool,
     /// NAT gateways the VPC function's traffic goes through (vpc = true); default 1.
     #[serde(default = "one", deserialize_with = "decimal")]
     pub nat_gateways: Decimal,
@@ -725,6 +777,15 @@ pub struct Fargate {
     pub spot_share: Option<Decimal>,
     #[serde(default = "ecs")]
     pub platform: Platform,
+    /// Ship the application's log lines with the awslogs driver (default true).
+    #[serde(default = "yes")]
+    pub logs: bool,
+    /// Container image size in MB pulled at every task start (default 0: pulls not priced).
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub image_mb: Option<Decimal>,
+    /// KB per request of the tasks' own outbound calls through the egress path.
+    #[serde(default, deserialize_with = "opt_decimal")]
+    pub nat_kb_per_request: Option<Decimal>,
     /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
     #[serde(default)]
     pub purchase: Option<Purchase>,

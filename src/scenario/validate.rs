@@ -1,67 +1,11 @@
 //! Semantic checks on a parsed scenario: ranges, combinations and names, reported by key path.
 use super::types::*;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::pricing::Catalog;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-/// Collects the first problem found, phrased as `file: key.path: problem` plus a hint.
-struct Check<'a> {
-    file: &'a str,
-}
-
-impl Check<'_> {
-    fn fail(&self, path: &str, problem: impl AsRef<str>, hint: impl AsRef<str>) -> Error {
-        Error::Input(format!(
-            "{}: `{path}`: {}\n  hint: {}",
-            self.file,
-            problem.as_ref(),
-            hint.as_ref()
-        ))
-    }
-
-    fn range(&self, path: &str, v: Decimal, lo: Decimal, hi: Decimal, unit: &str) -> Result<()> {
-        if v < lo || v > hi {
-            return Err(self.fail(
-                path,
-                format!("{v} is out of range; expected {lo} to {hi} {unit}"),
-                format!("set `{path}` to a value between {lo} and {hi}"),
-            ));
-        }
-        Ok(())
-    }
-
-    fn non_negative(&self, path: &str, v: Decimal, max: Decimal) -> Result<()> {
-        if v < Decimal::ZERO {
-            return Err(self.fail(
-                path,
-                format!("{v} is negative; expected a volume of 0 or more"),
-                format!("set `{path}` to 0 or a positive number"),
-            ));
-        }
-        if v > max {
-            return Err(self.fail(
-                path,
-                format!("{v} is larger than {max}, the largest value archcost models"),
-                "check the units (monthly volumes, KB, GB, ms)",
-            ));
-        }
-        Ok(())
-    }
-
-    fn whole(&self, path: &str, v: Decimal) -> Result<()> {
-        if v.fract() != Decimal::ZERO {
-            return Err(self.fail(
-                path,
-                format!("{v} is not a whole number"),
-                format!("set `{path}` to a whole number"),
-            ));
-        }
-        Ok(())
-    }
-}
-
-const BIG: Decimal = dec!(1_000_000_000_000_000); // 1e15: beyond any real monthly volume
+use super::check::{Check, BIG};
 
 /// Named traffic-profile presets (see `capacity::preset_weights`).
 pub const PRESETS: [&str; 4] = ["business-hours", "evening-peak", "night-batch", "spiky"];
@@ -129,6 +73,7 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
         }
     }
     validate_workload(&c, &s.workload)?;
+    super::validate_net::check_logs(&c, s)?;
     if s.architectures.is_empty() {
         return Err(c.fail(
             "architecture",
@@ -179,6 +124,7 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
             c.non_negative(&format!("{base}.extras.{k}"), v, BIG)?;
         }
         c.whole(&format!("{base}.extras.nat_gateways"), e.nat_gateways)?;
+        super::validate_net::check_arch(&c, &base, arch)?;
         c.whole(&format!("{base}.extras.eks_clusters"), e.eks_clusters)?;
     }
     for (key, value) in &s.quotas {
@@ -501,8 +447,8 @@ fn validate_settings(
             )?;
             // "[Application Load Balancers] You must specify subnets from at least two
             // Availability Zones" (ELBv2 CreateLoadBalancer API reference).
-            c.range(&p("azs"), a.azs, dec!(2), dec!(6), "Availability Zones")?;
-            c.whole(&p("azs"), a.azs)?;
+            c.range(&p("azs"), a.azs(), dec!(2), dec!(6), "Availability Zones")?;
+            c.whole(&p("azs"), a.azs())?;
         }
         Service::Ec2(e) => {
             let key = format!("ec2.linux.{}", e.instance);

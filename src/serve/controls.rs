@@ -117,6 +117,8 @@ fn workload(s: &Scenario, lang: Lang) -> Group {
                 number(path, label, v, lin(v, 10.0))
             }
             "item_kb" => number(path, label, v, lin(v, 16.0)),
+            "log_kb_per_request" => number(path, label, v, lin(v, 16.0)),
+            "log_retention_months" => number(path, label, v, Some((0.03, 120.0, false))),
             _ => number(path, label, v, lin(v, 1000.0)),
         });
         if key == "requests_per_second" {
@@ -393,6 +395,22 @@ fn purchase(svc: &Service, at: &str, lang: Lang) -> Vec<Control> {
     ]
 }
 
+/// The architecture's `network` controls: AZs, the egress path, one NAT per AZ.
+fn network(a: &crate::scenario::Architecture, at: &str, lang: Lang) -> Vec<Control> {
+    let k = |key: &str| format!("{at}.{key}");
+    let l = |key: &str| key_label(lang, key);
+    let mut c = vec![whole(k("azs"), l("azs"), a.azs(), Some((1.0, 6.0, false)))];
+    if !a.private_tiers().is_empty() {
+        c.push(select(
+            k("egress"),
+            l("egress"),
+            a.egress().key(),
+            &["nat", "public-ip", "none"],
+        ));
+    }
+    c
+}
+
 fn architectures(s: &Scenario, lang: Lang, lists: &mut Lists) -> Vec<Group> {
     s.architectures
         .iter()
@@ -405,6 +423,10 @@ fn architectures(s: &Scenario, lang: Lang, lists: &mut Lists) -> Vec<Group> {
                 let heading = format!("{} · {}", lang.tier(name), svc.name());
                 parts.push((heading, tier(svc, &at, region, lang, lists)));
             }
+            parts.push((
+                format!("{} · network", a.name),
+                network(a, &format!("architecture.{}.network", a.name), lang),
+            ));
             Group {
                 title: a.name.clone(),
                 parts,

@@ -94,7 +94,7 @@ pub fn apply(text: &str, edits: &Edits) -> Result<String> {
 }
 
 /// The forms a key may take, for messages.
-const FORMS: &str = "workload.KEY, assumptions.KEY, quotas.ID, region, architecture.NAME.region or architecture.NAME.<web|app|db|extras>.KEY";
+const FORMS: &str = "workload.KEY, assumptions.KEY, quotas.ID, region, architecture.NAME.region or architecture.NAME.<web|app|db|extras|network>.KEY";
 
 fn bad_key(key: &str, why: &str) -> Error {
     Error::Input(format!(
@@ -208,7 +208,7 @@ fn set_in_architecture(doc: &mut DocumentMut, key: &str, rest: &str, value: &str
                 "`{key}`: architecture `{name}` has no {tier} tier\n  hint: add `{tier} = {{ service = \"...\" }}` to it in the scenario file"
             ))),
         },
-        ("extras", k) if plain(k) => {
+        ("extras" | "network", k) if plain(k) => {
             if arch.get(tier).and_then(Item::as_table_like).is_none() {
                 arch.insert(
                     tier,
@@ -217,12 +217,12 @@ fn set_in_architecture(doc: &mut DocumentMut, key: &str, rest: &str, value: &str
             }
             match arch.get_mut(tier).and_then(Item::as_table_like_mut) {
                 Some(t) => put(t, k, value),
-                None => Err(bad_key(key, "extras is not a table")),
+                None => Err(bad_key(key, "extras / network is not a table")),
             }
         }
-        ("web" | "app" | "db" | "extras", _) => Err(bad_key(key, "expected one key after the tier")),
+        ("web" | "app" | "db" | "extras" | "network", _) => Err(bad_key(key, "expected one key after the tier")),
         (other, _) => Err(Error::Input(format!(
-            "`{key}`: `{other}` is not a tier of architecture `{name}`\n  hint: use web, app, db, extras (or region)"
+            "`{key}`: `{other}` is not a tier of architecture `{name}`\n  hint: use web, app, db, extras, network (or region)"
         ))),
     }
 }

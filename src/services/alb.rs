@@ -30,13 +30,13 @@ pub fn lines(alb: &Alb, ctx: &Ctx, plan: Option<&AlbPlan>) -> Result<Vec<Line>> 
     if alb.scheme == Scheme::InternetFacing {
         // An internet-facing ALB has a node with a public IPv4 address in every enabled AZ, and
         // AWS charges for every public IPv4 address (Amazon VPC pricing, "Public IPv4 Address").
-        let addresses = alb.count * alb.azs;
+        let addresses = alb.count * alb.azs();
         out.extend(ctx.priced(
             "vpc.public_ipv4",
             "vpc.public_ipv4",
             &format!(
                 "Public IPv4 addresses of the internet-facing ALB ({addresses}: {} AZs)",
-                alb.azs
+                alb.azs()
             ),
             addresses * ctx.hours_per_month,
         )?);

@@ -1,6 +1,6 @@
 //! AWS Lambda: requests, GB-seconds (1 ms rounding, tiers), ephemeral storage, provisioned
-//! concurrency, and the NAT gateway a VPC-attached function needs.
-use super::{Ctx, Line, ServiceModel, KB_PER_GB};
+//! concurrency (a VPC function's NAT gateway is priced with the architecture's network).
+use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
 use crate::scenario::{Invocation, Lambda, Purchase, Terms};
@@ -147,26 +147,6 @@ impl ServiceModel for Lambda {
                     self.ephemeral_storage_mb
                 ),
                 seconds * extra_gb,
-            )?);
-        }
-        if self.vpc {
-            out.extend(ctx.priced(
-                "nat.hours",
-                "nat.hours",
-                &format!(
-                    "NAT gateway for the VPC function ({} gateways)",
-                    self.nat_gateways
-                ),
-                self.nat_gateways * ctx.hours_per_month,
-            )?);
-            // Only the function's own outbound calls pass the NAT gateway: client requests and
-            // responses travel between the caller and Lambda's service endpoint, not the VPC.
-            let kb = self.nat_kb_per_request.unwrap_or(Decimal::ZERO);
-            out.extend(ctx.priced(
-                "nat.data",
-                "nat.data",
-                "NAT gateway data processed",
-                invocations * kb / KB_PER_GB,
             )?);
         }
         Ok(out)

@@ -1,10 +1,12 @@
 //! Service cost models: one module per AWS service turns usage into priced line items.
 pub mod alb;
 pub mod apigw;
+pub mod bill;
 pub mod dynamodb;
 pub mod ec2;
 pub mod fargate;
 pub mod lambda;
+pub mod logs;
 pub mod network;
 pub mod purchase;
 pub mod rds;
@@ -67,6 +69,8 @@ pub struct Ctx<'a> {
     pub load: &'a Load,
     /// Totals only (sweeps, break-even): lines skip copying their catalog trace strings.
     pub lean: bool,
+    /// Stored (compressed) share of ingested CloudWatch Logs data (`assumptions.log_stored_ratio`).
+    pub log_stored_ratio: Decimal,
     /// Allowance used so far per free-tier key. One context prices one architecture, so an
     /// always-free allowance is spent once across its tiers (two Lambda functions share one
     /// 1M-request allowance), in tier order.
@@ -92,6 +96,7 @@ impl<'a> Ctx<'a> {
             workload,
             load,
             lean,
+            log_stored_ratio: Decimal::ONE,
             free_used: RefCell::new(BTreeMap::new()),
         }
     }
@@ -102,8 +107,9 @@ pub trait ServiceModel {
     fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>>;
 }
 
-/// Price any tier's service from its capacity plan.
-pub fn price_service(service: &Service, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
+/// Price a tier's service usage from its capacity plan (its CloudWatch Logs are added by
+/// `bill::price_service`).
+pub fn price_usage(service: &Service, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
     match service {
         Service::ApiGateway(s) => s.lines(ctx, plan),
         Service::Alb(s) => s.lines(ctx, plan),

@@ -244,7 +244,8 @@ fn a_report_whose_prices_are_over_a_year_old_carries_the_refresh_command() {
         "ap-northeast-1",
         "",
         "requests_per_month = 0",
-        "app = { service = \"ec2\", instance = \"m5.large\", count = 1, ebs_gb = 0 }",
+        // No egress path: only the EC2 price is in question here.
+        "app = { service = \"ec2\", instance = \"m5.large\", count = 1, ebs_gb = 0 }\nnetwork = { egress = \"none\" }",
     ));
     assert_eq!(
         rep.assumptions.pricing.refresh.as_deref(),
@@ -260,7 +261,7 @@ fn m8i_large_compute_savings_plan_in_us_east_1_is_the_2026_rate() {
         "us-east-1",
         "",
         "requests_per_month = 0",
-        "app = { service = \"ec2\", instance = \"m8i.large\", count = 1, ebs_gb = 0, purchase = \"compute-savings-plan\", term_years = 1, payment = \"no-upfront\" }",
+        "app = { service = \"ec2\", instance = \"m8i.large\", count = 1, ebs_gb = 0, purchase = \"compute-savings-plan\", term_years = 1, payment = \"no-upfront\" }\nnetwork = { egress = \"none\" }",
     ));
     let a = only(&rep);
     assert_eq!(a.monthly_usd, d("56.7648"));

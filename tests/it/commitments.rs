@@ -18,7 +18,13 @@ fn arch(region: &str, workload: &str, tiers: &str) -> Report {
     } else {
         workload
     };
-    eval(&scenario(region, "", workload, tiers))
+    // Purchase options only: no egress path, no logs (tests/it/whole_bill.rs prices those).
+    eval(&scenario(
+        region,
+        "",
+        workload,
+        &format!("{tiers}\nnetwork = {{ egress = \"none\" }}"),
+    ))
 }
 
 fn only(rep: &Report) -> &ArchReport {
@@ -73,8 +79,8 @@ fn m5_large_one_year_partial_upfront_is_42_17_a_month_with_252_upfront() {
 fn on_demand_m5_large_beside_it_is_70_08_and_840_96_a_year() {
     let text = format!(
         "name = \"t\"\nregion = \"us-east-1\"\n[workload]\nrequests_per_month = 0\n\
-         [[architecture]]\nname = \"od\"\napp = {{ service = \"ec2\", instance = \"m5.large\", count = 1, {NO_EBS} }}\n\
-         [[architecture]]\nname = \"ri\"\napp = {{ service = \"ec2\", instance = \"m5.large\", count = 1, {NO_EBS}, purchase = \"reserved\", term_years = 3, payment = \"all-upfront\" }}\n"
+         [[architecture]]\nname = \"od\"\napp = {{ service = \"ec2\", instance = \"m5.large\", count = 1, {NO_EBS} }}\nnetwork = {{ egress = \"none\" }}\n\
+         [[architecture]]\nname = \"ri\"\napp = {{ service = \"ec2\", instance = \"m5.large\", count = 1, {NO_EBS}, purchase = \"reserved\", term_years = 3, payment = \"all-upfront\" }}\nnetwork = {{ egress = \"none\" }}\n"
     );
     let rep = eval(&text);
     let od = rep.arch("od").unwrap();
@@ -152,8 +158,8 @@ fn fargate_savings_plan_one_task_is_28_83208_against_36_0401() {
     // No Fargate Savings Plan rate is bundled (no checkable source): the plan is priced from
     // the user's discount_pct, and refused without it.
     let text = "name = \"t\"\nregion = \"us-east-1\"\n[workload]\nrequests_per_month = 0\n\
-        [[architecture]]\nname = \"od\"\napp = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1 }\n\
-        [[architecture]]\nname = \"sp\"\napp = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1, purchase = \"compute-savings-plan\", discount_pct = 20 }\n";
+        [[architecture]]\nname = \"od\"\napp = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1 }\nnetwork = { egress = \"none\" }\n\
+        [[architecture]]\nname = \"sp\"\napp = { service = \"fargate\", vcpu = 1, memory_gb = 2, tasks = 1, purchase = \"compute-savings-plan\", discount_pct = 20 }\nnetwork = { egress = \"none\" }\n";
     let rep = eval(text);
     assert_eq!(rep.arch("od").unwrap().monthly_usd, d("36.0401"));
     let sp = rep.arch("sp").unwrap();
@@ -343,7 +349,7 @@ fn two_level(tiers: &str) -> Report {
             "requests_per_month = 51_840_000\nprofile = [{}]",
             weights.join(", ")
         ),
-        tiers,
+        &format!("{tiers}\nnetwork = {{ egress = \"none\" }}"),
     ))
 }
 

@@ -83,8 +83,8 @@ fn dynamodb_provisioned_gets_25_rcu_and_25_wcu_free() {
 fn always_free_allowances_are_spent_once_per_architecture() {
     let text = "name = \"t\"\nregion = \"us-east-1\"\n[assumptions]\nfree_tier = true\n\
         [workload]\nrequests_per_month = 1_000_000\nduration_ms = 100\n\
-        [[architecture]]\nname = \"two\"\nweb = { service = \"lambda\" }\napp = { service = \"lambda\" }\n\
-        [[architecture]]\nname = \"one\"\napp = { service = \"lambda\" }\n";
+        [[architecture]]\nname = \"two\"\nweb = { service = \"lambda\", logs = false }\napp = { service = \"lambda\", logs = false }\n\
+        [[architecture]]\nname = \"one\"\napp = { service = \"lambda\", logs = false }\n";
     let rep = eval(text);
     let two = &rep.architectures[0];
     assert_eq!(tier_usd(two, "web"), d("0"));
@@ -197,7 +197,8 @@ fn alb_scheme_and_azs() {
     assert!(err.contains("azs") && err.contains("2 to 6"), "{err}");
 }
 
-/// Review notes: the free DynamoDB gateway endpoint for a VPC Lambda, a single-instance EC2
+/// Review notes: the free DynamoDB gateway endpoint for a VPC Lambda (its calls otherwise go
+/// through the NAT gateway), a single-instance EC2
 /// database next to RDS Multi-AZ, a burstable web tier's CPU budget, Fargate's per-second minimum.
 #[test]
 fn review_notes_keep_comparisons_fair() {
@@ -223,7 +224,7 @@ db  = { service = "ec2", instance = "r5.large", count = 1, ebs_gb = 100 }
 "#;
     let rep = eval(text);
     let notes = |name: &str| rep.arch(name).expect(name).notes.join("\n");
-    assert!(notes("vpc-lambda").contains("DynamoDB gateway VPC endpoint"));
+    assert!(notes("vpc-lambda").contains("add \"dynamodb\" to network.vpc_endpoints"));
     assert!(notes("ec2")
         .contains("db tier on a single EC2 instance (r5.large) while rds uses RDS Multi-AZ"));
     // 2,628,000 requests = 1 rps on average; business-hours weights sum to 121 and peak at 10:

@@ -289,7 +289,7 @@ fn diff_cli_errors_exit_2() {
 
 // ---------------------------------------------------------------- ranges
 
-const LAMBDA: &str = "app = { service = \"lambda\", memory_mb = 1024 }";
+const LAMBDA: &str = "app = { service = \"lambda\", memory_mb = 1024, logs = false }";
 
 #[test]
 fn range_and_plain_forms_parse() {
@@ -569,7 +569,9 @@ fn sensitivity_ranking_hand_checked() {
             "workload.response_kb",
             "workload.request_kb",
             // item_kb = 1 (default) is varied too; no database here: swing 0.
-            "workload.item_kb"
+            "workload.item_kb",
+            // log_retention_months = 1 (default) likewise; logs = false here: swing 0.
+            "workload.log_retention_months"
         ]
     );
     let req = &a.inputs[0];

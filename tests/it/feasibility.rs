@@ -19,7 +19,7 @@ fn blockers(rep: &Report, name: &str) -> Vec<String> {
     a.ruled_out_by.iter().map(|b| b.id.clone()).collect()
 }
 
-/// The shipped example: the $73.40 synchronous HTTP API breaks the 30 s hard limit and the
+/// The shipped example: the $73.41 synchronous HTTP API breaks the 30 s hard limit and the
 /// nightly Lambda batch the 15-minute one, so the recommendation is the containers architecture.
 #[test]
 fn slow_endpoints_recommends_the_cheapest_architecture_that_can_run() {
@@ -46,13 +46,13 @@ fn slow_endpoints_recommends_the_cheapest_architecture_that_can_run() {
     let (code, table) = run(&["compare", file]);
     assert_eq!(code, Some(0));
     assert!(
-        table.contains("Cheapest feasible: containers — $195.79 per month"),
+        table.contains("Cheapest feasible: containers — $244.89 per month"),
         "{table}"
     );
     assert!(table.contains("sync-http-api is ruled out: HTTP API integration time per request (40 s): 40 is above the hard limit of 30 seconds (web, apigw.http.integration_timeout_s)"), "{table}");
     let (_, md) = run(&["compare", file, "--format", "markdown"]);
     assert!(
-        md.contains("**Cheapest feasible: containers — $195.79 per month**"),
+        md.contains("**Cheapest feasible: containers — $244.89 per month**"),
         "{md}"
     );
     assert!(
@@ -75,7 +75,7 @@ fn slow_endpoints_recommends_the_cheapest_architecture_that_can_run() {
     assert!(html.contains("sync-http-api<span class=\"badge bad\">not feasible</span>"));
     let (_, ja) = run(&["compare", file, "--lang", "ja"]);
     assert!(
-        ja.contains("実行可能で最安: containers（月額 $195.79）"),
+        ja.contains("実行可能で最安: containers（月額 $244.89）"),
         "{ja}"
     );
     // --strict keeps exit 3 (a hard limit is exceeded); `limits` exits 3 too.
@@ -204,7 +204,7 @@ fn sweep_marks_infeasible_steps_in_every_format() {
     let (_, table) = run_owned(args("table"));
     let last = table.lines().find(|l| l.contains("1,000,000,000")).unwrap();
     assert!(
-        last.contains("$1,324.09 *") && last.contains("$1,221.43 ✗"),
+        last.contains("$1,396.84 *") && last.contains("$1,294.19 ✗"),
         "{last}"
     );
     let (_, csv) = run_owned(args("csv"));
@@ -273,13 +273,13 @@ fn report_marks_infeasible_stretches_and_crossings() {
         .unwrap();
     assert!(status.status.success());
     let svg = std::fs::read_to_string(out.join("cost-vs-load.svg")).unwrap();
-    assert!(svg.contains("sync-http-api: $73.40 — not feasible (apigw.http.integration_timeout_s)"));
-    assert!(svg.contains("containers: $195.79 — cheapest feasible"));
+    assert!(svg.contains("sync-http-api: $73.41 — not feasible (apigw.http.integration_timeout_s)"));
+    assert!(svg.contains("containers: $244.89 — cheapest feasible"));
     assert!(svg.contains("dashed: cannot run there"));
     let bars = std::fs::read_to_string(out.join("breakdown.svg")).unwrap();
     assert!(bars.contains("cheapest feasible") && bars.contains("not feasible"));
     let summary = std::fs::read_to_string(out.join("summary.md")).unwrap();
-    assert!(summary.contains("**Cheapest feasible: containers — $195.79 per month**"));
+    assert!(summary.contains("**Cheapest feasible: containers — $244.89 per month**"));
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
     assert_eq!(json["cheapest_feasible"], "containers");

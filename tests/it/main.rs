@@ -32,4 +32,5 @@ mod surface;
 mod sweeps;
 mod util;
 mod validation;
+mod whole_bill;
 mod workbook;

@@ -1,5 +1,7 @@
 //! AWS's own published worked examples (the service pricing pages' "Pricing examples"), reproduced
-//! to the cent through scenario files. Each test names the example and its printed total.
+//! to the cent through scenario files. Each test names the example and its printed total. AWS's
+//! examples price the compute alone, so these scenarios turn off what the examples leave out
+//! (CloudWatch Logs: `logs = false`; the egress path: `network = { egress = "none" }`).
 use crate::util::*;
 
 /// Lambda pricing page, "Example 1: Mobile application backend" (us-east-1, free tier applied):
@@ -10,7 +12,7 @@ fn lambda_mobile_backend_2_73() {
         "us-east-1",
         "free_tier = true",
         "requests_per_month = 3_000_000\nduration_ms = 120",
-        "app = { service = \"lambda\", memory_mb = 1536 }",
+        "app = { service = \"lambda\", memory_mb = 1536, logs = false }",
     ));
     let a = only(&rep);
     // 540,000 GB-s - 400,000 free = 140,000 x 0.0000166667 = 2.333338
@@ -28,7 +30,7 @@ fn lambda_telemetry_249_49() {
         "us-east-1",
         "free_tier = false",
         "requests_per_month = 7_440_000\nduration_ms = 2000",
-        "app = { service = \"lambda\", memory_mb = 1024 }",
+        "app = { service = \"lambda\", memory_mb = 1024, logs = false }",
     ));
     let a = only(&rep);
     assert_eq!(line_sum(a, "lambda.requests"), d("1.488"));
@@ -44,7 +46,7 @@ fn fargate_linux_example_1_26() {
         "us-east-1",
         "",
         "requests_per_month = 0",
-        "app = { service = \"fargate\", vcpu = 1, memory_gb = 2, ephemeral_storage_gb = 30, tasks = 5, running_hours = 5 }",
+        "app = { service = \"fargate\", vcpu = 1, memory_gb = 2, ephemeral_storage_gb = 30, tasks = 5, running_hours = 5 }\nnetwork = { egress = \"none\" }",
     ));
     let a = only(&rep);
     assert_eq!(to_cents(line_sum(a, "fargate.vcpu")), d("1.01"));

@@ -332,7 +332,7 @@ response_kb = 8.0
 [[architecture]]
 name = "serverless"
 web = { service = "api-gateway", api = "http" }
-app = { service = "lambda", memory_mb = 1024, arch = "arm64" }
+app = { service = "lambda", memory_mb = 1024, arch = "arm64", logs = false }
 "#;
 
 const PREVIOUS: &[u8] = b"key,region,unit,tier_begin,tier_end,usd,sku,effective,source\nalb.hours,eu-west-2,hour,0,,0.1,X,2020-01-01,previous\n";

@@ -198,7 +198,7 @@ fn report_writes_every_file_and_prints_the_paths() {
     let json: serde_json::Value = serde_json::from_slice(&read(&dir, "report.json")).unwrap();
     assert_eq!(json["schema"], "archcost/report/1");
     let summary = read_text(&dir, "summary.md");
-    assert!(summary.contains("**$139.49**"), "{summary}");
+    assert!(summary.contains("**$145.39**"), "{summary}");
     assert!(summary.contains("![Monthly cost vs request volume](cost-vs-load.png)"));
 }
 
@@ -602,7 +602,9 @@ fn one_architecture_and_zero_cost_scenarios_chart_fine() {
 #[test]
 fn yen_is_rounded_to_the_yen_half_away_from_zero() {
     // Hand-computed, three-tier at 150 JPY/USD: serverless lines (USD) 38.70 + 6.00 + 48.00024
-    // + 4.275 + 10.725 + 5.70 + 26.09252929... = 139.49276929...; x 150 = 20,923.915 -> ¥20,924.
+    // + 4.275 + 10.725 + 5.70 + 26.09252929... = 139.49276929..., plus the Lambda platform log
+    // lines: 30M x 266 B = 7.43195414543 GB x (0.76 ingestion + 0.033 storage) = 5.89353963...:
+    // 145.38630893...; x 150 = 21,807.946 -> ¥21,808.
     let md = text(run(&[
         "compare",
         SCENARIO,
@@ -611,7 +613,7 @@ fn yen_is_rounded_to_the_yen_half_away_from_zero() {
         "--currency",
         "JPY",
     ]));
-    assert!(md.contains("**¥20,924**"), "{md}");
+    assert!(md.contains("**¥21,808**"), "{md}");
     assert!(
         md.contains("| ¥7,200 |"),
         "lambda.duration 48.00024 x 150 = 7,200.036"

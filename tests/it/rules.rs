@@ -371,7 +371,11 @@ fn extras_nat_ecr_eks_and_explicit_data_out() {
     assert_eq!(line_sum(a, "ecr.storage"), d("1"));
     assert_eq!(line_sum(a, "eks.cluster"), d("73"));
     assert_eq!(line_sum(a, "data_transfer.out"), d("9"));
-    assert_eq!(tier_usd(a, "extras"), d("139.7"));
+    assert_eq!(tier_usd(a, "extras"), d("74"));
+    // The NAT gateways join the network model (tier `network`), each with its public IPv4
+    // address: 2 x 730 x 0.005 = 7.3; network = 9 + 65.7 + 7.3 = 82.
+    assert_eq!(line_sum(a, "nat.public_ipv4"), d("7.3"));
+    assert_eq!(tier_usd(a, "network"), d("82"));
 }
 
 #[test]
@@ -463,7 +467,7 @@ fn profile_changes_fargate_cost_but_not_lambda_cost() {
     for (profile, task_hours) in shapes {
         let text = format!(
             "name = \"p\"\nregion = \"us-east-1\"\n[assumptions]\nhours_per_month = 720\n[workload]\nrequests_per_month = 223_200_000\nprofile = {profile}\nduration_ms = 100\n\
-             [[architecture]]\nname = \"lambda\"\napp = {{ service = \"lambda\", memory_mb = 512 }}\n\
+             [[architecture]]\nname = \"lambda\"\napp = {{ service = \"lambda\", memory_mb = 512, logs = false }}\n\
              [[architecture]]\nname = \"fargate\"\napp = {{ service = \"fargate\", vcpu = 1, memory_gb = 2, rps_per_task = 50 }}\n"
         );
         let rep = eval(&text);

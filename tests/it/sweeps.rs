@@ -121,8 +121,8 @@ fn hand_solved_crossing_lambda_vs_one_ec2() {
     // 8.232 USD. Lambda: 0.0000002 + 0.125 GB x 0.1 s x 0.0000166667 = 0.00000040833375 per
     // request. Equal at 8.232 / 0.00000040833375 requests.
     let text = "name = \"h\"\nregion = \"us-east-1\"\n[workload]\nrequests_per_month = 1_000_000\nduration_ms = 100\n\
-        [[architecture]]\nname = \"lambda\"\napp = { service = \"lambda\", memory_mb = 128 }\n\
-        [[architecture]]\nname = \"ec2\"\napp = { service = \"ec2\", instance = \"t3.micro\", count = 1 }\n";
+        [[architecture]]\nname = \"lambda\"\napp = { service = \"lambda\", memory_mb = 128, logs = false }\n\
+        [[architecture]]\nname = \"ec2\"\napp = { service = \"ec2\", instance = \"t3.micro\", count = 1 }\nnetwork = { egress = \"none\" }\n";
     let s = scenario::parse("h.toml", text, bundled::catalog()).unwrap();
     let c = breakeven(
         &s,
@@ -211,7 +211,7 @@ fn breakeven_cli_json_and_sentence() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("serverless is cheaper below 62.066M requests/month; containers above"),
+        text.contains("serverless is cheaper below 72.464M requests/month; containers above"),
         "{text}"
     );
 }
@@ -354,7 +354,7 @@ fn sensitivity_markdown_for_reviews() {
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("# Sensitivity: Order API"));
-    assert!(text.contains("## serverless — $139.49 per month at the expected inputs"));
+    assert!(text.contains("## serverless — $145.39 per month at the expected inputs"));
     // The volume moves serverless most: ±20 % of 30M is 24M and 36M (first row of its table).
     let first_row = text
         .lines()

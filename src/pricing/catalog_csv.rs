@@ -18,9 +18,15 @@ pub const COLUMNS: [&str; 9] = [
 
 /// Parse catalog CSV text; `name` is used in error messages (a path or "bundled").
 pub fn parse(name: &str, text: &str) -> Result<Vec<PriceRow>> {
+    parse_reader(name, text.as_bytes())
+}
+
+/// Parse a catalog CSV stream (a file is never held whole beside its rows). An `InvalidData`
+/// read error (the input is over its bound, see `pricing::load`) is the user's input, exit 2.
+pub fn parse_reader<R: std::io::Read>(name: &str, input: R) -> Result<Vec<PriceRow>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
-        .from_reader(text.as_bytes());
+        .from_reader(input);
     let headers = reader
         .headers()
         .map_err(|e| Error::Input(format!("{name}: cannot read the header row: {e}")))?
@@ -38,8 +44,12 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<PriceRow>> {
     let mut lines = Vec::new();
     for (n, record) in reader.records().enumerate() {
         let line = n + 2;
-        let record =
-            record.map_err(|e| Error::Input(format!("{name}: line {line}: malformed CSV: {e}")))?;
+        let record = record.map_err(|e| match e.kind() {
+            csv::ErrorKind::Io(io) if io.kind() != std::io::ErrorKind::InvalidData => {
+                Error::io(name, std::io::Error::other(e.to_string()))
+            }
+            _ => Error::Input(format!("{name}: line {line}: malformed CSV: {e}")),
+        })?;
         let get = |i: usize| crate::csv_safe::unescape(record.get(ix[i]).unwrap_or("").trim());
         let num = |i: usize, what: &str| -> Result<Decimal> {
             let text = get(i);

@@ -14,20 +14,35 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
     } else {
         dir.to_path_buf()
     };
-    let text = crate::fsio::read_input_text(
-        &path,
-        crate::fsio::Input {
-            what: "price catalog (CSV)",
-            max_bytes: MAX_CATALOG_BYTES,
-        },
-    )
-    .map_err(|e| match e {
+    let input = crate::fsio::Input {
+        what: "price catalog (CSV)",
+        max_bytes: MAX_CATALOG_BYTES,
+    };
+    let hint = |e: Error| {
+        match e {
         Error::Input(msg) => Error::Input(format!(
             "{msg}\n  hint: create a catalog with `archcost pricing fetch --out DIR` or `archcost pricing import FILE... --out DIR`, or use pricing = \"bundled\""
         )),
         other => other,
-    })?;
-    let rows = catalog_csv::parse(&path.display().to_string(), &text)?;
+    }
+    };
+    let file = crate::fsio::open_input(&path, input).map_err(hint)?;
+    // Streamed: the rows are built as the file is read, so loading peaks near the rows' size
+    // instead of the text plus the rows (BENCHMARKS.md, "Catalog loading memory").
+    let bounded = Bounded {
+        inner: std::io::BufReader::with_capacity(1 << 16, file),
+        left: MAX_CATALOG_BYTES,
+    };
+    let name = path.display().to_string();
+    let rows = catalog_csv::parse_reader(&name, bounded)?;
+    if rows.is_empty() {
+        return Err(Error::Input(format!(
+            "{name}: line 1: the catalog has a header but no price rows\n  hint: the file is damaged or was cut short; fetch or import it again, or use pricing = \"bundled\""
+        )));
+    }
+    if dir.is_dir() {
+        check_metadata(dir)?;
+    }
     let catalog = Catalog::new(dir.display().to_string(), rows);
     // A fetched/imported folder may carry current commitment rates beside its prices.
     let rates_path = dir.join(offer::COMMITMENTS_FILE);
@@ -48,4 +63,59 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
             ))
         })?;
     Ok(catalog.with_commitments(commitments::bundled()?.overlaid(&local)))
+}
+
+/// A reader that fails with `InvalidData` past `left` bytes (a pipe has no size to check up
+/// front; a regular file over the bound is refused before reading).
+struct Bounded<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("more than {MAX_CATALOG_BYTES} bytes; a price catalog is far smaller"),
+            )
+        })?;
+        Ok(n)
+    }
+}
+
+/// The schema `pricing fetch` / `pricing import` write into `metadata.json`.
+const METADATA_SCHEMA: &str = "archcost/pricing-catalog/1";
+
+/// A catalog directory's `metadata.json`, when present, must be the JSON object archcost
+/// wrote (its `schema` names it): garbage there means the folder is not what it claims.
+fn check_metadata(dir: &std::path::Path) -> Result<()> {
+    let path = dir.join("metadata.json");
+    if !path.is_file() {
+        return Ok(());
+    }
+    let text = crate::fsio::read_input_text(
+        &path,
+        crate::fsio::Input {
+            what: "catalog metadata (JSON)",
+            max_bytes: 16 * 1024 * 1024,
+        },
+    )?;
+    let shown = path.display();
+    let hint = "the file is written by `archcost pricing fetch` / `pricing import`; fetch or import the catalog again, or delete metadata.json";
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Error::Input(format!(
+            "{shown}:{}:{}: not valid JSON: {e}\n  hint: {hint}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    match value.get("schema").and_then(|s| s.as_str()) {
+        Some(METADATA_SCHEMA) => Ok(()),
+        other => Err(Error::Input(format!(
+            "{shown}: `schema` is {}; expected \"{METADATA_SCHEMA}\"\n  hint: {hint}",
+            other.map_or("missing".to_string(), |s| format!("\"{s}\""))
+        ))),
+    }
 }

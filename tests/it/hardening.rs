@@ -601,3 +601,137 @@ mod names_property {
         }
     }
 }
+
+fn offer_fixture(rel: &str) -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/aws-offers").join(rel)).unwrap()
+}
+
+fn import(dir: &Path, file: &str) -> std::process::Output {
+    bin()
+        .current_dir(dir)
+        .args(["pricing", "import", file, "--out", "cat"])
+        .output()
+        .unwrap()
+}
+
+/// Issue 21: an offer CSV cut off inside a quoted field imported with exit 0, losing the rows
+/// after the cut. The file ending inside quotes is now exit 2 naming the line.
+#[test]
+fn offer_csv_truncated_inside_a_quoted_field_is_refused() {
+    let text = offer_fixture("csv/AWSLambda-eu-west-2-20260831092318-excerpt.csv");
+    let lines: Vec<&str> = text.lines().collect();
+    // Cut line 15 two characters into its last quoted field (`,"AW`).
+    let last = lines[14];
+    let cut = last.rfind(",\"").unwrap() + 4;
+    let truncated = format!("{}\n{}", lines[..14].join("\n"), &last[..cut]);
+    assert_eq!(
+        truncated.matches('"').count() % 2,
+        1,
+        "the cut is inside quotes"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cut.csv"), truncated).unwrap();
+    let out = import(dir.path(), "cut.csv");
+    assert_input_error(&out, &["cut.csv: line 15", "ends inside a quoted field"]);
+    assert!(!dir.path().join("cat").exists());
+}
+
+/// Issue 21: a CSV record over 64 MiB exited 1 (an I/O error); it is the user's file: exit 2.
+#[test]
+fn offer_csv_record_over_64_mib_is_an_input_error() {
+    /// The Lambda header, then one endless quoted field (never held by the test).
+    struct Endless {
+        head: Vec<u8>,
+        at: usize,
+        served: u64,
+    }
+    impl std::io::Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.at < self.head.len() {
+                let n = buf.len().min(self.head.len() - self.at);
+                buf[..n].copy_from_slice(&self.head[self.at..self.at + n]);
+                self.at += n;
+                return Ok(n);
+            }
+            if self.served > 200 << 20 {
+                return Ok(0); // a bug would show as a finished import, not a hang
+            }
+            buf.fill(b'x');
+            self.served += buf.len() as u64;
+            Ok(buf.len())
+        }
+    }
+    let text = offer_fixture("csv/AWSLambda-eu-west-2-20260831092318-excerpt.csv");
+    let head: String = text.lines().take(7).map(|l| format!("{l}\n")).collect();
+    let reader = Endless {
+        head: format!("{head}\"SKU1\",\"").into_bytes(),
+        at: 0,
+        served: 0,
+    };
+    let regions = archcost::pricing::offer::RegionFilter::default();
+    let Err(err) = archcost::pricing::offer::import_reader("big.csv", reader, &regions) else {
+        panic!("a 200 MiB record was imported");
+    };
+    assert_eq!(err.exit_code(), 2, "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("big.csv: line 8") && msg.contains("64 MiB"),
+        "{msg}"
+    );
+}
+
+/// Issue 21: duplicate keys in an offer JSON were accepted (serde keeps the last silently).
+#[test]
+fn offer_json_duplicate_keys_are_refused_with_line() {
+    let text = offer_fixture("json/AmazonDynamoDB-global-20160107013501.json");
+    let dir = tempfile::tempdir().unwrap();
+    for (file, edited, key) in [
+        (
+            "top.json",
+            text.replacen(
+                "\"offerCode\" : \"AmazonDynamoDB\",",
+                "\"offerCode\" : \"AmazonDynamoDB\",\n  \"offerCode\" : \"AmazonDynamoDB\",",
+                1,
+            ),
+            "line 5",
+        ),
+        (
+            "price.json",
+            text.replace("\"USD\" : \"", "\"USD\" : \"9\", \"USD\" : \""),
+            "`USD` appears twice",
+        ),
+    ] {
+        std::fs::write(dir.path().join(file), edited).unwrap();
+        let out = import(dir.path(), file);
+        assert_input_error(&out, &[file, "line ", key]);
+    }
+}
+
+/// Issue 21: header-only catalogs, impossible `effective` dates and garbage `metadata.json`
+/// were accepted.
+#[test]
+fn empty_catalogs_bad_dates_and_garbage_metadata_are_refused() {
+    let out = compare_with(catalog_dir("").path());
+    assert_input_error(&out, &["catalog.csv: line 1", "no price rows"]);
+    for date in ["not-a-date", "2025-13-45", "2025-02-29"] {
+        let dir = catalog_dir(&format!(
+            "ec2.linux.m5.large,ap-northeast-1,hour,0,,0.1,S,{date},test\n"
+        ));
+        assert_input_error(&compare_with(dir.path()), &["line 2", date, "not a date"]);
+    }
+    let dir = catalog_dir("ec2.linux.m5.large,ap-northeast-1,hour,0,,0.1,S,2025-06-18,test\n");
+    std::fs::write(dir.path().join("metadata.json"), "garbage{").unwrap();
+    assert_input_error(
+        &compare_with(dir.path()),
+        &["metadata.json:1:1", "not valid JSON"],
+    );
+    std::fs::write(dir.path().join("metadata.json"), "{\"schema\": \"x\"}").unwrap();
+    assert_input_error(&compare_with(dir.path()), &["metadata.json", "`schema`"]);
+    std::fs::write(
+        dir.path().join("metadata.json"),
+        "{\"schema\": \"archcost/pricing-catalog/1\"}",
+    )
+    .unwrap();
+    let out = compare_with(dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

@@ -89,18 +89,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
             .pop_front()
             .unwrap_or_else(|| record.position().map(|p| p.line()).unwrap_or(0))
     };
-    let malformed = |e: csv::Error| -> Error {
-        match e.kind() {
-            csv::ErrorKind::Io(_) => {
-                let msg = e.to_string();
-                Error::io(name, std::io::Error::other(msg))
-            }
-            _ => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                Error::Input(format!("{name}: line {line}: malformed CSV: {e}"))
-            }
-        }
-    };
+    let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
     let mut meta = OfferMeta {
         file: name.to_string(),
         ..OfferMeta::default()

@@ -3,6 +3,7 @@
 //! to a catalog key, and skip everything else (other SKUs, other term types) with `IgnoredAny`.
 //! Reserved terms of kept SKUs (EC2 / RDS Standard RIs) become commitment rows.
 use super::mapping::{self, Attr, Target};
+use super::unique::{SeenKeys, UniqueMap};
 use super::{parse_decimal, parse_range, Collector, Dim, Imported, OfferMeta, RegionFilter};
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
@@ -18,17 +19,17 @@ struct Product {
     #[serde(default, rename = "productFamily")]
     product_family: String,
     #[serde(default)]
-    attributes: HashMap<String, String>,
+    attributes: UniqueMap<String>,
 }
 
 #[derive(Deserialize)]
 struct Term {
     #[serde(default, rename = "priceDimensions")]
-    price_dimensions: HashMap<String, PriceDim>,
+    price_dimensions: UniqueMap<PriceDim>,
     #[serde(default, rename = "offerTermCode")]
     offer_term_code: String,
     #[serde(default, rename = "termAttributes")]
-    term_attributes: HashMap<String, String>,
+    term_attributes: UniqueMap<String>,
 }
 
 #[derive(Deserialize)]
@@ -42,7 +43,7 @@ struct PriceDim {
     #[serde(default)]
     description: String,
     #[serde(default, rename = "pricePerUnit")]
-    price_per_unit: HashMap<String, String>,
+    price_per_unit: UniqueMap<String>,
 }
 
 /// State shared by the visitors of one file.
@@ -63,7 +64,11 @@ struct State<'a> {
 impl State<'_> {
     fn map_product(&mut self, p: Product) {
         let offer = if self.meta.offer_code.is_empty() {
-            p.attributes.get("servicecode").cloned().unwrap_or_default()
+            p.attributes
+                .0
+                .get("servicecode")
+                .cloned()
+                .unwrap_or_default()
         } else {
             self.meta.offer_code.clone()
         };
@@ -89,7 +94,7 @@ impl State<'_> {
         let Some(target) = self.kept.get(sku).cloned() else {
             return;
         };
-        for d in term.price_dimensions.into_values() {
+        for d in term.price_dimensions.0.into_values() {
             let Some(usd_text) = d.price_per_unit.get("USD") else {
                 continue;
             };
@@ -160,7 +165,7 @@ impl State<'_> {
             "" => sku.to_string(),
             code => format!("{sku}.{code}"),
         };
-        for d in term.price_dimensions.values() {
+        for d in term.price_dimensions.0.values() {
             let part = match d.unit.as_str() {
                 "Hrs" => super::reserved::Part::Hourly,
                 "Quantity" if d.description.eq_ignore_ascii_case("Upfront Fee") => {
@@ -220,7 +225,9 @@ impl<'de> Visitor<'de> for Top<'_, '_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
         let st = self.0;
+        let mut seen = SeenKeys::default();
         while let Some(key) = map.next_key::<String>()? {
+            seen.check(&key)?;
             match key.as_str() {
                 "offerCode" => st.meta.offer_code = map.next_value()?,
                 "serviceCode" if st.meta.offer_code.is_empty() => {
@@ -267,7 +274,9 @@ impl<'de> Visitor<'de> for Products<'_, '_> {
         f.write_str("`products` as an object of SKU → product")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
-        while let Some(_sku) = map.next_key::<IgnoredAny>()? {
+        let mut seen = SeenKeys::default();
+        while let Some(sku) = map.next_key::<String>()? {
+            seen.check(&sku)?;
             let p: Product = map.next_value()?;
             self.0.map_product(p);
         }
@@ -295,7 +304,9 @@ impl<'de> Visitor<'de> for Terms<'_, '_> {
         f.write_str("`terms` as an object of term type → terms")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+        let mut seen = SeenKeys::default();
         while let Some(term_type) = map.next_key::<String>()? {
+            seen.check(&term_type)?;
             if term_type == "OnDemand" {
                 map.next_value_seed(OnDemand(self.0, false))?;
             } else if term_type == "Reserved" {
@@ -333,6 +344,7 @@ impl<'de> Visitor<'de> for OnDemand<'_, '_> {
                 st.add_term(sku, term);
             }
         };
+        let mut seen = SeenKeys::default();
         while let Some(k) = map.next_key::<String>()? {
             if st.single_product {
                 // GetProducts item: `OnDemand: { "<SKU>.<term>": Term }`.
@@ -340,8 +352,9 @@ impl<'de> Visitor<'de> for OnDemand<'_, '_> {
                 let sku = k.split('.').next().unwrap_or("").to_string();
                 add(st, &sku, term);
             } else if st.kept.contains_key(&k) {
-                let terms: HashMap<String, Term> = map.next_value()?;
-                for term in terms.into_values() {
+                seen.check(&k)?;
+                let terms: UniqueMap<Term> = map.next_value()?;
+                for term in terms.0.into_values() {
                     add(st, &k, term);
                 }
             } else {

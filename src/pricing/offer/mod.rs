@@ -9,6 +9,7 @@ pub mod prefilter;
 pub mod reserved;
 pub mod savings_plan;
 mod types;
+mod unique;
 
 pub use collect::{Collector, Imported};
 pub use types::{parse_decimal, parse_range, Dim, OfferMeta, RegionFilter, Skipped};

@@ -1,7 +1,8 @@
 //! A `Read` adapter in front of the CSV parser that drops offer-file lines which certainly
 //! do not matter (Reserved-term rows archcost cannot use, blank lines) before they are parsed,
 //! and remembers the original line number of every line it passes on, so error messages keep
-//! real line numbers.
+//! real line numbers. Input that cannot be an offer file (a record over 64 MiB, a file that
+//! ends inside a quoted field) is an `InvalidData` error naming the line.
 //!
 //! A line is dropped only when its first four fields are plain quoted tokens, the fourth
 //! (TermType, checked in the header) is `Reserved`, and the line cannot hold a term the
@@ -122,7 +123,10 @@ impl<R: Read> Prefilter<R> {
             if self.buf.len() >= MAX_LINE {
                 return Err(std::io::Error::new(
                     std::io::ErrorKind::InvalidData,
-                    "a single CSV record is longer than 64 MiB; this is not an offer file",
+                    format!(
+                        "line {}: a single CSV record is longer than 64 MiB; this is not an offer file",
+                        self.line_no
+                    ),
                 ));
             }
             let grown = self.buf.len() * 2;
@@ -211,8 +215,24 @@ impl<R: Read> Prefilter<R> {
                 }
                 None if !self.eof => self.refill()?,
                 None => {
-                    // The last line without a newline (or a truncated record): pass it on.
+                    // The last line without a newline: pass it on. When that unfinished
+                    // last line holds an odd number of quotes the file ends inside a quoted
+                    // field (a truncated download), which the CSV parser would accept as a
+                    // short last field. (Only the last physical line counts: a stray quote
+                    // earlier is the CSV parser's to judge, row by row.)
                     if self.start < self.end {
+                        let rest = &self.buf[self.start..self.end];
+                        let tail = memchr::memrchr(b'\n', rest).map_or(0, |i| i + 1);
+                        if quote_parity(&rest[tail..]) == 1 {
+                            let line = self.line_no
+                                + memchr::memchr_iter(b'\n', &rest[..tail]).count() as u64;
+                            return Err(std::io::Error::new(
+                                std::io::ErrorKind::InvalidData,
+                                format!(
+                                    "line {line}: the file ends inside a quoted field (the record is cut off)"
+                                ),
+                            ));
+                        }
                         let rest = self.buf[self.start..self.end].to_vec();
                         if rest.iter().any(|b| !b.is_ascii_whitespace()) {
                             self.out.extend_from_slice(&rest);
@@ -225,6 +245,26 @@ impl<R: Read> Prefilter<R> {
             }
         }
         Ok(!self.out.is_empty())
+    }
+}
+
+/// A CSV reading error as archcost's: the prefilter's verdict on the input (a record over
+/// 64 MiB, a file ending inside a quoted field) and malformed CSV are the user's file (exit 2);
+/// other I/O failures are runtime errors (exit 1).
+pub fn csv_error(name: &str, e: csv::Error) -> crate::error::Error {
+    match e.kind() {
+        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+            crate::error::Error::Input(format!(
+                "{name}: {io}\n  hint: the file is damaged or truncated; download it again"
+            ))
+        }
+        csv::ErrorKind::Io(_) => {
+            crate::error::Error::io(name, std::io::Error::other(e.to_string()))
+        }
+        _ => {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            crate::error::Error::Input(format!("{name}: line {line}: malformed CSV: {e}"))
+        }
     }
 }
 

@@ -170,15 +170,7 @@ pub fn import_csv<R: std::io::Read>(
     }
     let effective = meta.effective()?;
     let cols = Columns::from_header(name, header_line, header)?;
-    let malformed = |e: csv::Error| -> Error {
-        match e.kind() {
-            csv::ErrorKind::Io(_) => Error::io(name, std::io::Error::other(e.to_string())),
-            _ => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                Error::Input(format!("{name}: line {line}: malformed CSV: {e}"))
-            }
-        }
-    };
+    let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
     type K = (String, String, u32, Payment);
     let mut found: BTreeMap<K, RateRow> = BTreeMap::new();
     let mut conflicts: BTreeSet<String> = BTreeSet::new();

@@ -16,6 +16,41 @@ pub struct RuledOut {
     pub reasons: Vec<String>,
 }
 
+/// A sentence of the optimize output, as data: `report::optimize` says it in English or
+/// Japanese; JSON carries it as is (`kind` + fields).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Said {
+    /// The fleet the busiest hour needs at the utilization cap.
+    Fleet {
+        tier: String,
+        units: String,
+        unit: String,
+        utilization_pct: String,
+    },
+    /// `count` cheaper candidates of a tier are ruled out by constraint `id`.
+    Cheaper {
+        tier: String,
+        id: String,
+        count: usize,
+        example: String,
+    },
+    /// The chosen duration lies between two measured Power Tuning sizes.
+    Interpolated { tier: String, duration_ms: String },
+    /// Cheaper configurations break an architecture-wide cap.
+    Cap { id: String },
+    /// The written fleet runs at a higher utilization than the search allows.
+    Utilization {
+        tier: String,
+        written_pct: String,
+        search_pct: String,
+    },
+    /// Configurations without a sourced rate (and no discount_pct) were skipped.
+    Unpriced { tier: String, count: usize },
+    /// Durations between measured sizes are interpolated, none extrapolated.
+    InterpolatedBetweenMeasured,
+}
+
 fn pct(d: Decimal) -> String {
     crate::money::round(d * Decimal::ONE_HUNDRED, 1)
         .normalize()
@@ -29,7 +64,7 @@ pub fn baseline(
     search: &Search,
     p: &Probe,
     written: &ArchReport,
-) -> (Vec<String>, Vec<String>) {
+) -> (Vec<String>, Vec<Said>) {
     let mut broken = Vec::new();
     let mut notes = Vec::new();
     if !written.feasible {
@@ -84,11 +119,11 @@ pub fn baseline(
             };
             if written_util.unwrap_or(Decimal::ONE) > max {
                 broken.push(format!("{tier}.max_utilization"));
-                notes.push(format!(
-                    "the written {tier} fleet is sized at {} % utilization; the search sizes fleets at {} %",
-                    pct(written_util.unwrap_or(Decimal::ONE)),
-                    pct(max)
-                ));
+                notes.push(Said::Utilization {
+                    tier: tier.to_string(),
+                    written_pct: pct(written_util.unwrap_or(Decimal::ONE)),
+                    search_pct: pct(max),
+                });
             }
         }
     }
@@ -104,7 +139,7 @@ pub fn binding(
     arch: &Architecture,
     p: &Probe,
     walk: &Walk,
-) -> (Vec<String>, Vec<String>) {
+) -> (Vec<String>, Vec<Said>) {
     let mut ids = BTreeSet::new();
     let mut words = Vec::new();
     for (sp, &pick) in spaces.iter().zip(picks) {
@@ -145,10 +180,12 @@ pub fn binding(
         }
         for (id, (n, example)) in cheaper {
             ids.insert(format!("{}.{id}", sp.tier));
-            words.push(format!(
-                "{}: {n} cheaper option(s) ruled out by {id} (e.g. {example})",
-                sp.tier
-            ));
+            words.push(Said::Cheaper {
+                tier: sp.tier.to_string(),
+                id,
+                count: n,
+                example,
+            });
         }
         if let Some(line) = fleet_words(sp.tier, arch, p) {
             ids.insert(format!("{}.max_utilization", sp.tier));
@@ -156,22 +193,24 @@ pub fn binding(
         }
         if let Some(d) = sp.candidates[pick].duration_ms {
             if sp.candidates[pick].interpolated {
-                words.push(format!(
-                    "{}: duration {d} ms interpolated between measured sizes",
-                    sp.tier
-                ));
+                words.push(Said::Interpolated {
+                    tier: sp.tier.to_string(),
+                    duration_ms: d.normalize().to_string(),
+                });
             }
         }
     }
     for cap in &walk.capped_by {
         ids.insert((*cap).to_string());
-        words.push(format!("cheaper configurations exceed {cap}"));
+        words.push(Said::Cap {
+            id: (*cap).to_string(),
+        });
     }
     (ids.into_iter().collect(), words)
 }
 
 /// "app: peak hour needs 7 x c7g.xlarge at 70 %" for a scaled fleet.
-fn fleet_words(tier: &str, arch: &Architecture, p: &Probe) -> Option<String> {
+fn fleet_words(tier: &str, arch: &Architecture, p: &Probe) -> Option<Said> {
     let fleet = p.plan.tier(tier)?.fleet.as_ref()?;
     if fleet.fixed {
         return None;
@@ -184,7 +223,7 @@ fn fleet_words(tier: &str, arch: &Architecture, p: &Probe) -> Option<String> {
         Some(Service::Ec2(e)) => (e.instance.clone(), e.max_utilization),
         Some(Service::Fargate(f)) => (
             format!(
-                "{} vCPU / {} GB tasks",
+                "{} vCPU / {} GB",
                 f.vcpu.normalize(),
                 f.memory_gb.normalize()
             ),
@@ -192,11 +231,12 @@ fn fleet_words(tier: &str, arch: &Architecture, p: &Probe) -> Option<String> {
         ),
         _ => return None,
     };
-    Some(format!(
-        "{tier}: peak hour needs {} x {unit} at {} %",
-        fleet.peak_units.normalize(),
-        pct(util.unwrap_or(Decimal::ONE))
-    ))
+    Some(Said::Fleet {
+        tier: tier.to_string(),
+        units: fleet.peak_units.normalize().to_string(),
+        unit,
+        utilization_pct: pct(util.unwrap_or(Decimal::ONE)),
+    })
 }
 
 fn label(settings: &[(&'static str, super::space::Setting)]) -> String {

@@ -9,7 +9,7 @@ pub mod power_tuning;
 pub mod search;
 pub mod space;
 
-pub use constraints::RuledOut;
+pub use constraints::{RuledOut, Said};
 
 use crate::capacity::Load;
 use crate::compare::{self, probe, AssumptionsInfo};
@@ -74,7 +74,7 @@ pub struct ArchResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ruled_out: Vec<RuledOut>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Said>,
 }
 
 /// The architecture as written, priced exactly as `compare` prices it.
@@ -105,8 +105,8 @@ pub struct Choice {
     pub saving_usd: Decimal,
     /// Ids of the constraints that stop it getting cheaper.
     pub binding: Vec<String>,
-    /// The same in words ("peak hour needs 7 x c7g.xlarge at 70 %").
-    pub reasons: Vec<String>,
+    /// The same as sentences (`kind` + fields: "peak hour needs 7 x c7g.xlarge at 70 %").
+    pub reasons: Vec<Said>,
     /// The tier keys to write into the scenario (`--write`).
     #[serde(skip)]
     pub settings: Vec<(String, Vec<(&'static str, Setting)>)>,
@@ -257,9 +257,7 @@ fn arch_result(
         .flat_map(|sp| &sp.candidates)
         .any(|c| c.interpolated)
     {
-        result.notes.push(
-            "Lambda durations between the sizes Power Tuning measured are interpolated linearly; none is extrapolated".into(),
-        );
+        result.notes.push(Said::InterpolatedBetweenMeasured);
     }
     for sp in &spaces {
         let unpriced = sp
@@ -268,10 +266,10 @@ fn arch_result(
             .filter(|o| matches!(o, search::Priced::Out { reasons, .. } if reasons.iter().any(|r| r == "unpriced")))
             .count();
         if unpriced > 0 {
-            result.notes.push(format!(
-                "{}: {unpriced} configuration(s) skipped: no sourced rate in this catalog for their purchase option or size (and no discount_pct)",
-                sp.tier
-            ));
+            result.notes.push(Said::Unpriced {
+                tier: sp.tier.to_string(),
+                count: unpriced,
+            });
         }
     }
     let mut choices = Vec::new();

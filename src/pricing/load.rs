@@ -3,8 +3,11 @@
 use super::{catalog_csv, commitments, offer, Catalog};
 use crate::error::{Error, Result};
 
-/// The most archcost reads of one catalog CSV (a fetched catalog for every region is far less).
-pub const MAX_CATALOG_BYTES: u64 = 512 * 1024 * 1024;
+/// The most archcost reads of one catalog CSV: 14 times the bundled 33-region catalog (4.5 MB).
+/// Loading holds every row with its strings (and the overlay on the bundled rows), about 7 times
+/// the file's size (BENCHMARKS.md, "Catalog loading memory"), so this bound keeps the peak near
+/// 450 MB; larger files are refused (exit 2) before they are read.
+pub const MAX_CATALOG_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Read a catalog directory written by `pricing fetch` / `pricing import` (its `catalog.csv`),
 /// or a catalog CSV file; bounded, validated row by row (see `catalog_csv::parse`).

@@ -4,7 +4,7 @@
 use super::display::Display;
 use super::i18n::Lang;
 use crate::money;
-use crate::optimize::{ArchResult, Choice, Config, OptimizeReport};
+use crate::optimize::{ArchResult, Choice, Config, OptimizeReport, Said};
 use comfy_table::{Cell, CellAlignment};
 use rust_decimal::Decimal;
 
@@ -62,6 +62,46 @@ const JA: Words = Words {
     breaks: "現在の構成が満たさない制約",
     notes: "注記",
 };
+
+/// One sentence of the optimize output in `lang`.
+pub fn say(s: &Said, lang: Lang) -> String {
+    match (s, lang) {
+        (Said::Fleet { tier, units, unit, utilization_pct }, Lang::En) => {
+            format!("{tier}: peak hour needs {units} x {unit} at {utilization_pct} %")
+        }
+        (Said::Fleet { tier, units, unit, utilization_pct }, Lang::Ja) => {
+            format!("{tier}: ピーク時間帯に {unit} が {units} 台必要（使用率 {utilization_pct} %）")
+        }
+        (Said::Cheaper { tier, id, count, example }, Lang::En) => {
+            format!("{tier}: {count} cheaper option(s) ruled out by {id} (e.g. {example})")
+        }
+        (Said::Cheaper { tier, id, count, example }, Lang::Ja) => {
+            format!("{tier}: より安い {count} 件の選択肢が {id} により除外（例: {example}）")
+        }
+        (Said::Interpolated { tier, duration_ms }, Lang::En) => {
+            format!("{tier}: duration {duration_ms} ms interpolated between measured sizes")
+        }
+        (Said::Interpolated { tier, duration_ms }, Lang::Ja) => {
+            format!("{tier}: 実行時間 {duration_ms} ms は計測したサイズ間の補間値")
+        }
+        (Said::Cap { id }, Lang::En) => format!("cheaper configurations exceed {id}"),
+        (Said::Cap { id }, Lang::Ja) => format!("より安い構成は {id} を超えます"),
+        (Said::Utilization { tier, written_pct, search_pct }, Lang::En) => format!(
+            "the written {tier} fleet is sized at {written_pct} % utilization; the search sizes fleets at {search_pct} %"
+        ),
+        (Said::Utilization { tier, written_pct, search_pct }, Lang::Ja) => format!(
+            "記載どおりの {tier} は使用率 {written_pct} % で台数を決めています。探索では {search_pct} % で決めます"
+        ),
+        (Said::Unpriced { tier, count }, Lang::En) => format!(
+            "{tier}: {count} configuration(s) skipped: no sourced rate in this catalog for their purchase option or size (and no discount_pct)"
+        ),
+        (Said::Unpriced { tier, count }, Lang::Ja) => format!(
+            "{tier}: {count} 件の構成を除外（購入オプションまたはサイズの出典付き料金がこのカタログになく、discount_pct もありません）"
+        ),
+        (Said::InterpolatedBetweenMeasured, Lang::En) => "Lambda durations between the sizes Power Tuning measured are interpolated linearly; none is extrapolated".into(),
+        (Said::InterpolatedBetweenMeasured, Lang::Ja) => "Power Tuning で計測したサイズの間の Lambda 実行時間は線形補間です（外挿はしません）".into(),
+    }
+}
 
 fn words(lang: Lang) -> &'static Words {
     match lang {
@@ -153,7 +193,8 @@ fn details(a: &ArchResult, w: &Words, d: &Display) -> Vec<String> {
     match &a.best {
         Some(b) => {
             if !b.reasons.is_empty() {
-                out.push(format!("{}: {}", w.binding, b.reasons.join("; ")));
+                let said: Vec<String> = b.reasons.iter().map(|r| say(r, d.lang)).collect();
+                out.push(format!("{}: {}", w.binding, said.join("; ")));
             }
         }
         None => {
@@ -171,7 +212,7 @@ fn details(a: &ArchResult, w: &Words, d: &Display) -> Vec<String> {
     }
     out.push(count_text(w, a, d));
     for n in &a.notes {
-        out.push(format!("{}: {n}", w.notes));
+        out.push(format!("{}: {}", w.notes, say(n, d.lang)));
     }
     out
 }

@@ -89,12 +89,15 @@ max_utilization = 0.7
     assert_eq!(best.config["app"]["instance"], brute_type);
     assert_eq!(r.architectures[0].evaluated, types.len() as u64 + 1);
     // The binding constraint is the fleet the peak hour needs at 70 %.
+    let said: Vec<String> = best
+        .reasons
+        .iter()
+        .map(|r| archcost::report::optimize::say(r, archcost::report::i18n::Lang::En))
+        .collect();
     assert!(
-        best.reasons
-            .iter()
+        said.iter()
             .any(|w| w.contains(&format!("x {brute_type} at 70 %"))),
-        "{:?}",
-        best.reasons
+        "{said:?}"
     );
     // Alternatives are the next cheapest, in order.
     let alts: Vec<Decimal> = r.architectures[0]

@@ -38,7 +38,85 @@ pub struct Diff {
     pub schema: &'static str,
     pub a: Side,
     pub b: Side,
+    /// The scenario inputs that differ between A and B (empty for one scenario under two
+    /// catalogs); filled by the caller from the two files (`input_changes`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<InputChange>,
     pub architectures: Vec<ArchDiff>,
+}
+
+/// One scenario input that differs: its dot path (`workload.requests_per_month`,
+/// `architecture.serverless.app.memory_mb`) and its value on each side (None: not set there).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputChange {
+    pub key: String,
+    pub a: Option<String>,
+    pub b: Option<String>,
+}
+
+/// The inputs that differ between two scenario files' TOML texts, by dot path, sorted.
+/// Architectures (`[[architecture]]`) are keyed by their name, as `sweep --vary` spells them;
+/// other arrays compare as a whole. A text that does not parse gives no changes (both files
+/// were validated before this is called).
+pub fn input_changes(a_toml: &str, b_toml: &str) -> Vec<InputChange> {
+    let flat = |text: &str| {
+        let mut out = std::collections::BTreeMap::new();
+        if let Ok(t) = toml::from_str::<toml::Table>(text) {
+            flatten("", &toml::Value::Table(t), &mut out);
+        }
+        out
+    };
+    let (a, b) = (flat(a_toml), flat(b_toml));
+    let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    keys.into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| InputChange {
+            key: k.clone(),
+            a: a.get(k).cloned(),
+            b: b.get(k).cloned(),
+        })
+        .collect()
+}
+
+fn flatten(prefix: &str, v: &toml::Value, out: &mut std::collections::BTreeMap<String, String>) {
+    let join = |k: &str| {
+        if prefix.is_empty() {
+            k.to_string()
+        } else {
+            format!("{prefix}.{k}")
+        }
+    };
+    match v {
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                flatten(&join(k), v, out);
+            }
+        }
+        toml::Value::Array(items)
+            if !items.is_empty()
+                && items
+                    .iter()
+                    .all(|i| i.get("name").and_then(|n| n.as_str()).is_some()) =>
+        {
+            for item in items {
+                let name = item
+                    .get("name")
+                    .and_then(|n| n.as_str())
+                    .unwrap_or_default();
+                if let toml::Value::Table(t) = item {
+                    for (k, v) in t.iter().filter(|(k, _)| k.as_str() != "name") {
+                        flatten(&format!("{}.{k}", join(name)), v, out);
+                    }
+                }
+            }
+        }
+        toml::Value::String(s) => {
+            out.insert(prefix.to_string(), s.clone());
+        }
+        other => {
+            out.insert(prefix.to_string(), other.to_string());
+        }
+    }
 }
 
 /// What one side of the diff was: the scenario file, its name and the catalog it was priced with.
@@ -150,6 +228,7 @@ pub fn diff(a: &Report, a_file: &str, b: &Report, b_file: &str) -> Diff {
         schema: DIFF_SCHEMA,
         a: side(a, a_file),
         b: side(b, b_file),
+        inputs: Vec::new(),
         architectures,
     }
 }

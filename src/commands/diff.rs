@@ -1,5 +1,5 @@
 //! `archcost diff A B`: load both sides (each with its own catalog), diff line by line, render.
-use super::{load, Output};
+use super::{load_with_text, Output};
 use crate::cli::{Format, ScenarioArgs, ScenarioDiffArgs};
 use crate::error::Result;
 use crate::report::diff as render;
@@ -10,11 +10,11 @@ pub fn run(args: ScenarioDiffArgs) -> Result<u8> {
         "diff",
         &[Format::Table, Format::Markdown, Format::Json],
     )?;
-    let (mut sa, ca) = load(&ScenarioArgs {
+    let (mut sa, ca, text_a) = load_with_text(&ScenarioArgs {
         scenario: args.a.clone(),
         pricing: args.pricing.clone(),
     })?;
-    let (mut sb, cb) = load(&ScenarioArgs {
+    let (mut sb, cb, text_b) = load_with_text(&ScenarioArgs {
         scenario: args.b.clone(),
         pricing: args.pricing_b.clone().or_else(|| args.pricing.clone()),
     })?;
@@ -25,12 +25,13 @@ pub fn run(args: ScenarioDiffArgs) -> Result<u8> {
     sb.assumptions.fx_date = sa.assumptions.fx_date.clone();
     let ra = crate::compare::evaluate(&sa, &ca)?;
     let rb = crate::compare::evaluate(&sb, &cb)?;
-    let d = crate::diff::diff(
+    let mut d = crate::diff::diff(
         &ra,
         &args.a.display().to_string(),
         &rb,
         &args.b.display().to_string(),
     );
+    d.inputs = crate::diff::input_changes(&text_a, &text_b);
     let bytes = match out.format {
         Format::Markdown => render::markdown(&d, &display).into_bytes(),
         Format::Json => render::json(&d),

@@ -265,6 +265,17 @@ fn arch_result(
             .iter()
             .filter(|o| matches!(o, search::Priced::Out { reasons, .. } if reasons.iter().any(|r| r == "unpriced")))
             .count();
+        let no_vcpus = sp
+            .candidates
+            .iter()
+            .filter(|c| c.excluded.as_deref() == Some("vcpus_unknown"))
+            .count();
+        if no_vcpus > 0 {
+            result.notes.push(Said::NoVcpus {
+                tier: sp.tier.to_string(),
+                count: no_vcpus,
+            });
+        }
         if unpriced > 0 {
             result.notes.push(Said::Unpriced {
                 tier: sp.tier.to_string(),

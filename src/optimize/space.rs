@@ -330,6 +330,14 @@ fn ec2(
                 excluded = Some("architectures".to_string());
             }
         }
+        if scaled
+            && excluded.is_none()
+            && e.rps_per_instance.is_none()
+            && crate::limits::ec2::vcpu_of(&t).is_none()
+        {
+            // Capacity is rps_per_vcpu x vCPUs: a type without sourced vCPUs cannot be sized.
+            excluded = Some("vcpus_unknown".to_string());
+        }
         let mut util = search.max_utilization.or(e.max_utilization);
         if t.starts_with('t') && excluded.is_none() {
             if search.burstable == Some(false) {

@@ -185,7 +185,7 @@ pub fn png_text(text: &str) -> (String, usize) {
     (out, n)
 }
 
-fn init_font() -> Result<()> {
+pub(crate) fn init_font() -> Result<()> {
     static OK: OnceLock<bool> = OnceLock::new();
     if *OK.get_or_init(|| plotters::style::register_font(FAMILY, FontStyle::Normal, FONT).is_ok()) {
         Ok(())
@@ -197,7 +197,7 @@ fn init_font() -> Result<()> {
     }
 }
 
-fn draw_error(what: &Path, e: impl std::fmt::Display) -> Error {
+pub(crate) fn draw_error(what: &Path, e: impl std::fmt::Display) -> Error {
     Error::io(what, std::io::Error::other(format!("drawing chart: {e}")))
 }
 
@@ -258,6 +258,43 @@ fn rescale_font_sizes(svg: &str) -> String {
     out
 }
 
+/// Any drawing (the architecture diagram) as SVG text, `size` pixels, with the chart fonts.
+pub(crate) fn svg_with(
+    size: (u32, u32),
+    f: impl for<'b> FnOnce(&DrawingArea<SVGBackend<'b>, Shift>) -> DrawResult<SVGBackend<'b>>,
+) -> Result<String> {
+    init_font()?;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        f(&root).map_err(|e| draw_error(Path::new("svg"), e))?;
+        root.present()
+            .map_err(|e| draw_error(Path::new("svg"), e))?;
+    }
+    let out = out.replace(
+        &format!("font-family=\"{FAMILY}\""),
+        &format!("font-family=\"{SVG_FONTS}\""),
+    );
+    Ok(rescale_font_sizes(&out))
+}
+
+/// Any drawing as a PNG file at `path` (text through the embedded font).
+pub(crate) fn png_with(
+    path: &Path,
+    size: (u32, u32),
+    f: impl for<'b> FnOnce(
+        &DrawingArea<super::glyphs::PngBackend<'b>, Shift>,
+    ) -> DrawResult<super::glyphs::PngBackend<'b>>,
+) -> Result<()> {
+    init_font()?;
+    let font = ab_glyph::FontRef::try_from_slice(FONT).map_err(|e| draw_error(path, e))?;
+    let backend = BitMapBackend::new(path, size);
+    let root = super::glyphs::PngBackend::new(backend, font).into_drawing_area();
+    f(&root).map_err(|e| draw_error(path, e))?;
+    root.present().map_err(|e| draw_error(path, e))?;
+    Ok(())
+}
+
 /// Draw a chart as a PNG file at `path` (text through the embedded font; see `ChartData::for_png`).
 pub fn png(kind: Kind, d: &ChartData, path: &Path) -> Result<()> {
     init_font()?;
@@ -269,7 +306,7 @@ pub fn png(kind: Kind, d: &ChartData, path: &Path) -> Result<()> {
     Ok(())
 }
 
-type DrawResult<DB> =
+pub(crate) type DrawResult<DB> =
     std::result::Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 fn draw<DB: DrawingBackend>(
@@ -284,7 +321,7 @@ fn draw<DB: DrawingBackend>(
     }
 }
 
-fn font(size: u32) -> TextStyle<'static> {
+pub(crate) fn font(size: u32) -> TextStyle<'static> {
     TextStyle::from((FAMILY, size).into_font()).color(&RGBColor(30, 30, 30))
 }
 

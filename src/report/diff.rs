@@ -95,7 +95,7 @@ fn heading(a: &ArchDiff, d: &Display) -> String {
             a.name,
             opt_money(a.a_monthly_usd, d),
             opt_money(a.b_monthly_usd, d),
-            d.signed(a.delta_usd),
+            d.signed_between(a.a_monthly_usd, a.b_monthly_usd),
             signed_pct(a.delta_pct)
         ),
     }
@@ -103,13 +103,20 @@ fn heading(a: &ArchDiff, d: &Display) -> String {
 
 fn side_text(s: &crate::diff::Side, d: &Display) -> String {
     let p = &s.pricing;
+    let stale = match &p.refresh {
+        Some(cmd) => match d.lang {
+            super::i18n::Lang::En => format!("; {}", d.lang.stale(&p.effective_oldest, cmd)),
+            super::i18n::Lang::Ja => format!("。{}", d.lang.stale(&p.effective_oldest, cmd)),
+        },
+        None => String::new(),
+    };
     match d.lang {
         super::i18n::Lang::En => format!(
-            "{} ({}; catalog {}, {} to {})",
+            "{} ({}; catalog {}, {} to {}{stale})",
             s.file, s.scenario, p.source, p.effective_oldest, p.effective
         ),
         super::i18n::Lang::Ja => format!(
-            "{}（{}、カタログ {}、{}〜{} 時点の価格）",
+            "{}（{}、カタログ {}、{}〜{} 時点の価格{stale}）",
             s.file, s.scenario, p.source, p.effective_oldest, p.effective
         ),
     }
@@ -120,6 +127,25 @@ fn unchanged_note(a: &ArchDiff, w: &Words) -> Option<String> {
         0 => None,
         1 => Some(w.unchanged_one.to_string()),
         n => Some(fill(w.unchanged_many, &[("n", &n.to_string())])),
+    }
+}
+
+struct InputWords {
+    heading: &'static str,
+    key: &'static str,
+}
+
+/// The inputs section's words.
+fn input_words(d: &Display) -> InputWords {
+    match d.lang {
+        super::i18n::Lang::En => InputWords {
+            heading: "Inputs that changed",
+            key: "Key",
+        },
+        super::i18n::Lang::Ja => InputWords {
+            heading: "変更された入力",
+            key: "キー",
+        },
     }
 }
 
@@ -150,11 +176,23 @@ pub fn table(diff: &Diff, d: &Display) -> String {
             Cell::new(status_word(a.status, w)),
             right(opt_money(a.a_monthly_usd, d)),
             right(opt_money(a.b_monthly_usd, d)),
-            right(d.signed(a.delta_usd)),
+            right(d.signed_between(a.a_monthly_usd, a.b_monthly_usd)),
             right(signed_pct(a.delta_pct)),
         ]);
     }
     o.push_str(&format!("{t}\n"));
+    if !diff.inputs.is_empty() {
+        let mut t = super::table::new_table();
+        t.set_header(vec![input_words(d).key, "A", "B"]);
+        for i in &diff.inputs {
+            t.add_row(vec![
+                i.key.clone(),
+                i.a.clone().unwrap_or_else(|| "—".into()),
+                i.b.clone().unwrap_or_else(|| "—".into()),
+            ]);
+        }
+        o.push_str(&format!("\n{}\n{t}\n", input_words(d).heading));
+    }
     for a in &diff.architectures {
         o.push_str(&format!("\n{}\n", heading(a, d)));
         if a.changed_lines().next().is_some() {
@@ -176,7 +214,10 @@ pub fn table(diff: &Diff, d: &Display) -> String {
                     right(quantity_cell(l, d)),
                     right(price_cell(l)),
                     right(monthly_cell(l, d)),
-                    right(d.signed(l.delta_usd)),
+                    right(d.signed_between(
+                        l.a.as_ref().map(|s| s.monthly_usd),
+                        l.b.as_ref().map(|s| s.monthly_usd),
+                    )),
                 ]);
             }
             o.push_str(&format!("{t}\n"));
@@ -216,9 +257,28 @@ pub fn markdown(diff: &Diff, d: &Display) -> String {
             status_word(a.status, w),
             opt_money(a.a_monthly_usd, d),
             opt_money(a.b_monthly_usd, d),
-            d.signed(a.delta_usd),
+            d.signed_between(a.a_monthly_usd, a.b_monthly_usd),
             signed_pct(a.delta_pct)
         ));
+    }
+    if !diff.inputs.is_empty() {
+        let iw = input_words(d);
+        o.push_str(&format!(
+            "\n## {}\n\n| {} | A | B |\n|---|---|---|\n",
+            iw.heading, iw.key
+        ));
+        for i in &diff.inputs {
+            let side = |v: &Option<String>| {
+                v.as_deref()
+                    .map_or("—".to_string(), |v| format!("`{}`", cell(v)))
+            };
+            o.push_str(&format!(
+                "| `{}` | {} | {} |\n",
+                cell(&i.key),
+                side(&i.a),
+                side(&i.b)
+            ));
+        }
     }
     for a in &diff.architectures {
         o.push_str(&format!("\n## {}\n\n", cell(&heading(a, d))));
@@ -237,7 +297,10 @@ pub fn markdown(diff: &Diff, d: &Display) -> String {
                     cell(&quantity_cell(l, d)),
                     cell(&price_cell(l)),
                     cell(&monthly_cell(l, d)),
-                    d.signed(l.delta_usd)
+                    d.signed_between(
+                        l.a.as_ref().map(|s| s.monthly_usd),
+                        l.b.as_ref().map(|s| s.monthly_usd)
+                    )
                 ));
             }
         } else {

@@ -62,6 +62,29 @@ impl Display {
         }
     }
 
+    /// The difference of the printed amounts, with its sign: each side is rounded as printed
+    /// (cents, or whole yen) first, so ¥110,876 → ¥129,848 shows +¥18,972 — what a reader
+    /// gets by subtracting. A missing side counts as 0.
+    pub fn signed_between(&self, a_usd: Option<Decimal>, b_usd: Option<Decimal>) -> String {
+        let shown = |v: Option<Decimal>| {
+            let v = v.unwrap_or_default();
+            match &self.yen {
+                Some(y) => money::round(v * y.usd_jpy, 0),
+                None => money::cents(v),
+            }
+        };
+        let delta = shown(b_usd) - shown(a_usd);
+        let text = match &self.yen {
+            Some(_) => money::jpy(delta, Decimal::ONE),
+            None => money::usd(delta),
+        };
+        if delta > Decimal::ZERO {
+            format!("+{text}")
+        } else {
+            text
+        }
+    }
+
     /// The exchange-rate line printed beside yen figures, or None for dollars.
     pub fn rate_note(&self) -> Option<String> {
         self.yen.as_ref().map(|y| {

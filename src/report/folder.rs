@@ -3,6 +3,7 @@
 //! destroys an old report. The folder's JSON, HTML, Markdown and workbook carry the report stamp.
 use super::chart::{self, ChartData, Kind};
 use super::curve::{self, Curve};
+use super::diagram;
 use super::i18n::Lang;
 use super::stamp::{self, Stamp};
 use super::{csv, html, markdown, money, table::TIERS, xlsx};
@@ -15,7 +16,7 @@ use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
 /// The files of a report folder, in the order they are listed.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 11] = [
     "summary.md",
     "report.html",
     "report.json",
@@ -25,6 +26,8 @@ pub const FILES: [&str; 9] = [
     "cost-vs-load.svg",
     "breakdown.png",
     "breakdown.svg",
+    "diagram.png",
+    "diagram.svg",
 ];
 
 /// How to write a report folder.
@@ -59,6 +62,8 @@ pub struct Contents {
     pub report: Report,
     pub curve: Curve,
     pub charts: ChartData,
+    /// The architecture diagram's data (drawn as diagram.svg and diagram.png).
+    pub diagram: diagram::Diagram,
     /// (file name, bytes) of every file but the PNGs (text files and the workbook).
     pub texts: Vec<(&'static str, Vec<u8>)>,
 }
@@ -81,6 +86,7 @@ pub fn render_stamped(
     let charts = chart_data(&report, &curve, opts.lang);
     let svg_load = chart::svg(Kind::CostVsLoad, &charts)?;
     let svg_breakdown = chart::svg(Kind::Breakdown, &charts)?;
+    let diagram = diagram::data(&report, opts.lang);
     let page = html::render_stamped(
         &report,
         opts.lang,
@@ -104,11 +110,13 @@ pub fn render_stamped(
         ("report.xlsx", xlsx::render(&report, opts.lang, stamp)?),
         ("cost-vs-load.svg", svg_load.into_bytes()),
         ("breakdown.svg", svg_breakdown.into_bytes()),
+        ("diagram.svg", diagram::svg(&diagram)?.into_bytes()),
     ];
     Ok(Contents {
         report,
         curve,
         charts,
+        diagram,
         texts,
     })
 }
@@ -156,6 +164,7 @@ pub fn write(
             &staged.join("cost-vs-load.png"),
         )?;
         chart::png(Kind::Breakdown, &png_data, &staged.join("breakdown.png"))?;
+        diagram::png(&contents.diagram, &staged.join("diagram.png"))?;
         crate::fsio::replace_dir(&staged, target)?;
         Ok(png_replaced)
     })();
@@ -220,6 +229,11 @@ fn check_target(target: &Path) -> Result<()> {
 pub fn summary(rep: &Report, curve: &Curve, lang: Lang) -> String {
     let l = lang.labels();
     let mut o = markdown::render_in(rep, lang);
+    o.push_str(&format!(
+        "\n## {}\n\n![{}](diagram.png)\n\nSVG: [diagram.svg](diagram.svg)\n",
+        diagram::title(lang),
+        diagram::title(lang)
+    ));
     o.push_str(&format!(
         "\n## {}\n\n![{}](cost-vs-load.png)\n\n![{}](breakdown.png)\n\nSVG: [cost-vs-load.svg](cost-vs-load.svg), [breakdown.svg](breakdown.svg)\n",
         l.charts, l.cost_vs_load, l.breakdown

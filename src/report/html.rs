@@ -28,7 +28,7 @@ fn esc_code(text: &str) -> String {
         .collect()
 }
 
-const CSS: &str = r#"
+const CSS_BASE: &str = r#"
 :root{--ink:#1e1e1e;--mute:#5f6368;--line:#dadce0;--bg:#f6f7f9;--accent:#1f77b4;--ok:#188038;--warn:#b06000;--bad:#c5221f}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 "archcost Sans JP","Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",Meiryo,"Segoe UI","Helvetica Neue",Arial,sans-serif}
@@ -48,7 +48,8 @@ section{margin-top:8px}
 .card.infeasible{opacity:.8;border-top-style:dashed;background:#fafafa}
 .card .why{color:var(--bad);font-size:12px;margin-top:4px}
 .decision{margin:16px 0 0;font-size:16px}
-.decision li{color:var(--bad)}
+.decision li.bad{color:var(--bad)}
+.decision li.info{color:var(--mute)}
 table{border-collapse:collapse;background:#fff;width:100%;border:1px solid var(--line);font-size:14px}
 th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{background:#f1f3f4;font-weight:600}
@@ -103,6 +104,44 @@ pub fn render(
     render_stamped(rep, lang, curve, (svg_load, svg_breakdown), files, None)
 }
 
+/// One decision card: name and badge, the monthly total, the facts under it. `extra` is more
+/// markup after the total (the serve page's change against the file); `attrs` go on the card.
+pub fn card_html(c: &super::cards::Card, lang: Lang, i: usize, extra: &str) -> String {
+    card_html_with(c, lang, i, extra, "")
+}
+
+/// `card_html` with extra attributes on the card's element (the serve page's data-*).
+pub fn card_html_with(
+    c: &super::cards::Card,
+    lang: Lang,
+    i: usize,
+    extra: &str,
+    attrs: &str,
+) -> String {
+    use super::cards::Standing;
+    let l = lang.labels();
+    let (class, badge) = match c.standing {
+        Standing::RuledOut => (
+            "card infeasible",
+            format!("<span class=\"badge bad\">{}</span>", esc(l.not_feasible)),
+        ),
+        Standing::Recommended => (
+            "card cheapest",
+            format!("<span class=\"badge\">{}</span>", esc(l.cheapest_feasible)),
+        ),
+        Standing::Feasible => ("card", String::new()),
+    };
+    format!(
+        "<div class=\"{class}\"{attrs} style=\"--c:{}\"><div class=\"name\">{}{badge}</div><div class=\"total\">{} <small>{}</small></div>{extra}{}<div class=\"note\">{}</div></div>\n",
+        CARD_COLOURS[i % CARD_COLOURS.len()],
+        esc(&c.name),
+        esc(&c.monthly),
+        esc(l.per_month),
+        super::cards::facts_html(c, lang),
+        esc(&c.region)
+    )
+}
+
 /// The whole page; the footer lists `files` and, when given, the report stamp.
 pub fn render_stamped(
     rep: &Report,
@@ -122,9 +161,10 @@ pub fn render_stamped(
     o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     o.push_str(&format!(
-        "<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        "<title>{} — {}</title>\n<style>{CSS_BASE}{}</style>\n</head>\n<body>\n<main>\n",
         esc(&rep.scenario.name),
-        esc(l.report_title)
+        esc(l.report_title),
+        super::cards::CSS
     ));
 
     // Title and one card per architecture.
@@ -133,41 +173,11 @@ pub fn render_stamped(
         o.push_str(&format!("<p>{}</p>\n", esc(d)));
     }
     o.push_str(&format!("<p>{}</p>\n</header>\n", esc(l.report_title)));
-    // One card per architecture: the recommendation is badged, the ruled-out ones say why.
-    let recommended = rep.cheapest_feasible.as_deref();
+    // One card per architecture: the recommendation is badged, the facts of the decision under
+    // the total (tax, upfront cash, term total, whether it can run).
     o.push_str("<section class=\"cards\">\n");
-    for (i, a) in rep.architectures.iter().enumerate() {
-        let (class, badge) = if !a.feasible {
-            (
-                "card infeasible",
-                format!("<span class=\"badge bad\">{}</span>", esc(l.not_feasible)),
-            )
-        } else if recommended == Some(a.name.as_str()) && rep.architectures.len() > 1 {
-            (
-                "card",
-                format!("<span class=\"badge\">{}</span>", esc(l.cheapest_feasible)),
-            )
-        } else {
-            ("card", String::new())
-        };
-        let why: String = a
-            .ruled_out_by
-            .iter()
-            .map(|b| {
-                format!(
-                    "<div class=\"why\">{}</div>",
-                    esc(&super::blocker_text(a, b, lang))
-                )
-            })
-            .collect();
-        o.push_str(&format!(
-            "<div class=\"{class}\" style=\"--c:{}\"><div class=\"name\">{}{badge}</div><div class=\"total\">{} <small>{}</small></div><div class=\"note\">{}</div>{why}</div>\n",
-            CARD_COLOURS[i % CARD_COLOURS.len()],
-            esc(&a.name),
-            esc(&money(rep, a.monthly_usd)),
-            esc(l.per_month),
-            esc(&a.region)
-        ));
+    for (i, c) in super::cards::cards(rep, lang).iter().enumerate() {
+        o.push_str(&card_html(c, lang, i, ""));
     }
     o.push_str("</section>\n");
     let mut decision = super::decision_lines(rep, lang).into_iter();
@@ -178,9 +188,12 @@ pub fn render_stamped(
         ));
         let rest: Vec<String> = decision.collect();
         if !rest.is_empty() {
+            // The ruled-out lines come first (problems), then the tax lines (information).
+            let ruled_out = rep.architectures.iter().filter(|a| !a.feasible).count();
             o.push_str("<ul>\n");
-            for line in rest {
-                o.push_str(&format!("<li>{}</li>\n", esc(&line)));
+            for (k, line) in rest.iter().enumerate() {
+                let class = if k < ruled_out { "bad" } else { "info" };
+                o.push_str(&format!("<li class=\"{class}\">{}</li>\n", esc(line)));
             }
             o.push_str("</ul>\n");
         }
@@ -243,6 +256,15 @@ pub fn render_stamped(
     o.push_str("</table>\n</section>\n");
     o.push_str(&super::range::html_section(rep, lang));
     o.push_str(&super::over_time::html_section(rep, lang));
+
+    // The architecture diagram (inline SVG, drawn from the report itself).
+    if let Ok(svg) = super::diagram::svg(&super::diagram::data(rep, lang)) {
+        o.push_str(&format!(
+            "<section id=\"diagram\">\n<h2>{}</h2>\n<figure>\n{}</figure>\n</section>\n",
+            esc(super::diagram::title(lang)),
+            strip_xml_declaration(&svg)
+        ));
+    }
 
     // Charts (inline SVG).
     o.push_str(&format!(

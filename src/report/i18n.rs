@@ -344,11 +344,19 @@ impl Lang {
         match (self, refresh) {
             (Lang::En, None) => format!("{source} ({dates})"),
             (Lang::Ja, None) => format!("{source}（{dates}）"),
-            (Lang::En, Some(cmd)) => format!(
-                "{source} ({dates}; the oldest, {first}, is more than 12 months old: `{cmd}` gets today's list, then use --pricing DIR)"
+            (Lang::En, Some(cmd)) => format!("{source} ({dates}; {})", self.stale(first, cmd)),
+            (Lang::Ja, Some(cmd)) => format!("{source}（{dates}。{}）", self.stale(first, cmd)),
+        }
+    }
+
+    /// The note on a price more than 12 months old: its date and the command for today's list.
+    pub fn stale(self, oldest: &str, cmd: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "the oldest, {oldest}, is more than 12 months old: `{cmd}` gets today's list, then use --pricing DIR"
             ),
-            (Lang::Ja, Some(cmd)) => format!(
-                "{source}（{dates}。最も古い価格（{first}）は 12 か月以上前のものです。最新の価格は `{cmd}` で取得し、--pricing DIR で使えます）"
+            Lang::Ja => format!(
+                "最も古い価格（{oldest}）は 12 か月以上前のものです。最新の価格は `{cmd}` で取得し、--pricing DIR で使えます"
             ),
         }
     }

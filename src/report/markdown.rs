@@ -19,6 +19,12 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
     if let Some(d) = &rep.scenario.description {
         o.push_str(&format!("{}\n\n", cell(d)));
     }
+    // The decision cards first: what a reader of the summary needs before any detail.
+    o.push_str(&format!(
+        "## {}\n\n{}\n",
+        super::cards::words(lang).heading,
+        super::cards::markdown(rep, lang)
+    ));
     o.push_str(&format!(
         "| {} | {} |\n|---|---|\n",
         lb.assumption, lb.value

@@ -1,7 +1,9 @@
 //! Output formats: each module turns a `compare::Report` into bytes or text.
+pub mod cards;
 pub mod chart;
 pub mod csv;
 pub mod curve;
+pub mod diagram;
 pub mod diff;
 pub mod display;
 pub mod folder;
@@ -130,7 +132,8 @@ pub fn feasible_cell(arch: &ArchReport, lang: Lang) -> String {
 }
 
 /// The recommendation (the cheapest feasible architecture, or that none can run), then one line
-/// per architecture ruled out, with every limit that rules it out.
+/// per architecture ruled out, with every limit that rules it out, then one tax line per
+/// architecture when `tax_rate` is set.
 pub fn decision_lines(rep: &Report, lang: Lang) -> Vec<String> {
     let mut out = vec![match rep.recommended() {
         Some(a) => lang.recommendation(&a.name, &money(rep, a.monthly_usd)),

@@ -98,6 +98,12 @@ pub fn say(s: &Said, lang: Lang) -> String {
         (Said::Unpriced { tier, count }, Lang::Ja) => format!(
             "{tier}: {count} 件の構成を除外（購入オプションまたはサイズの出典付き料金がこのカタログになく、discount_pct もありません）"
         ),
+        (Said::NoVcpus { tier, count }, Lang::En) => format!(
+            "{tier}: {count} type(s) left out: their vCPUs are not in limits/ec2-vcpus.csv, so rps_per_vcpu cannot size them"
+        ),
+        (Said::NoVcpus { tier, count }, Lang::Ja) => format!(
+            "{tier}: {count} 種類のタイプを除外（vCPU 数が limits/ec2-vcpus.csv にないため rps_per_vcpu で台数を決められません）"
+        ),
         (Said::InterpolatedBetweenMeasured, Lang::En) => "Lambda durations between the sizes Power Tuning measured are interpolated linearly; none is extrapolated".into(),
         (Said::InterpolatedBetweenMeasured, Lang::Ja) => "Power Tuning で計測したサイズの間の Lambda 実行時間は線形補間です（外挿はしません）".into(),
     }
@@ -228,6 +234,9 @@ fn head(r: &OptimizeReport, w: &Words, d: &Display) -> Vec<String> {
             r.assumptions.pricing.effective
         ),
     ];
+    if let Some(cmd) = &r.assumptions.pricing.refresh {
+        out.push(d.lang.stale(&r.assumptions.pricing.effective_oldest, cmd));
+    }
     if let Some(rate) = d.rate_note() {
         out.push(rate);
     }

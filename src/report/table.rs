@@ -70,6 +70,11 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
     for line in super::decision_lines(rep, lang) {
         out.push_str(&format!("{line}\n"));
     }
+    // The decision cards' facts: tax-inclusive total, upfront cash, term total, can it run.
+    out.push('\n');
+    for line in super::cards::text_lines(rep, lang) {
+        out.push_str(&format!("{line}\n"));
+    }
     out.push_str(&super::range::table_section(rep, lang));
     out.push_str(&super::over_time::table_section(rep, lang));
 

@@ -359,7 +359,7 @@ fn too_large() -> api::Reply {
 }
 
 fn to_response(ctx: &api::Ctx, reply: api::Reply) -> Response<Full<Bytes>> {
-    let csp = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    let csp = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     let stale = if ctx.live.stale() { "1" } else { "0" };
     let version = ctx.live.status().version.to_string();
     // Bodies are built whole: hyper sends a Content-Length, never chunks.

@@ -20,11 +20,6 @@ use rust_decimal::Decimal;
 pub const APP_JS: &str = include_str!("app.js");
 const APP_CSS: &str = include_str!("app.css");
 
-const CARD_COLOURS: [&str; 10] = [
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-    "#bcbd22", "#17becf",
-];
-
 /// The report page for `s` split into its stylesheet and the content of its `<main>`.
 struct ReportParts {
     css: String,
@@ -65,61 +60,29 @@ fn with_cards(main: &str, cards: &str) -> String {
     format!("{cards}{main}")
 }
 
-/// One card per architecture: display-currency total, exact USD in `data-total-usd`, the
-/// recommendation badge or why it cannot run, and the change against the file.
+/// One card per architecture (the report's decision card: total, tax, upfront, term total, can
+/// it run), with the exact USD in `data-total-usd` and the change against the file.
 fn cards(rep: &Report, file: &Report, lang: Lang, edited: bool) -> String {
-    let l = lang.labels();
     let t = texts(lang);
     let mut o = String::from("<section class=\"cards\" id=\"totals\">\n");
-    for (i, a) in rep.architectures.iter().enumerate() {
-        let (class, badge) = if !a.feasible {
-            (
-                "card infeasible",
-                format!("<span class=\"badge bad\">{}</span>", esc(l.not_feasible)),
-            )
-        } else if rep.cheapest_feasible.as_deref() == Some(a.name.as_str())
-            && rep.architectures.len() > 1
-        {
-            (
-                "card cheapest",
-                format!("<span class=\"badge\">{}</span>", esc(l.cheapest_feasible)),
-            )
-        } else {
-            ("card", String::new())
-        };
+    for (i, (a, c)) in rep
+        .architectures
+        .iter()
+        .zip(crate::report::cards::cards(rep, lang))
+        .enumerate()
+    {
         let delta = match file.arch(&a.name) {
             Some(before) if edited => delta_html(rep, a.monthly_usd, before.monthly_usd, t),
             _ => String::new(),
         };
-        let why: String = a
-            .ruled_out_by
-            .iter()
-            .map(|b| {
-                format!(
-                    "<div class=\"why\">{}</div>",
-                    esc(&rep_mod::blocker_text(a, b, lang))
-                )
-            })
-            .collect();
-        let upfront = if a.upfront_usd > Decimal::ZERO {
-            format!(
-                "<div class=\"note\">{} {}</div>",
-                esc(&rep_mod::money(rep, a.upfront_usd)),
-                esc(t.upfront)
-            )
-        } else {
-            String::new()
-        };
-        o.push_str(&format!(
-            "<div class=\"{class}\" data-arch=\"{}\" data-total-usd=\"{}\" data-feasible=\"{}\" style=\"--c:{}\"><div class=\"name\">{}{badge}</div><div class=\"total\">{} <small>{}</small></div>{delta}{upfront}<div class=\"note\">{}</div>{why}</div>\n",
+        let attrs = format!(
+            " data-arch=\"{}\" data-total-usd=\"{}\" data-feasible=\"{}\"",
             esc(&a.name),
             esc(&money::exact(a.monthly_usd)),
-            a.feasible,
-            CARD_COLOURS[i % CARD_COLOURS.len()],
-            esc(&a.name),
-            esc(&rep_mod::money(rep, a.monthly_usd)),
-            esc(l.per_month),
-            esc(&a.region)
+            a.feasible
+        );
+        o.push_str(&crate::report::html::card_html_with(
+            &c, lang, i, &delta, &attrs,
         ));
     }
     o.push_str("</section>\n");

@@ -25,7 +25,6 @@ pub struct Texts {
     pub switch_lang: &'static str,
     pub switch_lang_code: &'static str,
     pub no_controls: &'static str,
-    pub upfront: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -51,7 +50,6 @@ const EN: Texts = Texts {
     switch_lang: "日本語",
     switch_lang_code: "ja",
     no_controls: "no settings to tune here",
-    upfront: "paid up front (amortised in the monthly total)",
 };
 
 const JA: Texts = Texts {
@@ -78,7 +76,6 @@ const JA: Texts = Texts {
     switch_lang: "English",
     switch_lang_code: "en",
     no_controls: "調整できる設定はありません",
-    upfront: "前払い（月額には按分して含まれます）",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

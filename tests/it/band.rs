@@ -11,7 +11,7 @@ use std::path::Path;
 
 const LAMBDA: &str = "app = { service = \"lambda\", memory_mb = 1024, logs = false }";
 const LAUNCH: &str = "scenarios/uncertain-launch.toml";
-const FILES: [&str; 9] = folder::FILES;
+const FILES: [&str; 11] = folder::FILES;
 
 fn parse(text: &str) -> Scenario {
     scenario::parse("test.toml", text, bundled::catalog()).unwrap_or_else(|e| panic!("{e}"))

@@ -270,3 +270,21 @@ fn m8i_large_compute_savings_plan_in_us_east_1_is_the_2026_rate() {
         .lines()
         .all(|(_, l)| !l.description.contains("is older than the on-demand price")));
 }
+
+#[test]
+fn optimize_and_diff_outputs_carry_the_old_price_note_too() {
+    let note = Lang::En.stale(
+        "2025-06-18",
+        "archcost pricing fetch --region ap-northeast-1 --services ec2",
+    );
+    assert_eq!(
+        note,
+        "the oldest, 2025-06-18, is more than 12 months old: `archcost pricing fetch --region ap-northeast-1 --services ec2` gets today's list, then use --pricing DIR"
+    );
+    assert!(Lang::Ja
+        .stale(
+            "2025-06-18",
+            "archcost pricing fetch --region ap-northeast-1 --services ec2"
+        )
+        .contains("12 か月以上前"));
+}

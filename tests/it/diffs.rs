@@ -746,7 +746,10 @@ fn launch() -> Scenario {
 
 #[test]
 fn snapshot_range_compare_table_markdown_json() {
-    let rep = evaluate(&launch(), bundled::catalog()).unwrap();
+    let rep = archcost::pricing::freshness::with_today(crate::util::TODAY, || {
+        evaluate(&launch(), bundled::catalog())
+    })
+    .unwrap();
     insta::assert_snapshot!(
         "range_table",
         archcost::report::range::table_section(&rep, Default::default())

@@ -524,3 +524,24 @@ proptest! {
         prop_assert_eq!(found, brute);
     }
 }
+
+#[test]
+fn a_type_without_sourced_vcpus_is_left_out_and_said() {
+    // c8i.large is priced in the bundled us-east-1 catalog but its vCPUs are not in
+    // limits/ec2-vcpus.csv: rps_per_vcpu cannot size it, so it is no candidate.
+    let listed = |t: &str| archcost::limits::ec2::vcpu_of(t).is_some();
+    assert!(!listed("c8i.large") && listed("c7g.large"));
+    assert!(!types_of("us-east-1", &["c8i"]).is_empty());
+    let search = "[architecture.search]\napp.instance = [\"c8i.large\", \"c7g.large\"]\n";
+    let r = optimize_text(&ec2_scenario("m5.large", search), 3);
+    let a = &r.architectures[0];
+    assert_eq!(
+        a.best.as_ref().unwrap().config["app"]["instance"],
+        "c7g.large"
+    );
+    assert!(a.alternatives.is_empty());
+    assert!(a
+        .notes
+        .iter()
+        .any(|n| matches!(n, archcost::optimize::Said::NoVcpus { count: 1, .. })));
+}

@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
 const SCENARIO: &str = "scenarios/three-tier.toml";
-const FILES: [&str; 9] = [
+const FILES: [&str; 11] = [
     "summary.md",
     "report.html",
     "report.json",
@@ -15,6 +15,8 @@ const FILES: [&str; 9] = [
     "cost-vs-load.svg",
     "breakdown.png",
     "breakdown.svg",
+    "diagram.png",
+    "diagram.svg",
 ];
 
 fn repo() -> PathBuf {
@@ -396,7 +398,8 @@ fn html_is_self_contained() {
             .collect();
         assert!(hits.is_empty(), "{external}: {hits:?}");
     }
-    assert_eq!(html.matches("<svg ").count(), 2);
+    // The architecture diagram and the two charts.
+    assert_eq!(html.matches("<svg ").count(), 3);
     assert!(html.contains("リクエスト数と月額費用"));
 }
 
@@ -455,7 +458,7 @@ fn html_renders_in_headless_chromium_without_console_errors() {
             dom.contains("<h1>Order API</h1>"),
             "page did not parse: {dom:.300}"
         );
-        assert_eq!(dom.matches("<svg ").count(), 2);
+        assert_eq!(dom.matches("<svg ").count(), 3);
         assert!(dom.trim_end().ends_with("</html>"));
     }
 }

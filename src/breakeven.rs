@@ -11,6 +11,7 @@ use crate::capacity::Load;
 use crate::compare;
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
+use crate::range::RangeError;
 use crate::scenario::Scenario;
 use crate::sweep;
 use rust_decimal::Decimal;
@@ -160,19 +161,20 @@ pub fn breakeven(
     let names: Vec<String> = s.architectures.iter().map(|a| a.name.clone()).collect();
     let index = |n: &str| {
         names.iter().position(|x| x == n).ok_or_else(|| {
-            Error::Input(format!(
-                "--between: no architecture named `{n}`\n  hint: architectures: {}",
-                names.join(", ")
-            ))
+            Error::Range(RangeError::BetweenUnknown {
+                name: n.to_string(),
+                known: names.clone(),
+            })
         })
     };
     let pairs: Vec<(usize, usize)> = match &between {
         Some((a, b)) => {
             let (i, j) = (index(a)?, index(b)?);
             if i == j {
-                return Err(Error::Input(format!(
-                    "--between {a},{b}: name two different architectures"
-                )));
+                return Err(Error::Range(RangeError::BetweenSame {
+                    a: a.clone(),
+                    b: b.clone(),
+                }));
             }
             vec![(i, j)]
         }

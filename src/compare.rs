@@ -1,6 +1,6 @@
 //! Evaluate every architecture of a scenario: plan each tier's capacity once, price the plan, add
 //! network and extras lines, check limits against the same plan, judge feasibility, and assemble
-//! the report of DESIGN §3 with its recommendation (the cheapest feasible architecture).
+//! the report of docs/reference/json.md with its recommendation (the cheapest feasible architecture).
 use crate::capacity::plan;
 use crate::capacity::Load;
 use crate::error::Result;

@@ -1,4 +1,4 @@
-//! The crate's error type and its mapping to the exit codes of DESIGN §1.
+//! The crate's error type and its mapping to the exit codes of docs/reference/exit-codes.md.
 use std::path::PathBuf;
 
 /// Every failure archcost can report. `Input` and `MissingPrice` are the user's to fix (exit 2);
@@ -33,7 +33,7 @@ pub enum Error {
 }
 
 impl Error {
-    /// Exit code per DESIGN §1: 2 for input errors, 1 for runtime failures.
+    /// Exit code (docs/reference/exit-codes.md): 2 for input errors, 1 for runtime failures.
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Input(_) | Error::MissingPrice { .. } | Error::Range(_) => 2,

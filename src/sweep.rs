@@ -3,7 +3,7 @@
 use crate::compare;
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
-use crate::range::{self, End, RangeError};
+use crate::range::{self, End, KeyProblem, RangeError};
 use crate::scenario::{self, NumSlot, Scenario, Service, WORKLOAD_INPUTS};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
@@ -46,12 +46,23 @@ fn service_slot<'a>(
     }
 }
 
-fn unknown(key: &str, what: &str, known: &[&str]) -> Error {
-    let hint = match scenario::closest(key.rsplit('.').next().unwrap_or(key), known) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!("numeric keys here: {}", known.join(", ")),
-    };
-    Error::Input(format!("--vary `{key}`: {what}\n  hint: {hint}"))
+fn unknown(key: &str, group: &'static str, known: &[&str]) -> Error {
+    let closest = scenario::closest(key.rsplit('.').next().unwrap_or(key), known);
+    key_error(
+        key,
+        KeyProblem::NotNumeric {
+            group,
+            closest: closest.map(str::to_string),
+            known: known.iter().map(|k| k.to_string()).collect(),
+        },
+    )
+}
+
+fn key_error(key: &str, problem: KeyProblem) -> Error {
+    Error::Range(RangeError::Key {
+        key: key.to_string(),
+        problem,
+    })
 }
 
 /// The numeric setting at dot path `key`: `workload.<key>`, `assumptions.hours_per_month`,
@@ -62,18 +73,17 @@ fn find_slot<'a>(s: &'a mut Scenario, key: &str) -> Result<NumSlot<'a>> {
         ["workload", k] => s
             .workload
             .slot(k)
-            .ok_or_else(|| unknown(key, "not a numeric workload key", &WORKLOAD_INPUTS)),
+            .ok_or_else(|| unknown(key, "workload", &WORKLOAD_INPUTS)),
         ["assumptions", k] => {
             let a = &mut s.assumptions;
-            slot!(a, *k, plain: [hours_per_month, log_stored_ratio], opt: [usd_jpy]).map_err(|known| unknown(key, "not a numeric assumption", &known))
+            slot!(a, *k, plain: [hours_per_month, log_stored_ratio], opt: [usd_jpy])
+                .map_err(|known| unknown(key, "assumptions", &known))
         }
         ["architecture", name, tier, k] => {
             let Some(at) = s.architectures.iter().position(|a| a.name == *name) else {
-                let names: Vec<&str> = s.architectures.iter().map(|a| a.name.as_str()).collect();
-                return Err(Error::Input(format!(
-                    "--vary `{key}`: no architecture named `{name}`\n  hint: architectures: {}",
-                    names.join(", ")
-                )));
+                let known = s.architectures.iter().map(|a| a.name.clone()).collect();
+                let name = name.to_string();
+                return Err(key_error(key, KeyProblem::NoArchitecture { name, known }));
             };
             let arch = &mut s.architectures[at];
             let found = match *tier {
@@ -93,20 +103,20 @@ fn find_slot<'a>(s: &'a mut Scenario, key: &str) -> Result<NumSlot<'a>> {
                     };
                     match svc {
                         Some(svc) => service_slot(svc, k),
-                        None => return Err(Error::Input(format!("--vary `{key}`: architecture `{name}` has no {tier} tier"))),
+                        None => {
+                            let (name, tier) = (name.to_string(), tier.to_string());
+                            return Err(key_error(key, KeyProblem::NoTier { name, tier }));
+                        }
                     }
                 }
                 other => {
-                    return Err(Error::Input(format!(
-                        "--vary `{key}`: `{other}` is not a tier\n  hint: use web, app, db, extras or network"
-                    )))
+                    let tier = other.to_string();
+                    return Err(key_error(key, KeyProblem::NotATier { tier }));
                 }
             };
-            found.map_err(|known| unknown(key, "not a numeric key of this service", &known))
+            found.map_err(|known| unknown(key, "service", &known))
         }
-        _ => Err(Error::Input(format!(
-            "--vary `{key}`: expected workload.<key>, assumptions.<key> or architecture.<name>.<tier>.<key>\n  hint: e.g. workload.requests_per_month or architecture.serverless.app.memory_mb"
-        ))),
+        _ => Err(key_error(key, KeyProblem::BadPath)),
     }
 }
 
@@ -335,8 +345,14 @@ pub fn sweep(
         for (k, v) in chunk.iter().enumerate() {
             set_key(&mut varied, key, *v)?;
             if check_all || offset + k == 0 {
-                scenario::revalidate(&varied, catalog)
-                    .map_err(|e| Error::Input(format!("--vary {key} = {}: {e}", v.normalize())))?;
+                scenario::revalidate(&varied, catalog).map_err(|e| match e {
+                    Error::Input(reason) => Error::Range(RangeError::VariedInvalid {
+                        key: key.to_string(),
+                        value: *v,
+                        reason,
+                    }),
+                    other => other,
+                })?;
             }
             let outcomes = compare::outcomes(&varied, catalog)?;
             out.push(SweepRow {

@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use clap::CommandFactory;
 use clap_mangen::Man;
 
-/// Exit codes of DESIGN §1, as a roff section.
+/// Exit codes (docs/reference/exit-codes.md), as a roff section.
 const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
 .TP
 \fB0\fR

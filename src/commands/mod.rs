@@ -28,7 +28,13 @@ use crate::error::Result;
 
 /// Run a parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> Result<u8> {
-    dispatch(cli).map_err(|e| e.name_range(&crate::range::FLAGS))
+    let lang = match &cli.command {
+        Command::Sweep(a) => lang(a.output.locale.lang),
+        Command::Breakeven(a) => lang(a.output.locale.lang),
+        Command::Sensitivity(a) => lang(a.output.locale.lang),
+        _ => crate::lang::Lang::En,
+    };
+    dispatch(cli).map_err(|e| e.name_range_in(&crate::range::FLAGS, lang))
 }
 
 fn dispatch(cli: Cli) -> Result<u8> {

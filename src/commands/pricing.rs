@@ -88,7 +88,7 @@ pub fn show(args: ShowArgs) -> Result<u8> {
     Ok(0)
 }
 
-/// `pricing show --format json`: the rows in DESIGN §4 column order, money as exact strings.
+/// `pricing show --format json`: the rows in docs/reference/catalog.md column order, money as exact strings.
 #[derive(serde::Serialize)]
 struct PriceRows<'a> {
     schema: &'static str,

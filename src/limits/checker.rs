@@ -25,7 +25,7 @@ impl Status {
     }
 }
 
-/// One checked limit for one tier of one architecture (DESIGN §3 `limits`).
+/// One checked limit for one tier of one architecture (docs/reference/json.md, `limits`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     pub tier: String,

@@ -27,7 +27,7 @@ pub fn region_files() -> &'static [(&'static str, &'static str)] {
     REGION_FILES
 }
 
-/// Parse one bundled region file (or some of its lines after the header line): DESIGN §4
+/// Parse one bundled region file (or some of its lines after the header line): docs/reference/catalog.md
 /// columns, `source` either text or `ref:ID` (an id of `pricing/sources.csv`). Errors name the file, the
 /// line and what was wrong.
 pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
@@ -56,7 +56,7 @@ pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
     Ok(rows)
 }
 
-/// The generated files have no quoted field and the DESIGN §4 columns in order: split them
+/// The generated files have no quoted field and the docs/reference/catalog.md columns in order: split them
 /// directly (a CSV reader per price lookup would cost more than the lookup), with the same row
 /// and tier checks as `catalog_csv::parse`. None = not such a file; use the CSV reader.
 fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {

@@ -1,4 +1,4 @@
-//! Reading and writing catalog CSV files (DESIGN §4 columns), with row/column error messages.
+//! Reading and writing catalog CSV files (docs/reference/catalog.md columns), with row/column error messages.
 use super::{Catalog, PriceRow};
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;

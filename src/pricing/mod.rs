@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 pub use load::{load_dir, MAX_CATALOG_BYTES};
 
-/// One price row (DESIGN §4): the price of one `unit` of `key` in `region`, within a tier.
+/// One price row (docs/reference/catalog.md): the price of one `unit` of `key` in `region`, within a tier.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PriceRow {
     pub key: String,

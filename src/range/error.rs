@@ -1,6 +1,9 @@
-//! What can be wrong with a sweep, break-even or sensitivity range, with the values, and how a
-//! caller words it (flags or query fields). Depends on nothing of the crate, so `error` can
-//! carry it.
+//! What can be wrong with a sweep, break-even or sensitivity range or the key it varies, with
+//! the values, and how a caller words it (flags or query fields, English or Japanese: the texts
+//! are `error.range.*` in messages/*.toml). Depends only on the leaves `lang` and `messages`, so
+//! `error` can carry it.
+use crate::lang::Lang;
+use crate::messages;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -38,6 +41,47 @@ pub enum RangeError {
     },
     #[error("pct {pct}: expected a percentage above 0 and below 100")]
     PctOutOfRange { pct: Decimal },
+    /// The varied key names no numeric setting of the scenario.
+    #[error("vary `{key}`: {problem:?}")]
+    Key { key: String, problem: KeyProblem },
+    /// The scenario with the varied key set to `value` does not validate (a sweep's step).
+    #[error("vary {key} = {value}: {reason}")]
+    VariedInvalid {
+        key: String,
+        value: Decimal,
+        reason: String,
+    },
+    /// `between` names an architecture the scenario does not have.
+    #[error("between: no architecture named `{name}`")]
+    BetweenUnknown { name: String, known: Vec<String> },
+    /// `between` names one architecture twice.
+    #[error("between {a},{b}: name two different architectures")]
+    BetweenSame { a: String, b: String },
+}
+
+/// Why a dot path names no numeric setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// `workload.KEY`, `assumptions.KEY` or a service key that is not numeric (`group` is
+    /// `workload`, `assumptions` or `service`); `closest` is a likely typo's fix.
+    NotNumeric {
+        group: &'static str,
+        closest: Option<String>,
+        known: Vec<String>,
+    },
+    NoArchitecture {
+        name: String,
+        known: Vec<String>,
+    },
+    NoTier {
+        name: String,
+        tier: String,
+    },
+    NotATier {
+        tier: String,
+    },
+    /// Not `workload.K`, `assumptions.K` or `architecture.NAME.TIER.K`.
+    BadPath,
 }
 
 /// How a caller names the range's inputs (flags on the command line, fields in a query).
@@ -48,6 +92,8 @@ pub struct Words {
     pub steps: &'static str,
     pub log: &'static str,
     pub pct: &'static str,
+    pub vary: &'static str,
+    pub between: &'static str,
 }
 
 /// The command line's names.
@@ -57,45 +103,89 @@ pub const FLAGS: Words = Words {
     steps: "--steps",
     log: "--log",
     pct: "--pct",
+    vary: "--vary",
+    between: "--between",
 };
 
 impl RangeError {
-    /// The message, naming the inputs with `w`.
+    /// The message in English, naming the inputs with `w`.
     pub fn describe(&self, w: &Words) -> String {
+        self.describe_in(w, Lang::En)
+    }
+
+    /// The message in `lang`, naming the inputs with `w` (keys and values stay as written).
+    pub fn describe_in(&self, w: &Words, lang: Lang) -> String {
         let end = |e: &End| match e {
             End::From => w.from,
             End::To => w.to,
         };
+        let say = |id: &str, values: &[&str]| messages::render(lang, id, values);
         match self {
-            RangeError::FromNotBelowTo { from, to } => format!(
-                "{} {from} {} {to}: expected {} below {}\n  hint: swap them, or widen the range",
-                w.from, w.to, w.from, w.to
+            RangeError::FromNotBelowTo { from, to } => say(
+                "error.range.from_not_below_to",
+                &[w.from, &from.to_string(), w.to, &to.to_string()],
             ),
-            RangeError::TooLarge { end: e, value, max } => format!(
-                "{} {}: beyond the largest range end archcost accepts (±{})\n  hint: every modelled key is far smaller (monthly requests at most 1e15); check the units",
-                end(e),
-                show(*value),
-                show(*max)
+            RangeError::TooLarge { end: e, value, max } => say(
+                "error.range.too_large",
+                &[end(e), &show(*value), &show(*max)],
             ),
             RangeError::TooFewSteps { steps } => {
-                format!("{} {steps}: expected at least 2 steps", w.steps)
+                say("error.range.too_few_steps", &[w.steps, &steps.to_string()])
             }
-            RangeError::TooManySteps { steps, max } => {
-                format!("{} {steps}: at most {max} steps", w.steps)
-            }
-            RangeError::LogNeedsPositiveFrom { from } => {
-                format!("{} needs {} above 0 (got {from})", w.log, w.from)
-            }
+            RangeError::TooManySteps { steps, max } => say(
+                "error.range.too_many_steps",
+                &[w.steps, &steps.to_string(), &max.to_string()],
+            ),
+            RangeError::LogNeedsPositiveFrom { from } => say(
+                "error.range.log_needs_positive_from",
+                &[w.log, w.from, &from.to_string()],
+            ),
             RangeError::EndInvalid {
                 end: e,
                 value,
                 reason,
                 ..
-            } => format!("{} {}: {reason}", end(e), show(*value)),
-            RangeError::PctOutOfRange { pct } => format!(
-                "{} {pct}: expected a percentage above 0 and below 100 (e.g. {} 20)",
-                w.pct, w.pct
+            } => say("error.range.end_invalid", &[end(e), &show(*value), reason]),
+            RangeError::PctOutOfRange { pct } => {
+                say("error.range.pct_out_of_range", &[w.pct, &pct.to_string()])
+            }
+            RangeError::Key { key, problem } => {
+                let (id, values): (&str, Vec<String>) = match problem {
+                    KeyProblem::NotNumeric {
+                        group,
+                        closest,
+                        known,
+                    } => {
+                        let hint = match closest {
+                            Some(best) => say("error.range.hint_did_you_mean", &[best]),
+                            None => say("error.range.hint_numeric_keys", &[&known.join(", ")]),
+                        };
+                        let what = say(&format!("error.range.not_numeric_{group}"), &[]);
+                        ("error.range.key_not_numeric", vec![what, hint])
+                    }
+                    KeyProblem::NoArchitecture { name, known } => (
+                        "error.range.no_architecture",
+                        vec![name.clone(), known.join(", ")],
+                    ),
+                    KeyProblem::NoTier { name, tier } => {
+                        ("error.range.no_tier", vec![name.clone(), tier.clone()])
+                    }
+                    KeyProblem::NotATier { tier } => ("error.range.not_a_tier", vec![tier.clone()]),
+                    KeyProblem::BadPath => ("error.range.bad_path", Vec::new()),
+                };
+                let mut all: Vec<&str> = vec![w.vary, key];
+                all.extend(values.iter().map(String::as_str));
+                say(id, &all)
+            }
+            RangeError::VariedInvalid { key, value, reason } => say(
+                "error.range.varied_invalid",
+                &[w.vary, key, &value.normalize().to_string(), reason],
             ),
+            RangeError::BetweenUnknown { name, known } => say(
+                "error.range.between_unknown",
+                &[w.between, name, &known.join(", ")],
+            ),
+            RangeError::BetweenSame { a, b } => say("error.range.between_same", &[w.between, a, b]),
         }
     }
 }

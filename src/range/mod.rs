@@ -5,7 +5,7 @@
 pub mod error;
 
 use crate::error::Error;
-pub use error::{End, RangeError, Words, FLAGS};
+pub use error::{End, KeyProblem, RangeError, Words, FLAGS};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -20,8 +20,13 @@ pub const MAX_STEPS: usize = 1_000_000;
 impl Error {
     /// A range error as an input error worded with `w`; other errors unchanged.
     pub fn name_range(self, w: &Words) -> Error {
+        self.name_range_in(w, crate::lang::Lang::En)
+    }
+
+    /// A range error as an input error worded with `w` in `lang`; other errors unchanged.
+    pub fn name_range_in(self, w: &Words, lang: crate::lang::Lang) -> Error {
         match self {
-            Error::Range(e) => Error::Input(e.describe(w)),
+            Error::Range(e) => Error::Input(e.describe_in(w, lang)),
             other => other,
         }
     }

@@ -326,7 +326,7 @@ pub(crate) fn font(size: u32) -> TextStyle<'static> {
 }
 
 // Volume words are number formatting every format shares; named here for callers.
-pub use crate::lang::volume_label;
+pub use super::numbers::volume_label;
 
 /// "$1,234" / "$0.50" / "¥185,000" for axis ticks.
 pub fn money_label(v: f64, jpy: bool) -> String {

@@ -3,7 +3,7 @@
 //! (sweep, break-even, sensitivity, diff). Machine outputs (JSON, CSV values) never use it.
 use super::i18n::Lang;
 // Number words are a leaf the line texts use too; named here for existing callers.
-pub use crate::lang::{compact, ja_count, line_quantity};
+pub use super::numbers::{compact, ja_count, line_quantity};
 use crate::money;
 use crate::scenario::{Currency, Scenario};
 use rust_decimal::Decimal;

@@ -233,7 +233,7 @@ fn ja_amount(n: &str) -> String {
         _ => return n.to_string(),
     };
     match Decimal::from_str(&digits.replace(',', "")) {
-        Ok(v) => crate::lang::ja_count(v * scale),
+        Ok(v) => super::numbers::ja_count(v * scale),
         Err(_) => n.to_string(),
     }
 }

@@ -1,4 +1,4 @@
-//! JSON output, schema `archcost/report/1` (DESIGN §3): exact decimal strings, USD (+ yen).
+//! JSON output, schema `archcost/report/1` (docs/reference/json.md): exact decimal strings, USD (+ yen).
 use crate::compare::Report;
 
 pub fn render(rep: &Report) -> Vec<u8> {

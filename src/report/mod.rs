@@ -16,6 +16,7 @@ pub mod limits;
 pub mod markdown;
 pub mod markup;
 pub mod not_modelled;
+pub mod numbers;
 pub mod optimize;
 pub mod over_time;
 pub mod range;

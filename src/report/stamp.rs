@@ -126,7 +126,7 @@ pub fn rows(stamp: &Stamp, rep: &Report, lang: Lang) -> Vec<(String, String)> {
     ]
 }
 
-/// The report's JSON (DESIGN §3) followed by the stamp's fields, at the top level.
+/// The report's JSON (docs/reference/json.md) followed by the stamp's fields, at the top level.
 pub fn json(rep: &Report, stamp: Option<&Stamp>) -> Vec<u8> {
     #[derive(Serialize)]
     struct Stamped<'a> {

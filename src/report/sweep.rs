@@ -1,4 +1,4 @@
-//! Sweep and break-even results as text: a table, CSV (DESIGN §3 shape), JSON, Markdown, a
+//! Sweep and break-even results as text: a table, CSV (docs/reference/json.md), JSON, Markdown, a
 //! sentence per crossing, and the data of the sweep chart. Pure formatting: the commands run the
 //! engine and write the bytes.
 use super::chart::ChartData;

@@ -1,4 +1,4 @@
-//! Purchase options of a tier (DESIGN §2): which options each service has, the terms a tier
+//! Purchase options of a tier (docs/decisions.md, "Commitments and purchase options"): which options each service has, the terms a tier
 //! asks for, the commitment-rate keys they need, and the checks that refuse an option the
 //! service lacks or a rate that is not sourced when no `discount_pct` is given.
 use super::types::*;
@@ -189,7 +189,7 @@ impl Service {
         }
     }
 
-    /// The purchase options the service has (DESIGN §2).
+    /// The purchase options the service has (docs/decisions.md, "Commitments and purchase options").
     pub fn purchase_options(&self) -> &'static [Purchase] {
         use Purchase::*;
         match self {

@@ -1,4 +1,4 @@
-//! The typed scenario (DESIGN §2, schema 1): what a TOML scenario file deserializes into.
+//! The typed scenario (schema 1, docs/reference/scenario-keys.md): what a TOML scenario file deserializes into.
 use super::num::{self, decimal, opt_decimal};
 // Ranges are parsed in `num`; named here with the other scenario types.
 pub use super::num::{Range, RangeEnd};
@@ -593,7 +593,7 @@ pub struct Ec2 {
     /// balancer, false otherwise).
     #[serde(default)]
     pub public_ip: Option<bool>,
-    /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
+    /// Purchase option (docs/decisions.md, "Commitments and purchase options"); absent = on-demand.
     #[serde(default)]
     pub purchase: Option<Purchase>,
     /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
@@ -704,7 +704,7 @@ pub struct Lambda {
     /// client requests and responses never pass the NAT gateway).
     #[serde(default, deserialize_with = "opt_decimal")]
     pub nat_kb_per_request: Option<Decimal>,
-    /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
+    /// Purchase option (docs/decisions.md, "Commitments and purchase options"); absent = on-demand.
     #[serde(default)]
     pub purchase: Option<Purchase>,
     /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
@@ -786,7 +786,7 @@ pub struct Fargate {
     /// KB per request of the tasks' own outbound calls through the egress path.
     #[serde(default, deserialize_with = "opt_decimal")]
     pub nat_kb_per_request: Option<Decimal>,
-    /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
+    /// Purchase option (docs/decisions.md, "Commitments and purchase options"); absent = on-demand.
     #[serde(default)]
     pub purchase: Option<Purchase>,
     /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
@@ -865,7 +865,7 @@ pub struct DynamoDb {
     pub consistency: Consistency,
     #[serde(default = "standard")]
     pub table_class: TableClass,
-    /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
+    /// Purchase option (docs/decisions.md, "Commitments and purchase options"); absent = on-demand.
     #[serde(default)]
     pub purchase: Option<Purchase>,
     /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).
@@ -941,7 +941,7 @@ pub struct Rds {
     /// plus writes per request, each counted as one I/O).
     #[serde(default, deserialize_with = "opt_decimal")]
     pub ios_per_request: Option<Decimal>,
-    /// Purchase option (DESIGN §2 "Purchase options"); absent = on-demand.
+    /// Purchase option (docs/decisions.md, "Commitments and purchase options"); absent = on-demand.
     #[serde(default)]
     pub purchase: Option<Purchase>,
     /// Commitment term, 1 or 3 years (reserved and savings plans; default 1).

@@ -91,7 +91,21 @@ const FIELDS: crate::range::Words = crate::range::Words {
     steps: "steps",
     log: "log",
     pct: "pct",
+    vary: "vary",
+    between: "between",
 };
+
+/// The language a request asks for (`?lang=`), for wording its errors; the default when the
+/// query does not parse.
+fn request_lang(ctx: &Ctx, req: &Req) -> Lang {
+    let own = [
+        "lang", "vary", "from", "to", "steps", "log", "format", "between",
+    ];
+    Query::parse(req.query, &own)
+        .ok()
+        .and_then(|q| lang_of(ctx, &q).ok())
+        .unwrap_or(ctx.default_lang)
+}
 
 /// An engine or input error as a response: the CLI's message, 400 for what the user can fix.
 fn failure(e: &Error) -> Reply {
@@ -112,10 +126,12 @@ pub fn route(ctx: &Ctx, req: &Req) -> Reply {
         ("/favicon.ico", true) => Reply::new(204, TEXT, Vec::new()),
         ("/api/status", true) => status(ctx),
         ("/api/compare", true) => reply(compare_reply(ctx, req)),
-        ("/api/sweep", true) => reply(sweep_reply(ctx, req).map_err(|e| e.name_range(&FIELDS))),
-        ("/api/breakeven", true) => {
-            reply(breakeven_reply(ctx, req).map_err(|e| e.name_range(&FIELDS)))
-        }
+        ("/api/sweep", true) => reply(
+            sweep_reply(ctx, req).map_err(|e| e.name_range_in(&FIELDS, request_lang(ctx, req))),
+        ),
+        ("/api/breakeven", true) => reply(
+            breakeven_reply(ctx, req).map_err(|e| e.name_range_in(&FIELDS, request_lang(ctx, req))),
+        ),
         ("/api/view", true) => reply(view_reply(ctx, req)),
         ("/api/panel", true) => reply(panel_reply(ctx, req)),
         ("/api/scenario.toml", true) => reply(toml_reply(ctx, req)),
@@ -202,7 +218,7 @@ fn flag(name: &str, v: Option<&str>) -> Result<bool> {
         None | Some("false") | Some("0") => Ok(false),
         Some("") | Some("true") | Some("1") => Ok(true),
         Some(other) => Err(Error::Input(format!(
-            "--{name} `{other}`: expected true or false"
+            "{name} `{other}`: expected true or false"
         ))),
     }
 }
@@ -219,17 +235,17 @@ fn sweep_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     let own = ["lang", "vary", "from", "to", "steps", "log", "format"];
     let q = Query::parse(req.query, &own)?;
     let vary = required(&q, "vary", "sweep --vary KEY --from A --to B")?;
-    let from = parse_decimal("--from", required(&q, "from", "sweep --from A")?)?;
-    let to = parse_decimal("--to", required(&q, "to", "sweep --to B")?)?;
+    let from = parse_decimal("from", required(&q, "from", "sweep --from A")?)?;
+    let to = parse_decimal("to", required(&q, "to", "sweep --to B")?)?;
     let steps = match q.get("steps") {
         None => 60,
         Some(t) => t.trim().parse::<usize>().map_err(|_| {
-            Error::Input(format!("--steps `{t}`: expected a whole number such as 60"))
+            Error::Input(format!("steps `{t}`: expected a whole number such as 60"))
         })?,
     };
     if steps > MAX_SWEEP_STEPS {
         return Err(Error::Input(format!(
-            "--steps {steps}: at most {MAX_SWEEP_STEPS} from the page\n  hint: `archcost sweep` takes more"
+            "steps {steps}: at most {MAX_SWEEP_STEPS} from the page\n  hint: `archcost sweep` takes more"
         )));
     }
     let log = flag("log", q.get("log"))?;
@@ -238,7 +254,7 @@ fn sweep_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
         Some("csv") => true,
         Some(other) => {
             return Err(Error::Input(format!(
-                "--format `{other}`: /api/sweep answers json or csv"
+                "format `{other}`: /api/sweep answers json or csv"
             )))
         }
     };
@@ -264,7 +280,7 @@ fn breakeven_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     let s = &wi.scenario;
     // The same range rules as `archcost breakeven`.
     let (from, to) = match (q.get("from"), q.get("to")) {
-        (Some(a), Some(b)) => (parse_decimal("--from", a)?, parse_decimal("--to", b)?),
+        (Some(a), Some(b)) => (parse_decimal("from", a)?, parse_decimal("to", b)?),
         (None, None) if vary.starts_with("workload.requests_per_") => {
             let v = sweep::current_value(s, vary).unwrap_or_default();
             if v <= Decimal::ZERO {
@@ -275,21 +291,22 @@ fn breakeven_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
         }
         _ => {
             return Err(Error::Input(format!(
-                "breakeven --vary {vary}: give the searched range with --from A --to B (only request volumes have a default range)"
+                "vary {vary}: give the searched range with from and to (only request volumes have a default range)"
             )))
         }
     };
     if from >= to {
-        return Err(Error::Input(format!(
-            "--from {from} --to {to}: expected from < to"
-        )));
+        return Err(Error::Range(crate::range::RangeError::FromNotBelowTo {
+            from,
+            to,
+        }));
     }
     let between = match q.get("between") {
         Some(text) => match text.split_once(',') {
             Some((a, b)) => Some((a.trim().to_string(), b.trim().to_string())),
             None => {
                 return Err(Error::Input(format!(
-                    "--between `{text}`: expected two architecture names, A,B"
+                    "between `{text}`: expected two architecture names, A,B"
                 )))
             }
         },

@@ -196,7 +196,7 @@ fn report_writes_every_file_and_prints_the_paths() {
     // Nothing left behind beside the folder.
     let siblings: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
     assert_eq!(siblings.len(), 1);
-    // Every part carries the numbers: the JSON is DESIGN §3, the summary has the totals.
+    // Every part carries the numbers: the JSON is docs/reference/json.md, the summary has the totals.
     let json: serde_json::Value = serde_json::from_slice(&read(&dir, "report.json")).unwrap();
     assert_eq!(json["schema"], "archcost/report/1");
     let summary = read_text(&dir, "summary.md");

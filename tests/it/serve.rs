@@ -437,7 +437,7 @@ fn serve_answers_400_with_the_cli_message_and_keeps_serving() {
         ("/api/view?lang=fr".to_string(), "expected en or ja"),
         (
             "/api/sweep?vary=workload.requests_per_month&from=1e5&to=x".to_string(),
-            "--to `x`: expected a number",
+            "to `x`: expected a number",
         ),
         (
             "/api/sweep?vary=workload.requests_per_month&from=1&to=2&steps=100000".to_string(),
@@ -1129,5 +1129,44 @@ fn serve_refuses_connections_over_its_cap_with_503() {
             "the closed slot was never reused"
         );
         std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Issue 20: the live page names its query fields, not the command line's flags, and answers
+/// in Japanese under `?lang=ja` (keys and values stay as written).
+#[test]
+fn serve_range_and_key_errors_name_fields_and_speak_japanese() {
+    let dir = scenario_dir(&[]);
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    for (target, want) in [
+        (
+            "/api/sweep?vary=workload.nope&from=1&to=2",
+            "vary `workload.nope`: not a numeric workload key",
+        ),
+        (
+            "/api/sweep?vary=workload.nope&from=1&to=2&lang=ja",
+            "vary `workload.nope`: 数値の workload キーではありません",
+        ),
+        (
+            "/api/breakeven?vary=workload.requests_per_month&from=5&to=1",
+            "from 5 to 1: expected from below to",
+        ),
+        (
+            "/api/breakeven?vary=workload.requests_per_month&from=5&to=1&lang=ja",
+            "from 5 to 1: from は to より小さくしてください",
+        ),
+        (
+            "/api/breakeven?vary=workload.requests_per_month&between=serverless,nope&lang=ja",
+            "between: `nope` という名前のアーキテクチャはありません",
+        ),
+    ] {
+        let r = server.get(target);
+        assert_eq!(r.status, 400, "{target}: {}", r.text());
+        assert!(r.text().contains(want), "{target}: {}", r.text());
+        assert!(
+            !r.text().contains("--"),
+            "{target}: a flag on the page: {}",
+            r.text()
+        );
     }
 }

@@ -366,3 +366,54 @@ fn sensitivity_markdown_for_reviews() {
     );
     assert!(first_row.contains("| 36,000,000 → "), "{first_row}");
 }
+
+/// Issue 20: a bad varied key or range under `--lang ja` is said in Japanese; the flag, the
+/// key and the values stay as written.
+#[test]
+fn sweep_and_breakeven_errors_under_lang_ja_are_japanese() {
+    let run = |args: &[&str]| {
+        let out = bin()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let sweep = [
+        "sweep",
+        "scenarios/three-tier.toml",
+        "--vary",
+        "workload.nope",
+    ];
+    let err = run(&[&sweep[..], &["--from", "1", "--to", "2", "--lang", "ja"]].concat());
+    assert!(
+        err.contains("--vary `workload.nope`: 数値の workload キーではありません"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ヒント: ここで使える数値キー: requests_per_month"),
+        "{err}"
+    );
+    let err = run(&[&sweep[..], &["--from", "1", "--to", "2"]].concat());
+    assert!(
+        err.contains("--vary `workload.nope`: not a numeric workload key"),
+        "{err}"
+    );
+    let err = run(&[
+        "breakeven",
+        "scenarios/three-tier.toml",
+        "--vary",
+        "workload.requests_per_month",
+        "--from",
+        "5",
+        "--to",
+        "1",
+        "--lang",
+        "ja",
+    ]);
+    assert!(
+        err.contains("--from 5 --to 1: --from は --to より小さくしてください"),
+        "{err}"
+    );
+}

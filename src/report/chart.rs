@@ -422,8 +422,14 @@ fn cost_vs_load<DB: DrawingBackend>(
         .label_style(font(19))
         .x_label_formatter(&|v| super::display::compact(d.lang, *v))
         .y_label_formatter(&|v| money_label(*v, jpy))
+        // Log axes: no minor lines (they pile into a grey band near each decade's top).
+        .max_light_lines(if d.log_axes { 0 } else { 10 })
         .light_line_style(RGBColor(238, 238, 238))
-        .bold_line_style(RGBColor(205, 205, 205))
+        .bold_line_style(if d.log_axes {
+            RGBColor(225, 225, 225)
+        } else {
+            RGBColor(205, 205, 205)
+        })
         .draw()?;
 
     // The request volume's range: a light vertical strip (labelled after the curves are drawn).
@@ -527,7 +533,33 @@ fn cost_vs_load<DB: DrawingBackend>(
         let rows = d.series.len() + usize::from(has_band) + usize::from(has_infeasible);
         (w + 30 + 28, rows as i32 * 25 + 28)
     };
-    let legend_at = free_corner(legend_dim, plot_dim, &obstacles, None);
+    // The labels at the top of the scenario's line and of the volume strip (placed below):
+    // boxes in plotting-area pixels that neither the legend nor the crossings key may cover.
+    let scenario_label = format!(
+        "{} ({})",
+        d.this_scenario,
+        super::display::compact(d.lang, d.scenario_x)
+    );
+    let to_plot = |x: f64, y: f64| {
+        let (bx, by) = chart.backend_coord(&(x, y));
+        (bx - px_range.start, by - py_range.start)
+    };
+    let text_dim = |text: &str, size: u32| {
+        root.estimate_text_size(text, &font(size))
+            .map_or((0, 0), |s| (s.0 as i32, s.1 as i32))
+    };
+    let mut labels = Vec::new();
+    {
+        let (x, y) = to_plot(d.scenario_x, y_hi);
+        let (w, h) = text_dim(&scenario_label, 18);
+        labels.push((x + 8, y + 6, w, h));
+    }
+    if let Some((lo, _, label)) = &d.volume_range {
+        let (x, y) = to_plot(lo.clamp(x_lo, x_hi), y_hi);
+        let (w, h) = text_dim(label, 17);
+        labels.push((x + 4, y + 28, w + 8, h + 6));
+    }
+    let legend_at = free_corner(legend_dim, plot_dim, &obstacles, &labels);
     let legend_box = (legend_at.0, legend_at.1, legend_dim.0, legend_dim.1);
 
     // The scenario's own volume: a dashed vertical line and a dot on every curve.
@@ -546,11 +578,7 @@ fn cost_vs_load<DB: DrawingBackend>(
     chart.draw_series(std::iter::once(
         EmptyElement::at((d.scenario_x, y_hi))
             + Text::new(
-                format!(
-                    "{} ({})",
-                    d.this_scenario,
-                    super::display::compact(d.lang, d.scenario_x)
-                ),
+                scenario_label,
                 (8, 6),
                 font(18).color(&grey),
             ),
@@ -575,9 +603,17 @@ fn cost_vs_load<DB: DrawingBackend>(
     let shown = &d.crossings[..d.crossings.len().min(MAX_CROSSINGS_DRAWN)];
     let hidden = d.crossings.len() - shown.len();
     let mut badges: Vec<(i32, i32)> = Vec::new();
+    // Markers on the same spot (three curves crossing at one volume) are set side by side.
+    let marker_px: Vec<(i32, i32)> = shown
+        .iter()
+        .map(|(_, x, y)| chart.backend_coord(&(*x, y.max(y_lo))))
+        .collect();
+    let offsets = spread_markers(&marker_px, 26);
     for (k, (_, x, y)) in shown.iter().enumerate() {
         // Numbered badge above the point, moved further up while it would cover another.
+        let dx = offsets.get(k).copied().unwrap_or(0);
         let p = chart.backend_coord(&(*x, y.max(y_lo)));
+        let p = (p.0 + dx, p.1);
         let mut dy = -24;
         while badges
             .iter()
@@ -588,12 +624,15 @@ fn cost_vs_load<DB: DrawingBackend>(
         badges.push((p.0, p.1 + dy));
         chart.draw_series(std::iter::once(
             EmptyElement::at((*x, y.max(y_lo)))
-                + Polygon::new(vec![(0, -8), (8, 0), (0, 8), (-8, 0)], BLACK.filled())
-                + PathElement::new(vec![(0, 0), (0, dy)], BLACK.stroke_width(2))
-                + Circle::new((0, dy), 12, BLACK.filled())
+                + Polygon::new(
+                    vec![(dx, -8), (dx + 8, 0), (dx, 8), (dx - 8, 0)],
+                    BLACK.filled(),
+                )
+                + PathElement::new(vec![(dx, 0), (dx, dy)], BLACK.stroke_width(2))
+                + Circle::new((dx, dy), 12, BLACK.filled())
                 + Text::new(
                     format!("{}", k + 1),
-                    (0, dy),
+                    (dx, dy),
                     font(18)
                         .color(&WHITE)
                         .pos(Pos::new(HPos::Center, VPos::Center)),
@@ -623,7 +662,7 @@ fn cost_vs_load<DB: DrawingBackend>(
             (bw, bh),
             (pw as i32, ph as i32),
             &obstacles,
-            Some(legend_box),
+            &[labels.as_slice(), &[legend_box][..]].concat(),
         );
         area.draw(&Rectangle::new(
             [(x0, y0), (x0 + bw, y0 + bh)],
@@ -726,12 +765,12 @@ fn curve_pixels(
 }
 
 /// The corner of a `w`×`h` box inside an `area`-sized plot that covers the fewest `obstacles`
-/// and does not overlap `taken`; ties go to the earlier corner.
+/// and overlaps the fewest `taken` boxes (x, y, w, h); ties go to the earlier corner.
 fn free_corner(
     (w, h): (i32, i32),
     area: (i32, i32),
     obstacles: &[(i32, i32)],
-    taken: Option<(i32, i32, i32, i32)>,
+    taken: &[(i32, i32, i32, i32)],
 ) -> (i32, i32) {
     let inset = 10;
     let corners = [
@@ -745,15 +784,38 @@ fn free_corner(
             .iter()
             .filter(|(px, py)| *px >= x && *px <= x + w && *py >= y && *py <= y + h)
             .count();
-        let clash = taken
-            .is_some_and(|(tx, ty, tw, th)| x < tx + tw && tx < x + w && y < ty + th && ty < y + h);
-        covered + if clash { 1_000_000 } else { 0 }
+        let clashes = taken.iter().filter(|b| overlaps((x, y, w, h), **b)).count();
+        covered + clashes * 1_000_000
     };
     corners
         .iter()
         .copied()
         .min_by_key(|c| score(*c))
         .unwrap_or((inset, inset))
+}
+
+/// Whether two (x, y, w, h) boxes share any pixel area.
+fn overlaps(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
+    a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
+}
+
+/// Horizontal offsets (pixels) that set crossing markers at `points` at least `gap` apart:
+/// a marker that would sit on an earlier one moves right until it is clear.
+fn spread_markers(points: &[(i32, i32)], gap: i32) -> Vec<i32> {
+    let mut placed: Vec<(i32, i32)> = Vec::new();
+    let mut offsets = Vec::with_capacity(points.len());
+    for &(x, y) in points {
+        let mut dx = 0;
+        while placed
+            .iter()
+            .any(|p| (p.0 - (x + dx)).abs() < gap && (p.1 - y).abs() < gap)
+        {
+            dx += gap;
+        }
+        placed.push((x + dx, y));
+        offsets.push(dx);
+    }
+    offsets
 }
 
 fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -> DrawResult<DB> {
@@ -928,6 +990,38 @@ mod tests {
                 c as u32
             );
         }
+    }
+
+    /// The legend takes a corner clear of the scenario's label even when that corner has the
+    /// fewest curve points (the label at the top left of a 600×400 plot, curves at the bottom).
+    #[test]
+    fn legend_stays_off_the_scenario_label() {
+        let label = (8 + 20, 6, 180, 20);
+        let curves: Vec<(i32, i32)> = (0..600).step_by(10).map(|x| (x, 380)).collect();
+        let (w, h) = (200, 80);
+        let at = free_corner((w, h), (600, 400), &curves, &[label]);
+        assert!(!overlaps((at.0, at.1, w, h), label), "{at:?}");
+        // Without the label it would have gone to the top left (10, 10).
+        assert_eq!(free_corner((w, h), (600, 400), &curves, &[]), (10, 10));
+        // The crossings key avoids both the label and the legend.
+        let key = (150, 60);
+        let legend = (at.0, at.1, w, h);
+        let k = free_corner(key, (600, 400), &curves, &[label, legend]);
+        assert!(!overlaps((k.0, k.1, key.0, key.1), label));
+        assert!(!overlaps((k.0, k.1, key.0, key.1), legend));
+    }
+
+    /// Two or three crossings at the same pixel get markers at different places, 26 px apart.
+    #[test]
+    fn coinciding_crossing_markers_are_drawn_apart() {
+        let dx = spread_markers(&[(300, 200), (300, 200), (301, 200), (500, 90)], 26);
+        assert_eq!(dx, [0, 26, 52, 0]);
+        let at: Vec<i32> = [300, 300, 301]
+            .iter()
+            .zip(&dx)
+            .map(|(x, d)| x + d)
+            .collect();
+        assert_eq!(at, [300, 326, 353]);
     }
 
     #[test]

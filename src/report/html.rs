@@ -52,7 +52,9 @@ section{margin-top:8px}
 .decision li.info{color:var(--mute)}
 table{border-collapse:collapse;background:#fff;width:100%;border:1px solid var(--line);font-size:14px}
 th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-th{background:#f1f3f4;font-weight:600}
+th{background:#f1f3f4;font-weight:600;white-space:nowrap}
+table.limits td.remedy{min-width:16em}
+td.remedy.ok-hint{color:var(--mute)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td code{font-size:12px;color:var(--mute)}
 tr.total td{font-weight:700}
@@ -358,7 +360,7 @@ pub fn render_stamped(
         }
         if !a.limits.is_empty() {
             o.push_str(&format!(
-                "<h3>{} — {}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr>\n",
+                "<h3>{} — {}</h3>\n<table class=\"limits\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr>\n",
                 esc(l.limits),
                 esc(&a.name),
                 esc(l.status),
@@ -371,8 +373,14 @@ pub fn render_stamped(
             ));
             for f in &a.limits {
                 let status = f.status.label().to_string();
+                // A finding within its limit carries no remedy; the limit table's remedy is
+                // still what to do if it gets close, so it is shown muted rather than left blank.
+                let (remedy_en, remedy_class) = match crate::limits::row(&f.id) {
+                    Some(r) if f.remedy.is_empty() => (r.remedy.as_str(), "remedy ok-hint"),
+                    _ => (f.remedy.as_str(), "remedy"),
+                };
                 o.push_str(&format!(
-                    "<tr><td class=\"{}\">{}</td><td>{}</td><td>{}<br><code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{} {}</td><td>{}</td><td>{}</td></tr>\n",
+                    "<tr><td class=\"{}\">{}</td><td>{}</td><td>{}<br><code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{} {}</td><td>{}</td><td class=\"{}\">{}</td></tr>\n",
                     esc(&status),
                     esc(&lang.status(&status)),
                     esc(&lang.tier(&f.tier)),
@@ -382,7 +390,8 @@ pub fn render_stamped(
                     esc(&f.limit),
                     esc(&i18n_lines::limit_unit(lang, &f.unit)),
                     esc(&lang.kind(&f.kind)),
-                    esc(&i18n_lines::remedy(lang, &f.id, &f.remedy))
+                    remedy_class,
+                    esc(&i18n_lines::remedy(lang, &f.id, remedy_en))
                 ));
             }
             o.push_str("</table>\n");

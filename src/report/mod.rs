@@ -132,6 +132,22 @@ pub fn feasible_cell(arch: &ArchReport, lang: Lang) -> String {
     lang.cannot_run(&ids.join(", "))
 }
 
+/// One line per architecture that cannot run, naming what rules it out.
+pub fn ruled_out_lines(rep: &Report, lang: Lang) -> Vec<String> {
+    rep.architectures
+        .iter()
+        .filter(|a| !a.feasible)
+        .map(|a| {
+            let reasons: Vec<String> = a
+                .ruled_out_by
+                .iter()
+                .map(|b| blocker_text(a, b, lang))
+                .collect();
+            lang.ruled_out(&a.name, &reasons.join("; "))
+        })
+        .collect()
+}
+
 /// The recommendation (the cheapest feasible architecture, or that none can run), then one line
 /// per architecture ruled out, with every limit that rules it out, then one tax line per
 /// architecture when `tax_rate` is set.
@@ -140,14 +156,7 @@ pub fn decision_lines(rep: &Report, lang: Lang) -> Vec<String> {
         Some(a) => lang.recommendation(&a.name, &money(rep, a.monthly_usd)),
         None => lang.labels().none_feasible.to_string(),
     }];
-    for a in rep.architectures.iter().filter(|a| !a.feasible) {
-        let reasons: Vec<String> = a
-            .ruled_out_by
-            .iter()
-            .map(|b| blocker_text(a, b, lang))
-            .collect();
-        out.push(lang.ruled_out(&a.name, &reasons.join("; ")));
-    }
+    out.extend(ruled_out_lines(rep, lang));
     if let Some(rate) = rep.assumptions.tax_rate {
         let pct = money::exact(rate * Decimal::ONE_HUNDRED);
         for a in &rep.architectures {

@@ -204,11 +204,7 @@ pub fn chart_data(
     ChartData {
         load_title: format!("{title}: {}{fx}", d.lang.money_axis(currency)),
         breakdown_title: String::new(),
-        x_label: match (key, log_axes) {
-            ("workload.requests_per_month", true) => l.axis_requests.to_string(),
-            (_, true) => format!("{key} (log scale)"),
-            (_, false) => key.to_string(),
-        },
+        x_label: axis_title(d.lang, key, log_axes),
         log_axes,
         load_y_label: if log_axes {
             d.lang.money_axis_log(currency)
@@ -439,4 +435,19 @@ pub fn breakeven_text(
         out.push_str(&format!("{note}\n"));
     }
     out
+}
+
+/// The x-axis title of a sweep over `key`: a human name for the workload volumes (messages
+/// `axis.*`), the key itself for the rest, with the log-scale note on log axes.
+pub fn axis_title(lang: super::i18n::Lang, key: &str, log_axes: bool) -> String {
+    let name = key
+        .strip_prefix("workload.")
+        .filter(|k| *k != "log_scale")
+        .and_then(|k| crate::messages::text(lang, &format!("axis.{k}")))
+        .map_or_else(|| key.to_string(), str::to_string);
+    if log_axes {
+        crate::messages::render(lang, "axis.log_scale", &[&name])
+    } else {
+        name
+    }
 }

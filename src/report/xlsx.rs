@@ -71,6 +71,8 @@ struct Labels {
     edit_hint: &'static str,
     tax_rate: &'static str,
     tax_usd: &'static str,
+    tax_jpy: &'static str,
+    cheapest: &'static str,
     with_tax_usd: &'static str,
     with_tax_jpy: &'static str,
     upfront_usd: &'static str,
@@ -91,6 +93,8 @@ const EN: Labels = Labels {
     edit_hint: "Totals are formulas: change a quantity or unit price on an architecture's sheet (or the exchange rate here) and every total follows.",
     tax_rate: "Consumption tax rate",
     tax_usd: "Consumption tax (USD)",
+    tax_jpy: "Consumption tax (JPY)",
+    cheapest: "Cheapest feasible (name, monthly USD)",
     with_tax_usd: "Monthly incl. tax (USD)",
     with_tax_jpy: "Monthly incl. tax (JPY)",
     upfront_usd: "Upfront, one-off (USD)",
@@ -111,6 +115,8 @@ const JA: Labels = Labels {
     edit_hint: "合計は数式です。各アーキテクチャのシートで数量や単価を（このシートでは為替レートを）変更すると、すべての合計が再計算されます。",
     tax_rate: "消費税率",
     tax_usd: "消費税（USD）",
+    tax_jpy: "消費税（円）",
+    cheapest: "実行可能で最安（名前、月額 USD）",
     with_tax_usd: "税込 月額（USD）",
     with_tax_jpy: "税込 月額（円）",
     upfront_usd: "前払い・一括（USD）",
@@ -407,6 +413,9 @@ fn summary_sheet(
     }
     if tax.is_some() {
         head.push(x.tax_usd);
+        if rate.is_some() {
+            head.push(x.tax_jpy);
+        }
         head.push(x.with_tax_usd);
         if rate.is_some() {
             head.push(x.with_tax_jpy);
@@ -420,6 +429,17 @@ fn summary_sheet(
         ws.write_string_with_format(row, c as u16, h, &fmt.header)?;
     }
     row += 1;
+    // The live recommendation row below the table: the cheapest feasible architecture's name
+    // (column B) and monthly USD (column C, a MIN over the feasible rows' totals), so it follows
+    // an edited quantity like every total. Feasibility itself is not recomputed by Excel.
+    let first_row = row;
+    let rec_row = first_row + rep.architectures.len() as u32 + 1;
+    let feasible_rows: Vec<u32> = (first_row..)
+        .zip(&rep.architectures)
+        .filter(|(_, a)| a.feasible)
+        .map(|(r, _)| r)
+        .collect();
+    let min_cell = format!("$C${}", rec_row + 1);
     for ((arch, name), b) in rep.architectures.iter().zip(&names[1..]).zip(built) {
         ws.write_string(row, 0, &arch.name)?;
         ws.write_string(row, 1, &arch.region)?;
@@ -444,6 +464,11 @@ fn summary_sheet(
             let f_tax = formula(format!("={usd}*{TAX_NAME}"), tax_usd);
             ws.write_formula_with_format(row, c, f_tax, &fmt.usd)?;
             c += 1;
+            if let Some(r) = rate {
+                let jpy = format!("={usd}*{TAX_NAME}*{RATE_NAME}");
+                ws.write_formula_with_format(row, c, yen(jpy, tax_usd, r), &fmt.jpy)?;
+                c += 1;
+            }
             let with_cell = cell(row, c);
             let with_tax = arch.monthly_usd + tax_usd;
             let f_with = formula(format!("={usd}+{tax_cell}"), with_tax);
@@ -460,18 +485,51 @@ fn summary_sheet(
             ws.write_formula_with_format(row, c, formula(up, arch.upfront_usd), &fmt.usd)?;
             c += 1;
         }
-        let mark = if !arch.feasible {
-            l.not_feasible
-        } else if rep.cheapest_feasible.as_deref() == Some(arch.name.as_str()) {
-            l.cheapest_feasible
+        if arch.feasible {
+            // Marked while its total is the minimum of the feasible totals.
+            let cached = if rep.cheapest_feasible.as_deref() == Some(arch.name.as_str()) {
+                l.cheapest_feasible
+            } else {
+                ""
+            };
+            let text = format!(
+                "=IF({usd}={min_cell},\"{}\",\"\")",
+                l.cheapest_feasible.replace('"', "\"\"")
+            );
+            ws.write_formula(row, c, Formula::new(text).set_result(cached))?;
         } else {
-            ""
-        };
-        ws.write_string(row, c, mark)?;
+            ws.write_string(row, c, l.not_feasible)?;
+        }
         row += 1;
     }
     row += 1;
-    for line in super::decision_lines(rep, lang) {
+    match rep.recommended() {
+        Some(best) => {
+            ws.write_string(row, 0, x.cheapest)?;
+            // The first feasible row whose total is the minimum (ties go to the first, as in
+            // the report).
+            let name = feasible_rows
+                .iter()
+                .rev()
+                .fold("\"\"".to_string(), |rest, r| {
+                    format!("IF($D${0}={min_cell},$A${0},{rest})", r + 1)
+                });
+            let name = Formula::new(format!("={name}")).set_result(&best.name);
+            ws.write_formula_with_format(row, 1, name, &fmt.bold)?;
+            let totals: Vec<String> = feasible_rows.iter().map(|r| cell(*r, 3)).collect();
+            let min = formula(format!("=MIN({})", totals.join(",")), best.monthly_usd);
+            ws.write_formula_with_format(row, 2, min, &fmt.usd_bold)?;
+            if let Some(r) = rate {
+                let jpy = format!("={min_cell}*{RATE_NAME}");
+                ws.write_formula_with_format(row, 3, yen(jpy, best.monthly_usd, r), &fmt.jpy_bold)?;
+            }
+        }
+        None => ws.write_string(row, 0, l.none_feasible).map(|_| ())?,
+    }
+    row += 1;
+    // The tax lines of the other formats are the tax columns above; only the reasons an
+    // architecture cannot run stay as text.
+    for line in super::ruled_out_lines(rep, lang) {
         ws.write_string(row, 0, line)?;
         row += 1;
     }

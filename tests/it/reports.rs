@@ -731,3 +731,48 @@ fn curve_samples_equal_compare_at_the_same_volume() {
         );
     }
 }
+
+#[test]
+fn ja_html_limits_table_has_remedies_and_headers_that_do_not_wrap() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("r");
+    report(Path::new(SCENARIO), &dir, &["--lang", "ja"]);
+    let html = read_text(&dir, "report.html");
+    // Header cells never break (no `状/態`, `対/処` one character per line at 1,280 px).
+    assert!(html.contains("th{background:#f1f3f4;font-weight:600;white-space:nowrap}"));
+    assert!(html.contains("table.limits td.remedy{min-width:16em}"));
+    // Every limit with a Japanese remedy in limits/remedies-ja.csv shows a non-empty 対処 cell,
+    // including findings within their limit.
+    let ids: Vec<String> = std::fs::read_to_string(repo().join("limits/remedies-ja.csv"))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(',').map(|(id, _)| id.to_string()))
+        .collect();
+    let mut checked = 0;
+    for row in html
+        .split("<tr>")
+        .filter(|r| r.contains("<td class=\"remedy"))
+    {
+        let id = row
+            .split("<code>")
+            .nth(1)
+            .unwrap()
+            .split("</code>")
+            .next()
+            .unwrap();
+        if !ids.iter().any(|i| i == id) {
+            continue;
+        }
+        let cell = row.rsplit("<td class=\"remedy").next().unwrap();
+        let text = cell
+            .split_once('>')
+            .unwrap()
+            .1
+            .trim_end_matches("</td></tr>\n");
+        assert!(!text.trim().is_empty(), "{id}: empty remedy in {row}");
+        assert!(!text.is_ascii(), "{id}: remedy not in Japanese: {text}");
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} limit rows with a remedy");
+}

@@ -997,6 +997,16 @@ fn serve_refuses_a_100_mb_header_and_500000_headers_before_reading_them() {
     let (_, answer) = flood(&server.host, head.as_bytes(), lines.as_bytes(), 500_000 * 8);
     assert!(answer.starts_with("HTTP/1.1 431"), "{answer}");
 
+    // A chunked body (no Content-Length to refuse up front) is cut off at 64 KiB: 413.
+    let origin = format!("http://{}", server.host);
+    let head = format!(
+        "POST /api/save HTTP/1.1\r\nHost: {}\r\nOrigin: {origin}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+        server.host
+    );
+    let chunk = format!("1000\r\n{}\r\n", " ".repeat(0x1000));
+    let (_, answer) = flood(&server.host, head.as_bytes(), chunk.as_bytes(), 1 << 20);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+
     // 101 short headers (1.2 KB in all): refused by the count.
     let mut s = raw(&server.host);
     let many = format!(

@@ -367,6 +367,58 @@ fn sensitivity_markdown_for_reviews() {
     assert!(first_row.contains("| 36,000,000 → "), "{first_row}");
 }
 
+/// Chart axis titles are human words in both languages, never the scenario key
+/// (`sweep --chart` on linear and log axes, and the report's cost-vs-load chart).
+#[test]
+fn chart_axis_titles_are_human_in_en_and_ja() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = repo().join("scenarios/three-tier.toml");
+    let cases: [(&str, &[&str], &str); 4] = [
+        ("en", &[], "Requests per month"),
+        ("ja", &[], "月間リクエスト数"),
+        ("en", &["--log"], "Requests per month (log scale)"),
+        ("ja", &["--log"], "月間リクエスト数（対数目盛）"),
+    ];
+    for (lang, extra, title) in cases {
+        let chart = dir.path().join(format!("sweep-{lang}-{}.svg", extra.len()));
+        bin()
+            .args(["sweep", "--vary", "workload.requests_per_month"])
+            .args(["--from", "1000000", "--to", "100000000", "--steps", "5"])
+            .args(["--lang", lang])
+            .args(extra)
+            .arg("--chart")
+            .arg(&chart)
+            .arg(&scenario)
+            .assert()
+            .success();
+        let svg = std::fs::read_to_string(&chart).unwrap();
+        assert!(svg.contains(title), "{lang} {extra:?}: no {title}");
+        let log_note = svg.contains("(log scale)") || svg.contains("（対数目盛）");
+        assert_eq!(log_note, !extra.is_empty(), "{lang} {extra:?}");
+        assert!(!svg.contains("workload.requests_per_month"), "{lang}");
+    }
+    for (lang, title) in [
+        ("en", "Requests per month (log scale)"),
+        ("ja", "月間リクエスト数（対数目盛）"),
+    ] {
+        let out = dir.path().join(format!("report-{lang}"));
+        bin()
+            .arg("report")
+            .arg(&scenario)
+            .arg("--out")
+            .arg(&out)
+            .args(["--lang", lang])
+            .assert()
+            .success();
+        let svg = std::fs::read_to_string(out.join("cost-vs-load.svg")).unwrap();
+        assert!(svg.contains(title), "report {lang}: no {title}");
+        assert!(
+            !svg.contains("workload.requests_per_month"),
+            "report {lang}"
+        );
+    }
+}
+
 /// Issue 20: a bad varied key or range under `--lang ja` is said in Japanese; the flag, the
 /// key and the values stay as written.
 #[test]

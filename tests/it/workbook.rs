@@ -121,7 +121,7 @@ fn parse_ref(r: &str) -> (u32, u32) {
 }
 
 /// A tiny evaluator for the formulas the workbook uses: `SUM(A1:A9)`, `SUM(A1,A5)`, `A1*B1`,
-/// `A1+B1`, `'sheet'!$G$9`, `G5*USD_JPY`, `0`. `edits` overrides input cells, as a reviewer's change would.
+/// `A1+B1`, `MIN(A1,A5)`, `'sheet'!$G$9`, `G5*USD_JPY`, `0`. `edits` overrides input cells, as a reviewer's change would.
 struct Eval<'a> {
     book: &'a Book,
     edits: HashMap<(String, u32, u32), f64>,
@@ -160,6 +160,12 @@ impl Eval<'_> {
     }
 
     fn expr(&self, sheet: &str, f: &str) -> f64 {
+        if let Some(args) = f.strip_prefix("MIN(").and_then(|a| a.strip_suffix(')')) {
+            return args
+                .split(',')
+                .map(|a| self.term(sheet, a))
+                .fold(f64::INFINITY, f64::min);
+        }
         if let Some(args) = f.strip_prefix("SUM(").and_then(|a| a.strip_suffix(')')) {
             return args
                 .split(',')
@@ -537,8 +543,9 @@ fn tax_and_upfront_money_are_shown_apart_as_live_formulas() {
             .find(|c| book.text(s, header, *c) == label)
             .unwrap_or_else(|| panic!("{label} column"))
     };
-    let (tax_c, with_c, with_jpy_c, up_c) = (
+    let (tax_c, tax_jpy_c, with_c, with_jpy_c, up_c) = (
         column("Consumption tax (USD)"),
+        column("Consumption tax (JPY)"),
         column("Monthly incl. tax (USD)"),
         column("Monthly incl. tax (JPY)"),
         column("Upfront, one-off (USD)"),
@@ -559,6 +566,13 @@ fn tax_and_upfront_money_are_shown_apart_as_live_formulas() {
         );
         assert!(close(eval.cell(s, row, tax_c), tax), "{name}");
         assert!(close(book.number(s, row, tax_c), tax), "{name}");
+        // The yen tax is the USD tax times the rate cell (150 yen per USD above).
+        assert_eq!(
+            book.formula(s, row, tax_jpy_c),
+            format!("D{}*TAX_RATE*USD_JPY", row + 1)
+        );
+        assert!(close(eval.cell(s, row, tax_jpy_c), tax * 150.0), "{name}");
+        assert!(close(book.number(s, row, tax_jpy_c), tax * 150.0), "{name}");
         assert!(close(eval.cell(s, row, with_c), pre + tax), "{name}");
         assert!(close(eval.cell(s, row, with_jpy_c), (pre + tax) * 150.0));
         let upfront = dec(&arch["upfront_usd"]);
@@ -573,4 +587,58 @@ fn tax_and_upfront_money_are_shown_apart_as_live_formulas() {
     eval.edits.insert((s.to_string(), tr, tc), 0.08);
     assert!(close(eval.cell(s, row, with_c), pre * 1.08));
     assert!(close(eval.cell(s, row, 3), pre));
+}
+
+#[test]
+fn the_cheapest_feasible_line_is_a_formula_that_follows_an_edited_quantity() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = report(
+        Path::new(SCENARIO),
+        &tmp.path().join("r"),
+        &["--currency", "JPY"],
+    );
+    let rep = json(&dir);
+    let book = Book::open(&dir.join("report.xlsx"));
+    let s = "Summary";
+    let best = rep["cheapest_feasible"].as_str().unwrap();
+    let row = book.rows_labelled(s, "Cheapest feasible (name, monthly USD)")[0];
+    // No sentence with a typed-in amount: the name and the amount are formulas.
+    assert!(
+        book.formula(s, row, 1).starts_with("IF("),
+        "{}",
+        book.formula(s, row, 1)
+    );
+    assert!(book.formula(s, row, 2).starts_with("MIN("));
+    assert_eq!(book.text(s, row, 1), best);
+    let archs = rep["architectures"].as_array().unwrap();
+    let feasible: Vec<&serde_json::Value> =
+        archs.iter().filter(|a| a["feasible"] == true).collect();
+    let cheapest = archs.iter().find(|a| a["name"] == best).unwrap();
+    let mut eval = Eval {
+        book: &book,
+        edits: HashMap::new(),
+    };
+    let before = eval.cell(s, row, 2);
+    assert!(close(before, dec(&cheapest["monthly_usd"])));
+    // Add 1,000,000 units to the cheapest architecture's first line, as a reviewer would.
+    let line = &cheapest["tiers"][0]["lines"][0];
+    let (q, p) = (dec(&line["quantity"]), dec(&line["unit_price_usd"]));
+    assert!(p > 0.0, "the first line has a price");
+    eval.edits.insert((best.to_string(), 4, 3), q + 1_000_000.0);
+    // By hand: the minimum of the other feasible totals and the edited one.
+    let expected = feasible
+        .iter()
+        .map(|a| {
+            let usd = dec(&a["monthly_usd"]);
+            if a["name"] == best {
+                usd + 1_000_000.0 * p
+            } else {
+                usd
+            }
+        })
+        .fold(f64::INFINITY, f64::min);
+    let after = eval.cell(s, row, 2);
+    assert!(close(after, expected), "{after} vs {expected}");
+    assert!(!close(after, before), "the summary amount moved");
+    assert!(close(eval.cell(s, row, 3), after * 150.0));
 }

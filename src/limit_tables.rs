@@ -27,10 +27,51 @@ pub struct LimitRow {
 pub struct Limits {
     pub rows: BTreeMap<String, LimitRow>,
     pub rds_memory_gib: BTreeMap<String, (Decimal, String)>,
-    /// EC2 instance type -> (vCPUs, source).
+    /// EC2 instance type -> (vCPUs, source), from the hand-checked `limits/ec2-instances.csv`.
     pub ec2_vcpu: BTreeMap<String, (Decimal, String)>,
-    /// EC2 instance type -> CPU architecture (`x86_64` or `arm64`).
+    /// EC2 instance type -> CPU architecture (`x86_64` or `arm64`), same table.
     pub ec2_arch: BTreeMap<String, String>,
+}
+
+/// EC2 vCPU and architecture maps, both keyed by instance type.
+type Ec2Maps = (
+    BTreeMap<String, (Decimal, String)>,
+    BTreeMap<String, String>,
+);
+
+/// Parse an EC2 table: instance,vcpu,memory_gib,arch,source.
+fn parse_ec2(csv_text: &str) -> Ec2Maps {
+    let mut vcpu = BTreeMap::new();
+    let mut arch = BTreeMap::new();
+    for r in parse_csv(csv_text) {
+        if let (Some(i), Some(Ok(v)), Some(a), Some(src)) = (
+            r.get(0),
+            r.get(1).map(Decimal::from_str),
+            r.get(3),
+            r.get(4),
+        ) {
+            vcpu.insert(i.to_string(), (v, src.to_string()));
+            arch.insert(i.to_string(), a.to_string());
+        }
+    }
+    (vcpu, arch)
+}
+
+/// The whole-catalog EC2 table (`limits/ec2-vcpus.csv`), parsed once on first need; it fills
+/// the types the hand-checked table does not list.
+fn whole_catalog() -> &'static Ec2Maps {
+    static T: OnceLock<Ec2Maps> = OnceLock::new();
+    T.get_or_init(|| parse_ec2(EC2_VCPUS_CSV))
+}
+
+/// The CPU architecture of an EC2 type (`x86_64` or `arm64`): the hand-checked table first,
+/// then the whole-catalog table.
+pub fn arch_of(instance: &str) -> Option<String> {
+    table()
+        .ec2_arch
+        .get(instance)
+        .or_else(|| whole_catalog().1.get(instance))
+        .cloned()
 }
 
 fn parse_csv(text: &str) -> Vec<csv::StringRecord> {
@@ -70,35 +111,9 @@ pub fn table() -> &'static Limits {
                 rds_memory_gib.insert(i.to_string(), (m, src.to_string()));
             }
         }
-        let mut ec2_vcpu = BTreeMap::new();
-        // instance,vcpu,memory_gib,arch,source
-        for r in parse_csv(EC2_CSV) {
-            if let (Some(i), Some(Ok(v)), Some(src)) =
-                (r.get(0), r.get(1).map(Decimal::from_str), r.get(4))
-            {
-                ec2_vcpu.insert(i.to_string(), (v, src.to_string()));
-            }
-        }
-        let mut ec2_arch = BTreeMap::new();
-        // The whole-catalog table (limits/ec2-vcpus.csv) fills the types the hand-checked table
-        // above does not list: instance,vcpu,memory_gib,arch,source.
-        for csv_text in [EC2_CSV, EC2_VCPUS_CSV] {
-            for r in parse_csv(csv_text) {
-                if let (Some(i), Some(Ok(v)), Some(arch), Some(src)) = (
-                    r.get(0),
-                    r.get(1).map(Decimal::from_str),
-                    r.get(3),
-                    r.get(4),
-                ) {
-                    ec2_vcpu
-                        .entry(i.to_string())
-                        .or_insert_with(|| (v, src.to_string()));
-                    ec2_arch
-                        .entry(i.to_string())
-                        .or_insert_with(|| arch.to_string());
-                }
-            }
-        }
+        // The hand-checked table only; the whole-catalog table is parsed on first need
+        // (`whole_catalog`), since compare looks up a type or two and should not pay for 839 rows.
+        let (ec2_vcpu, ec2_arch) = parse_ec2(EC2_CSV);
         Limits {
             rows,
             rds_memory_gib,
@@ -133,11 +148,12 @@ pub fn quota_ids() -> Vec<&'static str> {
 /// T3 row of the same size (the EC2 User Guide's burstable table gives the three families the
 /// same vCPUs and credits).
 pub fn vcpu_of(instance: &str) -> Option<&'static (Decimal, String)> {
-    let vcpu = &table().ec2_vcpu;
-    vcpu.get(instance).or_else(|| {
+    let hand = &table().ec2_vcpu;
+    let get = |t: &str| hand.get(t).or_else(|| whole_catalog().0.get(t));
+    get(instance).or_else(|| {
         let (family, size) = instance.split_once('.')?;
         matches!(family, "t3a" | "t4g")
-            .then(|| vcpu.get(&format!("t3.{size}")))
+            .then(|| get(&format!("t3.{size}")))
             .flatten()
     })
 }

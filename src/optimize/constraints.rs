@@ -99,7 +99,7 @@ pub fn baseline(
             .into_iter()
             .flatten()
             .filter_map(|svc| match svc {
-                Service::Ec2(e) => crate::limits::table().ec2_arch.get(&e.instance).cloned(),
+                Service::Ec2(e) => crate::limit_tables::arch_of(&e.instance),
                 Service::Lambda(l) => Some(l.arch.key().to_string()),
                 Service::Fargate(f) => Some(f.arch.key().to_string()),
                 _ => None,

@@ -324,7 +324,7 @@ fn ec2(
         let mut e2 = e.clone();
         e2.instance = t.clone();
         let mut excluded = None;
-        let arch = crate::limits::table().ec2_arch.get(&t).cloned();
+        let arch = crate::limit_tables::arch_of(&t);
         if let (Some(allowed), Some(a)) = (&search.architectures, &arch) {
             if !allowed.iter().any(|x| x.key() == a) {
                 excluded = Some("architectures".to_string());

@@ -131,6 +131,10 @@ pub fn finding_message(lang: Lang, message: &str) -> Cow<'_, str> {
 
 /// The unit of a limit value as shown in `lang`.
 pub fn limit_unit(lang: Lang, unit: &str) -> Cow<'_, str> {
+    if lang == Lang::En {
+        // English needs no table: skip building the Japanese lookup (start-up time).
+        return Cow::Borrowed(unit);
+    }
     match (lang, limit_unit_ja(unit)) {
         (Lang::Ja, Some(ja)) => Cow::Borrowed(ja),
         _ => Cow::Borrowed(unit),
@@ -144,6 +148,9 @@ pub fn unit_ja(unit: &str) -> Option<&'static str> {
 
 /// A unit as shown in `lang` (English: unchanged).
 pub fn unit(lang: Lang, unit: &str) -> Cow<'_, str> {
+    if lang == Lang::En {
+        return Cow::Borrowed(unit);
+    }
     match (lang, unit_ja(unit)) {
         (Lang::Ja, Some(ja)) => Cow::Borrowed(ja),
         _ => Cow::Borrowed(unit),

@@ -174,10 +174,9 @@ fn what_init_writes_names_a_schema_that_archcost_schema_writes_beside_it() {
                 stdout(&["schema", "scenario"]),
             )
             .unwrap();
-            let schema: Value = serde_json::from_str(
-                &std::fs::read_to_string(dir.path().join(rel)).unwrap(),
-            )
-            .unwrap();
+            let schema: Value =
+                serde_json::from_str(&std::fs::read_to_string(dir.path().join(rel)).unwrap())
+                    .unwrap();
             let v = jsonschema::validator_for(&schema).unwrap();
             assert_eq!(errors(&v, &toml_to_json(&text)), Vec::<String>::new());
         }

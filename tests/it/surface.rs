@@ -88,7 +88,10 @@ fn english_three_tier_template_is_the_example_scenario() {
     let example = std::fs::read_to_string(repo().join("scenarios/three-tier.toml")).unwrap();
     let (first, body) = example.split_once('\n').unwrap();
     assert_eq!(first, "#:schema ../docs/reference/scenario.schema.json");
-    for out in [stdout(&["init"]), stdout(&["init", "--template", "three-tier"])] {
+    for out in [
+        stdout(&["init"]),
+        stdout(&["init", "--template", "three-tier"]),
+    ] {
         let mut lines = out.splitn(3, '\n');
         assert_eq!(lines.next(), Some("#:schema ./scenario.schema.json"));
         assert!(lines.next().unwrap().starts_with("# Schema for editors"));

@@ -25,9 +25,12 @@ pub fn run(args: ReportArgs) -> Result<u8> {
         .unwrap_or_default();
     let stamp = Stamp::new(&file_name, text.as_bytes(), epoch);
     apply_currency(&mut s, args.locale.currency, &args.input.scenario)?;
+    // Searched when an architecture has a search table; an infeasible search is shown, not fatal.
+    let optimized = crate::optimize::for_scenario(&s, &catalog, &args.input.scenario, &text, None)?;
     let opts = folder::Options {
         lang: lang(args.locale.lang),
         bom: args.locale.bom,
+        optimize: optimized.as_ref(),
     };
     let target = args
         .out

@@ -23,7 +23,18 @@ use std::collections::BTreeMap;
 
 pub const OPTIMIZE_SCHEMA: &str = "archcost/optimize/1";
 
+/// Bounds on one search (the serve page's: a request must not hold a thread for long).
+/// Exceeding one is an input error naming the bound; the CLI searches without bounds.
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    /// Tier configurations priced through the engine, over every architecture.
+    pub max_evaluations: u64,
+    /// Configurations the best-first walk may combine, per architecture.
+    pub max_combined: u64,
+}
+
 /// What `optimize` needs beyond the scenario.
+#[derive(Default)]
 pub struct Options<'a> {
     /// Only this architecture (`--arch`).
     pub arch: Option<&'a str>,
@@ -33,6 +44,8 @@ pub struct Options<'a> {
     pub file: &'a str,
     /// Power Tuning data per architecture name (read by the command from `power_tuning`).
     pub measured: BTreeMap<String, power_tuning::Measured>,
+    /// Refuse searches larger than these (`None`: unbounded, as `archcost optimize`).
+    pub bounds: Option<Bounds>,
 }
 
 /// The whole answer (JSON schema `archcost/optimize/1`).
@@ -124,6 +137,7 @@ pub fn run(
     let hours = s.assumptions.hours_per_month;
     let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);
     let mut out = Vec::new();
+    let mut spent = 0u64;
     for (i, arch) in s.architectures.iter().enumerate() {
         if opts.arch.is_some_and(|n| n != arch.name) {
             continue;
@@ -132,7 +146,7 @@ pub fn run(
             continue;
         };
         out.push(arch_result(
-            s, catalog, opts, &load, i, arch, written, progress,
+            s, catalog, opts, &load, i, arch, written, progress, &mut spent,
         )?);
     }
     Ok(OptimizeReport {
@@ -146,6 +160,54 @@ pub fn run(
     })
 }
 
+/// Alternatives listed after the best where no `--top` is given (the report folder, the serve
+/// page): the `optimize` command's default.
+pub const DEFAULT_TOP: usize = 3;
+
+/// True when any architecture has an `[architecture.search]` table.
+pub fn has_search(s: &Scenario) -> bool {
+    s.architectures.iter().any(|a| a.search.is_some())
+}
+
+/// The optimize answer for the report folder: `None` when no architecture has a search table;
+/// otherwise [`search_scenario`]. An infeasible search is an answer (its `ruled_out` says
+/// why), not an error.
+pub fn for_scenario(
+    s: &Scenario,
+    catalog: &Catalog,
+    scenario_path: &std::path::Path,
+    text: &str,
+    bounds: Option<Bounds>,
+) -> Result<Option<OptimizeReport>> {
+    if !has_search(s) {
+        return Ok(None);
+    }
+    search_scenario(s, catalog, scenario_path, text, bounds).map(Some)
+}
+
+/// Every architecture searched as `archcost optimize` does with its default `--top`
+/// ([`DEFAULT_TOP`]), Power Tuning files read beside `scenario_path` (`text`: the scenario's
+/// text, for error locations). `bounds`: see [`Bounds`].
+pub fn search_scenario(
+    s: &Scenario,
+    catalog: &Catalog,
+    scenario_path: &std::path::Path,
+    text: &str,
+    bounds: Option<Bounds>,
+) -> Result<OptimizeReport> {
+    let file = scenario_path.display().to_string();
+    let measured = power_tuning::read_files(s, scenario_path, &file, text)?;
+    let opts = Options {
+        arch: None,
+        top: DEFAULT_TOP,
+        file: &file,
+        measured,
+        bounds,
+    };
+    run(s, catalog, &opts, &mut |_, _| {})
+        .map_err(|e| crate::scenario::with_location(&file, text, e))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn arch_result(
     s: &Scenario,
@@ -156,6 +218,7 @@ fn arch_result(
     arch: &Architecture,
     written: &compare::ArchReport,
     progress: &mut dyn FnMut(u64, u64),
+    spent: &mut u64,
 ) -> Result<ArchResult> {
     let base_probe = probe(s, arch, catalog, load)?;
     let parsed = crate::scenario::search::of(opts.file, index, &arch.name, arch.search.as_ref())?;
@@ -214,6 +277,15 @@ fn arch_result(
         }
     }
     let total: u64 = tiers.iter().map(|(_, c)| c.len() as u64).sum();
+    *spent = spent.saturating_add(total);
+    if let Some(b) = opts.bounds {
+        if *spent > b.max_evaluations {
+            return Err(crate::error::Error::Input(format!(
+                "{}: `{}`: the search prices {} tier configurations here; this view prices at most {}\n  hint: narrow the search (fewer families, a smaller memory_mb range) or run `archcost optimize`, which has no bound",
+                opts.file, cx.path, spent, b.max_evaluations
+            )));
+        }
+    }
     let space_size = tiers
         .iter()
         .try_fold(1u128, |acc, (_, c)| acc.checked_mul(c.len() as u128));
@@ -245,7 +317,22 @@ fn arch_result(
         max_monthly_usd: search.max_monthly_usd,
         max_upfront_usd: search.max_upfront_usd,
     };
-    let walk = search::cheapest(&spaces, &base_probe, caps, opts.top + 1);
+    let walk = search::cheapest(
+        &spaces,
+        &base_probe,
+        caps,
+        opts.top + 1,
+        opts.bounds.map(|b| b.max_combined),
+    );
+    if let (true, Some(b)) = (walk.truncated, opts.bounds) {
+        return Err(crate::error::Error::Input(format!(
+            "{}: `{}`: more than {} configurations combined before {} met max_monthly_usd / max_upfront_usd; this view stops there\n  hint: relax the caps or run `archcost optimize`, which has no bound",
+            opts.file,
+            cx.path,
+            b.max_combined,
+            opts.top + 1
+        )));
+    }
     result.combined = walk.combined;
     let (broken, notes) = constraints::baseline(s, arch, &search, &base_probe, written);
     baseline.meets_constraints = broken.is_empty();

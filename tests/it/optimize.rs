@@ -9,6 +9,46 @@ use archcost::scenario;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+/// `text` written as `s.toml` in a new temporary folder (removed when the guard drops).
+fn scenario_file(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// What one run of the binary gave.
+struct Ran {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Run `archcost ARGS` (paths given as they are).
+fn archcost<I, A>(args: I) -> Ran
+where
+    I: IntoIterator<Item = A>,
+    A: AsRef<std::ffi::OsStr>,
+{
+    let out = bin().args(args).output().unwrap();
+    Ran {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Run `archcost ARGS`, asserting exit `code`.
+fn archcost_exit<I, A>(code: i32, args: I) -> Ran
+where
+    I: IntoIterator<Item = A>,
+    A: AsRef<std::ffi::OsStr>,
+{
+    let r = archcost(args);
+    assert_eq!(r.code, Some(code), "stderr: {}", r.stderr);
+    r
+}
+
 /// 1-based line of the first line of `text` that starts with `start`.
 fn line_of(text: &str, start: &str) -> usize {
     1 + text
@@ -25,6 +65,7 @@ fn optimize_text(toml: &str, top: usize) -> OptimizeReport {
         top,
         file: "test.toml",
         measured: Default::default(),
+        bounds: None,
     };
     optimize::run(&s, bundled::catalog(), &opts, &mut |_, _| {}).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -544,4 +585,180 @@ fn a_type_without_sourced_vcpus_is_left_out_and_said() {
         .notes
         .iter()
         .any(|n| matches!(n, archcost::optimize::Said::NoVcpus { count: 1, .. })));
+}
+
+// ---------- the report folder's optimize section ----------
+
+/// Digits grouped by thousands: "1234567" -> "1,234,567".
+fn grouped(int: &str) -> String {
+    let mut g = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            g.push(',');
+        }
+        g.push(c);
+    }
+    g
+}
+
+/// Money as the report prints it, written out here rather than taken from the code under test:
+/// "$1,234.57" (cents, half away from zero) or "¥12,346" (whole yen at `rate`).
+fn shown_money(usd: Decimal, rate: Option<Decimal>) -> String {
+    let away = rust_decimal::RoundingStrategy::MidpointAwayFromZero;
+    match rate {
+        None => {
+            let text = usd.round_dp_with_strategy(2, away).to_string();
+            let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+            format!("${}.{frac:0<2}", grouped(int))
+        }
+        Some(r) => {
+            let whole = usd.checked_mul(r).unwrap().round_dp_with_strategy(0, away);
+            format!("¥{}", grouped(&whole.to_string()))
+        }
+    }
+}
+
+const TWO_FAMILIES: &str = "[architecture.search]\napp.instance = { families = [\"c7g\", \"m7g\"] }\napp.purchase = [\"on-demand\", \"reserved\"]\nmax_utilization = 0.7\n";
+
+#[test]
+fn report_folder_has_the_optimize_section_with_the_same_best_as_optimize_json() {
+    let text = ec2_scenario("m5.large", TWO_FAMILIES).replace(
+        "region = \"us-east-1\"",
+        "region = \"us-east-1\"\n[assumptions]\nusd_jpy = 150\nfx_date = \"2026-11-20\"",
+    );
+    let (dir, path) = scenario_file(&text);
+    let opt = archcost_exit(
+        0,
+        [
+            "optimize",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+            "--currency",
+            "JPY",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&opt.stdout).unwrap();
+    let best = &v["architectures"][0]["best"];
+    let best_usd: Decimal = best["monthly_usd"].as_str().unwrap().parse().unwrap();
+    let best_type = best["config"]["app"]["instance"].as_str().unwrap();
+    for (lang, heading, best_word, rate) in [
+        ("en", "<h2>Optimize</h2>", "<td>best</td>", None),
+        (
+            "ja",
+            "<h2>最適化</h2>",
+            "<td>最安</td>",
+            Some(Decimal::from(150)),
+        ),
+    ] {
+        let out = dir.path().join(format!("report-{lang}"));
+        let mut args = vec![
+            "report",
+            path.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--lang",
+            lang,
+        ];
+        if lang == "ja" {
+            args.extend(["--currency", "JPY"]);
+        }
+        let printed = archcost_exit(0, args).stdout;
+        for f in ["optimize.json", "optimize.md"] {
+            assert!(
+                printed.contains(&out.join(f).display().to_string()),
+                "{printed}"
+            );
+        }
+        let folder_json = std::fs::read_to_string(out.join("optimize.json")).unwrap();
+        if lang == "ja" {
+            // The folder's JSON is `optimize --format json` of the same scenario and currency.
+            assert_eq!(folder_json, opt.stdout);
+        }
+        let fv: serde_json::Value = serde_json::from_str(&folder_json).unwrap();
+        assert_eq!(fv["architectures"][0]["best"], *best);
+        let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+        let at = page
+            .find("<section id=\"optimize\">")
+            .expect("optimize section");
+        let section = &page[at..at + page[at..].find("</section>").unwrap()];
+        assert!(section.contains(heading), "{section}");
+        assert!(section.contains(best_word), "{section}");
+        assert!(
+            section.contains(&format!("instance={best_type}")),
+            "{section}"
+        );
+        // The best's monthly in the report's currency.
+        let money = shown_money(best_usd, rate);
+        assert!(
+            section.contains(&format!("<td class=\"num\">{money}</td>")),
+            "{money}\n{section}"
+        );
+        // The alternatives and why it cannot get cheaper.
+        assert_eq!(section.matches("<tr>").count(), 1 + 1 + 1 + 3, "{section}");
+        assert!(
+            section.contains("c7g") && section.contains("m7g"),
+            "{section}"
+        );
+        let md = std::fs::read_to_string(out.join("optimize.md")).unwrap();
+        assert!(md.contains(&format!("instance={best_type}")), "{md}");
+    }
+}
+
+#[test]
+fn report_folder_without_a_search_table_has_no_optimize_section() {
+    let (dir, path) = scenario_file(&ec2_scenario("c7g.large", ""));
+    let out = dir.path().join("report");
+    let printed = archcost_exit(
+        0,
+        [
+            "report",
+            path.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+    .stdout;
+    assert!(!printed.contains("optimize"), "{printed}");
+    assert!(!out.join("optimize.json").exists());
+    assert!(!out.join("optimize.md").exists());
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(!page.contains("id=\"optimize\""));
+    assert!(page.contains("id=\"by-tier\""), "the page itself is there");
+}
+
+#[test]
+fn an_infeasible_search_does_not_fail_the_report_and_shows_what_rules_it_out() {
+    let text = ec2_scenario(
+        "m5.large",
+        "[architecture.search]\napp.instance = { families = [\"c7g\", \"m7i\"] }\narchitectures = [\"arm64\"]\n",
+    )
+    .replace("max = 200", "max = 2")
+    .replace("rps_per_vcpu = 40", "rps_per_vcpu = 0.01");
+    let (dir, path) = scenario_file(&text);
+    // `optimize` itself exits 3 ...
+    archcost_exit(3, ["optimize", path.to_str().unwrap()]);
+    // ... the report is written (exit 0) and says why.
+    let out = dir.path().join("report");
+    archcost_exit(
+        0,
+        [
+            "report",
+            path.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let md = std::fs::read_to_string(out.join("optimize.md")).unwrap();
+    assert!(
+        md.contains("no configuration meets every constraint"),
+        "{md}"
+    );
+    assert!(md.contains("app c7g: ruled out by ec2.max"), "{md}");
+    assert!(md.contains("app m7i: ruled out by architectures"), "{md}");
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(page.contains("app c7g: ruled out by ec2.max"));
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("optimize.json")).unwrap()).unwrap();
+    assert!(v["architectures"][0]["best"].is_null());
 }

@@ -18,6 +18,7 @@ mod io_edges;
 mod layers;
 mod limits;
 mod meeting;
+mod message_ids;
 mod optimize;
 mod oracles;
 mod pricing_fetch;

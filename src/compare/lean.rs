@@ -47,7 +47,12 @@ pub fn outcomes(s: &Scenario, catalog: &Catalog) -> Result<Vec<Outcome>> {
 
 /// One architecture's `Outcome` under `load` (the scenario's workload at its hours), so a
 /// caller that needs only some architectures (break-even's pair) evaluates only those.
-pub fn outcome(s: &Scenario, arch: &Architecture, catalog: &Catalog, load: &Load) -> Result<Outcome> {
+pub fn outcome(
+    s: &Scenario,
+    arch: &Architecture,
+    catalog: &Catalog,
+    load: &Load,
+) -> Result<Outcome> {
     let hours = s.assumptions.hours_per_month;
     let plan = plan::plan(arch, &s.workload, load, hours);
     let monthly_usd = planned_total(s, arch, catalog, load, &plan)?;

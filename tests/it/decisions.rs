@@ -213,7 +213,10 @@ fn pair_only_breakeven_matches_brute_force_over_six_architectures() {
             total += flips;
         }
     }
-    assert!(total >= 10, "the scenario should cross often, found {total}");
+    assert!(
+        total >= 10,
+        "the scenario should cross often, found {total}"
+    );
     assert_eq!(found.len(), total);
 
     let mut infeasible_sides = 0;
@@ -227,7 +230,10 @@ fn pair_only_breakeven_matches_brute_force_over_six_architectures() {
         assert_eq!(c.feasible.len(), 2, "{c:?}");
         for o in [a, b] {
             assert_eq!(c.feasible[&o.name], o.feasible, "{c:?}");
-            assert_eq!(c.ruled_out_by.get(&o.name), (!o.feasible).then_some(&o.ruled_out_by));
+            assert_eq!(
+                c.ruled_out_by.get(&o.name),
+                (!o.feasible).then_some(&o.ruled_out_by)
+            );
             infeasible_sides += usize::from(!o.feasible);
         }
         match c.kind {
@@ -248,5 +254,8 @@ fn pair_only_breakeven_matches_brute_force_over_six_architectures() {
             }
         }
     }
-    assert!(infeasible_sides > 0, "some crossing should have a side that cannot run");
+    assert!(
+        infeasible_sides > 0,
+        "some crossing should have a side that cannot run"
+    );
 }

@@ -49,7 +49,7 @@ pub struct Options<'a> {
 }
 
 /// The whole answer (JSON schema `archcost/optimize/1`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OptimizeReport {
     pub schema: &'static str,
     pub scenario: ScenarioRef,
@@ -57,7 +57,7 @@ pub struct OptimizeReport {
     pub architectures: Vec<ArchResult>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ScenarioRef {
     pub name: String,
     pub region: String,
@@ -67,7 +67,7 @@ pub struct ScenarioRef {
 pub type Config = BTreeMap<String, BTreeMap<String, String>>;
 
 /// One architecture's answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ArchResult {
     pub name: String,
     /// False when the architecture has no `[architecture.search]` table (baseline only).
@@ -91,12 +91,14 @@ pub struct ArchResult {
 }
 
 /// The architecture as written, priced exactly as `compare` prices it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Baseline {
     pub config: Config,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub monthly_usd: Decimal,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub upfront_usd: Decimal,
     pub feasible: bool,
     /// False when it breaks a search constraint (`broken`).
@@ -106,15 +108,18 @@ pub struct Baseline {
 }
 
 /// A configuration the search found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Choice {
     pub config: Config,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub monthly_usd: Decimal,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub upfront_usd: Decimal,
     /// Baseline monthly minus this one's (negative when it costs more).
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub saving_usd: Decimal,
     /// Ids of the constraints that stop it getting cheaper.
     pub binding: Vec<String>,

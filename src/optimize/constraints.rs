@@ -47,6 +47,9 @@ pub enum Said {
     },
     /// Configurations without a sourced rate (and no discount_pct) were skipped.
     Unpriced { tier: String, count: usize },
+    /// Spot configurations without a sourced Spot price or discount for the type and region
+    /// (and no discount_pct) were skipped.
+    UnpricedSpot { tier: String, count: usize },
     /// EC2 types left out because their vCPUs are not in limits/ec2-vcpus.csv.
     NoVcpus { tier: String, count: usize },
     /// Durations between measured sizes are interpolated, none extrapolated.

@@ -352,11 +352,19 @@ fn arch_result(
         result.notes.push(Said::InterpolatedBetweenMeasured);
     }
     for sp in &spaces {
-        let unpriced = sp
-            .outcomes
-            .iter()
-            .filter(|o| matches!(o, search::Priced::Out { reasons, .. } if reasons.iter().any(|r| r == "unpriced")))
-            .count();
+        // Unpriced Spot options are said apart: Spot prices are sourced for fewer types and
+        // regions (EC2 Spot Instance Advisor averages; no Fargate Spot rows in the bundled catalog).
+        let (mut unpriced, mut unpriced_spot) = (0, 0);
+        for (c, o) in sp.candidates.iter().zip(&sp.outcomes) {
+            if matches!(o, search::Priced::Out { reasons, .. } if reasons.iter().any(|r| r == "unpriced"))
+            {
+                if c.svc.terms().purchase == crate::scenario::Purchase::Spot {
+                    unpriced_spot += 1;
+                } else {
+                    unpriced += 1;
+                }
+            }
+        }
         let no_vcpus = sp
             .candidates
             .iter()
@@ -372,6 +380,12 @@ fn arch_result(
             result.notes.push(Said::Unpriced {
                 tier: sp.tier.to_string(),
                 count: unpriced,
+            });
+        }
+        if unpriced_spot > 0 {
+            result.notes.push(Said::UnpricedSpot {
+                tier: sp.tier.to_string(),
+                count: unpriced_spot,
             });
         }
     }
@@ -435,6 +449,9 @@ fn describe(svc: &Service) -> BTreeMap<String, String> {
     match svc {
         Service::Ec2(e) => {
             put("instance", e.instance.clone());
+            if terms.purchase == crate::scenario::Purchase::Spot {
+                put("spot_share", n(terms.spot_share));
+            }
             if let Some(u) = e.max_utilization {
                 put("max_utilization", n(u));
             }
@@ -450,8 +467,8 @@ fn describe(svc: &Service) -> BTreeMap<String, String> {
             put("vcpu", n(f.vcpu));
             put("memory_gb", n(f.memory_gb));
             put("arch", f.arch.key().to_string());
-            if let Some(s) = f.spot_share {
-                put("spot_share", n(s));
+            if terms.purchase == crate::scenario::Purchase::Spot {
+                put("spot_share", n(terms.spot_share));
             }
             if let Some(u) = f.max_utilization {
                 put("max_utilization", n(u));

@@ -37,6 +37,12 @@ pub fn run(args: ReportArgs) -> Result<u8> {
         .clone()
         .unwrap_or_else(|| folder::default_dir(&args.input.scenario));
     let written = folder::write(&s, &catalog, &target, opts, Some(&stamp))?;
-    folder::print_written(&written, opts.lang);
+    // The paths written, then the PNG font note (if any) on standard error.
+    for f in &written.files {
+        println!("{}", f.display());
+    }
+    if written.png_replaced > 0 {
+        eprintln!("{}", opts.lang.png_replaced(written.png_replaced));
+    }
     Ok(0)
 }

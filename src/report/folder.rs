@@ -213,16 +213,6 @@ pub fn write(
     })
 }
 
-/// Print the paths written (and the PNG font note, if any) to standard output / error.
-pub fn print_written(w: &Written, lang: Lang) {
-    for f in &w.files {
-        println!("{}", f.display());
-    }
-    if w.png_replaced > 0 {
-        eprintln!("{}", lang.png_replaced(w.png_replaced));
-    }
-}
-
 /// Refuse to replace anything but an earlier report folder (or an empty one).
 fn check_target(target: &Path) -> Result<()> {
     let meta = match std::fs::symlink_metadata(target) {

@@ -354,11 +354,11 @@ pub fn render_stamped(
             esc(l.total_per_month),
             esc(&money(rep, a.monthly_usd))
         ));
-        for note in &a.notes {
+        for note in a.notes_in(lang) {
             o.push_str(&format!(
                 "<p class=\"note\">{}{}</p>\n",
                 esc(l.note),
-                esc(&i18n_lines::note(lang, note))
+                esc(&note)
             ));
         }
         if !a.limits.is_empty() {

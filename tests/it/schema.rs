@@ -183,3 +183,61 @@ app.instance = { families = ["c7g"] }
     wrong["architectures"][0]["best"]["reasons"][0]["kind"] = json!("guess");
     assert!(!v.is_valid(&wrong), "an unknown reason kind");
 }
+
+/// The `#:schema` path on the first line of `text`, if it has one.
+fn schema_line(text: &str) -> Option<&str> {
+    text.lines().next()?.strip_prefix("#:schema ")
+}
+
+#[test]
+fn every_scenario_and_template_file_names_the_schema_on_its_first_line() {
+    let reference = repo()
+        .join("docs/reference/scenario.schema.json")
+        .canonicalize()
+        .unwrap();
+    let mut checked = 0;
+    for dir in ["scenarios", "templates/en", "templates/ja"] {
+        for entry in std::fs::read_dir(repo().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "toml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let rel = schema_line(&text).unwrap_or_else(|| panic!("{path:?}: no #:schema line"));
+            // Taplo resolves a relative path against the TOML file's folder.
+            let target = path.parent().unwrap().join(rel).canonicalize().unwrap();
+            assert_eq!(target, reference, "{path:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 7 + 4 + 5, "checked {checked}");
+}
+
+#[test]
+fn what_init_writes_names_a_schema_that_archcost_schema_writes_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in templates::names() {
+        for lang in ["en", "ja"] {
+            let text = stdout(&["init", "--template", name, "--lang", lang]);
+            let rel = schema_line(&text).unwrap_or_else(|| panic!("{name} {lang}: no #:schema"));
+            assert_eq!(rel, "./scenario.schema.json", "{name} {lang}");
+            let how = text.lines().nth(1).unwrap();
+            assert!(
+                how.starts_with("# ")
+                    && how.ends_with("archcost schema scenario > scenario.schema.json"),
+                "{name} {lang}: {how}"
+            );
+            // Follow the instruction: the schema written beside the file accepts the file.
+            std::fs::write(
+                dir.path().join("scenario.schema.json"),
+                stdout(&["schema", "scenario"]),
+            )
+            .unwrap();
+            let schema: Value =
+                serde_json::from_str(&std::fs::read_to_string(dir.path().join(rel)).unwrap())
+                    .unwrap();
+            let v = jsonschema::validator_for(&schema).unwrap();
+            assert_eq!(errors(&v, &toml_to_json(&text)), Vec::<String>::new());
+        }
+    }
+}

@@ -4,8 +4,10 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::{AlbPlan, TierPlan};
 use crate::error::Result;
-use crate::scenario::{Alb, Scheme};
+use crate::msg;
+use crate::scenario::{Alb, Scheme, SettingsCheck, ValidateSettings};
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 
 impl ServiceModel for Alb {
     fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
@@ -18,13 +20,13 @@ pub fn lines(alb: &Alb, ctx: &Ctx, plan: Option<&AlbPlan>) -> Result<Vec<Line>> 
     let mut out = ctx.priced(
         "alb.hours",
         "alb.hours",
-        &format!("Application Load Balancer ({})", alb.count),
+        msg!("line.alb.application_load_balancer", alb.count),
         alb.count * ctx.hours_per_month,
     )?;
     out.extend(ctx.priced(
         "alb.lcu",
         "alb.lcu",
-        "ALB capacity units (largest dimension, hour by hour)",
+        msg!("line.alb.alb_capacity_units_largest_dimension_hour"),
         plan.map_or(Decimal::ZERO, |p| p.lcu_hours),
     )?);
     if alb.scheme == Scheme::InternetFacing {
@@ -34,8 +36,9 @@ pub fn lines(alb: &Alb, ctx: &Ctx, plan: Option<&AlbPlan>) -> Result<Vec<Line>> 
         out.extend(ctx.priced(
             "vpc.public_ipv4",
             "vpc.public_ipv4",
-            &format!(
-                "Public IPv4 addresses of the internet-facing ALB ({addresses}: {} AZs)",
+            msg!(
+                "line.alb.public_ipv4_addresses_internet_facing_alb",
+                addresses,
                 alb.azs()
             ),
             addresses * ctx.hours_per_month,
@@ -45,4 +48,39 @@ pub fn lines(alb: &Alb, ctx: &Ctx, plan: Option<&AlbPlan>) -> Result<Vec<Line>> 
         out.extend(super::waf::lines(ctx, rules, ctx.load.monthly_requests)?);
     }
     Ok(out)
+}
+
+impl ValidateSettings for Alb {
+    /// An Application Load Balancer's keys: count, rules, WAF, connections, Availability Zones.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let a = self;
+        let p = |k: &str| at.key(k);
+        c.range(&p("count"), a.count, dec!(1), dec!(1000), "load balancers")?;
+        c.whole(&p("count"), a.count)?;
+        c.non_negative(&p("rules"), a.rules, dec!(10000))?;
+        if let Some(r) = a.waf_rules {
+            c.non_negative(&p("waf_rules"), r, dec!(1000))?;
+            c.whole(&p("waf_rules"), r)?;
+        }
+        c.range(
+            &p("requests_per_connection"),
+            a.requests_per_connection,
+            dec!(1),
+            dec!(1_000_000),
+            "requests",
+        )?;
+        c.range(
+            &p("connection_duration_s"),
+            a.connection_duration_s,
+            dec!(0.001),
+            dec!(4000),
+            "seconds",
+        )?;
+        // "[Application Load Balancers] You must specify subnets from at least two
+        // Availability Zones" (ELBv2 CreateLoadBalancer API reference).
+        c.range(&p("azs"), a.azs(), dec!(2), dec!(6), "Availability Zones")?;
+        c.whole(&p("azs"), a.azs())?;
+        Ok(())
+    }
 }

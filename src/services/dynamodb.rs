@@ -5,8 +5,10 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{Capacity, DynamoDb, Purchase, TableClass};
+use crate::msg;
+use crate::scenario::{Capacity, DynamoDb, Purchase, SettingsCheck, TableClass, ValidateSettings};
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 
 impl DynamoDb {
     /// With `purchase = "reserved"`, turn the paid provisioned-capacity lines of `lines`
@@ -28,12 +30,12 @@ impl DynamoDb {
                 continue;
             }
             let units = l.quantity / ctx.hours_per_month;
-            let label = format!("DynamoDB reserved {unit}");
             out.extend(super::purchase::reserved_lines(
                 ctx,
                 &super::purchase::Reservation {
                     prefix: &format!("dynamodb.reserved.{what}"),
-                    what: &label,
+                    kind: super::purchase::Reserved::Capacity,
+                    what: unit.into(),
                     units,
                     unit,
                 },
@@ -61,13 +63,13 @@ impl ServiceModel for DynamoDb {
                 out.extend(ctx.priced(
                     "dynamodb.reads",
                     &format!("dynamodb.reads.{class}"),
-                    "DynamoDB read request units (on-demand)",
+                    msg!("line.dynamodb.dynamodb_read_request_units_demand"),
                     reads,
                 )?);
                 out.extend(ctx.priced(
                     "dynamodb.writes",
                     &format!("dynamodb.writes.{class}"),
-                    "DynamoDB write request units (on-demand)",
+                    msg!("line.dynamodb.dynamodb_write_request_units_demand"),
                     writes,
                 )?);
             }
@@ -83,7 +85,7 @@ impl ServiceModel for DynamoDb {
                     &format!("dynamodb.rcu.{class}"),
                     free("dynamodb.rcu.free_tier"),
                     hours,
-                    &format!("DynamoDB provisioned reads, {rcu} RCU"),
+                    msg!("line.dynamodb.dynamodb_provisioned_reads_rcu", rcu),
                     rcu * hours,
                 )?;
                 out.extend(self.reserve(ctx, reads, "rcu", "RCU")?);
@@ -92,7 +94,7 @@ impl ServiceModel for DynamoDb {
                     &format!("dynamodb.wcu.{class}"),
                     free("dynamodb.wcu.free_tier"),
                     hours,
-                    &format!("DynamoDB provisioned writes, {wcu} WCU"),
+                    msg!("line.dynamodb.dynamodb_provisioned_writes_wcu", wcu),
                     wcu * hours,
                 )?;
                 out.extend(self.reserve(ctx, writes, "wcu", "WCU")?);
@@ -102,9 +104,39 @@ impl ServiceModel for DynamoDb {
             "dynamodb.storage",
             &format!("dynamodb.storage.{class}"),
             free("dynamodb.storage.free_tier"),
-            "DynamoDB storage",
+            msg!("line.dynamodb.dynamodb_storage"),
             w.storage_gb,
         )?);
         Ok(out)
+    }
+}
+
+impl ValidateSettings for DynamoDb {
+    /// A DynamoDB table's keys: provisioned capacity units and the auto-scaling target.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let d = self;
+        let p = |k: &str| at.key(k);
+        if d.capacity == Capacity::OnDemand && (d.rcu.is_some() || d.wcu.is_some()) {
+            return Err(c.fail(
+                &p("rcu"),
+                "rcu/wcu apply only to provisioned capacity",
+                "remove them or set capacity = \"provisioned\"",
+            ));
+        }
+        for (k, v) in [("rcu", d.rcu), ("wcu", d.wcu)] {
+            if let Some(v) = v {
+                c.non_negative(&p(k), v, dec!(100_000_000))?;
+                c.whole(&p(k), v)?;
+            }
+        }
+        c.range(
+            &p("target_utilization"),
+            d.target_utilization,
+            dec!(0.2),
+            dec!(0.9),
+            "(DynamoDB auto scaling accepts 20 % to 90 %)",
+        )?;
+        Ok(())
     }
 }

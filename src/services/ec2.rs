@@ -6,8 +6,11 @@ use super::purchase::{self, Reservation};
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::{FleetPlan, TierPlan};
 use crate::error::Result;
-use crate::scenario::{Alb, Ec2, LoadBalancer, Purchase};
+use crate::messages::{Msg, Value};
+use crate::msg;
+use crate::scenario::{Alb, Ec2, LoadBalancer, Os, Purchase, SettingsCheck, ValidateSettings};
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 
 impl ServiceModel for Ec2 {
     fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
@@ -23,7 +26,7 @@ impl ServiceModel for Ec2 {
             out.extend(ctx.priced(
                 "ec2.ebs",
                 "ebs.gp3",
-                &format!("EBS gp3, {} GB per instance", volume_gb.normalize()),
+                msg!("line.ec2.ebs_gp3_gb_instance", volume_gb.normalize()),
                 gb_months,
             )?);
         }
@@ -33,7 +36,7 @@ impl ServiceModel for Ec2 {
             out.extend(ctx.priced(
                 "vpc.public_ipv4",
                 "vpc.public_ipv4",
-                "Public IPv4 address per instance",
+                msg!("line.ec2.public_ipv4_address_instance"),
                 hours,
             )?);
         }
@@ -50,13 +53,18 @@ impl Ec2 {
     }
 
     /// On-demand instance-hours (`ec2.instances`), `why` saying which part of the fleet.
-    fn on_demand(&self, ctx: &Ctx, hours: Decimal, why: &str) -> Result<Vec<Line>> {
-        ctx.priced(
-            "ec2.instances",
-            &self.od_key(),
-            &format!("EC2 {}{why}, Linux on-demand", self.instance),
-            hours,
-        )
+    /// On-demand hours beyond what a purchase option covers; `why` is the `line.purchase.*`
+    /// id saying so, `values` its values after the instance type.
+    fn on_demand(
+        &self,
+        ctx: &Ctx,
+        hours: Decimal,
+        why: &'static str,
+        values: Vec<Value>,
+    ) -> Result<Vec<Line>> {
+        let mut all = vec![Value::Plain(self.instance.clone())];
+        all.extend(values);
+        ctx.priced("ec2.instances", &self.od_key(), Msg::of(why, all), hours)
     }
 
     /// The instance-hours of the fleet, priced by the tier's purchase option.
@@ -66,26 +74,21 @@ impl Ec2 {
         let inst = &self.instance;
         match t.purchase {
             Purchase::OnDemand => {
-                let fleet_text = match self.count {
-                    Some(n) => format!("{n} x {inst}"),
-                    None => format!("{inst} scaled hour by hour"),
+                let text = match self.count {
+                    Some(n) => msg!("line.ec2.ec2_x_linux_demand", n, inst),
+                    None => msg!("line.ec2.ec2_scaled_hour_hour_linux_demand", inst),
                 };
-                ctx.priced(
-                    "ec2.instances",
-                    &self.od_key(),
-                    &format!("EC2 {fleet_text}, Linux on-demand"),
-                    fleet.unit_hours,
-                )
+                ctx.priced("ec2.instances", &self.od_key(), text, fleet.unit_hours)
             }
             Purchase::Reserved => {
                 let key = format!("ec2.reserved.linux.{inst}");
                 let rate = purchase::reserved(ctx, &t, &key, &self.od_key())?;
-                let what = format!("EC2 {inst} Reserved Instances");
                 let mut out = purchase::reserved_lines(
                     ctx,
                     &Reservation {
                         prefix: "ec2.reserved",
-                        what: &what,
+                        kind: purchase::Reserved::Instances,
+                        what: Value::Plain(format!("EC2 {inst}")),
                         units: baseline,
                         unit: "instance",
                     },
@@ -94,8 +97,12 @@ impl Ec2 {
                 )?;
                 let above = fleet.unit_hours_above(baseline);
                 if above > Decimal::ZERO {
-                    let why = format!(" above the {} reserved", baseline.normalize());
-                    out.extend(self.on_demand(ctx, above, &why)?);
+                    out.extend(self.on_demand(
+                        ctx,
+                        above,
+                        "line.purchase.ec2_above_reserved_linux_demand",
+                        vec![Value::Plain(baseline.normalize().to_string())],
+                    )?);
                 }
                 Ok(out)
             }
@@ -117,27 +124,36 @@ impl Ec2 {
                 } else {
                     commitment / rate.usd
                 };
-                let covers = if ctx.lean {
-                    String::new()
-                } else {
-                    format!(
-                        ", covers {} x {inst} at {} USD/h",
-                        crate::money::quantity(covered),
-                        crate::money::exact(rate.usd)
-                    )
+                let covers = purchase::Covers {
+                    id: "line.purchase.commitment_usd_h_covers_x_usd",
+                    id_half: "line.purchase.commitment_usd_h_half_up_front",
+                    values: if ctx.lean {
+                        Vec::new()
+                    } else {
+                        vec![
+                            Value::Plain(crate::money::quantity(covered)),
+                            Value::Plain(inst.clone()),
+                            Value::Plain(crate::money::exact(rate.usd)),
+                        ]
+                    },
                 };
                 let mut out = purchase::commitment_lines(
                     ctx,
                     purchase::plan_id(&t),
                     purchase::plan_name(&t),
                     commitment,
-                    &covers,
+                    covers,
                     &t,
                     &rate.trace,
                 )?;
                 let above = fleet.unit_hours_above(covered);
                 if above > Decimal::ZERO {
-                    out.extend(self.on_demand(ctx, above, " above the Savings Plan commitment")?);
+                    out.extend(self.on_demand(
+                        ctx,
+                        above,
+                        "line.purchase.ec2_above_savings_plan_commitment_linux",
+                        Vec::new(),
+                    )?);
                 }
                 Ok(out)
             }
@@ -153,10 +169,12 @@ impl Ec2 {
                         ctx,
                         "ec2.spot.hours",
                         || {
-                            format!(
-                            "EC2 {inst} Spot ({} % of the instance-hours), {pct} % below on-demand",
-                            (share * Decimal::ONE_HUNDRED).normalize()
-                        )
+                            msg!(
+                                "line.purchase.ec2_spot_instance_hours_below_demand",
+                                inst,
+                                (share * Decimal::ONE_HUNDRED).normalize(),
+                                pct
+                            )
                         },
                         spot_hours,
                         "hour",
@@ -166,10 +184,86 @@ impl Ec2 {
                 }
                 let rest = fleet.unit_hours - spot_hours;
                 if rest > Decimal::ZERO {
-                    out.extend(self.on_demand(ctx, rest, " not on Spot")?);
+                    out.extend(self.on_demand(
+                        ctx,
+                        rest,
+                        "line.purchase.ec2_not_spot_linux_demand",
+                        Vec::new(),
+                    )?);
                 }
                 Ok(out)
             }
         }
+    }
+}
+
+impl ValidateSettings for Ec2 {
+    /// An EC2 fleet's keys: the instance type in the catalog, a fixed count or scaling, EBS, the load balancer.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let e = self;
+        let p = |k: &str| at.key(k);
+        let base = at.base;
+        let tier = at.tier;
+        let region = at.region;
+        let catalog = at.catalog;
+        let key = format!("ec2.linux.{}", e.instance);
+        if e.os != Os::Linux {
+            return Err(c.fail(
+                &p("os"),
+                "only Linux on-demand prices are in the catalog",
+                "use os = \"linux\"",
+            ));
+        }
+        if !catalog.has(&key, region) {
+            let (message, hint) = crate::scenario::suggest_instance(
+                catalog,
+                region,
+                "ec2.linux.",
+                &e.instance,
+                "EC2 instance",
+            );
+            return Err(c.fail(&p("instance"), message, hint));
+        }
+        if e.rps_per_instance.is_some() && e.rps_per_vcpu.is_some() {
+            return Err(c.fail(&p("rps_per_vcpu"), "both rps_per_instance and rps_per_vcpu are set", "keep one: rps_per_instance for this type, or rps_per_vcpu (scaled by the type's vCPUs)"));
+        }
+        if e.rps_per_vcpu.is_some() && crate::limit_tables::vcpu_of(&e.instance).is_none() {
+            return Err(c.fail(&p("rps_per_vcpu"), format!("the vCPUs of {} are not in limits/ec2-vcpus.csv", e.instance), "use rps_per_instance for this type, or add its vCPUs (with a source) to limits/ec2-vcpus.csv"));
+        }
+        if let Some(u) = e.max_utilization {
+            c.range(
+                &p("max_utilization"),
+                u,
+                dec!(0.01),
+                dec!(1),
+                "(a share of capacity)",
+            )?;
+        }
+        match (e.count, e.rps_per_unit()) {
+            (Some(_), Some(_)) => return Err(c.fail(base, "both count and rps_per_instance (or rps_per_vcpu) are set", "use count for a fixed fleet, or rps_per_instance / rps_per_vcpu with min/max to scale hour by hour")),
+            (None, None) => return Err(c.fail(&p("count"), "the fleet size is missing", "set count = 2, or rps_per_instance = 100 with min and max")),
+            (Some(n), None) => {
+                c.non_negative(&p("count"), n, dec!(100000))?;
+                c.whole(&p("count"), n)?;
+                if e.min.is_some() || e.max.is_some() {
+                    return Err(c.fail(&p("min"), "min/max apply only with rps_per_instance", "remove min/max or use rps_per_instance"));
+                }
+            }
+            (None, Some(r)) => {
+                at.scaling(r, (e.min, e.max), ["rps_per_instance", "min", "max"])?;
+            }
+        }
+        if let Some(gb) = e.ebs_gb {
+            c.non_negative(&p("ebs_gb"), gb, dec!(1_000_000))?;
+        }
+        if e.load_balancer.is_some() && tier != "web" {
+            return Err(c.fail(
+                &p("load_balancer"),
+                format!("a load balancer goes in front of the web tier, not the {tier} tier"),
+                "remove load_balancer here, or put the EC2 fleet in the web tier",
+            ));
+        }
+        Ok(())
     }
 }

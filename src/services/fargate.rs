@@ -5,7 +5,11 @@ use super::purchase;
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::{FleetPlan, TierPlan};
 use crate::error::Result;
-use crate::scenario::{Fargate, Os, Platform, Purchase};
+use crate::messages::{Msg, Value};
+use crate::msg;
+use crate::scenario::{
+    fargate_size_ok, CpuArch, Fargate, Os, Platform, Purchase, SettingsCheck, ValidateSettings,
+};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -20,7 +24,7 @@ impl ServiceModel for Fargate {
             out.extend(ctx.priced(
                 "fargate.windows_license",
                 "fargate.windows_license",
-                "Windows Server licence per vCPU",
+                msg!("line.fargate.windows_server_licence_vcpu"),
                 task_hours * self.vcpu,
             )?);
         }
@@ -29,8 +33,8 @@ impl ServiceModel for Fargate {
             out.extend(ctx.priced(
                 "fargate.ephemeral_storage",
                 "fargate.ephemeral_storage",
-                &format!(
-                    "Ephemeral storage above 20 GB ({} GB configured)",
+                msg!(
+                    "line.fargate.ephemeral_storage_above_20_gb_gb",
                     self.ephemeral_storage_gb.normalize()
                 ),
                 task_hours * extra,
@@ -40,7 +44,7 @@ impl ServiceModel for Fargate {
             out.extend(ctx.priced(
                 "eks.cluster",
                 "eks.cluster",
-                "EKS cluster (standard support)",
+                msg!("line.fargate.eks_cluster_standard_support"),
                 ctx.hours_per_month,
             )?);
         }
@@ -63,18 +67,28 @@ impl Fargate {
 
     /// On-demand vCPU and memory lines for `task_hours`; `why` (e.g. ", above the Savings
     /// Plan commitment") goes after the size.
-    fn on_demand(&self, ctx: &Ctx, task_hours: Decimal, why: &str) -> Result<Vec<Line>> {
+    /// On-demand task-hours; `above` when they are the hours above a Savings Plan commitment.
+    fn on_demand(&self, ctx: &Ctx, task_hours: Decimal, above: bool) -> Result<Vec<Line>> {
         let (os, arch, size) = (self.os_key(), self.arch.key(), self.size());
+        let text = |id: &'static str| msg!(id, size, format!("{os}/{arch}"));
+        let (vcpu_id, memory_id) = if above {
+            (
+                "line.purchase.fargate_vcpu_above_savings_plan_commitment",
+                "line.purchase.fargate_memory_above_savings_plan_commitment",
+            )
+        } else {
+            ("line.fargate.fargate_vcpu", "line.fargate.fargate_memory")
+        };
         let mut out = ctx.priced(
             "fargate.vcpu",
             &self.key("vcpu"),
-            &format!("Fargate vCPU ({size}, {os}/{arch}){why}"),
+            text(vcpu_id),
             task_hours * self.vcpu,
         )?;
         out.extend(ctx.priced(
             "fargate.memory",
             &self.key("memory"),
-            &format!("Fargate memory ({size}, {os}/{arch}){why}"),
+            text(memory_id),
             task_hours * self.memory_gb,
         )?);
         Ok(out)
@@ -108,16 +122,19 @@ impl Fargate {
                 } else {
                     commitment / task_rate
                 };
-                let covers = if ctx.lean {
-                    String::new()
-                } else {
-                    format!(
-                        ", covers {} tasks of {} at {} USD/vCPU-h + {} USD/GB-h",
-                        crate::money::quantity(covered),
-                        self.size(),
-                        crate::money::exact(vcpu.usd),
-                        crate::money::exact(memory.usd)
-                    )
+                let covers = purchase::Covers {
+                    id: "line.purchase.commitment_usd_h_covers_tasks_usd",
+                    id_half: "line.purchase.commitment_usd_h_half_up_front_2",
+                    values: if ctx.lean {
+                        Vec::new()
+                    } else {
+                        vec![
+                            Value::Plain(crate::money::quantity(covered)),
+                            Value::Plain(self.size()),
+                            Value::Plain(crate::money::exact(vcpu.usd)),
+                            Value::Plain(crate::money::exact(memory.usd)),
+                        ]
+                    },
                 };
                 // One trace for the plan: the vCPU rate's, with the memory rate's source added.
                 let mut trace = vcpu.trace.clone();
@@ -132,17 +149,13 @@ impl Fargate {
                     "savings_plan.compute",
                     "Compute Savings Plan",
                     commitment,
-                    &covers,
+                    covers,
                     &t,
                     &trace,
                 )?;
                 let above = fleet.unit_hours_above(covered);
                 if above > Decimal::ZERO {
-                    out.extend(self.on_demand(
-                        ctx,
-                        above,
-                        ", above the Savings Plan commitment",
-                    )?);
+                    out.extend(self.on_demand(ctx, above, true)?);
                 }
                 Ok(out)
             }
@@ -150,15 +163,25 @@ impl Fargate {
                 let spot_hours = task_hours * t.spot_share;
                 let od_hours = task_hours - spot_hours;
                 let mut out = if od_hours > Decimal::ZERO {
-                    self.on_demand(ctx, od_hours, "")?
+                    self.on_demand(ctx, od_hours, false)?
                 } else {
                     Vec::new()
                 };
                 if spot_hours > Decimal::ZERO {
                     let size = self.size();
-                    for (id, what, per_task, name) in [
-                        ("fargate.spot_vcpu", "vcpu", self.vcpu, "vCPU"),
-                        ("fargate.spot_memory", "memory", self.memory_gb, "memory"),
+                    for (id, what, per_task, text_id) in [
+                        (
+                            "fargate.spot_vcpu",
+                            "vcpu",
+                            self.vcpu,
+                            "line.fargate.fargate_spot_vcpu",
+                        ),
+                        (
+                            "fargate.spot_memory",
+                            "memory",
+                            self.memory_gb,
+                            "line.fargate.fargate_spot_memory",
+                        ),
                     ] {
                         let key = self.key(&format!("spot_{what}"));
                         let rate = purchase::spot_price(ctx, &t, &key, &self.key(what))?;
@@ -170,7 +193,7 @@ impl Fargate {
                         out.push(purchase::line(
                             ctx,
                             id,
-                            || format!("Fargate Spot {name} ({size})"),
+                            || Msg::of(text_id, vec![Value::Plain(size.clone())]),
                             spot_hours * per_task,
                             unit,
                             rate.usd,
@@ -181,7 +204,95 @@ impl Fargate {
                 Ok(out)
             }
             // Validation refuses the options Fargate lacks; price anything else on-demand.
-            _ => self.on_demand(ctx, task_hours, ""),
+            _ => self.on_demand(ctx, task_hours, false),
         }
     }
+}
+
+impl ValidateSettings for Fargate {
+    /// A Fargate service's keys: the task size, storage, OS/architecture/platform, fixed tasks or scaling.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let f = self;
+        let p = |k: &str| at.key(k);
+        let base = at.base;
+        let hours = at.scenario.assumptions.hours_per_month;
+        if !fargate_size_ok(f.vcpu, f.memory_gb) {
+            return Err(c.fail(
+                base,
+                format!(
+                    "{} vCPU with {} GB is not a Fargate task size",
+                    f.vcpu.normalize(),
+                    f.memory_gb.normalize()
+                ),
+                format!("valid sizes: {}", fargate_sizes_text()),
+            ));
+        }
+        c.range(
+            &p("ephemeral_storage_gb"),
+            f.ephemeral_storage_gb,
+            dec!(20),
+            dec!(200),
+            "GB",
+        )?;
+        if f.os == Os::Windows && f.arch == CpuArch::Arm64 {
+            return Err(c.fail(
+                &p("arch"),
+                "Fargate Windows tasks run on x86_64 only",
+                "use arch = \"x86_64\" with os = \"windows\"",
+            ));
+        }
+        if f.platform == Platform::Eks && (f.os == Os::Windows || f.arch == CpuArch::Arm64) {
+            return Err(c.fail(&p("platform"), "Windows and ARM on Fargate are available only for Amazon ECS (AWS Fargate pricing page)", "use platform = \"ecs\", or Linux x86_64 on EKS"));
+        }
+        if f.os == Os::Windows && f.terms().purchase == Purchase::Spot {
+            return Err(c.fail(
+                &p("spot_share"),
+                "Fargate Spot does not run Windows tasks",
+                "remove spot_share / purchase = \"spot\" for Windows tasks",
+            ));
+        }
+        if f.rps_per_task.is_some() && f.rps_per_vcpu.is_some() {
+            return Err(c.fail(
+                &p("rps_per_vcpu"),
+                "both rps_per_task and rps_per_vcpu are set",
+                "keep one: rps_per_task for this task size, or rps_per_vcpu (scaled by vcpu)",
+            ));
+        }
+        if let Some(u) = f.max_utilization {
+            c.range(
+                &p("max_utilization"),
+                u,
+                dec!(0.01),
+                dec!(1),
+                "(a share of capacity)",
+            )?;
+        }
+        match (f.tasks, f.rps_per_unit()) {
+            (Some(_), Some(_)) => return Err(c.fail(base, "both tasks and rps_per_task (or rps_per_vcpu) are set", "use tasks (+ running_hours) for a fixed service, or rps_per_task / rps_per_vcpu with min_tasks/max_tasks to scale")),
+            (None, None) => return Err(c.fail(&p("tasks"), "the task count is missing", "set tasks = 2, or rps_per_task = 50 with min_tasks and max_tasks")),
+            (Some(n), None) => {
+                c.non_negative(&p("tasks"), n, dec!(100000))?;
+                c.whole(&p("tasks"), n)?;
+                if f.min_tasks.is_some() || f.max_tasks.is_some() {
+                    return Err(c.fail(&p("min_tasks"), "min_tasks/max_tasks apply only with rps_per_task", "remove them or use rps_per_task"));
+                }
+                if let Some(h) = f.running_hours {
+                    c.range(&p("running_hours"), h, dec!(0), hours, "hours (assumptions.hours_per_month)")?;
+                }
+            }
+            (None, Some(r)) => {
+                if f.running_hours.is_some() {
+                    return Err(c.fail(&p("running_hours"), "running_hours applies only with a fixed `tasks` count", "remove running_hours when scaling with rps_per_task"));
+                }
+                at.scaling(r, (f.min_tasks, f.max_tasks), ["rps_per_task", "min_tasks", "max_tasks"])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The task sizes of `crate::scenario::FARGATE_SIZES`, for the hint.
+fn fargate_sizes_text() -> String {
+    "0.25 vCPU: 0.5/1/2 GB; 0.5: 1-4 GB; 1: 2-8 GB; 2: 4-16 GB; 4: 8-30 GB (1 GB steps); 8: 16-60 GB (4 GB steps); 16: 32-120 GB (8 GB steps)".to_string()
 }

@@ -3,7 +3,9 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{Invocation, Lambda, Purchase, Terms};
+use crate::messages::Value;
+use crate::msg;
+use crate::scenario::{Invocation, Lambda, Purchase, SettingsCheck, Terms, ValidateSettings};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -53,21 +55,24 @@ impl Lambda {
             .map(|(u, count)| (*u - covered_per_hour).max(Decimal::ZERO) * count)
             .sum();
         let uncovered = (above * ctx.load.days).min(gb_s);
-        let covers = if ctx.lean {
-            String::new()
-        } else {
-            format!(
-                ", covers {} GB-seconds per hour of Lambda duration at {} USD/GB-s",
-                crate::money::quantity(covered_per_hour),
-                crate::money::exact(rate.usd)
-            )
+        let covers = super::purchase::Covers {
+            id: "line.purchase.commitment_usd_h_covers_gb_seconds",
+            id_half: "line.purchase.commitment_usd_h_half_up_front_3",
+            values: if ctx.lean {
+                Vec::new()
+            } else {
+                vec![
+                    Value::Plain(crate::money::quantity(covered_per_hour)),
+                    Value::Plain(crate::money::exact(rate.usd)),
+                ]
+            },
         };
         let lines = super::purchase::commitment_lines(
             ctx,
             "savings_plan.compute",
             "Compute Savings Plan",
             commitment,
-            &covers,
+            covers,
             t,
             &rate.trace,
         )?;
@@ -97,7 +102,7 @@ impl ServiceModel for Lambda {
             "lambda.requests",
             &format!("lambda.requests.{arch}"),
             free("lambda.requests.free_tier"),
-            "Lambda requests",
+            msg!("line.lambda.lambda_requests"),
             invocations * self.requests_per_invocation(ctx),
         )?;
         let seconds = invocations * self.billed_duration_ms(ctx) / dec!(1000);
@@ -115,7 +120,7 @@ impl ServiceModel for Lambda {
             "lambda.duration",
             &format!("lambda.duration.{arch}"),
             free("lambda.duration.free_tier"),
-            &format!("Lambda compute, {} MB {arch}", self.memory_mb),
+            msg!("line.lambda.lambda_compute_mb", self.memory_mb, arch),
             on_demand_gb_s,
         )?);
         if provisioned {
@@ -124,16 +129,17 @@ impl ServiceModel for Lambda {
             out.extend(ctx.priced(
                 "lambda.provisioned_concurrency",
                 &format!("lambda.provisioned_concurrency.{arch}"),
-                &format!(
-                    "Provisioned concurrency, {} environments x {hours} h",
-                    self.provisioned_concurrency
+                msg!(
+                    "line.lambda.provisioned_concurrency_environments_x_h",
+                    self.provisioned_concurrency,
+                    hours
                 ),
                 pc_gb_s,
             )?);
             out.extend(ctx.priced(
                 "lambda.provisioned_duration",
                 &format!("lambda.provisioned_duration.{arch}"),
-                "Compute on provisioned environments",
+                msg!("line.lambda.compute_provisioned_environments"),
                 on_provisioned,
             )?);
         }
@@ -142,13 +148,87 @@ impl ServiceModel for Lambda {
             out.extend(ctx.priced(
                 "lambda.ephemeral_storage",
                 &format!("lambda.ephemeral_storage.{arch}"),
-                &format!(
-                    "Ephemeral storage above 512 MB ({} MB configured)",
+                msg!(
+                    "line.lambda.ephemeral_storage_above_512_mb_mb",
                     self.ephemeral_storage_mb
                 ),
                 seconds * extra_gb,
             )?);
         }
         Ok(out)
+    }
+}
+
+impl ValidateSettings for Lambda {
+    /// A Lambda function's keys: memory and ephemeral storage, timeouts, provisioned concurrency, NAT.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let l = self;
+        let p = |k: &str| at.key(k);
+        let hours = at.scenario.assumptions.hours_per_month;
+        c.range(&p("memory_mb"), l.memory_mb, dec!(128), dec!(10240), "MB")?;
+        c.whole(&p("memory_mb"), l.memory_mb)?;
+        c.range(
+            &p("ephemeral_storage_mb"),
+            l.ephemeral_storage_mb,
+            dec!(512),
+            dec!(10240),
+            "MB",
+        )?;
+        c.whole(&p("ephemeral_storage_mb"), l.ephemeral_storage_mb)?;
+        if let Some(d) = l.duration_ms {
+            c.non_negative(&p("duration_ms"), d, dec!(86_400_000))?;
+        }
+        if let Some(t) = l.timeout_s {
+            c.range(&p("timeout_s"), t, dec!(1), dec!(86400), "seconds")?;
+        }
+        c.non_negative(
+            &p("provisioned_concurrency"),
+            l.provisioned_concurrency,
+            dec!(1_000_000),
+        )?;
+        c.whole(&p("provisioned_concurrency"), l.provisioned_concurrency)?;
+        if let Some(h) = l.provisioned_hours {
+            c.range(
+                &p("provisioned_hours"),
+                h,
+                dec!(0),
+                hours,
+                "hours (assumptions.hours_per_month)",
+            )?;
+        }
+        c.range(
+            &p("provisioned_requests_share"),
+            l.provisioned_requests_share,
+            dec!(0),
+            dec!(1),
+            "(a share)",
+        )?;
+        if l.provisioned_requests_share > Decimal::ZERO && l.provisioned_concurrency.is_zero() {
+            return Err(c.fail(
+                &p("provisioned_requests_share"),
+                "requests are served by provisioned environments but provisioned_concurrency is 0",
+                "set provisioned_concurrency, or remove the share",
+            ));
+        }
+        c.range(
+            &p("nat_gateways"),
+            l.nat_gateways,
+            dec!(1),
+            dec!(100),
+            "NAT gateways",
+        )?;
+        c.whole(&p("nat_gateways"), l.nat_gateways)?;
+        if let Some(kb) = l.nat_kb_per_request {
+            if !l.vpc {
+                return Err(c.fail(
+                    &p("nat_kb_per_request"),
+                    "set only when vpc = true",
+                    "remove it or set vpc = true",
+                ));
+            }
+            c.non_negative(&p("nat_kb_per_request"), kb, dec!(10_485_760))?;
+        }
+        Ok(())
     }
 }

@@ -3,7 +3,9 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{Purchase, Rds, StorageType};
+use crate::messages::Value;
+use crate::msg;
+use crate::scenario::{Purchase, Rds, SettingsCheck, StorageType, ValidateSettings};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -61,16 +63,18 @@ impl Rds {
         } else {
             " Single-AZ"
         };
-        let what = format!(
-            "RDS {} {}{az} Reserved Instances",
-            self.engine.key(),
-            self.instance
-        );
+        let (engine, instance) = (self.engine.key(), &self.instance);
+        let what = match az {
+            "" => Value::Plain(format!("RDS {engine} {instance}")),
+            " Multi-AZ" => Value::Msg(msg!("line.rds.rds_multi_az", engine, instance)),
+            _ => Value::Msg(msg!("line.rds.rds_single_az", engine, instance)),
+        };
         super::purchase::reserved_lines(
             ctx,
             &super::purchase::Reservation {
                 prefix: "rds.reserved",
-                what: &what,
+                kind: super::purchase::Reserved::Instances,
+                what,
                 units: count,
                 unit: "instance",
             },
@@ -87,17 +91,24 @@ impl ServiceModel for Rds {
         }
         let engine = self.engine.key();
         let az = self.az_key();
-        let az_label = if self.multi_az {
-            "Multi-AZ"
-        } else {
-            "Single-AZ"
+        let multi = self.multi_az;
+        let az_text = |multi_id: &'static str, single_id: &'static str| {
+            if multi {
+                multi_id
+            } else {
+                single_id
+            }
         };
         let mut out = match self.terms().purchase {
             Purchase::Reserved => self.reserved(ctx, Decimal::ONE)?,
             _ => ctx.priced(
                 "rds.instance",
                 &self.instance_key(),
-                &format!("RDS {engine} {} {az_label}", self.instance),
+                msg!(
+                    az_text("line.rds.rds_multi_az", "line.rds.rds_single_az"),
+                    engine,
+                    self.instance
+                ),
                 ctx.hours_per_month,
             )?,
         };
@@ -110,14 +121,24 @@ impl ServiceModel for Rds {
         out.extend(ctx.priced(
             "rds.storage",
             &format!("rds.storage.{engine}.{st}.{az}"),
-            &format!("RDS {st} storage {} GB {az_label}", gb.normalize()),
+            msg!(
+                az_text(
+                    "line.rds.rds_storage_gb_multi_az",
+                    "line.rds.rds_storage_gb_single_az"
+                ),
+                st,
+                gb.normalize()
+            ),
             gb,
         )?);
         if let (StorageType::Io1, Some(iops)) = (self.storage(), self.iops) {
             out.extend(ctx.priced(
                 "rds.iops",
                 &format!("rds.iops.{engine}.io1.{az}"),
-                &format!("RDS io1 provisioned IOPS {} {az_label}", iops.normalize()),
+                msg!(
+                    az_text("line.rds.io1_iops_multi_az", "line.rds.io1_iops_single_az"),
+                    iops.normalize()
+                ),
                 iops,
             )?);
         }
@@ -129,17 +150,17 @@ impl ServiceModel for Rds {
 /// AZ), cluster storage per GB-month, and I/O requests.
 fn aurora_lines(r: &Rds, ctx: &Ctx) -> Result<Vec<Line>> {
     let engine = r.engine.key();
-    let (count, label) = if r.multi_az {
-        (dec!(2), "writer + 1 replica in a second AZ")
+    let (count, text) = if r.multi_az {
+        (dec!(2), "line.rds.aurora_writer_replica")
     } else {
-        (Decimal::ONE, "1 instance")
+        (Decimal::ONE, "line.rds.aurora_one_instance")
     };
     let mut out = match r.terms().purchase {
         Purchase::Reserved => r.reserved(ctx, count)?,
         _ => ctx.priced(
             "rds.instance",
             &r.instance_key(),
-            &format!("Aurora {engine} {} ({label})", r.instance),
+            msg!(text, engine, r.instance),
             ctx.hours_per_month * count,
         )?,
     };
@@ -147,7 +168,7 @@ fn aurora_lines(r: &Rds, ctx: &Ctx) -> Result<Vec<Line>> {
     out.extend(ctx.priced(
         "rds.storage",
         &format!("rds.aurora_storage.{engine}"),
-        &format!("Aurora I/O-Standard storage {} GB", gb.normalize()),
+        msg!("line.rds.aurora_storage", gb.normalize()),
         gb,
     )?);
     let per_request = r
@@ -156,11 +177,91 @@ fn aurora_lines(r: &Rds, ctx: &Ctx) -> Result<Vec<Line>> {
     out.extend(ctx.priced(
         "rds.io",
         &format!("rds.aurora_io.{engine}"),
-        &format!(
-            "Aurora I/O requests ({} per request)",
-            per_request.normalize()
-        ),
+        msg!("line.rds.aurora_io", per_request.normalize()),
         per_request * ctx.load.monthly_requests,
     )?);
     Ok(out)
+}
+
+impl ValidateSettings for Rds {
+    /// An RDS instance's keys: the class in the catalog, Aurora or instance storage, io1 IOPS.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let r = self;
+        let p = |k: &str| at.key(k);
+        let region = at.region;
+        let catalog = at.catalog;
+        let key = r.instance_key();
+        let prefix = &key[..key.len() - r.instance.len()];
+        if !catalog.has(&key, region) {
+            let what = format!(
+                "RDS {} {} class",
+                r.engine.key(),
+                r.az_key().replace('_', "-")
+            );
+            let (message, hint) =
+                crate::scenario::suggest_instance(catalog, region, prefix, &r.instance, &what);
+            return Err(c.fail(&p("instance"), message, hint));
+        }
+        if r.engine.is_aurora() {
+            if r.storage_type.is_some() {
+                return Err(c.fail(
+                    &p("storage_type"),
+                    "Aurora has one cluster storage type (I/O-Standard here); storage_type applies to mysql, postgresql and mariadb",
+                    "remove storage_type",
+                ));
+            }
+            if let Some(gb) = r.storage_gb {
+                c.non_negative(&p("storage_gb"), gb, dec!(131072))?;
+            }
+            if let Some(n) = r.ios_per_request {
+                c.non_negative(&p("ios_per_request"), n, dec!(1_000_000))?;
+            }
+        } else {
+            if r.ios_per_request.is_some() {
+                return Err(c.fail(
+                    &p("ios_per_request"),
+                    "ios_per_request applies only to Aurora (I/O-Standard bills each I/O request)",
+                    "remove it, or use engine = \"aurora-mysql\" / \"aurora-postgresql\"",
+                ));
+            }
+            let io1 = r.storage_type == Some(StorageType::Io1);
+            let (min_gb, kind) = if io1 {
+                (dec!(100), "GB (RDS io1 storage)")
+            } else {
+                (dec!(20), "GB (RDS gp2/gp3 storage)")
+            };
+            if let Some(gb) = r.storage_gb {
+                c.range(&p("storage_gb"), gb, min_gb, dec!(65536), kind)?;
+            }
+            match (io1, r.iops) {
+                (true, None) => {
+                    return Err(c.fail(
+                        &p("iops"),
+                        "io1 storage needs its provisioned IOPS",
+                        "add iops = 3000 (1,000 to 256,000)",
+                    ))
+                }
+                (true, Some(iops)) => {
+                    c.range(
+                        &p("iops"),
+                        iops,
+                        dec!(1000),
+                        dec!(256000),
+                        "provisioned IOPS",
+                    )?;
+                    c.whole(&p("iops"), iops)?;
+                }
+                (false, Some(_)) => {
+                    return Err(c.fail(
+                        &p("iops"),
+                        "iops applies only to io1 storage",
+                        "remove iops, or set storage_type = \"io1\"",
+                    ))
+                }
+                (false, None) => {}
+            }
+        }
+        Ok(())
+    }
 }

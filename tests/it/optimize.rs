@@ -52,6 +52,14 @@ impl Ran {
     }
 }
 
+/// Why a configuration cannot get cheaper, in English.
+fn said_en(c: &optimize::Choice) -> Vec<String> {
+    c.reasons
+        .iter()
+        .map(|r| archcost::report::optimize::say(r, archcost::report::i18n::Lang::En))
+        .collect()
+}
+
 /// 1-based line of the first line of `text` that starts with `start`.
 fn line_of(text: &str, start: &str) -> usize {
     1 + text
@@ -133,11 +141,7 @@ max_utilization = 0.7
     assert_eq!(best.config["app"]["instance"], brute_type);
     assert_eq!(r.architectures[0].evaluated, types.len() as u64 + 1);
     // The binding constraint is the fleet the peak hour needs at 70 %.
-    let said: Vec<String> = best
-        .reasons
-        .iter()
-        .map(|r| archcost::report::optimize::say(r, archcost::report::i18n::Lang::En))
-        .collect();
+    let said = said_en(best);
     assert!(
         said.iter()
             .any(|w| w.contains(&format!("x {brute_type} at 70 %"))),
@@ -822,4 +826,136 @@ fn fargate_spot_share_is_priced_as_compare_with_a_discount_and_skipped_without()
         brute.ends_with("/1"),
         "all on Spot at 70 % off is cheapest: {brute}"
     );
+}
+
+// ---------- RDS classes against the connections the workload holds open ----------
+
+/// 2,000,000,000 requests a month, flat: 2e9 / (730 x 3,600 s) = 761.035 requests/s.
+/// Default max_connections for MySQL = class memory / 12,582,880 bytes (limits/limits.csv):
+/// db.t4g.micro 1 GiB -> 85, db.t4g.small 2 GiB -> 170, db.t4g.medium 4 GiB -> 341.
+fn rds_scenario(app: &str, class: &str, search: &str) -> String {
+    format!(
+        r#"name = "Busy API"
+region = "us-east-1"
+[workload]
+requests_per_month = 2_000_000_000
+duration_ms = 300
+[[architecture]]
+name = "serverless-rds"
+web = {{ service = "api-gateway", api = "http" }}
+app = {app}
+db = {{ service = "rds", engine = "mysql", instance = "{class}", multi_az = false }}
+{search}"#
+    )
+}
+
+/// The `limits` check of the db tier (`rds.max_connections`) of a scenario: (value, limit,
+/// exceeded).
+fn connections_finding(text: &str) -> Option<(String, String, bool)> {
+    let rep = eval(text);
+    only(&rep)
+        .limits
+        .iter()
+        .find(|f| f.tier == "db" && f.id == "rds.max_connections")
+        .map(|f| {
+            (
+                f.value.clone(),
+                f.limit.clone(),
+                f.status == archcost::limits::Status::Exceeded,
+            )
+        })
+}
+
+const T4G: [&str; 3] = ["db.t4g.micro", "db.t4g.small", "db.t4g.medium"];
+
+#[test]
+fn rds_classes_that_limits_flags_for_max_connections_are_ruled_out() {
+    // 761.035 requests/s x 0.3 s = 228.3 in flight -> 229 connections: micro (85) and small
+    // (170) are flagged by `limits`, medium (341) is not.
+    let lambda = "{ service = \"lambda\", memory_mb = 1024, arch = \"arm64\" }";
+    let flagged: Vec<(String, String, bool)> = T4G
+        .iter()
+        .map(|c| connections_finding(&rds_scenario(lambda, c, "")).unwrap())
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            ("229".to_string(), "85".to_string(), true),
+            ("229".to_string(), "170".to_string(), true),
+            ("229".to_string(), "341".to_string(), false),
+        ]
+    );
+    let search = "[architecture.search]\ndb.instance = [\"db.t4g.micro\", \"db.t4g.small\", \"db.t4g.medium\"]\n";
+    let r = optimize_text(&rds_scenario(lambda, "db.t4g.small", search), 3);
+    let a = &r.architectures[0];
+    let best = a.best.as_ref().unwrap();
+    assert_eq!(best.config["db"]["instance"], "db.t4g.medium");
+    let medium = eval(&rds_scenario(lambda, "db.t4g.medium", ""));
+    assert_eq!(best.monthly_usd, only(&medium).monthly_usd);
+    assert!(a.alternatives.is_empty(), "micro and small are ruled out");
+    assert_eq!(a.baseline.broken, ["db.rds.max_connections"]);
+    assert!(best.binding.contains(&"db.rds.max_connections".to_string()));
+    let said = said_en(best);
+    assert!(
+        said.iter()
+            .any(|s| s.contains("2 cheaper option(s) ruled out by rds.max_connections")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn rds_connections_follow_the_lambda_memory_chosen_and_the_search_stays_exact() {
+    // Lambda memory searched 1,000..1,200 MB with half of the 230 ms measured at 1,024 MB
+    // CPU time (cpu_share = 0.5): duration(m) = 115 + 115 x 1,024 / m, so requests in flight
+    // (761.035/s x duration) fall from 177.1 at 1,000 MB (232.76 ms) to 162.2 at 1,200 MB
+    // (213.133 ms). db.t4g.small (170 connections) fits only from 1,087 MB (223.335 ms ->
+    // 169.97; 1,086 MB: 223.435 ms -> 170.04). The smallest memory is the cheapest function,
+    // so db.t4g.small with 1,000 MB — cheaper than anything that fits — must not be chosen.
+    // Brute force: `compare` on every (memory, class) pair, keeping what `limits` does not flag.
+    let app = |m: u32, extra: &str| {
+        format!("{{ service = \"lambda\", memory_mb = {m}, arch = \"arm64\"{extra} }}")
+    };
+    let away = rust_decimal::RoundingStrategy::MidpointAwayFromZero;
+    let mut cheapest: Option<(Decimal, u32, &str)> = None;
+    let mut small_fits_from = None;
+    for m in 1000..=1200u32 {
+        let duration = (Decimal::from(115) + Decimal::from(115 * 1024) / Decimal::from(m))
+            .round_dp_with_strategy(3, away)
+            .normalize();
+        for class in T4G {
+            let text = rds_scenario(&app(m, &format!(", duration_ms = {duration}")), class, "");
+            let (_, _, exceeded) = connections_finding(&text).unwrap();
+            if class == "db.t4g.small" && !exceeded && small_fits_from.is_none() {
+                small_fits_from = Some(m);
+            }
+            let rep = eval(&text);
+            let a = only(&rep);
+            if a.feasible && !exceeded && cheapest.as_ref().is_none_or(|(c, ..)| a.monthly_usd < *c)
+            {
+                cheapest = Some((a.monthly_usd, m, class));
+            }
+        }
+    }
+    assert_eq!(small_fits_from, Some(1087));
+    let (brute_usd, brute_m, brute_class) = cheapest.unwrap();
+    let search = "[architecture.search]\napp.memory_mb = { from = 1000, to = 1200 }\napp.cpu_share = 0.5\ndb.instance = [\"db.t4g.micro\", \"db.t4g.small\", \"db.t4g.medium\"]\n";
+    let text = rds_scenario(&app(1024, ""), "db.t4g.medium", search)
+        .replace("duration_ms = 300", "duration_ms = 230");
+    let r = optimize_text(&text, 3);
+    let best = r.architectures[0].best.as_ref().unwrap();
+    assert_eq!(
+        best.monthly_usd, brute_usd,
+        "exact: {:?} vs brute {brute_m} MB {brute_class}",
+        best.config
+    );
+    assert_eq!(best.config["db"]["instance"], brute_class);
+    assert_eq!(best.config["app"]["memory_mb"], brute_m.to_string());
+    // Every alternative fits too.
+    for c in &r.architectures[0].alternatives {
+        let m: u32 = c.config["app"]["memory_mb"].parse().unwrap();
+        if c.config["db"]["instance"] == "db.t4g.small" {
+            assert!(m >= 1087, "{:?}", c.config);
+        }
+        assert_ne!(c.config["db"]["instance"], "db.t4g.micro");
+    }
 }

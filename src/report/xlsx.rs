@@ -13,9 +13,10 @@
 use super::i18n::Lang;
 use super::i18n_lines;
 use super::stamp::{self, Stamp};
-use crate::compare::{ArchReport, Report};
+use crate::compare::{ArchReport, Report, TierReport};
 use crate::error::{Error, Result};
 use crate::money::exact;
+use crate::services::Line;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -385,12 +386,7 @@ fn assumptions_block(
         a.pricing.refresh.as_deref(),
     );
     text(ws, &mut row, l.price_catalog, &catalog)?;
-    text(
-        ws,
-        &mut row,
-        x.oldest_price,
-        &a.pricing.effective_oldest,
-    )?;
+    text(ws, &mut row, x.oldest_price, &a.pricing.effective_oldest)?;
     text(ws, &mut row, x.newest_price, &a.pricing.effective)?;
     let currency = if rate.is_some() { "JPY" } else { "USD" };
     text(ws, &mut row, l.currency, currency)?;
@@ -622,7 +618,6 @@ fn arch_sheet(
     fmt: &Formats,
 ) -> Result<Built, XlsxError> {
     let l = lang.labels();
-    let x = labels(lang);
     let rate = rep.jpy_rate();
     // Upfront money after the monthly columns, when the report has any.
     let upfront_col = has_upfront(rep).then_some(if rate.is_some() {
@@ -647,24 +642,7 @@ fn arch_sheet(
     }
     ws.write_string_with_format(0, 0, &a.name, &fmt.title)?;
     ws.write_string(1, 0, format!("{}: {}", l.region, a.region))?;
-    let mut head = vec![
-        l.tier,
-        l.line_item,
-        x.id,
-        l.quantity,
-        l.unit,
-        x.unit_price_usd,
-        x.monthly_usd,
-    ];
-    if rate.is_some() {
-        head.push(x.monthly_jpy);
-    }
-    if upfront_col.is_some() {
-        head.push(x.upfront_usd);
-    }
-    for (c, h) in head.into_iter().enumerate() {
-        ws.write_string_with_format(HEADER_ROW, c as u16, h, &fmt.header)?;
-    }
+    arch_header(&mut ws, lang, rate.is_some(), upfront_col.is_some(), fmt)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
 
     let mut row = HEADER_ROW + 1;
@@ -672,75 +650,10 @@ fn arch_sheet(
     for t in &a.tiers {
         let first = row;
         for line in &t.lines {
-            ws.write_string(row, 0, lang.tier(&t.tier))?;
-            ws.write_string_with_format(row, 1, i18n_lines::description(lang, line), &fmt.wrap)?;
-            ws.write_string(row, 2, &line.id)?;
-            ws.write_number_with_format(
-                row,
-                COL_QUANTITY,
-                f(line.quantity),
-                fmt.number(line.quantity),
-            )?;
-            ws.write_string(row, 4, i18n_lines::unit(lang, &line.unit))?;
-            ws.write_number_with_format(
-                row,
-                COL_UNIT_PRICE,
-                f(line.unit_price_usd),
-                &fmt.unit_price,
-            )?;
-            let monthly = format!("={}*{}", cell(row, COL_QUANTITY), cell(row, COL_UNIT_PRICE));
-            ws.write_formula_with_format(
-                row,
-                COL_MONTHLY_USD,
-                formula(monthly, line.monthly_usd),
-                &fmt.usd,
-            )?;
-            if let Some(r) = rate {
-                let jpy = format!("={}*{RATE_NAME}", cell(row, COL_MONTHLY_USD));
-                ws.write_formula_with_format(
-                    row,
-                    COL_MONTHLY_JPY,
-                    yen(jpy, line.monthly_usd, r),
-                    &fmt.jpy,
-                )?;
-            }
-            if let (Some(uc), Some(up)) = (upfront_col, line.upfront_usd) {
-                ws.write_number_with_format(row, uc, f(up), &fmt.usd)?;
-            }
+            line_row(&mut ws, row, &t.tier, line, lang, (rate, upfront_col), fmt)?;
             row += 1;
         }
-        ws.write_string_with_format(
-            row,
-            0,
-            format!("{} — {}", x.subtotal, lang.tier(&t.tier)),
-            &fmt.bold,
-        )?;
-        ws.write_string_with_format(row, 1, &t.service, &fmt.bold)?;
-        let sum = |c: u16| {
-            if row > first {
-                format!("=SUM({}:{})", cell(first, c), cell(row - 1, c))
-            } else {
-                "=0".to_string()
-            }
-        };
-        ws.write_formula_with_format(
-            row,
-            COL_MONTHLY_USD,
-            formula(sum(COL_MONTHLY_USD), t.monthly_usd),
-            &fmt.usd_bold,
-        )?;
-        if let Some(r) = rate {
-            ws.write_formula_with_format(
-                row,
-                COL_MONTHLY_JPY,
-                yen(sum(COL_MONTHLY_JPY), t.monthly_usd, r),
-                &fmt.jpy_bold,
-            )?;
-        }
-        if let Some(uc) = upfront_col {
-            let up: Decimal = t.lines.iter().filter_map(|l| l.upfront_usd).sum();
-            ws.write_formula_with_format(row, uc, formula(sum(uc), up), &fmt.usd_bold)?;
-        }
+        subtotal_row(&mut ws, (first, row), t, lang, (rate, upfront_col), fmt)?;
         subtotals.push(row);
         row += 1;
     }
@@ -785,6 +698,125 @@ fn arch_sheet(
         total_row,
         upfront_col,
     })
+}
+
+/// The header row of an architecture sheet (yen and upfront columns when the report has them).
+fn arch_header(
+    ws: &mut Worksheet,
+    lang: Lang,
+    jpy: bool,
+    upfront: bool,
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let (l, x) = (lang.labels(), labels(lang));
+    let mut head = vec![
+        l.tier,
+        l.line_item,
+        x.id,
+        l.quantity,
+        l.unit,
+        x.unit_price_usd,
+        x.monthly_usd,
+    ];
+    if jpy {
+        head.push(x.monthly_jpy);
+    }
+    if upfront {
+        head.push(x.upfront_usd);
+    }
+    for (c, h) in head.into_iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, c as u16, h, &fmt.header)?;
+    }
+    Ok(())
+}
+
+/// One priced line: quantity and unit price as numbers, the monthly cost as their product
+/// (and in yen through the rate cell), the upfront money as a number.
+fn line_row(
+    ws: &mut Worksheet,
+    row: u32,
+    tier: &str,
+    line: &Line,
+    lang: Lang,
+    (rate, upfront_col): (Option<Decimal>, Option<u16>),
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    ws.write_string(row, 0, lang.tier(tier))?;
+    ws.write_string_with_format(row, 1, i18n_lines::description(lang, line), &fmt.wrap)?;
+    ws.write_string(row, 2, &line.id)?;
+    ws.write_number_with_format(
+        row,
+        COL_QUANTITY,
+        f(line.quantity),
+        fmt.number(line.quantity),
+    )?;
+    ws.write_string(row, 4, i18n_lines::unit(lang, &line.unit))?;
+    ws.write_number_with_format(row, COL_UNIT_PRICE, f(line.unit_price_usd), &fmt.unit_price)?;
+    let monthly = format!("={}*{}", cell(row, COL_QUANTITY), cell(row, COL_UNIT_PRICE));
+    ws.write_formula_with_format(
+        row,
+        COL_MONTHLY_USD,
+        formula(monthly, line.monthly_usd),
+        &fmt.usd,
+    )?;
+    if let Some(r) = rate {
+        let jpy = format!("={}*{RATE_NAME}", cell(row, COL_MONTHLY_USD));
+        ws.write_formula_with_format(
+            row,
+            COL_MONTHLY_JPY,
+            yen(jpy, line.monthly_usd, r),
+            &fmt.jpy,
+        )?;
+    }
+    if let (Some(uc), Some(up)) = (upfront_col, line.upfront_usd) {
+        ws.write_number_with_format(row, uc, f(up), &fmt.usd)?;
+    }
+    Ok(())
+}
+
+/// A tier's subtotal row: `SUM` of its lines (rows `first` to `row - 1`) in each money column.
+fn subtotal_row(
+    ws: &mut Worksheet,
+    (first, row): (u32, u32),
+    t: &TierReport,
+    lang: Lang,
+    (rate, upfront_col): (Option<Decimal>, Option<u16>),
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let x = labels(lang);
+    ws.write_string_with_format(
+        row,
+        0,
+        format!("{} — {}", x.subtotal, lang.tier(&t.tier)),
+        &fmt.bold,
+    )?;
+    ws.write_string_with_format(row, 1, &t.service, &fmt.bold)?;
+    let sum = |c: u16| {
+        if row > first {
+            format!("=SUM({}:{})", cell(first, c), cell(row - 1, c))
+        } else {
+            "=0".to_string()
+        }
+    };
+    ws.write_formula_with_format(
+        row,
+        COL_MONTHLY_USD,
+        formula(sum(COL_MONTHLY_USD), t.monthly_usd),
+        &fmt.usd_bold,
+    )?;
+    if let Some(r) = rate {
+        ws.write_formula_with_format(
+            row,
+            COL_MONTHLY_JPY,
+            yen(sum(COL_MONTHLY_JPY), t.monthly_usd, r),
+            &fmt.jpy_bold,
+        )?;
+    }
+    if let Some(uc) = upfront_col {
+        let up: Decimal = t.lines.iter().filter_map(|l| l.upfront_usd).sum();
+        ws.write_formula_with_format(row, uc, formula(sum(uc), up), &fmt.usd_bold)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

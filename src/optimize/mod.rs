@@ -49,7 +49,7 @@ pub struct Options<'a> {
 }
 
 /// The whole answer (JSON schema `archcost/optimize/1`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OptimizeReport {
     pub schema: &'static str,
     pub scenario: ScenarioRef,
@@ -57,7 +57,7 @@ pub struct OptimizeReport {
     pub architectures: Vec<ArchResult>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ScenarioRef {
     pub name: String,
     pub region: String,
@@ -67,7 +67,7 @@ pub struct ScenarioRef {
 pub type Config = BTreeMap<String, BTreeMap<String, String>>;
 
 /// One architecture's answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ArchResult {
     pub name: String,
     /// False when the architecture has no `[architecture.search]` table (baseline only).
@@ -91,12 +91,14 @@ pub struct ArchResult {
 }
 
 /// The architecture as written, priced exactly as `compare` prices it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Baseline {
     pub config: Config,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub monthly_usd: Decimal,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub upfront_usd: Decimal,
     pub feasible: bool,
     /// False when it breaks a search constraint (`broken`).
@@ -106,15 +108,18 @@ pub struct Baseline {
 }
 
 /// A configuration the search found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Choice {
     pub config: Config,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub monthly_usd: Decimal,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub upfront_usd: Decimal,
     /// Baseline monthly minus this one's (negative when it costs more).
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub saving_usd: Decimal,
     /// Ids of the constraints that stop it getting cheaper.
     pub binding: Vec<String>,
@@ -347,11 +352,19 @@ fn arch_result(
         result.notes.push(Said::InterpolatedBetweenMeasured);
     }
     for sp in &spaces {
-        let unpriced = sp
-            .outcomes
-            .iter()
-            .filter(|o| matches!(o, search::Priced::Out { reasons, .. } if reasons.iter().any(|r| r == "unpriced")))
-            .count();
+        // Unpriced Spot options are said apart: Spot prices are sourced for fewer types and
+        // regions (EC2 Spot Instance Advisor averages; no Fargate Spot rows in the bundled catalog).
+        let (mut unpriced, mut unpriced_spot) = (0, 0);
+        for (c, o) in sp.candidates.iter().zip(&sp.outcomes) {
+            if matches!(o, search::Priced::Out { reasons, .. } if reasons.iter().any(|r| r == "unpriced"))
+            {
+                if c.svc.terms().purchase == crate::scenario::Purchase::Spot {
+                    unpriced_spot += 1;
+                } else {
+                    unpriced += 1;
+                }
+            }
+        }
         let no_vcpus = sp
             .candidates
             .iter()
@@ -367,6 +380,12 @@ fn arch_result(
             result.notes.push(Said::Unpriced {
                 tier: sp.tier.to_string(),
                 count: unpriced,
+            });
+        }
+        if unpriced_spot > 0 {
+            result.notes.push(Said::UnpricedSpot {
+                tier: sp.tier.to_string(),
+                count: unpriced_spot,
             });
         }
     }
@@ -430,6 +449,9 @@ fn describe(svc: &Service) -> BTreeMap<String, String> {
     match svc {
         Service::Ec2(e) => {
             put("instance", e.instance.clone());
+            if terms.purchase == crate::scenario::Purchase::Spot {
+                put("spot_share", n(terms.spot_share));
+            }
             if let Some(u) = e.max_utilization {
                 put("max_utilization", n(u));
             }
@@ -445,8 +467,8 @@ fn describe(svc: &Service) -> BTreeMap<String, String> {
             put("vcpu", n(f.vcpu));
             put("memory_gb", n(f.memory_gb));
             put("arch", f.arch.key().to_string());
-            if let Some(s) = f.spot_share {
-                put("spot_share", n(s));
+            if terms.purchase == crate::scenario::Purchase::Spot {
+                put("spot_share", n(terms.spot_share));
             }
             if let Some(u) = f.max_utilization {
                 put("max_utilization", n(u));

@@ -703,7 +703,7 @@ fn http_client(
 /// Combine the imported offer files into a catalog and write it to `out_dir` (nothing is
 /// written when no file was found).
 fn write_fetched(
-    imports: &[offer::Imported],
+    mut imports: Vec<offer::Imported>,
     regions: &[String],
     out_dir: PathBuf,
     base: &Base,
@@ -715,11 +715,11 @@ fn write_fetched(
             out_dir.display()
         )));
     }
-    let (catalog, mut warnings) = offer::combine(imports, &out_dir.display().to_string());
-    let (commitments, rate_warnings) = offer::combine_commitments(imports);
+    let (catalog, mut warnings) = offer::combine(&imports, &out_dir.display().to_string());
+    let (commitments, rate_warnings) = offer::combine_commitments(&mut imports);
     warnings.extend(rate_warnings);
-    offer::warn_all(imports, &warnings);
-    let mut meta = Metadata::new(imports, &catalog, &commitments);
+    offer::warn_all(&imports, &warnings);
+    let mut meta = Metadata::new(&imports, &catalog, &commitments);
     meta.fetched_at = Some(now_rfc3339());
     meta.base_url = Some(base.shown.clone());
     offer::write_catalog_dir(&out_dir, &catalog, &commitments, &meta)?;
@@ -814,7 +814,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             imports.push(imported);
         }
     }
-    write_fetched(&imports, &regions, out_dir, &base)
+    write_fetched(imports, &regions, out_dir, &base)
 }
 
 /// The Compute Savings Plan rate files of `regions`: the plan's region index (named by the

@@ -274,7 +274,7 @@ fn tier_matrix(o: &mut String, rep: &Report, lang: Lang) {
                 Some(tier) => o.push_str(&format!(
                     "<td class=\"num\">{}<span class=\"svc\">{}</span></td>",
                     esc(&money(rep, tier.monthly_usd)),
-                    esc(&tier.service)
+                    esc(&lang.service(&tier.service))
                 )),
                 None => o.push_str("<td class=\"num\">—</td>"),
             }
@@ -434,11 +434,11 @@ fn line_items_section(o: &mut String, rep: &Report, lang: Lang) {
             esc(l.total_per_month),
             esc(&money(rep, a.monthly_usd))
         ));
-        for note in &a.notes {
+        for note in a.notes_in(lang) {
             o.push_str(&format!(
                 "<p class=\"note\">{}{}</p>\n",
                 esc(l.note),
-                esc(&i18n_lines::note(lang, note))
+                esc(&note)
             ));
         }
         limits_table(o, a, lang);

@@ -82,7 +82,7 @@ fn tier_table(o: &mut String, rep: &Report, lang: Lang) {
             match a.tier(t) {
                 Some(tier) => o.push_str(&format!(
                     " {} {} |",
-                    tier.service,
+                    lang.service(&tier.service),
                     money(rep, tier.monthly_usd)
                 )),
                 None => o.push_str(" — |"),
@@ -119,8 +119,8 @@ fn arch_section(o: &mut String, rep: &Report, a: &ArchReport, lang: Lang) {
             money(rep, l.monthly_usd)
         ));
     }
-    for note in &a.notes {
-        o.push_str(&format!("\n> {}\n", cell(&i18n_lines::note(lang, note))));
+    for note in a.notes_in(lang) {
+        o.push_str(&format!("\n> {}\n", cell(&note)));
     }
     if !a.limits.is_empty() {
         o.push_str(&format!(

@@ -101,6 +101,12 @@ pub fn say(s: &Said, lang: Lang) -> String {
         (Said::Unpriced { tier, count }, Lang::Ja) => format!(
             "{tier}: {count} 件の構成を除外（購入オプションまたはサイズの出典付き料金がこのカタログになく、discount_pct もありません）"
         ),
+        (Said::UnpricedSpot { tier, count }, Lang::En) => format!(
+            "{tier}: {count} Spot configuration(s) skipped: no sourced Spot price or discount in this catalog for that type or task in this region (and no discount_pct)"
+        ),
+        (Said::UnpricedSpot { tier, count }, Lang::Ja) => format!(
+            "{tier}: {count} 件の Spot 構成を除外（このリージョンのそのタイプ／タスクについて出典付きの Spot 料金・割引率がこのカタログになく、discount_pct もありません）"
+        ),
         (Said::NoVcpus { tier, count }, Lang::En) => format!(
             "{tier}: {count} type(s) left out: their vCPUs are not in limits/ec2-vcpus.csv, so rps_per_vcpu cannot size them"
         ),

@@ -57,7 +57,11 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         for t in &used {
             row.push(match arch.tier(t) {
                 Some(tier) if compact => right(money(rep, tier.monthly_usd)),
-                Some(tier) => right(format!("{} {}", tier.service, money(rep, tier.monthly_usd))),
+                Some(tier) => right(format!(
+                    "{} {}",
+                    lang.service(&tier.service),
+                    money(rep, tier.monthly_usd)
+                )),
                 None => right("—".to_string()),
             });
         }
@@ -135,8 +139,8 @@ fn arch_section(out: &mut String, rep: &Report, arch: &ArchReport, lang: Lang, c
     if !flagged.is_empty() {
         out.push_str(&limits_table_in(&arch.name, &flagged, lang));
     }
-    for note in &arch.notes {
-        out.push_str(&format!("{}{}\n", lb.note, i18n_lines::note(lang, note)));
+    for note in arch.notes_in(lang) {
+        out.push_str(&format!("{}{note}\n", lb.note));
     }
     if !arch.limits.is_empty() {
         out.push_str(&lang.checks_ok(arch.limits.len() - flagged.len(), arch.limits.len()));

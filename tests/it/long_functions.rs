@@ -14,7 +14,7 @@ const MAX_BODY_LINES: usize = 100;
 const IN_FLIGHT: &[(&str, &str)] = &[
     // src/optimize/: owned by another change in flight (the optimizer), split next.
     ("optimize/mod.rs", "arch_result"),
-    ("optimize/space.rs", "fargate"),
+    ("optimize/space.rs", "purchase_options"),
     // src/pricing/offer/: owned by another change in flight (import speed), split next.
     ("pricing/offer/csv.rs", "import"),
     ("pricing/offer/mapping.rs", "regional_key"),

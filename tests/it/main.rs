@@ -19,6 +19,7 @@ mod layers;
 mod limits;
 mod long_functions;
 mod meeting;
+mod message_ids;
 mod optimize;
 mod oracles;
 mod pricing_fetch;

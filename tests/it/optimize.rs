@@ -453,6 +453,16 @@ fn bad_search_tables_exit_2_with_file_and_line() {
             "app.instance",
             "`families` is empty",
         ),
+        (
+            "app.spot_share = [0, 1.5]",
+            "app.spot_share",
+            "1.5 is not a share",
+        ),
+        (
+            "app.purchase = [\"on-demand\"]\napp.spot_share = [0.5]",
+            "app.spot_share",
+            "`purchase` has no \"spot\"",
+        ),
     ] {
         let text = ec2_scenario("m5.large", &format!("[architecture.search]\n{search}\n"));
         let line = line_of(&text, key);
@@ -761,4 +771,151 @@ fn an_infeasible_search_does_not_fail_the_report_and_shows_what_rules_it_out() {
     let v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("optimize.json")).unwrap()).unwrap();
     assert!(v["architectures"][0]["best"].is_null());
+}
+
+// ---------- Spot share ----------
+
+/// The EC2 app tier of `ec2_scenario` with purchase keys added to its inline table.
+fn ec2_with(instance: &str, purchase: &str, search: &str) -> String {
+    ec2_scenario(instance, search).replace(
+        "max_utilization = 0.7 }",
+        &format!("max_utilization = 0.7{purchase} }}"),
+    )
+}
+
+#[test]
+fn ec2_spot_share_best_equals_the_cheapest_compare_and_unsourced_spot_is_skipped_and_said() {
+    let types = ["m7g.large", "c7g.large", "c7i.large"];
+    // The options the search lists: on-demand, Spot for half and for all instance-hours.
+    let options = [
+        ("", "on-demand", None),
+        (
+            ", purchase = \"spot\", spot_share = 0.5",
+            "spot",
+            Some("0.5"),
+        ),
+        (", purchase = \"spot\", spot_share = 1", "spot", Some("1")),
+    ];
+    // Brute force: `compare` on every type x option written into the scenario. c7i has no
+    // Spot row in the bundled catalog for us-east-1 (pricing/commitments/spot.csv): compare
+    // refuses it, so optimize must skip it (and say so).
+    let mut cheapest: Option<(Decimal, String, &str, Option<&str>)> = None;
+    let mut refused = 0;
+    for t in types {
+        for (keys, purchase, share) in options {
+            let text = ec2_with(t, keys, "");
+            if t == "c7i.large" && purchase == "spot" {
+                let err = eval_err(&text);
+                assert!(err.contains("ec2.spot.discount.linux.c7i.large"), "{err}");
+                refused += 1;
+                continue;
+            }
+            let rep = eval(&text);
+            let a = only(&rep);
+            if a.feasible && cheapest.as_ref().is_none_or(|(m, ..)| a.monthly_usd < *m) {
+                cheapest = Some((a.monthly_usd, t.to_string(), purchase, share));
+            }
+        }
+    }
+    assert_eq!(refused, 2);
+    let (brute_usd, brute_type, brute_purchase, brute_share) = cheapest.unwrap();
+    let search = r#"[architecture.search]
+app.instance = ["m7g.large", "c7g.large", "c7i.large"]
+app.purchase = ["on-demand", "spot"]
+app.spot_share = [0, 0.5, 1]
+"#;
+    let r = optimize_text(&ec2_with("m5.large", "", search), 3);
+    let a = &r.architectures[0];
+    let best = a.best.as_ref().unwrap();
+    assert_eq!(best.monthly_usd, brute_usd, "exact");
+    let app = &best.config["app"];
+    assert_eq!(app["instance"], brute_type);
+    assert_eq!(app["purchase"], brute_purchase);
+    assert_eq!(app.get("spot_share").map(String::as_str), brute_share);
+    // 3 types x (on-demand, Spot 0.5, Spot 1) (the share 0 is on-demand, listed once) + web.
+    assert_eq!(a.space, "9");
+    assert!(
+        a.notes.contains(&optimize::Said::UnpricedSpot {
+            tier: "app".into(),
+            count: 2
+        }),
+        "{:?}",
+        a.notes
+    );
+}
+
+#[test]
+fn fargate_spot_share_is_priced_as_compare_with_a_discount_and_skipped_without() {
+    // The bundled catalog has no Fargate Spot price rows: without discount_pct every Spot
+    // option is skipped (and said); the answer is on-demand.
+    let search = "[architecture.search]\napp.vcpu = [0.5, 1]\napp.spot_share = [0.5, 1]\nmax_utilization = 0.8\n";
+    let r = optimize_text(&fargate_scenario("1", "2", search), 0);
+    let a = &r.architectures[0];
+    let best = a.best.as_ref().unwrap();
+    assert_eq!(best.config["app"]["purchase"], "on-demand");
+    // 0.5 vCPU: 1-4 GB (4 sizes), 1 vCPU: 2-8 GB (7 sizes) = 11 pairs, each on Spot at 2 shares.
+    assert!(
+        a.notes.contains(&optimize::Said::UnpricedSpot {
+            tier: "app".into(),
+            count: 22
+        }),
+        "{:?}",
+        a.notes
+    );
+    // With the tier's discount_pct = 70 Spot is priced; brute force over every pair and option.
+    // (`compare` refuses discount_pct on an on-demand tier: it is written with Spot only.)
+    let with_keys = |vcpu: &str, mem: &str, keys: &str, search: &str| {
+        fargate_scenario(vcpu, mem, search).replace(
+            "max_utilization = 0.8 }",
+            &format!("max_utilization = 0.8{keys} }}"),
+        )
+    };
+    let pairs: [(&str, &[&str]); 2] = [
+        ("0.5", &["1", "2", "3", "4"]),
+        ("1", &["2", "3", "4", "5", "6", "7", "8"]),
+    ];
+    let mut cheapest: Option<(Decimal, String)> = None;
+    for (v, mems) in pairs {
+        for m in mems {
+            for (keys, label) in [
+                ("", "on-demand"),
+                (
+                    ", purchase = \"spot\", spot_share = 0.5, discount_pct = 70",
+                    "0.5",
+                ),
+                (
+                    ", purchase = \"spot\", spot_share = 1, discount_pct = 70",
+                    "1",
+                ),
+            ] {
+                let rep = eval(&with_keys(v, m, keys, ""));
+                let a = only(&rep);
+                if a.feasible && cheapest.as_ref().is_none_or(|(c, _)| a.monthly_usd < *c) {
+                    cheapest = Some((a.monthly_usd, format!("{v}/{m}/{label}")));
+                }
+            }
+        }
+    }
+    let (brute_usd, brute) = cheapest.unwrap();
+    let written = ", purchase = \"spot\", spot_share = 1, discount_pct = 70";
+    let search = search.replace(
+        "app.spot_share",
+        "app.purchase = [\"on-demand\", \"spot\"]\napp.spot_share",
+    );
+    let r = optimize_text(&with_keys("1", "2", written, &search), 0);
+    let best = r.architectures[0].best.as_ref().unwrap();
+    assert_eq!(best.monthly_usd, brute_usd, "exact");
+    let app = &best.config["app"];
+    let label = app
+        .get("spot_share")
+        .cloned()
+        .unwrap_or_else(|| "on-demand".into());
+    assert_eq!(
+        format!("{}/{}/{label}", app["vcpu"], app["memory_gb"]),
+        brute
+    );
+    assert!(
+        brute.ends_with("/1"),
+        "all on Spot at 70 % off is cheapest: {brute}"
+    );
 }

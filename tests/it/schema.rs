@@ -1,6 +1,6 @@
-//! `archcost schema`: the generated JSON Schemas accept every shipped scenario, template and
-//! committed report, reject a typo'd key and a wrong type, and match the committed copy in
-//! docs/reference/.
+//! `archcost schema`: the generated JSON Schemas accept every shipped scenario, template,
+//! committed report and `optimize --format json` answer (found, infeasible), reject a typo'd key
+//! and a wrong type, and match the committed copies in docs/reference/.
 use crate::util::*;
 use archcost::templates;
 use serde_json::{json, Value};
@@ -123,6 +123,65 @@ fn the_committed_scenario_schema_is_the_commands_output() {
     let committed =
         std::fs::read_to_string(repo().join("docs/reference/report.schema.json")).unwrap();
     assert_eq!(committed, stdout(&["schema", "report"]));
+    let committed =
+        std::fs::read_to_string(repo().join("docs/reference/optimize.schema.json")).unwrap();
+    assert_eq!(committed, stdout(&["schema", "optimize"]));
+}
+
+/// `archcost optimize ARGS --format json` (exit 0 or 3: an infeasible search still answers).
+fn optimize_json(args: &[&str]) -> Value {
+    let out = bin()
+        .arg("optimize")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 3)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn optimize_answers_validate_against_the_optimize_schema() {
+    let v = validator("optimize");
+    // Found: bests, alternatives, binding reasons and notes of several kinds, in yen.
+    let tokyo = repo().join("scenarios/optimize-tokyo.toml");
+    let doc = optimize_json(&[tokyo.to_str().unwrap(), "--currency", "JPY"]);
+    assert_eq!(doc["schema"], "archcost/optimize/1");
+    assert!(doc["architectures"][0]["best"].is_object());
+    assert_eq!(errors(&v, &doc), Vec::<String>::new());
+    // Infeasible everywhere: `best` null and `ruled_out` per family.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    std::fs::write(
+        &path,
+        r#"name = "t"
+region = "us-east-1"
+[workload]
+requests_per_month = 200_000_000
+duration_ms = 40
+[[architecture]]
+name = "a"
+app = { service = "ec2", instance = "m5.large", rps_per_vcpu = 0.01, min = 2, max = 2 }
+[architecture.search]
+app.instance = { families = ["c7g"] }
+"#,
+    )
+    .unwrap();
+    let doc = optimize_json(&[path.to_str().unwrap()]);
+    assert!(doc["architectures"][0]["best"].is_null());
+    assert!(doc["architectures"][0]["ruled_out"].is_array());
+    assert_eq!(errors(&v, &doc), Vec::<String>::new());
+    // A wrong type or an unknown sentence kind fails.
+    let mut wrong = optimize_json(&[tokyo.to_str().unwrap()]);
+    wrong["architectures"][0]["best"]["monthly_usd"] = json!(12.5);
+    assert!(!v.is_valid(&wrong), "money is an exact decimal string");
+    let mut wrong = optimize_json(&[tokyo.to_str().unwrap()]);
+    wrong["architectures"][0]["best"]["reasons"][0]["kind"] = json!("guess");
+    assert!(!v.is_valid(&wrong), "an unknown reason kind");
 }
 
 /// The `#:schema` path on the first line of `text`, if it has one.

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 mod lean;
 mod over_time;
-pub use lean::{arch_total, outcomes, probe, totals, Outcome, Probe};
+pub use lean::{arch_total, outcome, outcomes, probe, totals, Outcome, Probe};
 pub use over_time::OverTime;
 
 pub const REPORT_SCHEMA: &str = "archcost/report/1";

@@ -17,6 +17,7 @@ mod i18n_lines;
 mod io_edges;
 mod layers;
 mod limits;
+mod long_functions;
 mod meeting;
 mod message_ids;
 mod optimize;

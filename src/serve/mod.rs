@@ -18,7 +18,6 @@ mod zip;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -54,8 +53,28 @@ pub struct Options {
     pub lang: Lang,
 }
 
-/// Serve until Ctrl-C / SIGTERM; 0 after a clean stop.
-pub fn run(args: Options) -> Result<u8> {
+/// What the server tells the person who started it; the command layer words and prints it
+/// (this module writes nothing to standard output).
+pub enum Event<'a> {
+    /// Listening on an address other machines can reach.
+    Exposed(std::net::SocketAddr),
+    /// Listening: the scenario's name, its file (watched for changes) and the page's URL.
+    Listening {
+        name: &'a str,
+        file: &'a str,
+        url: &'a str,
+    },
+    /// The browser `open` asked for could not be started; the page is at `url`.
+    NoBrowser {
+        error: &'a std::io::Error,
+        url: &'a str,
+    },
+    /// Stopped cleanly (Ctrl-C or SIGTERM).
+    Stopped,
+}
+
+/// Serve until Ctrl-C / SIGTERM, telling `tell` what happens; 0 after a clean stop.
+pub fn run(args: Options, tell: &mut dyn FnMut(Event)) -> Result<u8> {
     let ip = host_ip(&args.host)?;
     let limits = match std::env::var(http::LIMITS_ENV) {
         Ok(spec) => http::Limits::parse(&spec)
@@ -92,23 +111,21 @@ pub fn run(args: Options) -> Result<u8> {
 
     let url = bound.url();
     if !ip.is_loopback() {
-        eprintln!(
-            "warning: listening on {addr}, not only on this machine: anyone who can reach it can read the scenario and save files beside it; use the default --host 127.0.0.1 unless the room needs it"
-        );
+        tell(Event::Exposed(addr));
     }
     let name = live.good().scenario.name.clone();
-    {
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(
-            out,
-            "archcost serve: {name} ({}) at {url}\nwatching {} for changes; Ctrl-C stops",
-            live.name(),
-            live.name()
-        );
-        let _ = out.flush();
-    }
+    tell(Event::Listening {
+        name: &name,
+        file: live.name(),
+        url: &url,
+    });
     if args.open {
-        open_browser(&url);
+        if let Err(error) = open_browser(&url) {
+            tell(Event::NoBrowser {
+                error: &error,
+                url: &url,
+            });
+        }
     }
 
     let ctx = Arc::new(api::Ctx {
@@ -120,12 +137,12 @@ pub fn run(args: Options) -> Result<u8> {
     stop.store(true, Ordering::SeqCst);
     let _ = watcher.join();
     served.map_err(|e| Error::io(addr.to_string(), e))?;
-    println!("archcost serve: stopped");
+    tell(Event::Stopped);
     Ok(0)
 }
 
-/// Open `url` in the default browser (best effort; the URL is printed either way).
-fn open_browser(url: &str) {
+/// Open `url` in the default browser (best effort; the URL is shown either way).
+fn open_browser(url: &str) -> std::io::Result<()> {
     let mut cmd = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(windows) {
@@ -139,7 +156,5 @@ fn open_browser(url: &str) {
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
-    if let Err(e) = cmd.spawn() {
-        eprintln!("archcost serve: could not open a browser ({e}); open {url} yourself");
-    }
+    cmd.spawn().map(drop)
 }

@@ -41,6 +41,14 @@ impl Error {
         }
     }
 
+    /// The message in `lang` (English: the `Display` text, byte for byte).
+    pub fn render(&self, lang: crate::lang::Lang) -> String {
+        match self {
+            Error::Range(e) => e.describe_in(&crate::range::FLAGS, lang),
+            other => other.to_string(),
+        }
+    }
+
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),

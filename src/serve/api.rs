@@ -28,6 +28,8 @@ pub struct Ctx {
     pub live: Arc<Live>,
     pub bound: guard::Bound,
     pub default_lang: Lang,
+    /// Where the server reports what happens (the command layer prints it).
+    pub events: super::Events,
 }
 
 /// A request, reduced to what the handlers read.

@@ -18,8 +18,7 @@ mod zip;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use std::io::Write;
-use std::net::{IpAddr, Ipv4Addr, TcpListener};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -38,6 +37,33 @@ fn host_ip(host: &str) -> Result<IpAddr> {
         })
 }
 
+/// What the server tells the person who started it. The server prints nothing itself: the
+/// command layer (commands/serve.rs) words these in the chosen language.
+#[derive(Debug)]
+pub enum Event {
+    /// Listening: the scenario's name, its file as given, the page's URL, and the address when
+    /// it is reachable from other machines (not loopback).
+    Listening {
+        scenario: String,
+        file: String,
+        url: String,
+        exposed: Option<SocketAddr>,
+    },
+    /// The file changed on disk and the new version validated (the page shows it).
+    Reloaded { file: String },
+    /// The file changed on disk and does not validate (the page keeps the last good version).
+    Invalid { file: String, error: Arc<Error> },
+    /// The browser could not be opened (`--open`).
+    BrowserFailed { url: String, error: String },
+    /// Accepting a connection failed (out of file descriptors and the like); the server waits.
+    AcceptFailed { error: String },
+    /// Stopped after Ctrl-C / SIGTERM.
+    Stopped,
+}
+
+/// Where events go (called from the server's threads).
+pub type Events = Arc<dyn Fn(Event) + Send + Sync>;
+
 /// What to serve and where: plain values (the command layer maps its flags onto them).
 pub struct Options {
     /// The scenario file (watched and reloaded).
@@ -52,6 +78,8 @@ pub struct Options {
     pub open: bool,
     /// Language of the page when the URL does not say.
     pub lang: Lang,
+    /// Receives what happens (start, reloads, stop).
+    pub events: Events,
 }
 
 /// Serve until Ctrl-C / SIGTERM; 0 after a clean stop.
@@ -87,45 +115,41 @@ pub fn run(args: Options) -> Result<u8> {
         ctrlc::set_handler(move || wake.notify_one())
             .map_err(|e| Error::io("signal handler", std::io::Error::other(e.to_string())))?;
     }
-    let watcher =
-        watch::spawn(live.clone(), stop.clone()).map_err(|e| Error::io("watcher thread", e))?;
+    let watcher = watch::spawn(live.clone(), stop.clone(), args.events.clone())
+        .map_err(|e| Error::io("watcher thread", e))?;
 
     let url = bound.url();
-    if !ip.is_loopback() {
-        eprintln!(
-            "warning: listening on {addr}, not only on this machine: anyone who can reach it can read the scenario and save files beside it; use the default --host 127.0.0.1 unless the room needs it"
-        );
-    }
-    let name = live.good().scenario.name.clone();
-    {
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(
-            out,
-            "archcost serve: {name} ({}) at {url}\nwatching {} for changes; Ctrl-C stops",
-            live.name(),
-            live.name()
-        );
-        let _ = out.flush();
-    }
+    (args.events)(Event::Listening {
+        scenario: live.good().scenario.name.clone(),
+        file: live.name().to_string(),
+        url: url.clone(),
+        exposed: (!ip.is_loopback()).then_some(addr),
+    });
     if args.open {
-        open_browser(&url);
+        if let Err(e) = open_browser(&url) {
+            (args.events)(Event::BrowserFailed {
+                url: url.clone(),
+                error: e.to_string(),
+            });
+        }
     }
 
     let ctx = Arc::new(api::Ctx {
         live,
         bound,
         default_lang: args.lang,
+        events: args.events.clone(),
     });
     let served = http::serve(listener, ctx, limits, wake);
     stop.store(true, Ordering::SeqCst);
     let _ = watcher.join();
     served.map_err(|e| Error::io(addr.to_string(), e))?;
-    println!("archcost serve: stopped");
+    (args.events)(Event::Stopped);
     Ok(0)
 }
 
-/// Open `url` in the default browser (best effort; the URL is printed either way).
-fn open_browser(url: &str) {
+/// Open `url` in the default browser (best effort; the URL is shown either way).
+fn open_browser(url: &str) -> std::io::Result<()> {
     let mut cmd = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(windows) {
@@ -139,7 +163,5 @@ fn open_browser(url: &str) {
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
-    if let Err(e) = cmd.spawn() {
-        eprintln!("archcost serve: could not open a browser ({e}); open {url} yourself");
-    }
+    cmd.spawn().map(drop)
 }

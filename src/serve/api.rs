@@ -29,7 +29,7 @@ pub struct Ctx {
     pub bound: guard::Bound,
     pub default_lang: Lang,
     /// Where the server reports what happens (the command layer prints it).
-    pub events: super::Events,
+    pub events: super::events::Events,
 }
 
 /// A request, reduced to what the handlers read.

@@ -5,6 +5,7 @@
 //! it cleanly.
 mod api;
 mod controls;
+mod events;
 pub mod edit;
 pub mod guard;
 mod http;
@@ -16,9 +17,11 @@ mod texts;
 mod watch;
 mod zip;
 
+pub use events::{Event, Events};
+
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
+use std::net::{IpAddr, Ipv4Addr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -36,33 +39,6 @@ fn host_ip(host: &str) -> Result<IpAddr> {
             ))
         })
 }
-
-/// What the server tells the person who started it. The server prints nothing itself: the
-/// command layer (commands/serve.rs) words these in the chosen language.
-#[derive(Debug)]
-pub enum Event {
-    /// Listening: the scenario's name, its file as given, the page's URL, and the address when
-    /// it is reachable from other machines (not loopback).
-    Listening {
-        scenario: String,
-        file: String,
-        url: String,
-        exposed: Option<SocketAddr>,
-    },
-    /// The file changed on disk and the new version validated (the page shows it).
-    Reloaded { file: String },
-    /// The file changed on disk and does not validate (the page keeps the last good version).
-    Invalid { file: String, error: Arc<Error> },
-    /// The browser could not be opened (`--open`).
-    BrowserFailed { url: String, error: String },
-    /// Accepting a connection failed (out of file descriptors and the like); the server waits.
-    AcceptFailed { error: String },
-    /// Stopped after Ctrl-C / SIGTERM.
-    Stopped,
-}
-
-/// Where events go (called from the server's threads).
-pub type Events = Arc<dyn Fn(Event) + Send + Sync>;
 
 /// What to serve and where: plain values (the command layer maps its flags onto them).
 pub struct Options {

@@ -2,7 +2,7 @@
 //! reload when it changes, so an edit saved in any editor (in place or by rename) shows within
 //! a second. Polling needs no platform watcher and no extra dependency.
 use super::state::{Live, Reload};
-use super::{Event, Events};
+use super::events::{Event, Events};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

@@ -9,10 +9,10 @@ how many bytes the server let in, and the server's peak resident memory (VmHWM, 
 Python 3 standard library only.
 """
 import socket
-import subprocess
 import sys
 import threading
-import urllib.parse
+
+import serve_proc
 
 
 def vm_hwm_kib(pid):
@@ -29,22 +29,7 @@ def main(argv):
         return 2
     binary, scenario = argv[0], argv[1]
     mib = int(argv[2]) if len(argv) > 2 else 100
-    proc = subprocess.Popen(
-        [binary, "serve", scenario, "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        url = None
-        for line in proc.stdout:
-            if "http://" in line:
-                url = line[line.index("http://"):].split()[0]
-                break
-        if url is None:
-            print("the server did not start")
-            return 1
-        host = urllib.parse.urlparse(url).netloc
+    with serve_proc.running(binary, scenario) as (proc, host):
         name, port = host.rsplit(":", 1)
         before = vm_hwm_kib(proc.pid)
         s = socket.create_connection((name, int(port)))
@@ -84,9 +69,6 @@ def main(argv):
         print(f"sent: {sent:,} of {total:,} bytes")
         print(f"server peak RSS (VmHWM): {before/1024:.1f} MiB at start, {peak/1024:.1f} MiB after")
         return 0
-    finally:
-        proc.terminate()
-        proc.wait()
 
 
 if __name__ == "__main__":

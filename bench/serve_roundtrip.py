@@ -12,10 +12,11 @@ Python 3 standard library only.
 """
 import http.client
 import statistics
-import subprocess
 import sys
 import time
 import urllib.parse
+
+import serve_proc
 
 
 def percentile(values, p):
@@ -30,22 +31,7 @@ def main(argv):
         return 2
     binary, scenario = argv[0], argv[1]
     n = int(argv[2]) if len(argv) > 2 else 200
-    proc = subprocess.Popen(
-        [binary, "serve", scenario, "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        url = None
-        for line in proc.stdout:
-            if "http://" in line:
-                url = line[line.index("http://"):].split()[0]
-                break
-        if url is None:
-            print("the server did not start")
-            return 1
-        host = urllib.parse.urlparse(url).netloc
+    with serve_proc.running(binary, scenario) as (proc, host):
         conn = http.client.HTTPConnection(host)
 
         def get(path):
@@ -77,9 +63,6 @@ def main(argv):
                 f"p99 {percentile(times, 99):7.2f} ms   max {max(times):7.2f} ms"
             )
         conn.close()
-    finally:
-        proc.terminate()
-        proc.wait()
     return 0
 
 

@@ -13,8 +13,9 @@ mod types;
 mod validate;
 mod validate_net;
 
+pub use check::{Check, SettingsCheck, ValidateSettings, BIG};
 pub use num::from_f64;
-pub use suggest::{closest, closest_name};
+pub use suggest::{closest, closest_name, instance as suggest_instance};
 pub use types::*;
 pub use validate::{fargate_size_ok, FARGATE_SIZES};
 

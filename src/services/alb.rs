@@ -4,8 +4,9 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::{AlbPlan, TierPlan};
 use crate::error::Result;
-use crate::scenario::{Alb, Scheme};
+use crate::scenario::{Alb, Scheme, SettingsCheck, ValidateSettings};
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 
 impl ServiceModel for Alb {
     fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
@@ -45,4 +46,39 @@ pub fn lines(alb: &Alb, ctx: &Ctx, plan: Option<&AlbPlan>) -> Result<Vec<Line>> 
         out.extend(super::waf::lines(ctx, rules, ctx.load.monthly_requests)?);
     }
     Ok(out)
+}
+
+impl ValidateSettings for Alb {
+    /// An Application Load Balancer's keys: count, rules, WAF, connections, Availability Zones.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let a = self;
+        let p = |k: &str| at.key(k);
+        c.range(&p("count"), a.count, dec!(1), dec!(1000), "load balancers")?;
+        c.whole(&p("count"), a.count)?;
+        c.non_negative(&p("rules"), a.rules, dec!(10000))?;
+        if let Some(r) = a.waf_rules {
+            c.non_negative(&p("waf_rules"), r, dec!(1000))?;
+            c.whole(&p("waf_rules"), r)?;
+        }
+        c.range(
+            &p("requests_per_connection"),
+            a.requests_per_connection,
+            dec!(1),
+            dec!(1_000_000),
+            "requests",
+        )?;
+        c.range(
+            &p("connection_duration_s"),
+            a.connection_duration_s,
+            dec!(0.001),
+            dec!(4000),
+            "seconds",
+        )?;
+        // "[Application Load Balancers] You must specify subnets from at least two
+        // Availability Zones" (ELBv2 CreateLoadBalancer API reference).
+        c.range(&p("azs"), a.azs(), dec!(2), dec!(6), "Availability Zones")?;
+        c.whole(&p("azs"), a.azs())?;
+        Ok(())
+    }
 }

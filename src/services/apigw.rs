@@ -3,7 +3,7 @@
 use super::{Ctx, Line, ServiceModel, KB_PER_GB};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{ApiGateway, ApiKind, Endpoint};
+use crate::scenario::{ApiGateway, ApiKind, Endpoint, SettingsCheck, ValidateSettings, BIG};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -98,5 +98,114 @@ impl ServiceModel for ApiGateway {
             out.extend(super::waf::lines(ctx, rules, requests)?);
         }
         Ok(out)
+    }
+}
+
+impl ValidateSettings for ApiGateway {
+    /// API Gateway's keys: API kind and endpoint, cache, WAF, WebSocket connections, timeouts and throttling.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let g = self;
+        let p = |k: &str| at.key(k);
+        let base = at.base;
+        if g.api != ApiKind::Rest && g.endpoint != Endpoint::Regional {
+            return Err(c.fail(
+                &p("endpoint"),
+                "only REST APIs can be edge-optimized or private; HTTP and WebSocket APIs are regional",
+                "use api = \"rest\" or endpoint = \"regional\"",
+            ));
+        }
+        if let Some(gb) = g.cache_gb {
+            if g.api != ApiKind::Rest {
+                return Err(c.fail(
+                    &p("cache_gb"),
+                    "API caching exists only for REST APIs",
+                    "remove cache_gb or use api = \"rest\"",
+                ));
+            }
+            let sizes = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
+            if !sizes.contains(&gb.normalize().to_string().as_str()) {
+                return Err(c.fail(
+                    &p("cache_gb"),
+                    format!("{gb} GB is not a cache size"),
+                    format!("use one of {} (GB)", sizes.join(", ")),
+                ));
+            }
+        }
+        if let Some(r) = g.waf_rules {
+            if g.api != ApiKind::Rest {
+                return Err(c.fail(&p("waf_rules"), "AWS WAF can protect REST APIs but not HTTP or WebSocket APIs", "remove waf_rules, or use api = \"rest\" (or put an ALB/CloudFront with WAF in front)"));
+            }
+            c.non_negative(&p("waf_rules"), r, dec!(1000))?;
+            c.whole(&p("waf_rules"), r)?;
+        }
+        if g.api != ApiKind::Websocket
+            && (g.connection_minutes_per_month.is_some() || g.average_connections.is_some())
+        {
+            return Err(c.fail(
+                &p("connection_minutes_per_month"),
+                "connection minutes are billed only for WebSocket APIs",
+                "remove the key or use api = \"websocket\"",
+            ));
+        }
+        if g.connection_minutes_per_month.is_some() && g.average_connections.is_some() {
+            return Err(c.fail(
+                base,
+                "both connection_minutes_per_month and average_connections are set",
+                "keep one of them",
+            ));
+        }
+        if let Some(v) = g.connection_minutes_per_month {
+            c.non_negative(&p("connection_minutes_per_month"), v, BIG)?;
+        }
+        if let Some(v) = g.connection_duration_s {
+            if g.api != ApiKind::Websocket {
+                return Err(c.fail(
+                    &p("connection_duration_s"),
+                    "connection_duration_s applies to WebSocket APIs",
+                    "remove it or use api = \"websocket\"",
+                ));
+            }
+            c.range(
+                &p("connection_duration_s"),
+                v,
+                dec!(0.001),
+                dec!(1_000_000),
+                "seconds",
+            )?;
+        }
+        if let Some(v) = g.average_connections {
+            c.non_negative(&p("average_connections"), v, dec!(100_000_000))?;
+        }
+        if let Some(azs) = g.private_endpoint_azs {
+            if g.endpoint != Endpoint::Private {
+                return Err(c.fail(
+                    &p("private_endpoint_azs"),
+                    "set only for endpoint = \"private\"",
+                    "remove it or set endpoint = \"private\"",
+                ));
+            }
+            c.range(
+                &p("private_endpoint_azs"),
+                azs,
+                dec!(1),
+                dec!(6),
+                "Availability Zones",
+            )?;
+            c.whole(&p("private_endpoint_azs"), azs)?;
+        }
+        if let Some(t) = g.timeout_s {
+            c.range(&p("timeout_s"), t, dec!(0.05), dec!(86400), "seconds")?;
+        }
+        if let Some(t) = g.throttle_rps {
+            c.range(
+                &p("throttle_rps"),
+                t,
+                dec!(0),
+                dec!(100_000_000),
+                "requests per second",
+            )?;
+        }
+        Ok(())
     }
 }

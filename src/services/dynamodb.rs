@@ -5,8 +5,9 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{Capacity, DynamoDb, Purchase, TableClass};
+use crate::scenario::{Capacity, DynamoDb, Purchase, SettingsCheck, TableClass, ValidateSettings};
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 
 impl DynamoDb {
     /// With `purchase = "reserved"`, turn the paid provisioned-capacity lines of `lines`
@@ -106,5 +107,35 @@ impl ServiceModel for DynamoDb {
             w.storage_gb,
         )?);
         Ok(out)
+    }
+}
+
+impl ValidateSettings for DynamoDb {
+    /// A DynamoDB table's keys: provisioned capacity units and the auto-scaling target.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let d = self;
+        let p = |k: &str| at.key(k);
+        if d.capacity == Capacity::OnDemand && (d.rcu.is_some() || d.wcu.is_some()) {
+            return Err(c.fail(
+                &p("rcu"),
+                "rcu/wcu apply only to provisioned capacity",
+                "remove them or set capacity = \"provisioned\"",
+            ));
+        }
+        for (k, v) in [("rcu", d.rcu), ("wcu", d.wcu)] {
+            if let Some(v) = v {
+                c.non_negative(&p(k), v, dec!(100_000_000))?;
+                c.whole(&p(k), v)?;
+            }
+        }
+        c.range(
+            &p("target_utilization"),
+            d.target_utilization,
+            dec!(0.2),
+            dec!(0.9),
+            "(DynamoDB auto scaling accepts 20 % to 90 %)",
+        )?;
+        Ok(())
     }
 }

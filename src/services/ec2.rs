@@ -6,8 +6,9 @@ use super::purchase::{self, Reservation};
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::{FleetPlan, TierPlan};
 use crate::error::Result;
-use crate::scenario::{Alb, Ec2, LoadBalancer, Purchase};
+use crate::scenario::{Alb, Ec2, LoadBalancer, Os, Purchase, SettingsCheck, ValidateSettings};
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 
 impl ServiceModel for Ec2 {
     fn lines(&self, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<Line>> {
@@ -171,5 +172,76 @@ impl Ec2 {
                 Ok(out)
             }
         }
+    }
+}
+
+impl ValidateSettings for Ec2 {
+    /// An EC2 fleet's keys: the instance type in the catalog, a fixed count or scaling, EBS, the load balancer.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let e = self;
+        let p = |k: &str| at.key(k);
+        let base = at.base;
+        let tier = at.tier;
+        let region = at.region;
+        let catalog = at.catalog;
+        let key = format!("ec2.linux.{}", e.instance);
+        if e.os != Os::Linux {
+            return Err(c.fail(
+                &p("os"),
+                "only Linux on-demand prices are in the catalog",
+                "use os = \"linux\"",
+            ));
+        }
+        if !catalog.has(&key, region) {
+            let (message, hint) = crate::scenario::suggest_instance(
+                catalog,
+                region,
+                "ec2.linux.",
+                &e.instance,
+                "EC2 instance",
+            );
+            return Err(c.fail(&p("instance"), message, hint));
+        }
+        if e.rps_per_instance.is_some() && e.rps_per_vcpu.is_some() {
+            return Err(c.fail(&p("rps_per_vcpu"), "both rps_per_instance and rps_per_vcpu are set", "keep one: rps_per_instance for this type, or rps_per_vcpu (scaled by the type's vCPUs)"));
+        }
+        if e.rps_per_vcpu.is_some() && crate::limit_tables::vcpu_of(&e.instance).is_none() {
+            return Err(c.fail(&p("rps_per_vcpu"), format!("the vCPUs of {} are not in limits/ec2-vcpus.csv", e.instance), "use rps_per_instance for this type, or add its vCPUs (with a source) to limits/ec2-vcpus.csv"));
+        }
+        if let Some(u) = e.max_utilization {
+            c.range(
+                &p("max_utilization"),
+                u,
+                dec!(0.01),
+                dec!(1),
+                "(a share of capacity)",
+            )?;
+        }
+        match (e.count, e.rps_per_unit()) {
+            (Some(_), Some(_)) => return Err(c.fail(base, "both count and rps_per_instance (or rps_per_vcpu) are set", "use count for a fixed fleet, or rps_per_instance / rps_per_vcpu with min/max to scale hour by hour")),
+            (None, None) => return Err(c.fail(&p("count"), "the fleet size is missing", "set count = 2, or rps_per_instance = 100 with min and max")),
+            (Some(n), None) => {
+                c.non_negative(&p("count"), n, dec!(100000))?;
+                c.whole(&p("count"), n)?;
+                if e.min.is_some() || e.max.is_some() {
+                    return Err(c.fail(&p("min"), "min/max apply only with rps_per_instance", "remove min/max or use rps_per_instance"));
+                }
+            }
+            (None, Some(r)) => {
+                at.scaling(r, (e.min, e.max), ["rps_per_instance", "min", "max"])?;
+            }
+        }
+        if let Some(gb) = e.ebs_gb {
+            c.non_negative(&p("ebs_gb"), gb, dec!(1_000_000))?;
+        }
+        if e.load_balancer.is_some() && tier != "web" {
+            return Err(c.fail(
+                &p("load_balancer"),
+                format!("a load balancer goes in front of the web tier, not the {tier} tier"),
+                "remove load_balancer here, or put the EC2 fleet in the web tier",
+            ));
+        }
+        Ok(())
     }
 }

@@ -5,7 +5,9 @@ use super::purchase;
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::{FleetPlan, TierPlan};
 use crate::error::Result;
-use crate::scenario::{Fargate, Os, Platform, Purchase};
+use crate::scenario::{
+    fargate_size_ok, CpuArch, Fargate, Os, Platform, Purchase, SettingsCheck, ValidateSettings,
+};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -184,4 +186,92 @@ impl Fargate {
             _ => self.on_demand(ctx, task_hours, ""),
         }
     }
+}
+
+impl ValidateSettings for Fargate {
+    /// A Fargate service's keys: the task size, storage, OS/architecture/platform, fixed tasks or scaling.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let f = self;
+        let p = |k: &str| at.key(k);
+        let base = at.base;
+        let hours = at.scenario.assumptions.hours_per_month;
+        if !fargate_size_ok(f.vcpu, f.memory_gb) {
+            return Err(c.fail(
+                base,
+                format!(
+                    "{} vCPU with {} GB is not a Fargate task size",
+                    f.vcpu.normalize(),
+                    f.memory_gb.normalize()
+                ),
+                format!("valid sizes: {}", fargate_sizes_text()),
+            ));
+        }
+        c.range(
+            &p("ephemeral_storage_gb"),
+            f.ephemeral_storage_gb,
+            dec!(20),
+            dec!(200),
+            "GB",
+        )?;
+        if f.os == Os::Windows && f.arch == CpuArch::Arm64 {
+            return Err(c.fail(
+                &p("arch"),
+                "Fargate Windows tasks run on x86_64 only",
+                "use arch = \"x86_64\" with os = \"windows\"",
+            ));
+        }
+        if f.platform == Platform::Eks && (f.os == Os::Windows || f.arch == CpuArch::Arm64) {
+            return Err(c.fail(&p("platform"), "Windows and ARM on Fargate are available only for Amazon ECS (AWS Fargate pricing page)", "use platform = \"ecs\", or Linux x86_64 on EKS"));
+        }
+        if f.os == Os::Windows && f.terms().purchase == Purchase::Spot {
+            return Err(c.fail(
+                &p("spot_share"),
+                "Fargate Spot does not run Windows tasks",
+                "remove spot_share / purchase = \"spot\" for Windows tasks",
+            ));
+        }
+        if f.rps_per_task.is_some() && f.rps_per_vcpu.is_some() {
+            return Err(c.fail(
+                &p("rps_per_vcpu"),
+                "both rps_per_task and rps_per_vcpu are set",
+                "keep one: rps_per_task for this task size, or rps_per_vcpu (scaled by vcpu)",
+            ));
+        }
+        if let Some(u) = f.max_utilization {
+            c.range(
+                &p("max_utilization"),
+                u,
+                dec!(0.01),
+                dec!(1),
+                "(a share of capacity)",
+            )?;
+        }
+        match (f.tasks, f.rps_per_unit()) {
+            (Some(_), Some(_)) => return Err(c.fail(base, "both tasks and rps_per_task (or rps_per_vcpu) are set", "use tasks (+ running_hours) for a fixed service, or rps_per_task / rps_per_vcpu with min_tasks/max_tasks to scale")),
+            (None, None) => return Err(c.fail(&p("tasks"), "the task count is missing", "set tasks = 2, or rps_per_task = 50 with min_tasks and max_tasks")),
+            (Some(n), None) => {
+                c.non_negative(&p("tasks"), n, dec!(100000))?;
+                c.whole(&p("tasks"), n)?;
+                if f.min_tasks.is_some() || f.max_tasks.is_some() {
+                    return Err(c.fail(&p("min_tasks"), "min_tasks/max_tasks apply only with rps_per_task", "remove them or use rps_per_task"));
+                }
+                if let Some(h) = f.running_hours {
+                    c.range(&p("running_hours"), h, dec!(0), hours, "hours (assumptions.hours_per_month)")?;
+                }
+            }
+            (None, Some(r)) => {
+                if f.running_hours.is_some() {
+                    return Err(c.fail(&p("running_hours"), "running_hours applies only with a fixed `tasks` count", "remove running_hours when scaling with rps_per_task"));
+                }
+                at.scaling(r, (f.min_tasks, f.max_tasks), ["rps_per_task", "min_tasks", "max_tasks"])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The task sizes of `crate::scenario::FARGATE_SIZES`, for the hint.
+fn fargate_sizes_text() -> String {
+    "0.25 vCPU: 0.5/1/2 GB; 0.5: 1-4 GB; 1: 2-8 GB; 2: 4-16 GB; 4: 8-30 GB (1 GB steps); 8: 16-60 GB (4 GB steps); 16: 32-120 GB (8 GB steps)".to_string()
 }

@@ -3,7 +3,7 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{Invocation, Lambda, Purchase, Terms};
+use crate::scenario::{Invocation, Lambda, Purchase, SettingsCheck, Terms, ValidateSettings};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -150,5 +150,79 @@ impl ServiceModel for Lambda {
             )?);
         }
         Ok(out)
+    }
+}
+
+impl ValidateSettings for Lambda {
+    /// A Lambda function's keys: memory and ephemeral storage, timeouts, provisioned concurrency, NAT.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let l = self;
+        let p = |k: &str| at.key(k);
+        let hours = at.scenario.assumptions.hours_per_month;
+        c.range(&p("memory_mb"), l.memory_mb, dec!(128), dec!(10240), "MB")?;
+        c.whole(&p("memory_mb"), l.memory_mb)?;
+        c.range(
+            &p("ephemeral_storage_mb"),
+            l.ephemeral_storage_mb,
+            dec!(512),
+            dec!(10240),
+            "MB",
+        )?;
+        c.whole(&p("ephemeral_storage_mb"), l.ephemeral_storage_mb)?;
+        if let Some(d) = l.duration_ms {
+            c.non_negative(&p("duration_ms"), d, dec!(86_400_000))?;
+        }
+        if let Some(t) = l.timeout_s {
+            c.range(&p("timeout_s"), t, dec!(1), dec!(86400), "seconds")?;
+        }
+        c.non_negative(
+            &p("provisioned_concurrency"),
+            l.provisioned_concurrency,
+            dec!(1_000_000),
+        )?;
+        c.whole(&p("provisioned_concurrency"), l.provisioned_concurrency)?;
+        if let Some(h) = l.provisioned_hours {
+            c.range(
+                &p("provisioned_hours"),
+                h,
+                dec!(0),
+                hours,
+                "hours (assumptions.hours_per_month)",
+            )?;
+        }
+        c.range(
+            &p("provisioned_requests_share"),
+            l.provisioned_requests_share,
+            dec!(0),
+            dec!(1),
+            "(a share)",
+        )?;
+        if l.provisioned_requests_share > Decimal::ZERO && l.provisioned_concurrency.is_zero() {
+            return Err(c.fail(
+                &p("provisioned_requests_share"),
+                "requests are served by provisioned environments but provisioned_concurrency is 0",
+                "set provisioned_concurrency, or remove the share",
+            ));
+        }
+        c.range(
+            &p("nat_gateways"),
+            l.nat_gateways,
+            dec!(1),
+            dec!(100),
+            "NAT gateways",
+        )?;
+        c.whole(&p("nat_gateways"), l.nat_gateways)?;
+        if let Some(kb) = l.nat_kb_per_request {
+            if !l.vpc {
+                return Err(c.fail(
+                    &p("nat_kb_per_request"),
+                    "set only when vpc = true",
+                    "remove it or set vpc = true",
+                ));
+            }
+            c.non_negative(&p("nat_kb_per_request"), kb, dec!(10_485_760))?;
+        }
+        Ok(())
     }
 }

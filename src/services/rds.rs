@@ -3,7 +3,7 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
-use crate::scenario::{Purchase, Rds, StorageType};
+use crate::scenario::{Purchase, Rds, SettingsCheck, StorageType, ValidateSettings};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -163,4 +163,87 @@ fn aurora_lines(r: &Rds, ctx: &Ctx) -> Result<Vec<Line>> {
         per_request * ctx.load.monthly_requests,
     )?);
     Ok(out)
+}
+
+impl ValidateSettings for Rds {
+    /// An RDS instance's keys: the class in the catalog, Aurora or instance storage, io1 IOPS.
+    fn validate_settings(&self, at: &SettingsCheck) -> Result<()> {
+        let c = at.check;
+        let r = self;
+        let p = |k: &str| at.key(k);
+        let region = at.region;
+        let catalog = at.catalog;
+        let key = r.instance_key();
+        let prefix = &key[..key.len() - r.instance.len()];
+        if !catalog.has(&key, region) {
+            let what = format!(
+                "RDS {} {} class",
+                r.engine.key(),
+                r.az_key().replace('_', "-")
+            );
+            let (message, hint) =
+                crate::scenario::suggest_instance(catalog, region, prefix, &r.instance, &what);
+            return Err(c.fail(&p("instance"), message, hint));
+        }
+        if r.engine.is_aurora() {
+            if r.storage_type.is_some() {
+                return Err(c.fail(
+                    &p("storage_type"),
+                    "Aurora has one cluster storage type (I/O-Standard here); storage_type applies to mysql, postgresql and mariadb",
+                    "remove storage_type",
+                ));
+            }
+            if let Some(gb) = r.storage_gb {
+                c.non_negative(&p("storage_gb"), gb, dec!(131072))?;
+            }
+            if let Some(n) = r.ios_per_request {
+                c.non_negative(&p("ios_per_request"), n, dec!(1_000_000))?;
+            }
+        } else {
+            if r.ios_per_request.is_some() {
+                return Err(c.fail(
+                    &p("ios_per_request"),
+                    "ios_per_request applies only to Aurora (I/O-Standard bills each I/O request)",
+                    "remove it, or use engine = \"aurora-mysql\" / \"aurora-postgresql\"",
+                ));
+            }
+            let io1 = r.storage_type == Some(StorageType::Io1);
+            let (min_gb, kind) = if io1 {
+                (dec!(100), "GB (RDS io1 storage)")
+            } else {
+                (dec!(20), "GB (RDS gp2/gp3 storage)")
+            };
+            if let Some(gb) = r.storage_gb {
+                c.range(&p("storage_gb"), gb, min_gb, dec!(65536), kind)?;
+            }
+            match (io1, r.iops) {
+                (true, None) => {
+                    return Err(c.fail(
+                        &p("iops"),
+                        "io1 storage needs its provisioned IOPS",
+                        "add iops = 3000 (1,000 to 256,000)",
+                    ))
+                }
+                (true, Some(iops)) => {
+                    c.range(
+                        &p("iops"),
+                        iops,
+                        dec!(1000),
+                        dec!(256000),
+                        "provisioned IOPS",
+                    )?;
+                    c.whole(&p("iops"), iops)?;
+                }
+                (false, Some(_)) => {
+                    return Err(c.fail(
+                        &p("iops"),
+                        "iops applies only to io1 storage",
+                        "remove iops, or set storage_type = \"io1\"",
+                    ))
+                }
+                (false, None) => {}
+            }
+        }
+        Ok(())
+    }
 }

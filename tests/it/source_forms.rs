@@ -3,17 +3,18 @@
 //! the machine the catalog was built on, nor how a source was found.
 use archcost::pricing::{bundled, commitments};
 
-/// Words that give a machine path or the way a source was found instead of a source.
-const FORBIDDEN: [&str; 8] = [
+/// Words that give a machine path or the way a source was found, in any shipped document.
+const MACHINE_PATHS: [&str; 5] = [
     "/work/",
     "../shared",
     "shared/reference",
     "code index",
     "code-index",
-    "not exposed",
-    "/home/",
-    "/tmp/",
 ];
+
+/// Further words a price row's source must not hold (documents may mention them, e.g. `/tmp/`
+/// in a README example).
+const FORBIDDEN_IN_SOURCES: [&str; 3] = ["not exposed", "/home/", "/tmp/"];
 
 /// `https://host.tld/...`
 fn has_url(text: &str) -> bool {
@@ -83,7 +84,11 @@ fn has_date(text: &str) -> bool {
 /// Why `text` is not a checkable source (None when it is). `effective` is the row's own date
 /// column (its date when the text gives none); None for a text without a row.
 fn problem(text: &str, effective: Option<&str>) -> Option<String> {
-    if let Some(word) = FORBIDDEN.iter().find(|w| text.contains(*w)) {
+    if let Some(word) = MACHINE_PATHS
+        .iter()
+        .chain(FORBIDDEN_IN_SOURCES.iter())
+        .find(|w| text.contains(*w))
+    {
         return Some(format!("contains `{word}`"));
     }
     if !(has_url(text) || has_repo_commit_path(text) || has_offer_version(text)) {
@@ -185,13 +190,7 @@ fn shipped_documents_carry_no_machine_path() {
         "README.md",
     ] {
         let text = std::fs::read_to_string(format!("{root}/{file}")).expect(file);
-        for word in [
-            "/work/",
-            "../shared",
-            "shared/reference",
-            "code index",
-            "code-index",
-        ] {
+        for word in MACHINE_PATHS {
             assert!(!text.contains(word), "{file} contains `{word}`");
         }
     }

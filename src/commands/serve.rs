@@ -52,14 +52,20 @@ pub fn lines(lang: Lang, e: &Event) -> Vec<(String, Stream)> {
         Event::Reloaded { file } => vec![(render(lang, "console.serve.reloaded", &[file]), Stdout)],
         Event::Invalid { file, error } => {
             let error = error.render(lang);
-            vec![(render(lang, "console.serve.invalid", &[file, &error]), Stderr)]
+            vec![(
+                render(lang, "console.serve.invalid", &[file, &error]),
+                Stderr,
+            )]
         }
         Event::BrowserFailed { url, error } => vec![(
             render(lang, "console.serve.browser_failed", &[error, url]),
             Stderr,
         )],
         Event::AcceptFailed { error } => {
-            vec![(render(lang, "console.serve.accept_failed", &[error]), Stderr)]
+            vec![(
+                render(lang, "console.serve.accept_failed", &[error]),
+                Stderr,
+            )]
         }
         Event::Stopped => vec![(render(lang, "console.serve.stopped", &[]), Stdout)],
     }

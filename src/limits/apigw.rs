@@ -1,6 +1,6 @@
 //! API Gateway limits: integration timeout (29 s REST, 30 s HTTP), payload sizes, WebSocket
 //! messages, frames and connections, the account throttle and the stage throttle.
-use super::{fmt, hour, table, Checker, Measure, Status, Remedy};
+use super::{fmt, hour, table, Checker, Measure, Remedy, Status};
 use crate::capacity::plan::ArchPlan;
 use crate::scenario::{ApiGateway, ApiKind, Endpoint, Workload};
 use rust_decimal::Decimal;
@@ -112,7 +112,13 @@ fn websocket(c: &mut Checker, tier: &str, g: &ApiGateway, biggest_kb: Decimal) {
                     source: &row.source,
                 },
                 Status::Warning,
-                || format!("largest message ({} KB) is sent as {} frames of at most 32 KB", fmt(biggest_kb), fmt(frames)),
+                || {
+                    format!(
+                        "largest message ({} KB) is sent as {} frames of at most 32 KB",
+                        fmt(biggest_kb),
+                        fmt(frames)
+                    )
+                },
             );
         }
     }

@@ -100,9 +100,8 @@ pub fn label(lang: Lang, path: &str) -> String {
     let parts: Vec<&str> = path.split('.').collect();
     match parts.as_slice() {
         ["workload" | "assumptions", k] => name(lang, k).map(str::to_string),
-        ["architecture", arch, tier, k] => name(lang, k).map(|n| {
-            messages::render(lang, "key.path.in_tier", &[arch, &lang.tier(tier), n])
-        }),
+        ["architecture", arch, tier, k] => name(lang, k)
+            .map(|n| messages::render(lang, "key.path.in_tier", &[arch, &lang.tier(tier), n])),
         _ => None,
     }
     .unwrap_or_else(|| path.to_string())
@@ -114,8 +113,14 @@ mod tests {
 
     #[test]
     fn paths_get_human_names_in_both_languages() {
-        assert_eq!(label(Lang::En, "workload.requests_per_month"), "Requests per month");
-        assert_eq!(label(Lang::Ja, "workload.requests_per_month"), "月間リクエスト数");
+        assert_eq!(
+            label(Lang::En, "workload.requests_per_month"),
+            "Requests per month"
+        );
+        assert_eq!(
+            label(Lang::Ja, "workload.requests_per_month"),
+            "月間リクエスト数"
+        );
         assert_eq!(
             label(Lang::En, "architecture.serverless.app.memory_mb"),
             "serverless app: Memory (MB)"
@@ -124,7 +129,10 @@ mod tests {
             label(Lang::Ja, "architecture.serverless.app.memory_mb"),
             "serverless アプリ層: メモリ（MB）"
         );
-        assert_eq!(label(Lang::Ja, "assumptions.usd_jpy"), "為替レート（円／ドル）");
+        assert_eq!(
+            label(Lang::Ja, "assumptions.usd_jpy"),
+            "為替レート（円／ドル）"
+        );
         // Unknown keys and odd paths are shown as written.
         assert_eq!(label(Lang::Ja, "workload.nope"), "workload.nope");
         assert_eq!(label(Lang::En, "a.b.c.d.e"), "a.b.c.d.e");

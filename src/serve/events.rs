@@ -30,4 +30,3 @@ pub enum Event {
 
 /// Where events go (called from the server's threads).
 pub type Events = Arc<dyn Fn(Event) + Send + Sync>;
-

@@ -5,8 +5,8 @@
 //! it cleanly.
 mod api;
 mod controls;
-mod events;
 pub mod edit;
+mod events;
 pub mod guard;
 mod http;
 mod page;

@@ -36,7 +36,7 @@ struct Loader {
 #[derive(Clone)]
 struct State {
     good: Arc<Snapshot>,
-    error: Option<String>,
+    error: Option<Arc<Error>>,
     version: u64,
     /// The text last read from disk (good or not), to ignore saves that change nothing.
     seen: String,
@@ -55,7 +55,8 @@ pub enum Reload {
 /// The file's state for `/api/status`.
 pub struct Status {
     pub version: u64,
-    pub error: Option<String>,
+    /// Why the file on disk does not validate (shown in the page's language).
+    pub error: Option<Arc<Error>>,
 }
 
 impl Live {
@@ -144,15 +145,16 @@ impl Live {
     fn fail(&self, error: Error, text: Option<String>) -> Reload {
         let message = error.to_string();
         let mut st = self.write();
-        if st.error.as_deref() == Some(message.as_str()) {
+        if st.error.as_ref().map(|e| e.to_string()).as_deref() == Some(message.as_str()) {
             return Reload::Unchanged;
         }
-        st.error = Some(message);
+        let error = Arc::new(error);
+        st.error = Some(error.clone());
         if let Some(t) = text {
             st.seen = t;
         }
         st.version += 1;
-        Reload::Failed(Arc::new(error))
+        Reload::Failed(error)
     }
 }
 

@@ -1,8 +1,8 @@
 //! Live file: poll the scenario's metadata (modification time, size, inode) every 250 ms and
 //! reload when it changes, so an edit saved in any editor (in place or by rename) shows within
 //! a second. Polling needs no platform watcher and no extra dependency.
-use super::state::{Live, Reload};
 use super::events::{Event, Events};
+use super::state::{Live, Reload};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

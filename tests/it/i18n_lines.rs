@@ -616,12 +616,22 @@ fn hand_checked_limit_texts() {
     // The checks whose limit is the scenario's own setting take their remedy from the message
     // tables by the finding's id, in Japanese too.
     for (id, ja) in [
-        ("fargate.max_tasks", "max_tasks または rps_per_task を引き上げてください。"),
-        ("rds.max_connections", "アプリ層とデータベースの間に RDS Proxy（または接続プール）を置く"),
+        (
+            "fargate.max_tasks",
+            "max_tasks または rps_per_task を引き上げてください。",
+        ),
+        (
+            "rds.max_connections",
+            "アプリ層とデータベースの間に RDS Proxy（または接続プール）を置く",
+        ),
         ("ec2.cpu", "インスタンスを追加するか"),
     ] {
         let en = archcost::limits::check_remedy(id).unwrap();
-        assert!(remedy(Lang::Ja, id, en).starts_with(ja), "{id}: {}", remedy(Lang::Ja, id, en));
+        assert!(
+            remedy(Lang::Ja, id, en).starts_with(ja),
+            "{id}: {}",
+            remedy(Lang::Ja, id, en)
+        );
         assert_eq!(remedy(Lang::En, id, en), en);
     }
     assert_eq!(

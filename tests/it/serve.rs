@@ -1192,10 +1192,7 @@ fn serve_console_lines_follow_lang_ja() {
     let mut server = Server::start(dir.path(), "s.toml", &["--lang", "ja"]);
     let mut line = String::new();
     server.stdout.read_line(&mut line).unwrap();
-    assert_eq!(
-        line,
-        "s.toml の変更を監視しています。Ctrl-C で停止します\n"
-    );
+    assert_eq!(line, "s.toml の変更を監視しています。Ctrl-C で停止します\n");
     let st: serde_json::Value = serde_json::from_slice(&server.get("/api/status").body).unwrap();
     std::fs::write(
         &path,
@@ -1234,5 +1231,8 @@ fn serve_console_lines_follow_lang_ja() {
         err.starts_with("archcost serve: s.toml が変更されましたが検証を通りません。"),
         "{err}"
     );
-    assert!(err.contains("`architecture.serverless.app.memory_mb`"), "{err}");
+    assert!(
+        err.contains("`architecture[0] (serverless).app.memory_mb`: 64 は範囲外です。128 〜 10240 MB にしてください"),
+        "{err}"
+    );
 }

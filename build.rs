@@ -1,9 +1,16 @@
 //! Build script: list the bundled per-region price files so `src/pricing/bundled.rs` can compile
-//! each one in (`include_str!`) and parse only the regions a scenario uses.
+//! each one in (`include_str!`) and parse only the regions a scenario uses; and compile the
+//! message tables (messages/en.toml, messages/ja.toml) in, so that nothing is parsed at run
+//! time (src/messages.rs, docs/reference/messages.md).
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
+    bundled_files();
+    message_tables();
+}
+
+fn bundled_files() {
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&root).join("pricing").join("regions");
     println!("cargo:rerun-if-changed=pricing/regions");
@@ -41,4 +48,53 @@ fn main() {
     let target =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_files.rs");
     std::fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
+}
+
+/// Each table becomes a static list of (id, text) in file order plus the positions of its ids
+/// in sorted order, so a text is found by binary search. A table that is not valid TOML, or
+/// holds a value that is not a string, stops the build naming the file.
+fn message_tables() {
+    let dir = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");
+    let mut code = String::new();
+    for (name, file) in [("EN", "messages/en.toml"), ("JA", "messages/ja.toml")] {
+        println!("cargo:rerun-if-changed={file}");
+        let path = Path::new(&dir).join(file);
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let doc: toml_edit::DocumentMut = text
+            .parse()
+            .unwrap_or_else(|e| panic!("{file}: not valid TOML: {e}"));
+        let mut pairs = Vec::new();
+        walk(file, "", doc.as_table(), &mut pairs);
+        let mut order: Vec<usize> = (0..pairs.len()).collect();
+        order.sort_by(|a, b| pairs[*a].0.cmp(&pairs[*b].0));
+        writeln!(code, "/// `{file}`: (id, text) in file order.").unwrap();
+        writeln!(code, "pub static {name}: &[(&str, &str)] = &[").unwrap();
+        for (id, text) in &pairs {
+            writeln!(code, "    ({id:?}, {text:?}),").unwrap();
+        }
+        writeln!(code, "];").unwrap();
+        writeln!(code, "/// Positions in `{name}`, sorted by id.").unwrap();
+        writeln!(code, "pub static {name}_SORTED: &[u16] = &{order:?};").unwrap();
+    }
+    std::fs::write(Path::new(&out_dir).join("messages.rs"), code).expect("write messages.rs");
+}
+
+/// Every string of `t` (nested tables give dotted ids), in document order.
+fn walk(file: &str, prefix: &str, t: &dyn toml_edit::TableLike, out: &mut Vec<(String, String)>) {
+    for (key, item) in t.iter() {
+        let id = if prefix.is_empty() {
+            key.to_string()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        if let Some(sub) = item.as_table_like() {
+            walk(file, &id, sub, out);
+        } else if let Some(s) = item.as_str() {
+            out.push((id, s.to_string()));
+        } else {
+            panic!("{file}: `{id}` is not a string");
+        }
+    }
 }

@@ -125,7 +125,7 @@ def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     path = sys.argv[1]
-    target = int(float(sys.argv[2]) if len(sys.argv) > 2 else 1024) * 1024 * 1024
+    target = int(float(sys.argv[2] if len(sys.argv) > 2 else 1024) * 1024 * 1024)
     written = 0
     products = 0
     with open(path, "w", newline="\n", encoding="utf-8") as f:

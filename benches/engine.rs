@@ -84,6 +84,7 @@ fn optimize(c: &mut Criterion) {
         top: 3,
         file: "whole.toml",
         measured: Default::default(),
+        bounds: None,
     };
     let mut g = c.benchmark_group("optimize");
     g.sample_size(10);

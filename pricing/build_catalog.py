@@ -20,7 +20,7 @@ Inputs (pinned in pricing/snapshots.py; see pricing/SOURCES.md for what each one
                                    from AWS Price List offer files, grade A); they win over the
                                    generated rows of the same key and are cross-checked with them
 
-Outputs: one CSV per region (DESIGN.md section 4 columns; the `source` column holds `ref:ID`, the
+Outputs: one CSV per region (columns in docs/reference/catalog.md; the `source` column holds `ref:ID`, the
 full text is in pricing/sources.csv and is expanded when archcost loads the region), plus
 pricing/COVERAGE.md (counts, gaps and cross-check results). Nothing is written unless every
 quality check passes; the files are written to a temporary directory and renamed into place.

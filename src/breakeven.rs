@@ -184,15 +184,16 @@ pub fn breakeven(
     };
     // Both ends must be valid scenarios (ranges are intervals, so the points between are too).
     sweep::check_range(s, catalog, key, from, to)?;
-    let mut probe = Probe::new(s, catalog, key);
     let log = from > Decimal::ZERO && to >= from * dec!(10);
     let xs = sweep::steps(from, to, SCAN_POINTS, log)?;
-    let mut samples = Vec::with_capacity(xs.len());
-    for x in &xs {
-        samples.push(probe.costs(*x)?);
-    }
-    let mut out = Vec::new();
-    for (i, j) in pairs {
+    // Every architecture at every scan point, the points split across the cores.
+    let samples: Vec<Vec<Decimal>> = on_cores(&xs, 64, |chunk| {
+        let mut probe = Probe::new(s, catalog, key);
+        chunk.iter().map(|x| probe.costs(*x)).collect()
+    })?;
+    // The brackets where a pair's difference changes sign, in pair order.
+    let mut jobs = Vec::new();
+    for &(i, j) in &pairs {
         let f: Vec<Decimal> = samples.iter().map(|c| c[i] - c[j]).collect();
         let mut last: Option<usize> = None; // last sample with a non-zero difference
         for k in 0..xs.len() {
@@ -201,39 +202,124 @@ pub fn breakeven(
             }
             if let Some(p) = last {
                 if sign(f[p]) != sign(f[k]) {
-                    let (value, kind) = if k > p + 1 {
-                        // Equal on samples between: the crossing starts at the first of them.
-                        (xs[p + 1], CrossingKind::Linear)
-                    } else {
-                        refine(&mut probe, i, j, xs[p], xs[k], f[p], f[k])?
-                    };
-                    let monthly_usd = probe.cost(i, value)?;
-                    let (below, above) = if sign(f[p]) < 0 { (i, j) } else { (j, i) };
-                    out.push(Crossing {
-                        between: (names[i].clone(), names[j].clone()),
-                        value,
-                        monthly_usd,
-                        kind,
-                        cheaper_below: names[below].clone(),
-                        cheaper_above: names[above].clone(),
-                        feasible: BTreeMap::new(),
-                        ruled_out_by: BTreeMap::new(),
+                    jobs.push(Job {
+                        i,
+                        j,
+                        p,
+                        k,
+                        fp: f[p],
+                        fk: f[k],
                     });
                 }
             }
             last = Some(k);
         }
     }
+    // Each bracket is refined probing only its pair; the brackets are split across the cores
+    // (costs are a pure function of the architecture and the value, so the result is the same
+    // in any order).
+    let mut out: Vec<Crossing> = on_cores(&jobs, 16, |chunk| {
+        let mut probe = Probe::new(s, catalog, key);
+        chunk
+            .iter()
+            .map(|job| {
+                let Job { i, j, p, k, fp, fk } = *job;
+                let (value, kind) = if k > p + 1 {
+                    // Equal on samples between: the crossing starts at the first of them.
+                    (xs[p + 1], CrossingKind::Linear)
+                } else {
+                    refine(&mut probe, i, j, xs[p], xs[k], fp, fk)?
+                };
+                let monthly_usd = probe.cost(i, value)?;
+                let (below, above) = if sign(fp) < 0 { (i, j) } else { (j, i) };
+                Ok(Crossing {
+                    between: (names[i].clone(), names[j].clone()),
+                    value,
+                    monthly_usd,
+                    kind,
+                    cheaper_below: names[below].clone(),
+                    cheaper_above: names[above].clone(),
+                    feasible: BTreeMap::new(),
+                    ruled_out_by: BTreeMap::new(),
+                })
+            })
+            .collect()
+    })?;
     out.sort_by(|a, b| {
         a.value
             .cmp(&b.value)
             .then_with(|| a.between.cmp(&b.between))
     });
-    mark_feasibility(&mut probe.base, catalog, key, &mut out)?;
+    let mut base = s.clone();
+    mark_feasibility(&mut base, catalog, key, &mut out)?;
     Ok(out)
 }
 
-/// Fill each crossing's `feasible` / `ruled_out_by` from a full evaluation at its value.
+/// A scan bracket `[xs[p], xs[k]]` where the difference of architectures `i` and `j` changes
+/// sign (`fp`, `fk`: the differences at its ends).
+#[derive(Clone, Copy)]
+struct Job {
+    i: usize,
+    j: usize,
+    p: usize,
+    k: usize,
+    fp: Decimal,
+    fk: Decimal,
+}
+
+/// `work` over `items` in order, the items split across the cores in chunks of at least
+/// `min_chunk` (one thread when there are few); the results keep the items' order.
+fn on_cores<T: Sync, R: Send>(
+    items: &[T],
+    min_chunk: usize,
+    work: impl Fn(&[T]) -> Result<Vec<R>> + Sync,
+) -> Result<Vec<R>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || items.len() < 2 * min_chunk {
+        return work(items);
+    }
+    // Several chunks per thread, taken in turn, so uneven chunks even out.
+    let size = items.len().div_ceil(threads * 8).max(min_chunk);
+    let chunks: Vec<&[T]> = items.chunks(size).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<Vec<R>>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let (work, next, chunks) = (&work, &next, &chunks);
+                scope.spawn(move || {
+                    let mut mine = Vec::new();
+                    loop {
+                        let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(chunk) = chunks.get(n) else {
+                            return mine;
+                        };
+                        mine.push((n, work(chunk)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![(0, Err(Error::Input("a break-even worker failed".into())))]
+                })
+            })
+            .collect()
+    });
+    done.sort_by_key(|(n, _)| *n);
+    let mut out = Vec::with_capacity(items.len());
+    for (_, r) in done {
+        out.extend(r?);
+    }
+    Ok(out)
+}
+
+/// Fill each crossing's `feasible` / `ruled_out_by` from a lean evaluation (price and limit
+/// checks) of the crossing's two architectures at its value: only the pair, so the cost grows
+/// with the crossings, not with crossings x architectures.
 pub fn mark_feasibility(
     s: &mut Scenario,
     catalog: &Catalog,
@@ -242,12 +328,16 @@ pub fn mark_feasibility(
 ) -> Result<()> {
     for c in crossings {
         sweep::set_key(s, key, c.value)?;
-        for o in compare::outcomes(s, catalog)? {
-            if o.name == c.between.0 || o.name == c.between.1 {
-                c.feasible.insert(o.name.clone(), o.feasible);
-                if !o.feasible {
-                    c.ruled_out_by.insert(o.name, o.ruled_out_by);
-                }
+        let hours = s.assumptions.hours_per_month;
+        let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);
+        for name in [&c.between.0, &c.between.1] {
+            let Some(arch) = s.architectures.iter().find(|a| &a.name == name) else {
+                continue;
+            };
+            let o = compare::outcome(s, arch, catalog, &load)?;
+            c.feasible.insert(o.name.clone(), o.feasible);
+            if !o.feasible {
+                c.ruled_out_by.insert(o.name, o.ruled_out_by);
             }
         }
     }

@@ -39,7 +39,7 @@ pub enum Command {
         #[command(subcommand)]
         command: PricingCommand,
     },
-    /// Print the JSON Schema (draft 2020-12) of a scenario file or of the JSON report
+    /// Print the JSON Schema (draft 2020-12) of a scenario file, the JSON report or the optimize answer
     Schema(SchemaArgs),
     /// Print a shell completion script to standard output
     #[command(after_help = COMPLETIONS_HELP)]
@@ -63,7 +63,8 @@ const MAN_HELP: &str =
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Which document: a scenario file (TOML, as JSON) or the JSON report (--format json)
+    /// Which document: a scenario file (TOML, as JSON), the JSON report (compare --format json) or
+    /// the optimize answer (optimize --format json)
     #[arg(value_enum)]
     pub kind: SchemaKind,
 }
@@ -72,6 +73,7 @@ pub struct SchemaArgs {
 pub enum SchemaKind {
     Scenario,
     Report,
+    Optimize,
 }
 
 #[derive(Debug, Args)]

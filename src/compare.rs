@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 mod lean;
 mod over_time;
-pub use lean::{arch_total, outcomes, probe, totals, Outcome, Probe};
+pub use lean::{arch_total, outcome, outcomes, probe, totals, Outcome, Probe};
 pub use over_time::OverTime;
 
 pub const REPORT_SCHEMA: &str = "archcost/report/1";
@@ -110,8 +110,13 @@ pub struct ArchReport {
     pub tiers: Vec<TierReport>,
     pub limits: Vec<Finding>,
     /// Priced alternatives worth knowing in a review (e.g. DynamoDB on-demand vs provisioned).
+    // In English (JSON); `note_texts` holds the same notes as messages, in the same order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The notes as messages (`note.*`), shown in any language (`ArchReport::notes_in`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub note_texts: Vec<crate::messages::Msg>,
     /// Low / expected / high monthly totals when the workload has ranges.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub range: Option<RangeInfo>,
@@ -192,6 +197,19 @@ pub fn cheapest_feasible<'n>(
 }
 
 impl ArchReport {
+    /// The review notes as shown in `lang` (the English of `notes` for any note without its
+    /// message).
+    pub fn notes_in(&self, lang: crate::lang::Lang) -> Vec<String> {
+        self.notes
+            .iter()
+            .enumerate()
+            .map(|(i, en)| match self.note_texts.get(i) {
+                Some(m) => m.render(lang),
+                None => en.clone(),
+            })
+            .collect()
+    }
+
     /// Every line of the architecture with its tier name.
     pub fn lines(&self) -> impl Iterator<Item = (&TierReport, &Line)> {
         self.tiers
@@ -286,7 +304,8 @@ fn evaluate_point(s: &Scenario, catalog: &Catalog) -> Result<Report> {
     }
     for (i, note) in crate::notes::across(s) {
         if let Some(a) = architectures.get_mut(i) {
-            a.notes.push(note);
+            a.notes.push(note.en());
+            a.note_texts.push(note);
         }
     }
     if let Some(months) = over_time::months(s) {
@@ -447,6 +466,7 @@ fn evaluate_arch(
             .filter_map(|l| l.upfront_usd),
         &arch.name,
     )?;
+    let note_texts = crate::notes::for_arch(arch, &plan, &ctx, db_usd, &free_before_db, rate)?;
     Ok(ArchReport {
         name: arch.name.clone(),
         region: region.to_string(),
@@ -461,7 +481,8 @@ fn evaluate_arch(
         feasible: ruled_out_by.is_empty(),
         ruled_out_by,
         limits: findings,
-        notes: crate::notes::for_arch(arch, &plan, &ctx, db_usd, &free_before_db, rate)?,
+        notes: note_texts.iter().map(crate::messages::Msg::en).collect(),
+        note_texts,
         tiers,
         range: None,
     })

@@ -156,6 +156,12 @@ pub struct LineDiff {
     /// A's description when it differs from B's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description_a: Option<String>,
+    /// `description` as messages (`Line::text`), shown in any language.
+    #[serde(skip)]
+    pub text: Vec<crate::messages::Msg>,
+    /// `description_a` as messages.
+    #[serde(skip)]
+    pub text_a: Option<Vec<crate::messages::Msg>>,
     pub a: Option<LineSide>,
     pub b: Option<LineSide>,
     #[serde(with = "exact")]
@@ -354,14 +360,13 @@ fn line_diff(a: Option<&(String, &Line)>, b: Option<&(String, &Line)>) -> Option
         }
         _ => Status::Changed,
     };
-    let description = b
-        .map(|(_, l)| l.description.clone())
-        .unwrap_or_else(|| first.description.clone());
-    let description_a = match (a, b) {
+    let shown = b.map_or(first, |(_, l)| l);
+    let (description, text) = (shown.description.clone(), shown.text.clone());
+    let (description_a, text_a) = match (a, b) {
         (Some((_, la)), Some((_, lb))) if la.description != lb.description => {
-            Some(la.description.clone())
+            (Some(la.description.clone()), Some(la.text.clone()))
         }
-        _ => None,
+        _ => (None, None),
     };
     let delta_usd = sb.as_ref().map(|s| s.monthly_usd).unwrap_or_default()
         - sa.as_ref().map(|s| s.monthly_usd).unwrap_or_default();
@@ -372,6 +377,8 @@ fn line_diff(a: Option<&(String, &Line)>, b: Option<&(String, &Line)>) -> Option
         price_key: first.price_key.clone(),
         description,
         description_a,
+        text,
+        text_a,
         a: sa,
         b: sb,
         delta_usd,

@@ -1,83 +1,49 @@
 //! Every text archcost shows people, keyed by message id, in one table per language:
-//! `messages/en.toml` and `messages/ja.toml`, compiled in. An id is `group.[subgroup.]name`
-//! (`line.lambda.lambda_requests`, `note.…`, `finding.…`, `remedy.…`); `{0}`, `{1}`… in a text
-//! are the values in the order the English gives them. Code names an id and its values
-//! ([`Msg`]); the language is chosen when the text is shown. A test checks that both tables
-//! hold the same ids with the same values (docs/reference/messages.md).
+//! `messages/en.toml` and `messages/ja.toml`, compiled in by build.rs (no parsing at run
+//! time). An id is `group.[subgroup.]name` (`line.lambda.requests`, `note.…`, `ui.…`); `{0}`,
+//! `{1}`… in a text are the values in the order the English gives them. Code names an id and
+//! its values ([`Msg`]); the language is chosen when the text is shown. Tests check that both
+//! tables hold the same ids with the same values, and that every id the code names is in
+//! them and every id in them is named by the code (docs/reference/messages.md).
 use crate::lang::Lang;
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use rust_decimal::Decimal;
 
-const EN_TOML: &str = include_str!("../messages/en.toml");
-const JA_TOML: &str = include_str!("../messages/ja.toml");
-
-/// One language's table: ids in file order, and id → text.
-pub struct Table {
-    pub ids: Vec<&'static str>,
-    pub texts: HashMap<&'static str, &'static str>,
+/// The tables as build.rs wrote them: `EN`/`JA` (id, text) in file order, `*_SORTED` the
+/// positions sorted by id.
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 
-/// Parse a table: nested TOML tables of strings, in document order (the order matters where
-/// texts are matched, most specific first). A value that is not a string is skipped.
-fn parse(text: &'static str) -> Table {
-    let mut table = Table {
-        ids: Vec::new(),
-        texts: HashMap::new(),
-    };
-    let Ok(doc) = text.parse::<toml_edit::DocumentMut>() else {
-        return table;
-    };
-    fn walk(prefix: &str, t: &dyn toml_edit::TableLike, out: &mut Vec<(String, String)>) {
-        for (key, item) in t.iter() {
-            let id = if prefix.is_empty() {
-                key.to_string()
-            } else {
-                format!("{prefix}.{key}")
-            };
-            if let Some(sub) = item.as_table_like() {
-                walk(&id, sub, out);
-            } else if let Some(s) = item.as_str() {
-                out.push((id, s.to_string()));
-            }
-        }
-    }
-    let mut pairs = Vec::new();
-    walk("", doc.as_table(), &mut pairs);
-    for (id, text) in pairs {
-        // Leaked once per process: the tables live as long as the program.
-        let id: &'static str = Box::leak(id.into_boxed_str());
-        let text: &'static str = Box::leak(text.into_boxed_str());
-        table.ids.push(id);
-        table.texts.insert(id, text);
-    }
-    table
-}
-
-/// The table of `lang`, parsed once.
-pub fn table(lang: Lang) -> &'static Table {
-    static EN: OnceLock<Table> = OnceLock::new();
-    static JA: OnceLock<Table> = OnceLock::new();
+/// Every (id, text) of `lang`'s table, in file order (the order matters where texts are
+/// matched, most specific first).
+pub fn entries(lang: Lang) -> &'static [(&'static str, &'static str)] {
     match lang {
-        Lang::En => EN.get_or_init(|| parse(EN_TOML)),
-        Lang::Ja => JA.get_or_init(|| parse(JA_TOML)),
+        Lang::En => compiled::EN,
+        Lang::Ja => compiled::JA,
     }
 }
 
-/// The text of `id` in `lang` (None when the table lacks it).
+/// The text of `id` in `lang` (None when the table lacks it): a binary search.
 pub fn text(lang: Lang, id: &str) -> Option<&'static str> {
-    table(lang).texts.get(id).copied()
+    let (all, sorted) = match lang {
+        Lang::En => (compiled::EN, compiled::EN_SORTED),
+        Lang::Ja => (compiled::JA, compiled::JA_SORTED),
+    };
+    let at = sorted
+        .binary_search_by(|&i| all[usize::from(i)].0.cmp(id))
+        .ok()?;
+    Some(all[usize::from(sorted[at])].1)
 }
 
-/// `(id, English, Japanese)` of every id under `group` (`"line"`, `"note"`…), in the English
-/// table's order.
+/// `(id, English, Japanese)` of every id under `group` (`"finding"`, `"reason"`…), in the
+/// English table's order.
 pub fn group(group: &str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> + '_ {
-    let en = table(Lang::En);
-    en.ids.iter().filter_map(move |id| {
+    entries(Lang::En).iter().filter_map(move |(id, en)| {
         let rest = id.strip_prefix(group)?;
         if !rest.starts_with('.') {
             return None;
         }
-        Some((*id, en.texts[id], text(Lang::Ja, id)?))
+        Some((*id, *en, text(Lang::Ja, id)?))
     })
 }
 
@@ -115,21 +81,159 @@ pub fn render(lang: Lang, id: &str, values: &[&str]) -> String {
     }
 }
 
+/// One value of a message, shown per language when the message is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Shown as written in every language: a name, an instance type, an amount.
+    Plain(String),
+    /// A count with a number word: `300M` / `7.5B` / `10,240` in English, `3億` / `75億` /
+    /// `10,240` in Japanese (number words from one million up).
+    Count(Decimal),
+    /// A catalog unit (`GB-second`): its `unit.*` text; as written when the table lacks it.
+    Unit(String),
+    /// Another message inside this one (a commitment term inside a description).
+    Msg(Msg),
+}
+
+impl Value {
+    /// The value as shown in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Value::Plain(s) => s.clone(),
+            Value::Count(v) => count(lang, *v),
+            Value::Unit(u) => unit(lang, u).to_string(),
+            Value::Msg(m) => m.render(lang),
+        }
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::Plain(s)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::Plain(s.to_string())
+    }
+}
+
+impl From<Msg> for Value {
+    fn from(m: Msg) -> Value {
+        Value::Msg(m)
+    }
+}
+
+/// A count as tier bounds write it: 300000000 -> "300M", 6000000000 -> "6B", 10240 ->
+/// "10,240"; in Japanese 3億, 60億, 10,240 (from one million up the number words of
+/// `report::numbers::ja_count`, which a test holds this to; written here because this module
+/// sits below `money`).
+pub fn count(lang: Lang, v: Decimal) -> String {
+    let v = v.normalize();
+    let million = Decimal::from(1_000_000);
+    if lang == Lang::Ja && v >= million {
+        let oku = Decimal::from(100_000_000);
+        let man = v / Decimal::from(10_000);
+        let half_away = rust_decimal::RoundingStrategy::MidpointAwayFromZero;
+        return if v >= oku {
+            let n = (v / oku).round_dp_with_strategy(2, half_away).normalize();
+            format!("{}億", group_digits(&n.to_string()))
+        } else if man.round_dp_with_strategy(0, half_away) >= Decimal::from(10_000) {
+            "1億".to_string()
+        } else {
+            let n = man.round_dp_with_strategy(0, half_away).normalize();
+            format!("{}万", group_digits(&n.to_string()))
+        };
+    }
+    for (div, suffix) in [(Decimal::from(1_000_000_000), "B"), (million, "M")] {
+        if v >= div {
+            return format!("{}{suffix}", (v / div).normalize());
+        }
+    }
+    group_digits(&v.to_string())
+}
+
+/// "1234567.5" -> "1,234,567.5": thousands separators in the whole part.
+fn group_digits(number: &str) -> String {
+    let (sign, rest) = match number.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", number),
+    };
+    let (whole, frac) = match rest.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::from(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// The id of a catalog unit: `unit.` and the unit in lower case with every run of other
+/// characters as `_` (`GB-second` -> `unit.gb_second`, `I/O request` -> `unit.i_o_request`).
+pub fn unit_id(unit: &str) -> String {
+    let mut id = String::from("unit.");
+    let mut gap = false;
+    for c in unit.chars() {
+        if c.is_ascii_alphanumeric() {
+            if gap && !id.ends_with('.') {
+                id.push('_');
+            }
+            id.push(c.to_ascii_lowercase());
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    id
+}
+
+/// A catalog unit as shown in `lang`: English as written; Japanese from its `unit.*` id,
+/// as written when the table lacks it.
+pub fn unit(lang: Lang, unit: &str) -> std::borrow::Cow<'_, str> {
+    match lang {
+        Lang::En => std::borrow::Cow::Borrowed(unit),
+        Lang::Ja => match text(Lang::Ja, &unit_id(unit)) {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Borrowed(unit),
+        },
+    }
+}
+
 /// A message: its id and its values, rendered in a language when shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Msg {
     pub id: &'static str,
-    pub values: Vec<String>,
+    pub values: Vec<Value>,
 }
 
 impl Msg {
+    /// A message whose values are shown as written.
     pub fn new(id: &'static str, values: Vec<String>) -> Msg {
+        Msg {
+            id,
+            values: values.into_iter().map(Value::Plain).collect(),
+        }
+    }
+
+    /// A message with values of any kind.
+    pub fn of(id: &'static str, values: Vec<Value>) -> Msg {
         Msg { id, values }
     }
 
     /// The text in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        let values: Vec<&str> = self.values.iter().map(String::as_str).collect();
+        let shown: Vec<String> = self.values.iter().map(|v| v.render(lang)).collect();
+        let values: Vec<&str> = shown.iter().map(String::as_str).collect();
         render(lang, self.id, &values)
     }
 
@@ -137,6 +241,11 @@ impl Msg {
     pub fn en(&self) -> String {
         self.render(Lang::En)
     }
+}
+
+/// Messages shown one after the other (a description: its base, a tier suffix, rate labels).
+pub fn render_all(parts: &[Msg], lang: Lang) -> String {
+    parts.iter().map(|m| m.render(lang)).collect()
 }
 
 /// `msg!("note.fargate.per_second", tier, starts)`: a [`Msg`] with its values as text.
@@ -175,42 +284,120 @@ mod tests {
     /// Every id has an English and a Japanese text that use the same values.
     #[test]
     fn every_id_has_both_texts_with_the_same_values() {
-        let (en, ja) = (table(Lang::En), table(Lang::Ja));
+        let problems = compare_tables(entries(Lang::En), entries(Lang::Ja));
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// What differs between an English and a Japanese table (ids missing on either side,
+    /// values used differently).
+    fn compare_tables(en: &[(&str, &str)], ja: &[(&str, &str)]) -> Vec<String> {
+        fn find<'a>(t: &[(&str, &'a str)], id: &str) -> Option<&'a str> {
+            t.iter().find(|(i, _)| *i == id).map(|p| p.1)
+        }
         let mut problems = Vec::new();
-        for id in &en.ids {
-            match ja.texts.get(id) {
+        for (id, e) in en {
+            match find(ja, id) {
                 None => problems.push(format!("{id}: no Japanese text in messages/ja.toml")),
-                Some(j) if slots(j) != slots(en.texts[id]) => problems.push(format!(
+                Some(j) if slots(j) != slots(e) => problems.push(format!(
                     "{id}: English uses values {:?}, Japanese {:?}",
-                    slots(en.texts[id]),
+                    slots(e),
                     slots(j)
                 )),
                 Some(_) => {}
             }
         }
-        for id in &ja.ids {
-            if !en.texts.contains_key(id) {
+        for (id, _) in ja {
+            if find(en, id).is_none() {
                 problems.push(format!("{id}: in messages/ja.toml but not in en.toml"));
             }
         }
-        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        problems
     }
 
     #[test]
     fn a_missing_japanese_text_is_caught() {
-        let ja = parse("[note]\nother = \"x\"\n");
-        assert!(!ja.texts.contains_key("note.spot"));
-        let en = parse("[note]\nspot = \"{0} on Spot\"\n");
-        assert_eq!(en.ids, ["note.spot"]);
-        assert_eq!(slots(en.texts["note.spot"]), [0]);
+        let en = [("note.spot", "{0} on Spot"), ("note.other", "x")];
+        let ja = [("note.other", "x"), ("note.extra", "y {0}")];
+        assert_eq!(
+            compare_tables(&en, &ja),
+            [
+                "note.spot: no Japanese text in messages/ja.toml",
+                "note.extra: in messages/ja.toml but not in en.toml"
+            ]
+        );
+        assert_eq!(
+            compare_tables(&[("a.b", "{0} {1}")], &[("a.b", "{0}")]),
+            ["a.b: English uses values [0, 1], Japanese [0]"]
+        );
+    }
+
+    #[test]
+    fn sorted_index_finds_every_id() {
+        for lang in [Lang::En, Lang::Ja] {
+            for (id, t) in entries(lang) {
+                assert_eq!(text(lang, id), Some(*t), "{id}");
+            }
+        }
+        assert_eq!(text(Lang::En, "no.such.id"), None);
+        assert_eq!(text(Lang::En, ""), None);
+    }
+
+    #[test]
+    fn counts_and_units_per_language() {
+        use rust_decimal_macros::dec;
+        assert_eq!(count(Lang::En, dec!(300000000)), "300M");
+        assert_eq!(count(Lang::En, dec!(6000000000)), "6B");
+        assert_eq!(count(Lang::En, dec!(18750000000)), "18.75B");
+        assert_eq!(count(Lang::En, dec!(10240)), "10,240");
+        assert_eq!(count(Lang::Ja, dec!(300000000)), "3億");
+        assert_eq!(count(Lang::Ja, dec!(7500000000)), "75億");
+        assert_eq!(count(Lang::Ja, dec!(1000000)), "100万");
+        assert_eq!(count(Lang::Ja, dec!(40960)), "40,960");
+        for v in [
+            dec!(1000000),
+            dec!(1234567),
+            dec!(99995000),
+            dec!(99999999),
+            dec!(100000000),
+            dec!(123456789),
+            dec!(7500000000),
+            dec!(18750000000),
+            dec!(1234567890123),
+        ] {
+            assert_eq!(
+                count(Lang::Ja, v),
+                crate::report::numbers::ja_count(v),
+                "{v}"
+            );
+        }
+        for v in [
+            dec!(0),
+            dec!(999),
+            dec!(1000),
+            dec!(10240),
+            dec!(999999.5),
+            dec!(1234567.25),
+        ] {
+            assert_eq!(
+                group_digits(&v.to_string()),
+                crate::money::group(&v.to_string()),
+                "{v}"
+            );
+        }
+        assert_eq!(unit_id("GB-second"), "unit.gb_second");
+        assert_eq!(unit_id("I/O request"), "unit.i_o_request");
+        assert_eq!(unit_id("endpoint-AZ-hour"), "unit.endpoint_az_hour");
+        assert_eq!(unit(Lang::Ja, "GB-second"), "GB-秒");
+        assert_eq!(unit(Lang::Ja, "furlong"), "furlong");
+        assert_eq!(unit(Lang::En, "GB-second"), "GB-second");
     }
 
     #[test]
     fn tables_load_in_file_order() {
-        let en = table(Lang::En);
-        assert!(en.ids.len() > 200, "{}", en.ids.len());
+        let en = entries(Lang::En);
+        assert!(en.len() > 200, "{}", en.len());
         assert_eq!(
-            render(Lang::Ja, "tier.first", &["3億 リクエスト"]),
+            render(Lang::Ja, "tier.first", &["3億", "リクエスト"]),
             "（最初の 3億 リクエスト）"
         );
     }

@@ -7,7 +7,9 @@
 use crate::capacity::plan::{tier_plan, ArchPlan};
 use crate::error::Result;
 use crate::limits::ec2::baseline_row;
+use crate::messages::Msg;
 use crate::money;
+use crate::msg;
 use crate::scenario::{Architecture, Capacity, Os, Scenario, Service};
 use crate::services::{Ctx, ServiceModel};
 use rust_decimal::Decimal;
@@ -23,7 +25,7 @@ pub fn for_arch(
     db_usd: Decimal,
     free_before_db: &BTreeMap<String, Decimal>,
     usd_jpy: Option<Decimal>,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Msg>> {
     // Amounts in notes are in the report's display currency, like every other figure.
     let shown = |usd: Decimal| match usd_jpy {
         Some(rate) => money::jpy(usd, rate),
@@ -65,15 +67,11 @@ pub fn for_arch(
                 .map(|l| l.monthly_usd),
             &arch.name,
         )?;
-        let (now, then) = match d.capacity {
-            Capacity::OnDemand => ("on-demand", "provisioned (sized from the peak hour)"),
-            Capacity::Provisioned => ("provisioned", "on-demand"),
+        let id = match d.capacity {
+            Capacity::OnDemand => "note.dynamodb_demand_month_provisioned_sized_peak",
+            Capacity::Provisioned => "note.dynamodb_provisioned_month_demand_would_be",
         };
-        out.push(format!(
-            "DynamoDB {now}: {} per month; {then} would be {} for the same load",
-            shown(db_usd),
-            shown(alt)
-        ));
+        out.push(msg!(id, shown(db_usd), shown(alt)));
     }
     if let Some(Service::Dynamodb(_)) = &arch.db {
         let egress = arch.egress();
@@ -88,7 +86,10 @@ pub fn for_arch(
                 * (w.db_reads_per_request + w.db_writes_per_request)
                 * w.item_kb
                 / crate::services::KB_PER_GB;
-            out.push(format!("Private compute with DynamoDB: its DynamoDB calls ({} GB a month) go through the NAT gateway and are priced as NAT data; add \"dynamodb\" to network.vpc_endpoints (a gateway endpoint, no hourly or data charge) to take them off it", crate::money::quantity(gb)));
+            out.push(msg!(
+                "note.private_compute_dynamodb_through_nat",
+                crate::money::quantity(gb)
+            ));
         }
     }
     if let (Some(Service::Ec2(e)), Some(tp)) = (&arch.web, &plan.web) {
@@ -104,14 +105,11 @@ pub fn for_arch(
             let Some(fleet) = &tp.fleet else { continue };
             if fleet.starts_per_day > Decimal::ZERO {
                 // Fargate pricing page: "per second with a 1-minute minimum" (Windows: 5 minutes).
-                let minimum = match f.os {
-                    Os::Linux => "a one-minute minimum",
-                    Os::Windows => "a five-minute minimum (Windows)",
+                let id = match f.os {
+                    Os::Linux => "note.fargate_tier_bills_each_task_second",
+                    Os::Windows => "note.fargate_tier_bills_each_task_second_2",
                 };
-                out.push(format!(
-                    "Fargate ({tier} tier) bills each task per second with {minimum}; this estimate adds and removes whole tasks hour by hour ({} task starts a day), so tasks that start and stop within minutes cost more than shown",
-                    crate::limits::fmt(fleet.starts_per_day)
-                ));
+                out.push(msg!(id, tier, crate::limits::fmt(fleet.starts_per_day)));
             }
         }
     }
@@ -119,7 +117,7 @@ pub fn for_arch(
 }
 
 /// A tier on Spot: the capacity can be taken back, so it does not belong under the baseline.
-fn spot(tier: &str, svc: &Service) -> Option<String> {
+fn spot(tier: &str, svc: &Service) -> Option<Msg> {
     let t = svc.terms();
     if t.purchase != crate::scenario::Purchase::Spot || t.spot_share.is_zero() {
         return None;
@@ -127,9 +125,10 @@ fn spot(tier: &str, svc: &Service) -> Option<String> {
     // "Spot Instance interruption notices: a warning that is issued two minutes before Amazon
     // EC2 stops or terminates your Spot Instance" (EC2 User Guide); Fargate Spot tasks get the
     // same two-minute warning (ECS Developer Guide, "Fargate Spot").
-    Some(format!(
-        "{} ({tier} tier) on Spot for {} % of its hours: Spot capacity can be reclaimed with two minutes' notice and is unsuited to a fleet's baseline; keep the baseline on-demand or committed and put only the hours above it on Spot",
+    Some(msg!(
+        "note.tier_spot_hours_spot_capacity_can",
         svc.name(),
+        tier,
         crate::limits::fmt(t.spot_share * dec!(100))
     ))
 }
@@ -139,7 +138,7 @@ fn burstable_web(
     e: &crate::scenario::Ec2,
     tp: &crate::capacity::plan::TierPlan,
     plan: &ArchPlan,
-    out: &mut Vec<String>,
+    out: &mut Vec<Msg>,
 ) {
     let (Some(row), Some(fleet)) = (baseline_row(&e.instance), &tp.fleet) else {
         return;
@@ -150,28 +149,26 @@ fn burstable_web(
     let baseline_vcpu = total * row.value / dec!(100);
     let fmt = crate::limits::fmt;
     let rps = plan.peak.rps;
-    let budget = if rps > Decimal::ZERO {
-        format!(
-            "sustains {} ms of CPU per request at the busiest hour's {} requests/s",
-            fmt(baseline_vcpu * dec!(1000) / rps),
-            fmt(rps)
-        )
-    } else {
-        "is what the instances may use on average".to_string()
-    };
-    out.push(format!(
-        "web tier {} x {}: burstable; its CPU-credit baseline ({} % of {} vCPU each = {} vCPU) {budget}. Above it the instances spend CPU credits (T3/T4g start in unlimited mode, where surplus credits are billed): check the measured CPU per request",
+    let mut values = vec![
         fmt(fleet.peak_units),
-        e.instance,
+        e.instance.clone(),
         fmt(row.value),
         fmt(vcpu),
-        fmt(baseline_vcpu)
-    ));
+        fmt(baseline_vcpu),
+    ];
+    let id = if rps > Decimal::ZERO {
+        values.push(fmt(baseline_vcpu * dec!(1000) / rps));
+        values.push(fmt(rps));
+        "note.web_tier_x_burstable_cpu_credit"
+    } else {
+        "note.web_tier_x_burstable_cpu_credit_2"
+    };
+    out.push(Msg::new(id, values));
 }
 
 /// Notes that compare architectures with each other: a database on a single EC2 instance is
 /// not as available as RDS Multi-AZ elsewhere in the scenario. (architecture index, note).
-pub fn across(s: &Scenario) -> Vec<(usize, String)> {
+pub fn across(s: &Scenario) -> Vec<(usize, Msg)> {
     let multi_az: Vec<&str> = s
         .architectures
         .iter()
@@ -192,11 +189,14 @@ pub fn across(s: &Scenario) -> Vec<(usize, String)> {
             (None, None) => false,
         };
         if single {
-            out.push((i, format!(
-                "db tier on a single EC2 instance ({}) while {} uses RDS Multi-AZ: availability differs (Multi-AZ keeps a synchronous standby in a second Availability Zone and fails over automatically); for a like-for-like price add a standby instance with replication, or compare with RDS Single-AZ",
-                e.instance,
-                multi_az.join(", ")
-            )));
+            out.push((
+                i,
+                msg!(
+                    "note.db_tier_single_ec2_instance_while",
+                    e.instance,
+                    multi_az.join(", ")
+                ),
+            ));
         }
     }
     out

@@ -24,6 +24,23 @@ impl Template {
         }
     }
 
+    /// The text `archcost init` prints: the repository's `#:schema` line (a path inside this
+    /// repository) becomes one naming `scenario.schema.json` beside the user's file, with a
+    /// comment saying how to write it there (`archcost schema scenario`). See
+    /// docs/reference/README.md ("Editor checking").
+    pub fn for_init(&self, lang: Lang) -> String {
+        let text = self.text(lang);
+        let body = match text.split_once('\n') {
+            Some((first, rest)) if first.starts_with("#:schema ") => rest,
+            _ => text,
+        };
+        let how = match lang {
+            Lang::En => "# Schema for editors (Taplo, Even Better TOML): archcost schema scenario > scenario.schema.json",
+            Lang::Ja => "# エディタ(Taplo、Even Better TOML)用のスキーマ: archcost schema scenario > scenario.schema.json",
+        };
+        format!("{INIT_SCHEMA_LINE}\n{how}\n{body}")
+    }
+
     /// What the template models, in one line.
     pub fn summary(&self, lang: Lang) -> &'static str {
         match lang {
@@ -32,6 +49,10 @@ impl Template {
         }
     }
 }
+
+/// First line of what `init` prints: Taplo / Even Better TOML read a `#:schema` comment on
+/// the first line and resolve a relative path against the TOML file's folder.
+pub const INIT_SCHEMA_LINE: &str = "#:schema ./scenario.schema.json";
 
 /// The template `archcost init` prints without `--template`.
 pub const DEFAULT: &str = "three-tier";

@@ -13,7 +13,7 @@ pub fn run(args: InitArgs) -> Result<u8> {
     let text = if args.list {
         templates::list(lang)
     } else {
-        templates::find(&args.template)?.text(lang).to_string()
+        templates::find(&args.template)?.for_init(lang)
     };
     super::emit(None, text.as_bytes())?;
     Ok(0)

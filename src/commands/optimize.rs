@@ -7,10 +7,8 @@ use crate::cli::{Format, OptimizeArgs};
 use crate::error::{Error, Result};
 use crate::optimize::{self, power_tuning, space::Setting, OptimizeReport};
 use crate::report::optimize as render;
-use crate::scenario::{self, Scenario};
-use std::collections::BTreeMap;
+use crate::scenario;
 use std::io::IsTerminal;
-use std::path::Path;
 use toml_edit::{DocumentMut, Item, Value};
 
 pub fn run(args: OptimizeArgs) -> Result<u8> {
@@ -37,12 +35,13 @@ pub fn run(args: OptimizeArgs) -> Result<u8> {
             )));
         }
     }
-    let measured = read_power_tuning(&s, &args.input.scenario, &file, &text)?;
+    let measured = power_tuning::read_files(&s, &args.input.scenario, &file, &text)?;
     let opts = optimize::Options {
         arch: args.arch.as_deref(),
         top: usize::from(args.top),
         file: &file,
         measured,
+        bounds: None,
     };
     let bar = progress_bar();
     let started = std::time::Instant::now();
@@ -89,46 +88,6 @@ fn progress_bar() -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// Read every architecture's `search.app.power_tuning` file (relative to the scenario's folder).
-fn read_power_tuning(
-    s: &Scenario,
-    scenario_path: &Path,
-    file: &str,
-    text: &str,
-) -> Result<BTreeMap<String, power_tuning::Measured>> {
-    let mut out = BTreeMap::new();
-    for (i, arch) in s.architectures.iter().enumerate() {
-        let search = scenario::search::of(file, i, &arch.name, arch.search.as_ref())?;
-        let Some(p) = search
-            .as_ref()
-            .and_then(|sr| sr.app.as_ref())
-            .and_then(|t| t.power_tuning.as_ref())
-        else {
-            continue;
-        };
-        let path = match scenario_path.parent() {
-            Some(dir) if Path::new(p).is_relative() => dir.join(p),
-            _ => Path::new(p).to_path_buf(),
-        };
-        let at = scenario::key_location(
-            file,
-            text,
-            &format!("architecture[{i}] ({}).search.app.power_tuning", arch.name),
-        );
-        let body = crate::fsio::read_input_text(
-            &path,
-            crate::fsio::Input {
-                what: "Power Tuning output (JSON)",
-                max_bytes: 16 * 1024 * 1024,
-            },
-        )
-        .map_err(|e| Error::Input(format!("{at}: `search.app.power_tuning`: {e}")))?;
-        let name = path.display().to_string();
-        out.insert(arch.name.clone(), power_tuning::parse(&name, &body)?);
-    }
-    Ok(out)
 }
 
 /// The scenario text with each architecture's best configuration written into its tiers.

@@ -25,15 +25,24 @@ pub fn run(args: ReportArgs) -> Result<u8> {
         .unwrap_or_default();
     let stamp = Stamp::new(&file_name, text.as_bytes(), epoch);
     apply_currency(&mut s, args.locale.currency, &args.input.scenario)?;
+    // Searched when an architecture has a search table; an infeasible search is shown, not fatal.
+    let optimized = crate::optimize::for_scenario(&s, &catalog, &args.input.scenario, &text, None)?;
     let opts = folder::Options {
         lang: lang(args.locale.lang),
         bom: args.locale.bom,
+        optimize: optimized.as_ref(),
     };
     let target = args
         .out
         .clone()
         .unwrap_or_else(|| folder::default_dir(&args.input.scenario));
     let written = folder::write(&s, &catalog, &target, opts, Some(&stamp))?;
-    folder::print_written(&written, opts.lang);
+    // The paths written, then the PNG font note (if any) on standard error.
+    for f in &written.files {
+        println!("{}", f.display());
+    }
+    if written.png_replaced > 0 {
+        eprintln!("{}", opts.lang.png_replaced(written.png_replaced));
+    }
     Ok(0)
 }

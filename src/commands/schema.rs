@@ -1,5 +1,6 @@
-//! `archcost schema scenario|report`: JSON Schema (draft 2020-12) generated with `schemars` from
-//! the types that parse scenarios and print reports (docs/reference/README.md).
+//! `archcost schema scenario|report|optimize`: JSON Schema (draft 2020-12) generated with
+//! `schemars` from the types that parse scenarios and print reports and optimize answers
+//! (docs/reference/README.md).
 use crate::cli::{SchemaArgs, SchemaKind};
 use crate::error::Result;
 use schemars::generate::SchemaSettings;
@@ -16,6 +17,10 @@ pub fn text(kind: SchemaKind) -> Vec<u8> {
             .for_serialize()
             .into_generator()
             .into_root_schema_for::<crate::compare::Report>(),
+        SchemaKind::Optimize => settings
+            .for_serialize()
+            .into_generator()
+            .into_root_schema_for::<crate::optimize::OptimizeReport>(),
     }
     .to_value();
     numeric_defaults(&mut schema);

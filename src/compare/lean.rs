@@ -39,23 +39,34 @@ pub struct Outcome {
 pub fn outcomes(s: &Scenario, catalog: &Catalog) -> Result<Vec<Outcome>> {
     let hours = s.assumptions.hours_per_month;
     let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);
-    let mut out = Vec::with_capacity(s.architectures.len());
-    for arch in &s.architectures {
-        let plan = plan::plan(arch, &s.workload, &load, hours);
-        let monthly_usd = planned_total(s, arch, catalog, &load, &plan)?;
-        let findings = limits::check(s, arch, &plan, true);
-        let ruled_out_by: Vec<String> = feasibility::blockers(arch, &plan, &findings, true)
-            .into_iter()
-            .map(|b| b.id)
-            .collect();
-        out.push(Outcome {
-            name: arch.name.clone(),
-            monthly_usd,
-            feasible: ruled_out_by.is_empty(),
-            ruled_out_by,
-        });
-    }
-    Ok(out)
+    s.architectures
+        .iter()
+        .map(|arch| outcome(s, arch, catalog, &load))
+        .collect()
+}
+
+/// One architecture's `Outcome` under `load` (the scenario's workload at its hours), so a
+/// caller that needs only some architectures (break-even's pair) evaluates only those.
+pub fn outcome(
+    s: &Scenario,
+    arch: &Architecture,
+    catalog: &Catalog,
+    load: &Load,
+) -> Result<Outcome> {
+    let hours = s.assumptions.hours_per_month;
+    let plan = plan::plan(arch, &s.workload, load, hours);
+    let monthly_usd = planned_total(s, arch, catalog, load, &plan)?;
+    let findings = limits::check(s, arch, &plan, true);
+    let ruled_out_by: Vec<String> = feasibility::blockers(arch, &plan, &findings, true)
+        .into_iter()
+        .map(|b| b.id)
+        .collect();
+    Ok(Outcome {
+        name: arch.name.clone(),
+        monthly_usd,
+        feasible: ruled_out_by.is_empty(),
+        ruled_out_by,
+    })
 }
 
 /// One architecture's monthly USD (lean pricing of its capacity plan, planned here).

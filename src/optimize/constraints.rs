@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What rules out one group of one tier's candidates.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct RuledOut {
     pub tier: String,
     pub group: String,
@@ -18,7 +18,7 @@ pub struct RuledOut {
 
 /// A sentence of the optimize output, as data: `report::optimize` says it in English or
 /// Japanese; JSON carries it as is (`kind` + fields).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Said {
     /// The fleet the busiest hour needs at the utilization cap.
@@ -47,6 +47,9 @@ pub enum Said {
     },
     /// Configurations without a sourced rate (and no discount_pct) were skipped.
     Unpriced { tier: String, count: usize },
+    /// Spot configurations without a sourced Spot price or discount for the type and region
+    /// (and no discount_pct) were skipped.
+    UnpricedSpot { tier: String, count: usize },
     /// EC2 types left out because their vCPUs are not in limits/ec2-vcpus.csv.
     NoVcpus { tier: String, count: usize },
     /// Durations between measured sizes are interpolated, none extrapolated.

@@ -23,7 +23,18 @@ use std::collections::BTreeMap;
 
 pub const OPTIMIZE_SCHEMA: &str = "archcost/optimize/1";
 
+/// Bounds on one search (the serve page's: a request must not hold a thread for long).
+/// Exceeding one is an input error naming the bound; the CLI searches without bounds.
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    /// Tier configurations priced through the engine, over every architecture.
+    pub max_evaluations: u64,
+    /// Configurations the best-first walk may combine, per architecture.
+    pub max_combined: u64,
+}
+
 /// What `optimize` needs beyond the scenario.
+#[derive(Default)]
 pub struct Options<'a> {
     /// Only this architecture (`--arch`).
     pub arch: Option<&'a str>,
@@ -33,10 +44,12 @@ pub struct Options<'a> {
     pub file: &'a str,
     /// Power Tuning data per architecture name (read by the command from `power_tuning`).
     pub measured: BTreeMap<String, power_tuning::Measured>,
+    /// Refuse searches larger than these (`None`: unbounded, as `archcost optimize`).
+    pub bounds: Option<Bounds>,
 }
 
 /// The whole answer (JSON schema `archcost/optimize/1`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OptimizeReport {
     pub schema: &'static str,
     pub scenario: ScenarioRef,
@@ -44,7 +57,7 @@ pub struct OptimizeReport {
     pub architectures: Vec<ArchResult>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ScenarioRef {
     pub name: String,
     pub region: String,
@@ -54,7 +67,7 @@ pub struct ScenarioRef {
 pub type Config = BTreeMap<String, BTreeMap<String, String>>;
 
 /// One architecture's answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ArchResult {
     pub name: String,
     /// False when the architecture has no `[architecture.search]` table (baseline only).
@@ -78,12 +91,14 @@ pub struct ArchResult {
 }
 
 /// The architecture as written, priced exactly as `compare` prices it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Baseline {
     pub config: Config,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub monthly_usd: Decimal,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub upfront_usd: Decimal,
     pub feasible: bool,
     /// False when it breaks a search constraint (`broken`).
@@ -93,15 +108,18 @@ pub struct Baseline {
 }
 
 /// A configuration the search found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Choice {
     pub config: Config,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub monthly_usd: Decimal,
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub upfront_usd: Decimal,
     /// Baseline monthly minus this one's (negative when it costs more).
     #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
     pub saving_usd: Decimal,
     /// Ids of the constraints that stop it getting cheaper.
     pub binding: Vec<String>,
@@ -124,6 +142,7 @@ pub fn run(
     let hours = s.assumptions.hours_per_month;
     let load = Load::new(&s.workload, s.workload.monthly_requests(hours), hours);
     let mut out = Vec::new();
+    let mut spent = 0u64;
     for (i, arch) in s.architectures.iter().enumerate() {
         if opts.arch.is_some_and(|n| n != arch.name) {
             continue;
@@ -132,7 +151,7 @@ pub fn run(
             continue;
         };
         out.push(arch_result(
-            s, catalog, opts, &load, i, arch, written, progress,
+            s, catalog, opts, &load, i, arch, written, progress, &mut spent,
         )?);
     }
     Ok(OptimizeReport {
@@ -146,6 +165,54 @@ pub fn run(
     })
 }
 
+/// Alternatives listed after the best where no `--top` is given (the report folder, the serve
+/// page): the `optimize` command's default.
+pub const DEFAULT_TOP: usize = 3;
+
+/// True when any architecture has an `[architecture.search]` table.
+pub fn has_search(s: &Scenario) -> bool {
+    s.architectures.iter().any(|a| a.search.is_some())
+}
+
+/// The optimize answer for the report folder: `None` when no architecture has a search table;
+/// otherwise [`search_scenario`]. An infeasible search is an answer (its `ruled_out` says
+/// why), not an error.
+pub fn for_scenario(
+    s: &Scenario,
+    catalog: &Catalog,
+    scenario_path: &std::path::Path,
+    text: &str,
+    bounds: Option<Bounds>,
+) -> Result<Option<OptimizeReport>> {
+    if !has_search(s) {
+        return Ok(None);
+    }
+    search_scenario(s, catalog, scenario_path, text, bounds).map(Some)
+}
+
+/// Every architecture searched as `archcost optimize` does with its default `--top`
+/// ([`DEFAULT_TOP`]), Power Tuning files read beside `scenario_path` (`text`: the scenario's
+/// text, for error locations). `bounds`: see [`Bounds`].
+pub fn search_scenario(
+    s: &Scenario,
+    catalog: &Catalog,
+    scenario_path: &std::path::Path,
+    text: &str,
+    bounds: Option<Bounds>,
+) -> Result<OptimizeReport> {
+    let file = scenario_path.display().to_string();
+    let measured = power_tuning::read_files(s, scenario_path, &file, text)?;
+    let opts = Options {
+        arch: None,
+        top: DEFAULT_TOP,
+        file: &file,
+        measured,
+        bounds,
+    };
+    run(s, catalog, &opts, &mut |_, _| {})
+        .map_err(|e| crate::scenario::with_location(&file, text, e))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn arch_result(
     s: &Scenario,
@@ -156,6 +223,7 @@ fn arch_result(
     arch: &Architecture,
     written: &compare::ArchReport,
     progress: &mut dyn FnMut(u64, u64),
+    spent: &mut u64,
 ) -> Result<ArchResult> {
     let base_probe = probe(s, arch, catalog, load)?;
     let parsed = crate::scenario::search::of(opts.file, index, &arch.name, arch.search.as_ref())?;
@@ -214,6 +282,15 @@ fn arch_result(
         }
     }
     let total: u64 = tiers.iter().map(|(_, c)| c.len() as u64).sum();
+    *spent = spent.saturating_add(total);
+    if let Some(b) = opts.bounds {
+        if *spent > b.max_evaluations {
+            return Err(crate::error::Error::Input(format!(
+                "{}: `{}`: the search prices {} tier configurations here; this view prices at most {}\n  hint: narrow the search (fewer families, a smaller memory_mb range) or run `archcost optimize`, which has no bound",
+                opts.file, cx.path, spent, b.max_evaluations
+            )));
+        }
+    }
     let space_size = tiers
         .iter()
         .try_fold(1u128, |acc, (_, c)| acc.checked_mul(c.len() as u128));
@@ -245,7 +322,22 @@ fn arch_result(
         max_monthly_usd: search.max_monthly_usd,
         max_upfront_usd: search.max_upfront_usd,
     };
-    let walk = search::cheapest(&spaces, &base_probe, caps, opts.top + 1);
+    let walk = search::cheapest(
+        &spaces,
+        &base_probe,
+        caps,
+        opts.top + 1,
+        opts.bounds.map(|b| b.max_combined),
+    );
+    if let (true, Some(b)) = (walk.truncated, opts.bounds) {
+        return Err(crate::error::Error::Input(format!(
+            "{}: `{}`: more than {} configurations combined before {} met max_monthly_usd / max_upfront_usd; this view stops there\n  hint: relax the caps or run `archcost optimize`, which has no bound",
+            opts.file,
+            cx.path,
+            b.max_combined,
+            opts.top + 1
+        )));
+    }
     result.combined = walk.combined;
     let (broken, notes) = constraints::baseline(s, arch, &search, &base_probe, written);
     baseline.meets_constraints = broken.is_empty();
@@ -260,11 +352,19 @@ fn arch_result(
         result.notes.push(Said::InterpolatedBetweenMeasured);
     }
     for sp in &spaces {
-        let unpriced = sp
-            .outcomes
-            .iter()
-            .filter(|o| matches!(o, search::Priced::Out { reasons, .. } if reasons.iter().any(|r| r == "unpriced")))
-            .count();
+        // Unpriced Spot options are said apart: Spot prices are sourced for fewer types and
+        // regions (EC2 Spot Instance Advisor averages; no Fargate Spot rows in the bundled catalog).
+        let (mut unpriced, mut unpriced_spot) = (0, 0);
+        for (c, o) in sp.candidates.iter().zip(&sp.outcomes) {
+            if matches!(o, search::Priced::Out { reasons, .. } if reasons.iter().any(|r| r == "unpriced"))
+            {
+                if c.svc.terms().purchase == crate::scenario::Purchase::Spot {
+                    unpriced_spot += 1;
+                } else {
+                    unpriced += 1;
+                }
+            }
+        }
         let no_vcpus = sp
             .candidates
             .iter()
@@ -280,6 +380,12 @@ fn arch_result(
             result.notes.push(Said::Unpriced {
                 tier: sp.tier.to_string(),
                 count: unpriced,
+            });
+        }
+        if unpriced_spot > 0 {
+            result.notes.push(Said::UnpricedSpot {
+                tier: sp.tier.to_string(),
+                count: unpriced_spot,
             });
         }
     }
@@ -343,6 +449,9 @@ fn describe(svc: &Service) -> BTreeMap<String, String> {
     match svc {
         Service::Ec2(e) => {
             put("instance", e.instance.clone());
+            if terms.purchase == crate::scenario::Purchase::Spot {
+                put("spot_share", n(terms.spot_share));
+            }
             if let Some(u) = e.max_utilization {
                 put("max_utilization", n(u));
             }
@@ -358,8 +467,8 @@ fn describe(svc: &Service) -> BTreeMap<String, String> {
             put("vcpu", n(f.vcpu));
             put("memory_gb", n(f.memory_gb));
             put("arch", f.arch.key().to_string());
-            if let Some(s) = f.spot_share {
-                put("spot_share", n(s));
+            if terms.purchase == crate::scenario::Purchase::Spot {
+                put("spot_share", n(terms.spot_share));
             }
             if let Some(u) = f.max_utilization {
                 put("max_utilization", n(u));

@@ -7,9 +7,12 @@
 //! https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html); a single request
 //! uses at most one vCPU, so CPU time stops shrinking above 1,769 MB.
 use crate::error::{Error, Result};
+use crate::scenario::{self, Scenario};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
 
 /// Memory at which a function has the equivalent of one vCPU (Lambda developer guide).
 pub const MB_PER_VCPU: Decimal = dec!(1769);
@@ -21,6 +24,47 @@ pub struct Measured {
     pub file: String,
     /// (memory MB, average duration ms), strictly ascending by memory.
     pub points: Vec<(Decimal, Decimal)>,
+}
+
+/// Read every architecture's `search.app.power_tuning` file (relative to the folder of
+/// `scenario_path`; `file` is the scenario's name in messages, `text` its text).
+pub fn read_files(
+    s: &Scenario,
+    scenario_path: &Path,
+    file: &str,
+    text: &str,
+) -> Result<BTreeMap<String, Measured>> {
+    let mut out = BTreeMap::new();
+    for (i, arch) in s.architectures.iter().enumerate() {
+        let search = scenario::search::of(file, i, &arch.name, arch.search.as_ref())?;
+        let Some(p) = search
+            .as_ref()
+            .and_then(|sr| sr.app.as_ref())
+            .and_then(|t| t.power_tuning.as_ref())
+        else {
+            continue;
+        };
+        let path = match scenario_path.parent() {
+            Some(dir) if Path::new(p).is_relative() => dir.join(p),
+            _ => Path::new(p).to_path_buf(),
+        };
+        let at = scenario::key_location(
+            file,
+            text,
+            &format!("architecture[{i}] ({}).search.app.power_tuning", arch.name),
+        );
+        let body = crate::fsio::read_input_text(
+            &path,
+            crate::fsio::Input {
+                what: "Power Tuning output (JSON)",
+                max_bytes: 16 * 1024 * 1024,
+            },
+        )
+        .map_err(|e| Error::Input(format!("{at}: `search.app.power_tuning`: {e}")))?;
+        let name = path.display().to_string();
+        out.insert(arch.name.clone(), parse(&name, &body)?);
+    }
+    Ok(out)
 }
 
 /// Read a Power Tuning output (`text` of the file named `file`).

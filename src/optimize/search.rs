@@ -143,11 +143,21 @@ pub struct Walk {
     pub combos: Vec<Combo>,
     pub combined: u64,
     pub capped_by: BTreeSet<&'static str>,
+    /// True when the walk stopped at `max_combined` before finding `want` configurations
+    /// (the answer may then be incomplete; callers with a bound refuse it).
+    pub truncated: bool,
 }
 
 /// The cheapest `want` configurations over `spaces` (totals = `base` + the tiers' differences)
-/// that meet `caps`. Ties are broken by upfront, then by the candidates' order.
-pub fn cheapest(spaces: &[TierSpace], base: &Probe, caps: Caps, want: usize) -> Walk {
+/// that meet `caps`. Ties are broken by upfront, then by the candidates' order. With
+/// `max_combined`, the walk stops after combining that many (`truncated`).
+pub fn cheapest(
+    spaces: &[TierSpace],
+    base: &Probe,
+    caps: Caps,
+    want: usize,
+    max_combined: Option<u64>,
+) -> Walk {
     // Each tier's feasible candidates, cheapest first.
     let sorted: Vec<Vec<(Decimal, Decimal, usize)>> = spaces
         .iter()
@@ -172,6 +182,7 @@ pub fn cheapest(spaces: &[TierSpace], base: &Probe, caps: Caps, want: usize) -> 
         combos: Vec::new(),
         combined: 0,
         capped_by: BTreeSet::new(),
+        truncated: false,
     };
     if sorted.iter().any(Vec::is_empty) || want == 0 {
         return walk;
@@ -192,6 +203,10 @@ pub fn cheapest(spaces: &[TierSpace], base: &Probe, caps: Caps, want: usize) -> 
     heap.push(Reverse((m0, u0, start.clone())));
     seen.insert(start);
     while let Some(Reverse((monthly_usd, upfront_usd, ranks))) = heap.pop() {
+        if max_combined.is_some_and(|m| walk.combined >= m) {
+            walk.truncated = true;
+            break;
+        }
         walk.combined += 1;
         let over_monthly = caps.max_monthly_usd.is_some_and(|c| monthly_usd > c);
         if over_monthly {

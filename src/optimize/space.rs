@@ -169,7 +169,13 @@ fn check_keys(cx: &SpaceCtx, tier: &str, svc: &Service, ts: &TierSearch) -> Resu
         ),
     ];
     let allowed: &[&str] = match svc {
-        Service::Ec2(_) => &["instance", "purchase", "term_years", "payment"],
+        Service::Ec2(_) => &[
+            "instance",
+            "purchase",
+            "term_years",
+            "payment",
+            "spot_share",
+        ],
         Service::Rds(_) => &["instance", "multi_az", "purchase", "term_years", "payment"],
         Service::Lambda(_) => &[
             "memory_mb",
@@ -554,7 +560,6 @@ fn fargate(
         }
     }
     let archs = ts.arch.clone().unwrap_or_else(|| vec![f.arch]);
-    let shares = ts.spot_share.clone().unwrap_or_default();
     if archs.is_empty() {
         return Err(empty_list(cx, tier, "arch"));
     }
@@ -572,54 +577,42 @@ fn fargate(
         };
         for m in memories {
             for &arch in &archs {
-                let share_opts: Vec<Option<Decimal>> = if shares.is_empty() {
-                    vec![None]
-                } else {
-                    shares.iter().copied().map(Some).collect()
-                };
-                for share in share_opts {
-                    let mut f2 = f.clone();
-                    f2.vcpu = v;
-                    f2.memory_gb = m;
-                    f2.arch = arch;
-                    let mut settings = vec![
-                        ("vcpu", Setting::Num(v)),
-                        ("memory_gb", Setting::Num(m)),
-                        ("arch", Setting::Str(arch.key().to_string())),
-                    ];
-                    if let Some(s) = share {
-                        f2.spot_share = Some(s);
-                        settings.push(("spot_share", Setting::Num(s)));
+                let mut f2 = f.clone();
+                f2.vcpu = v;
+                f2.memory_gb = m;
+                f2.arch = arch;
+                let mut settings = vec![
+                    ("vcpu", Setting::Num(v)),
+                    ("memory_gb", Setting::Num(m)),
+                    ("arch", Setting::Str(arch.key().to_string())),
+                ];
+                if f.tasks.is_none() {
+                    let util = search.max_utilization.or(f.max_utilization);
+                    f2.max_utilization = util;
+                    if let Some(u) = util {
+                        settings.push(("max_utilization", Setting::Num(u)));
                     }
-                    if f.tasks.is_none() {
-                        let util = search.max_utilization.or(f.max_utilization);
-                        f2.max_utilization = util;
-                        if let Some(u) = util {
-                            settings.push(("max_utilization", Setting::Num(u)));
-                        }
-                    }
-                    // A request uses at most one vCPU: its CPU part scales with min(vCPU, 1).
-                    let duration = match ts.cpu_share {
-                        Some(s) => {
-                            let one = |x: Decimal| x.min(Decimal::ONE);
-                            one(f.vcpu)
-                                .checked_div(one(v))
-                                .and_then(|r| power_tuning::vcpu_scaled(base_ms, s, r))
-                                .map(|d| crate::money::round(d, 3).normalize())
-                        }
-                        None => Some(base_ms),
-                    };
-                    let Some(duration) = duration else { continue };
-                    out.push(Candidate {
-                        svc: Service::Fargate(f2),
-                        settings,
-                        group: format!("fargate {} vCPU", v.normalize()),
-                        excluded: arch_excluded(search, arch)
-                            .or_else(|| over_budget(search, duration)),
-                        duration_ms: Some(duration),
-                        interpolated: false,
-                    });
                 }
+                // A request uses at most one vCPU: its CPU part scales with min(vCPU, 1).
+                let duration = match ts.cpu_share {
+                    Some(s) => {
+                        let one = |x: Decimal| x.min(Decimal::ONE);
+                        one(f.vcpu)
+                            .checked_div(one(v))
+                            .and_then(|r| power_tuning::vcpu_scaled(base_ms, s, r))
+                            .map(|d| crate::money::round(d, 3).normalize())
+                    }
+                    None => Some(base_ms),
+                };
+                let Some(duration) = duration else { continue };
+                out.push(Candidate {
+                    svc: Service::Fargate(f2),
+                    settings,
+                    group: format!("fargate {} vCPU", v.normalize()),
+                    excluded: arch_excluded(search, arch).or_else(|| over_budget(search, duration)),
+                    duration_ms: Some(duration),
+                    interpolated: false,
+                });
             }
         }
     }
@@ -651,23 +644,124 @@ fn valid_memories(vcpu: Decimal) -> Vec<Decimal> {
     out
 }
 
+/// One purchase choice of a tier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Option_ {
+    /// The tier's own purchase keys, unchanged.
+    Own,
+    /// A purchase option with its term and payment (none for on-demand and Spot).
+    Set(Purchase, Option<Decimal>, Option<Payment>),
+    /// Spot for this share of the unit-hours (the rest on-demand).
+    Spot(Decimal),
+}
+
 /// Every candidate once per purchase option of the search (`purchase` x `term_years` x
-/// `payment`); without a `purchase` list the tier keeps its own.
+/// `payment`, and Spot x `spot_share` for EC2 and Fargate); without a `purchase` list the tier
+/// keeps its own option (plus Spot at each share when `spot_share` is listed). A share of 0 is
+/// on-demand.
 fn with_purchases(
     cx: &SpaceCtx,
     tier: &str,
     ts: &TierSearch,
     base: Vec<Candidate>,
 ) -> Result<Vec<Candidate>> {
-    let Some(purchases) = &ts.purchase else {
-        if ts.term_years.is_some() || ts.payment.is_some() {
+    let Some(options) = purchase_options(cx, tier, ts, &base)? else {
+        return Ok(base);
+    };
+    let mut out = Vec::with_capacity(base.len() * options.len());
+    for c in base {
+        for &o in &options {
+            let mut c2 = c.clone();
+            match o {
+                Option_::Own => {}
+                Option_::Set(p, term, pay) => {
+                    set_terms(&mut c2.svc, p, term, pay);
+                    if p != Purchase::Spot {
+                        set_spot_share(&mut c2, None);
+                    }
+                    if p == Purchase::OnDemand {
+                        // A discount applies to a purchase option, never to on-demand
+                        // (`compare` refuses it there).
+                        if let Some(d) = c2.svc.discount_pct_mut() {
+                            if d.take().is_some() {
+                                c2.settings.push(("discount_pct", Setting::Remove));
+                            }
+                        }
+                    }
+                    c2.settings
+                        .push(("purchase", Setting::Str(p.key().to_string())));
+                    c2.settings
+                        .push(("term_years", term.map_or(Setting::Remove, Setting::Num)));
+                    c2.settings.push((
+                        "payment",
+                        pay.map_or(Setting::Remove, |x| Setting::Str(x.key().to_string())),
+                    ));
+                    c2.settings
+                        .push(("commitment_usd_per_hour", Setting::Remove));
+                }
+                Option_::Spot(share) => {
+                    set_terms(&mut c2.svc, Purchase::Spot, None, None);
+                    c2.settings
+                        .push(("purchase", Setting::Str(Purchase::Spot.key().to_string())));
+                    c2.settings.push(("term_years", Setting::Remove));
+                    c2.settings.push(("payment", Setting::Remove));
+                    c2.settings
+                        .push(("commitment_usd_per_hour", Setting::Remove));
+                    set_spot_share(&mut c2, Some(share));
+                }
+            }
+            out.push(c2);
+        }
+    }
+    Ok(out)
+}
+
+/// The purchase choices of a tier, or None when the search leaves the tier's own.
+fn purchase_options(
+    cx: &SpaceCtx,
+    tier: &str,
+    ts: &TierSearch,
+    base: &[Candidate],
+) -> Result<Option<Vec<Option_>>> {
+    if let Some(shares) = &ts.spot_share {
+        if shares.is_empty() {
+            return Err(empty_list(cx, tier, "spot_share"));
+        }
+        if let Some(s) = shares
+            .iter()
+            .find(|s| **s < Decimal::ZERO || **s > Decimal::ONE)
+        {
             return Err(cx.fail(
-                &format!("{tier}.purchase"),
-                "term_years/payment are searched but purchase is not",
-                "add purchase = [\"reserved\", ...] beside them",
+                &format!("{tier}.spot_share"),
+                format!("{s} is not a share"),
+                "list shares of the unit-hours on Spot from 0 to 1, e.g. [0, 0.5, 1]",
             ));
         }
-        return Ok(base);
+        if ts
+            .purchase
+            .as_ref()
+            .is_some_and(|p| !p.contains(&Purchase::Spot))
+        {
+            return Err(cx.fail(
+                &format!("{tier}.spot_share"),
+                "spot_share is searched but `purchase` has no \"spot\"",
+                format!("add \"spot\" to {tier}.purchase, or remove {tier}.spot_share"),
+            ));
+        }
+    }
+    let purchases: Vec<Purchase> = match &ts.purchase {
+        Some(p) => p.clone(),
+        None if ts.spot_share.is_some() => vec![Purchase::Spot],
+        None => {
+            if ts.term_years.is_some() || ts.payment.is_some() {
+                return Err(cx.fail(
+                    &format!("{tier}.purchase"),
+                    "term_years/payment are searched but purchase is not",
+                    "add purchase = [\"reserved\", ...] beside them",
+                ));
+            }
+            return Ok(None);
+        }
     };
     if purchases.is_empty() {
         return Err(empty_list(cx, tier, "purchase"));
@@ -697,39 +791,67 @@ fn with_purchases(
             },
         ));
     }
-    let mut out = Vec::with_capacity(base.len() * purchases.len());
-    for c in base {
-        for &p in purchases {
-            let committed = matches!(
-                p,
-                Purchase::Reserved | Purchase::ComputeSavingsPlan | Purchase::InstanceSavingsPlan
-            );
-            let combos: Vec<(Option<Decimal>, Option<Payment>)> = if committed {
-                terms
-                    .iter()
-                    .flat_map(|t| payments.iter().map(move |pay| (Some(*t), Some(*pay))))
-                    .collect()
-            } else {
-                vec![(None, None)]
-            };
-            for (term, pay) in combos {
-                let mut c2 = c.clone();
-                set_terms(&mut c2.svc, p, term, pay);
-                c2.settings
-                    .push(("purchase", Setting::Str(p.key().to_string())));
-                c2.settings
-                    .push(("term_years", term.map_or(Setting::Remove, Setting::Num)));
-                c2.settings.push((
-                    "payment",
-                    pay.map_or(Setting::Remove, |x| Setting::Str(x.key().to_string())),
-                ));
-                c2.settings
-                    .push(("commitment_usd_per_hour", Setting::Remove));
-                out.push(c2);
-            }
+    let mut options = Vec::new();
+    if ts.purchase.is_none() {
+        // Only `spot_share` is searched: the tier's own option stays a choice (unless it is Spot).
+        let own = base.first().map(|c| c.svc.terms().purchase);
+        if own != Some(Purchase::Spot) {
+            options.push(Option_::Own);
         }
     }
-    Ok(out)
+    for &p in &purchases {
+        match p {
+            Purchase::Reserved | Purchase::ComputeSavingsPlan | Purchase::InstanceSavingsPlan => {
+                for t in &terms {
+                    for pay in &payments {
+                        options.push(Option_::Set(p, Some(*t), Some(*pay)));
+                    }
+                }
+            }
+            Purchase::Spot => match &ts.spot_share {
+                Some(shares) => options.extend(shares.iter().map(|s| Option_::Spot(*s))),
+                None => options.push(Option_::Set(p, None, None)),
+            },
+            Purchase::OnDemand => options.push(Option_::Set(p, None, None)),
+        }
+    }
+    // A share of 0 is on-demand: one candidate, whichever way it was listed.
+    let own_on_demand = base
+        .first()
+        .is_some_and(|c| c.svc.terms().purchase == Purchase::OnDemand);
+    let mut seen_on_demand = options.iter().any(|o| {
+        matches!(o, Option_::Set(Purchase::OnDemand, ..)) || (*o == Option_::Own && own_on_demand)
+    });
+    let mut deduped = Vec::with_capacity(options.len());
+    for o in options {
+        match o {
+            Option_::Spot(s) if s.is_zero() => {
+                if !seen_on_demand {
+                    seen_on_demand = true;
+                    deduped.push(Option_::Set(Purchase::OnDemand, None, None));
+                }
+            }
+            Option_::Spot(s) if deduped.contains(&Option_::Spot(s)) => {}
+            other => deduped.push(other),
+        }
+    }
+    Ok(Some(deduped))
+}
+
+/// Set (or clear) the Spot share of an EC2 or Fargate candidate and the key written for it.
+fn set_spot_share(c: &mut Candidate, share: Option<Decimal>) {
+    let slot = match &mut c.svc {
+        Service::Ec2(e) => &mut e.spot_share,
+        Service::Fargate(f) => &mut f.spot_share,
+        _ => return,
+    };
+    let had = slot.is_some();
+    *slot = share;
+    match share {
+        Some(s) => c.settings.push(("spot_share", Setting::Num(s))),
+        None if had => c.settings.push(("spot_share", Setting::Remove)),
+        None => {}
+    }
 }
 
 /// Apply a purchase option to a tier's service (the keys every priced service shares).

@@ -772,7 +772,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
         )));
     }
     let (catalog, mut warnings) = offer::combine(&imports, &out_dir.display().to_string());
-    let (commitments, rate_warnings) = offer::combine_commitments(&imports);
+    let (commitments, rate_warnings) = offer::combine_commitments(&mut imports);
     warnings.extend(rate_warnings);
     offer::warn_all(&imports, &warnings);
     let mut meta = Metadata::new(&imports, &catalog, &commitments);

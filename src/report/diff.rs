@@ -69,10 +69,13 @@ fn monthly_cell(l: &LineDiff, d: &Display) -> String {
 
 /// The line's description in the display language ("A's → B's" when it changed).
 fn description(l: &LineDiff, d: &Display) -> String {
-    let text = |t: &str| super::i18n_lines::description_text(d.lang, t).into_owned();
-    match &l.description_a {
-        Some(a) => format!("{} → {}", text(a), text(&l.description)),
-        None => text(&l.description),
+    let text = |en: &str, msgs: &[crate::messages::Msg]| {
+        super::i18n_lines::description_of(d.lang, en, msgs).into_owned()
+    };
+    let b = text(&l.description, &l.text);
+    match (&l.description_a, &l.text_a) {
+        (Some(a), msgs) => format!("{} → {b}", text(a, msgs.as_deref().unwrap_or_default())),
+        (None, _) => b,
     }
 }
 

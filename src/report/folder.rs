@@ -9,6 +9,7 @@ use super::stamp::{self, Stamp};
 use super::{csv, html, markdown, money, table::TIERS, xlsx};
 use crate::compare::{self, Report};
 use crate::error::{Error, Result};
+use crate::optimize::OptimizeReport;
 use crate::pricing::Catalog;
 use crate::scenario::Scenario;
 use rust_decimal::prelude::ToPrimitive;
@@ -30,12 +31,29 @@ pub const FILES: [&str; 11] = [
     "diagram.svg",
 ];
 
+/// The files added when an architecture has an `[architecture.search]` table (docs/reports.md).
+pub const OPTIMIZE_FILES: [&str; 2] = ["optimize.json", "optimize.md"];
+
 /// How to write a report folder.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct Options<'a> {
     pub lang: Lang,
     /// Start breakdown.csv with a UTF-8 byte order mark (Excel).
     pub bom: bool,
+    /// The optimize answer (`optimize::for_scenario`): adds optimize.json, optimize.md and the
+    /// page's optimize section; `None` when no architecture has a search table.
+    pub optimize: Option<&'a OptimizeReport>,
+}
+
+impl Options<'_> {
+    /// The files this folder holds, in the order they are listed.
+    pub fn files(&self) -> Vec<&'static str> {
+        let mut out = FILES.to_vec();
+        if self.optimize.is_some() {
+            out.extend(OPTIMIZE_FILES);
+        }
+        out
+    }
 }
 
 /// What was written.
@@ -87,19 +105,25 @@ pub fn render_stamped(
     let svg_load = chart::svg(Kind::CostVsLoad, &charts)?;
     let svg_breakdown = chart::svg(Kind::Breakdown, &charts)?;
     let diagram = diagram::data(&report, opts.lang);
+    let display = super::display::Display::for_scenario(s, opts.lang);
+    let optimize_html = opts
+        .optimize
+        .map(|r| super::optimize::html_section(r, &display))
+        .unwrap_or_default();
     let page = html::render_stamped(
         &report,
         opts.lang,
         &curve,
         (&svg_load, &svg_breakdown),
-        &FILES,
+        &opts.files(),
         stamp,
+        &optimize_html,
     );
     let mut md = summary(&report, &curve, opts.lang);
     if let Some(st) = stamp {
         md.push_str(&stamp_markdown(st, &report, opts.lang));
     }
-    let texts = vec![
+    let mut texts = vec![
         ("summary.md", md.into_bytes()),
         ("report.html", page.into_bytes()),
         ("report.json", stamp::json(&report, stamp)),
@@ -112,6 +136,13 @@ pub fn render_stamped(
         ("breakdown.svg", svg_breakdown.into_bytes()),
         ("diagram.svg", diagram::svg(&diagram)?.into_bytes()),
     ];
+    if let Some(r) = opts.optimize {
+        texts.push(("optimize.json", super::optimize::json(r)));
+        texts.push((
+            "optimize.md",
+            super::optimize::markdown(r, &display).into_bytes(),
+        ));
+    }
     Ok(Contents {
         report,
         curve,
@@ -177,19 +208,9 @@ pub fn write(
     };
     Ok(Written {
         dir: target.to_path_buf(),
-        files: FILES.iter().map(|f| target.join(f)).collect(),
+        files: opts.files().iter().map(|f| target.join(f)).collect(),
         png_replaced,
     })
-}
-
-/// Print the paths written (and the PNG font note, if any) to standard output / error.
-pub fn print_written(w: &Written, lang: Lang) {
-    for f in &w.files {
-        println!("{}", f.display());
-    }
-    if w.png_replaced > 0 {
-        eprintln!("{}", lang.png_replaced(w.png_replaced));
-    }
 }
 
 /// Refuse to replace anything but an earlier report folder (or an empty one).
@@ -210,7 +231,7 @@ fn check_target(target: &Path) -> Result<()> {
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(target, e))?;
         let file = entry.file_name().to_string_lossy().into_owned();
-        if !FILES.contains(&file.as_str()) {
+        if !FILES.contains(&file.as_str()) && !OPTIMIZE_FILES.contains(&file.as_str()) {
             foreign.push(file);
         }
     }

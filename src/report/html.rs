@@ -103,7 +103,7 @@ pub fn render(
     svg_breakdown: &str,
     files: &[&str],
 ) -> String {
-    render_stamped(rep, lang, curve, (svg_load, svg_breakdown), files, None)
+    render_stamped(rep, lang, curve, (svg_load, svg_breakdown), files, None, "")
 }
 
 /// One decision card: name and badge, the monthly total, the facts under it. `extra` is more
@@ -144,7 +144,8 @@ pub fn card_html_with(
     )
 }
 
-/// The whole page; the footer lists `files` and, when given, the report stamp.
+/// The whole page; the footer lists `files` and, when given, the report stamp. `optimize` is
+/// the optimize section's markup (empty when no architecture has a search table).
 pub fn render_stamped(
     rep: &Report,
     lang: Lang,
@@ -152,6 +153,7 @@ pub fn render_stamped(
     (svg_load, svg_breakdown): (&str, &str),
     files: &[&str],
     stamp: Option<&Stamp>,
+    optimize: &str,
 ) -> String {
     let l = lang.labels();
     let mut o = String::new();
@@ -258,6 +260,7 @@ pub fn render_stamped(
     o.push_str("</table>\n</section>\n");
     o.push_str(&super::range::html_section(rep, lang));
     o.push_str(&super::over_time::html_section(rep, lang));
+    o.push_str(optimize);
 
     // The architecture diagram (inline SVG, drawn from the report itself).
     if let Ok(svg) = super::diagram::svg(&super::diagram::data(rep, lang)) {
@@ -351,11 +354,11 @@ pub fn render_stamped(
             esc(l.total_per_month),
             esc(&money(rep, a.monthly_usd))
         ));
-        for note in &a.notes {
+        for note in a.notes_in(lang) {
             o.push_str(&format!(
                 "<p class=\"note\">{}{}</p>\n",
                 esc(l.note),
-                esc(&i18n_lines::note(lang, note))
+                esc(&note)
             ));
         }
         if !a.limits.is_empty() {

@@ -1,13 +1,7 @@
-//! Japanese text for what the engine writes in English: line-item descriptions, units and review
-//! notes, translated at presentation time (the engine, JSON, ids and keys stay English).
-//!
-//! Descriptions are built in `src/services/*.rs` from fixed templates plus values (memory size,
-//! instance type, counts) and, for tiered prices, a suffix from `services::tier_label` /
-//! `priced_after_free`: " (first N unit)", " (next N unit)", " (over N unit)",
-//! " (free tier, N unit)". A description is split into base + suffix, the base is matched against
-//! the templates below (values are carried over as they are), the suffix is rebuilt in Japanese.
-//! Limit findings: messages, units and sources by template here; remedies of limits.csv rows
-//! from `limits/remedies-ja.csv` (by id), the checks' own remedies by template.
+//! What the engine writes, shown in a language: line-item descriptions and catalog units from
+//! their message ids (`Line::text`, `messages::unit`; the engine, JSON, ids and keys stay
+//! English). Limit findings: messages, units and sources by template here; remedies of
+//! limits.csv rows from `limits/remedies-ja.csv` (by id), the checks' own remedies by template.
 //! Anything not recognised is shown in English, unchanged: this never panics and never guesses.
 use super::i18n::Lang;
 use crate::messages;
@@ -179,126 +173,23 @@ pub fn limit_unit(lang: Lang, unit: &str) -> Cow<'_, str> {
     }
 }
 
-/// A catalog unit (column `unit` of the price files) in Japanese; unknown units unchanged.
-pub fn unit_ja(unit: &str) -> Option<&'static str> {
-    lookup("unit", unit)
-}
-
-/// A unit as shown in `lang` (English: unchanged).
+/// A catalog unit as shown in `lang` (English: unchanged; Japanese: its `unit.*` text).
 pub fn unit(lang: Lang, unit: &str) -> Cow<'_, str> {
-    if lang == Lang::En {
-        return Cow::Borrowed(unit);
-    }
-    match (lang, unit_ja(unit)) {
-        (Lang::Ja, Some(ja)) => Cow::Borrowed(ja),
-        _ => Cow::Borrowed(unit),
-    }
+    messages::unit(lang, unit)
 }
 
 /// A line's description as shown in `lang` (English: the engine's text, byte for byte).
 pub fn description(lang: Lang, line: &Line) -> Cow<'_, str> {
-    description_text(lang, &line.description)
+    description_of(lang, &line.description, &line.text)
 }
 
-/// A description text as shown in `lang` (for lines known only by their text, as in a diff).
-pub fn description_text(lang: Lang, english: &str) -> Cow<'_, str> {
-    match lang {
-        Lang::En => Cow::Borrowed(english),
-        Lang::Ja => match description_ja(english) {
-            Some(ja) => Cow::Owned(ja),
-            None => Cow::Borrowed(english),
-        },
+/// A description given as its English and its messages (`Line::text`), shown in `lang`;
+/// the English when the messages are missing (a lean line).
+pub fn description_of<'a>(lang: Lang, english: &'a str, text: &[messages::Msg]) -> Cow<'a, str> {
+    if lang == Lang::En || text.is_empty() {
+        return Cow::Borrowed(english);
     }
-}
-
-/// A review note as shown in `lang` (unknown notes unchanged).
-pub fn note(lang: Lang, note: &str) -> Cow<'_, str> {
-    match lang {
-        Lang::En => Cow::Borrowed(note),
-        Lang::Ja => match translate(pairs("note"), note) {
-            Some(ja) => Cow::Owned(ja),
-            None => Cow::Borrowed(note),
-        },
-    }
-}
-
-/// The Japanese description, or None when the base or the tier suffix is not recognised.
-pub fn description_ja(english: &str) -> Option<String> {
-    // A commitment's term ("1-year partial upfront") is a value inside a template: put it in
-    // Japanese first, so the templates carry it over already translated.
-    let mut english = english.to_string();
-    for (en, ja) in pairs("term") {
-        english = english.replace(en.as_str(), ja);
-    }
-    let mut parts = english.split(" — ");
-    let main = parts.next().unwrap_or_default();
-    let mut out = description_base_ja(main)?;
-    for label in parts {
-        out.push_str(&translate(pairs("label"), label)?);
-    }
-    Some(out)
-}
-
-/// A description without its " — " labels.
-fn description_base_ja(english: &str) -> Option<String> {
-    let (base, suffix) = split_tier(english);
-    let base_ja = translate(pairs("line"), base)?;
-    match suffix {
-        None => Some(base_ja),
-        Some(s) => Some(format!("{base_ja}{}", tier_ja(s)?)),
-    }
-}
-
-/// Split " (first 300M request)"-style suffixes off: (base, inner text of the suffix).
-fn split_tier(english: &str) -> (&str, Option<&str>) {
-    let Some(body) = english.strip_suffix(')') else {
-        return (english, None);
-    };
-    let Some(open) = body.rfind(" (") else {
-        return (english, None);
-    };
-    let (base, inner) = (&body[..open], &body[open + 2..]);
-    let tiered = ["first ", "next ", "over ", "free tier, "]
-        .iter()
-        .any(|k| inner.starts_with(k));
-    if tiered {
-        (base, Some(inner))
-    } else {
-        (english, None)
-    }
-}
-
-/// "300M" → "3億", "7.5B" → "75億", "10,240" → "10,240": 万/億 number words for Japanese.
-fn ja_amount(n: &str) -> String {
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
-    let (digits, scale) = match n.chars().last() {
-        Some('M') => (&n[..n.len() - 1], Decimal::from(1_000_000)),
-        Some('B') => (&n[..n.len() - 1], Decimal::from(1_000_000_000)),
-        _ => return n.to_string(),
-    };
-    match Decimal::from_str(&digits.replace(',', "")) {
-        Ok(v) => super::numbers::ja_count(v * scale),
-        Err(_) => n.to_string(),
-    }
-}
-
-/// "first 7.5B GB-second" → "（最初の 75億 GB-秒）"; None for anything else.
-fn tier_ja(inner: &str) -> Option<String> {
-    let amount = |rest: &str| -> Option<String> {
-        let (n, u) = rest.split_once(' ')?;
-        if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit() || ",.MB".contains(c)) {
-            return None;
-        }
-        Some(format!("{} {}", ja_amount(n), unit_ja(u)?))
-    };
-    for (id, en, _) in messages::group("tier") {
-        let prefix = en.strip_suffix("{0}").unwrap_or(en);
-        if let Some(rest) = inner.strip_prefix(prefix) {
-            return Some(messages::render(Lang::Ja, id, &[&amount(rest)?]));
-        }
-    }
-    None
+    Cow::Owned(messages::render_all(text, lang))
 }
 
 /// The `(English pattern, Japanese)` pairs of one group of `messages/*.toml`, in table order;
@@ -319,18 +210,7 @@ fn pairs(group: &str) -> &'static [(String, &'static str)] {
 }
 
 /// The groups of the message tables this module matches English text against.
-const GROUPS_USED: [&str; 10] = [
-    "line",
-    "term",
-    "label",
-    "note",
-    "finding",
-    "reason",
-    "source",
-    "limit_unit",
-    "unit",
-    "tier",
-];
+const GROUPS_USED: [&str; 4] = ["finding", "reason", "source", "limit_unit"];
 
 /// "{0} x {1}" → "{} x {}".
 fn pattern(english: &str) -> String {
@@ -395,65 +275,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hand_checked_examples() {
-        assert_eq!(
-            description_ja("Lambda compute, 1024 MB arm64 (first 7.5B GB-second)").as_deref(),
-            Some("Lambda 実行時間 1024 MB arm64（最初の 75億 GB-秒）")
-        );
-        assert_eq!(
-            description_ja("HTTP API requests (512 KB metering) (first 300M request)").as_deref(),
-            Some("HTTP API リクエスト（512 KB 単位で計量）（最初の 3億 リクエスト）")
-        );
-        assert_eq!(
-            description_ja("Data transfer out to the internet (next 40,960 GB)").as_deref(),
-            Some("インターネットへのデータ転送（送信）（次の 40,960 GB）")
-        );
-        assert_eq!(
-            description_ja("Lambda requests (free tier, 1M request)").as_deref(),
-            Some("Lambda リクエスト（無料枠 100万 リクエスト）")
-        );
-        assert_eq!(
-            description_ja("REST API requests (over 20B request)").as_deref(),
-            Some("REST API リクエスト（200億 リクエスト 超）")
-        );
-        assert_eq!(
-            description_ja("EC2 2 x t4g.small, Linux on-demand").as_deref(),
-            Some("EC2 t4g.small × 2 台、Linux オンデマンド")
-        );
-        assert_eq!(
-            description_ja("RDS postgres db.t4g.micro Multi-AZ").as_deref(),
-            Some("RDS postgres db.t4g.micro マルチ AZ")
-        );
-        assert_eq!(
-            description_ja("Fargate vCPU (0.5 vCPU / 1 GB, linux/x86)").as_deref(),
-            Some("Fargate vCPU（0.5 vCPU / 1 GB、linux/x86）")
-        );
-    }
-
-    #[test]
-    fn unknown_text_falls_back_to_none() {
-        for s in [
-            "",
-            ")",
-            " (",
-            "Something new",
-            "Lambda requests (first)",
-            "Lambda requests (first 1M parsecs)",
-            "Lambda requests (later 1M request)",
-            "Lambda compute, ",
-            "Lambda requests (free tier, x request)",
-            "日本語 (first 1 request)",
-        ] {
-            assert_eq!(description_ja(s), None, "{s}");
-        }
-    }
-
-    #[test]
     fn english_is_untouched() {
         assert_eq!(unit(Lang::En, "GB-second"), "GB-second");
         assert_eq!(unit(Lang::Ja, "GB-second"), "GB-秒");
         assert_eq!(unit(Lang::Ja, "furlong"), "furlong");
-        assert_eq!(note(Lang::En, "anything"), "anything");
     }
 
     #[test]
@@ -494,19 +319,99 @@ mod tests {
         assert_eq!(reason(Lang::En, "anything"), "anything");
     }
 
+    /// A message and its texts in both languages, written out by hand.
+    fn both(m: &messages::Msg, en: &str, ja: &str) {
+        assert_eq!(m.render(Lang::En), en);
+        assert_eq!(m.render(Lang::Ja), ja);
+    }
+
     #[test]
     fn notes() {
-        for (en, ja) in [
-            ("Fargate (app tier) bills each task per second with a one-minute minimum; this estimate adds and removes whole tasks hour by hour (14 task starts a day), so tasks that start and stop within minutes cost more than shown",
-             "Fargate（app層）はタスクごとに秒単位で課金され、最低 1 分です。この見積もりは 1 時間ごとにタスク単位で増減させています（1 日 14 回のタスク起動）。数分で起動と停止を繰り返すタスクは表示より高くなります"),
-            ("Fargate (app tier) bills each task per second with a five-minute minimum (Windows); this estimate adds and removes whole tasks hour by hour (3 task starts a day), so tasks that start and stop within minutes cost more than shown",
-             "Fargate（app層）はタスクごとに秒単位で課金され、最低 5 分（Windows）です。この見積もりは 1 時間ごとにタスク単位で増減させています（1 日 3 回のタスク起動）。数分で起動と停止を繰り返すタスクは表示より高くなります"),
-        ] {
-            assert_eq!(note(Lang::Ja, en), ja);
-        }
-        assert_eq!(
-            note(Lang::Ja, "DynamoDB on-demand: $1.00 per month; provisioned (sized from the peak hour) would be $2.00 for the same load"),
-            "DynamoDB オンデマンド: 月額 $1.00。同じ負荷でプロビジョンド（ピーク時間帯から算定）なら $2.00"
+        both(
+            &crate::msg!("note.fargate_tier_bills_each_task_second", "app", 14),
+            "Fargate (app tier) bills each task per second with a one-minute minimum; this estimate adds and removes whole tasks hour by hour (14 task starts a day), so tasks that start and stop within minutes cost more than shown",
+            "Fargate（app層）はタスクごとに秒単位で課金され、最低 1 分です。この見積もりは 1 時間ごとにタスク単位で増減させています（1 日 14 回のタスク起動）。数分で起動と停止を繰り返すタスクは表示より高くなります",
         );
+        both(
+            &crate::msg!("note.fargate_tier_bills_each_task_second_2", "app", 3),
+            "Fargate (app tier) bills each task per second with a five-minute minimum (Windows); this estimate adds and removes whole tasks hour by hour (3 task starts a day), so tasks that start and stop within minutes cost more than shown",
+            "Fargate（app層）はタスクごとに秒単位で課金され、最低 5 分（Windows）です。この見積もりは 1 時間ごとにタスク単位で増減させています（1 日 3 回のタスク起動）。数分で起動と停止を繰り返すタスクは表示より高くなります",
+        );
+        both(
+            &crate::msg!("note.dynamodb_demand_month_provisioned_sized_peak", "$1.00", "$2.00"),
+            "DynamoDB on-demand: $1.00 per month; provisioned (sized from the peak hour) would be $2.00 for the same load",
+            "DynamoDB オンデマンド: 月額 $1.00。同じ負荷でプロビジョンド（ピーク時間帯から算定）なら $2.00",
+        );
+    }
+
+    /// Descriptions with tier suffixes and labels, in both languages.
+    #[test]
+    fn descriptions_by_id() {
+        use messages::{Msg, Value};
+        use rust_decimal_macros::dec;
+        let tier = |id: &'static str, n, unit: &str| {
+            Msg::of(id, vec![Value::Count(n), Value::Unit(unit.to_string())])
+        };
+        let cases = [
+            (
+                vec![
+                    crate::msg!("line.lambda.lambda_compute_mb", 1024, "arm64"),
+                    tier("tier.first", dec!(7500000000), "GB-second"),
+                ],
+                "Lambda compute, 1024 MB arm64 (first 7.5B GB-second)",
+                "Lambda 実行時間 1024 MB arm64（最初の 75億 GB-秒）",
+            ),
+            (
+                vec![
+                    crate::msg!("line.network.data_transfer_out_internet"),
+                    tier("tier.next", dec!(40960), "GB"),
+                ],
+                "Data transfer out to the internet (next 40,960 GB)",
+                "インターネットへのデータ転送（送信）（次の 40,960 GB）",
+            ),
+            (
+                vec![
+                    crate::msg!("line.lambda.lambda_requests"),
+                    tier("tier.free_tier", dec!(1000000), "request"),
+                ],
+                "Lambda requests (free tier, 1M request)",
+                "Lambda リクエスト（無料枠 100万 リクエスト）",
+            ),
+            (
+                vec![
+                    crate::msg!("line.apigw.rest_api_requests"),
+                    tier("tier.over", dec!(20000000000), "request"),
+                ],
+                "REST API requests (over 20B request)",
+                "REST API リクエスト（200億 リクエスト 超）",
+            ),
+            (
+                vec![crate::msg!("line.ec2.ec2_x_linux_demand", 2, "t4g.small")],
+                "EC2 2 x t4g.small, Linux on-demand",
+                "EC2 t4g.small × 2 台、Linux オンデマンド",
+            ),
+            (
+                vec![
+                    Msg::of(
+                        "line.purchase.reserved_instances_reserved_hourly_fee",
+                        vec![
+                            Value::Plain("EC2 m5.large".into()),
+                            Value::Msg(crate::msg!("term.year_partial_upfront", 1)),
+                            Value::Plain("2".into()),
+                        ],
+                    ),
+                    crate::msg!("label.split_assumed_half_up_front"),
+                ],
+                "EC2 m5.large Reserved Instances (1-year partial upfront), 2 reserved, hourly fee — split assumed: half up front",
+                "EC2 m5.large リザーブドインスタンス（1 年・一部前払い）2 台分、時間料金（内訳は想定: 半額を前払い）",
+            ),
+        ];
+        for (text, en, ja) in cases {
+            assert_eq!(description_of(Lang::En, en, &text), en);
+            assert_eq!(messages::render_all(&text, Lang::En), en);
+            assert_eq!(description_of(Lang::Ja, en, &text), ja);
+        }
+        // A line without messages (lean) shows its English.
+        assert_eq!(description_of(Lang::Ja, "x", &[]), "x");
     }
 }

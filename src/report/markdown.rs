@@ -104,8 +104,8 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
                 money(rep, l.monthly_usd)
             ));
         }
-        for note in &a.notes {
-            o.push_str(&format!("\n> {}\n", cell(&i18n_lines::note(lang, note))));
+        for note in a.notes_in(lang) {
+            o.push_str(&format!("\n> {}\n", cell(&note)));
         }
         if !a.limits.is_empty() {
             o.push_str(&format!(

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 /// Labels of the optimize outputs.
 struct Words {
+    section: &'static str,
     title: &'static str,
     written: &'static str,
     best: &'static str,
@@ -28,6 +29,7 @@ struct Words {
 }
 
 const EN: Words = Words {
+    section: "Optimize",
     title: "Cheapest configuration that carries the workload",
     written: "as written",
     best: "best",
@@ -46,6 +48,7 @@ const EN: Words = Words {
 };
 
 const JA: Words = Words {
+    section: "最適化",
     title: "ワークロードを処理できる最安の構成",
     written: "現在の構成",
     best: "最安",
@@ -97,6 +100,12 @@ pub fn say(s: &Said, lang: Lang) -> String {
         ),
         (Said::Unpriced { tier, count }, Lang::Ja) => format!(
             "{tier}: {count} 件の構成を除外（購入オプションまたはサイズの出典付き料金がこのカタログになく、discount_pct もありません）"
+        ),
+        (Said::UnpricedSpot { tier, count }, Lang::En) => format!(
+            "{tier}: {count} Spot configuration(s) skipped: no sourced Spot price or discount in this catalog for that type or task in this region (and no discount_pct)"
+        ),
+        (Said::UnpricedSpot { tier, count }, Lang::Ja) => format!(
+            "{tier}: {count} 件の Spot 構成を除外（このリージョンのそのタイプ／タスクについて出典付きの Spot 料金・割引率がこのカタログになく、discount_pct もありません）"
         ),
         (Said::NoVcpus { tier, count }, Lang::En) => format!(
             "{tier}: {count} type(s) left out: their vCPUs are not in limits/ec2-vcpus.csv, so rps_per_vcpu cannot size them"
@@ -300,6 +309,7 @@ pub fn markdown(r: &OptimizeReport, d: &Display) -> String {
     o
 }
 
+/// The standalone page (`optimize --format html`).
 pub fn html(r: &OptimizeReport, d: &Display) -> String {
     use super::html::esc;
     let w = words(d.lang);
@@ -310,24 +320,61 @@ pub fn html(r: &OptimizeReport, d: &Display) -> String {
     let h = head(r, w, d);
     let mut o = format!(
         "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{}</title>\
-<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}td.n{{text-align:right}}</style></head><body>\n<h1>{}</h1>\n",
+<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}td.num{{text-align:right}}</style></head><body>\n<h1>{}</h1>\n",
         esc(&h[0]),
         esc(&h[0])
     );
     for line in &h[1..] {
         o.push_str(&format!("<p>{}</p>\n", esc(line)));
     }
+    o.push_str(&arch_blocks(r, w, d, "h2"));
+    o.push_str("</body></html>\n");
+    o
+}
+
+/// The report page's section (`report.html` of a report folder, when a scenario has a search
+/// table): the heading, the pricing line, then per architecture the written baseline, the best,
+/// the alternatives and why nothing cheaper qualifies (or what rules every family out).
+pub fn html_section(r: &OptimizeReport, d: &Display) -> String {
+    use super::html::esc;
+    let w = words(d.lang);
+    let h = head(r, w, d);
+    let mut o = format!(
+        "<section id=\"optimize\">\n<h2>{}</h2>\n<p>{}</p>\n",
+        esc(w.section),
+        esc(w.title)
+    );
+    for line in &h[1..] {
+        o.push_str(&format!("<p class=\"note\">{}</p>\n", esc(line)));
+    }
+    o.push_str(&arch_blocks(r, w, d, "h3"));
+    o.push_str("<p class=\"note\">optimize.json · optimize.md</p>\n</section>\n");
+    o
+}
+
+/// One table and its details per architecture, under `heading` (h2 or h3) elements.
+fn arch_blocks(r: &OptimizeReport, w: &Words, d: &Display, heading: &str) -> String {
+    use super::html::esc;
+    let mut o = String::new();
     for a in &r.architectures {
-        o.push_str(&format!("<h2>{}</h2>\n<table><tr>", esc(&a.name)));
-        for c in headers(w) {
-            o.push_str(&format!("<th>{}</th>", esc(c)));
+        o.push_str(&format!(
+            "<{heading}>{}</{heading}>\n<table class=\"optimize\"><tr>",
+            esc(&a.name)
+        ));
+        for (i, c) in headers(w).iter().enumerate() {
+            let class = if (1..=3).contains(&i) {
+                " class=\"num\""
+            } else {
+                ""
+            };
+            o.push_str(&format!("<th{class}>{}</th>", esc(c)));
         }
         o.push_str("</tr>\n");
         for row in rows(a, w, d) {
             o.push_str("<tr>");
             for (i, c) in row.iter().enumerate() {
                 let class = if (1..=3).contains(&i) {
-                    " class=\"n\""
+                    " class=\"num\""
                 } else {
                     ""
                 };
@@ -341,7 +388,6 @@ pub fn html(r: &OptimizeReport, d: &Display) -> String {
         }
         o.push_str("</ul>\n");
     }
-    o.push_str("</body></html>\n");
     o
 }
 

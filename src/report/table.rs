@@ -125,8 +125,8 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         if !flagged.is_empty() {
             out.push_str(&limits_table_in(&arch.name, &flagged, lang));
         }
-        for note in &arch.notes {
-            out.push_str(&format!("{}{}\n", lb.note, i18n_lines::note(lang, note)));
+        for note in arch.notes_in(lang) {
+            out.push_str(&format!("{}{note}\n", lb.note));
         }
         if !arch.limits.is_empty() {
             out.push_str(&lang.checks_ok(arch.limits.len() - flagged.len(), arch.limits.len()));

@@ -712,12 +712,8 @@ fn arch_sheet(
     }
     let total_row = row;
     row += 2;
-    for note in &a.notes {
-        ws.write_string(
-            row,
-            0,
-            format!("{}{}", l.note, i18n_lines::note(lang, note)),
-        )?;
+    for note in a.notes_in(lang) {
+        ws.write_string(row, 0, format!("{}{note}", l.note))?;
         row += 1;
     }
     Ok(Built {

@@ -23,6 +23,14 @@ use std::sync::Arc;
 /// A sweep from the page is for looking at, not for bulk work: `archcost sweep` has no cap.
 pub const MAX_SWEEP_STEPS: usize = 2000;
 
+/// A search from the page (and the optimize files of its report zip) is bounded so a request
+/// cannot hold a pricing thread for long; `archcost optimize` has no bound. 20,000 engine
+/// evaluations is about half a second on one core at the measured rate (BENCHMARKS.md).
+pub const OPTIMIZE_BOUNDS: crate::optimize::Bounds = crate::optimize::Bounds {
+    max_evaluations: 20_000,
+    max_combined: 100_000,
+};
+
 /// What every handler can read.
 pub struct Ctx {
     pub live: Arc<Live>,
@@ -140,6 +148,7 @@ pub fn route(ctx: &Ctx, req: &Req) -> Reply {
         ("/api/panel", true) => reply_in(ctx, req, panel_reply(ctx, req)),
         ("/api/scenario.toml", true) => reply_in(ctx, req, toml_reply(ctx, req)),
         ("/api/report.zip", true) => reply_in(ctx, req, zip_reply(ctx, req)),
+        ("/api/optimize", true) => reply_in(ctx, req, optimize_reply(ctx, req)),
         ("/api/save", false) if req.method == "POST" => reply_in(ctx, req, save_reply(ctx, req)),
         ("/api/save", _) => Reply::text(
             405,
@@ -148,13 +157,14 @@ pub fn route(ctx: &Ctx, req: &Req) -> Reply {
         .with("Allow", "POST".into()),
         (
             "/" | "/app.js" | "/api/status" | "/api/compare" | "/api/sweep" | "/api/breakeven"
-            | "/api/view" | "/api/panel" | "/api/scenario.toml" | "/api/report.zip",
+            | "/api/view" | "/api/panel" | "/api/scenario.toml" | "/api/report.zip"
+            | "/api/optimize",
             false,
         ) => Reply::text(405, format!("{}: only GET", req.path)).with("Allow", "GET".into()),
         _ => Reply::text(
             404,
             format!(
-                "{}: not found\n  hint: the page is at /, the API at /api/compare, /api/sweep, /api/breakeven",
+                "{}: not found\n  hint: the page is at /, the API at /api/compare, /api/sweep, /api/breakeven, /api/optimize",
                 req.path
             ),
         ),
@@ -179,9 +189,10 @@ fn what_if(ctx: &Ctx, edits: &Edits) -> Result<(Arc<Snapshot>, super::state::Wha
 
 fn page_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     // Only `lang` counts here: the what-if lives in the fragment, which the browser keeps.
-    let lang = match Query::parse(req.query, &["lang"]) {
-        Ok(q) => lang_of(ctx, &q)?,
-        Err(_) => ctx.default_lang,
+    // `optimize=1` opens the page with the search of the link's what-if shown.
+    let (lang, optimize) = match Query::parse(req.query, &["lang", "optimize"]) {
+        Ok(q) => (lang_of(ctx, &q)?, flag("optimize", q.get("optimize"))?),
+        Err(_) => (ctx.default_lang, false),
     };
     let snap = ctx.live.good();
     let st = ctx.live.status();
@@ -192,6 +203,7 @@ fn page_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
             lang,
             version: st.version,
             file_error: st.error.as_ref().map(|e| e.render(lang)).as_deref(),
+            optimize,
         },
     )?;
     Ok(Reply::new(200, HTML, html))
@@ -324,6 +336,54 @@ fn breakeven_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     ))
 }
 
+/// The optimize answer for a what-if (bounded by [`OPTIMIZE_BOUNDS`]); `None` without a search
+/// table. Power Tuning files are read beside the served file.
+fn optimize_of(
+    ctx: &Ctx,
+    wi: &super::state::WhatIf,
+    catalog: &crate::pricing::Catalog,
+) -> Result<Option<crate::optimize::OptimizeReport>> {
+    crate::optimize::for_scenario(
+        &wi.scenario,
+        catalog,
+        ctx.live.path(),
+        &wi.text,
+        Some(OPTIMIZE_BOUNDS),
+    )
+}
+
+/// `GET /api/optimize`: `archcost optimize --format json` of the edited file (every
+/// architecture, the default three alternatives), or with `format=html` the report's optimize
+/// section in the request's language and the scenario's currency, for the page. Bounded by
+/// [`OPTIMIZE_BOUNDS`]; an infeasible search is a 200 whose answer names what rules it out.
+fn optimize_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
+    let q = Query::parse(req.query, &["lang", "format"])?;
+    let lang = lang_of(ctx, &q)?;
+    let html = match q.get("format") {
+        None | Some("json") => false,
+        Some("html") => true,
+        Some(other) => {
+            return Err(Error::Input(format!(
+                "format `{other}`: /api/optimize answers json or html"
+            )))
+        }
+    };
+    let (snap, wi) = what_if(ctx, &q.edits)?;
+    let r = crate::optimize::search_scenario(
+        &wi.scenario,
+        &snap.catalog,
+        ctx.live.path(),
+        &wi.text,
+        Some(OPTIMIZE_BOUNDS),
+    )?;
+    Ok(if html {
+        let d = report::display::Display::for_scenario(&wi.scenario, lang);
+        Reply::new(200, HTML, report::optimize::html_section(&r, &d))
+    } else {
+        Reply::new(200, JSON, report::optimize::json(&r))
+    })
+}
+
 fn view_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     let q = Query::parse(req.query, &["lang"])?;
     let lang = lang_of(ctx, &q)?;
@@ -434,10 +494,15 @@ fn zip_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     let stamp = report::stamp::Stamp::new(&toml_name, toml.as_bytes(), epoch);
     let tmp = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
     let target = tmp.path().join("report");
-    let opts = report::folder::Options { lang, bom: false };
+    let optimized = optimize_of(ctx, &wi, &snap.catalog)?;
+    let opts = report::folder::Options {
+        lang,
+        bom: false,
+        optimize: optimized.as_ref(),
+    };
     report::folder::write(&wi.scenario, &snap.catalog, &target, opts, Some(&stamp))?;
     let mut files = Vec::new();
-    for f in report::folder::FILES {
+    for f in opts.files() {
         let path = target.join(f);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         files.push((format!("{folder}/{f}"), bytes));

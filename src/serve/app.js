@@ -269,8 +269,43 @@
       });
   });
 
+  // Optimize: the search of /api/optimize for the what-if on screen, shown above the report
+  // (best, saving, why it cannot get cheaper, alternatives); cleared when the what-if changes.
+  const result = $('optimize-result');
+  function optimize() {
+    const q = edits();
+    result.dataset.state = 'loading';
+    $('busy').hidden = false;
+    fetch('/api/optimize?format=html&' + withLang(q), { cache: 'no-store' })
+      .then((r) => r.text().then((text) => ({ r, text })))
+      .then(({ r, text }) => {
+        if (r.ok) {
+          result.innerHTML = text;
+          result.hidden = false;
+          result.dataset.query = q.toString();
+          showError('optimize-error', '');
+        } else {
+          result.hidden = true;
+          showError('optimize-error', text);
+        }
+      })
+      .catch((e) => showError('optimize-error', String(e)))
+      .finally(() => {
+        result.dataset.state = 'ready';
+        $('busy').hidden = true;
+      });
+  }
+  $('optimize').addEventListener('click', optimize);
+  form.addEventListener('change', () => {
+    if (!result.hidden && result.dataset.query !== edits().toString()) {
+      result.hidden = true;
+      result.dataset.state = 'idle';
+    }
+  });
+
   for (const el of controls()) syncSlider(el);
   applyHash();
   render();
+  if (body.dataset.optimize === '1') optimize();
   setTimeout(poll, 500);
 })();

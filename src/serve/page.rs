@@ -128,6 +128,8 @@ pub struct Shell<'a> {
     pub lang: Lang,
     pub version: u64,
     pub file_error: Option<&'a str>,
+    /// Run the optimize search once the page has loaded (`?optimize=1`).
+    pub optimize: bool,
 }
 
 /// The whole page: controls and actions on the left, the report view on the right.
@@ -161,7 +163,7 @@ pub fn shell(snap: &Snapshot, sh: &Shell) -> Result<String> {
 <style>{report_css}{app_css}</style>
 <script src="/app.js" defer></script>
 </head>
-<body data-lang="{code}" data-version="{version}" data-stem="{stem}" data-file-error-label="{fe_label}" data-what-if-error-label="{wi_label}" data-saved-label="{saved_label}">
+<body data-lang="{code}" data-version="{version}" data-stem="{stem}" data-file-error-label="{fe_label}" data-what-if-error-label="{wi_label}" data-saved-label="{saved_label}" data-optimize="{optimize_on_load}">
 <div class="topbar"><strong>archcost</strong> {live} — <span class="file">{file}</span> <a id="lang-switch" href="?lang={other}">{other_label}</a><span id="busy" hidden>…</span></div>
 <div class="layout">
 <aside id="panel">
@@ -173,6 +175,8 @@ pub fn shell(snap: &Snapshot, sh: &Shell) -> Result<String> {
 <button type="button" id="reset">{reset}</button>
 <div class="save"><input type="text" id="save-name" placeholder="{save_name}" aria-label="{save_name}" value="{stem}-what-if"><button type="button" id="save">{save}</button></div>
 <p id="save-result" class="note" hidden></p>
+<p><button type="button" id="optimize">{optimize}</button></p>
+<p class="note">{optimize_note}</p>
 <p><a id="download-zip" href="/api/report.zip?lang={code}" download>{download_zip}</a></p>
 <p><a id="download-toml" href="/api/scenario.toml" download>{download_toml}</a></p>
 <p class="note">{share}</p>
@@ -182,6 +186,8 @@ pub fn shell(snap: &Snapshot, sh: &Shell) -> Result<String> {
 <div id="content">
 {banner}
 <div id="what-if-error" class="banner" hidden><strong>{what_if_error}</strong><pre></pre></div>
+<div id="optimize-error" class="banner" hidden><strong>{optimize_error}</strong><pre></pre></div>
+<div id="optimize-result" data-state="idle" data-query="" hidden></div>
 <main id="report" data-state="ready" data-query="">
 {view}</main>
 </div>
@@ -212,6 +218,10 @@ pub fn shell(snap: &Snapshot, sh: &Shell) -> Result<String> {
         share = esc(t.share),
         watching = esc(&t.watching.replace("{file}", sh.file)),
         what_if_error = esc(t.what_if_error),
+        optimize = esc(t.optimize),
+        optimize_on_load = u8::from(sh.optimize),
+        optimize_note = esc(t.optimize_note),
+        optimize_error = esc(t.optimize_error),
     ))
 }
 

@@ -25,6 +25,9 @@ pub struct Texts {
     pub switch_lang: &'static str,
     pub switch_lang_code: &'static str,
     pub no_controls: &'static str,
+    pub optimize: &'static str,
+    pub optimize_note: &'static str,
+    pub optimize_error: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -50,6 +53,9 @@ const EN: Texts = Texts {
     switch_lang: "日本語",
     switch_lang_code: "ja",
     no_controls: "no settings to tune here",
+    optimize: "Optimize: find the cheapest configuration",
+    optimize_note: "Searches each architecture's [architecture.search] table for this what-if (as `archcost optimize`).",
+    optimize_error: "The search could not run:",
 };
 
 const JA: Texts = Texts {
@@ -76,6 +82,9 @@ const JA: Texts = Texts {
     switch_lang: "English",
     switch_lang_code: "en",
     no_controls: "調整できる設定はありません",
+    optimize: "最適化：最安の構成を探す",
+    optimize_note: "この What-if について、各アーキテクチャの [architecture.search] の選択肢を探索します（`archcost optimize` と同じ）。",
+    optimize_error: "探索を実行できませんでした：",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

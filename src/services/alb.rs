@@ -4,6 +4,7 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::{AlbPlan, TierPlan};
 use crate::error::Result;
+use crate::msg;
 use crate::scenario::{Alb, Scheme, SettingsCheck, ValidateSettings};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -19,13 +20,13 @@ pub fn lines(alb: &Alb, ctx: &Ctx, plan: Option<&AlbPlan>) -> Result<Vec<Line>> 
     let mut out = ctx.priced(
         "alb.hours",
         "alb.hours",
-        &format!("Application Load Balancer ({})", alb.count),
+        msg!("line.alb.application_load_balancer", alb.count),
         alb.count * ctx.hours_per_month,
     )?;
     out.extend(ctx.priced(
         "alb.lcu",
         "alb.lcu",
-        "ALB capacity units (largest dimension, hour by hour)",
+        msg!("line.alb.alb_capacity_units_largest_dimension_hour"),
         plan.map_or(Decimal::ZERO, |p| p.lcu_hours),
     )?);
     if alb.scheme == Scheme::InternetFacing {
@@ -35,8 +36,9 @@ pub fn lines(alb: &Alb, ctx: &Ctx, plan: Option<&AlbPlan>) -> Result<Vec<Line>> 
         out.extend(ctx.priced(
             "vpc.public_ipv4",
             "vpc.public_ipv4",
-            &format!(
-                "Public IPv4 addresses of the internet-facing ALB ({addresses}: {} AZs)",
+            msg!(
+                "line.alb.public_ipv4_addresses_internet_facing_alb",
+                addresses,
                 alb.azs()
             ),
             addresses * ctx.hours_per_month,

@@ -3,6 +3,7 @@
 use super::{Ctx, Line, ServiceModel, KB_PER_GB};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
+use crate::msg;
 use crate::scenario::{ApiGateway, ApiKind, Endpoint, SettingsCheck, ValidateSettings, BIG};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -29,7 +30,7 @@ impl ServiceModel for ApiGateway {
                 out.extend(ctx.priced(
                     "apigw.rest.requests",
                     "apigw.rest.requests",
-                    "REST API requests",
+                    msg!("line.apigw.rest_api_requests"),
                     requests,
                 )?);
                 if let Some(gb) = self.cache_gb {
@@ -37,7 +38,7 @@ impl ServiceModel for ApiGateway {
                     out.extend(ctx.priced(
                         "apigw.cache",
                         &key,
-                        &format!("REST API cache {} GB", gb.normalize()),
+                        msg!("line.apigw.rest_api_cache_gb", gb.normalize()),
                         ctx.hours_per_month,
                     )?);
                 }
@@ -48,7 +49,7 @@ impl ServiceModel for ApiGateway {
                 out.extend(ctx.priced(
                     "apigw.http.requests",
                     "apigw.http.requests",
-                    "HTTP API requests (512 KB metering)",
+                    msg!("line.apigw.http_api_requests_512_kb_metering"),
                     requests * per_request,
                 )?);
             }
@@ -62,7 +63,7 @@ impl ServiceModel for ApiGateway {
                 out.extend(ctx.priced(
                     "apigw.websocket.messages",
                     "apigw.websocket.messages",
-                    "WebSocket messages (32 KB metering)",
+                    msg!("line.apigw.websocket_messages_32_kb_metering"),
                     requests * per_request,
                 )?);
                 let minutes = match (self.connection_minutes_per_month, self.average_connections) {
@@ -73,7 +74,7 @@ impl ServiceModel for ApiGateway {
                 out.extend(ctx.priced(
                     "apigw.websocket.connection_minutes",
                     "apigw.websocket.connection_minutes",
-                    "WebSocket connection minutes",
+                    msg!("line.apigw.websocket_connection_minutes"),
                     minutes,
                 )?);
             }
@@ -83,14 +84,14 @@ impl ServiceModel for ApiGateway {
             out.extend(ctx.priced(
                 "apigw.private_endpoint.hours",
                 "vpce.hours",
-                &format!("Interface VPC endpoint, {azs} AZs"),
+                msg!("line.apigw.interface_vpc_endpoint_azs", azs),
                 azs * ctx.hours_per_month,
             )?);
             let gb = requests * (w.request_kb + w.response_kb) / KB_PER_GB;
             out.extend(ctx.priced(
                 "apigw.private_endpoint.data",
                 "vpce.data",
-                "VPC endpoint data processed",
+                msg!("line.apigw.vpc_endpoint_data_processed"),
                 gb,
             )?);
         }

@@ -5,6 +5,7 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
+use crate::msg;
 use crate::scenario::{Capacity, DynamoDb, Purchase, SettingsCheck, TableClass, ValidateSettings};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -29,12 +30,12 @@ impl DynamoDb {
                 continue;
             }
             let units = l.quantity / ctx.hours_per_month;
-            let label = format!("DynamoDB reserved {unit}");
             out.extend(super::purchase::reserved_lines(
                 ctx,
                 &super::purchase::Reservation {
                     prefix: &format!("dynamodb.reserved.{what}"),
-                    what: &label,
+                    kind: super::purchase::Reserved::Capacity,
+                    what: unit.into(),
                     units,
                     unit,
                 },
@@ -62,13 +63,13 @@ impl ServiceModel for DynamoDb {
                 out.extend(ctx.priced(
                     "dynamodb.reads",
                     &format!("dynamodb.reads.{class}"),
-                    "DynamoDB read request units (on-demand)",
+                    msg!("line.dynamodb.dynamodb_read_request_units_demand"),
                     reads,
                 )?);
                 out.extend(ctx.priced(
                     "dynamodb.writes",
                     &format!("dynamodb.writes.{class}"),
-                    "DynamoDB write request units (on-demand)",
+                    msg!("line.dynamodb.dynamodb_write_request_units_demand"),
                     writes,
                 )?);
             }
@@ -84,7 +85,7 @@ impl ServiceModel for DynamoDb {
                     &format!("dynamodb.rcu.{class}"),
                     free("dynamodb.rcu.free_tier"),
                     hours,
-                    &format!("DynamoDB provisioned reads, {rcu} RCU"),
+                    msg!("line.dynamodb.dynamodb_provisioned_reads_rcu", rcu),
                     rcu * hours,
                 )?;
                 out.extend(self.reserve(ctx, reads, "rcu", "RCU")?);
@@ -93,7 +94,7 @@ impl ServiceModel for DynamoDb {
                     &format!("dynamodb.wcu.{class}"),
                     free("dynamodb.wcu.free_tier"),
                     hours,
-                    &format!("DynamoDB provisioned writes, {wcu} WCU"),
+                    msg!("line.dynamodb.dynamodb_provisioned_writes_wcu", wcu),
                     wcu * hours,
                 )?;
                 out.extend(self.reserve(ctx, writes, "wcu", "WCU")?);
@@ -103,7 +104,7 @@ impl ServiceModel for DynamoDb {
             "dynamodb.storage",
             &format!("dynamodb.storage.{class}"),
             free("dynamodb.storage.free_tier"),
-            "DynamoDB storage",
+            msg!("line.dynamodb.dynamodb_storage"),
             w.storage_gb,
         )?);
         Ok(out)

@@ -5,6 +5,8 @@ use super::purchase;
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::{FleetPlan, TierPlan};
 use crate::error::Result;
+use crate::messages::{Msg, Value};
+use crate::msg;
 use crate::scenario::{
     fargate_size_ok, CpuArch, Fargate, Os, Platform, Purchase, SettingsCheck, ValidateSettings,
 };
@@ -22,7 +24,7 @@ impl ServiceModel for Fargate {
             out.extend(ctx.priced(
                 "fargate.windows_license",
                 "fargate.windows_license",
-                "Windows Server licence per vCPU",
+                msg!("line.fargate.windows_server_licence_vcpu"),
                 task_hours * self.vcpu,
             )?);
         }
@@ -31,8 +33,8 @@ impl ServiceModel for Fargate {
             out.extend(ctx.priced(
                 "fargate.ephemeral_storage",
                 "fargate.ephemeral_storage",
-                &format!(
-                    "Ephemeral storage above 20 GB ({} GB configured)",
+                msg!(
+                    "line.fargate.ephemeral_storage_above_20_gb_gb",
                     self.ephemeral_storage_gb.normalize()
                 ),
                 task_hours * extra,
@@ -42,7 +44,7 @@ impl ServiceModel for Fargate {
             out.extend(ctx.priced(
                 "eks.cluster",
                 "eks.cluster",
-                "EKS cluster (standard support)",
+                msg!("line.fargate.eks_cluster_standard_support"),
                 ctx.hours_per_month,
             )?);
         }
@@ -65,18 +67,28 @@ impl Fargate {
 
     /// On-demand vCPU and memory lines for `task_hours`; `why` (e.g. ", above the Savings
     /// Plan commitment") goes after the size.
-    fn on_demand(&self, ctx: &Ctx, task_hours: Decimal, why: &str) -> Result<Vec<Line>> {
+    /// On-demand task-hours; `above` when they are the hours above a Savings Plan commitment.
+    fn on_demand(&self, ctx: &Ctx, task_hours: Decimal, above: bool) -> Result<Vec<Line>> {
         let (os, arch, size) = (self.os_key(), self.arch.key(), self.size());
+        let text = |id: &'static str| msg!(id, size, format!("{os}/{arch}"));
+        let (vcpu_id, memory_id) = if above {
+            (
+                "line.purchase.fargate_vcpu_above_savings_plan_commitment",
+                "line.purchase.fargate_memory_above_savings_plan_commitment",
+            )
+        } else {
+            ("line.fargate.fargate_vcpu", "line.fargate.fargate_memory")
+        };
         let mut out = ctx.priced(
             "fargate.vcpu",
             &self.key("vcpu"),
-            &format!("Fargate vCPU ({size}, {os}/{arch}){why}"),
+            text(vcpu_id),
             task_hours * self.vcpu,
         )?;
         out.extend(ctx.priced(
             "fargate.memory",
             &self.key("memory"),
-            &format!("Fargate memory ({size}, {os}/{arch}){why}"),
+            text(memory_id),
             task_hours * self.memory_gb,
         )?);
         Ok(out)
@@ -110,16 +122,19 @@ impl Fargate {
                 } else {
                     commitment / task_rate
                 };
-                let covers = if ctx.lean {
-                    String::new()
-                } else {
-                    format!(
-                        ", covers {} tasks of {} at {} USD/vCPU-h + {} USD/GB-h",
-                        crate::money::quantity(covered),
-                        self.size(),
-                        crate::money::exact(vcpu.usd),
-                        crate::money::exact(memory.usd)
-                    )
+                let covers = purchase::Covers {
+                    id: "line.purchase.commitment_usd_h_covers_tasks_usd",
+                    id_half: "line.purchase.commitment_usd_h_half_up_front_2",
+                    values: if ctx.lean {
+                        Vec::new()
+                    } else {
+                        vec![
+                            Value::Plain(crate::money::quantity(covered)),
+                            Value::Plain(self.size()),
+                            Value::Plain(crate::money::exact(vcpu.usd)),
+                            Value::Plain(crate::money::exact(memory.usd)),
+                        ]
+                    },
                 };
                 // One trace for the plan: the vCPU rate's, with the memory rate's source added.
                 let mut trace = vcpu.trace.clone();
@@ -134,17 +149,13 @@ impl Fargate {
                     "savings_plan.compute",
                     "Compute Savings Plan",
                     commitment,
-                    &covers,
+                    covers,
                     &t,
                     &trace,
                 )?;
                 let above = fleet.unit_hours_above(covered);
                 if above > Decimal::ZERO {
-                    out.extend(self.on_demand(
-                        ctx,
-                        above,
-                        ", above the Savings Plan commitment",
-                    )?);
+                    out.extend(self.on_demand(ctx, above, true)?);
                 }
                 Ok(out)
             }
@@ -152,15 +163,25 @@ impl Fargate {
                 let spot_hours = task_hours * t.spot_share;
                 let od_hours = task_hours - spot_hours;
                 let mut out = if od_hours > Decimal::ZERO {
-                    self.on_demand(ctx, od_hours, "")?
+                    self.on_demand(ctx, od_hours, false)?
                 } else {
                     Vec::new()
                 };
                 if spot_hours > Decimal::ZERO {
                     let size = self.size();
-                    for (id, what, per_task, name) in [
-                        ("fargate.spot_vcpu", "vcpu", self.vcpu, "vCPU"),
-                        ("fargate.spot_memory", "memory", self.memory_gb, "memory"),
+                    for (id, what, per_task, text_id) in [
+                        (
+                            "fargate.spot_vcpu",
+                            "vcpu",
+                            self.vcpu,
+                            "line.fargate.fargate_spot_vcpu",
+                        ),
+                        (
+                            "fargate.spot_memory",
+                            "memory",
+                            self.memory_gb,
+                            "line.fargate.fargate_spot_memory",
+                        ),
                     ] {
                         let key = self.key(&format!("spot_{what}"));
                         let rate = purchase::spot_price(ctx, &t, &key, &self.key(what))?;
@@ -172,7 +193,7 @@ impl Fargate {
                         out.push(purchase::line(
                             ctx,
                             id,
-                            || format!("Fargate Spot {name} ({size})"),
+                            || Msg::of(text_id, vec![Value::Plain(size.clone())]),
                             spot_hours * per_task,
                             unit,
                             rate.usd,
@@ -183,7 +204,7 @@ impl Fargate {
                 Ok(out)
             }
             // Validation refuses the options Fargate lacks; price anything else on-demand.
-            _ => self.on_demand(ctx, task_hours, ""),
+            _ => self.on_demand(ctx, task_hours, false),
         }
     }
 }

@@ -3,6 +3,8 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
+use crate::messages::Value;
+use crate::msg;
 use crate::scenario::{Invocation, Lambda, Purchase, SettingsCheck, Terms, ValidateSettings};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -53,21 +55,24 @@ impl Lambda {
             .map(|(u, count)| (*u - covered_per_hour).max(Decimal::ZERO) * count)
             .sum();
         let uncovered = (above * ctx.load.days).min(gb_s);
-        let covers = if ctx.lean {
-            String::new()
-        } else {
-            format!(
-                ", covers {} GB-seconds per hour of Lambda duration at {} USD/GB-s",
-                crate::money::quantity(covered_per_hour),
-                crate::money::exact(rate.usd)
-            )
+        let covers = super::purchase::Covers {
+            id: "line.purchase.commitment_usd_h_covers_gb_seconds",
+            id_half: "line.purchase.commitment_usd_h_half_up_front_3",
+            values: if ctx.lean {
+                Vec::new()
+            } else {
+                vec![
+                    Value::Plain(crate::money::quantity(covered_per_hour)),
+                    Value::Plain(crate::money::exact(rate.usd)),
+                ]
+            },
         };
         let lines = super::purchase::commitment_lines(
             ctx,
             "savings_plan.compute",
             "Compute Savings Plan",
             commitment,
-            &covers,
+            covers,
             t,
             &rate.trace,
         )?;
@@ -97,7 +102,7 @@ impl ServiceModel for Lambda {
             "lambda.requests",
             &format!("lambda.requests.{arch}"),
             free("lambda.requests.free_tier"),
-            "Lambda requests",
+            msg!("line.lambda.lambda_requests"),
             invocations * self.requests_per_invocation(ctx),
         )?;
         let seconds = invocations * self.billed_duration_ms(ctx) / dec!(1000);
@@ -115,7 +120,7 @@ impl ServiceModel for Lambda {
             "lambda.duration",
             &format!("lambda.duration.{arch}"),
             free("lambda.duration.free_tier"),
-            &format!("Lambda compute, {} MB {arch}", self.memory_mb),
+            msg!("line.lambda.lambda_compute_mb", self.memory_mb, arch),
             on_demand_gb_s,
         )?);
         if provisioned {
@@ -124,16 +129,17 @@ impl ServiceModel for Lambda {
             out.extend(ctx.priced(
                 "lambda.provisioned_concurrency",
                 &format!("lambda.provisioned_concurrency.{arch}"),
-                &format!(
-                    "Provisioned concurrency, {} environments x {hours} h",
-                    self.provisioned_concurrency
+                msg!(
+                    "line.lambda.provisioned_concurrency_environments_x_h",
+                    self.provisioned_concurrency,
+                    hours
                 ),
                 pc_gb_s,
             )?);
             out.extend(ctx.priced(
                 "lambda.provisioned_duration",
                 &format!("lambda.provisioned_duration.{arch}"),
-                "Compute on provisioned environments",
+                msg!("line.lambda.compute_provisioned_environments"),
                 on_provisioned,
             )?);
         }
@@ -142,8 +148,8 @@ impl ServiceModel for Lambda {
             out.extend(ctx.priced(
                 "lambda.ephemeral_storage",
                 &format!("lambda.ephemeral_storage.{arch}"),
-                &format!(
-                    "Ephemeral storage above 512 MB ({} MB configured)",
+                msg!(
+                    "line.lambda.ephemeral_storage_above_512_mb_mb",
                     self.ephemeral_storage_mb
                 ),
                 seconds * extra_gb,

@@ -3,6 +3,7 @@
 //! (compressed) size. Lines `logs.ingest` and `logs.storage` join the tier that writes them.
 use super::{Ctx, Line, KB_PER_GB};
 use crate::error::Result;
+use crate::msg;
 use crate::scenario::Service;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -15,7 +16,8 @@ use rust_decimal_macros::dec;
 /// `Max Memory Used: 73 MB` (143): 266 bytes. Cold starts add ` Init Duration: ...` (not counted).
 pub const LAMBDA_PLATFORM_BYTES: Decimal = dec!(266);
 
-/// KB written to CloudWatch Logs per request by a tier's service, with what writes them; None
+/// KB written to CloudWatch Logs per request by a tier's service, with the id of its ingestion
+/// line (`line.logs.*`, which names what writes them); None
 /// when the tier writes no logs.
 pub fn kb_per_request(svc: &Service, ctx: &Ctx) -> Option<(Decimal, &'static str)> {
     let app_kb = ctx.workload.log_kb_per_request;
@@ -23,20 +25,20 @@ pub fn kb_per_request(svc: &Service, ctx: &Ctx) -> Option<(Decimal, &'static str
         Service::Lambda(l) if l.logs => Some((
             LAMBDA_PLATFORM_BYTES / dec!(1024) + app_kb,
             if app_kb > Decimal::ZERO {
-                "Lambda platform lines (START/END/REPORT) + application logs"
+                "line.logs.ingest_lambda_platform_app"
             } else {
-                "Lambda platform lines (START/END/REPORT)"
+                "line.logs.ingest_lambda_platform"
             },
         )),
         Service::Fargate(f) if f.logs && app_kb > Decimal::ZERO => {
-            Some((app_kb, "application logs (awslogs driver)"))
+            Some((app_kb, "line.logs.ingest_awslogs"))
         }
         Service::Ec2(e) if e.logs && app_kb > Decimal::ZERO => {
-            Some((app_kb, "application logs (CloudWatch agent)"))
+            Some((app_kb, "line.logs.ingest_agent"))
         }
-        Service::ApiGateway(g) if g.access_logs => {
-            g.access_log_kb.map(|kb| (kb, "API Gateway access logs"))
-        }
+        Service::ApiGateway(g) if g.access_logs => g
+            .access_log_kb
+            .map(|kb| (kb, "line.logs.ingest_access_logs")),
         _ => None,
     }
 }
@@ -59,27 +61,18 @@ pub fn lines(svc: &Service, ctx: &Ctx) -> Result<Vec<Line>> {
     if gb <= Decimal::ZERO {
         return Ok(Vec::new());
     }
-    let mut out = ctx.priced(
-        "logs.ingest",
-        "logs.ingest",
-        &format!("CloudWatch Logs ingestion, {what}"),
-        gb,
-    )?;
+    let mut out = ctx.priced("logs.ingest", "logs.ingest", msg!(what), gb)?;
     let months = ctx.workload.log_retention_months;
     let stored = crate::money::mul(gb * months, ctx.log_stored_ratio, "logs.storage")?;
-    let ratio = if ctx.log_stored_ratio == Decimal::ONE {
-        String::new()
+    let text = if ctx.log_stored_ratio == Decimal::ONE {
+        msg!("line.logs.storage", months.normalize())
     } else {
-        format!(" x {} stored ratio", ctx.log_stored_ratio.normalize())
+        msg!(
+            "line.logs.storage_ratio",
+            months.normalize(),
+            ctx.log_stored_ratio.normalize()
+        )
     };
-    out.extend(ctx.priced(
-        "logs.storage",
-        "logs.storage",
-        &format!(
-            "CloudWatch Logs storage, {} month(s) kept{ratio}",
-            months.normalize()
-        ),
-        stored,
-    )?);
+    out.extend(ctx.priced("logs.storage", "logs.storage", text, stored)?);
     Ok(out)
 }

@@ -15,6 +15,7 @@ pub mod waf;
 use crate::capacity::plan::TierPlan;
 use crate::capacity::Load;
 use crate::error::Result;
+use crate::messages::{Msg, Value};
 use crate::pricing::{split_tiers, Catalog, PriceRow};
 use crate::scenario::{Service, Workload};
 use rust_decimal::Decimal;
@@ -49,6 +50,11 @@ pub struct Line {
     /// The commitment's term in months (12 or 36), on upfront lines.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term_months: Option<u32>,
+    /// The description as messages (base, tier suffix, rate labels), shown in any language;
+    /// `description` is their English (docs/reference/messages.md). Empty on lean lines.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub text: Vec<Msg>,
 }
 
 fn exact_opt<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
@@ -126,18 +132,12 @@ pub fn price_usage(service: &Service, ctx: &Ctx, plan: &TierPlan) -> Result<Vec<
 
 pub const KB_PER_GB: Decimal = dec!(1048576);
 
-fn line(
-    id: &str,
-    description: String,
-    quantity: Decimal,
-    row: &PriceRow,
-    lean: bool,
-) -> Result<Line> {
+fn line(id: &str, text: Vec<Msg>, quantity: Decimal, row: &PriceRow, lean: bool) -> Result<Line> {
     let monthly_usd = crate::money::mul(quantity, row.usd, &row.key)?;
     if lean {
         return Ok(Line {
             id: String::new(),
-            description,
+            description: String::new(),
             quantity,
             unit: String::new(),
             unit_price_usd: row.usd,
@@ -148,11 +148,12 @@ fn line(
             source: String::new(),
             upfront_usd: None,
             term_months: None,
+            text: Vec::new(),
         });
     }
     Ok(Line {
         id: id.to_string(),
-        description,
+        description: crate::messages::render_all(&text, crate::lang::Lang::En),
         quantity,
         unit: row.unit.clone(),
         unit_price_usd: row.usd,
@@ -163,29 +164,25 @@ fn line(
         source: row.source.clone(),
         upfront_usd: None,
         term_months: None,
+        text,
     })
 }
 
-/// Compact tier bound: 300000000 -> "300M", 6000000000 -> "6B", 10240 -> "10,240".
-fn short(v: Decimal) -> String {
-    let v = v.normalize();
-    for (div, suffix) in [(dec!(1_000_000_000), "B"), (dec!(1_000_000), "M")] {
-        if v >= div {
-            return format!("{}{suffix}", (v / div).normalize());
-        }
-    }
-    crate::money::group(&v.to_string())
-}
-
-fn tier_label(row: &PriceRow, tiered: bool) -> String {
+/// The tier suffix of a line of a tiered price: " (first 300M request)", " (next …)",
+/// " (over …)" (`tier.*`); None for an untiered price.
+fn tier_label(row: &PriceRow, tiered: bool) -> Option<Msg> {
     if !tiered {
-        return String::new();
+        return None;
     }
-    match row.tier_end {
-        Some(end) if row.tier_begin.is_zero() => format!(" (first {} {})", short(end), row.unit),
-        Some(end) => format!(" (next {} {})", short(end - row.tier_begin), row.unit),
-        None => format!(" (over {} {})", short(row.tier_begin), row.unit),
-    }
+    let (id, amount) = match row.tier_end {
+        Some(end) if row.tier_begin.is_zero() => ("tier.first", end),
+        Some(end) => ("tier.next", end - row.tier_begin),
+        None => ("tier.over", row.tier_begin),
+    };
+    Some(Msg::of(
+        id,
+        vec![Value::Count(amount), Value::Unit(row.unit.clone())],
+    ))
 }
 
 impl Ctx<'_> {
@@ -194,7 +191,7 @@ impl Ctx<'_> {
         &self,
         id: &str,
         key: &str,
-        description: &str,
+        description: Msg,
         quantity: Decimal,
     ) -> Result<Vec<Line>> {
         self.priced_after_free(id, key, None, description, quantity)
@@ -207,7 +204,7 @@ impl Ctx<'_> {
         id: &str,
         key: &str,
         free_key: Option<&str>,
-        description: &str,
+        description: Msg,
         quantity: Decimal,
     ) -> Result<Vec<Line>> {
         self.priced_after_allowance(id, key, free_key, Decimal::ONE, description, quantity)
@@ -221,7 +218,7 @@ impl Ctx<'_> {
         key: &str,
         free_key: Option<&str>,
         per: Decimal,
-        description: &str,
+        description: Msg,
         quantity: Decimal,
     ) -> Result<Vec<Line>> {
         let tiers = self.catalog.tiers(key, self.region)?;
@@ -239,13 +236,13 @@ impl Ctx<'_> {
             let used = (total - before).max(Decimal::ZERO).min(quantity);
             if used > Decimal::ZERO {
                 let text = if self.lean {
-                    String::new()
+                    Vec::new()
                 } else {
-                    format!(
-                        "{description} (free tier, {} {})",
-                        short(allowance),
-                        free_row.unit
-                    )
+                    let free = Msg::of(
+                        "tier.free_tier",
+                        vec![Value::Count(allowance), Value::Unit(free_row.unit.clone())],
+                    );
+                    vec![description.clone(), free]
                 };
                 let mut free = line(id, text, used, free_row, self.lean)?;
                 if let (false, Some(paid)) = (self.lean, tiers.first()) {
@@ -260,25 +257,14 @@ impl Ctx<'_> {
         let tiered = tiers.len() > 1;
         for slice in split_tiers(&tiers, billable, Decimal::ZERO) {
             let text = if self.lean {
-                String::new()
+                Vec::new()
             } else {
-                format!("{description}{}", tier_label(slice.row, tiered))
+                let mut text = vec![description.clone()];
+                text.extend(tier_label(slice.row, tiered));
+                text
             };
             out.push(line(id, text, slice.quantity, slice.row, self.lean)?);
         }
         Ok(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_labels() {
-        assert_eq!(short(dec!(300000000)), "300M");
-        assert_eq!(short(dec!(6000000000)), "6B");
-        assert_eq!(short(dec!(18750000000)), "18.75B");
-        assert_eq!(short(dec!(10240)), "10,240");
     }
 }

@@ -6,6 +6,7 @@
 use super::{logs, Ctx, Line, KB_PER_GB};
 use crate::capacity::plan::ArchPlan;
 use crate::error::Result;
+use crate::msg;
 use crate::scenario::{Architecture, Egress, Endpoint, Extras, Scheme, Service};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -114,40 +115,31 @@ pub fn network_lines(arch: &Architecture, ctx: &Ctx, plan: &ArchPlan) -> Result<
         "data_transfer.out",
         "data_transfer.out",
         Some("data_transfer.out.free_tier"),
-        "Data transfer out to the internet",
+        msg!("line.network.data_transfer_out_internet"),
         data_out_gb(arch, ctx),
     )?;
     let traffic = traffic(arch, ctx, plan);
     let hours = ctx.hours_per_month;
-    let assumed = if arch.egress_assumed() {
-        ", assumed: private compute needs a way out"
-    } else {
-        ""
-    };
     match arch.egress() {
         Egress::Nat => {
             let nats = arch.nat_gateways();
-            let how = if arch.net().nat_per_az {
-                "one per AZ"
-            } else {
-                "shared by the AZs"
+            let how = match (arch.net().nat_per_az, arch.egress_assumed()) {
+                (true, true) => "line.network.nat_per_az_assumed",
+                (true, false) => "line.network.nat_per_az",
+                (false, true) => "line.network.nat_shared_assumed",
+                (false, false) => "line.network.nat_shared",
             };
-            out.extend(ctx.priced(
-                "nat.hours",
-                "nat.hours",
-                &format!("NAT gateways ({nats}, {how}{assumed})"),
-                nats * hours,
-            )?);
+            out.extend(ctx.priced("nat.hours", "nat.hours", msg!(how, nats), nats * hours)?);
             out.extend(ctx.priced(
                 "nat.public_ipv4",
                 "vpc.public_ipv4",
-                &format!("Public IPv4 address of each NAT gateway ({nats})"),
+                msg!("line.network.nat_public_ipv4", nats),
                 nats * hours,
             )?);
             out.extend(ctx.priced(
                 "nat.data",
                 "nat.data",
-                "NAT gateway data processed (image pulls, log shipping, outbound calls)",
+                msg!("line.network.nat_data"),
                 traffic.egress_gb,
             )?);
         }
@@ -163,7 +155,7 @@ pub fn network_lines(arch: &Architecture, ctx: &Ctx, plan: &ArchPlan) -> Result<
             out.extend(ctx.priced(
                 "vpc.public_ipv4",
                 "vpc.public_ipv4",
-                "Public IPv4 address per task/instance (egress = public-ip)",
+                msg!("line.network.public_ipv4_per_task"),
                 unit_hours,
             )?);
         }
@@ -175,13 +167,13 @@ pub fn network_lines(arch: &Architecture, ctx: &Ctx, plan: &ArchPlan) -> Result<
         out.extend(ctx.priced(
             "vpc_endpoint.hours",
             "vpce.hours",
-            &format!("Interface VPC endpoints ({endpoints} x {azs} AZs)"),
+            msg!("line.network.interface_endpoints", endpoints, azs),
             endpoints * azs * hours,
         )?);
         out.extend(ctx.priced(
             "vpc_endpoint.data",
             "vpce.data",
-            "Interface VPC endpoint data processed (log shipping)",
+            msg!("line.network.interface_endpoint_data"),
             traffic.endpoint_gb,
         )?);
     }
@@ -194,8 +186,8 @@ pub fn network_lines(arch: &Architecture, ctx: &Ctx, plan: &ArchPlan) -> Result<
             out.extend(ctx.priced(
                 "data_transfer.cross_az",
                 "data_transfer.cross_az",
-                &format!(
-                    "Traffic between AZs, app and database ({} of {} AZs cross; billed out and in)",
+                msg!(
+                    "line.network.cross_az",
                     arch.azs() - Decimal::ONE,
                     arch.azs()
                 ),
@@ -240,7 +232,7 @@ pub fn extras_lines(extras: &Extras, ctx: &Ctx) -> Result<Vec<Line>> {
         out.extend(ctx.priced(
             "ecr.storage",
             "ecr.storage",
-            "ECR image storage",
+            msg!("line.network.ecr_image_storage"),
             extras.ecr_gb,
         )?);
     }
@@ -248,7 +240,7 @@ pub fn extras_lines(extras: &Extras, ctx: &Ctx) -> Result<Vec<Line>> {
         out.extend(ctx.priced(
             "eks.cluster",
             "eks.cluster",
-            &format!("EKS clusters ({})", extras.eks_clusters),
+            msg!("line.network.eks_clusters", extras.eks_clusters),
             extras.eks_clusters * ctx.hours_per_month,
         )?);
     }

@@ -9,6 +9,7 @@
 //! derived from an hourly rate use AWS's term hours, 8,760 per year (365 days).
 use super::{Ctx, Line};
 use crate::error::{Error, Result};
+use crate::messages::{Msg, Value};
 use crate::pricing::commitments::{self, Basis, Payment, SPOT_FILE};
 use crate::pricing::PriceRow;
 use crate::scenario::Terms;
@@ -25,9 +26,9 @@ pub struct Trace {
     pub sku: String,
     pub effective: String,
     pub source: String,
-    /// Appended to descriptions: empty for a sourced exact rate, else e.g.
+    /// Appended to descriptions (`label.*`): none for a sourced exact rate, else e.g.
     /// " — user assumption: 30 % off on-demand".
-    pub label: String,
+    pub labels: Vec<Msg>,
 }
 
 /// A committed price per unit: the one-off fee for the whole term and the fee per unit-hour.
@@ -86,26 +87,29 @@ fn user_trace(ctx: &Ctx, key: &str, od: &PriceRow, pct: Decimal) -> Trace {
             od.effective,
             od.source
         ),
-        label: format!(" — user assumption: {pct} % off on-demand"),
+        labels: vec![crate::msg!("label.user_assumption_off_demand", pct)],
     }
 }
 
 /// " — rate of 2025-06-28 is older than the on-demand price of 2025-11-03" when a sourced rate's
-/// date is before that of the on-demand price it is paired with (empty otherwise).
-fn older_than_on_demand(ctx: &Ctx, rate_effective: &str, od_key: &str) -> String {
+/// date is before that of the on-demand price it is paired with (none otherwise).
+fn older_than_on_demand(ctx: &Ctx, rate_effective: &str, od_key: &str) -> Option<Msg> {
     if ctx.lean {
-        return String::new();
+        return None;
     }
     match on_demand(ctx, od_key) {
-        Ok(od) if !rate_effective.is_empty() && rate_effective < od.effective.as_str() => format!(
-            " — rate of {rate_effective} is older than the on-demand price of {}",
-            od.effective
-        ),
-        _ => String::new(),
+        Ok(od) if !rate_effective.is_empty() && rate_effective < od.effective.as_str() => {
+            Some(crate::msg!(
+                "label.rate_older_than_on_demand_price",
+                rate_effective,
+                od.effective
+            ))
+        }
+        _ => None,
     }
 }
 
-fn sourced_trace(ctx: &Ctx, row: &commitments::RateRow, label: &str) -> Trace {
+fn sourced_trace(ctx: &Ctx, row: &commitments::RateRow, labels: Vec<Msg>) -> Trace {
     if ctx.lean {
         return Trace::default();
     }
@@ -114,7 +118,7 @@ fn sourced_trace(ctx: &Ctx, row: &commitments::RateRow, label: &str) -> Trace {
         sku: row.sku.clone(),
         effective: row.effective.clone(),
         source: format!("{}: {}", row.file, row.source),
-        label: label.to_string(),
+        labels,
     }
 }
 
@@ -156,16 +160,18 @@ pub fn reserved(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Committ
         (Basis::UpfrontHourly, Some(upfront_usd), Some(hourly_usd)) => Ok(Committed {
             upfront_usd,
             hourly_usd,
-            trace: sourced_trace(ctx, row, &older),
+            trace: sourced_trace(ctx, row, older.into_iter().collect()),
         }),
         _ => {
             // Only the amortised rate is published: derive the split (labelled).
-            let mut trace = sourced_trace(ctx, row, "");
+            let mut trace = sourced_trace(ctx, row, Vec::new());
             let (upfront_usd, hourly_usd) = split(row.effective_hourly, t, &mut trace, ctx.lean)?;
             if !ctx.lean && t.payment == Payment::AllUpfront {
-                trace.label = " — upfront derived: effective rate × term hours".to_string();
+                trace.labels = vec![crate::msg!(
+                    "label.upfront_derived_effective_rate_term_hours"
+                )];
             }
-            trace.label.push_str(&older);
+            trace.labels.extend(older);
             Ok(Committed {
                 upfront_usd,
                 hourly_usd,
@@ -191,7 +197,9 @@ fn split(
         Payment::AllUpfront => (term_usd, Decimal::ZERO),
         Payment::PartialUpfront => {
             if !lean {
-                trace.label.push_str(" — split assumed: half up front");
+                trace
+                    .labels
+                    .push(crate::msg!("label.split_assumed_half_up_front"));
             }
             (term_usd / dec!(2), effective / dec!(2))
         }
@@ -216,7 +224,7 @@ pub fn plan_rate(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate> 
     let older = older_than_on_demand(ctx, &row.effective, od_key);
     Ok(Rate {
         usd,
-        trace: sourced_trace(ctx, row, &older),
+        trace: sourced_trace(ctx, row, older.into_iter().collect()),
         discount_pct: None,
     })
 }
@@ -242,7 +250,7 @@ pub fn spot_price(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate>
                 sku: row.sku.clone(),
                 effective: row.effective.clone(),
                 source: row.source.clone(),
-                label: String::new(),
+                labels: Vec::new(),
             }
         };
         return Ok(Rate {
@@ -255,18 +263,19 @@ pub fn spot_price(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate>
     let row = rows
         .spot_price(key, ctx.region)
         .ok_or_else(|| missing(ctx, key, t))?;
-    let label = if ctx.lean {
-        String::new()
+    let labels = if ctx.lean {
+        Vec::new()
     } else {
-        format!(
-            " — Spot prices move: price observed {}{}",
-            row.effective,
-            older_than_on_demand(ctx, &row.effective, od_key)
-        )
+        let mut labels = vec![crate::msg!(
+            "label.spot_prices_move_price_observed",
+            row.effective
+        )];
+        labels.extend(older_than_on_demand(ctx, &row.effective, od_key));
+        labels
     };
     Ok(Rate {
         usd: row.usd_hourly.unwrap_or(row.effective_hourly),
-        trace: sourced_trace(ctx, row, &label),
+        trace: sourced_trace(ctx, row, labels),
         discount_pct: None,
     })
 }
@@ -303,12 +312,15 @@ pub fn spot_discounted(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<
                 od.effective,
                 row.source
             ),
-            label: format!(
-                " — Spot prices move: average saving observed to {}, interruption band {}{}",
-                row.effective,
-                row.interruption_band,
-                older_than_on_demand(ctx, &row.effective, od_key)
-            ),
+            labels: {
+                let mut labels = vec![crate::msg!(
+                    "label.spot_prices_move_average_saving_observed",
+                    row.effective,
+                    row.interruption_band
+                )];
+                labels.extend(older_than_on_demand(ctx, &row.effective, od_key));
+                labels
+            },
         }
     };
     Ok(Rate {
@@ -322,7 +334,7 @@ pub fn spot_discounted(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<
 pub fn line(
     ctx: &Ctx,
     id: &str,
-    description: impl FnOnce() -> String,
+    description: impl FnOnce() -> Msg,
     quantity: Decimal,
     unit: &str,
     unit_price_usd: Decimal,
@@ -343,11 +355,14 @@ pub fn line(
             source: String::new(),
             upfront_usd: None,
             term_months: None,
+            text: Vec::new(),
         });
     }
+    let mut text = vec![description()];
+    text.extend(trace.labels.iter().cloned());
     Ok(Line {
         id: id.to_string(),
-        description: format!("{}{}", description(), trace.label),
+        description: crate::messages::render_all(&text, crate::lang::Lang::En),
         quantity,
         unit: unit.to_string(),
         unit_price_usd,
@@ -358,6 +373,7 @@ pub fn line(
         source: trace.source.clone(),
         upfront_usd: None,
         term_months: None,
+        text,
     })
 }
 
@@ -367,7 +383,7 @@ pub fn line(
 fn upfront_line(
     ctx: &Ctx,
     id: &str,
-    description: impl FnOnce() -> String,
+    description: impl FnOnce() -> Msg,
     quantity: Decimal,
     unit: &str,
     upfront_per_unit_usd: Decimal,
@@ -389,12 +405,32 @@ fn upfront_line(
     Ok(l)
 }
 
+/// "1-year partial upfront" (`term.*`), inside descriptions.
+fn term(t: &Terms) -> Value {
+    let id = match t.payment {
+        Payment::NoUpfront => "term.year_no_upfront",
+        Payment::PartialUpfront => "term.year_partial_upfront",
+        Payment::AllUpfront => "term.year_all_upfront",
+    };
+    Value::Msg(crate::msg!(id, t.term_years))
+}
+
+/// What is reserved: instances (EC2, RDS) or table capacity (DynamoDB RCU/WCU); the two
+/// speak of it differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reserved {
+    Instances,
+    Capacity,
+}
+
 /// What a reservation covers, for its two lines.
 pub struct Reservation<'a> {
     /// Line ids: `<prefix>.hours` and `<prefix>.upfront` (e.g. `ec2.reserved`).
     pub prefix: &'a str,
-    /// "EC2 m5.large Reserved Instances" (descriptions).
-    pub what: &'a str,
+    /// Instances or capacity (which descriptions the lines take).
+    pub kind: Reserved,
+    /// What the descriptions name: "EC2 m5.large" (instances), "RCU" (capacity).
+    pub what: Value,
     /// Units reserved (instances, RCUs).
     pub units: Decimal,
     /// "instance", "RCU" (unit names: `<unit>-hour`, `<unit>-month`).
@@ -413,13 +449,23 @@ pub fn reserved_lines(
     if r.units <= Decimal::ZERO {
         return Ok(out);
     }
-    let n = r.units.normalize();
+    let n = Value::Plain(r.units.normalize().to_string());
+    let (hours_id, upfront_id) = match r.kind {
+        Reserved::Instances => (
+            "line.purchase.reserved_instances_reserved_hourly_fee",
+            "line.purchase.reserved_instances_x_usd_upfront_amortised",
+        ),
+        Reserved::Capacity => (
+            "line.purchase.dynamodb_reserved_reserved_hourly_fee",
+            "line.purchase.dynamodb_reserved_x_usd_upfront_amortised",
+        ),
+    };
     if rate.hourly_usd > Decimal::ZERO {
         let hours = crate::money::mul(r.units, ctx.hours_per_month, r.prefix)?;
         out.push(line(
             ctx,
             &format!("{}.hours", r.prefix),
-            || format!("{} ({}), {n} reserved, hourly fee", r.what, t.text()),
+            || Msg::of(hours_id, vec![r.what.clone(), term(t), n.clone()]),
             hours,
             &format!("{}-hour", r.unit),
             rate.hourly_usd,
@@ -431,12 +477,17 @@ pub fn reserved_lines(
             ctx,
             &format!("{}.upfront", r.prefix),
             || {
-                format!(
-                    "{} ({}), {n} x {} USD upfront amortised over {} months",
-                    r.what,
-                    t.text(),
-                    crate::money::group(&crate::money::cents(rate.upfront_usd).to_string()),
-                    t.term_months()
+                Msg::of(
+                    upfront_id,
+                    vec![
+                        r.what.clone(),
+                        term(t),
+                        n.clone(),
+                        Value::Plain(crate::money::group(
+                            &crate::money::cents(rate.upfront_usd).to_string(),
+                        )),
+                        Value::Plain(t.term_months().to_string()),
+                    ],
                 )
             },
             r.units,
@@ -449,6 +500,14 @@ pub fn reserved_lines(
     Ok(out)
 }
 
+/// What a Savings Plan commitment covers, as its hourly line says it: the ids without and
+/// with the partial-upfront note, and the values after the commitment's own.
+pub struct Covers {
+    pub id: &'static str,
+    pub id_half: &'static str,
+    pub values: Vec<Value>,
+}
+
 /// The lines of a Savings Plan commitment of `usd_per_hour`: the part paid hourly (no upfront:
 /// all of it; partial upfront: half, the minimum AWS allows, is assumed paid up front) and the
 /// part paid at purchase (the commitment × the term's hours), amortised over the term.
@@ -457,7 +516,7 @@ pub fn commitment_lines(
     id: &str,
     what: &str,
     usd_per_hour: Decimal,
-    covers: &str,
+    covers: Covers,
     t: &Terms,
     trace: &Trace,
 ) -> Result<Vec<Line>> {
@@ -472,16 +531,17 @@ pub fn commitment_lines(
         Payment::AllUpfront => (term_usd, Decimal::ZERO),
     };
     let c = crate::money::unit_price(usd_per_hour);
-    let half = if t.payment == Payment::PartialUpfront {
-        " (half up front, AWS's minimum for partial upfront)"
-    } else {
-        ""
-    };
+    let half = t.payment == Payment::PartialUpfront;
+    let head = || vec![Value::from(what), term(t), Value::Plain(c.clone())];
     if hourly > Decimal::ZERO {
         out.push(line(
             ctx,
             id,
-            || format!("{what} ({}), commitment {c} USD/h{half}{covers}", t.text()),
+            || {
+                let mut values = head();
+                values.extend(covers.values);
+                Msg::of(if half { covers.id_half } else { covers.id }, values)
+            },
             ctx.hours_per_month,
             "hour",
             hourly,
@@ -493,12 +553,17 @@ pub fn commitment_lines(
             ctx,
             &format!("{id}.upfront"),
             || {
-                format!(
-                    "{what} ({}), commitment {c} USD/h{half}: {} USD upfront amortised over {} months",
-                    t.text(),
-                    crate::money::group(&crate::money::cents(upfront).to_string()),
-                    t.term_months()
-                )
+                let mut values = head();
+                values.push(Value::Plain(crate::money::group(
+                    &crate::money::cents(upfront).to_string(),
+                )));
+                values.push(Value::Plain(t.term_months().to_string()));
+                let id = if half {
+                    "line.purchase.commitment_usd_h_half_up_front_4"
+                } else {
+                    "line.purchase.commitment_usd_h_usd_upfront_amortised"
+                };
+                Msg::of(id, values)
             },
             Decimal::ONE,
             "plan-month",

@@ -3,6 +3,8 @@
 use super::{Ctx, Line, ServiceModel};
 use crate::capacity::plan::TierPlan;
 use crate::error::Result;
+use crate::messages::Value;
+use crate::msg;
 use crate::scenario::{Purchase, Rds, SettingsCheck, StorageType, ValidateSettings};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -61,16 +63,18 @@ impl Rds {
         } else {
             " Single-AZ"
         };
-        let what = format!(
-            "RDS {} {}{az} Reserved Instances",
-            self.engine.key(),
-            self.instance
-        );
+        let (engine, instance) = (self.engine.key(), &self.instance);
+        let what = match az {
+            "" => Value::Plain(format!("RDS {engine} {instance}")),
+            " Multi-AZ" => Value::Msg(msg!("line.rds.rds_multi_az", engine, instance)),
+            _ => Value::Msg(msg!("line.rds.rds_single_az", engine, instance)),
+        };
         super::purchase::reserved_lines(
             ctx,
             &super::purchase::Reservation {
                 prefix: "rds.reserved",
-                what: &what,
+                kind: super::purchase::Reserved::Instances,
+                what,
                 units: count,
                 unit: "instance",
             },
@@ -87,17 +91,24 @@ impl ServiceModel for Rds {
         }
         let engine = self.engine.key();
         let az = self.az_key();
-        let az_label = if self.multi_az {
-            "Multi-AZ"
-        } else {
-            "Single-AZ"
+        let multi = self.multi_az;
+        let az_text = |multi_id: &'static str, single_id: &'static str| {
+            if multi {
+                multi_id
+            } else {
+                single_id
+            }
         };
         let mut out = match self.terms().purchase {
             Purchase::Reserved => self.reserved(ctx, Decimal::ONE)?,
             _ => ctx.priced(
                 "rds.instance",
                 &self.instance_key(),
-                &format!("RDS {engine} {} {az_label}", self.instance),
+                msg!(
+                    az_text("line.rds.rds_multi_az", "line.rds.rds_single_az"),
+                    engine,
+                    self.instance
+                ),
                 ctx.hours_per_month,
             )?,
         };
@@ -110,14 +121,24 @@ impl ServiceModel for Rds {
         out.extend(ctx.priced(
             "rds.storage",
             &format!("rds.storage.{engine}.{st}.{az}"),
-            &format!("RDS {st} storage {} GB {az_label}", gb.normalize()),
+            msg!(
+                az_text(
+                    "line.rds.rds_storage_gb_multi_az",
+                    "line.rds.rds_storage_gb_single_az"
+                ),
+                st,
+                gb.normalize()
+            ),
             gb,
         )?);
         if let (StorageType::Io1, Some(iops)) = (self.storage(), self.iops) {
             out.extend(ctx.priced(
                 "rds.iops",
                 &format!("rds.iops.{engine}.io1.{az}"),
-                &format!("RDS io1 provisioned IOPS {} {az_label}", iops.normalize()),
+                msg!(
+                    az_text("line.rds.io1_iops_multi_az", "line.rds.io1_iops_single_az"),
+                    iops.normalize()
+                ),
                 iops,
             )?);
         }
@@ -129,17 +150,17 @@ impl ServiceModel for Rds {
 /// AZ), cluster storage per GB-month, and I/O requests.
 fn aurora_lines(r: &Rds, ctx: &Ctx) -> Result<Vec<Line>> {
     let engine = r.engine.key();
-    let (count, label) = if r.multi_az {
-        (dec!(2), "writer + 1 replica in a second AZ")
+    let (count, text) = if r.multi_az {
+        (dec!(2), "line.rds.aurora_writer_replica")
     } else {
-        (Decimal::ONE, "1 instance")
+        (Decimal::ONE, "line.rds.aurora_one_instance")
     };
     let mut out = match r.terms().purchase {
         Purchase::Reserved => r.reserved(ctx, count)?,
         _ => ctx.priced(
             "rds.instance",
             &r.instance_key(),
-            &format!("Aurora {engine} {} ({label})", r.instance),
+            msg!(text, engine, r.instance),
             ctx.hours_per_month * count,
         )?,
     };
@@ -147,7 +168,7 @@ fn aurora_lines(r: &Rds, ctx: &Ctx) -> Result<Vec<Line>> {
     out.extend(ctx.priced(
         "rds.storage",
         &format!("rds.aurora_storage.{engine}"),
-        &format!("Aurora I/O-Standard storage {} GB", gb.normalize()),
+        msg!("line.rds.aurora_storage", gb.normalize()),
         gb,
     )?);
     let per_request = r
@@ -156,10 +177,7 @@ fn aurora_lines(r: &Rds, ctx: &Ctx) -> Result<Vec<Line>> {
     out.extend(ctx.priced(
         "rds.io",
         &format!("rds.aurora_io.{engine}"),
-        &format!(
-            "Aurora I/O requests ({} per request)",
-            per_request.normalize()
-        ),
+        msg!("line.rds.aurora_io", per_request.normalize()),
         per_request * ctx.load.monthly_requests,
     )?);
     Ok(out)

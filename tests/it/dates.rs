@@ -10,6 +10,10 @@ fn root() -> PathBuf {
 #[test]
 fn fx_date_that_is_not_on_the_calendar_is_exit_2() {
     let text = std::fs::read_to_string(root().join("scenarios/three-tier.toml")).unwrap();
+    let line = 1 + text
+        .lines()
+        .position(|l| l.starts_with("fx_date = \"2026-11-20\""))
+        .unwrap();
     for bad in ["2025-13-45", "2025-02-29", "2025-00-01"] {
         let changed = text.replace("fx_date = \"2026-11-20\"", &format!("fx_date = \"{bad}\""));
         assert_ne!(changed, text, "the scenario sets fx_date");
@@ -20,7 +24,10 @@ fn fx_date_that_is_not_on_the_calendar_is_exit_2() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{bad}: {err}");
         assert!(err.contains("fx_date") && err.contains(bad), "{err}");
-        assert!(err.contains("s.toml:13"), "the line of the key: {err}");
+        assert!(
+            err.contains(&format!("s.toml:{line}:")),
+            "the line of the key: {err}"
+        );
     }
     // A real leap day is fine.
     let leap = text.replace("fx_date = \"2026-11-20\"", "fx_date = \"2024-02-29\"");

@@ -131,3 +131,131 @@ fn three_tier_crossings_agree_with_an_independent_solver() {
         }
     }
 }
+
+/// Six architectures that scale by the hour (Fargate tasks, EC2 instances, Lambda) plus a fixed
+/// EC2 fleet that runs out of CPU as the volume grows, so their curves cross many times and
+/// some crossings have an infeasible side.
+const SIX: &str = r#"
+name = "six"
+region = "us-east-1"
+[assumptions]
+hours_per_month = 730
+[workload]
+requests_per_month = 30_000_000
+profile = "business-hours"
+duration_ms = 120
+[[architecture]]
+name = "fargate-a"
+web = { service = "alb" }
+app = { service = "fargate", vcpu = 0.5, memory_gb = 1.0, rps_per_task = 20, min_tasks = 1, max_tasks = 400 }
+[[architecture]]
+name = "fargate-b"
+web = { service = "alb" }
+app = { service = "fargate", vcpu = 0.25, memory_gb = 0.5, rps_per_task = 9, min_tasks = 2, max_tasks = 900 }
+[[architecture]]
+name = "ec2-a"
+web = { service = "alb" }
+app = { service = "ec2", instance = "m5.large", rps_per_instance = 40, min = 1, max = 300 }
+[[architecture]]
+name = "ec2-b"
+web = { service = "alb" }
+app = { service = "ec2", instance = "t3.small", rps_per_instance = 12, min = 2, max = 900 }
+[[architecture]]
+name = "lambda"
+web = { service = "api-gateway", api = "http" }
+app = { service = "lambda", memory_mb = 512, arch = "arm64" }
+[[architecture]]
+name = "fixed"
+web = { service = "alb" }
+app = { service = "ec2", instance = "m5.large", count = 3 }
+"#;
+
+/// Break-even evaluates only the crossing pair (costs while bisecting, feasibility at the
+/// crossing). Checked against brute force that prices every architecture at every point: the
+/// same 400 scan points (`compare::totals`) bracket exactly the crossings found for each pair,
+/// and at each crossing a full `compare::outcomes` of all six agrees on the pair's cost,
+/// feasibility and blocking limits, on equal costs (linear) or the order flipping (step).
+#[test]
+fn pair_only_breakeven_matches_brute_force_over_six_architectures() {
+    let s = parse(SIX);
+    let catalog = bundled::catalog();
+    let key = "workload.requests_per_month";
+    let (from, to) = (dec!(30000), dec!(30000000000));
+    let found = breakeven::breakeven(&s, catalog, key, from, to, None).unwrap();
+    let names: Vec<String> = s.architectures.iter().map(|a| a.name.clone()).collect();
+
+    // Brute-force scan: every architecture at every scan point.
+    let xs = sweep::steps(from, to, breakeven::SCAN_POINTS, true).unwrap();
+    let table: Vec<Vec<Decimal>> = xs
+        .iter()
+        .map(|x| {
+            let mut w = s.clone();
+            sweep::set_key(&mut w, key, *x).unwrap();
+            compare::totals(&w, catalog)
+                .unwrap()
+                .into_iter()
+                .map(|(_, usd)| usd)
+                .collect()
+        })
+        .collect();
+    let mut total = 0;
+    for i in 0..names.len() {
+        for j in i + 1..names.len() {
+            let signs: Vec<i32> = table
+                .iter()
+                .filter(|c| c[i] != c[j])
+                .map(|c| if c[i] < c[j] { -1 } else { 1 })
+                .collect();
+            let flips = signs.windows(2).filter(|w| w[0] != w[1]).count();
+            let pair = (names[i].clone(), names[j].clone());
+            let got = found.iter().filter(|c| c.between == pair).count();
+            assert_eq!(got, flips, "{pair:?}");
+            total += flips;
+        }
+    }
+    assert!(
+        total >= 10,
+        "the scenario should cross often, found {total}"
+    );
+    assert_eq!(found.len(), total);
+
+    let mut infeasible_sides = 0;
+    for c in &found {
+        let mut w = s.clone();
+        sweep::set_key(&mut w, key, c.value).unwrap();
+        let all = compare::outcomes(&w, catalog).unwrap();
+        let side = |n: &str| all.iter().find(|o| o.name == n).unwrap();
+        let (a, b) = (side(&c.between.0), side(&c.between.1));
+        assert_eq!(c.monthly_usd, a.monthly_usd, "{c:?}");
+        assert_eq!(c.feasible.len(), 2, "{c:?}");
+        for o in [a, b] {
+            assert_eq!(c.feasible[&o.name], o.feasible, "{c:?}");
+            assert_eq!(
+                c.ruled_out_by.get(&o.name),
+                (!o.feasible).then_some(&o.ruled_out_by)
+            );
+            infeasible_sides += usize::from(!o.feasible);
+        }
+        match c.kind {
+            CrossingKind::Linear => assert!(
+                (a.monthly_usd - b.monthly_usd).abs() < dec!(0.000001),
+                "{c:?}: {} vs {}",
+                a.monthly_usd,
+                b.monthly_usd
+            ),
+            CrossingKind::Step => {
+                // Just below the jump the cheaper one is `cheaper_below`, just above it flips.
+                let eps = c.value * dec!(0.0000001);
+                let below = cost(&s, key, c.value - eps, &c.cheaper_below)
+                    - cost(&s, key, c.value - eps, &c.cheaper_above);
+                let above = cost(&s, key, c.value + eps, &c.cheaper_above)
+                    - cost(&s, key, c.value + eps, &c.cheaper_below);
+                assert!(below < Decimal::ZERO && above < Decimal::ZERO, "{c:?}");
+            }
+        }
+    }
+    assert!(
+        infeasible_sides > 0,
+        "some crossing should have a side that cannot run"
+    );
+}

@@ -592,7 +592,11 @@ mod names_property {
             let catalog = bundled::catalog();
             if let Ok(s) = scenario::parse("s.toml", &text, catalog) {
                 for lang in [archcost::report::i18n::Lang::En, archcost::report::i18n::Lang::Ja] {
-                    let opts = folder::Options { lang, bom: false };
+                    let opts = folder::Options {
+                        lang,
+                        bom: false,
+                        optimize: None,
+                    };
                     if let Err(e) = folder::render(&s, catalog, opts) {
                         panic!("validated, but the report failed: {e}\n{text}");
                     }

@@ -3,8 +3,7 @@ use crate::util::{bin, eval, repo};
 use archcost::compare::Report;
 use archcost::report::i18n::Lang;
 use archcost::report::i18n_lines::{
-    description, description_ja, finding_message, limit_unit, note, reason, remedies_ja, remedy,
-    source, unit, unit_ja,
+    description, finding_message, limit_unit, reason, remedies_ja, remedy, source, unit,
 };
 use archcost::report::{csv, markdown, table};
 
@@ -104,18 +103,29 @@ fn every_line_has_a_japanese_description_and_unit() {
         for a in &rep.architectures {
             for (_, l) in a.lines() {
                 ids.insert(l.id.clone());
-                let ja = description_ja(&l.description).unwrap_or_else(|| {
-                    panic!("{name}: no Japanese for {:?} ({})", l.description, l.id)
-                });
+                // The English of the line's messages is its description, byte for byte.
+                assert_eq!(
+                    archcost::messages::render_all(&l.text, Lang::En),
+                    l.description,
+                    "{name}: {}",
+                    l.id
+                );
+                let ja = description(Lang::Ja, l);
                 let left: Vec<_> = english_words(&ja);
                 assert!(
                     left.is_empty(),
                     "{name}: {ja:?} keeps English words {left:?}"
                 );
-                assert!(unit_ja(&l.unit).is_some(), "{name}: unit {}", l.unit);
+                let unit_id = archcost::messages::unit_id(&l.unit);
+                assert!(
+                    archcost::messages::text(Lang::Ja, &unit_id).is_some(),
+                    "{name}: unit {}",
+                    l.unit
+                );
             }
-            for n in &a.notes {
-                assert_ne!(note(Lang::Ja, n), n.as_str(), "{name}: note {n}");
+            assert_eq!(a.notes_in(Lang::En), a.notes, "{name}");
+            for (n, ja) in a.notes.iter().zip(a.notes_in(Lang::Ja)) {
+                assert_ne!(&ja, n, "{name}: note {n}");
             }
         }
     }

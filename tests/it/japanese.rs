@@ -28,15 +28,18 @@ fn validate_answers_in_japanese_with_lang_ja() {
     );
 }
 
-/// The three-tier scenario with `from` replaced by `to`, written to a temporary folder.
-fn edited(from: &str, to: &str) -> (tempfile::TempDir, String) {
+/// The three-tier scenario with `from` replaced by `to`, written to a temporary folder; the
+/// path and `path:LINE` of the edited line (1-based).
+fn edited(from: &str, to: &str) -> (tempfile::TempDir, String, String) {
     let text = std::fs::read_to_string(repo().join("scenarios/three-tier.toml")).unwrap();
-    assert!(text.contains(from), "{from}");
+    let at = text.find(from).unwrap_or_else(|| panic!("{from}"));
+    let line = text[..at].matches('\n').count() + 1;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.toml");
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     let path = path.display().to_string();
-    (dir, path)
+    let at_line = format!("{path}:{line}");
+    (dir, path, at_line)
 }
 
 /// (exit code, stderr) of `validate FILE --lang LANG`.
@@ -48,12 +51,12 @@ fn validate(path: &str, lang: &str) -> (i32, String) {
 #[test]
 fn scenario_errors_are_japanese_with_keys_lines_and_values_as_written() {
     // Unknown key, with its did-you-mean.
-    let (_d, p) = edited("memory_mb = 1024", "memroy_mb = 1024");
+    let (_d, p, l) = edited("memory_mb = 1024", "memroy_mb = 1024");
     let (code, en) = validate(&p, "en");
     assert_eq!(code, 2);
     assert!(
         en.starts_with(&format!(
-            "error: {p}:30:7: unknown field `memroy_mb`, expected one of `memory_mb`, "
+            "error: {l}:7: unknown field `memroy_mb`, expected one of `memory_mb`, "
         )),
         "{en}"
     );
@@ -65,12 +68,12 @@ fn scenario_errors_are_japanese_with_keys_lines_and_values_as_written() {
     assert_eq!(code, 2);
     assert!(
         ja.starts_with(&format!(
-            "エラー: {p}:30:7: 不明なキー `memroy_mb` です（使えるキー: `memory_mb`, "
+            "エラー: {l}:7: 不明なキー `memroy_mb` です（使えるキー: `memory_mb`, "
         )),
         "{ja}"
     );
     assert!(
-        ja.contains("\n  30 | app = { service = \"lambda\", memroy_mb = 1024"),
+        ja.contains(" | app = { service = \"lambda\", memroy_mb = 1024"),
         "{ja}"
     );
     assert!(
@@ -79,11 +82,11 @@ fn scenario_errors_are_japanese_with_keys_lines_and_values_as_written() {
     );
 
     // Wrong type: the key and the value as written.
-    let (_d, p) = edited("memory_mb = 1024", "memory_mb = \"512\"");
+    let (_d, p, l) = edited("memory_mb = 1024", "memory_mb = \"512\"");
     let (_, en) = validate(&p, "en");
     assert!(
         en.starts_with(&format!(
-            "error: {p}:30:7: `app.memory_mb`: invalid type: string \"512\", expected a number\n"
+            "error: {l}:7: `app.memory_mb`: invalid type: string \"512\", expected a number\n"
         )),
         "{en}"
     );
@@ -91,21 +94,21 @@ fn scenario_errors_are_japanese_with_keys_lines_and_values_as_written() {
     assert_eq!(code, 2);
     assert!(
         ja.starts_with(&format!(
-            "エラー: {p}:30:7: `app.memory_mb`: 型が違います: 文字列 \"512\"（期待する型: 数値）\n"
+            "エラー: {l}:7: `app.memory_mb`: 型が違います: 文字列 \"512\"（期待する型: 数値）\n"
         )),
         "{ja}"
     );
 
     // Out of range: value, bounds and unit kept; the sentence Japanese.
-    let (_d, p) = edited("memory_mb = 1024", "memory_mb = 64");
+    let (_d, p, l) = edited("memory_mb = 1024", "memory_mb = 64");
     let (_, en) = validate(&p, "en");
-    assert_eq!(en, format!("error: {p}:30:41: `architecture[0] (serverless).app.memory_mb`: 64 is out of range; expected 128 to 10240 MB\n  hint: set `architecture[0] (serverless).app.memory_mb` to a value between 128 and 10240\n"));
+    assert_eq!(en, format!("error: {l}:41: `architecture[0] (serverless).app.memory_mb`: 64 is out of range; expected 128 to 10240 MB\n  hint: set `architecture[0] (serverless).app.memory_mb` to a value between 128 and 10240\n"));
     let (code, ja) = validate(&p, "ja");
     assert_eq!(code, 2);
-    assert_eq!(ja, format!("エラー: {p}:30:41: `architecture[0] (serverless).app.memory_mb`: 64 は範囲外です。128 〜 10240 MB にしてください\n  ヒント: `architecture[0] (serverless).app.memory_mb` を 128 〜 10240 の値にしてください\n"));
+    assert_eq!(ja, format!("エラー: {l}:41: `architecture[0] (serverless).app.memory_mb`: 64 は範囲外です。128 〜 10240 MB にしてください\n  ヒント: `architecture[0] (serverless).app.memory_mb` を 128 〜 10240 の値にしてください\n"));
 
     // Unknown region, with its did-you-mean.
-    let (_d, p) = edited("region = \"ap-northeast-1\"", "region = \"tokio\"");
+    let (_d, p, l) = edited("region = \"ap-northeast-1\"", "region = \"tokio\"");
     let (_, en) = validate(&p, "en");
     assert!(en.contains("`region`: `tokio` is not an AWS region archcost knows\n  hint: did you mean `ap-northeast-1` (Asia Pacific (Tokyo))?"), "{en}");
     let (code, ja) = validate(&p, "ja");
@@ -113,7 +116,7 @@ fn scenario_errors_are_japanese_with_keys_lines_and_values_as_written() {
     assert!(ja.contains("`region`: `tokio` は archcost が知っている AWS リージョンではありません\n  ヒント: `ap-northeast-1`（Asia Pacific (Tokyo)）のことですか？"), "{ja}");
 
     // Unknown instance type: the catalog's snapshot for the region, and the nearest size.
-    let (_d, p) = edited("\"m5.large\"", "\"m5.lrage\"");
+    let (_d, p, l) = edited("\"m5.large\"", "\"m5.lrage\"");
     let (_, en) = validate(&p, "en");
     assert!(
         en.contains(

@@ -9,6 +9,46 @@ use archcost::scenario;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+/// `text` written as `s.toml` in a new temporary folder (removed when the guard drops).
+fn scenario_file(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// What one run of the binary gave.
+struct Ran {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Run `archcost ARGS` (paths given as they are).
+fn archcost<I, A>(args: I) -> Ran
+where
+    I: IntoIterator<Item = A>,
+    A: AsRef<std::ffi::OsStr>,
+{
+    let out = bin().args(args).output().unwrap();
+    Ran {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Run `archcost ARGS`, asserting exit `code`.
+fn archcost_exit<I, A>(code: i32, args: I) -> Ran
+where
+    I: IntoIterator<Item = A>,
+    A: AsRef<std::ffi::OsStr>,
+{
+    let r = archcost(args);
+    assert_eq!(r.code, Some(code), "stderr: {}", r.stderr);
+    r
+}
+
 /// 1-based line of the first line of `text` that starts with `start`.
 fn line_of(text: &str, start: &str) -> usize {
     1 + text
@@ -25,6 +65,7 @@ fn optimize_text(toml: &str, top: usize) -> OptimizeReport {
         top,
         file: "test.toml",
         measured: Default::default(),
+        bounds: None,
     };
     optimize::run(&s, bundled::catalog(), &opts, &mut |_, _| {}).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -412,6 +453,16 @@ fn bad_search_tables_exit_2_with_file_and_line() {
             "app.instance",
             "`families` is empty",
         ),
+        (
+            "app.spot_share = [0, 1.5]",
+            "app.spot_share",
+            "1.5 is not a share",
+        ),
+        (
+            "app.purchase = [\"on-demand\"]\napp.spot_share = [0.5]",
+            "app.spot_share",
+            "`purchase` has no \"spot\"",
+        ),
     ] {
         let text = ec2_scenario("m5.large", &format!("[architecture.search]\n{search}\n"));
         let line = line_of(&text, key);
@@ -544,4 +595,327 @@ fn a_type_without_sourced_vcpus_is_left_out_and_said() {
         .notes
         .iter()
         .any(|n| matches!(n, archcost::optimize::Said::NoVcpus { count: 1, .. })));
+}
+
+// ---------- the report folder's optimize section ----------
+
+/// Digits grouped by thousands: "1234567" -> "1,234,567".
+fn grouped(int: &str) -> String {
+    let mut g = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            g.push(',');
+        }
+        g.push(c);
+    }
+    g
+}
+
+/// Money as the report prints it, written out here rather than taken from the code under test:
+/// "$1,234.57" (cents, half away from zero) or "¥12,346" (whole yen at `rate`).
+fn shown_money(usd: Decimal, rate: Option<Decimal>) -> String {
+    let away = rust_decimal::RoundingStrategy::MidpointAwayFromZero;
+    match rate {
+        None => {
+            let text = usd.round_dp_with_strategy(2, away).to_string();
+            let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+            format!("${}.{frac:0<2}", grouped(int))
+        }
+        Some(r) => {
+            let whole = usd.checked_mul(r).unwrap().round_dp_with_strategy(0, away);
+            format!("¥{}", grouped(&whole.to_string()))
+        }
+    }
+}
+
+const TWO_FAMILIES: &str = "[architecture.search]\napp.instance = { families = [\"c7g\", \"m7g\"] }\napp.purchase = [\"on-demand\", \"reserved\"]\nmax_utilization = 0.7\n";
+
+#[test]
+fn report_folder_has_the_optimize_section_with_the_same_best_as_optimize_json() {
+    let text = ec2_scenario("m5.large", TWO_FAMILIES).replace(
+        "region = \"us-east-1\"",
+        "region = \"us-east-1\"\n[assumptions]\nusd_jpy = 150\nfx_date = \"2026-11-20\"",
+    );
+    let (dir, path) = scenario_file(&text);
+    let opt = archcost_exit(
+        0,
+        [
+            "optimize",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+            "--currency",
+            "JPY",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&opt.stdout).unwrap();
+    let best = &v["architectures"][0]["best"];
+    let best_usd: Decimal = best["monthly_usd"].as_str().unwrap().parse().unwrap();
+    let best_type = best["config"]["app"]["instance"].as_str().unwrap();
+    for (lang, heading, best_word, rate) in [
+        ("en", "<h2>Optimize</h2>", "<td>best</td>", None),
+        (
+            "ja",
+            "<h2>最適化</h2>",
+            "<td>最安</td>",
+            Some(Decimal::from(150)),
+        ),
+    ] {
+        let out = dir.path().join(format!("report-{lang}"));
+        let mut args = vec![
+            "report",
+            path.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--lang",
+            lang,
+        ];
+        if lang == "ja" {
+            args.extend(["--currency", "JPY"]);
+        }
+        let printed = archcost_exit(0, args).stdout;
+        for f in ["optimize.json", "optimize.md"] {
+            assert!(
+                printed.contains(&out.join(f).display().to_string()),
+                "{printed}"
+            );
+        }
+        let folder_json = std::fs::read_to_string(out.join("optimize.json")).unwrap();
+        if lang == "ja" {
+            // The folder's JSON is `optimize --format json` of the same scenario and currency.
+            assert_eq!(folder_json, opt.stdout);
+        }
+        let fv: serde_json::Value = serde_json::from_str(&folder_json).unwrap();
+        assert_eq!(fv["architectures"][0]["best"], *best);
+        let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+        let at = page
+            .find("<section id=\"optimize\">")
+            .expect("optimize section");
+        let section = &page[at..at + page[at..].find("</section>").unwrap()];
+        assert!(section.contains(heading), "{section}");
+        assert!(section.contains(best_word), "{section}");
+        assert!(
+            section.contains(&format!("instance={best_type}")),
+            "{section}"
+        );
+        // The best's monthly in the report's currency.
+        let money = shown_money(best_usd, rate);
+        assert!(
+            section.contains(&format!("<td class=\"num\">{money}</td>")),
+            "{money}\n{section}"
+        );
+        // The alternatives and why it cannot get cheaper.
+        assert_eq!(section.matches("<tr>").count(), 1 + 1 + 1 + 3, "{section}");
+        assert!(
+            section.contains("c7g") && section.contains("m7g"),
+            "{section}"
+        );
+        let md = std::fs::read_to_string(out.join("optimize.md")).unwrap();
+        assert!(md.contains(&format!("instance={best_type}")), "{md}");
+    }
+}
+
+#[test]
+fn report_folder_without_a_search_table_has_no_optimize_section() {
+    let (dir, path) = scenario_file(&ec2_scenario("c7g.large", ""));
+    let out = dir.path().join("report");
+    let printed = archcost_exit(
+        0,
+        [
+            "report",
+            path.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+    .stdout;
+    assert!(!printed.contains("optimize"), "{printed}");
+    assert!(!out.join("optimize.json").exists());
+    assert!(!out.join("optimize.md").exists());
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(!page.contains("id=\"optimize\""));
+    assert!(page.contains("id=\"by-tier\""), "the page itself is there");
+}
+
+#[test]
+fn an_infeasible_search_does_not_fail_the_report_and_shows_what_rules_it_out() {
+    let text = ec2_scenario(
+        "m5.large",
+        "[architecture.search]\napp.instance = { families = [\"c7g\", \"m7i\"] }\narchitectures = [\"arm64\"]\n",
+    )
+    .replace("max = 200", "max = 2")
+    .replace("rps_per_vcpu = 40", "rps_per_vcpu = 0.01");
+    let (dir, path) = scenario_file(&text);
+    // `optimize` itself exits 3 ...
+    archcost_exit(3, ["optimize", path.to_str().unwrap()]);
+    // ... the report is written (exit 0) and says why.
+    let out = dir.path().join("report");
+    archcost_exit(
+        0,
+        [
+            "report",
+            path.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let md = std::fs::read_to_string(out.join("optimize.md")).unwrap();
+    assert!(
+        md.contains("no configuration meets every constraint"),
+        "{md}"
+    );
+    assert!(md.contains("app c7g: ruled out by ec2.max"), "{md}");
+    assert!(md.contains("app m7i: ruled out by architectures"), "{md}");
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(page.contains("app c7g: ruled out by ec2.max"));
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("optimize.json")).unwrap()).unwrap();
+    assert!(v["architectures"][0]["best"].is_null());
+}
+
+// ---------- Spot share ----------
+
+/// The EC2 app tier of `ec2_scenario` with purchase keys added to its inline table.
+fn ec2_with(instance: &str, purchase: &str, search: &str) -> String {
+    ec2_scenario(instance, search).replace(
+        "max_utilization = 0.7 }",
+        &format!("max_utilization = 0.7{purchase} }}"),
+    )
+}
+
+#[test]
+fn ec2_spot_share_best_equals_the_cheapest_compare_and_unsourced_spot_is_skipped_and_said() {
+    let types = ["m7g.large", "c7g.large", "c7i.large"];
+    // The options the search lists: on-demand, Spot for half and for all instance-hours.
+    let options = [
+        ("", "on-demand", None),
+        (
+            ", purchase = \"spot\", spot_share = 0.5",
+            "spot",
+            Some("0.5"),
+        ),
+        (", purchase = \"spot\", spot_share = 1", "spot", Some("1")),
+    ];
+    // Brute force: `compare` on every type x option written into the scenario. c7i has no
+    // Spot row in the bundled catalog for us-east-1 (pricing/commitments/spot.csv): compare
+    // refuses it, so optimize must skip it (and say so).
+    let mut cheapest: Option<(Decimal, String, &str, Option<&str>)> = None;
+    let mut refused = 0;
+    for t in types {
+        for (keys, purchase, share) in options {
+            let text = ec2_with(t, keys, "");
+            if t == "c7i.large" && purchase == "spot" {
+                let err = eval_err(&text);
+                assert!(err.contains("ec2.spot.discount.linux.c7i.large"), "{err}");
+                refused += 1;
+                continue;
+            }
+            let rep = eval(&text);
+            let a = only(&rep);
+            if a.feasible && cheapest.as_ref().is_none_or(|(m, ..)| a.monthly_usd < *m) {
+                cheapest = Some((a.monthly_usd, t.to_string(), purchase, share));
+            }
+        }
+    }
+    assert_eq!(refused, 2);
+    let (brute_usd, brute_type, brute_purchase, brute_share) = cheapest.unwrap();
+    let search = r#"[architecture.search]
+app.instance = ["m7g.large", "c7g.large", "c7i.large"]
+app.purchase = ["on-demand", "spot"]
+app.spot_share = [0, 0.5, 1]
+"#;
+    let r = optimize_text(&ec2_with("m5.large", "", search), 3);
+    let a = &r.architectures[0];
+    let best = a.best.as_ref().unwrap();
+    assert_eq!(best.monthly_usd, brute_usd, "exact");
+    let app = &best.config["app"];
+    assert_eq!(app["instance"], brute_type);
+    assert_eq!(app["purchase"], brute_purchase);
+    assert_eq!(app.get("spot_share").map(String::as_str), brute_share);
+    // 3 types x (on-demand, Spot 0.5, Spot 1) (the share 0 is on-demand, listed once) + web.
+    assert_eq!(a.space, "9");
+    assert!(
+        a.notes.contains(&optimize::Said::UnpricedSpot {
+            tier: "app".into(),
+            count: 2
+        }),
+        "{:?}",
+        a.notes
+    );
+}
+
+#[test]
+fn fargate_spot_share_is_priced_as_compare_with_a_discount_and_skipped_without() {
+    // The bundled catalog has no Fargate Spot price rows: without discount_pct every Spot
+    // option is skipped (and said); the answer is on-demand.
+    let search = "[architecture.search]\napp.vcpu = [0.5, 1]\napp.spot_share = [0.5, 1]\nmax_utilization = 0.8\n";
+    let r = optimize_text(&fargate_scenario("1", "2", search), 0);
+    let a = &r.architectures[0];
+    let best = a.best.as_ref().unwrap();
+    assert_eq!(best.config["app"]["purchase"], "on-demand");
+    // 0.5 vCPU: 1-4 GB (4 sizes), 1 vCPU: 2-8 GB (7 sizes) = 11 pairs, each on Spot at 2 shares.
+    assert!(
+        a.notes.contains(&optimize::Said::UnpricedSpot {
+            tier: "app".into(),
+            count: 22
+        }),
+        "{:?}",
+        a.notes
+    );
+    // With the tier's discount_pct = 70 Spot is priced; brute force over every pair and option.
+    // (`compare` refuses discount_pct on an on-demand tier: it is written with Spot only.)
+    let with_keys = |vcpu: &str, mem: &str, keys: &str, search: &str| {
+        fargate_scenario(vcpu, mem, search).replace(
+            "max_utilization = 0.8 }",
+            &format!("max_utilization = 0.8{keys} }}"),
+        )
+    };
+    let pairs: [(&str, &[&str]); 2] = [
+        ("0.5", &["1", "2", "3", "4"]),
+        ("1", &["2", "3", "4", "5", "6", "7", "8"]),
+    ];
+    let mut cheapest: Option<(Decimal, String)> = None;
+    for (v, mems) in pairs {
+        for m in mems {
+            for (keys, label) in [
+                ("", "on-demand"),
+                (
+                    ", purchase = \"spot\", spot_share = 0.5, discount_pct = 70",
+                    "0.5",
+                ),
+                (
+                    ", purchase = \"spot\", spot_share = 1, discount_pct = 70",
+                    "1",
+                ),
+            ] {
+                let rep = eval(&with_keys(v, m, keys, ""));
+                let a = only(&rep);
+                if a.feasible && cheapest.as_ref().is_none_or(|(c, _)| a.monthly_usd < *c) {
+                    cheapest = Some((a.monthly_usd, format!("{v}/{m}/{label}")));
+                }
+            }
+        }
+    }
+    let (brute_usd, brute) = cheapest.unwrap();
+    let written = ", purchase = \"spot\", spot_share = 1, discount_pct = 70";
+    let search = search.replace(
+        "app.spot_share",
+        "app.purchase = [\"on-demand\", \"spot\"]\napp.spot_share",
+    );
+    let r = optimize_text(&with_keys("1", "2", written, &search), 0);
+    let best = r.architectures[0].best.as_ref().unwrap();
+    assert_eq!(best.monthly_usd, brute_usd, "exact");
+    let app = &best.config["app"];
+    let label = app
+        .get("spot_share")
+        .cloned()
+        .unwrap_or_else(|| "on-demand".into());
+    assert_eq!(
+        format!("{}/{}/{label}", app["vcpu"], app["memory_gb"]),
+        brute
+    );
+    assert!(
+        brute.ends_with("/1"),
+        "all on Spot at 70 % off is cheapest: {brute}"
+    );
 }

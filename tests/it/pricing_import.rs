@@ -776,3 +776,30 @@ fn json_terms_before_products_is_a_clear_error() {
         "{err}"
     );
 }
+
+/// The import decides Reserved relevance from the leading columns and maps a product once per
+/// run of equal attributes; on a mixed RDS + EC2 file (13 engines, interleaved SKUs, a quoted
+/// word in a description, unquoted leading fields) it must write exactly what the import wrote
+/// before those shortcuts (tests/fixtures/offer-mix/README.md).
+#[test]
+fn mixed_offer_files_import_byte_for_byte_as_before() {
+    let mix = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/offer-mix");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cat");
+    archcost()
+        .args(["pricing", "import"])
+        .arg(mix.join("AmazonRDS-synthetic-mix.csv"))
+        .arg(mix.join("AmazonEC2-synthetic-mix.csv"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    for file in ["catalog.csv", "commitments.csv"] {
+        let got = std::fs::read_to_string(out.join(file)).unwrap();
+        let want = std::fs::read_to_string(mix.join("expected").join(file)).unwrap();
+        assert_eq!(got, want, "{file}");
+    }
+    // The RDS rows kept: 2 engines x 2 deployments, each with six Standard terms.
+    let rates = std::fs::read_to_string(out.join("commitments.csv")).unwrap();
+    assert_eq!(rates.matches("rds.reserved.").count(), 24);
+}

@@ -1236,3 +1236,168 @@ fn serve_console_lines_follow_lang_ja() {
         "{err}"
     );
 }
+
+/// The serve scenario with a search table on `containers` (RDS classes and Multi-AZ).
+fn with_search(text: &str) -> String {
+    let db = "db  = { service = \"rds\", engine = \"mysql\", instance = \"db.t4g.medium\", multi_az = true }\n";
+    assert!(text.contains(db));
+    text.replacen(
+        db,
+        &format!("{db}\n[architecture.search]\ndb.instance = {{ families = [\"db.t4g\", \"db.m6g\"] }}\ndb.multi_az = [true, false]\n"),
+        1,
+    )
+}
+
+#[test]
+fn serve_optimize_equals_the_cli_renders_in_both_languages_and_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.toml"), with_search(&fill(&[]))).unwrap();
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    // The JSON is `archcost optimize --format json` of the file ...
+    let (code, want, err) = cli(dir.path(), &["optimize", "s.toml", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r = server.get("/api/optimize");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.header("Content-Type"), Some("application/json"));
+    assert_eq!(r.body, want);
+    // ... and of the edited file with what-if edits.
+    let edits = [("workload.requests_per_month", "300000000".to_string())];
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("s.toml"), with_search(&fill(&edits))).unwrap();
+    let (_, want_edited, _) = cli(other.path(), &["optimize", "s.toml", "--format", "json"]);
+    let r = server.get(&format!("/api/optimize?{}", query(&edits)));
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.body, want_edited);
+    assert_ne!(want_edited, want, "the edit changes the answer");
+    // The page's fragment: best, saving, why not cheaper, in English and Japanese.
+    let v: serde_json::Value = serde_json::from_slice(&want).unwrap();
+    let searched = v["architectures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "containers")
+        .unwrap();
+    let class = searched["best"]["config"]["db"]["instance"]
+        .as_str()
+        .unwrap();
+    for (lang, words) in [
+        ("en", ["<h2>Optimize</h2>", "<td>best</td>", "saving"]),
+        ("ja", ["<h2>最適化</h2>", "<td>最安</td>", "削減額"]),
+    ] {
+        let r = server.get(&format!("/api/optimize?format=html&lang={lang}"));
+        assert_eq!(r.status, 200, "{}", r.text());
+        assert!(r
+            .header("Content-Type")
+            .is_some_and(|c| c.starts_with("text/html")));
+        let html = r.text();
+        assert!(html.starts_with("<section id=\"optimize\">"), "{html}");
+        for w in words {
+            assert!(html.contains(w), "{lang}: {w}\n{html}");
+        }
+        assert!(html.contains(&format!("instance={class}")), "{html}");
+    }
+    // The page has the button, in the page's language.
+    assert!(server.get("/").text().contains("id=\"optimize\">Optimize"));
+    assert!(server
+        .get("/?lang=ja")
+        .text()
+        .contains("id=\"optimize\">最適化"));
+    // Bad input is a 400 with the message; only GET.
+    let r = server.get("/api/optimize?format=xml");
+    assert_eq!(r.status, 400);
+    assert!(r.text().contains("json or html"), "{}", r.text());
+    let r = http(
+        &server.host,
+        "POST",
+        "/api/optimize",
+        &[("Host", &server.host)],
+        b"",
+    );
+    assert_eq!(r.status, 405);
+    // The report zip holds the optimize files when the file has a search table.
+    let r = server.get("/api/report.zip");
+    assert_eq!(r.status, 200);
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(r.body)).expect("a readable zip");
+    let names: Vec<String> = zip
+        .file_names()
+        .map(|n| n.expect("a UTF-8 name").into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n == "s/optimize.json"), "{names:?}");
+    assert!(names.iter().any(|n| n == "s/optimize.md"), "{names:?}");
+}
+
+#[test]
+fn serve_refuses_an_optimize_search_over_its_bound_and_keeps_serving() {
+    // Lambda memory 128..10,240 MB on two architectures: 2 x 10,113 = 20,226 app candidates,
+    // plus the written web and db tiers (one each) = 20,228 tier configurations, over the
+    // page's bound of 20,000; `archcost optimize` runs it.
+    let search = "[architecture.search]\napp.memory_mb = { from = 128, to = 10240 }\napp.arch = [\"x86_64\", \"arm64\"]\napp.cpu_share = 0.5\n";
+    let text = fill(&[]).replacen(
+        "db  = { service = \"dynamodb\", capacity = \"on-demand\" }\n",
+        &format!("db  = {{ service = \"dynamodb\", capacity = \"on-demand\" }}\n\n{search}"),
+        1,
+    );
+    assert!(text.contains("10240"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.toml"), text).unwrap();
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    let r = server.get("/api/optimize");
+    assert_eq!(r.status, 400, "{}", r.text());
+    let msg = r.text();
+    assert!(msg.contains("20228 tier configurations"), "{msg}");
+    assert!(msg.contains("at most 20000"), "{msg}");
+    assert!(msg.contains("archcost optimize"), "{msg}");
+    assert_eq!(server.get("/api/status").status, 200);
+    assert_eq!(server.get("/api/compare").status, 200);
+}
+
+#[test]
+fn serve_page_in_headless_chromium_shows_the_optimize_answer_of_the_link() {
+    let Some(browser) = crate::util::chromium("serve_page_optimize_in_headless_chromium") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.toml"), with_search(&fill(&[]))).unwrap();
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    let fragment = "workload.requests_per_month=300000000";
+    let profile = tempfile::tempdir().unwrap();
+    let out = crate::util::chromium_command(&browser, profile.path())
+        .arg("--virtual-time-budget=10000")
+        .arg("--dump-dom")
+        .arg(format!("{}?lang=ja&optimize=1#{fragment}", server.url))
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout).replace("&amp;", "&");
+    let shown = dom
+        .split("id=\"optimize-result\"")
+        .nth(1)
+        .expect("the optimize panel");
+    assert!(
+        shown.contains("data-query=\"workload.requests_per_month=300000000\""),
+        "{shown}"
+    );
+    let shown = shown.split("</section>").next().unwrap();
+    assert!(shown.contains("<h2>最適化</h2>"), "{shown}");
+    // The best the page shows is the API's for the same what-if.
+    let api: serde_json::Value =
+        serde_json::from_slice(&server.get(&format!("/api/optimize?{fragment}")).body).unwrap();
+    let best = api["architectures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "containers")
+        .map(|a| {
+            a["best"]["config"]["db"]["instance"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .unwrap();
+    let best_row = shown
+        .split("<tr>")
+        .find(|row| row.contains("<td>最安</td>"))
+        .expect("a best row");
+    assert!(best_row.contains(&format!("instance={best}")), "{best_row}");
+}

@@ -54,8 +54,8 @@ fn every_template_in_every_language_validates_and_compares() {
         for lang in ["en", "ja"] {
             let text = stdout(&["init", "--template", name, "--lang", lang]);
             assert!(
-                text.starts_with("# "),
-                "{name} {lang}: starts with a comment"
+                text.starts_with("#:schema ./scenario.schema.json\n# "),
+                "{name} {lang}: starts with the schema line and a comment"
             );
             if lang == "ja" {
                 assert!(
@@ -83,9 +83,20 @@ fn every_template_in_every_language_validates_and_compares() {
 
 #[test]
 fn english_three_tier_template_is_the_example_scenario() {
+    // The same text but for the `#:schema` line, which `init` points beside the user's file
+    // (and follows with how to write the schema there).
     let example = std::fs::read_to_string(repo().join("scenarios/three-tier.toml")).unwrap();
-    assert_eq!(stdout(&["init"]), example);
-    assert_eq!(stdout(&["init", "--template", "three-tier"]), example);
+    let (first, body) = example.split_once('\n').unwrap();
+    assert_eq!(first, "#:schema ../docs/reference/scenario.schema.json");
+    for out in [
+        stdout(&["init"]),
+        stdout(&["init", "--template", "three-tier"]),
+    ] {
+        let mut lines = out.splitn(3, '\n');
+        assert_eq!(lines.next(), Some("#:schema ./scenario.schema.json"));
+        assert!(lines.next().unwrap().starts_with("# Schema for editors"));
+        assert_eq!(lines.next(), Some(body));
+    }
 }
 
 #[test]

@@ -67,6 +67,35 @@ impl Columns {
     }
 }
 
+/// The product attributes of the last row mapped, and what they mapped to.
+#[derive(Default)]
+struct LastProduct {
+    /// The attribute fields, each followed by 0xFF (a byte UTF-8 text never holds).
+    attrs: Vec<u8>,
+    scratch: Vec<u8>,
+    seen: bool,
+    target: Option<mapping::Target>,
+}
+
+impl LastProduct {
+    /// Whether `record` has the same product attributes as the last row (then `target`
+    /// holds; otherwise the caller maps it and stores the result in `target`).
+    fn same(&mut self, cols: &Columns, record: &csv::ByteRecord) -> bool {
+        self.scratch.clear();
+        for ix in cols.attrs.iter().flatten() {
+            self.scratch
+                .extend_from_slice(record.get(*ix).unwrap_or_default());
+            self.scratch.push(0xFF);
+        }
+        if self.seen && self.scratch == self.attrs {
+            return true;
+        }
+        std::mem::swap(&mut self.scratch, &mut self.attrs);
+        self.seen = true;
+        false
+    }
+}
+
 fn text(record: &csv::ByteRecord, ix: usize) -> &str {
     record
         .get(ix)
@@ -145,6 +174,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
         )));
     }
     let mut collector = Collector::default();
+    let mut product = LastProduct::default();
     while rdr.read_byte_record(&mut record).map_err(malformed)? {
         let line = line_of(&record);
         if record.len() != cols.width {
@@ -172,11 +202,16 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
             );
             continue;
         }
-        let get = |a: Attr| match cols.attrs[a.index()] {
-            Some(ix) => text(&record, ix),
-            None => "",
-        };
-        let Some(target) = mapping::map_product(&offer, &get) else {
+        // A SKU's rows (its on-demand price and Reserved terms) repeat the same product
+        // attributes: map the product once per run of equal attributes.
+        if !product.same(&cols, &record) {
+            let get = |a: Attr| match cols.attrs[a.index()] {
+                Some(ix) => text(&record, ix),
+                None => "",
+            };
+            product.target = mapping::map_product(&offer, &get);
+        }
+        let Some(target) = &product.target else {
             continue;
         };
         if text(&record, cols.currency) != "USD" {
@@ -193,7 +228,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
             if usd < Decimal::ZERO {
                 return Err(bad("PricePerUnit", price_text));
             }
-            add_reserved(name, line, &cols, &record, &target, usd, &mut collector)?;
+            add_reserved(name, line, &cols, &record, target, usd, &mut collector)?;
             continue;
         }
         let begin_text = text(&record, cols.begin);
@@ -211,7 +246,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
             return Err(bad("PricePerUnit", price_text));
         }
         collector.add(
-            &target,
+            target,
             text(&record, cols.sku),
             Dim {
                 begin,
@@ -268,7 +303,7 @@ fn add_reserved(
     };
     collector.reserved.add(
         name,
-        &format!("line {line}"),
+        &|| format!("line {line}"),
         &target.key,
         &target.region,
         &sku_term,

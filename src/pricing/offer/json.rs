@@ -182,7 +182,7 @@ impl State<'_> {
             };
             let added = self.collector.reserved.add(
                 self.name,
-                &format!("SKU {sku}"),
+                &|| format!("SKU {sku}"),
                 &target.key,
                 &target.region,
                 &sku_term,

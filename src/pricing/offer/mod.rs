@@ -163,8 +163,12 @@ pub const CATALOG_FILES: [&str; 3] = ["catalog.csv", "metadata.json", COMMITMENT
 
 /// The commitment rows of several imports, one per (key, region, term, payment), with
 /// warnings for keys claimed twice.
-pub fn combine_commitments(imports: &[Imported]) -> (Vec<RateRow>, Vec<String>) {
-    reserved::combine(imports.iter().flat_map(|i| i.commitments.iter().cloned()))
+pub fn combine_commitments(imports: &mut [Imported]) -> (Vec<RateRow>, Vec<String>) {
+    reserved::combine(
+        imports
+            .iter_mut()
+            .flat_map(|i| std::mem::take(&mut i.commitments)),
+    )
 }
 
 /// Write `catalog.csv` and `metadata.json` as one new directory beside `dir`, then put it in

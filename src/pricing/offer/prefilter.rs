@@ -4,12 +4,14 @@
 //! real line numbers. Input that cannot be an offer file (a record over 64 MiB, a file that
 //! ends inside a quoted field) is an `InvalidData` error naming the line.
 //!
-//! A line is dropped only when its first four fields are plain quoted tokens, the fourth
+//! A line is dropped only when its leading fields are plain (no quotes inside), the fourth
 //! (TermType, checked in the header) is `Reserved`, and the line cannot hold a term the
-//! importer keeps: EC2 Standard terms need the exact fields `"standard"`, `"RunInstances"`
-//! (Linux) and `"Shared"`; RDS Standard terms `"standard"` and a MySQL / PostgreSQL / MariaDB
-//! engine; other offers' Reserved rows are all dropped. Records spanning several lines (an
-//! odd number of quotes) and anything unusual are passed through to the real CSV parser.
+//! importer keeps, judged from the fixed leading columns before anything else is read: the
+//! OfferingClass column must say `standard`, and the product (the same on every line of a
+//! SKU, so searched once per SKU) must be one that maps: EC2 needs the exact fields
+//! `"RunInstances"` (Linux) and `"Shared"`, RDS a MySQL or PostgreSQL engine; other offers'
+//! Reserved rows are all dropped. Records spanning several lines (an odd number of quotes)
+//! and anything unusual are passed through to the real CSV parser.
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::Read;
@@ -36,10 +38,18 @@ enum State {
 struct Keep {
     /// From the `"OfferCode","..."` metadata line.
     offer: Offer,
+    /// Position of `OfferingClass` among the leading (term) columns, from the header; `None`
+    /// when the header puts it elsewhere (then the line is searched for `"standard"`).
+    offering_class: Option<usize>,
     standard: memchr::memmem::Finder<'static>,
     run_instances: memchr::memmem::Finder<'static>,
     shared: memchr::memmem::Finder<'static>,
-    engines: [memchr::memmem::Finder<'static>; 3],
+    engines: [memchr::memmem::Finder<'static>; 2],
+    /// The SKU of the last Reserved line whose product was judged, and the verdict: the
+    /// product attributes are the same on every line of a SKU (the file is products x terms,
+    /// a SKU's lines next to each other), so they are searched once per SKU, not per line.
+    last_sku: Vec<u8>,
+    last_product: bool,
 }
 
 #[derive(PartialEq)]
@@ -49,34 +59,60 @@ enum Offer {
     Rds,
 }
 
+/// The leading columns an offer file's Reserved lines are judged by: the term columns come
+/// first in every AWS CSV offer file (SKU, OfferTermCode, RateCode, TermType, ...,
+/// LeaseContractLength, PurchaseOption, OfferingClass), before the product attributes.
+const LEADING: usize = 16;
+
 impl Keep {
     fn new() -> Keep {
         Keep {
             offer: Offer::Other,
+            offering_class: None,
             standard: memchr::memmem::Finder::new(b"\"standard\""),
             run_instances: memchr::memmem::Finder::new(b"\"RunInstances\""),
             shared: memchr::memmem::Finder::new(b"\"Shared\""),
+            // MariaDB has no catalog key (offer::mapping), so its terms never map.
             engines: [
                 memchr::memmem::Finder::new(b"\"MySQL\""),
                 memchr::memmem::Finder::new(b"\"PostgreSQL\""),
-                memchr::memmem::Finder::new(b"\"MariaDB\""),
             ],
+            last_sku: Vec::new(),
+            last_product: false,
         }
     }
 
-    /// Whether a Reserved line may hold a term the importer keeps.
-    fn reserved_line(&self, line: &[u8]) -> bool {
-        match self.offer {
-            Offer::Other => false,
-            Offer::Ec2 => {
-                self.standard.find(line).is_some()
-                    && self.run_instances.find(line).is_some()
-                    && self.shared.find(line).is_some()
-            }
-            Offer::Rds => {
-                self.standard.find(line).is_some()
-                    && self.engines.iter().any(|f| f.find(line).is_some())
-            }
+    /// Note where the header puts `OfferingClass` (within the leading columns).
+    fn header(&mut self, header: &[u8]) {
+        let mut fields = [&b""[..]; LEADING];
+        let n = leading_fields(header, &mut fields);
+        self.offering_class = fields[..n].iter().position(|f| *f == b"OfferingClass");
+    }
+
+    /// Whether the product of a Reserved line (SKU `sku`) may map: EC2 Linux `RunInstances` on
+    /// `Shared` tenancy, RDS MySQL or PostgreSQL; judged once per SKU.
+    fn product(&mut self, line: &[u8], sku: &[u8]) -> bool {
+        if sku != self.last_sku.as_slice() || sku.is_empty() {
+            self.last_product = match self.offer {
+                Offer::Other => false,
+                Offer::Ec2 => {
+                    self.run_instances.find(line).is_some() && self.shared.find(line).is_some()
+                }
+                Offer::Rds => self.engines.iter().any(|f| f.find(line).is_some()),
+            };
+            self.last_sku.clear();
+            self.last_sku.extend_from_slice(sku);
+        }
+        self.last_product
+    }
+
+    /// Whether a Reserved line is a Standard term, read from the OfferingClass column
+    /// (`fields` being the line's leading fields) or, when the header puts it elsewhere,
+    /// searched for as `"standard"`.
+    fn standard_term(&self, line: &[u8], fields: &[&[u8]]) -> bool {
+        match self.offering_class.and_then(|c| fields.get(c)) {
+            Some(class) => class.eq_ignore_ascii_case(b"standard"),
+            None => self.standard.find(line).is_some(),
         }
     }
 }
@@ -184,6 +220,7 @@ fn decide(state: &mut State, keep: &mut Keep, line: &[u8]) -> bool {
                     *state = if content
                         .starts_with(b"\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",")
                     {
+                        keep.header(content);
                         State::Active
                     } else {
                         State::PassAll
@@ -191,7 +228,20 @@ fn decide(state: &mut State, keep: &mut Keep, line: &[u8]) -> bool {
                 }
                 true
             }
-            State::Active => !is_reserved(content) || keep.reserved_line(content),
+            State::Active => {
+                // TermType first (most lines are not Reserved), then the other term columns.
+                let mut fields = [&b""[..]; LEADING];
+                let n = leading_fields(content, &mut fields[..4]);
+                // Anything unusual in the leading fields (quotes inside, too few): parse it.
+                if n < 4 || fields[3] != b"Reserved" {
+                    return true;
+                }
+                if !keep.product(content, fields[0]) {
+                    return false;
+                }
+                let n = leading_fields(content, &mut fields);
+                keep.standard_term(content, &fields[..n])
+            }
         }
     }
 }
@@ -287,23 +337,41 @@ fn quote_parity(bytes: &[u8]) -> usize {
     (acc.count_ones() as usize + tail) & 1
 }
 
-/// `"<SKU>","<term>","<rate>","Reserved",...` with plain quoted tokens.
-fn is_reserved(line: &[u8]) -> bool {
-    if line.first() != Some(&b'"') {
-        return false;
-    }
-    let mut p = 1;
-    for _ in 0..3 {
-        let Some(q) = memchr::memchr(b'"', &line[p..]) else {
-            return false;
+/// Split the first fields of `line` into `out` (at most `out.len()`), returning how many were
+/// read. Only plain fields count: `"text"` without quotes inside (commas allowed) or
+/// unquoted text without quotes; the walk stops at the first other field, so a line whose
+/// leading fields are unusual comes back short and is passed on to the CSV parser.
+fn leading_fields<'a>(line: &'a [u8], out: &mut [&'a [u8]]) -> usize {
+    let mut p = 0;
+    let mut n = 0;
+    while n < out.len() {
+        let (field, next) = if line.get(p) == Some(&b'"') {
+            let Some(q) = memchr::memchr(b'"', &line[p + 1..]) else {
+                return n;
+            };
+            let close = p + 1 + q;
+            match line.get(close + 1) {
+                Some(b',') => (&line[p + 1..close], close + 2),
+                None | Some(b'\r') | Some(b'\n') => (&line[p + 1..close], line.len()),
+                // `""` inside the field, or text after the closing quote.
+                Some(_) => return n,
+            }
+        } else {
+            let end = memchr::memchr(b',', &line[p..]).map_or(line.len(), |c| p + c);
+            let field = &line[p..end];
+            if field.contains(&b'"') {
+                return n;
+            }
+            (field, end + 1)
         };
-        let q = p + q;
-        if !line[q + 1..].starts_with(b",\"") {
-            return false;
+        out[n] = field;
+        n += 1;
+        if next > line.len() || next == line.len() && !line.ends_with(b",") {
+            return n;
         }
-        p = q + 3;
+        p = next;
     }
-    line[p..].starts_with(b"Reserved\",")
+    n
 }
 
 impl<R: Read> Read for Prefilter<R> {
@@ -377,6 +445,31 @@ mod tests {
             let count = text.bytes().filter(|&b| b == b'"').count();
             assert_eq!(quote_parity(text.as_bytes()), count % 2, "{text}");
         }
+    }
+
+    #[test]
+    fn leading_fields_stop_at_unusual_fields() {
+        let mut f = [&b""[..]; LEADING];
+        assert_eq!(leading_fields(b"\"A\",,\"b, c\",x", &mut f), 4);
+        assert_eq!(&f[..4], &[&b"A"[..], b"", b"b, c", b"x"]);
+        assert_eq!(leading_fields(b"\"A\",\"say \"\"hi\"\"\",\"C\"", &mut f), 1);
+        assert_eq!(leading_fields(b"\"A\",", &mut f), 2);
+        assert_eq!(leading_fields(b"\"A\"x,\"B\"", &mut f), 0);
+    }
+
+    #[test]
+    fn reserved_lines_are_judged_by_offering_class_and_once_per_sku() {
+        let head = "\"OfferCode\",\"AmazonRDS\"\n\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",\"OfferingClass\",\"Database Engine\"\n";
+        // A: MySQL, Standard kept, convertible dropped by its class column; B: Oracle,
+        // dropped; A again after B (the verdict is recomputed); "standard" elsewhere in the
+        // line does not make a convertible term Standard.
+        let rds = format!(
+            "{head}\"A\",\"T1\",\"R\",\"Reserved\",\"standard\",\"MySQL\"\n\"A\",\"T2\",\"R\",\"Reserved\",\"convertible\",\"MySQL\"\n\"B\",\"T1\",\"R\",\"Reserved\",\"standard\",\"Oracle\"\n\"A\",\"T3\",\"R\",\"Reserved\",\"standard\",\"MySQL\"\n\"C\",\"T4\",\"R\",\"Reserved\",\"convertible\",\"standard\"\n"
+        );
+        let (out, _) = run(&rds);
+        assert!(out.contains("\"T1\",\"R\",\"Reserved\",\"standard\",\"MySQL\""));
+        assert!(out.contains("\"T3\""));
+        assert!(!out.contains("\"T2\"") && !out.contains("Oracle") && !out.contains("\"T4\""));
     }
 
     #[test]

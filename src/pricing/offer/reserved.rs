@@ -9,7 +9,6 @@ use crate::error::{Error, Result};
 use crate::pricing::commitments::{Basis, Payment, RateRow};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::collections::{BTreeMap, HashMap};
 
 /// Hours of one year of a term, as AWS amortises (365 days).
 const HOURS_PER_YEAR: Decimal = dec!(8760);
@@ -77,18 +76,25 @@ type ReservedKey = (String, String, String, u32, Payment);
 /// The Reserved prices of one offer file, per (key, region, `SKU.OfferTermCode`, term, payment).
 #[derive(Debug, Default)]
 pub struct ReservedCollector {
-    terms: BTreeMap<ReservedKey, Parts>,
+    /// The terms in the order first seen; sorted by key when finished.
+    terms: Vec<(ReservedKey, Parts)>,
+    /// `key \x1f region \x1f sku_term \x1f years \x1f payment` -> index in `terms`, so adding
+    /// a price to a known term allocates nothing.
+    index: std::collections::HashMap<String, usize>,
+    scratch: String,
+    /// The last on-demand key and its Reserved key (a SKU's terms come one after another).
+    last: Option<(String, Option<String>)>,
 }
 
 impl ReservedCollector {
     /// Add one price of a Reserved term. `od_key` is the on-demand key of the product, `at`
-    /// says where the price was read. A second, different price for the same part is a
-    /// damaged file.
+    /// says where the price was read (built only when needed). A second, different price for
+    /// the same part is a damaged file.
     #[allow(clippy::too_many_arguments)]
     pub fn add(
         &mut self,
         file: &str,
-        at: &str,
+        at: &dyn Fn() -> String,
         od_key: &str,
         region: &str,
         sku_term: &str,
@@ -96,31 +102,51 @@ impl ReservedCollector {
         part: Part,
         usd: Decimal,
     ) -> Result<()> {
-        let Some(key) = super::mapping::reserved_key(od_key) else {
+        if self.last.as_ref().is_none_or(|(od, _)| od != od_key) {
+            self.last = Some((od_key.to_string(), super::mapping::reserved_key(od_key)));
+        }
+        let Some(key) = self.last.as_ref().and_then(|(_, k)| k.as_deref()) else {
             return Ok(());
         };
-        let entry = self
-            .terms
-            .entry((
-                key,
-                region.to_string(),
-                sku_term.to_string(),
-                years,
-                payment,
-            ))
-            .or_insert_with(|| Parts {
-                od_key: od_key.to_string(),
-                unit: "hour",
-                at: at.to_string(),
-                ..Parts::default()
-            });
+        use std::fmt::Write;
+        self.scratch.clear();
+        let _ = write!(
+            self.scratch,
+            "{key}\x1f{region}\x1f{sku_term}\x1f{years}\x1f{}",
+            payment.key()
+        );
+        let i = match self.index.get(self.scratch.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = self.terms.len();
+                self.terms.push((
+                    (
+                        key.to_string(),
+                        region.to_string(),
+                        sku_term.to_string(),
+                        years,
+                        payment,
+                    ),
+                    Parts {
+                        od_key: od_key.to_string(),
+                        unit: "hour",
+                        at: at(),
+                        ..Parts::default()
+                    },
+                ));
+                self.index.insert(self.scratch.clone(), i);
+                i
+            }
+        };
+        let entry = &mut self.terms[i].1;
         let slot = match part {
             Part::Hourly => &mut entry.hourly,
             Part::Upfront => &mut entry.upfront,
         };
         match slot {
             Some(old) if *old != usd => Err(Error::Input(format!(
-                "{file}: {at}: Reserved term {sku_term} has two {} prices ({old} and {usd})\n  hint: the offer file looks damaged; download it again",
+                "{file}: {}: Reserved term {sku_term} has two {} prices ({old} and {usd})\n  hint: the offer file looks damaged; download it again",
+                at(),
                 match part {
                     Part::Hourly => "hourly (Hrs)",
                     Part::Upfront => "upfront fee",
@@ -146,7 +172,10 @@ impl ReservedCollector {
     ) -> Result<Vec<RateRow>> {
         let effective = meta.effective()?;
         let mut out = Vec::new();
-        for ((key, region, sku_term, years, payment), p) in self.terms {
+        let mut terms = self.terms;
+        // The keys are unique (see `index`), so this is the order of a map by key.
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for ((key, region, sku_term, years, payment), p) in terms {
             if !regions.keeps(&region) {
                 continue;
             }
@@ -202,42 +231,50 @@ impl ReservedCollector {
 /// Combine the commitment rows of several imports: one row per (key, region, term, payment);
 /// the newer publication wins, then the smaller SKU; losers are reported as warnings.
 pub fn combine(rows: impl IntoIterator<Item = RateRow>) -> (Vec<RateRow>, Vec<String>) {
-    type K = (String, String, Option<u32>, Option<Payment>);
-    let mut by_key: HashMap<K, Vec<RateRow>> = HashMap::new();
-    for r in rows {
-        by_key
-            .entry((r.key.clone(), r.region.clone(), r.term_years, r.payment))
-            .or_default()
-            .push(r);
-    }
-    let mut keys: Vec<K> = by_key.keys().cloned().collect();
-    keys.sort();
+    // One stable sort puts each (key, region, term, payment) group together, newest first
+    // and then by SKU (equal rows keep their input order), instead of a map of groups.
+    let mut rows: Vec<RateRow> = rows.into_iter().collect();
+    rows.sort_by(|a, b| {
+        (&a.key, &a.region, a.term_years, a.payment)
+            .cmp(&(&b.key, &b.region, b.term_years, b.payment))
+            .then_with(|| b.effective.cmp(&a.effective))
+            .then_with(|| a.sku.cmp(&b.sku))
+    });
+    let same_key = |a: &RateRow, b: &RateRow| {
+        a.key == b.key
+            && a.region == b.region
+            && a.term_years == b.term_years
+            && a.payment == b.payment
+    };
     let mut out = Vec::new();
     let mut warnings = Vec::new();
-    for k in keys {
-        let Some(mut group) = by_key.remove(&k) else {
-            continue;
-        };
-        group.sort_by(|a, b| b.effective.cmp(&a.effective).then(a.sku.cmp(&b.sku)));
-        group.dedup_by(|a, b| a.sku == b.sku && a.effective == b.effective);
-        if group.len() > 1 {
+    let mut rows = rows.into_iter().peekable();
+    while let Some(first) = rows.next() {
+        // The other candidates of this group, the same (SKU, effective) counted once.
+        let mut others: Vec<RateRow> = Vec::new();
+        while let Some(next) = rows.next_if(|r| same_key(&first, r)) {
+            let last = others.last().unwrap_or(&first);
+            if !(next.sku == last.sku && next.effective == last.effective) {
+                others.push(next);
+            }
+        }
+        if !others.is_empty() {
             warnings.push(format!(
                 "{} / {} / {} yr {}: {} candidate rates ({}); kept {}",
-                k.0,
-                k.1,
-                k.2.map(|y| y.to_string()).unwrap_or_default(),
-                k.3.map(Payment::key).unwrap_or(""),
-                group.len(),
-                group
-                    .iter()
+                first.key,
+                first.region,
+                first.term_years.map(|y| y.to_string()).unwrap_or_default(),
+                first.payment.map(Payment::key).unwrap_or(""),
+                others.len() + 1,
+                std::iter::once(&first)
+                    .chain(&others)
                     .map(|r| r.sku.as_str())
                     .collect::<Vec<_>>()
                     .join(", "),
-                group[0].sku
+                first.sku
             ));
         }
-        group.truncate(1);
-        out.extend(group);
+        out.push(first);
     }
     (out, warnings)
 }
@@ -263,7 +300,7 @@ mod tests {
         let od = "rds.postgresql.single_az.db.t4g.micro";
         c.add(
             "f",
-            "line 23",
+            &|| "line 23".to_string(),
             od,
             "eu-west-2",
             "S.T",
@@ -274,7 +311,7 @@ mod tests {
         .unwrap();
         c.add(
             "f",
-            "line 24",
+            &|| "line 24".to_string(),
             od,
             "eu-west-2",
             "S.T",
@@ -286,7 +323,7 @@ mod tests {
         assert!(c
             .add(
                 "f",
-                "line 25",
+                &|| "line 25".to_string(),
                 od,
                 "eu-west-2",
                 "S.T",
@@ -297,7 +334,7 @@ mod tests {
             .is_err());
         c.add(
             "f",
-            "line 26",
+            &|| "line 26".to_string(),
             od,
             "eu-west-2",
             "S.U",

@@ -246,7 +246,7 @@ pub fn render_stamped(
                 Some(tier) => o.push_str(&format!(
                     "<td class=\"num\">{}<span class=\"svc\">{}</span></td>",
                     esc(&money(rep, tier.monthly_usd)),
-                    esc(&tier.service)
+                    esc(&lang.service(&tier.service))
                 )),
                 None => o.push_str("<td class=\"num\">—</td>"),
             }

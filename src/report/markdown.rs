@@ -58,7 +58,7 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             match a.tier(t) {
                 Some(tier) => o.push_str(&format!(
                     " {} {} |",
-                    tier.service,
+                    lang.service(&tier.service),
                     money(rep, tier.monthly_usd)
                 )),
                 None => o.push_str(" — |"),

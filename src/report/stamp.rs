@@ -80,28 +80,25 @@ pub struct Labels {
     pub scenario_sha256: &'static str,
 }
 
-const EN: Labels = Labels {
-    heading: "Report stamp",
-    item: "Item",
-    version: "archcost version",
-    generated_at: "Generated at (UTC)",
-    scenario_file: "Scenario file",
-    scenario_sha256: "Scenario SHA-256",
-};
-
-const JA: Labels = Labels {
-    heading: "レポート情報",
-    item: "項目",
-    version: "archcost のバージョン",
-    generated_at: "生成日時（UTC）",
-    scenario_file: "シナリオファイル",
-    scenario_sha256: "シナリオの SHA-256",
-};
+/// The labels of `lang` from the message tables (`ui.stamp.*`).
+fn load_labels(lang: Lang) -> Labels {
+    let t = |id: &'static str| crate::messages::text(lang, id).unwrap_or(id);
+    Labels {
+        heading: t("ui.stamp.heading"),
+        item: t("ui.stamp.item"),
+        version: t("ui.stamp.version"),
+        generated_at: t("ui.stamp.generated_at"),
+        scenario_file: t("ui.stamp.scenario_file"),
+        scenario_sha256: t("ui.stamp.scenario_sha256"),
+    }
+}
 
 pub fn labels(lang: Lang) -> &'static Labels {
+    static EN: std::sync::OnceLock<Labels> = std::sync::OnceLock::new();
+    static JA: std::sync::OnceLock<Labels> = std::sync::OnceLock::new();
     match lang {
-        Lang::En => &EN,
-        Lang::Ja => &JA,
+        Lang::En => EN.get_or_init(|| load_labels(Lang::En)),
+        Lang::Ja => JA.get_or_init(|| load_labels(Lang::Ja)),
     }
 }
 

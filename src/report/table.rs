@@ -57,7 +57,11 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
         for t in &used {
             row.push(match arch.tier(t) {
                 Some(tier) if compact => right(money(rep, tier.monthly_usd)),
-                Some(tier) => right(format!("{} {}", tier.service, money(rep, tier.monthly_usd))),
+                Some(tier) => right(format!(
+                    "{} {}",
+                    lang.service(&tier.service),
+                    money(rep, tier.monthly_usd)
+                )),
                 None => right("—".to_string()),
             });
         }

@@ -78,54 +78,38 @@ struct Labels {
     upfront_usd: &'static str,
 }
 
-const EN: Labels = Labels {
-    summary_sheet: "Summary",
-    oldest_price: "Oldest price date",
-    newest_price: "Newest price date",
-    rate_cell: "Exchange rate (JPY per USD)",
-    rate_date: "Exchange rate date",
-    id: "ID",
-    unit_price_usd: "Unit price (USD)",
-    monthly_usd: "Monthly (USD)",
-    monthly_jpy: "Monthly (JPY)",
-    subtotal: "Subtotal",
-    recommendation: "Recommendation",
-    edit_hint: "Totals are formulas: change a quantity or unit price on an architecture's sheet (or the exchange rate here) and every total follows.",
-    tax_rate: "Consumption tax rate",
-    tax_usd: "Consumption tax (USD)",
-    tax_jpy: "Consumption tax (JPY)",
-    cheapest: "Cheapest feasible (name, monthly USD)",
-    with_tax_usd: "Monthly incl. tax (USD)",
-    with_tax_jpy: "Monthly incl. tax (JPY)",
-    upfront_usd: "Upfront, one-off (USD)",
-};
-
-const JA: Labels = Labels {
-    summary_sheet: "概要",
-    oldest_price: "最も古い価格の日付",
-    newest_price: "最も新しい価格の日付",
-    rate_cell: "為替レート（1 USD あたりの円）",
-    rate_date: "為替レートの日付",
-    id: "ID",
-    unit_price_usd: "単価（USD）",
-    monthly_usd: "月額（USD）",
-    monthly_jpy: "月額（円）",
-    subtotal: "小計",
-    recommendation: "推奨",
-    edit_hint: "合計は数式です。各アーキテクチャのシートで数量や単価を（このシートでは為替レートを）変更すると、すべての合計が再計算されます。",
-    tax_rate: "消費税率",
-    tax_usd: "消費税（USD）",
-    tax_jpy: "消費税（円）",
-    cheapest: "実行可能で最安（名前、月額 USD）",
-    with_tax_usd: "税込 月額（USD）",
-    with_tax_jpy: "税込 月額（円）",
-    upfront_usd: "前払い・一括（USD）",
-};
+/// The labels of `lang` from the message tables (`ui.xlsx.*`).
+fn load_labels(lang: Lang) -> Labels {
+    let t = |id: &'static str| crate::messages::text(lang, id).unwrap_or(id);
+    Labels {
+        summary_sheet: t("ui.xlsx.summary_sheet"),
+        oldest_price: t("ui.xlsx.oldest_price"),
+        newest_price: t("ui.xlsx.newest_price"),
+        rate_cell: t("ui.xlsx.rate_cell"),
+        rate_date: t("ui.xlsx.rate_date"),
+        id: t("ui.xlsx.id"),
+        unit_price_usd: t("ui.xlsx.unit_price_usd"),
+        monthly_usd: t("ui.xlsx.monthly_usd"),
+        monthly_jpy: t("ui.xlsx.monthly_jpy"),
+        subtotal: t("ui.xlsx.subtotal"),
+        recommendation: t("ui.xlsx.recommendation"),
+        edit_hint: t("ui.xlsx.edit_hint"),
+        tax_rate: t("ui.xlsx.tax_rate"),
+        tax_usd: t("ui.xlsx.tax_usd"),
+        tax_jpy: t("ui.xlsx.tax_jpy"),
+        cheapest: t("ui.xlsx.cheapest"),
+        with_tax_usd: t("ui.xlsx.with_tax_usd"),
+        with_tax_jpy: t("ui.xlsx.with_tax_jpy"),
+        upfront_usd: t("ui.xlsx.upfront_usd"),
+    }
+}
 
 fn labels(lang: Lang) -> &'static Labels {
+    static EN: std::sync::OnceLock<Labels> = std::sync::OnceLock::new();
+    static JA: std::sync::OnceLock<Labels> = std::sync::OnceLock::new();
     match lang {
-        Lang::En => &EN,
-        Lang::Ja => &JA,
+        Lang::En => EN.get_or_init(|| load_labels(Lang::En)),
+        Lang::Ja => JA.get_or_init(|| load_labels(Lang::Ja)),
     }
 }
 
@@ -655,7 +639,7 @@ fn arch_sheet(
             format!("{} — {}", x.subtotal, lang.tier(&t.tier)),
             &fmt.bold,
         )?;
-        ws.write_string_with_format(row, 1, &t.service, &fmt.bold)?;
+        ws.write_string_with_format(row, 1, lang.service(&t.service), &fmt.bold)?;
         let sum = |c: u16| {
             if row > first {
                 format!("=SUM({}:{})", cell(first, c), cell(row - 1, c))

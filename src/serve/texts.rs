@@ -30,67 +30,43 @@ pub struct Texts {
     pub optimize_error: &'static str,
 }
 
-const EN: Texts = Texts {
-    live_review: "live review",
-    what_if: "What if",
-    workload: "Workload",
-    assumptions: "Assumptions",
-    reset: "Reset to the file",
-    save: "Save as a new scenario",
-    save_name: "file name (saved beside the scenario)",
-    download_zip: "Download the report (.zip)",
-    download_toml: "Download this what-if (.toml)",
-    share: "The address bar holds the changed values: copy it to share this what-if.",
-    vs_file: "vs the file",
-    same_as_file: "same as the file",
-    file_error:
-        "The scenario file does not validate; the page and the API show the last version that did:",
-    what_if_error: "This what-if is not valid (the page shows the last valid one):",
-    watching: "Watching {file}: saved edits show here within a second.",
-    saved: "Saved",
-    other_changes: "Other changed keys (from the link)",
-    profile_weights: "24 hourly weights (as in the file)",
-    switch_lang: "日本語",
-    switch_lang_code: "ja",
-    no_controls: "no settings to tune here",
-    optimize: "Optimize: find the cheapest configuration",
-    optimize_note: "Searches each architecture's [architecture.search] table for this what-if (as `archcost optimize`).",
-    optimize_error: "The search could not run:",
-};
-
-const JA: Texts = Texts {
-    live_review: "ライブレビュー",
-    what_if: "もしも（What-if）",
-    workload: "ワークロード",
-    assumptions: "前提",
-    reset: "ファイルの値に戻す",
-    save: "新しいシナリオとして保存",
-    save_name: "ファイル名（シナリオと同じフォルダに保存）",
-    download_zip: "レポートをダウンロード（.zip）",
-    download_toml: "この What-if をダウンロード（.toml）",
-    share:
-        "変更した値はアドレスバーの URL に入っています。コピーすればこの What-if を共有できます。",
-    vs_file: "ファイル比",
-    same_as_file: "ファイルと同じ",
-    file_error:
-        "シナリオファイルが検証を通りません。ページと API は最後に検証を通った版を表示しています：",
-    what_if_error: "この What-if は無効です（最後に有効だった結果を表示しています）：",
-    watching: "{file} を監視中：保存した変更は 1 秒以内にここへ反映されます。",
-    saved: "保存しました",
-    other_changes: "その他の変更（リンクから）",
-    profile_weights: "24 時間の重み（ファイルのとおり）",
-    switch_lang: "English",
-    switch_lang_code: "en",
-    no_controls: "調整できる設定はありません",
-    optimize: "最適化：最安の構成を探す",
-    optimize_note: "この What-if について、各アーキテクチャの [architecture.search] の選択肢を探索します（`archcost optimize` と同じ）。",
-    optimize_error: "探索を実行できませんでした：",
-};
+/// The labels of `lang` from the message tables (`ui.serve.*`).
+fn load_texts(lang: Lang) -> Texts {
+    let t = |id: &'static str| crate::messages::text(lang, id).unwrap_or(id);
+    Texts {
+        live_review: t("ui.serve.live_review"),
+        what_if: t("ui.serve.what_if"),
+        workload: t("ui.serve.workload"),
+        assumptions: t("ui.serve.assumptions"),
+        reset: t("ui.serve.reset"),
+        save: t("ui.serve.save"),
+        save_name: t("ui.serve.save_name"),
+        download_zip: t("ui.serve.download_zip"),
+        download_toml: t("ui.serve.download_toml"),
+        share: t("ui.serve.share"),
+        vs_file: t("ui.serve.vs_file"),
+        same_as_file: t("ui.serve.same_as_file"),
+        file_error: t("ui.serve.file_error"),
+        what_if_error: t("ui.serve.what_if_error"),
+        watching: t("ui.serve.watching"),
+        saved: t("ui.serve.saved"),
+        other_changes: t("ui.serve.other_changes"),
+        profile_weights: t("ui.serve.profile_weights"),
+        switch_lang: t("ui.serve.switch_lang"),
+        switch_lang_code: t("ui.serve.switch_lang_code"),
+        no_controls: t("ui.serve.no_controls"),
+        optimize: t("ui.serve.optimize"),
+        optimize_note: t("ui.serve.optimize_note"),
+        optimize_error: t("ui.serve.optimize_error"),
+    }
+}
 
 pub fn texts(lang: Lang) -> &'static Texts {
+    static EN: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
+    static JA: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
     match lang {
-        Lang::En => &EN,
-        Lang::Ja => &JA,
+        Lang::En => EN.get_or_init(|| load_texts(Lang::En)),
+        Lang::Ja => JA.get_or_init(|| load_texts(Lang::Ja)),
     }
 }
 

@@ -19,6 +19,7 @@ mod japanese;
 mod layers;
 mod limits;
 mod meeting;
+mod message_ids;
 mod optimize;
 mod oracles;
 mod pricing_fetch;

@@ -96,6 +96,11 @@ impl Error {
         }
     }
 
+    /// The hint of a price no source has: add a sourced row, or fetch the region's prices.
+    pub fn absent_price_hint(key: &str, region: &str) -> Text {
+        crate::said!("error.price.absent_hint", key, region)
+    }
+
     /// The error as [`Text`], to be wrapped by a caller's message (`Display` text when it has
     /// no id).
     pub fn into_text(self) -> Text {

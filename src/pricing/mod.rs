@@ -394,7 +394,7 @@ pub fn date_range<'a>(dates: impl Iterator<Item = &'a str>) -> Option<(String, S
 }
 
 fn missing_hint(key: &str, region: &str) -> crate::error::Text {
-    crate::said!("error.price.absent_hint", key, region)
+    Error::absent_price_hint(key, region)
 }
 
 /// A portion of a quantity that falls into one tier.

@@ -110,6 +110,10 @@ fn scenario_errors_are_japanese_with_keys_lines_and_values_as_written() {
     // Unknown region, with its did-you-mean.
     let (_d, p, l) = edited("region = \"ap-northeast-1\"", "region = \"tokio\"");
     let (_, en) = validate(&p, "en");
+    assert!(
+        en.starts_with(&format!("error: {l}:10: `region`: ")),
+        "{en}"
+    );
     assert!(en.contains("`region`: `tokio` is not an AWS region archcost knows\n  hint: did you mean `ap-northeast-1` (Asia Pacific (Tokyo))?"), "{en}");
     let (code, ja) = validate(&p, "ja");
     assert_eq!(code, 2);
@@ -118,6 +122,12 @@ fn scenario_errors_are_japanese_with_keys_lines_and_values_as_written() {
     // Unknown instance type: the catalog's snapshot for the region, and the nearest size.
     let (_d, p, l) = edited("\"m5.large\"", "\"m5.lrage\"");
     let (_, en) = validate(&p, "en");
+    assert!(
+        en.starts_with(&format!(
+            "error: {l}:37: `architecture[2] (traditional).app.instance`: "
+        )),
+        "{en}"
+    );
     assert!(
         en.contains(
             "EC2 instance `m5.lrage` is not in the bundled catalog for any region (snapshot 20"

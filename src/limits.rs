@@ -10,7 +10,7 @@ mod dynamodb;
 pub mod ec2;
 mod fargate;
 mod lambda;
-mod rds;
+pub mod rds;
 
 use crate::capacity::plan::ArchPlan;
 use crate::scenario::{Architecture, Scenario, Service};

@@ -3,57 +3,71 @@
 use super::{fmt, table, Checker, Measure, Remedy};
 use crate::capacity::plan::ArchPlan;
 use crate::scenario::{Engine, Rds};
+use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-pub(super) fn check(c: &mut Checker, tier: &str, r: &Rds, plan: &ArchPlan) {
+/// The default `max_connections` of a class and engine, and what it is computed from.
+pub struct MaxConnections {
+    pub connections: Decimal,
+    /// The limits.csv row of the formula.
+    pub id: &'static str,
+    pub memory_gib: Decimal,
+    pub memory_source: &'static str,
+}
+
+/// The default `max_connections` of `r` (the engine's formula in limits/limits.csv over the
+/// class memory in limits/rds-instance-memory.csv); None where either is not sourced.
+pub fn default_max_connections(r: &Rds) -> Option<MaxConnections> {
     let limits = table();
-    let Some((gib, mem_source)) = limits.rds_memory_gib.get(&r.instance) else {
-        return;
-    };
+    let (gib, mem_source) = limits.rds_memory_gib.get(&r.instance)?;
     let bytes = *gib * dec!(1073741824);
     let (id, max) = match r.engine {
         Engine::Mysql => {
-            let Some(div) = limits.rows.get("rds.max_connections.mysql.divisor_bytes") else {
-                return;
-            };
-            (
-                "rds.max_connections.mysql.divisor_bytes",
-                (bytes / div.value).floor(),
-            )
+            let id = "rds.max_connections.mysql.divisor_bytes";
+            (id, (bytes / limits.rows.get(id)?.value).floor())
         }
         Engine::Postgresql => {
-            let (Some(div), Some(cap)) = (
-                limits
-                    .rows
-                    .get("rds.max_connections.postgresql.divisor_bytes"),
-                limits.rows.get("rds.max_connections.postgresql.cap"),
-            ) else {
-                return;
-            };
-            (
-                "rds.max_connections.postgresql.divisor_bytes",
-                (bytes / div.value).floor().min(cap.value),
-            )
+            let id = "rds.max_connections.postgresql.divisor_bytes";
+            let div = limits.rows.get(id)?;
+            let cap = limits.rows.get("rds.max_connections.postgresql.cap")?;
+            (id, (bytes / div.value).floor().min(cap.value))
         }
         // No sourced default max_connections formula for these engines in limits/.
-        Engine::Mariadb | Engine::AuroraMysql | Engine::AuroraPostgresql => return,
+        Engine::Mariadb | Engine::AuroraMysql | Engine::AuroraPostgresql => return None,
     };
-    let Some(row) = limits.rows.get(id) else {
+    Some(MaxConnections {
+        connections: max,
+        id,
+        memory_gib: *gib,
+        memory_source: mem_source,
+    })
+}
+
+/// Connections the busiest second holds open: one per request in flight, rounded up.
+pub fn connections_needed(in_flight: Decimal) -> Decimal {
+    in_flight.ceil()
+}
+
+pub(super) fn check(c: &mut Checker, tier: &str, r: &Rds, plan: &ArchPlan) {
+    let Some(m) = default_max_connections(r) else {
         return;
     };
-    let needed = plan.in_flight.ceil();
-    let source = format!("{}; memory: {mem_source}", row.source);
+    let Some(row) = table().rows.get(m.id) else {
+        return;
+    };
+    let needed = connections_needed(plan.in_flight);
+    let source = format!("{}; memory: {}", row.source, m.memory_source);
     c.push(
         Measure {
             tier,
             id: "rds.max_connections",
             value: needed,
-            limit: max,
+            limit: m.connections,
             unit: "connections",
             kind: "quota",
             remedy: Remedy::Check("remedy.check.rds.max_connections"),
             source: &source,
         },
-        || format!("connections needed at the peak (one per request in flight: {}) vs the default max_connections of {} ({} GiB, approximate)", fmt(needed), r.instance, fmt(*gib)),
+        || format!("connections needed at the peak (one per request in flight: {}) vs the default max_connections of {} ({} GiB, approximate)", fmt(needed), r.instance, fmt(m.memory_gib)),
     );
 }

@@ -50,6 +50,9 @@ pub enum Said {
     /// Spot configurations without a sourced Spot price or discount for the type and region
     /// (and no discount_pct) were skipped.
     UnpricedSpot { tier: String, count: usize },
+    /// RDS configurations not checked against the default max_connections (no sourced class
+    /// memory or engine formula).
+    NoConnectionCheck { tier: String, count: usize },
     /// EC2 types left out because their vCPUs are not in limits/ec2-vcpus.csv.
     NoVcpus { tier: String, count: usize },
     /// Durations between measured sizes are interpolated, none extrapolated.

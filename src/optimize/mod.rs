@@ -2,11 +2,13 @@
 //! configuration that is feasible (no hard limit exceeded, every hour's load carried at
 //! `max_utilization`) and meets the search's constraints, priced by the same engine as
 //! `compare`. Modules: `space` (the choices), `power_tuning` (Lambda duration across memory),
-//! `search` (exact pricing and the best-first walk), `constraints` (the written baseline and
-//! the binding constraints in words).
+//! `search` (exact pricing and the best-first walk), `sizing` (RDS classes against the
+//! connections the workload holds open), `constraints` (the written baseline and the binding
+//! constraints in words).
 pub mod constraints;
 pub mod power_tuning;
 pub mod search;
+pub mod sizing;
 pub mod space;
 
 pub use constraints::{RuledOut, Said};
@@ -322,12 +324,15 @@ fn arch_result(
         max_monthly_usd: search.max_monthly_usd,
         max_upfront_usd: search.max_upfront_usd,
     };
+    let connections = sizing::Connections::new(&spaces, &base_probe);
+    connections.rule_out(&mut spaces);
     let walk = search::cheapest(
         &spaces,
         &base_probe,
         caps,
         opts.top + 1,
         opts.bounds.map(|b| b.max_combined),
+        &|picks| connections.fits(&spaces, picks),
     );
     if let (true, Some(b)) = (walk.truncated, opts.bounds) {
         return Err(crate::error::Error::Input(format!(
@@ -339,7 +344,13 @@ fn arch_result(
         )));
     }
     result.combined = walk.combined;
-    let (broken, notes) = constraints::baseline(s, arch, &search, &base_probe, written);
+    let (mut broken, notes) = constraints::baseline(s, arch, &search, &base_probe, written);
+    if let Some(Service::Rds(r)) = &arch.db {
+        let needed = crate::limits::rds::connections_needed(base_probe.plan.in_flight);
+        if crate::limits::rds::default_max_connections(r).is_some_and(|m| needed > m.connections) {
+            broken.push(format!("db.{}", sizing::ID));
+        }
+    }
     baseline.meets_constraints = broken.is_empty();
     baseline.broken = broken;
     result.baseline = baseline;
@@ -388,6 +399,12 @@ fn arch_result(
                 count: unpriced_spot,
             });
         }
+    }
+    if connections.unchecked > 0 {
+        result.notes.push(Said::NoConnectionCheck {
+            tier: "db".into(),
+            count: connections.unchecked,
+        });
     }
     let mut choices = Vec::new();
     for combo in &walk.combos {

@@ -22,6 +22,9 @@ pub struct TierSpace {
     pub candidates: Vec<Candidate>,
     /// Per candidate: its difference against the written architecture, or why it is out.
     pub outcomes: Vec<Priced>,
+    /// Per candidate: requests in flight at the busiest second with it in place (None when
+    /// it was not priced). Only the app tier's choice changes it (a Lambda duration).
+    pub in_flight: Vec<Option<Decimal>>,
 }
 
 /// One priced candidate of one tier.
@@ -74,6 +77,7 @@ pub fn price_tier(
     tick: &mut dyn FnMut(),
 ) -> TierSpace {
     let mut outcomes = Vec::with_capacity(candidates.len());
+    let mut in_flight = Vec::with_capacity(candidates.len());
     for c in &candidates {
         tick();
         if let Some(reason) = &c.excluded {
@@ -81,22 +85,30 @@ pub fn price_tier(
                 reasons: vec![reason.clone()],
                 monthly_usd: None,
             });
+            in_flight.push(None);
             continue;
         }
         let arch = with_tier(written, tier, &c.svc);
-        outcomes.push(match probe(s, &arch, catalog, load) {
-            Ok(p) => judge(&p, base, tier),
+        match probe(s, &arch, catalog, load) {
+            Ok(p) => {
+                outcomes.push(judge(&p, base, tier));
+                in_flight.push(Some(p.plan.in_flight));
+            }
             // No sourced rate for this option (and no discount_pct): not a candidate.
-            Err(_) => Priced::Out {
-                reasons: vec!["unpriced".to_string()],
-                monthly_usd: None,
-            },
-        });
+            Err(_) => {
+                outcomes.push(Priced::Out {
+                    reasons: vec!["unpriced".to_string()],
+                    monthly_usd: None,
+                });
+                in_flight.push(None);
+            }
+        }
     }
     TierSpace {
         tier,
         candidates,
         outcomes,
+        in_flight,
     }
 }
 
@@ -149,14 +161,16 @@ pub struct Walk {
 }
 
 /// The cheapest `want` configurations over `spaces` (totals = `base` + the tiers' differences)
-/// that meet `caps`. Ties are broken by upfront, then by the candidates' order. With
-/// `max_combined`, the walk stops after combining that many (`truncated`).
+/// that meet `caps` and `fits` (a check across tiers, given each tier's candidate index). Ties
+/// are broken by upfront, then by the candidates' order. With `max_combined`, the walk stops
+/// after combining that many (`truncated`).
 pub fn cheapest(
     spaces: &[TierSpace],
     base: &Probe,
     caps: Caps,
     want: usize,
     max_combined: Option<u64>,
+    fits: &dyn Fn(&[usize]) -> bool,
 ) -> Walk {
     // Each tier's feasible candidates, cheapest first.
     let sorted: Vec<Vec<(Decimal, Decimal, usize)>> = spaces
@@ -214,15 +228,16 @@ pub fn cheapest(
             walk.capped_by.insert("max_monthly_usd");
             break;
         }
+        let picks: Vec<usize> = ranks
+            .iter()
+            .enumerate()
+            .map(|(t, &r)| sorted[t][r].2)
+            .collect();
         if caps.max_upfront_usd.is_some_and(|c| upfront_usd > c) {
             walk.capped_by.insert("max_upfront_usd");
-        } else {
+        } else if fits(&picks) {
             walk.combos.push(Combo {
-                picks: ranks
-                    .iter()
-                    .enumerate()
-                    .map(|(t, &r)| sorted[t][r].2)
-                    .collect(),
+                picks,
                 monthly_usd,
                 upfront_usd,
             });

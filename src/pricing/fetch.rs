@@ -605,15 +605,10 @@ fn check_writable(dir: &Path) -> Result<()> {
         .map_err(|e| Error::io(dir, e))
 }
 
-/// Fetch, import and write the catalog; returns the directory and what was written.
-pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
-    let base = match (&opts.base_url, std::env::var("ARCHCOST_PRICING_URL")) {
-        (Some(b), _) => b.clone(),
-        (None, Ok(b)) if !b.trim().is_empty() => b,
-        _ => DEFAULT_BASE_URL.to_string(),
-    };
-    let base = check_base(&base)?;
-    let secret = reqwest::Url::parse(&base.url).ok().and_then(|u| {
+/// What a user name and password in the base URL look like in text (to blank them out of
+/// messages): the `user:password@` part, and the password as written and percent-decoded.
+fn credentials(url: &str) -> (Option<String>, Vec<String>) {
+    let secret = reqwest::Url::parse(url).ok().and_then(|u| {
         let user = u.username().to_string();
         match (user.is_empty(), u.password()) {
             (true, None) => None,
@@ -621,7 +616,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             (false, None) => Some(format!("{user}@")),
         }
     });
-    let passwords: Vec<String> = reqwest::Url::parse(&base.url)
+    let passwords: Vec<String> = reqwest::Url::parse(url)
         .ok()
         .and_then(|u| u.password().map(str::to_string))
         .map(|p| {
@@ -634,6 +629,12 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
         .into_iter()
         .filter(|p| p.chars().count() >= 4)
         .collect();
+    (secret, passwords)
+}
+
+/// The regions and offer codes asked for (`--region`, `--service`; every offer archcost
+/// reads when no service is named), and whether services were named.
+fn requested(opts: &FetchOptions) -> Result<(Vec<String>, Vec<&'static str>, bool)> {
     let regions: Vec<String> = opts
         .regions
         .iter()
@@ -662,14 +663,18 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
     };
     let mut seen = std::collections::HashSet::new();
     services.retain(|s| seen.insert(*s));
-    let out_dir = match &opts.out {
-        Some(d) => d.clone(),
-        None => default_out_dir()?,
-    };
-    let settings = Settings::from_env()?;
-    check_writable(&out_dir)?;
+    Ok((regions, services, explicit))
+}
+
+/// The HTTP client: timeouts, HTTPS only for an https base, and redirects held to the same
+/// scheme and host rules as the URLs an index names.
+fn http_client(
+    settings: &Settings,
+    base: &Base,
+    allowed: &[String],
+) -> Result<reqwest::blocking::Client> {
     let base_loopback = base.loopback;
-    let (base_host, allowed) = (base.host.clone(), opts.allow_hosts.clone());
+    let (base_host, allowed) = (base.host.clone(), allowed.to_vec());
     // Every hop obeys the same rules as a URL named by an index: scheme and host.
     let redirects = reqwest::redirect::Policy::custom(move |attempt| {
         if attempt.previous().len() >= 10 {
@@ -690,9 +695,54 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
     if base.url.starts_with("https://") {
         builder = builder.https_only(true);
     }
-    let client = builder
+    builder
         .build()
-        .map_err(|e| Error::Network(format!("cannot set up the HTTP client: {}", chain(&e))))?;
+        .map_err(|e| Error::Network(format!("cannot set up the HTTP client: {}", chain(&e))))
+}
+
+/// Combine the imported offer files into a catalog and write it to `out_dir` (nothing is
+/// written when no file was found).
+fn write_fetched(
+    mut imports: Vec<offer::Imported>,
+    regions: &[String],
+    out_dir: PathBuf,
+    base: &Base,
+) -> Result<(PathBuf, Metadata)> {
+    if imports.is_empty() {
+        return Err(Error::Network(format!(
+            "no offer file was found for region(s) {}; the catalog in {} was not changed",
+            regions.join(", "),
+            out_dir.display()
+        )));
+    }
+    let (catalog, mut warnings) = offer::combine(&imports, &out_dir.display().to_string());
+    let (commitments, rate_warnings) = offer::combine_commitments(&mut imports);
+    warnings.extend(rate_warnings);
+    offer::warn_all(&imports, &warnings);
+    let mut meta = Metadata::new(&imports, &catalog, &commitments);
+    meta.fetched_at = Some(now_rfc3339());
+    meta.base_url = Some(base.shown.clone());
+    offer::write_catalog_dir(&out_dir, &catalog, &commitments, &meta)?;
+    Ok((out_dir, meta))
+}
+
+/// Fetch, import and write the catalog; returns the directory and what was written.
+pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
+    let base = match (&opts.base_url, std::env::var("ARCHCOST_PRICING_URL")) {
+        (Some(b), _) => b.clone(),
+        (None, Ok(b)) if !b.trim().is_empty() => b,
+        _ => DEFAULT_BASE_URL.to_string(),
+    };
+    let base = check_base(&base)?;
+    let (secret, passwords) = credentials(&base.url);
+    let (regions, services, explicit) = requested(opts)?;
+    let out_dir = match &opts.out {
+        Some(d) => d.clone(),
+        None => default_out_dir()?,
+    };
+    let settings = Settings::from_env()?;
+    check_writable(&out_dir)?;
+    let client = http_client(&settings, &base, &opts.allow_hosts)?;
     let f = Fetcher {
         client,
         settings,
@@ -764,22 +814,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             imports.push(imported);
         }
     }
-    if imports.is_empty() {
-        return Err(Error::Network(format!(
-            "no offer file was found for region(s) {}; the catalog in {} was not changed",
-            regions.join(", "),
-            out_dir.display()
-        )));
-    }
-    let (catalog, mut warnings) = offer::combine(&imports, &out_dir.display().to_string());
-    let (commitments, rate_warnings) = offer::combine_commitments(&mut imports);
-    warnings.extend(rate_warnings);
-    offer::warn_all(&imports, &warnings);
-    let mut meta = Metadata::new(&imports, &catalog, &commitments);
-    meta.fetched_at = Some(now_rfc3339());
-    meta.base_url = Some(base.shown.clone());
-    offer::write_catalog_dir(&out_dir, &catalog, &commitments, &meta)?;
-    Ok((out_dir, meta))
+    write_fetched(imports, &regions, out_dir, &base)
 }
 
 /// The Compute Savings Plan rate files of `regions`: the plan's region index (named by the

@@ -6,6 +6,7 @@
 //! lacks are replaced by `?` in PNG only (never a missing-glyph box); SVG keeps the original text
 //! and names a font-family list. f64 appears here for pixel coordinates only.
 use crate::error::{Error, Result};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -405,35 +406,125 @@ fn cost_vs_load<DB: DrawingBackend>(
     };
     let jpy = d.jpy;
 
+    let e = Extent {
+        x_lo,
+        x_hi,
+        y_lo,
+        y_hi,
+    };
+
     // The same drawing on log axes (the report, `sweep --log`) or linear ones (`sweep`).
     macro_rules! draw_on {
         ($x:expr, $y:expr) => {{
-    let mut chart = ChartBuilder::on(root)
-        .caption(&d.load_title, font(34))
-        .margin(24)
-        .x_label_area_size(70)
-        .y_label_area_size(120)
-        .build_cartesian_2d($x, $y)?;
-    chart
-        .configure_mesh()
-        .x_desc(d.x_label.as_str())
-        .y_desc(d.load_y_label.as_str())
-        .axis_desc_style(font(22))
-        .label_style(font(19))
-        .x_label_formatter(&|v| super::display::compact(d.lang, *v))
-        .y_label_formatter(&|v| money_label(*v, jpy))
-        // Log axes: no minor lines (they pile into a grey band near each decade's top).
-        .max_light_lines(if d.log_axes { 0 } else { 10 })
-        .light_line_style(RGBColor(238, 238, 238))
-        .bold_line_style(if d.log_axes {
-            RGBColor(225, 225, 225)
-        } else {
-            RGBColor(205, 205, 205)
-        })
-        .draw()?;
+            let mut chart = ChartBuilder::on(root)
+                .caption(&d.load_title, font(34))
+                .margin(24)
+                .x_label_area_size(70)
+                .y_label_area_size(120)
+                .build_cartesian_2d($x, $y)?;
+            chart
+                .configure_mesh()
+                .x_desc(d.x_label.as_str())
+                .y_desc(d.load_y_label.as_str())
+                .axis_desc_style(font(22))
+                .label_style(font(19))
+                .x_label_formatter(&|v| super::display::compact(d.lang, *v))
+                .y_label_formatter(&|v| money_label(*v, jpy))
+                // Log axes: no minor lines (they pile into a grey band near each decade's top).
+                .max_light_lines(if d.log_axes { 0 } else { 10 })
+                .light_line_style(RGBColor(238, 238, 238))
+                .bold_line_style(if d.log_axes {
+                    RGBColor(225, 225, 225)
+                } else {
+                    RGBColor(205, 205, 205)
+                })
+                .draw()?;
 
+            finish_load(root, &mut chart, d, e)
+        }};
+    }
+    if d.log_axes {
+        draw_on!((x_lo..x_hi).log_scale(), (y_lo..y_hi).log_scale())
+    } else {
+        draw_on!(x_lo..x_hi, y_lo..y_hi)
+    }
+}
+
+/// The cost-vs-load chart's extent in data units.
+#[derive(Clone, Copy)]
+struct Extent {
+    x_lo: f64,
+    x_hi: f64,
+    y_lo: f64,
+    y_hi: f64,
+}
+
+/// Where the legend goes, and the boxes (plotting-area pixels) the crossings key must leave
+/// free: the curves, the labels at the top of the chart and the legend.
+struct Placement {
+    obstacles: Vec<(i32, i32)>,
+    labels: Vec<(i32, i32, i32, i32)>,
+    legend_at: (i32, i32),
+    legend_box: (i32, i32, i32, i32),
+    scenario_label: String,
+}
+
+const GREY: RGBColor = RGBColor(110, 110, 110);
+
+/// Everything on the cost-vs-load chart after its axes, in drawing order.
+fn finish_load<
+    'a,
+    DB: DrawingBackend + 'a,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    d: &ChartData,
+    e: Extent,
+) -> DrawResult<DB> {
+    let has_band = draw_backdrop(chart, d, e)?;
+    let has_infeasible = draw_curves(chart, d, has_band)?;
+    let place = place_legend(root, chart, d, e, has_band, has_infeasible);
+    draw_scenario(root, chart, d, e, &place.scenario_label)?;
+    draw_crossing_markers(chart, d, e.y_lo)?;
+    if !d.crossings.is_empty() {
+        draw_crossings_key(chart, d, &place)?;
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::Coordinate(
+            place.legend_at.0,
+            place.legend_at.1,
+        ))
+        .label_font(font(20))
+        .margin(14)
+        .background_style(WHITE.mix(0.92))
+        .border_style(RGBColor(160, 160, 160))
+        .draw()?;
+    Ok(())
+}
+
+/// The request volume's range strip and the uncertainty bands under the curves; whether
+/// there is a band.
+fn draw_backdrop<
+    'a,
+    DB: DrawingBackend + 'a,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    d: &ChartData,
+    e: Extent,
+) -> std::result::Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
+    let Extent {
+        x_lo,
+        x_hi,
+        y_lo,
+        y_hi,
+    } = e;
     // The request volume's range: a light vertical strip (labelled after the curves are drawn).
-    let grey = RGBColor(110, 110, 110);
+    let grey = GREY;
     if let Some((lo, hi, _)) = &d.volume_range {
         let (lo, hi) = (lo.clamp(x_lo, x_hi), hi.clamp(x_lo, x_hi));
         chart.draw_series(std::iter::once(Rectangle::new(
@@ -458,6 +549,22 @@ fn cost_vs_load<DB: DrawingBackend>(
     }
     let has_band = d.bands.iter().any(|b| !b.is_empty());
 
+    Ok(has_band)
+}
+
+/// Each architecture's curve (dashed where it cannot run) with its legend entry, and the
+/// legend entries of the dashed stretches and the band; whether any stretch is dashed.
+fn draw_curves<
+    'a,
+    DB: DrawingBackend + 'a,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    d: &ChartData,
+    has_band: bool,
+) -> std::result::Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
+    let grey = GREY;
     for (i, (name, pts)) in d.series.iter().enumerate() {
         let c = colour(i);
         chart
@@ -504,6 +611,29 @@ fn cost_vs_load<DB: DrawingBackend>(
             });
     }
 
+    Ok(has_infeasible)
+}
+
+/// Where the legend goes: the corner the curves and the top labels leave free.
+fn place_legend<
+    'a,
+    DB: DrawingBackend + 'a,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    d: &ChartData,
+    e: Extent,
+    has_band: bool,
+    has_infeasible: bool,
+) -> Placement {
+    let Extent {
+        x_lo,
+        x_hi,
+        y_lo,
+        y_hi,
+    } = e;
     // Where the legend and the crossings key go: the corners the curves leave free.
     let (px_range, py_range) = chart.plotting_area().get_pixel_range();
     let plot_dim = (px_range.end - px_range.start, py_range.end - py_range.start);
@@ -562,6 +692,36 @@ fn cost_vs_load<DB: DrawingBackend>(
     let legend_at = free_corner(legend_dim, plot_dim, &obstacles, &labels);
     let legend_box = (legend_at.0, legend_at.1, legend_dim.0, legend_dim.1);
 
+    Placement {
+        obstacles,
+        labels,
+        legend_at,
+        legend_box,
+        scenario_label,
+    }
+}
+
+/// The scenario's own volume (a dashed line, a dot on every curve, its label) and the
+/// volume strip's label.
+fn draw_scenario<
+    'a,
+    DB: DrawingBackend + 'a,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    d: &ChartData,
+    e: Extent,
+    scenario_label: &str,
+) -> DrawResult<DB> {
+    let Extent {
+        x_lo,
+        x_hi,
+        y_lo,
+        y_hi,
+    } = e;
+    let grey = GREY;
     // The scenario's own volume: a dashed vertical line and a dot on every curve.
     chart.draw_series(DashedLineSeries::new(
         [(d.scenario_x, y_lo), (d.scenario_x, y_hi)],
@@ -577,11 +737,7 @@ fn cost_vs_load<DB: DrawingBackend>(
     )?;
     chart.draw_series(std::iter::once(
         EmptyElement::at((d.scenario_x, y_hi))
-            + Text::new(
-                scenario_label,
-                (8, 6),
-                font(18).color(&grey),
-            ),
+            + Text::new(scenario_label.to_string(), (8, 6), font(18).color(&grey)),
     ))?;
 
     // The strip's label: under the scenario's label, on a pale box so the dashed line stays off it.
@@ -597,11 +753,25 @@ fn cost_vs_load<DB: DrawingBackend>(
         ))?;
     }
 
+    Ok(())
+}
+
+/// The crossings drawn on the curves: numbered diamonds, set side by side on one spot and
+/// their badges moved up while they would cover another.
+fn draw_crossing_markers<
+    'a,
+    DB: DrawingBackend + 'a,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    d: &ChartData,
+    y_lo: f64,
+) -> DrawResult<DB> {
     // Crossings: a numbered black diamond on the curve, explained in a key at the lower right.
     // Only the first MAX_CROSSINGS_DRAWN (by volume) fit a readable chart; the key counts the
     // rest (every crossing is in the text outputs and `archcost breakeven`).
     let shown = &d.crossings[..d.crossings.len().min(MAX_CROSSINGS_DRAWN)];
-    let hidden = d.crossings.len() - shown.len();
     let mut badges: Vec<(i32, i32)> = Vec::new();
     // Markers on the same spot (three curves crossing at one volume) are set side by side.
     let marker_px: Vec<(i32, i32)> = shown
@@ -639,79 +809,79 @@ fn cost_vs_load<DB: DrawingBackend>(
                 ),
         ))?;
     }
-    if !d.crossings.is_empty() {
-        let area = chart.plotting_area().strip_coord_spec();
-        let (pw, ph) = area.dim_in_pixel();
-        let style = font(18).pos(Pos::new(HPos::Left, VPos::Center));
-        let title_style = font(18)
-            .color(&grey)
-            .pos(Pos::new(HPos::Left, VPos::Center));
-        let more = (hidden > 0).then(|| format!("… +{hidden}"));
-        let text_w = shown
-            .iter()
-            .map(|c| c.0.as_str())
-            .chain([d.crossings_key.as_str()])
-            .chain(more.as_deref())
-            .map(|t| area.estimate_text_size(t, &style).map_or(0, |s| s.0 as i32))
-            .max()
-            .unwrap_or(0);
-        let (line_h, pad) = (28, 12);
-        let rows = shown.len() as i32 + 1 + i32::from(more.is_some());
-        let (bw, bh) = (text_w + 2 * pad + 32, rows * line_h + 2 * pad);
-        let (x0, y0) = free_corner(
-            (bw, bh),
-            (pw as i32, ph as i32),
-            &obstacles,
-            &[labels.as_slice(), &[legend_box][..]].concat(),
-        );
-        area.draw(&Rectangle::new(
-            [(x0, y0), (x0 + bw, y0 + bh)],
-            WHITE.mix(0.94).filled(),
-        ))?;
-        area.draw(&Rectangle::new(
-            [(x0, y0), (x0 + bw, y0 + bh)],
-            RGBColor(160, 160, 160).stroke_width(1),
-        ))?;
-        let mid = |row: i32| y0 + pad + row * line_h + line_h / 2;
-        area.draw(&Text::new(
-            d.crossings_key.clone(),
-            (x0 + pad, mid(0)),
-            title_style,
-        ))?;
-        if let Some(more) = more {
-            let y = mid(shown.len() as i32 + 1);
-            area.draw(&Text::new(more, (x0 + pad + 32, y), style.clone()))?;
-        }
-        for (k, (label, _, _)) in shown.iter().enumerate() {
-            let y = mid(k as i32 + 1);
-            area.draw(&Circle::new((x0 + pad + 11, y), 11, BLACK.filled()))?;
-            area.draw(&Text::new(
-                format!("{}", k + 1),
-                (x0 + pad + 11, y),
-                font(16)
-                    .color(&WHITE)
-                    .pos(Pos::new(HPos::Center, VPos::Center)),
-            ))?;
-            area.draw(&Text::new(label.clone(), (x0 + pad + 32, y), style.clone()))?;
-        }
-    }
-
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::Coordinate(legend_at.0, legend_at.1))
-        .label_font(font(20))
-        .margin(14)
-        .background_style(WHITE.mix(0.92))
-        .border_style(RGBColor(160, 160, 160))
-        .draw()?;
     Ok(())
-        }};
+}
+
+/// The key of the numbered crossings, in the corner the curves, labels and legend leave free;
+/// it counts the crossings not drawn.
+fn draw_crossings_key<
+    'a,
+    DB: DrawingBackend + 'a,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    d: &ChartData,
+    place: &Placement,
+) -> DrawResult<DB> {
+    let grey = GREY;
+    let shown = &d.crossings[..d.crossings.len().min(MAX_CROSSINGS_DRAWN)];
+    let hidden = d.crossings.len() - shown.len();
+    let area = chart.plotting_area().strip_coord_spec();
+    let (pw, ph) = area.dim_in_pixel();
+    let style = font(18).pos(Pos::new(HPos::Left, VPos::Center));
+    let title_style = font(18)
+        .color(&grey)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let more = (hidden > 0).then(|| format!("… +{hidden}"));
+    let text_w = shown
+        .iter()
+        .map(|c| c.0.as_str())
+        .chain([d.crossings_key.as_str()])
+        .chain(more.as_deref())
+        .map(|t| area.estimate_text_size(t, &style).map_or(0, |s| s.0 as i32))
+        .max()
+        .unwrap_or(0);
+    let (line_h, pad) = (28, 12);
+    let rows = shown.len() as i32 + 1 + i32::from(more.is_some());
+    let (bw, bh) = (text_w + 2 * pad + 32, rows * line_h + 2 * pad);
+    let (x0, y0) = free_corner(
+        (bw, bh),
+        (pw as i32, ph as i32),
+        &place.obstacles,
+        &[place.labels.as_slice(), &[place.legend_box][..]].concat(),
+    );
+    area.draw(&Rectangle::new(
+        [(x0, y0), (x0 + bw, y0 + bh)],
+        WHITE.mix(0.94).filled(),
+    ))?;
+    area.draw(&Rectangle::new(
+        [(x0, y0), (x0 + bw, y0 + bh)],
+        RGBColor(160, 160, 160).stroke_width(1),
+    ))?;
+    let mid = |row: i32| y0 + pad + row * line_h + line_h / 2;
+    area.draw(&Text::new(
+        d.crossings_key.clone(),
+        (x0 + pad, mid(0)),
+        title_style,
+    ))?;
+    if let Some(more) = more {
+        let y = mid(shown.len() as i32 + 1);
+        area.draw(&Text::new(more, (x0 + pad + 32, y), style.clone()))?;
     }
-    if d.log_axes {
-        draw_on!((x_lo..x_hi).log_scale(), (y_lo..y_hi).log_scale())
-    } else {
-        draw_on!(x_lo..x_hi, y_lo..y_hi)
+    for (k, (label, _, _)) in shown.iter().enumerate() {
+        let y = mid(k as i32 + 1);
+        area.draw(&Circle::new((x0 + pad + 11, y), 11, BLACK.filled()))?;
+        area.draw(&Text::new(
+            format!("{}", k + 1),
+            (x0 + pad + 11, y),
+            font(16)
+                .color(&WHITE)
+                .pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        area.draw(&Text::new(label.clone(), (x0 + pad + 32, y), style.clone()))?;
     }
+    Ok(())
 }
 
 /// A series cut into runs of consecutive points: a segment is feasible when both its ends are
@@ -864,6 +1034,38 @@ fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -
         .bold_line_style(RGBColor(205, 205, 205))
         .draw()?;
 
+    draw_segments(&mut chart, d, y_hi)?;
+    // Totals above the bars, names under them.
+    let total_style = font(21).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let name_style = font(20).pos(Pos::new(HPos::Center, VPos::Top));
+    for (i, (name, v)) in d.bars.iter().enumerate() {
+        let total: f64 = v.iter().sum();
+        let x = i as f64 + 0.5;
+        chart.draw_series(std::iter::once(Text::new(
+            money_total(total, jpy),
+            (x, total + y_hi * 0.01),
+            total_style.clone(),
+        )))?;
+        let (bx, by) = chart.backend_coord(&(x, 0.0));
+        root.draw(&Text::new(name.clone(), (bx, by + 12), name_style.clone()))?;
+        if let Some(mark) = d.bar_marks.get(i).filter(|m| !m.is_empty()) {
+            let style = font(17)
+                .color(&RGBColor(95, 99, 104))
+                .pos(Pos::new(HPos::Center, VPos::Top));
+            root.draw(&Text::new(mark.clone(), (bx, by + 36), style))?;
+        }
+    }
+
+    tier_legend(&side, d)
+}
+
+/// The stacked segments of every bar, each with its amount inside when it is tall enough.
+fn draw_segments<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    d: &ChartData,
+    y_hi: f64,
+) -> DrawResult<DB> {
+    let (n, jpy) = (d.bars.len().max(1), d.jpy);
     let (plot_w, plot_h) = chart.plotting_area().dim_in_pixel();
     let plot_h = f64::from(plot_h.max(1));
     // Bars fill 56 % of their slot, at most 200 px wide.
@@ -897,28 +1099,12 @@ fn breakdown<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, d: &ChartData) -
             }
         }
     }
-    // Totals above the bars, names under them.
-    let total_style = font(21).pos(Pos::new(HPos::Center, VPos::Bottom));
-    let name_style = font(20).pos(Pos::new(HPos::Center, VPos::Top));
-    for (i, (name, v)) in d.bars.iter().enumerate() {
-        let total: f64 = v.iter().sum();
-        let x = i as f64 + 0.5;
-        chart.draw_series(std::iter::once(Text::new(
-            money_total(total, jpy),
-            (x, total + y_hi * 0.01),
-            total_style.clone(),
-        )))?;
-        let (bx, by) = chart.backend_coord(&(x, 0.0));
-        root.draw(&Text::new(name.clone(), (bx, by + 12), name_style.clone()))?;
-        if let Some(mark) = d.bar_marks.get(i).filter(|m| !m.is_empty()) {
-            let style = font(17)
-                .color(&RGBColor(95, 99, 104))
-                .pos(Pos::new(HPos::Center, VPos::Top));
-            root.draw(&Text::new(mark.clone(), (bx, by + 36), style))?;
-        }
-    }
+    Ok(())
+}
 
-    // Legend: top tier first, so it reads in the same order as the stack.
+/// The breakdown's legend in the column at the right: top tier first, so it reads in the
+/// same order as the stack.
+fn tier_legend<DB: DrawingBackend>(side: &DrawingArea<DB, Shift>, d: &ChartData) -> DrawResult<DB> {
     let left = 10;
     for (row, (t, tier)) in d.tiers.iter().enumerate().rev().enumerate() {
         let y = 40 + row as i32 * 32;

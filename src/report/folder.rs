@@ -312,6 +312,84 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
     let rate = rep.jpy_rate();
     let shown = |usd: Decimal| f(rate.map_or(usd, |r| usd * r));
     let currency = if rate.is_some() { "JPY" } else { "USD" };
+    let (series, feasible, bands) = curves(rep, curve, lang, &shown);
+    let volume_range = curve.band.as_ref().and_then(|b| b.volume).map(|(lo, hi)| {
+        let (lo, hi) = (f(lo), f(hi));
+        let text = format!(
+            "{} ({}–{})",
+            l.volume_range,
+            super::display::compact(lang, lo),
+            super::display::compact(lang, hi)
+        );
+        (lo, hi, text)
+    });
+    let (tiers, bars, bar_marks) = bar_data(rep, lang, &shown);
+    let fx = match (rate, &rep.assumptions.fx_date) {
+        (Some(r), d) => format!(
+            " — {}",
+            lang.rate(
+                &crate::money::exact(r),
+                d.as_deref().unwrap_or(l.date_not_given)
+            )
+        ),
+        (None, _) => String::new(),
+    };
+    ChartData {
+        load_title: format!("{}: {}{fx}", rep.scenario.name, l.cost_vs_load),
+        breakdown_title: format!("{}: {}{fx}", rep.scenario.name, l.breakdown),
+        x_label: l.axis_requests.to_string(),
+        log_axes: true,
+        load_y_label: lang.money_axis_log(currency),
+        y_label: lang.money_axis(currency),
+        this_scenario: l.this_scenario.to_string(),
+        crossings_key: l.crossings_key.to_string(),
+        jpy: rate.is_some(),
+        lang,
+        series,
+        feasible,
+        infeasible_label: l.infeasible_stretch.to_string(),
+        scenario_x: f(curve.scenario.0),
+        scenario_costs: curve.scenario.1.iter().map(|c| shown(*c)).collect(),
+        crossings: curve
+            .crossings
+            .iter()
+            .map(|c| {
+                (
+                    lang.crossing(
+                        &c.between.0,
+                        &c.between.1,
+                        &super::display::compact(lang, f(c.value)),
+                        &money(rep, c.monthly_usd),
+                    ) + &curve::crossing_marks(c, lang),
+                    f(c.value),
+                    shown(c.monthly_usd),
+                )
+            })
+            .collect(),
+        bands,
+        band_label: l.band.to_string(),
+        volume_range,
+        tiers,
+        bars,
+        bar_marks,
+    }
+}
+
+/// (architecture, [(requests per month, cost)]), as in `ChartData::series`.
+type Series = Vec<(String, Vec<(f64, f64)>)>;
+/// [(requests per month, low cost, high cost)], as in `ChartData::bands`.
+type Band = Vec<(f64, f64, f64)>;
+/// (architecture, cost per tier), as in `ChartData::bars`.
+type Bars = Vec<(String, Vec<f64>)>;
+
+/// Each architecture's cost-vs-load series (legend name with its cost here), where it can run,
+/// and its uncertainty band (none without ranges); `shown` converts USD to the display currency.
+fn curves(
+    rep: &Report,
+    curve: &Curve,
+    lang: Lang,
+    shown: &dyn Fn(Decimal) -> f64,
+) -> (Series, Vec<Vec<bool>>, Vec<Band>) {
     let series = curve
         .names
         .iter()
@@ -358,16 +436,17 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
             .collect(),
         _ => Vec::new(),
     };
-    let volume_range = curve.band.as_ref().and_then(|b| b.volume).map(|(lo, hi)| {
-        let (lo, hi) = (f(lo), f(hi));
-        let text = format!(
-            "{} ({}–{})",
-            l.volume_range,
-            super::display::compact(lang, lo),
-            super::display::compact(lang, hi)
-        );
-        (lo, hi, text)
-    });
+    (series, feasible, bands)
+}
+
+/// The breakdown chart's tier labels, each architecture's cost per tier, and the mark under
+/// each bar (cheapest feasible / not feasible).
+fn bar_data(
+    rep: &Report,
+    lang: Lang,
+    shown: &dyn Fn(Decimal) -> f64,
+) -> (Vec<String>, Bars, Vec<String>) {
+    let l = lang.labels();
     let tiers: Vec<&str> = TIERS
         .iter()
         .copied()
@@ -399,55 +478,11 @@ pub fn chart_data(rep: &Report, curve: &Curve, lang: Lang) -> ChartData {
             }
         })
         .collect();
-    let fx = match (rate, &rep.assumptions.fx_date) {
-        (Some(r), d) => format!(
-            " — {}",
-            lang.rate(
-                &crate::money::exact(r),
-                d.as_deref().unwrap_or(l.date_not_given)
-            )
-        ),
-        (None, _) => String::new(),
-    };
-    ChartData {
-        load_title: format!("{}: {}{fx}", rep.scenario.name, l.cost_vs_load),
-        breakdown_title: format!("{}: {}{fx}", rep.scenario.name, l.breakdown),
-        x_label: l.axis_requests.to_string(),
-        log_axes: true,
-        load_y_label: lang.money_axis_log(currency),
-        y_label: lang.money_axis(currency),
-        this_scenario: l.this_scenario.to_string(),
-        crossings_key: l.crossings_key.to_string(),
-        jpy: rate.is_some(),
-        lang,
-        series,
-        feasible,
-        infeasible_label: l.infeasible_stretch.to_string(),
-        scenario_x: f(curve.scenario.0),
-        scenario_costs: curve.scenario.1.iter().map(|c| shown(*c)).collect(),
-        crossings: curve
-            .crossings
-            .iter()
-            .map(|c| {
-                (
-                    lang.crossing(
-                        &c.between.0,
-                        &c.between.1,
-                        &super::display::compact(lang, f(c.value)),
-                        &money(rep, c.monthly_usd),
-                    ) + &curve::crossing_marks(c, lang),
-                    f(c.value),
-                    shown(c.monthly_usd),
-                )
-            })
-            .collect(),
-        bands,
-        band_label: l.band.to_string(),
-        volume_range,
-        tiers: tiers.iter().map(|t| lang.tier(t)).collect(),
+    (
+        tiers.iter().map(|t| lang.tier(t)).collect(),
         bars,
         bar_marks,
-    }
+    )
 }
 
 /// " — cheapest feasible" / " — not feasible (ids)" after an architecture's name in a legend

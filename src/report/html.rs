@@ -10,7 +10,7 @@ use super::stamp::{self, Stamp};
 // HTML escaping is shared with the other formats and the live page; named here for callers.
 pub use super::markup::esc;
 use super::{assumption_lines_in, money};
-use crate::compare::Report;
+use crate::compare::{ArchReport, Report};
 use crate::money::unit_price;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -155,8 +155,28 @@ pub fn render_stamped(
     stamp: Option<&Stamp>,
     optimize: &str,
 ) -> String {
-    let l = lang.labels();
     let mut o = String::new();
+    head_and_cards(&mut o, rep, lang);
+    assumptions_section(&mut o, rep, lang);
+    tier_matrix(&mut o, rep, lang);
+    o.push_str(&super::range::html_section(rep, lang));
+    o.push_str(&super::over_time::html_section(rep, lang));
+    o.push_str(optimize);
+    figures(&mut o, rep, lang, (svg_load, svg_breakdown));
+    crossings_section(&mut o, rep, curve, lang);
+    line_items_section(&mut o, rep, lang);
+    o.push_str(&super::not_modelled::html_section(rep, lang));
+    footer(&mut o, rep, lang, files, stamp);
+    if needs_cjk_font(&o) {
+        // The first <style> is the head's (user text is escaped, so it cannot spell one).
+        o = o.replacen("<style>", &format!("<style>\n{}", font_face()), 1);
+    }
+    o
+}
+
+/// The document head, the title and one card per architecture, then the decision lines.
+fn head_and_cards(o: &mut String, rep: &Report, lang: Lang) {
+    let l = lang.labels();
     o.push_str("<!DOCTYPE html>\n");
     o.push_str(&format!(
         "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
@@ -203,7 +223,11 @@ pub fn render_stamped(
         }
         o.push_str("</div>\n");
     }
+}
 
+/// The assumptions table.
+fn assumptions_section(o: &mut String, rep: &Report, lang: Lang) {
+    let l = lang.labels();
     // Assumptions.
     o.push_str(&format!(
         "<section id=\"assumptions\">\n<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th></tr>\n",
@@ -219,7 +243,11 @@ pub fn render_stamped(
         ));
     }
     o.push_str("</table>\n</section>\n");
+}
 
+/// Architecture x tier matrix of monthly costs, with the total and whether it can run.
+fn tier_matrix(o: &mut String, rep: &Report, lang: Lang) {
+    let l = lang.labels();
     // Architecture x tier matrix.
     let tiers: Vec<&str> = TIERS
         .iter()
@@ -258,10 +286,11 @@ pub fn render_stamped(
         ));
     }
     o.push_str("</table>\n</section>\n");
-    o.push_str(&super::range::html_section(rep, lang));
-    o.push_str(&super::over_time::html_section(rep, lang));
-    o.push_str(optimize);
+}
 
+/// The architecture diagram and both charts, inline SVG.
+fn figures(o: &mut String, rep: &Report, lang: Lang, (svg_load, svg_breakdown): (&str, &str)) {
+    let l = lang.labels();
     // The architecture diagram (inline SVG, drawn from the report itself).
     if let Ok(svg) = super::diagram::svg(&super::diagram::data(rep, lang)) {
         o.push_str(&format!(
@@ -286,7 +315,11 @@ pub fn render_stamped(
         strip_xml_declaration(svg_breakdown),
         esc(l.breakdown)
     ));
+}
 
+/// Crossings: exact break-even volumes within the charted range.
+fn crossings_section(o: &mut String, rep: &Report, curve: &Curve, lang: Lang) {
+    let l = lang.labels();
     // Crossings (exact break-even within the charted range).
     o.push_str(&format!(
         "<section id=\"crossings\">\n<h2>{}</h2>\n",
@@ -320,7 +353,58 @@ pub fn render_stamped(
         "<p class=\"note\">{}</p>\n</section>\n",
         esc_code(l.crossings_note)
     ));
+}
 
+/// One architecture's limit findings (the remedy muted when the finding is within its limit).
+fn limits_table(o: &mut String, a: &ArchReport, lang: Lang) {
+    let l = lang.labels();
+    if !a.limits.is_empty() {
+        o.push_str(&format!(
+            "<h3>{} — {}</h3>\n<table class=\"limits\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr>\n",
+            esc(l.limits),
+            esc(&a.name),
+            esc(l.status),
+            esc(l.tier),
+            esc(l.limit),
+            esc(l.value),
+            esc(l.limit_value),
+            esc(l.kind),
+            esc(l.what_to_do)
+        ));
+        for f in &a.limits {
+            let status = f.status.label().to_string();
+            // A finding within its limit carries no remedy; the limit table's remedy is
+            // still what to do if it gets close, so it is shown muted rather than left blank.
+            let (remedy_en, remedy_class) = match crate::limits::row(&f.id) {
+                Some(r) if f.remedy.is_empty() => (r.remedy.as_str(), "remedy ok-hint"),
+                None if f.remedy.is_empty() => (
+                    crate::limits::check_remedy(&f.id).unwrap_or_default(),
+                    "remedy ok-hint",
+                ),
+                _ => (f.remedy.as_str(), "remedy"),
+            };
+            o.push_str(&format!(
+                "<tr><td class=\"{}\">{}</td><td>{}</td><td>{}<br><code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{} {}</td><td>{}</td><td class=\"{}\">{}</td></tr>\n",
+                esc(&status),
+                esc(&lang.status(&status)),
+                esc(&lang.tier(&f.tier)),
+                esc(&i18n_lines::finding_message(lang, &f.message)),
+                esc(&f.id),
+                esc(&f.value),
+                esc(&f.limit),
+                esc(&i18n_lines::limit_unit(lang, &f.unit)),
+                esc(&lang.kind(&f.kind)),
+                remedy_class,
+                esc(&i18n_lines::remedy(lang, &f.id, remedy_en))
+            ));
+        }
+        o.push_str("</table>\n");
+    }
+}
+
+/// Line items, notes and limit findings per architecture.
+fn line_items_section(o: &mut String, rep: &Report, lang: Lang) {
+    let l = lang.labels();
     // Line items and limits per architecture.
     o.push_str(&format!(
         "<section id=\"line-items\">\n<h2>{}</h2>\n",
@@ -361,52 +445,14 @@ pub fn render_stamped(
                 esc(&note)
             ));
         }
-        if !a.limits.is_empty() {
-            o.push_str(&format!(
-                "<h3>{} — {}</h3>\n<table class=\"limits\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr>\n",
-                esc(l.limits),
-                esc(&a.name),
-                esc(l.status),
-                esc(l.tier),
-                esc(l.limit),
-                esc(l.value),
-                esc(l.limit_value),
-                esc(l.kind),
-                esc(l.what_to_do)
-            ));
-            for f in &a.limits {
-                let status = f.status.label().to_string();
-                // A finding within its limit carries no remedy; the limit table's remedy is
-                // still what to do if it gets close, so it is shown muted rather than left blank.
-                let (remedy_en, remedy_class) = match crate::limits::row(&f.id) {
-                    Some(r) if f.remedy.is_empty() => (r.remedy.as_str(), "remedy ok-hint"),
-                    None if f.remedy.is_empty() => (
-                        crate::limits::check_remedy(&f.id).unwrap_or_default(),
-                        "remedy ok-hint",
-                    ),
-                    _ => (f.remedy.as_str(), "remedy"),
-                };
-                o.push_str(&format!(
-                    "<tr><td class=\"{}\">{}</td><td>{}</td><td>{}<br><code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{} {}</td><td>{}</td><td class=\"{}\">{}</td></tr>\n",
-                    esc(&status),
-                    esc(&lang.status(&status)),
-                    esc(&lang.tier(&f.tier)),
-                    esc(&i18n_lines::finding_message(lang, &f.message)),
-                    esc(&f.id),
-                    esc(&f.value),
-                    esc(&f.limit),
-                    esc(&i18n_lines::limit_unit(lang, &f.unit)),
-                    esc(&lang.kind(&f.kind)),
-                    remedy_class,
-                    esc(&i18n_lines::remedy(lang, &f.id, remedy_en))
-                ));
-            }
-            o.push_str("</table>\n");
-        }
+        limits_table(o, a, lang);
     }
     o.push_str("</section>\n");
+}
 
-    o.push_str(&super::not_modelled::html_section(rep, lang));
+/// The footer: the files of the report folder and the stamp.
+fn footer(o: &mut String, rep: &Report, lang: Lang, files: &[&str], stamp: Option<&Stamp>) {
+    let l = lang.labels();
     o.push_str("<footer>\n");
     if !files.is_empty() {
         o.push_str(&format!("<p>{}</p>\n<ul>\n", esc(l.files)));
@@ -437,11 +483,6 @@ pub fn render_stamped(
         None => o.push_str("<p>archcost</p>\n"),
     }
     o.push_str("</footer>\n</main>\n</body>\n</html>\n");
-    if needs_cjk_font(&o) {
-        // The first <style> is the head's (user text is escaped, so it cannot spell one).
-        o = o.replacen("<style>", &format!("<style>\n{}", font_face()), 1);
-    }
-    o
 }
 
 fn strip_xml_declaration(svg: &str) -> &str {

@@ -4,7 +4,7 @@ use super::i18n_lines;
 // Cell escaping is shared with the sections other modules write; named here for callers.
 pub use super::markup::cell;
 use super::{assumption_lines_in, money};
-use crate::compare::Report;
+use crate::compare::{ArchReport, Report};
 use crate::money::unit_price;
 
 pub fn render(rep: &Report) -> String {
@@ -32,6 +32,30 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
     for (k, v) in assumption_lines_in(rep, lang) {
         o.push_str(&format!("| {} | {} |\n", k, cell(&v)));
     }
+    tier_table(&mut o, rep, lang);
+    let mut decision = super::decision_lines(rep, lang).into_iter();
+    if let Some(first) = decision.next() {
+        o.push_str(&format!("\n**{}**\n", cell(&first)));
+    }
+    let rest: Vec<String> = decision.collect();
+    if !rest.is_empty() {
+        o.push('\n');
+        for line in rest {
+            o.push_str(&format!("- {}\n", cell(&line)));
+        }
+    }
+    o.push_str(&super::range::markdown_section(rep, lang));
+    o.push_str(&super::over_time::markdown_section(rep, lang));
+    for a in &rep.architectures {
+        arch_section(&mut o, rep, a, lang);
+    }
+    o.push_str(&super::not_modelled::markdown_section(rep, lang));
+    o
+}
+
+/// The monthly cost of every architecture by tier, with the total and whether it is feasible.
+fn tier_table(o: &mut String, rep: &Report, lang: Lang) {
+    let lb = lang.labels();
     let tiers: Vec<&str> = super::markup::TIERS
         .iter()
         .copied()
@@ -70,64 +94,52 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
             cell(&super::feasible_cell(a, lang))
         ));
     }
-    let mut decision = super::decision_lines(rep, lang).into_iter();
-    if let Some(first) = decision.next() {
-        o.push_str(&format!("\n**{}**\n", cell(&first)));
-    }
-    let rest: Vec<String> = decision.collect();
-    if !rest.is_empty() {
-        o.push('\n');
-        for line in rest {
-            o.push_str(&format!("- {}\n", cell(&line)));
-        }
-    }
-    o.push_str(&super::range::markdown_section(rep, lang));
-    o.push_str(&super::over_time::markdown_section(rep, lang));
-    for a in &rep.architectures {
+}
+
+/// One architecture: its priced lines, notes and limit findings.
+fn arch_section(o: &mut String, rep: &Report, a: &ArchReport, lang: Lang) {
+    let lb = lang.labels();
+    o.push_str(&format!(
+        "\n## {}\n\n",
+        lang.arch_heading(&cell(&a.name), &a.region, &money(rep, a.monthly_usd))
+    ));
+    o.push_str(&format!(
+        "| {} | {} | id | {} | {} | {} | {} |\n|---|---|---|---:|---|---:|---:|\n",
+        lb.tier, lb.line_item, lb.quantity, lb.unit, lb.usd_per_unit, lb.monthly
+    ));
+    for (t, l) in a.lines() {
         o.push_str(&format!(
-            "\n## {}\n\n",
-            lang.arch_heading(&cell(&a.name), &a.region, &money(rep, a.monthly_usd))
+            "| {} | {} | `{}` | {} | {} | {} | {} |\n",
+            lang.tier(&t.tier),
+            cell(&i18n_lines::description(lang, l)),
+            l.id,
+            super::display::line_quantity(l.quantity),
+            cell(&i18n_lines::unit(lang, &l.unit)),
+            unit_price(l.unit_price_usd),
+            money(rep, l.monthly_usd)
         ));
+    }
+    for note in a.notes_in(lang) {
+        o.push_str(&format!("\n> {}\n", cell(&note)));
+    }
+    if !a.limits.is_empty() {
         o.push_str(&format!(
-            "| {} | {} | id | {} | {} | {} | {} |\n|---|---|---|---:|---|---:|---:|\n",
-            lb.tier, lb.line_item, lb.quantity, lb.unit, lb.usd_per_unit, lb.monthly
+            "\n| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|---|---|\n",
+            lb.status, lb.tier, lb.limit, lb.value, lb.limit_value, lb.kind, lb.what_to_do
         ));
-        for (t, l) in a.lines() {
+        for f in &a.limits {
             o.push_str(&format!(
-                "| {} | {} | `{}` | {} | {} | {} | {} |\n",
-                lang.tier(&t.tier),
-                cell(&i18n_lines::description(lang, l)),
-                l.id,
-                super::display::line_quantity(l.quantity),
-                cell(&i18n_lines::unit(lang, &l.unit)),
-                unit_price(l.unit_price_usd),
-                money(rep, l.monthly_usd)
+                "| {} | {} | {} (`{}`) | {} | {} {} | {} | {} |\n",
+                lang.status(&format!("{:?}", f.status).to_lowercase()),
+                lang.tier(&f.tier),
+                cell(&i18n_lines::finding_message(lang, &f.message)),
+                f.id,
+                f.value,
+                f.limit,
+                cell(&i18n_lines::limit_unit(lang, &f.unit)),
+                lang.kind(&f.kind),
+                cell(&i18n_lines::remedy(lang, &f.id, &f.remedy))
             ));
         }
-        for note in a.notes_in(lang) {
-            o.push_str(&format!("\n> {}\n", cell(&note)));
-        }
-        if !a.limits.is_empty() {
-            o.push_str(&format!(
-                "\n| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|---|---|\n",
-                lb.status, lb.tier, lb.limit, lb.value, lb.limit_value, lb.kind, lb.what_to_do
-            ));
-            for f in &a.limits {
-                o.push_str(&format!(
-                    "| {} | {} | {} (`{}`) | {} | {} {} | {} | {} |\n",
-                    lang.status(&format!("{:?}", f.status).to_lowercase()),
-                    lang.tier(&f.tier),
-                    cell(&i18n_lines::finding_message(lang, &f.message)),
-                    f.id,
-                    f.value,
-                    f.limit,
-                    cell(&i18n_lines::limit_unit(lang, &f.unit)),
-                    lang.kind(&f.kind),
-                    cell(&i18n_lines::remedy(lang, &f.id, &f.remedy))
-                ));
-            }
-        }
     }
-    o.push_str(&super::not_modelled::markdown_section(rep, lang));
-    o
 }

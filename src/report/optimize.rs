@@ -107,6 +107,12 @@ pub fn say(s: &Said, lang: Lang) -> String {
         (Said::UnpricedSpot { tier, count }, Lang::Ja) => format!(
             "{tier}: {count} 件の Spot 構成を除外（このリージョンのそのタイプ／タスクについて出典付きの Spot 料金・割引率がこのカタログになく、discount_pct もありません）"
         ),
+        (Said::NoConnectionCheck { tier, count }, Lang::En) => format!(
+            "{tier}: {count} configuration(s) not checked against the default max_connections: no sourced memory for that class (limits/rds-instance-memory.csv) or formula for that engine"
+        ),
+        (Said::NoConnectionCheck { tier, count }, Lang::Ja) => format!(
+            "{tier}: {count} 件の構成は既定の max_connections を確認していません（そのクラスのメモリ（limits/rds-instance-memory.csv）またはエンジンの計算式に出典がありません）"
+        ),
         (Said::NoVcpus { tier, count }, Lang::En) => format!(
             "{tier}: {count} type(s) left out: their vCPUs are not in limits/ec2-vcpus.csv, so rps_per_vcpu cannot size them"
         ),

@@ -2,7 +2,7 @@
 use super::i18n::Lang;
 use super::i18n_lines;
 use super::{assumption_lines_in, money};
-use crate::compare::Report;
+use crate::compare::{ArchReport, Report};
 use crate::money::{exact, quantity, unit_price};
 use crate::pricing::PriceRow;
 // The table builder, width and tier order are shared with the other formats; named here too.
@@ -83,61 +83,68 @@ pub fn render_in(rep: &Report, lang: Lang) -> String {
     out.push_str(&super::over_time::table_section(rep, lang));
 
     for arch in &rep.architectures {
-        out.push_str(&format!(
-            "\n{}\n",
-            lang.arch_heading(&arch.name, &arch.region, &money(rep, arch.monthly_usd))
-        ));
-        let mut t = table();
-        if compact {
-            t.set_header(vec![lb.tier, lb.line_item, lb.quantity, lb.monthly]);
-        } else {
-            t.set_header(vec![
-                lb.tier,
-                lb.line_item,
-                lb.quantity,
-                lb.unit,
-                lb.usd_per_unit,
-                lb.monthly,
-            ]);
-        }
-        for (tier, l) in arch.lines() {
-            let mut row = vec![
-                Cell::new(lang.tier(&tier.tier)),
-                Cell::new(format!("{}\n{}", i18n_lines::description(lang, l), l.id)),
-            ];
-            if compact {
-                row.push(right(format!(
-                    "{}\n{}",
-                    super::display::line_quantity(l.quantity),
-                    i18n_lines::unit(lang, &l.unit)
-                )));
-            } else {
-                row.push(right(super::display::line_quantity(l.quantity)));
-                row.push(Cell::new(i18n_lines::unit(lang, &l.unit)));
-                row.push(right(unit_price(l.unit_price_usd)));
-            }
-            row.push(right(money(rep, l.monthly_usd)));
-            t.add_row(row);
-        }
-        out.push_str(&format!("{t}\n"));
-        let flagged: Vec<_> = arch
-            .limits
-            .iter()
-            .filter(|f| f.status != crate::limits::Status::Ok)
-            .cloned()
-            .collect();
-        if !flagged.is_empty() {
-            out.push_str(&limits_table_in(&arch.name, &flagged, lang));
-        }
-        for note in arch.notes_in(lang) {
-            out.push_str(&format!("{}{note}\n", lb.note));
-        }
-        if !arch.limits.is_empty() {
-            out.push_str(&lang.checks_ok(arch.limits.len() - flagged.len(), arch.limits.len()));
-        }
+        arch_section(&mut out, rep, arch, lang, compact);
     }
     out.push_str(&super::not_modelled::table_section(rep, lang));
     out
+}
+
+/// One architecture: its priced lines (fewer columns when `compact`), the limits it breaks,
+/// its notes and how many limit checks passed.
+fn arch_section(out: &mut String, rep: &Report, arch: &ArchReport, lang: Lang, compact: bool) {
+    let lb = lang.labels();
+    out.push_str(&format!(
+        "\n{}\n",
+        lang.arch_heading(&arch.name, &arch.region, &money(rep, arch.monthly_usd))
+    ));
+    let mut t = table();
+    if compact {
+        t.set_header(vec![lb.tier, lb.line_item, lb.quantity, lb.monthly]);
+    } else {
+        t.set_header(vec![
+            lb.tier,
+            lb.line_item,
+            lb.quantity,
+            lb.unit,
+            lb.usd_per_unit,
+            lb.monthly,
+        ]);
+    }
+    for (tier, l) in arch.lines() {
+        let mut row = vec![
+            Cell::new(lang.tier(&tier.tier)),
+            Cell::new(format!("{}\n{}", i18n_lines::description(lang, l), l.id)),
+        ];
+        if compact {
+            row.push(right(format!(
+                "{}\n{}",
+                super::display::line_quantity(l.quantity),
+                i18n_lines::unit(lang, &l.unit)
+            )));
+        } else {
+            row.push(right(super::display::line_quantity(l.quantity)));
+            row.push(Cell::new(i18n_lines::unit(lang, &l.unit)));
+            row.push(right(unit_price(l.unit_price_usd)));
+        }
+        row.push(right(money(rep, l.monthly_usd)));
+        t.add_row(row);
+    }
+    out.push_str(&format!("{t}\n"));
+    let flagged: Vec<_> = arch
+        .limits
+        .iter()
+        .filter(|f| f.status != crate::limits::Status::Ok)
+        .cloned()
+        .collect();
+    if !flagged.is_empty() {
+        out.push_str(&limits_table_in(&arch.name, &flagged, lang));
+    }
+    for note in arch.notes_in(lang) {
+        out.push_str(&format!("{}{note}\n", lb.note));
+    }
+    if !arch.limits.is_empty() {
+        out.push_str(&lang.checks_ok(arch.limits.len() - flagged.len(), arch.limits.len()));
+    }
 }
 
 /// One finding as table cells (status, tier, message + id, value, limit, kind), then `last`.

@@ -13,9 +13,10 @@
 use super::i18n::Lang;
 use super::i18n_lines;
 use super::stamp::{self, Stamp};
-use crate::compare::{ArchReport, Report};
+use crate::compare::{ArchReport, Report, TierReport};
 use crate::error::{Error, Result};
 use crate::money::exact;
+use crate::services::Line;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -307,10 +308,6 @@ fn summary_sheet(
     built: &[Built],
     fmt: &Formats,
 ) -> Result<(Worksheet, DefinedCells), XlsxError> {
-    let l = lang.labels();
-    let x = labels(lang);
-    let a = &rep.assumptions;
-    let rate = rep.jpy_rate();
     let mut ws = Worksheet::new();
     ws.set_name(&names[0])?;
     ws.set_column_width(0, 34)?;
@@ -320,6 +317,25 @@ fn summary_sheet(
     ws.set_column_width(4, 18)?;
     ws.set_column_width(5, 40)?;
 
+    let (row, defined) = assumptions_block(&mut ws, rep, lang, stamp, fmt)?;
+    let row = totals_table(&mut ws, row, rep, lang, names, built, fmt)?;
+    closing_lines(&mut ws, row, rep, lang, fmt)?;
+    Ok((ws, defined))
+}
+
+/// The title, the assumptions (with the exchange-rate and tax-rate cells the formulas name)
+/// and the stamp; the next free row and the defined names to create.
+fn assumptions_block(
+    ws: &mut Worksheet,
+    rep: &Report,
+    lang: Lang,
+    stamp: Option<&Stamp>,
+    fmt: &Formats,
+) -> Result<(u32, DefinedCells), XlsxError> {
+    let l = lang.labels();
+    let x = labels(lang);
+    let a = &rep.assumptions;
+    let rate = rep.jpy_rate();
     ws.write_string_with_format(0, 0, &rep.scenario.name, &fmt.title)?;
     ws.write_string(1, 0, l.report_title)?;
     let mut row = 3;
@@ -332,8 +348,8 @@ fn summary_sheet(
         *row += 1;
         Ok(())
     };
-    text(&mut ws, &mut row, l.scenario, &rep.scenario.name)?;
-    text(&mut ws, &mut row, l.region, &super::region_text(rep, lang))?;
+    text(ws, &mut row, l.scenario, &rep.scenario.name)?;
+    text(ws, &mut row, l.region, &super::region_text(rep, lang))?;
     ws.write_string(row, 0, l.requests_per_month)?;
     let requests = rep.scenario.requests_per_month;
     ws.write_number_with_format(row, 1, f(requests), fmt.number(requests))?;
@@ -346,23 +362,18 @@ fn summary_sheet(
     } else {
         l.free_tier_off
     };
-    text(&mut ws, &mut row, l.free_tier, free)?;
+    text(ws, &mut row, l.free_tier, free)?;
     let catalog = lang.catalog(
         &a.pricing.source,
         &a.pricing.effective_oldest,
         &a.pricing.effective,
         a.pricing.refresh.as_deref(),
     );
-    text(&mut ws, &mut row, l.price_catalog, &catalog)?;
-    text(
-        &mut ws,
-        &mut row,
-        x.oldest_price,
-        &a.pricing.effective_oldest,
-    )?;
-    text(&mut ws, &mut row, x.newest_price, &a.pricing.effective)?;
+    text(ws, &mut row, l.price_catalog, &catalog)?;
+    text(ws, &mut row, x.oldest_price, &a.pricing.effective_oldest)?;
+    text(ws, &mut row, x.newest_price, &a.pricing.effective)?;
     let currency = if rate.is_some() { "JPY" } else { "USD" };
-    text(&mut ws, &mut row, l.currency, currency)?;
+    text(ws, &mut row, l.currency, currency)?;
     let mut defined = Vec::new();
     if let Some(r) = rate {
         ws.write_string(row, 0, x.rate_cell)?;
@@ -370,7 +381,7 @@ fn summary_sheet(
         defined.push((RATE_NAME, row, 1));
         row += 1;
         let date = a.fx_date.as_deref().unwrap_or(l.date_not_given);
-        text(&mut ws, &mut row, x.rate_date, date)?;
+        text(ws, &mut row, x.rate_date, date)?;
     }
     let tax = a.tax_rate;
     if let Some(t) = tax {
@@ -381,14 +392,30 @@ fn summary_sheet(
     }
     if let Some(s) = stamp {
         let st = stamp::labels(lang);
-        text(&mut ws, &mut row, st.version, s.archcost_version)?;
-        text(&mut ws, &mut row, st.generated_at, &s.generated_at)?;
-        text(&mut ws, &mut row, st.scenario_file, &s.scenario_file)?;
-        text(&mut ws, &mut row, st.scenario_sha256, &s.scenario_sha256)?;
+        text(ws, &mut row, st.version, s.archcost_version)?;
+        text(ws, &mut row, st.generated_at, &s.generated_at)?;
+        text(ws, &mut row, st.scenario_file, &s.scenario_file)?;
+        text(ws, &mut row, st.scenario_sha256, &s.scenario_sha256)?;
     }
 
-    // One row per architecture: the total is the architecture sheet's total cell; yen, tax and
-    // the tax-inclusive total are formulas on it.
+    Ok((row, defined))
+}
+
+/// One row per architecture: the total is the architecture sheet's total cell; yen, tax and
+/// the tax-inclusive total are formulas on it. Then the live recommendation; the next row.
+fn totals_table(
+    ws: &mut Worksheet,
+    mut row: u32,
+    rep: &Report,
+    lang: Lang,
+    names: &[String],
+    built: &[Built],
+    fmt: &Formats,
+) -> Result<u32, XlsxError> {
+    let l = lang.labels();
+    let x = labels(lang);
+    let rate = rep.jpy_rate();
+    let tax = rep.assumptions.tax_rate;
     row += 1;
     let upfront = built.iter().any(|b| b.upfront_col.is_some());
     let mut head = vec![l.architecture, l.region, l.feasible, x.monthly_usd];
@@ -425,65 +452,7 @@ fn summary_sheet(
         .collect();
     let min_cell = format!("$C${}", rec_row + 1);
     for ((arch, name), b) in rep.architectures.iter().zip(&names[1..]).zip(built) {
-        ws.write_string(row, 0, &arch.name)?;
-        ws.write_string(row, 1, &arch.region)?;
-        ws.write_string(row, 2, super::feasible_cell(arch, lang))?;
-        let total = format!(
-            "={}${}${}",
-            sheet_ref(name),
-            col(COL_MONTHLY_USD),
-            b.total_row + 1
-        );
-        ws.write_formula_with_format(row, 3, formula(total, arch.monthly_usd), &fmt.usd_bold)?;
-        let usd = cell(row, 3);
-        let mut c = 4;
-        if let Some(r) = rate {
-            let jpy = format!("={usd}*{RATE_NAME}");
-            ws.write_formula_with_format(row, c, yen(jpy, arch.monthly_usd, r), &fmt.jpy_bold)?;
-            c += 1;
-        }
-        if let Some(t) = tax {
-            let tax_usd = arch.tax_usd.unwrap_or(arch.monthly_usd * t);
-            let tax_cell = cell(row, c);
-            let f_tax = formula(format!("={usd}*{TAX_NAME}"), tax_usd);
-            ws.write_formula_with_format(row, c, f_tax, &fmt.usd)?;
-            c += 1;
-            if let Some(r) = rate {
-                let jpy = format!("={usd}*{TAX_NAME}*{RATE_NAME}");
-                ws.write_formula_with_format(row, c, yen(jpy, tax_usd, r), &fmt.jpy)?;
-                c += 1;
-            }
-            let with_cell = cell(row, c);
-            let with_tax = arch.monthly_usd + tax_usd;
-            let f_with = formula(format!("={usd}+{tax_cell}"), with_tax);
-            ws.write_formula_with_format(row, c, f_with, &fmt.usd_bold)?;
-            c += 1;
-            if let Some(r) = rate {
-                let jpy = format!("={with_cell}*{RATE_NAME}");
-                ws.write_formula_with_format(row, c, yen(jpy, with_tax, r), &fmt.jpy_bold)?;
-                c += 1;
-            }
-        }
-        if let Some(uc) = b.upfront_col {
-            let up = format!("={}${}${}", sheet_ref(name), col(uc), b.total_row + 1);
-            ws.write_formula_with_format(row, c, formula(up, arch.upfront_usd), &fmt.usd)?;
-            c += 1;
-        }
-        if arch.feasible {
-            // Marked while its total is the minimum of the feasible totals.
-            let cached = if rep.cheapest_feasible.as_deref() == Some(arch.name.as_str()) {
-                l.cheapest_feasible
-            } else {
-                ""
-            };
-            let text = format!(
-                "=IF({usd}={min_cell},\"{}\",\"\")",
-                l.cheapest_feasible.replace('"', "\"\"")
-            );
-            ws.write_formula(row, c, Formula::new(text).set_result(cached))?;
-        } else {
-            ws.write_string(row, c, l.not_feasible)?;
-        }
+        total_row(ws, row, rep, lang, (arch, name, b), &min_cell, fmt)?;
         row += 1;
     }
     row += 1;
@@ -510,6 +479,93 @@ fn summary_sheet(
         }
         None => ws.write_string(row, 0, l.none_feasible).map(|_| ())?,
     }
+    Ok(row)
+}
+
+/// One architecture's row of the totals table (its sheet's name and where its totals sit).
+fn total_row(
+    ws: &mut Worksheet,
+    row: u32,
+    rep: &Report,
+    lang: Lang,
+    (arch, name, b): (&ArchReport, &String, &Built),
+    min_cell: &str,
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let l = lang.labels();
+    let rate = rep.jpy_rate();
+    let tax = rep.assumptions.tax_rate;
+    ws.write_string(row, 0, &arch.name)?;
+    ws.write_string(row, 1, &arch.region)?;
+    ws.write_string(row, 2, super::feasible_cell(arch, lang))?;
+    let total = format!(
+        "={}${}${}",
+        sheet_ref(name),
+        col(COL_MONTHLY_USD),
+        b.total_row + 1
+    );
+    ws.write_formula_with_format(row, 3, formula(total, arch.monthly_usd), &fmt.usd_bold)?;
+    let usd = cell(row, 3);
+    let mut c = 4;
+    if let Some(r) = rate {
+        let jpy = format!("={usd}*{RATE_NAME}");
+        ws.write_formula_with_format(row, c, yen(jpy, arch.monthly_usd, r), &fmt.jpy_bold)?;
+        c += 1;
+    }
+    if let Some(t) = tax {
+        let tax_usd = arch.tax_usd.unwrap_or(arch.monthly_usd * t);
+        let tax_cell = cell(row, c);
+        let f_tax = formula(format!("={usd}*{TAX_NAME}"), tax_usd);
+        ws.write_formula_with_format(row, c, f_tax, &fmt.usd)?;
+        c += 1;
+        if let Some(r) = rate {
+            let jpy = format!("={usd}*{TAX_NAME}*{RATE_NAME}");
+            ws.write_formula_with_format(row, c, yen(jpy, tax_usd, r), &fmt.jpy)?;
+            c += 1;
+        }
+        let with_cell = cell(row, c);
+        let with_tax = arch.monthly_usd + tax_usd;
+        let f_with = formula(format!("={usd}+{tax_cell}"), with_tax);
+        ws.write_formula_with_format(row, c, f_with, &fmt.usd_bold)?;
+        c += 1;
+        if let Some(r) = rate {
+            let jpy = format!("={with_cell}*{RATE_NAME}");
+            ws.write_formula_with_format(row, c, yen(jpy, with_tax, r), &fmt.jpy_bold)?;
+            c += 1;
+        }
+    }
+    if let Some(uc) = b.upfront_col {
+        let up = format!("={}${}${}", sheet_ref(name), col(uc), b.total_row + 1);
+        ws.write_formula_with_format(row, c, formula(up, arch.upfront_usd), &fmt.usd)?;
+        c += 1;
+    }
+    if arch.feasible {
+        // Marked while its total is the minimum of the feasible totals.
+        let cached = if rep.cheapest_feasible.as_deref() == Some(arch.name.as_str()) {
+            l.cheapest_feasible
+        } else {
+            ""
+        };
+        let text = format!(
+            "=IF({usd}={min_cell},\"{}\",\"\")",
+            l.cheapest_feasible.replace('"', "\"\"")
+        );
+        ws.write_formula(row, c, Formula::new(text).set_result(cached))?;
+    } else {
+        ws.write_string(row, c, l.not_feasible)?;
+    }
+    Ok(())
+}
+
+/// Why an architecture cannot run, the editing hint and what the estimate leaves out.
+fn closing_lines(
+    ws: &mut Worksheet,
+    mut row: u32,
+    rep: &Report,
+    lang: Lang,
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let x = labels(lang);
     row += 1;
     // The tax lines of the other formats are the tax columns above; only the reasons an
     // architecture cannot run stay as text.
@@ -533,7 +589,7 @@ fn summary_sheet(
             row += 1;
         }
     }
-    Ok((ws, defined))
+    Ok(())
 }
 
 /// One architecture's sheet: a line per row with `=quantity*unit price`, a `SUM` subtotal per tier
@@ -546,7 +602,6 @@ fn arch_sheet(
     fmt: &Formats,
 ) -> Result<Built, XlsxError> {
     let l = lang.labels();
-    let x = labels(lang);
     let rate = rep.jpy_rate();
     // Upfront money after the monthly columns, when the report has any.
     let upfront_col = has_upfront(rep).then_some(if rate.is_some() {
@@ -571,24 +626,7 @@ fn arch_sheet(
     }
     ws.write_string_with_format(0, 0, &a.name, &fmt.title)?;
     ws.write_string(1, 0, format!("{}: {}", l.region, a.region))?;
-    let mut head = vec![
-        l.tier,
-        l.line_item,
-        x.id,
-        l.quantity,
-        l.unit,
-        x.unit_price_usd,
-        x.monthly_usd,
-    ];
-    if rate.is_some() {
-        head.push(x.monthly_jpy);
-    }
-    if upfront_col.is_some() {
-        head.push(x.upfront_usd);
-    }
-    for (c, h) in head.into_iter().enumerate() {
-        ws.write_string_with_format(HEADER_ROW, c as u16, h, &fmt.header)?;
-    }
+    arch_header(&mut ws, lang, rate.is_some(), upfront_col.is_some(), fmt)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
 
     let mut row = HEADER_ROW + 1;
@@ -596,75 +634,10 @@ fn arch_sheet(
     for t in &a.tiers {
         let first = row;
         for line in &t.lines {
-            ws.write_string(row, 0, lang.tier(&t.tier))?;
-            ws.write_string_with_format(row, 1, i18n_lines::description(lang, line), &fmt.wrap)?;
-            ws.write_string(row, 2, &line.id)?;
-            ws.write_number_with_format(
-                row,
-                COL_QUANTITY,
-                f(line.quantity),
-                fmt.number(line.quantity),
-            )?;
-            ws.write_string(row, 4, i18n_lines::unit(lang, &line.unit))?;
-            ws.write_number_with_format(
-                row,
-                COL_UNIT_PRICE,
-                f(line.unit_price_usd),
-                &fmt.unit_price,
-            )?;
-            let monthly = format!("={}*{}", cell(row, COL_QUANTITY), cell(row, COL_UNIT_PRICE));
-            ws.write_formula_with_format(
-                row,
-                COL_MONTHLY_USD,
-                formula(monthly, line.monthly_usd),
-                &fmt.usd,
-            )?;
-            if let Some(r) = rate {
-                let jpy = format!("={}*{RATE_NAME}", cell(row, COL_MONTHLY_USD));
-                ws.write_formula_with_format(
-                    row,
-                    COL_MONTHLY_JPY,
-                    yen(jpy, line.monthly_usd, r),
-                    &fmt.jpy,
-                )?;
-            }
-            if let (Some(uc), Some(up)) = (upfront_col, line.upfront_usd) {
-                ws.write_number_with_format(row, uc, f(up), &fmt.usd)?;
-            }
+            line_row(&mut ws, row, &t.tier, line, lang, (rate, upfront_col), fmt)?;
             row += 1;
         }
-        ws.write_string_with_format(
-            row,
-            0,
-            format!("{} — {}", x.subtotal, lang.tier(&t.tier)),
-            &fmt.bold,
-        )?;
-        ws.write_string_with_format(row, 1, lang.service(&t.service), &fmt.bold)?;
-        let sum = |c: u16| {
-            if row > first {
-                format!("=SUM({}:{})", cell(first, c), cell(row - 1, c))
-            } else {
-                "=0".to_string()
-            }
-        };
-        ws.write_formula_with_format(
-            row,
-            COL_MONTHLY_USD,
-            formula(sum(COL_MONTHLY_USD), t.monthly_usd),
-            &fmt.usd_bold,
-        )?;
-        if let Some(r) = rate {
-            ws.write_formula_with_format(
-                row,
-                COL_MONTHLY_JPY,
-                yen(sum(COL_MONTHLY_JPY), t.monthly_usd, r),
-                &fmt.jpy_bold,
-            )?;
-        }
-        if let Some(uc) = upfront_col {
-            let up: Decimal = t.lines.iter().filter_map(|l| l.upfront_usd).sum();
-            ws.write_formula_with_format(row, uc, formula(sum(uc), up), &fmt.usd_bold)?;
-        }
+        subtotal_row(&mut ws, (first, row), t, lang, (rate, upfront_col), fmt)?;
         subtotals.push(row);
         row += 1;
     }
@@ -705,6 +678,125 @@ fn arch_sheet(
         total_row,
         upfront_col,
     })
+}
+
+/// The header row of an architecture sheet (yen and upfront columns when the report has them).
+fn arch_header(
+    ws: &mut Worksheet,
+    lang: Lang,
+    jpy: bool,
+    upfront: bool,
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let (l, x) = (lang.labels(), labels(lang));
+    let mut head = vec![
+        l.tier,
+        l.line_item,
+        x.id,
+        l.quantity,
+        l.unit,
+        x.unit_price_usd,
+        x.monthly_usd,
+    ];
+    if jpy {
+        head.push(x.monthly_jpy);
+    }
+    if upfront {
+        head.push(x.upfront_usd);
+    }
+    for (c, h) in head.into_iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, c as u16, h, &fmt.header)?;
+    }
+    Ok(())
+}
+
+/// One priced line: quantity and unit price as numbers, the monthly cost as their product
+/// (and in yen through the rate cell), the upfront money as a number.
+fn line_row(
+    ws: &mut Worksheet,
+    row: u32,
+    tier: &str,
+    line: &Line,
+    lang: Lang,
+    (rate, upfront_col): (Option<Decimal>, Option<u16>),
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    ws.write_string(row, 0, lang.tier(tier))?;
+    ws.write_string_with_format(row, 1, i18n_lines::description(lang, line), &fmt.wrap)?;
+    ws.write_string(row, 2, &line.id)?;
+    ws.write_number_with_format(
+        row,
+        COL_QUANTITY,
+        f(line.quantity),
+        fmt.number(line.quantity),
+    )?;
+    ws.write_string(row, 4, i18n_lines::unit(lang, &line.unit))?;
+    ws.write_number_with_format(row, COL_UNIT_PRICE, f(line.unit_price_usd), &fmt.unit_price)?;
+    let monthly = format!("={}*{}", cell(row, COL_QUANTITY), cell(row, COL_UNIT_PRICE));
+    ws.write_formula_with_format(
+        row,
+        COL_MONTHLY_USD,
+        formula(monthly, line.monthly_usd),
+        &fmt.usd,
+    )?;
+    if let Some(r) = rate {
+        let jpy = format!("={}*{RATE_NAME}", cell(row, COL_MONTHLY_USD));
+        ws.write_formula_with_format(
+            row,
+            COL_MONTHLY_JPY,
+            yen(jpy, line.monthly_usd, r),
+            &fmt.jpy,
+        )?;
+    }
+    if let (Some(uc), Some(up)) = (upfront_col, line.upfront_usd) {
+        ws.write_number_with_format(row, uc, f(up), &fmt.usd)?;
+    }
+    Ok(())
+}
+
+/// A tier's subtotal row: `SUM` of its lines (rows `first` to `row - 1`) in each money column.
+fn subtotal_row(
+    ws: &mut Worksheet,
+    (first, row): (u32, u32),
+    t: &TierReport,
+    lang: Lang,
+    (rate, upfront_col): (Option<Decimal>, Option<u16>),
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let x = labels(lang);
+    ws.write_string_with_format(
+        row,
+        0,
+        format!("{} — {}", x.subtotal, lang.tier(&t.tier)),
+        &fmt.bold,
+    )?;
+    ws.write_string_with_format(row, 1, lang.service(&t.service), &fmt.bold)?;
+    let sum = |c: u16| {
+        if row > first {
+            format!("=SUM({}:{})", cell(first, c), cell(row - 1, c))
+        } else {
+            "=0".to_string()
+        }
+    };
+    ws.write_formula_with_format(
+        row,
+        COL_MONTHLY_USD,
+        formula(sum(COL_MONTHLY_USD), t.monthly_usd),
+        &fmt.usd_bold,
+    )?;
+    if let Some(r) = rate {
+        ws.write_formula_with_format(
+            row,
+            COL_MONTHLY_JPY,
+            yen(sum(COL_MONTHLY_JPY), t.monthly_usd, r),
+            &fmt.jpy_bold,
+        )?;
+    }
+    if let Some(uc) = upfront_col {
+        let up: Decimal = t.lines.iter().filter_map(|l| l.upfront_usd).sum();
+        ws.write_formula_with_format(row, uc, formula(sum(uc), up), &fmt.usd_bold)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

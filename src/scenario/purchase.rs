@@ -387,6 +387,38 @@ pub fn check(svc: &Service, region: &str, catalog: &Catalog) -> Result<(), Probl
             format!("{name} offers: {}", list.join(", ")),
         ));
     }
+    check_written(&w, &t)?;
+    if let Service::Dynamodb(d) = svc {
+        if t.purchase == Purchase::Reserved {
+            if d.capacity != Capacity::Provisioned {
+                return Err((
+                    "purchase",
+                    "DynamoDB reserved capacity applies to provisioned capacity, not on-demand".to_string(),
+                    "set capacity = \"provisioned\" (rcu/wcu or sized from the peak hour), or remove purchase".to_string(),
+                ));
+            }
+            if d.table_class != TableClass::Standard {
+                return Err((
+                    "purchase",
+                    "DynamoDB reserved capacity is not available for the Standard-IA table class"
+                        .to_string(),
+                    "use table_class = \"standard\", or remove purchase".to_string(),
+                ));
+            }
+        }
+    }
+    if w.discount_pct.is_none() {
+        for need in svc.rate_keys(&t) {
+            if !need.sourced(&t, region, catalog) {
+                return Err(missing_rate(name, region, &need, catalog));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The purchase keys as written: each belongs to the purchase option chosen and is in range.
+fn check_written(w: &Written, t: &Terms) -> Result<(), Problem> {
     let commitment = t.purchase.is_commitment();
     if let Some(years) = w.term_years {
         if !commitment {
@@ -460,32 +492,6 @@ pub fn check(svc: &Service, region: &str, catalog: &Catalog) -> Result<(), Probl
                 format!("{d} is out of range; expected more than 0 and less than 100 (percent off on-demand)"),
                 "write your negotiated or expected rate, e.g. discount_pct = 30".to_string(),
             ));
-        }
-    }
-    if let Service::Dynamodb(d) = svc {
-        if t.purchase == Purchase::Reserved {
-            if d.capacity != Capacity::Provisioned {
-                return Err((
-                    "purchase",
-                    "DynamoDB reserved capacity applies to provisioned capacity, not on-demand".to_string(),
-                    "set capacity = \"provisioned\" (rcu/wcu or sized from the peak hour), or remove purchase".to_string(),
-                ));
-            }
-            if d.table_class != TableClass::Standard {
-                return Err((
-                    "purchase",
-                    "DynamoDB reserved capacity is not available for the Standard-IA table class"
-                        .to_string(),
-                    "use table_class = \"standard\", or remove purchase".to_string(),
-                ));
-            }
-        }
-    }
-    if w.discount_pct.is_none() {
-        for need in svc.rate_keys(&t) {
-            if !need.sourced(&t, region, catalog) {
-                return Err(missing_rate(name, region, &need, catalog));
-            }
         }
     }
     Ok(())

@@ -10,6 +10,8 @@ use super::check::{Check, SettingsCheck, ValidateSettings, BIG};
 /// Named traffic-profile presets (see `capacity::preset_weights`).
 pub const PRESETS: [&str; 4] = ["business-hours", "evening-peak", "night-batch", "spiky"];
 
+/// Every semantic check of a parsed scenario, in file order; the first problem found is the
+/// error (key path, what is wrong, a hint).
 pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
     let c = Check { file };
     if let Some(v) = s.schema {
@@ -30,7 +32,24 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
         ));
     }
     check_region(&c, "region", &s.region, catalog)?;
-    let a = &s.assumptions;
+    check_assumptions(&c, &s.assumptions)?;
+    validate_workload(&c, &s.workload)?;
+    super::validate_net::check_logs(&c, s)?;
+    if s.architectures.is_empty() {
+        return Err(c.fail(
+            "architecture",
+            "no [[architecture]] is defined",
+            "add at least one [[architecture]] with a name and web/app/db tiers",
+        ));
+    }
+    for i in 0..s.architectures.len() {
+        check_architecture(&c, s, i, catalog)?;
+    }
+    check_quotas(&c, s)
+}
+
+/// Assumptions: hours in a month, currency and exchange rate, tax.
+fn check_assumptions(c: &Check, a: &Assumptions) -> Result<()> {
     c.range(
         "assumptions.hours_per_month",
         a.hours_per_month,
@@ -72,61 +91,62 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
             ));
         }
     }
-    validate_workload(&c, &s.workload)?;
-    super::validate_net::check_logs(&c, s)?;
-    if s.architectures.is_empty() {
+    Ok(())
+}
+
+/// One `[[architecture]]`: its name, region, tiers (each service's keys and purchase keys),
+/// extras and network keys.
+fn check_architecture(c: &Check, s: &Scenario, i: usize, catalog: &Catalog) -> Result<()> {
+    let arch = &s.architectures[i];
+    let base = format!("architecture[{i}]");
+    if arch.name.trim().is_empty() {
         return Err(c.fail(
-            "architecture",
-            "no [[architecture]] is defined",
-            "add at least one [[architecture]] with a name and web/app/db tiers",
+            &format!("{base}.name"),
+            "the name is empty",
+            "name every architecture",
         ));
     }
-    for (i, arch) in s.architectures.iter().enumerate() {
-        let base = format!("architecture[{i}]");
-        if arch.name.trim().is_empty() {
-            return Err(c.fail(
-                &format!("{base}.name"),
-                "the name is empty",
-                "name every architecture",
-            ));
-        }
-        if s.architectures[..i].iter().any(|o| o.name == arch.name) {
-            return Err(c.fail(
-                &format!("{base}.name"),
-                format!("the name `{}` is used twice", arch.name),
-                "give every architecture its own name",
-            ));
-        }
-        let base = format!("architecture[{i}] ({})", arch.name);
-        let region = arch.region.as_deref().unwrap_or(&s.region);
-        if let Some(r) = &arch.region {
-            check_region(&c, &format!("{base}.region"), r, catalog)?;
-        }
-        if arch.web.is_none() && arch.app.is_none() && arch.db.is_none() {
-            return Err(c.fail(
-                &base,
-                "the architecture has no tier",
-                "add at least one of web = {...}, app = {...}, db = {...}",
-            ));
-        }
-        for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
-            if let Some(svc) = svc {
-                validate_service(&c, &format!("{base}.{tier}"), tier, svc, s, region, catalog)?;
-            }
-        }
-        let e = &arch.extras;
-        for (k, v) in [
-            ("nat_gateways", e.nat_gateways),
-            ("ecr_gb", e.ecr_gb),
-            ("eks_clusters", e.eks_clusters),
-            ("data_transfer_out_gb", e.data_transfer_out_gb),
-        ] {
-            c.non_negative(&format!("{base}.extras.{k}"), v, BIG)?;
-        }
-        c.whole(&format!("{base}.extras.nat_gateways"), e.nat_gateways)?;
-        super::validate_net::check_arch(&c, &base, arch)?;
-        c.whole(&format!("{base}.extras.eks_clusters"), e.eks_clusters)?;
+    if s.architectures[..i].iter().any(|o| o.name == arch.name) {
+        return Err(c.fail(
+            &format!("{base}.name"),
+            format!("the name `{}` is used twice", arch.name),
+            "give every architecture its own name",
+        ));
     }
+    let base = format!("architecture[{i}] ({})", arch.name);
+    let region = arch.region.as_deref().unwrap_or(&s.region);
+    if let Some(r) = &arch.region {
+        check_region(c, &format!("{base}.region"), r, catalog)?;
+    }
+    if arch.web.is_none() && arch.app.is_none() && arch.db.is_none() {
+        return Err(c.fail(
+            &base,
+            "the architecture has no tier",
+            "add at least one of web = {...}, app = {...}, db = {...}",
+        ));
+    }
+    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
+        if let Some(svc) = svc {
+            validate_service(c, &format!("{base}.{tier}"), tier, svc, s, region, catalog)?;
+        }
+    }
+    let e = &arch.extras;
+    for (k, v) in [
+        ("nat_gateways", e.nat_gateways),
+        ("ecr_gb", e.ecr_gb),
+        ("eks_clusters", e.eks_clusters),
+        ("data_transfer_out_gb", e.data_transfer_out_gb),
+    ] {
+        c.non_negative(&format!("{base}.extras.{k}"), v, BIG)?;
+    }
+    c.whole(&format!("{base}.extras.nat_gateways"), e.nat_gateways)?;
+    super::validate_net::check_arch(c, &base, arch)?;
+    c.whole(&format!("{base}.extras.eks_clusters"), e.eks_clusters)?;
+    Ok(())
+}
+
+/// `[quotas]`: only raisable quotas, each a non-negative number.
+fn check_quotas(c: &Check, s: &Scenario) -> Result<()> {
     for (key, value) in &s.quotas {
         let raisable = crate::limit_tables::table()
             .rows

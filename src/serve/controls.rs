@@ -6,7 +6,9 @@ use crate::lang::Lang;
 use crate::money::exact;
 use crate::pricing::Catalog;
 use crate::report::html::esc;
-use crate::scenario::{ApiKind, Capacity, Profile, Scenario, Service, WORKLOAD_INPUTS};
+use crate::scenario::{
+    ApiKind, Capacity, Ec2, Fargate, Profile, Scenario, Service, WORKLOAD_INPUTS,
+};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -240,36 +242,7 @@ fn tier(svc: &Service, at: &str, region: &str, lang: Lang, lists: &mut Lists) ->
             c.push(select(k("api"), l("api"), api, &["rest", "http"]));
         }
         Service::Alb(a) => c.push(whole(k("count"), l("count"), a.count, None)),
-        Service::Ec2(e) => {
-            let list = lists.id(region, "ec2.linux.");
-            c.push(Control {
-                key: k("instance"),
-                label: l("instance"),
-                value: e.instance.clone(),
-                kind: Kind::Text(Some(list)),
-            });
-            if let Some(n) = e.count {
-                c.push(whole(
-                    k("count"),
-                    l("count"),
-                    n,
-                    Some((1.0, (f(n) * 4.0).max(10.0), false)),
-                ));
-            }
-            if let Some(v) = e.rps_per_instance {
-                c.push(number(
-                    k("rps_per_instance"),
-                    l("rps_per_instance"),
-                    v,
-                    lin(v, 100.0),
-                ));
-            }
-            for (key, v) in [("min", e.min), ("max", e.max)] {
-                if let Some(v) = v {
-                    c.push(whole(k(key), l(key), v, None));
-                }
-            }
-        }
+        Service::Ec2(e) => c.extend(ec2(e, at, region, lang, lists)),
         Service::Lambda(f) => {
             c.push(whole(
                 k("memory_mb"),
@@ -290,50 +263,7 @@ fn tier(svc: &Service, at: &str, region: &str, lang: Lang, lists: &mut Lists) ->
                 None,
             ));
         }
-        Service::Fargate(g) => {
-            c.push(select(
-                k("vcpu"),
-                l("vcpu"),
-                &exact(g.vcpu),
-                &["0.25", "0.5", "1", "2", "4", "8", "16"],
-            ));
-            c.push(number(k("memory_gb"), l("memory_gb"), g.memory_gb, None));
-            if let Some(n) = g.tasks {
-                c.push(whole(
-                    k("tasks"),
-                    l("tasks"),
-                    n,
-                    Some((1.0, (f(n) * 4.0).max(10.0), false)),
-                ));
-            }
-            if let Some(v) = g.rps_per_task {
-                c.push(number(
-                    k("rps_per_task"),
-                    l("rps_per_task"),
-                    v,
-                    lin(v, 100.0),
-                ));
-            }
-            for (key, v) in [("min_tasks", g.min_tasks), ("max_tasks", g.max_tasks)] {
-                if let Some(v) = v {
-                    c.push(whole(k(key), l(key), v, None));
-                }
-            }
-            if let Some(v) = g.spot_share {
-                c.push(number(
-                    k("spot_share"),
-                    l("spot_share"),
-                    v,
-                    Some((0.0, 1.0, false)),
-                ));
-            }
-            c.push(select(
-                k("arch"),
-                l("arch"),
-                g.arch.key(),
-                &["x86_64", "arm64"],
-            ));
-        }
+        Service::Fargate(g) => c.extend(fargate(g, at, lang)),
         Service::Dynamodb(d) => {
             let cap = match d.capacity {
                 Capacity::OnDemand => "on-demand",
@@ -366,6 +296,94 @@ fn tier(svc: &Service, at: &str, region: &str, lang: Lang, lists: &mut Lists) ->
         }
     }
     c.extend(purchase(svc, at, lang));
+    c
+}
+
+/// An EC2 fleet's controls: instance type (from the region's list), count or scaling.
+fn ec2(e: &Ec2, at: &str, region: &str, lang: Lang, lists: &mut Lists) -> Vec<Control> {
+    let k = |key: &str| format!("{at}.{key}");
+    let l = |key: &str| key_label(lang, key);
+    let mut c = Vec::new();
+    let list = lists.id(region, "ec2.linux.");
+    c.push(Control {
+        key: k("instance"),
+        label: l("instance"),
+        value: e.instance.clone(),
+        kind: Kind::Text(Some(list)),
+    });
+    if let Some(n) = e.count {
+        c.push(whole(
+            k("count"),
+            l("count"),
+            n,
+            Some((1.0, (f(n) * 4.0).max(10.0), false)),
+        ));
+    }
+    if let Some(v) = e.rps_per_instance {
+        c.push(number(
+            k("rps_per_instance"),
+            l("rps_per_instance"),
+            v,
+            lin(v, 100.0),
+        ));
+    }
+    for (key, v) in [("min", e.min), ("max", e.max)] {
+        if let Some(v) = v {
+            c.push(whole(k(key), l(key), v, None));
+        }
+    }
+
+    c
+}
+
+/// A Fargate service's controls: task size, task count or scaling, Spot share, CPU.
+fn fargate(g: &Fargate, at: &str, lang: Lang) -> Vec<Control> {
+    let k = |key: &str| format!("{at}.{key}");
+    let l = |key: &str| key_label(lang, key);
+    let mut c = Vec::new();
+    c.push(select(
+        k("vcpu"),
+        l("vcpu"),
+        &exact(g.vcpu),
+        &["0.25", "0.5", "1", "2", "4", "8", "16"],
+    ));
+    c.push(number(k("memory_gb"), l("memory_gb"), g.memory_gb, None));
+    if let Some(n) = g.tasks {
+        c.push(whole(
+            k("tasks"),
+            l("tasks"),
+            n,
+            Some((1.0, (f(n) * 4.0).max(10.0), false)),
+        ));
+    }
+    if let Some(v) = g.rps_per_task {
+        c.push(number(
+            k("rps_per_task"),
+            l("rps_per_task"),
+            v,
+            lin(v, 100.0),
+        ));
+    }
+    for (key, v) in [("min_tasks", g.min_tasks), ("max_tasks", g.max_tasks)] {
+        if let Some(v) = v {
+            c.push(whole(k(key), l(key), v, None));
+        }
+    }
+    if let Some(v) = g.spot_share {
+        c.push(number(
+            k("spot_share"),
+            l("spot_share"),
+            v,
+            Some((0.0, 1.0, false)),
+        ));
+    }
+    c.push(select(
+        k("arch"),
+        l("arch"),
+        g.arch.key(),
+        &["x86_64", "arm64"],
+    ));
+
     c
 }
 

@@ -108,7 +108,6 @@ impl ValidateSettings for ApiGateway {
         let c = at.check;
         let g = self;
         let p = |k: &str| at.key(k);
-        let base = at.base;
         if g.api != ApiKind::Rest && g.endpoint != Endpoint::Regional {
             return Err(c.fail(
                 &p("endpoint"),
@@ -140,44 +139,7 @@ impl ValidateSettings for ApiGateway {
             c.non_negative(&p("waf_rules"), r, dec!(1000))?;
             c.whole(&p("waf_rules"), r)?;
         }
-        if g.api != ApiKind::Websocket
-            && (g.connection_minutes_per_month.is_some() || g.average_connections.is_some())
-        {
-            return Err(c.fail(
-                &p("connection_minutes_per_month"),
-                "connection minutes are billed only for WebSocket APIs",
-                "remove the key or use api = \"websocket\"",
-            ));
-        }
-        if g.connection_minutes_per_month.is_some() && g.average_connections.is_some() {
-            return Err(c.fail(
-                base,
-                "both connection_minutes_per_month and average_connections are set",
-                "keep one of them",
-            ));
-        }
-        if let Some(v) = g.connection_minutes_per_month {
-            c.non_negative(&p("connection_minutes_per_month"), v, BIG)?;
-        }
-        if let Some(v) = g.connection_duration_s {
-            if g.api != ApiKind::Websocket {
-                return Err(c.fail(
-                    &p("connection_duration_s"),
-                    "connection_duration_s applies to WebSocket APIs",
-                    "remove it or use api = \"websocket\"",
-                ));
-            }
-            c.range(
-                &p("connection_duration_s"),
-                v,
-                dec!(0.001),
-                dec!(1_000_000),
-                "seconds",
-            )?;
-        }
-        if let Some(v) = g.average_connections {
-            c.non_negative(&p("average_connections"), v, dec!(100_000_000))?;
-        }
+        check_websocket(g, at)?;
         if let Some(azs) = g.private_endpoint_azs {
             if g.endpoint != Endpoint::Private {
                 return Err(c.fail(
@@ -209,4 +171,49 @@ impl ValidateSettings for ApiGateway {
         }
         Ok(())
     }
+}
+
+/// The WebSocket-only keys: connection minutes (or average connections) and their duration.
+fn check_websocket(g: &ApiGateway, at: &SettingsCheck) -> Result<()> {
+    let (c, p) = (at.check, |k: &str| at.key(k));
+    let base = at.base;
+    if g.api != ApiKind::Websocket
+        && (g.connection_minutes_per_month.is_some() || g.average_connections.is_some())
+    {
+        return Err(c.fail(
+            &p("connection_minutes_per_month"),
+            "connection minutes are billed only for WebSocket APIs",
+            "remove the key or use api = \"websocket\"",
+        ));
+    }
+    if g.connection_minutes_per_month.is_some() && g.average_connections.is_some() {
+        return Err(c.fail(
+            base,
+            "both connection_minutes_per_month and average_connections are set",
+            "keep one of them",
+        ));
+    }
+    if let Some(v) = g.connection_minutes_per_month {
+        c.non_negative(&p("connection_minutes_per_month"), v, BIG)?;
+    }
+    if let Some(v) = g.connection_duration_s {
+        if g.api != ApiKind::Websocket {
+            return Err(c.fail(
+                &p("connection_duration_s"),
+                "connection_duration_s applies to WebSocket APIs",
+                "remove it or use api = \"websocket\"",
+            ));
+        }
+        c.range(
+            &p("connection_duration_s"),
+            v,
+            dec!(0.001),
+            dec!(1_000_000),
+            "seconds",
+        )?;
+    }
+    if let Some(v) = g.average_connections {
+        c.non_negative(&p("average_connections"), v, dec!(100_000_000))?;
+    }
+    Ok(())
 }

@@ -8,7 +8,9 @@ use crate::capacity::plan::{FleetPlan, TierPlan};
 use crate::error::Result;
 use crate::messages::{Msg, Value};
 use crate::msg;
-use crate::scenario::{Alb, Ec2, LoadBalancer, Os, Purchase, SettingsCheck, ValidateSettings};
+use crate::scenario::{
+    Alb, Ec2, LoadBalancer, Os, Purchase, SettingsCheck, Terms, ValidateSettings,
+};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -107,93 +109,105 @@ impl Ec2 {
                 Ok(out)
             }
             Purchase::ComputeSavingsPlan | Purchase::InstanceSavingsPlan => {
-                let key = match t.purchase {
-                    Purchase::InstanceSavingsPlan => {
-                        format!("savings_plan.instance.ec2.linux.{inst}")
-                    }
-                    _ => format!("savings_plan.compute.ec2.linux.{inst}"),
-                };
-                let rate = purchase::plan_rate(ctx, &t, &key, &self.od_key())?;
-                let commitment = match t.commitment_usd_per_hour {
-                    Some(c) => c,
-                    None => crate::money::mul(baseline, rate.usd, &key)?,
-                };
-                // The commitment covers this many instances in every hour at the plan rate.
-                let covered = if rate.usd.is_zero() {
-                    Decimal::ZERO
-                } else {
-                    commitment / rate.usd
-                };
-                let covers = purchase::Covers {
-                    id: "line.purchase.commitment_usd_h_covers_x_usd",
-                    id_half: "line.purchase.commitment_usd_h_half_up_front",
-                    values: if ctx.lean {
-                        Vec::new()
-                    } else {
-                        vec![
-                            Value::Plain(crate::money::quantity(covered)),
-                            Value::Plain(inst.clone()),
-                            Value::Plain(crate::money::exact(rate.usd)),
-                        ]
-                    },
-                };
-                let mut out = purchase::commitment_lines(
-                    ctx,
-                    purchase::plan_id(&t),
-                    purchase::plan_name(&t),
-                    commitment,
-                    covers,
-                    &t,
-                    &rate.trace,
-                )?;
-                let above = fleet.unit_hours_above(covered);
-                if above > Decimal::ZERO {
-                    out.extend(self.on_demand(
-                        ctx,
-                        above,
-                        "line.purchase.ec2_above_savings_plan_commitment_linux",
-                        Vec::new(),
-                    )?);
-                }
-                Ok(out)
+                self.savings_plan_lines(ctx, &t, fleet)
             }
-            Purchase::Spot => {
-                let key = format!("ec2.spot.discount.linux.{inst}");
-                let rate = purchase::spot_discounted(ctx, &t, &key, &self.od_key())?;
-                let spot_hours = crate::money::mul(fleet.unit_hours, t.spot_share, &key)?;
-                let share = t.spot_share;
-                let pct = rate.discount_pct.unwrap_or_default().normalize();
-                let mut out = Vec::new();
-                if spot_hours > Decimal::ZERO {
-                    out.push(purchase::line(
-                        ctx,
-                        "ec2.spot.hours",
-                        || {
-                            msg!(
-                                "line.purchase.ec2_spot_instance_hours_below_demand",
-                                inst,
-                                (share * Decimal::ONE_HUNDRED).normalize(),
-                                pct
-                            )
-                        },
-                        spot_hours,
-                        "hour",
-                        rate.usd,
-                        &rate.trace,
-                    )?);
-                }
-                let rest = fleet.unit_hours - spot_hours;
-                if rest > Decimal::ZERO {
-                    out.extend(self.on_demand(
-                        ctx,
-                        rest,
-                        "line.purchase.ec2_not_spot_linux_demand",
-                        Vec::new(),
-                    )?);
-                }
-                Ok(out)
-            }
+            Purchase::Spot => self.spot_lines(ctx, &t, fleet),
         }
+    }
+
+    /// A Compute or EC2 Instance Savings Plan: the commitment (by default the baseline fleet
+    /// at the plan rate) and the instance-hours above what it covers at on-demand.
+    fn savings_plan_lines(&self, ctx: &Ctx, t: &Terms, fleet: &FleetPlan) -> Result<Vec<Line>> {
+        let baseline = fleet.baseline_units;
+        let inst = &self.instance;
+        let key = match t.purchase {
+            Purchase::InstanceSavingsPlan => {
+                format!("savings_plan.instance.ec2.linux.{inst}")
+            }
+            _ => format!("savings_plan.compute.ec2.linux.{inst}"),
+        };
+        let rate = purchase::plan_rate(ctx, t, &key, &self.od_key())?;
+        let commitment = match t.commitment_usd_per_hour {
+            Some(c) => c,
+            None => crate::money::mul(baseline, rate.usd, &key)?,
+        };
+        // The commitment covers this many instances in every hour at the plan rate.
+        let covered = if rate.usd.is_zero() {
+            Decimal::ZERO
+        } else {
+            commitment / rate.usd
+        };
+        let covers = purchase::Covers {
+            id: "line.purchase.commitment_usd_h_covers_x_usd",
+            id_half: "line.purchase.commitment_usd_h_half_up_front",
+            values: if ctx.lean {
+                Vec::new()
+            } else {
+                vec![
+                    Value::Plain(crate::money::quantity(covered)),
+                    Value::Plain(inst.clone()),
+                    Value::Plain(crate::money::exact(rate.usd)),
+                ]
+            },
+        };
+        let mut out = purchase::commitment_lines(
+            ctx,
+            purchase::plan_id(t),
+            purchase::plan_name(t),
+            commitment,
+            covers,
+            t,
+            &rate.trace,
+        )?;
+        let above = fleet.unit_hours_above(covered);
+        if above > Decimal::ZERO {
+            out.extend(self.on_demand(
+                ctx,
+                above,
+                "line.purchase.ec2_above_savings_plan_commitment_linux",
+                Vec::new(),
+            )?);
+        }
+        Ok(out)
+    }
+
+    /// Spot for `spot_share` of the instance-hours, the rest on-demand.
+    fn spot_lines(&self, ctx: &Ctx, t: &Terms, fleet: &FleetPlan) -> Result<Vec<Line>> {
+        let inst = &self.instance;
+        let key = format!("ec2.spot.discount.linux.{inst}");
+        let rate = purchase::spot_discounted(ctx, t, &key, &self.od_key())?;
+        let spot_hours = crate::money::mul(fleet.unit_hours, t.spot_share, &key)?;
+        let share = t.spot_share;
+        let pct = rate.discount_pct.unwrap_or_default().normalize();
+        let mut out = Vec::new();
+        if spot_hours > Decimal::ZERO {
+            out.push(purchase::line(
+                ctx,
+                "ec2.spot.hours",
+                || {
+                    msg!(
+                        "line.purchase.ec2_spot_instance_hours_below_demand",
+                        inst,
+                        (share * Decimal::ONE_HUNDRED).normalize(),
+                        pct
+                    )
+                },
+                spot_hours,
+                "hour",
+                rate.usd,
+                &rate.trace,
+            )?);
+        }
+        let rest = fleet.unit_hours - spot_hours;
+        if rest > Decimal::ZERO {
+            out.extend(self.on_demand(
+                ctx,
+                rest,
+                "line.purchase.ec2_not_spot_linux_demand",
+                Vec::new(),
+            )?);
+        }
+        Ok(out)
     }
 }
 

@@ -8,7 +8,8 @@ use crate::error::Result;
 use crate::messages::{Msg, Value};
 use crate::msg;
 use crate::scenario::{
-    fargate_size_ok, CpuArch, Fargate, Os, Platform, Purchase, SettingsCheck, ValidateSettings,
+    fargate_size_ok, CpuArch, Fargate, Os, Platform, Purchase, SettingsCheck, Terms,
+    ValidateSettings,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -99,66 +100,7 @@ impl Fargate {
         let t = self.terms();
         let task_hours = fleet.unit_hours;
         match t.purchase {
-            Purchase::ComputeSavingsPlan => {
-                let (os, arch) = (self.os_key(), self.arch.key());
-                let vcpu_key = format!("savings_plan.compute.fargate.vcpu.{os}.{arch}");
-                let memory_key = format!("savings_plan.compute.fargate.memory.{os}.{arch}");
-                let vcpu = purchase::plan_rate(ctx, &t, &vcpu_key, &self.key("vcpu"))?;
-                let memory = purchase::plan_rate(ctx, &t, &memory_key, &self.key("memory"))?;
-                // The plan rate of one task-hour.
-                let task_rate = crate::money::sum(
-                    [
-                        crate::money::mul(self.vcpu, vcpu.usd, &vcpu_key)?,
-                        crate::money::mul(self.memory_gb, memory.usd, &memory_key)?,
-                    ],
-                    &vcpu_key,
-                )?;
-                let commitment = match t.commitment_usd_per_hour {
-                    Some(c) => c,
-                    None => crate::money::mul(fleet.baseline_units, task_rate, &vcpu_key)?,
-                };
-                let covered = if task_rate.is_zero() {
-                    Decimal::ZERO
-                } else {
-                    commitment / task_rate
-                };
-                let covers = purchase::Covers {
-                    id: "line.purchase.commitment_usd_h_covers_tasks_usd",
-                    id_half: "line.purchase.commitment_usd_h_half_up_front_2",
-                    values: if ctx.lean {
-                        Vec::new()
-                    } else {
-                        vec![
-                            Value::Plain(crate::money::quantity(covered)),
-                            Value::Plain(self.size()),
-                            Value::Plain(crate::money::exact(vcpu.usd)),
-                            Value::Plain(crate::money::exact(memory.usd)),
-                        ]
-                    },
-                };
-                // One trace for the plan: the vCPU rate's, with the memory rate's source added.
-                let mut trace = vcpu.trace.clone();
-                if !ctx.lean && memory.trace.source != vcpu.trace.source {
-                    trace.source = format!(
-                        "{}; memory: {} {}",
-                        vcpu.trace.source, memory.trace.price_key, memory.trace.source
-                    );
-                }
-                let mut out = purchase::commitment_lines(
-                    ctx,
-                    "savings_plan.compute",
-                    "Compute Savings Plan",
-                    commitment,
-                    covers,
-                    &t,
-                    &trace,
-                )?;
-                let above = fleet.unit_hours_above(covered);
-                if above > Decimal::ZERO {
-                    out.extend(self.on_demand(ctx, above, true)?);
-                }
-                Ok(out)
-            }
+            Purchase::ComputeSavingsPlan => self.savings_plan_lines(ctx, &t, fleet),
             Purchase::Spot => {
                 let spot_hours = task_hours * t.spot_share;
                 let od_hours = task_hours - spot_hours;
@@ -206,6 +148,69 @@ impl Fargate {
             // Validation refuses the options Fargate lacks; price anything else on-demand.
             _ => self.on_demand(ctx, task_hours, false),
         }
+    }
+
+    /// A Compute Savings Plan: the commitment (by default the baseline tasks at the plan rate
+    /// of a task-hour) and the task-hours above what it covers at on-demand.
+    fn savings_plan_lines(&self, ctx: &Ctx, t: &Terms, fleet: &FleetPlan) -> Result<Vec<Line>> {
+        let (os, arch) = (self.os_key(), self.arch.key());
+        let vcpu_key = format!("savings_plan.compute.fargate.vcpu.{os}.{arch}");
+        let memory_key = format!("savings_plan.compute.fargate.memory.{os}.{arch}");
+        let vcpu = purchase::plan_rate(ctx, t, &vcpu_key, &self.key("vcpu"))?;
+        let memory = purchase::plan_rate(ctx, t, &memory_key, &self.key("memory"))?;
+        // The plan rate of one task-hour.
+        let task_rate = crate::money::sum(
+            [
+                crate::money::mul(self.vcpu, vcpu.usd, &vcpu_key)?,
+                crate::money::mul(self.memory_gb, memory.usd, &memory_key)?,
+            ],
+            &vcpu_key,
+        )?;
+        let commitment = match t.commitment_usd_per_hour {
+            Some(c) => c,
+            None => crate::money::mul(fleet.baseline_units, task_rate, &vcpu_key)?,
+        };
+        let covered = if task_rate.is_zero() {
+            Decimal::ZERO
+        } else {
+            commitment / task_rate
+        };
+        let covers = purchase::Covers {
+            id: "line.purchase.commitment_usd_h_covers_tasks_usd",
+            id_half: "line.purchase.commitment_usd_h_half_up_front_2",
+            values: if ctx.lean {
+                Vec::new()
+            } else {
+                vec![
+                    Value::Plain(crate::money::quantity(covered)),
+                    Value::Plain(self.size()),
+                    Value::Plain(crate::money::exact(vcpu.usd)),
+                    Value::Plain(crate::money::exact(memory.usd)),
+                ]
+            },
+        };
+        // One trace for the plan: the vCPU rate's, with the memory rate's source added.
+        let mut trace = vcpu.trace.clone();
+        if !ctx.lean && memory.trace.source != vcpu.trace.source {
+            trace.source = format!(
+                "{}; memory: {} {}",
+                vcpu.trace.source, memory.trace.price_key, memory.trace.source
+            );
+        }
+        let mut out = purchase::commitment_lines(
+            ctx,
+            "savings_plan.compute",
+            "Compute Savings Plan",
+            commitment,
+            covers,
+            t,
+            &trace,
+        )?;
+        let above = fleet.unit_hours_above(covered);
+        if above > Decimal::ZERO {
+            out.extend(self.on_demand(ctx, above, true)?);
+        }
+        Ok(out)
     }
 }
 

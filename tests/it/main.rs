@@ -18,6 +18,7 @@ mod io_edges;
 mod japanese;
 mod layers;
 mod limits;
+mod long_functions;
 mod meeting;
 mod message_ids;
 mod optimize;

@@ -17,25 +17,10 @@ fn scenario_file(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
-/// What one run of the binary gave.
+/// What one run of the binary printed.
 struct Ran {
-    code: Option<i32>,
     stdout: String,
     stderr: String,
-}
-
-/// Run `archcost ARGS` (paths given as they are).
-fn archcost<I, A>(args: I) -> Ran
-where
-    I: IntoIterator<Item = A>,
-    A: AsRef<std::ffi::OsStr>,
-{
-    let out = bin().args(args).output().unwrap();
-    Ran {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 /// Run `archcost ARGS`, asserting exit `code`.
@@ -44,9 +29,35 @@ where
     I: IntoIterator<Item = A>,
     A: AsRef<std::ffi::OsStr>,
 {
-    let r = archcost(args);
-    assert_eq!(r.code, Some(code), "stderr: {}", r.stderr);
+    let out = bin().args(args).output().unwrap();
+    let r = Ran {
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert_eq!(out.status.code(), Some(code), "stderr: {}", r.stderr);
     r
+}
+
+/// `archcost optimize PATH ARGS`, asserting exit `code`.
+fn optimize_cli(code: i32, path: &std::path::Path, args: &[&str]) -> Ran {
+    let mut all = vec!["optimize", path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    archcost_exit(code, all)
+}
+
+impl Ran {
+    /// Standard output as JSON.
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap()
+    }
+}
+
+/// Why a configuration cannot get cheaper, in English.
+fn said_en(c: &optimize::Choice) -> Vec<String> {
+    c.reasons
+        .iter()
+        .map(|r| archcost::report::optimize::say(r, archcost::report::i18n::Lang::En))
+        .collect()
 }
 
 /// 1-based line of the first line of `text` that starts with `start`.
@@ -130,11 +141,7 @@ max_utilization = 0.7
     assert_eq!(best.config["app"]["instance"], brute_type);
     assert_eq!(r.architectures[0].evaluated, types.len() as u64 + 1);
     // The binding constraint is the fleet the peak hour needs at 70 %.
-    let said: Vec<String> = best
-        .reasons
-        .iter()
-        .map(|r| archcost::report::optimize::say(r, archcost::report::i18n::Lang::En))
-        .collect();
+    let said = said_en(best);
     assert!(
         said.iter()
             .any(|w| w.contains(&format!("x {brute_type} at 70 %"))),
@@ -180,25 +187,13 @@ app = {{ service = "lambda", memory_mb = {memory}, arch = "arm64"{extra} }}
 
 #[test]
 fn lambda_with_power_tuning_data_picks_the_measured_cheapest_memory() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("pt.json"), POWER_TUNING).unwrap();
     let search = r#"[architecture.search]
 app.memory_mb = { from = 256, to = 1024 }
 app.power_tuning = "pt.json"
 "#;
-    let path = dir.path().join("s.toml");
-    std::fs::write(&path, lambda_scenario("1024", "", search)).unwrap();
-    let out = bin()
-        .args(["optimize", path.to_str().unwrap(), "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (dir, path) = scenario_file(&lambda_scenario("1024", "", search));
+    std::fs::write(dir.path().join("pt.json"), POWER_TUNING).unwrap();
+    let v = optimize_cli(0, &path, &["--format", "json"]).json();
     assert_eq!(v["schema"], "archcost/optimize/1");
     let best = &v["architectures"][0]["best"];
     assert_eq!(best["config"]["app"]["memory_mb"], "512");
@@ -217,18 +212,11 @@ app.power_tuning = "pt.json"
 
 #[test]
 fn lambda_search_beyond_the_measured_sizes_is_refused_with_the_line() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("pt.json"), POWER_TUNING).unwrap();
     let search = "[architecture.search]\napp.memory_mb = { from = 128, to = 3008 }\napp.power_tuning = \"pt.json\"\n";
-    let path = dir.path().join("s.toml");
     let text = lambda_scenario("1024", "", search);
-    std::fs::write(&path, &text).unwrap();
-    let out = bin()
-        .args(["optimize", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (dir, path) = scenario_file(&text);
+    std::fs::write(dir.path().join("pt.json"), POWER_TUNING).unwrap();
+    let err = optimize_cli(2, &path, &[]).stderr;
     let line = line_of(&text, "app.memory_mb");
     assert!(err.contains(&format!("s.toml:{line}:")), "{err}");
     assert!(err.contains("does not extrapolate"), "{err}");
@@ -243,12 +231,7 @@ fn lambda_search_beyond_the_measured_sizes_is_refused_with_the_line() {
         lambda_scenario("1024", "", &search.replace("3008", "128")),
     )
     .unwrap();
-    let out = bin()
-        .args(["optimize", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = optimize_cli(2, &path, &[]).stderr;
     assert!(err.contains("pt.json: `stats[0].averageDuration`"), "{err}");
 }
 
@@ -316,7 +299,6 @@ max_utilization = 0.8
 
 #[test]
 fn write_substitutes_the_best_and_compare_prices_it_at_exactly_best_monthly() {
-    let dir = tempfile::tempdir().unwrap();
     let text = format!(
         "# The review's scenario\n{}",
         ec2_scenario(
@@ -324,56 +306,35 @@ fn write_substitutes_the_best_and_compare_prices_it_at_exactly_best_monthly() {
             "db = { service = \"rds\", engine = \"postgresql\", instance = \"db.m6g.large\", multi_az = true }  # primary + standby\n\n[architecture.search]\napp.instance = { families = [\"c7g\", \"m7g\"] }\napp.purchase = [\"on-demand\", \"reserved\", \"compute-savings-plan\"]\napp.payment = [\"no-upfront\", \"all-upfront\"]\ndb.instance = { families = [\"db.t4g\", \"db.m6g\"] }\ndb.multi_az = [true]\nmax_utilization = 0.7\n"
         )
     );
-    let path = dir.path().join("s.toml");
+    let (dir, path) = scenario_file(&text);
     let written = dir.path().join("best.toml");
-    std::fs::write(&path, &text).unwrap();
-    let out = bin()
-        .args([
-            "optimize",
-            path.to_str().unwrap(),
-            "--format",
-            "json",
-            "--write",
-        ])
-        .arg(&written)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = optimize_cli(
+        0,
+        &path,
+        &["--format", "json", "--write", written.to_str().unwrap()],
+    )
+    .json();
     let best = &v["architectures"][0]["best"];
     let new_text = std::fs::read_to_string(&written).unwrap();
     assert!(new_text.contains("# The review's scenario"));
     assert!(new_text.contains("# primary + standby"), "{new_text}");
-    let out = bin()
-        .args(["compare", written.to_str().unwrap(), "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = archcost_exit(
+        0,
+        ["compare", written.to_str().unwrap(), "--format", "json"],
+    )
+    .json();
     assert_eq!(c["architectures"][0]["monthly_usd"], best["monthly_usd"]);
     assert_eq!(c["architectures"][0]["upfront_usd"], best["upfront_usd"]);
 }
 
 #[test]
 fn every_output_format_and_japanese_yen() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.toml");
     let text = ec2_scenario(
         "m5.large",
         "[architecture.search]\napp.instance = [\"c7g.large\", \"m7g.large\"]\n",
     )
     .replace("region = \"us-east-1\"", "region = \"ap-northeast-1\"\n[assumptions]\ncurrency = \"JPY\"\nusd_jpy = 150\nfx_date = \"2026-11-20\"");
-    std::fs::write(&path, text).unwrap();
+    let (_dir, path) = scenario_file(&text);
     for (fmt, needle) in [
         ("table", "最安"),
         ("markdown", "| 最安 |"),
@@ -381,24 +342,7 @@ fn every_output_format_and_japanese_yen() {
         ("csv", "architecture,rank,monthly_usd"),
         ("json", "\"schema\": \"archcost/optimize/1\""),
     ] {
-        let out = bin()
-            .args([
-                "optimize",
-                path.to_str().unwrap(),
-                "--lang",
-                "ja",
-                "--format",
-                fmt,
-            ])
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{fmt}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let s = String::from_utf8(out.stdout).unwrap();
+        let s = optimize_cli(0, &path, &["--lang", "ja", "--format", fmt]).stdout;
         assert!(s.contains(needle), "{fmt}:\n{s}");
         if fmt != "json" && fmt != "csv" {
             assert!(s.contains('¥'), "{fmt}: yen");
@@ -406,36 +350,26 @@ fn every_output_format_and_japanese_yen() {
     }
 }
 
-#[test]
-fn infeasible_everywhere_exits_3_naming_what_rules_out_each_family() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.toml");
-    let text = ec2_scenario(
+/// No c7g fleet of at most 2 instances carries the load (ec2.max), and m7i is not arm64.
+fn infeasible_scenario() -> String {
+    ec2_scenario(
         "m5.large",
         "[architecture.search]\napp.instance = { families = [\"c7g\", \"m7i\"] }\narchitectures = [\"arm64\"]\n",
     )
     .replace("max = 200", "max = 2")
-    .replace("rps_per_vcpu = 40", "rps_per_vcpu = 0.01");
-    std::fs::write(&path, text).unwrap();
-    let out = bin()
-        .args(["optimize", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let s = String::from_utf8(out.stdout).unwrap();
+    .replace("rps_per_vcpu = 40", "rps_per_vcpu = 0.01")
+}
+
+#[test]
+fn infeasible_everywhere_exits_3_naming_what_rules_out_each_family() {
+    let (_dir, path) = scenario_file(&infeasible_scenario());
+    let s = optimize_cli(3, &path, &[]).stdout;
     assert!(s.contains("app c7g: ruled out by ec2.max"), "{s}");
     assert!(s.contains("app m7i: ruled out by architectures"), "{s}");
 }
 
 #[test]
 fn bad_search_tables_exit_2_with_file_and_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.toml");
     for (search, key, words) in [
         (
             "app.instance = { families = [\"m7q\"] }",
@@ -466,13 +400,8 @@ fn bad_search_tables_exit_2_with_file_and_line() {
     ] {
         let text = ec2_scenario("m5.large", &format!("[architecture.search]\n{search}\n"));
         let line = line_of(&text, key);
-        std::fs::write(&path, &text).unwrap();
-        let out = bin()
-            .args(["optimize", path.to_str().unwrap()])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{search}");
-        let err = String::from_utf8_lossy(&out.stderr);
+        let (_dir, path) = scenario_file(&text);
+        let err = optimize_cli(2, &path, &[]).stderr;
         assert!(err.contains(&format!("s.toml:{line}:")), "{search}: {err}");
         assert!(err.contains(words), "{search}: {err}");
     }
@@ -482,13 +411,8 @@ fn bad_search_tables_exit_2_with_file_and_line() {
         "",
         "[architecture.search]\napp.memory_mb = { from = 512, to = 256 }\napp.cpu_share = 0.5\n",
     );
-    std::fs::write(&path, &text).unwrap();
-    let out = bin()
-        .args(["optimize", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (_dir, path) = scenario_file(&text);
+    let err = optimize_cli(2, &path, &[]).stderr;
     let line = line_of(&text, "app.memory_mb");
     assert!(
         err.contains(&format!("s.toml:{line}:")) && err.contains("from (512) is above to (256)"),
@@ -637,18 +561,8 @@ fn report_folder_has_the_optimize_section_with_the_same_best_as_optimize_json() 
         "region = \"us-east-1\"\n[assumptions]\nusd_jpy = 150\nfx_date = \"2026-11-20\"",
     );
     let (dir, path) = scenario_file(&text);
-    let opt = archcost_exit(
-        0,
-        [
-            "optimize",
-            path.to_str().unwrap(),
-            "--format",
-            "json",
-            "--currency",
-            "JPY",
-        ],
-    );
-    let v: serde_json::Value = serde_json::from_str(&opt.stdout).unwrap();
+    let opt = optimize_cli(0, &path, &["--format", "json", "--currency", "JPY"]);
+    let v = opt.json();
     let best = &v["architectures"][0]["best"];
     let best_usd: Decimal = best["monthly_usd"].as_str().unwrap().parse().unwrap();
     let best_type = best["config"]["app"]["instance"].as_str().unwrap();
@@ -739,15 +653,9 @@ fn report_folder_without_a_search_table_has_no_optimize_section() {
 
 #[test]
 fn an_infeasible_search_does_not_fail_the_report_and_shows_what_rules_it_out() {
-    let text = ec2_scenario(
-        "m5.large",
-        "[architecture.search]\napp.instance = { families = [\"c7g\", \"m7i\"] }\narchitectures = [\"arm64\"]\n",
-    )
-    .replace("max = 200", "max = 2")
-    .replace("rps_per_vcpu = 40", "rps_per_vcpu = 0.01");
-    let (dir, path) = scenario_file(&text);
+    let (dir, path) = scenario_file(&infeasible_scenario());
     // `optimize` itself exits 3 ...
-    archcost_exit(3, ["optimize", path.to_str().unwrap()]);
+    optimize_cli(3, &path, &[]);
     // ... the report is written (exit 0) and says why.
     let out = dir.path().join("report");
     archcost_exit(
@@ -918,4 +826,136 @@ fn fargate_spot_share_is_priced_as_compare_with_a_discount_and_skipped_without()
         brute.ends_with("/1"),
         "all on Spot at 70 % off is cheapest: {brute}"
     );
+}
+
+// ---------- RDS classes against the connections the workload holds open ----------
+
+/// 2,000,000,000 requests a month, flat: 2e9 / (730 x 3,600 s) = 761.035 requests/s.
+/// Default max_connections for MySQL = class memory / 12,582,880 bytes (limits/limits.csv):
+/// db.t4g.micro 1 GiB -> 85, db.t4g.small 2 GiB -> 170, db.t4g.medium 4 GiB -> 341.
+fn rds_scenario(app: &str, class: &str, search: &str) -> String {
+    format!(
+        r#"name = "Busy API"
+region = "us-east-1"
+[workload]
+requests_per_month = 2_000_000_000
+duration_ms = 300
+[[architecture]]
+name = "serverless-rds"
+web = {{ service = "api-gateway", api = "http" }}
+app = {app}
+db = {{ service = "rds", engine = "mysql", instance = "{class}", multi_az = false }}
+{search}"#
+    )
+}
+
+/// The `limits` check of the db tier (`rds.max_connections`) of a scenario: (value, limit,
+/// exceeded).
+fn connections_finding(text: &str) -> Option<(String, String, bool)> {
+    let rep = eval(text);
+    only(&rep)
+        .limits
+        .iter()
+        .find(|f| f.tier == "db" && f.id == "rds.max_connections")
+        .map(|f| {
+            (
+                f.value.clone(),
+                f.limit.clone(),
+                f.status == archcost::limits::Status::Exceeded,
+            )
+        })
+}
+
+const T4G: [&str; 3] = ["db.t4g.micro", "db.t4g.small", "db.t4g.medium"];
+
+#[test]
+fn rds_classes_that_limits_flags_for_max_connections_are_ruled_out() {
+    // 761.035 requests/s x 0.3 s = 228.3 in flight -> 229 connections: micro (85) and small
+    // (170) are flagged by `limits`, medium (341) is not.
+    let lambda = "{ service = \"lambda\", memory_mb = 1024, arch = \"arm64\" }";
+    let flagged: Vec<(String, String, bool)> = T4G
+        .iter()
+        .map(|c| connections_finding(&rds_scenario(lambda, c, "")).unwrap())
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            ("229".to_string(), "85".to_string(), true),
+            ("229".to_string(), "170".to_string(), true),
+            ("229".to_string(), "341".to_string(), false),
+        ]
+    );
+    let search = "[architecture.search]\ndb.instance = [\"db.t4g.micro\", \"db.t4g.small\", \"db.t4g.medium\"]\n";
+    let r = optimize_text(&rds_scenario(lambda, "db.t4g.small", search), 3);
+    let a = &r.architectures[0];
+    let best = a.best.as_ref().unwrap();
+    assert_eq!(best.config["db"]["instance"], "db.t4g.medium");
+    let medium = eval(&rds_scenario(lambda, "db.t4g.medium", ""));
+    assert_eq!(best.monthly_usd, only(&medium).monthly_usd);
+    assert!(a.alternatives.is_empty(), "micro and small are ruled out");
+    assert_eq!(a.baseline.broken, ["db.rds.max_connections"]);
+    assert!(best.binding.contains(&"db.rds.max_connections".to_string()));
+    let said = said_en(best);
+    assert!(
+        said.iter()
+            .any(|s| s.contains("2 cheaper option(s) ruled out by rds.max_connections")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn rds_connections_follow_the_lambda_memory_chosen_and_the_search_stays_exact() {
+    // Lambda memory searched 1,000..1,200 MB with half of the 230 ms measured at 1,024 MB
+    // CPU time (cpu_share = 0.5): duration(m) = 115 + 115 x 1,024 / m, so requests in flight
+    // (761.035/s x duration) fall from 177.1 at 1,000 MB (232.76 ms) to 162.2 at 1,200 MB
+    // (213.133 ms). db.t4g.small (170 connections) fits only from 1,087 MB (223.335 ms ->
+    // 169.97; 1,086 MB: 223.435 ms -> 170.04). The smallest memory is the cheapest function,
+    // so db.t4g.small with 1,000 MB — cheaper than anything that fits — must not be chosen.
+    // Brute force: `compare` on every (memory, class) pair, keeping what `limits` does not flag.
+    let app = |m: u32, extra: &str| {
+        format!("{{ service = \"lambda\", memory_mb = {m}, arch = \"arm64\"{extra} }}")
+    };
+    let away = rust_decimal::RoundingStrategy::MidpointAwayFromZero;
+    let mut cheapest: Option<(Decimal, u32, &str)> = None;
+    let mut small_fits_from = None;
+    for m in 1000..=1200u32 {
+        let duration = (Decimal::from(115) + Decimal::from(115 * 1024) / Decimal::from(m))
+            .round_dp_with_strategy(3, away)
+            .normalize();
+        for class in T4G {
+            let text = rds_scenario(&app(m, &format!(", duration_ms = {duration}")), class, "");
+            let (_, _, exceeded) = connections_finding(&text).unwrap();
+            if class == "db.t4g.small" && !exceeded && small_fits_from.is_none() {
+                small_fits_from = Some(m);
+            }
+            let rep = eval(&text);
+            let a = only(&rep);
+            if a.feasible && !exceeded && cheapest.as_ref().is_none_or(|(c, ..)| a.monthly_usd < *c)
+            {
+                cheapest = Some((a.monthly_usd, m, class));
+            }
+        }
+    }
+    assert_eq!(small_fits_from, Some(1087));
+    let (brute_usd, brute_m, brute_class) = cheapest.unwrap();
+    let search = "[architecture.search]\napp.memory_mb = { from = 1000, to = 1200 }\napp.cpu_share = 0.5\ndb.instance = [\"db.t4g.micro\", \"db.t4g.small\", \"db.t4g.medium\"]\n";
+    let text = rds_scenario(&app(1024, ""), "db.t4g.medium", search)
+        .replace("duration_ms = 300", "duration_ms = 230");
+    let r = optimize_text(&text, 3);
+    let best = r.architectures[0].best.as_ref().unwrap();
+    assert_eq!(
+        best.monthly_usd, brute_usd,
+        "exact: {:?} vs brute {brute_m} MB {brute_class}",
+        best.config
+    );
+    assert_eq!(best.config["db"]["instance"], brute_class);
+    assert_eq!(best.config["app"]["memory_mb"], brute_m.to_string());
+    // Every alternative fits too.
+    for c in &r.architectures[0].alternatives {
+        let m: u32 = c.config["app"]["memory_mb"].parse().unwrap();
+        if c.config["db"]["instance"] == "db.t4g.small" {
+            assert!(m >= 1087, "{:?}", c.config);
+        }
+        assert_ne!(c.config["db"]["instance"], "db.t4g.micro");
+    }
 }

@@ -19,7 +19,7 @@ pub fn catalog_for(dir: Option<&Path>) -> Result<CatalogRef> {
         Some(dir) => {
             let local = crate::pricing::load_dir(dir)?;
             Ok(CatalogRef::Owned(
-                crate::pricing::bundled::catalog().overlaid(&local),
+                crate::pricing::bundled::catalog().overlaid(local),
             ))
         }
     }

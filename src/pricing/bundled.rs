@@ -36,6 +36,8 @@ pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
         Some(rows) => rows?,
         None => catalog_csv::parse(&name, text)?,
     };
+    // Rows of a region share their expanded source texts (one copy per `ref:ID`).
+    let mut texts = super::text::Interner::default();
     for (i, row) in rows.iter_mut().enumerate() {
         if row.region != region {
             return Err(Error::Input(format!(
@@ -45,12 +47,13 @@ pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
             )));
         }
         if let Some(id) = row.source.strip_prefix(SOURCE_REF) {
-            row.source = source_text(id).ok_or_else(|| {
+            let text = source_text(id).ok_or_else(|| {
                 Error::Input(format!(
                     "{name}: line {}: source `{SOURCE_REF}{id}` is not in pricing/sources.csv",
                     i + 2
                 ))
             })?;
+            row.source = texts.text(&text);
         }
     }
     Ok(rows)
@@ -65,6 +68,7 @@ fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {
         return None;
     }
     let mut rows = Vec::new();
+    let mut texts = super::text::Interner::default();
     for (n, line) in body.lines().enumerate() {
         if line.is_empty() {
             continue;
@@ -90,15 +94,15 @@ fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {
         };
         let row = (|| {
             Ok(PriceRow {
-                key: f[0].to_string(),
-                region: f[1].to_string(),
-                unit: f[2].to_string(),
+                key: texts.text(f[0]),
+                region: texts.text(f[1]),
+                unit: texts.text(f[2]),
                 tier_begin: num(3)?,
                 tier_end: if f[4].is_empty() { None } else { Some(num(4)?) },
                 usd: num(5)?,
                 sku: f[6].to_string(),
-                effective: f[7].to_string(),
-                source: f[8].to_string(),
+                effective: texts.text(f[7]),
+                source: texts.text(f[8]),
             })
         })();
         let row = row.and_then(|r: PriceRow| {

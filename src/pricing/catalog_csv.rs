@@ -24,6 +24,47 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<PriceRow>> {
 /// Parse a catalog CSV stream (a file is never held whole beside its rows). An `InvalidData`
 /// read error (the input is over its bound, see `pricing::load`) is the user's input, exit 2.
 pub fn parse_reader<R: std::io::Read>(name: &str, input: R) -> Result<Vec<PriceRow>> {
+    let mut rows = Vec::new();
+    let mut lines = Vec::new();
+    read_rows(name, input, |row, line| {
+        rows.push(row);
+        lines.push(line);
+    })?;
+    check_tiers(name, &rows, &lines)?;
+    Ok(rows)
+}
+
+/// `parse_reader`, the rows grouped by region as they are read (what `Catalog::from_regions`
+/// takes), so a large catalog is never held twice while it is split.
+pub fn parse_regions<R: std::io::Read>(
+    name: &str,
+    input: R,
+) -> Result<std::collections::BTreeMap<String, Vec<PriceRow>>> {
+    let mut by_region: std::collections::BTreeMap<String, (Vec<PriceRow>, Vec<usize>)> =
+        std::collections::BTreeMap::new();
+    read_rows(name, input, |row, line| {
+        let (rows, lines) = match by_region.get_mut(row.region.as_str()) {
+            Some(group) => group,
+            None => by_region.entry(row.region.to_string()).or_default(),
+        };
+        rows.push(row);
+        lines.push(line);
+    })?;
+    let mut out = std::collections::BTreeMap::new();
+    for (region, (rows, lines)) in by_region {
+        check_tiers(name, &rows, &lines)?;
+        out.insert(region, rows);
+    }
+    Ok(out)
+}
+
+/// Read and check every row (everything but the tiers of a key, see `check_tiers`), handing
+/// each to `push` with its line; repeated text is shared (`Interner`).
+fn read_rows<R: std::io::Read>(
+    name: &str,
+    input: R,
+    mut push: impl FnMut(PriceRow, usize),
+) -> Result<()> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(input);
@@ -40,16 +81,24 @@ pub fn parse_reader<R: std::io::Read>(name: &str, input: R) -> Result<Vec<PriceR
         })
     };
     let ix: Vec<usize> = COLUMNS.iter().map(|c| col(c)).collect::<Result<_>>()?;
-    let mut rows = Vec::new();
-    let mut lines = Vec::new();
-    for (n, record) in reader.records().enumerate() {
+    let mut texts = super::text::Interner::default();
+    let mut record = csv::StringRecord::new();
+    let mut n = 0usize;
+    loop {
         let line = n + 2;
-        let record = record.map_err(|e| match e.kind() {
-            csv::ErrorKind::Io(io) if io.kind() != std::io::ErrorKind::InvalidData => {
-                Error::io(name, std::io::Error::other(e.to_string()))
-            }
-            _ => Error::Input(format!("{name}: line {line}: malformed CSV: {e}")),
-        })?;
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| match e.kind() {
+                csv::ErrorKind::Io(io) if io.kind() != std::io::ErrorKind::InvalidData => {
+                    Error::io(name, std::io::Error::other(e.to_string()))
+                }
+                _ => Error::Input(format!("{name}: line {line}: malformed CSV: {e}")),
+            })?;
+        if !more {
+            break;
+        }
+        n += 1;
+        let record = &record;
         let get = |i: usize| crate::csv_safe::unescape(record.get(ix[i]).unwrap_or("").trim());
         let num = |i: usize, what: &str| -> Result<Decimal> {
             let text = get(i);
@@ -99,21 +148,20 @@ pub fn parse_reader<R: std::io::Read>(name: &str, input: R) -> Result<Vec<PriceR
         let key = get(0);
         let unit = get(2);
         check_row(name, line, key, unit, usd, tier_begin, tier_end)?;
-        lines.push(line);
-        rows.push(PriceRow {
-            key: key.to_string(),
-            region: get(1).to_string(),
-            unit: unit.to_string(),
+        let row = PriceRow {
+            key: texts.text(key),
+            region: texts.text(get(1)),
+            unit: texts.text(unit),
             tier_begin,
             tier_end,
             usd,
             sku: get(6).to_string(),
-            effective: get(7).to_string(),
-            source: get(8).to_string(),
-        });
+            effective: texts.text(get(7)),
+            source: texts.text(get(8)),
+        };
+        push(row, line);
     }
-    check_tiers(name, &rows, &lines)?;
-    Ok(rows)
+    Ok(())
 }
 
 /// The most a catalog may charge for one unit: far above any AWS list price (the dearest EC2

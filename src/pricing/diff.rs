@@ -28,7 +28,11 @@ pub struct Change {
     pub new_sku: Option<String>,
 }
 
-type RowKey = (String, String, rust_decimal::Decimal);
+type RowKey = (
+    crate::pricing::Text,
+    crate::pricing::Text,
+    rust_decimal::Decimal,
+);
 
 fn index(c: &Catalog) -> BTreeMap<RowKey, &PriceRow> {
     c.rows()
@@ -66,10 +70,10 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Vec<Change> {
         let any = n.or(o);
         out.push(Change {
             change,
-            region: k.0.clone(),
-            key: k.1.clone(),
+            region: k.0.to_string(),
+            key: k.1.to_string(),
             tier_begin: k.2.normalize().to_string(),
-            unit: any.map(|r| r.unit.clone()).unwrap_or_default(),
+            unit: any.map(|r| r.unit.to_string()).unwrap_or_default(),
             old_usd: o.map(|r| r.usd.normalize().to_string()),
             new_usd: n.map(|r| r.usd.normalize().to_string()),
             old_tier_end: o.map(end),

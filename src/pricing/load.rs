@@ -3,11 +3,11 @@
 use super::{catalog_csv, commitments, offer, Catalog};
 use crate::error::{Error, Result};
 
-/// The most archcost reads of one catalog CSV: 14 times the bundled 33-region catalog (4.5 MB).
-/// Loading holds every row with its strings (and the overlay on the bundled rows), about 7 times
-/// the file's size (BENCHMARKS.md, "Catalog loading memory"), so this bound keeps the peak near
-/// 450 MB; larger files are refused (exit 2) before they are read.
-pub const MAX_CATALOG_BYTES: u64 = 64 * 1024 * 1024;
+/// The most archcost reads of one catalog CSV: 60 times the bundled 33-region catalog (4.5 MB).
+/// Loading holds every row once, its repeated text shared (`pricing::text`), about 1.8 times
+/// the file's size at the peak (BENCHMARKS.md, "Catalog loading memory"), so this bound keeps
+/// the peak under about 500 MB; larger files are refused (exit 2) before they are read.
+pub const MAX_CATALOG_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Read a catalog directory written by `pricing fetch` / `pricing import` (its `catalog.csv`),
 /// or a catalog CSV file; bounded, validated row by row (see `catalog_csv::parse`).
@@ -37,7 +37,7 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
         left: MAX_CATALOG_BYTES,
     };
     let name = path.display().to_string();
-    let rows = catalog_csv::parse_reader(&name, bounded)?;
+    let rows = catalog_csv::parse_regions(&name, bounded)?;
     if rows.is_empty() {
         return Err(Error::Input(format!(
             "{name}: line 1: the catalog has a header but no price rows\n  hint: the file is damaged or was cut short; fetch or import it again, or use pricing = \"bundled\""
@@ -46,7 +46,7 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
     if dir.is_dir() {
         check_metadata(dir)?;
     }
-    let catalog = Catalog::new(dir.display().to_string(), rows);
+    let catalog = Catalog::from_regions(dir.display().to_string(), rows);
     // A fetched/imported folder may carry current commitment rates beside its prices.
     let rates_path = dir.join(offer::COMMITMENTS_FILE);
     if !dir.is_dir() || !rates_path.is_file() {

@@ -8,6 +8,7 @@ pub mod freshness;
 mod load;
 pub mod offer;
 pub mod regions;
+pub mod text;
 
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
@@ -15,33 +16,41 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 pub use load::{load_dir, MAX_CATALOG_BYTES};
+pub use text::Text;
 
 /// One price row (docs/reference/catalog.md): the price of one `unit` of `key` in `region`, within a tier.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+/// The text fields repeat across rows and are shared (`Text`); the SKU is the row's own.
 pub struct PriceRow {
-    pub key: String,
-    pub region: String,
-    pub unit: String,
+    pub key: Text,
+    pub region: Text,
+    pub unit: Text,
     pub tier_begin: Decimal,
     /// `None` = unbounded.
     pub tier_end: Option<Decimal>,
     pub usd: Decimal,
     pub sku: String,
-    pub effective: String,
-    pub source: String,
+    pub effective: Text,
+    pub source: Text,
 }
 
 /// The rows of one region, sorted by (key, tier_begin), with an index key -> row range.
 #[derive(Debug, Clone, Default)]
 struct RegionRows {
     rows: Vec<PriceRow>,
-    index: HashMap<String, std::ops::Range<usize>>,
+    index: HashMap<Text, std::ops::Range<usize>>,
 }
 
 impl RegionRows {
     fn new(mut rows: Vec<PriceRow>) -> Self {
-        rows.sort_by(|a, b| (&a.key, a.tier_begin).cmp(&(&b.key, b.tier_begin)));
-        let mut index: HashMap<String, std::ops::Range<usize>> = HashMap::new();
+        let order =
+            |a: &PriceRow, b: &PriceRow| (&a.key, a.tier_begin).cmp(&(&b.key, b.tier_begin));
+        // Catalogs written by archcost are in this order already (no sort buffer needed).
+        if !rows.is_sorted_by(|a, b| order(a, b).is_le()) {
+            rows.sort_by(order);
+        }
+        rows.shrink_to_fit();
+        let mut index: HashMap<Text, std::ops::Range<usize>> = HashMap::new();
         for (i, row) in rows.iter().enumerate() {
             index
                 .entry(row.key.clone())
@@ -172,7 +181,7 @@ impl Slot {
                 .index
                 .keys()
                 .filter(|k| k.starts_with(prefix))
-                .cloned()
+                .map(|k| k.to_string())
                 .collect(),
         }
     }
@@ -197,8 +206,19 @@ impl Catalog {
     pub fn new(origin: impl Into<String>, rows: Vec<PriceRow>) -> Self {
         let mut by_region: BTreeMap<String, Vec<PriceRow>> = BTreeMap::new();
         for row in rows {
-            by_region.entry(row.region.clone()).or_default().push(row);
+            by_region
+                .entry(row.region.to_string())
+                .or_default()
+                .push(row);
         }
+        Catalog::from_regions(origin, by_region)
+    }
+
+    /// A catalog from rows already grouped by region (no copy of the rows is made).
+    pub fn from_regions(
+        origin: impl Into<String>,
+        by_region: BTreeMap<String, Vec<PriceRow>>,
+    ) -> Self {
         let slots = by_region
             .into_iter()
             .map(|(region, rows)| (region, Slot::eager(rows)))
@@ -276,29 +296,40 @@ impl Catalog {
 
     /// Rows of the base catalog, replaced key by key (per region) by `overlay`'s rows. Regions
     /// the overlay does not touch stay as they are (still unparsed when the base is lazy).
-    pub fn overlaid(&self, overlay: &Catalog) -> Catalog {
+    /// The overlay's rows are moved, not copied (a loaded catalog is held once).
+    pub fn overlaid(&self, overlay: Catalog) -> Catalog {
         let mut slots: HashMap<String, Slot> = self
             .slots
             .iter()
             .filter(|(region, _)| !overlay.slots.contains_key(*region))
             .map(|(region, slot)| (region.clone(), slot.clone()))
             .collect();
-        for region in &overlay.regions {
-            let own = overlay.region(region);
-            let mut rows: Vec<PriceRow> = self
-                .region(region)
+        let Catalog {
+            origin,
+            slots: own_slots,
+            commitments,
+            ..
+        } = overlay;
+        for (region, slot) in own_slots {
+            let own = match slot.parsed.into_inner() {
+                Some(rr) => rr,
+                None => match slot.text {
+                    Some((text, parse)) => RegionRows::new(parse(&region, text)),
+                    None => RegionRows::default(),
+                },
+            };
+            let kept: Vec<PriceRow> = self
+                .region(&region)
                 .iter()
-                .filter(|r| !overlay.has(&r.key, region))
+                .filter(|r| !own.index.contains_key(r.key.as_str()))
                 .cloned()
                 .collect();
-            rows.extend(own.iter().cloned());
-            slots.insert(region.clone(), Slot::eager(rows));
+            let mut rows = own.rows;
+            rows.extend(kept);
+            slots.insert(region, Slot::eager(rows));
         }
-        let mut out = Catalog::from_slots(overlay.origin.clone(), slots);
-        out.commitments = overlay
-            .commitments
-            .clone()
-            .or_else(|| self.commitments.clone());
+        let mut out = Catalog::from_slots(origin, slots);
+        out.commitments = commitments.or_else(|| self.commitments.clone());
         out
     }
 
@@ -490,7 +521,7 @@ mod tests {
             "dir",
             parse("o", &format!("{HEAD}a.x,r1,hour,0,,5,,2026-01-01,o\n")),
         );
-        let c = base.overlaid(&overlay);
+        let c = base.overlaid(overlay);
         assert_eq!(c.flat("a.x", "r1").unwrap().usd, Decimal::from(5));
         assert_eq!(c.flat("b.y", "r1").unwrap().usd, Decimal::from(2));
         assert!(c.slots["r2"].parsed.get().is_none(), "r2 stays unparsed");

@@ -155,13 +155,13 @@ fn line(id: &str, text: Vec<Msg>, quantity: Decimal, row: &PriceRow, lean: bool)
         id: id.to_string(),
         description: crate::messages::render_all(&text, crate::lang::Lang::En),
         quantity,
-        unit: row.unit.clone(),
+        unit: row.unit.to_string(),
         unit_price_usd: row.usd,
         monthly_usd,
-        price_key: row.key.clone(),
+        price_key: row.key.to_string(),
         sku: row.sku.clone(),
-        effective: row.effective.clone(),
-        source: row.source.clone(),
+        effective: row.effective.to_string(),
+        source: row.source.to_string(),
         upfront_usd: None,
         term_months: None,
         text,
@@ -181,7 +181,7 @@ fn tier_label(row: &PriceRow, tiered: bool) -> Option<Msg> {
     };
     Some(Msg::of(
         id,
-        vec![Value::Count(amount), Value::Unit(row.unit.clone())],
+        vec![Value::Count(amount), Value::Unit(row.unit.to_string())],
     ))
 }
 
@@ -240,14 +240,17 @@ impl Ctx<'_> {
                 } else {
                     let free = Msg::of(
                         "tier.free_tier",
-                        vec![Value::Count(allowance), Value::Unit(free_row.unit.clone())],
+                        vec![
+                            Value::Count(allowance),
+                            Value::Unit(free_row.unit.to_string()),
+                        ],
                     );
                     vec![description.clone(), free]
                 };
                 let mut free = line(id, text, used, free_row, self.lean)?;
                 if let (false, Some(paid)) = (self.lean, tiers.first()) {
                     // The allowance is spent in the line's own unit (RCU-hours, not RCU).
-                    free.unit.clone_from(&paid.unit);
+                    free.unit = paid.unit.to_string();
                 }
                 out.push(free);
                 *spent.entry(free_key.to_string()).or_default() += used;

@@ -78,7 +78,7 @@ fn user_trace(ctx: &Ctx, key: &str, od: &PriceRow, pct: Decimal) -> Trace {
     Trace {
         price_key: key.to_string(),
         sku: od.sku.clone(),
-        effective: od.effective.clone(),
+        effective: od.effective.to_string(),
         source: format!(
             "user assumption: discount_pct {pct} % off the on-demand price {} = {} USD per {} ({}, {})",
             od.key,
@@ -246,10 +246,10 @@ pub fn spot_price(ctx: &Ctx, t: &Terms, key: &str, od_key: &str) -> Result<Rate>
             Trace::default()
         } else {
             Trace {
-                price_key: row.key.clone(),
+                price_key: row.key.to_string(),
                 sku: row.sku.clone(),
-                effective: row.effective.clone(),
-                source: row.source.clone(),
+                effective: row.effective.to_string(),
+                source: row.source.to_string(),
                 labels: Vec::new(),
             }
         };

@@ -242,7 +242,7 @@ proptest! {
         let text = format!("{}\n{}", catalog_csv::COLUMNS.join(","), rows.concat());
         if let Ok(rows) = catalog_csv::parse("fuzz.csv", &text) {
             let local = Catalog::new("fuzz", rows);
-            let catalog = bundled::catalog().overlaid(&local);
+            let catalog = bundled::catalog().overlaid(local);
             run_scenario(&three_tier(), &catalog);
         }
     }

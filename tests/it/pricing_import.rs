@@ -57,7 +57,7 @@ fn row<'a>(c: &'a Catalog, key: &str, region: &str) -> &'a PriceRow {
 }
 
 fn keys(c: &Catalog) -> Vec<String> {
-    let mut k: Vec<String> = c.rows().iter().map(|r| r.key.clone()).collect();
+    let mut k: Vec<String> = c.rows().iter().map(|r| r.key.to_string()).collect();
     k.dedup();
     k
 }

@@ -79,8 +79,8 @@ impl Collector {
     /// Turn the collected dimensions into catalog rows (tiers sorted and checked, folded
     /// free allowances split off, global allowances copied to every region of the file).
     pub fn finish(self, meta: &OfferMeta, regions: &RegionFilter) -> Result<Vec<PriceRow>> {
-        let effective = meta.effective()?;
-        let source = meta.source();
+        let effective: crate::pricing::Text = meta.effective()?.into();
+        let source: crate::pricing::Text = meta.source().into();
         let mut rows = Vec::new();
         for ((key, region, sku), (target, dims)) in self.groups {
             let tiers = sorted_tiers(&meta.file, &sku, dims)?;
@@ -103,9 +103,9 @@ impl Collector {
             for region in targets.into_iter().filter(|r| regions.keeps(r)) {
                 let mut push = |key: &str, unit: &str, begin, end, usd| {
                     rows.push(PriceRow {
-                        key: key.to_string(),
-                        region: region.clone(),
-                        unit: unit.to_string(),
+                        key: key.into(),
+                        region: region.as_str().into(),
+                        unit: unit.into(),
                         tier_begin: begin,
                         tier_end: end,
                         usd,

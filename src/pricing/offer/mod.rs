@@ -71,7 +71,8 @@ pub fn import_files(files: &[PathBuf], regions: &RegionFilter) -> Result<Vec<Imp
 /// the same region, the newer publication wins, then the smaller SKU (deterministic); the
 /// loser is reported as a warning.
 pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
-    let mut by_key: HashMap<(String, String), Vec<&PriceRow>> = HashMap::new();
+    let mut by_key: HashMap<(crate::pricing::Text, crate::pricing::Text), Vec<&PriceRow>> =
+        HashMap::new();
     for imp in imports {
         for r in &imp.rows {
             by_key

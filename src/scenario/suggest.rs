@@ -86,40 +86,14 @@ pub fn instance(
     let fetch = fetch_hint(region, prefix);
     let what_text = product(what);
     if !sold_in.is_empty() {
-        let message = said!(
-            "error.suggest.not_in_catalog",
-            what_text,
+        let ctx = Elsewhere {
+            catalog,
+            region,
+            prefix,
             instance,
-            &catalog.origin,
-            snapshot(catalog, region, prefix),
-            place
-        );
-        let listed: Vec<&str> = sold_in.iter().take(MAX_LISTED).copied().collect();
-        let more = sold_in.len().saturating_sub(MAX_LISTED);
-        let more = if more > 0 {
-            said!("error.suggest.and_more", more)
-        } else {
-            Text::from("")
+            place: &place,
         };
-        let hint = said!(
-            "error.suggest.priced_elsewhere",
-            fetch,
-            instance,
-            sold_in.len(),
-            listed.join(", "),
-            more
-        );
-        let sizes = if same_family.is_empty() {
-            said!("error.suggest.no_sizes_here", family(instance), region)
-        } else {
-            said!(
-                "error.suggest.sizes_here",
-                family(instance),
-                region,
-                same_family.join(", ")
-            )
-        };
-        return (message, said!("error.suggest.then", hint, sizes));
+        return priced_elsewhere(&ctx, what_text, &sold_in, &same_family, fetch);
     }
     let message = said!(
         "error.suggest.not_in_catalog_anywhere",
@@ -174,6 +148,60 @@ pub fn instance(
         )
     };
     (message, hint)
+}
+
+/// Where an instance name is looked up, for the messages about it.
+struct Elsewhere<'a> {
+    catalog: &'a Catalog,
+    region: &'a str,
+    prefix: &'a str,
+    instance: &'a str,
+    place: &'a str,
+}
+
+/// `instance` has no price here but has one in other regions of the catalog: say where, and
+/// which sizes of its family are priced here.
+fn priced_elsewhere(
+    c: &Elsewhere,
+    what_text: Text,
+    sold_in: &[&str],
+    same_family: &[&str],
+    fetch: Text,
+) -> (Text, Text) {
+    let message = said!(
+        "error.suggest.not_in_catalog",
+        what_text,
+        c.instance,
+        &c.catalog.origin,
+        snapshot(c.catalog, c.region, c.prefix),
+        c.place
+    );
+    let listed: Vec<&str> = sold_in.iter().take(MAX_LISTED).copied().collect();
+    let more = sold_in.len().saturating_sub(MAX_LISTED);
+    let more = if more > 0 {
+        said!("error.suggest.and_more", more)
+    } else {
+        Text::from("")
+    };
+    let hint = said!(
+        "error.suggest.priced_elsewhere",
+        fetch,
+        c.instance,
+        sold_in.len(),
+        listed.join(", "),
+        more
+    );
+    let sizes = if same_family.is_empty() {
+        said!("error.suggest.no_sizes_here", family(c.instance), c.region)
+    } else {
+        said!(
+            "error.suggest.sizes_here",
+            family(c.instance),
+            c.region,
+            same_family.join(", ")
+        )
+    };
+    (message, said!("error.suggest.then", hint, sizes))
 }
 
 /// "snapshot 2025-11-04": the newest date of the catalog's `prefix` rows in `region` (of all its

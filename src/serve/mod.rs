@@ -1,7 +1,7 @@
 //! `archcost serve`: a small bounded HTTP server (hyper, see `http`) for a review meeting — one page
 //! of what-if controls beside the report, and a JSON API that prices the scenario with the
 //! request's edits through the same engine and renderers as the CLI. Loopback only unless
-//! `--host` says otherwise; the scenario file is watched and reloaded; Ctrl-C (or SIGTERM) stops
+//! asked otherwise; the scenario file is watched and reloaded; Ctrl-C (or SIGTERM) stops
 //! it cleanly.
 mod api;
 mod controls;
@@ -21,24 +21,10 @@ pub use events::{Event, Events};
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use std::net::{IpAddr, Ipv4Addr, TcpListener};
+use std::net::{IpAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-
-/// The address `--host` names: an IP address or `localhost`.
-fn host_ip(host: &str) -> Result<IpAddr> {
-    if host.eq_ignore_ascii_case("localhost") {
-        return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    }
-    host.trim_matches(|c| c == '[' || c == ']')
-        .parse()
-        .map_err(|_| {
-            Error::Input(format!(
-                "--host `{host}`: expected an IP address (127.0.0.1, ::1, 0.0.0.0) or localhost"
-            ))
-        })
-}
 
 /// What to serve and where: plain values (the command layer maps its flags onto them).
 pub struct Options {
@@ -46,7 +32,9 @@ pub struct Options {
     pub scenario: PathBuf,
     /// A catalog directory that beats the scenario's `assumptions.pricing`.
     pub pricing: Option<PathBuf>,
-    /// An IP address or `localhost`.
+    /// The address to listen on.
+    pub ip: IpAddr,
+    /// The address as the user wrote it (for messages).
     pub host: String,
     /// TCP port; 0 picks a free one.
     pub port: u16,
@@ -54,13 +42,14 @@ pub struct Options {
     pub open: bool,
     /// Language of the page when the URL does not say.
     pub lang: Lang,
-    /// Receives what happens (start, reloads, stop).
+    /// Receives what happens (start, file reloads, stop); the command layer prints it.
     pub events: Events,
 }
 
-/// Serve until Ctrl-C / SIGTERM; 0 after a clean stop.
+/// Serve until Ctrl-C / SIGTERM, telling `args.events` what happens; 0 after a clean stop.
 pub fn run(args: Options) -> Result<u8> {
-    let ip = host_ip(&args.host)?;
+    let tell = args.events.clone();
+    let ip = args.ip;
     let limits = match std::env::var(http::LIMITS_ENV) {
         Ok(spec) => http::Limits::parse(&spec)
             .map_err(|e| Error::Input(format!("{}: {e}", http::LIMITS_ENV)))?,
@@ -68,14 +57,9 @@ pub fn run(args: Options) -> Result<u8> {
     };
     let live = Arc::new(state::Live::open(&args.scenario, args.pricing.clone())?);
     let listener = TcpListener::bind((ip, args.port)).map_err(|e| {
-        let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
-            "\n  hint: another program uses that port; choose one with --port, or --port 0 for any free port"
-        } else {
-            ""
-        };
         Error::io(
             format!("{}:{}", args.host, args.port),
-            std::io::Error::new(e.kind(), format!("cannot listen: {e}{hint}")),
+            std::io::Error::new(e.kind(), format!("cannot listen: {e}")),
         )
     })?;
     let addr = listener
@@ -91,11 +75,11 @@ pub fn run(args: Options) -> Result<u8> {
         ctrlc::set_handler(move || wake.notify_one())
             .map_err(|e| Error::io("signal handler", std::io::Error::other(e.to_string())))?;
     }
-    let watcher = watch::spawn(live.clone(), stop.clone(), args.events.clone())
+    let watcher = watch::spawn(live.clone(), stop.clone(), tell.clone())
         .map_err(|e| Error::io("watcher thread", e))?;
 
     let url = bound.url();
-    (args.events)(Event::Listening {
+    tell(Event::Listening {
         scenario: live.good().scenario.name.clone(),
         file: live.name().to_string(),
         url: url.clone(),
@@ -103,7 +87,7 @@ pub fn run(args: Options) -> Result<u8> {
     });
     if args.open {
         if let Err(e) = open_browser(&url) {
-            (args.events)(Event::BrowserFailed {
+            tell(Event::BrowserFailed {
                 url: url.clone(),
                 error: e.to_string(),
             });
@@ -114,13 +98,13 @@ pub fn run(args: Options) -> Result<u8> {
         live,
         bound,
         default_lang: args.lang,
-        events: args.events.clone(),
+        events: tell.clone(),
     });
     let served = http::serve(listener, ctx, limits, wake);
     stop.store(true, Ordering::SeqCst);
     let _ = watcher.join();
     served.map_err(|e| Error::io(addr.to_string(), e))?;
-    (args.events)(Event::Stopped);
+    tell(Event::Stopped);
     Ok(0)
 }
 

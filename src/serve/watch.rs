@@ -42,7 +42,9 @@ pub fn spawn(
     std::thread::Builder::new()
         .name("archcost-watch".into())
         .spawn(move || {
-            let mut last = stamp(live.path());
+            // No stamp yet: the first poll re-reads the file (a reload of the same text changes
+            // nothing), so an edit made before this thread first ran is never missed.
+            let mut last: Option<Stamp> = None;
             while !stop.load(Ordering::Relaxed) {
                 std::thread::sleep(POLL);
                 let now = stamp(live.path());

@@ -1,26 +1,30 @@
-//! `archcost serve`: the live what-if page (the server itself lives in `crate::serve`); this
-//! module prints what the server reports.
+//! `archcost serve`: the live what-if page (the server itself lives in `crate::serve`). The
+//! server reports what happens as events; this module words them in `--lang` and prints them
+//! (the start banner, file reloads and stop on standard output, warnings and file errors on
+//! standard error).
 use crate::cli::ServeArgs;
 use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::messages::render;
 use crate::serve::Event;
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr};
+use std::sync::Arc;
 
 /// Serve the scenario until Ctrl-C (or SIGTERM); exit code 0 after a clean stop.
 pub fn run(args: ServeArgs) -> Result<u8> {
     let ip = host_ip(&args.host)?;
-    crate::serve::run(
-        crate::serve::Options {
-            scenario: args.input.scenario,
-            pricing: args.input.pricing,
-            ip,
-            host: args.host,
-            port: args.port,
-            open: args.open,
-            lang: super::lang(args.lang),
-        },
-        &mut print,
-    )
+    let lang = super::lang(args.lang);
+    crate::serve::run(crate::serve::Options {
+        scenario: args.input.scenario,
+        pricing: args.input.pricing,
+        ip,
+        host: args.host,
+        port: args.port,
+        open: args.open,
+        lang,
+        events: Arc::new(move |e| print(lang, &e)),
+    })
     .map_err(|e| match e {
         // The only address the server binds is the one --host/--port name.
         Error::Io { path, source } if source.kind() == std::io::ErrorKind::AddrInUse => {
@@ -50,23 +54,67 @@ fn host_ip(host: &str) -> Result<IpAddr> {
         })
 }
 
-/// The start line (flushed at once: scripts wait for the URL), warnings and the stop line.
-fn print(event: Event) {
-    match event {
-        Event::Exposed(addr) => eprintln!(
-            "warning: listening on {addr}, not only on this machine: anyone who can reach it can read the scenario and save files beside it; use the default --host 127.0.0.1 unless the room needs it"
-        ),
-        Event::Listening { name, file, url } => {
-            let mut out = std::io::stdout().lock();
-            let _ = writeln!(
-                out,
-                "archcost serve: {name} ({file}) at {url}\nwatching {file} for changes; Ctrl-C stops"
-            );
-            let _ = out.flush();
+/// Where a line goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// The lines of one event in `lang`, each with its stream.
+pub fn lines(lang: Lang, e: &Event) -> Vec<(String, Stream)> {
+    use Stream::{Stderr, Stdout};
+    match e {
+        Event::Listening {
+            scenario,
+            file,
+            url,
+            exposed,
+        } => {
+            let mut out = Vec::new();
+            if let Some(addr) = exposed {
+                let addr = addr.to_string();
+                out.push((render(lang, "console.serve.exposed", &[&addr]), Stderr));
+            }
+            let banner = render(lang, "console.serve.listening", &[scenario, file, url]);
+            out.push((banner, Stdout));
+            out
         }
-        Event::NoBrowser { error, url } => {
-            eprintln!("archcost serve: could not open a browser ({error}); open {url} yourself")
+        Event::Reloaded { file } => vec![(render(lang, "console.serve.reloaded", &[file]), Stdout)],
+        Event::Invalid { file, error } => {
+            let error = error.render(lang);
+            vec![(
+                render(lang, "console.serve.invalid", &[file, &error]),
+                Stderr,
+            )]
         }
-        Event::Stopped => println!("archcost serve: stopped"),
+        Event::BrowserFailed { url, error } => vec![(
+            render(lang, "console.serve.browser_failed", &[error, url]),
+            Stderr,
+        )],
+        Event::AcceptFailed { error } => {
+            vec![(
+                render(lang, "console.serve.accept_failed", &[error]),
+                Stderr,
+            )]
+        }
+        Event::Stopped => vec![(render(lang, "console.serve.stopped", &[]), Stdout)],
+    }
+}
+
+/// Print one event (a closed stream is ignored: the server keeps serving).
+fn print(lang: Lang, e: &Event) {
+    for (text, stream) in lines(lang, e) {
+        let text = format!("{text}\n");
+        match stream {
+            Stream::Stderr => {
+                let _ = std::io::stderr().lock().write_all(text.as_bytes());
+            }
+            Stream::Stdout => {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(text.as_bytes());
+                let _ = out.flush();
+            }
+        }
     }
 }

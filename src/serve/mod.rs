@@ -6,6 +6,7 @@
 mod api;
 mod controls;
 pub mod edit;
+mod events;
 pub mod guard;
 mod http;
 mod page;
@@ -15,6 +16,8 @@ mod state;
 mod texts;
 mod watch;
 mod zip;
+
+pub use events::{Event, Events};
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -39,30 +42,13 @@ pub struct Options {
     pub open: bool,
     /// Language of the page when the URL does not say.
     pub lang: Lang,
+    /// Receives what happens (start, file reloads, stop); the command layer prints it.
+    pub events: Events,
 }
 
-/// What the server tells the person who started it; the command layer words and prints it
-/// (this module writes nothing to standard output).
-pub enum Event<'a> {
-    /// Listening on an address other machines can reach.
-    Exposed(std::net::SocketAddr),
-    /// Listening: the scenario's name, its file (watched for changes) and the page's URL.
-    Listening {
-        name: &'a str,
-        file: &'a str,
-        url: &'a str,
-    },
-    /// The browser `open` asked for could not be started; the page is at `url`.
-    NoBrowser {
-        error: &'a std::io::Error,
-        url: &'a str,
-    },
-    /// Stopped cleanly (Ctrl-C or SIGTERM).
-    Stopped,
-}
-
-/// Serve until Ctrl-C / SIGTERM, telling `tell` what happens; 0 after a clean stop.
-pub fn run(args: Options, tell: &mut dyn FnMut(Event)) -> Result<u8> {
+/// Serve until Ctrl-C / SIGTERM, telling `args.events` what happens; 0 after a clean stop.
+pub fn run(args: Options) -> Result<u8> {
+    let tell = args.events.clone();
     let ip = args.ip;
     let limits = match std::env::var(http::LIMITS_ENV) {
         Ok(spec) => http::Limits::parse(&spec)
@@ -89,24 +75,21 @@ pub fn run(args: Options, tell: &mut dyn FnMut(Event)) -> Result<u8> {
         ctrlc::set_handler(move || wake.notify_one())
             .map_err(|e| Error::io("signal handler", std::io::Error::other(e.to_string())))?;
     }
-    let watcher =
-        watch::spawn(live.clone(), stop.clone()).map_err(|e| Error::io("watcher thread", e))?;
+    let watcher = watch::spawn(live.clone(), stop.clone(), tell.clone())
+        .map_err(|e| Error::io("watcher thread", e))?;
 
     let url = bound.url();
-    if !ip.is_loopback() {
-        tell(Event::Exposed(addr));
-    }
-    let name = live.good().scenario.name.clone();
     tell(Event::Listening {
-        name: &name,
-        file: live.name(),
-        url: &url,
+        scenario: live.good().scenario.name.clone(),
+        file: live.name().to_string(),
+        url: url.clone(),
+        exposed: (!ip.is_loopback()).then_some(addr),
     });
     if args.open {
-        if let Err(error) = open_browser(&url) {
-            tell(Event::NoBrowser {
-                error: &error,
-                url: &url,
+        if let Err(e) = open_browser(&url) {
+            tell(Event::BrowserFailed {
+                url: url.clone(),
+                error: e.to_string(),
             });
         }
     }
@@ -115,6 +98,7 @@ pub fn run(args: Options, tell: &mut dyn FnMut(Event)) -> Result<u8> {
         live,
         bound,
         default_lang: args.lang,
+        events: tell.clone(),
     });
     let served = http::serve(listener, ctx, limits, wake);
     stop.store(true, Ordering::SeqCst);

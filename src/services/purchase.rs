@@ -60,7 +60,7 @@ fn on_demand<'c>(ctx: &'c Ctx, key: &str) -> Result<&'c PriceRow> {
         key: key.to_string(),
         region: ctx.region.to_string(),
         catalog: ctx.catalog.origin.clone(),
-        hint: "`archcost pricing show` lists the prices of a region".to_string(),
+        hint: crate::said!("error.price.show_hint"),
     })
 }
 
@@ -132,7 +132,8 @@ fn missing(ctx: &Ctx, key: &str, t: &Terms) -> Error {
             "no sourced {} rate; {}",
             t.purchase.key(),
             crate::scenario::purchase::rate_hint(ctx.region, key)
-        ),
+        )
+        .into(),
     }
 }
 

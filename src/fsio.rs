@@ -41,14 +41,17 @@ fn input_error(path: &Path, what: &str, problem: Text, hint: Text) -> Error {
 }
 
 /// Open an input file for streaming: it must be a regular file (unless special files are
-/// allowed). Pipes are opened non-blocking so a FIFO without a writer cannot hang the open.
+/// allowed). A path that looked like a regular file is opened non-blocking, so a FIFO swapped in
+/// without a writer cannot hang the open. A pipe let through on purpose is opened the way `cat`
+/// opens it: the open waits for its writer (opening it non-blocking would read "end of file"
+/// from a writer that has not started yet).
 pub fn open_input(path: &Path, input: Input) -> Result<std::fs::File> {
     let meta = std::fs::metadata(path).map_err(|e| open_error(path, input.what, e))?;
     check_kind(path, input.what, &meta)?;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
-    {
+    if meta.is_file() {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK);
     }

@@ -1,4 +1,4 @@
-//! File I/O edges of the CLI: a pipe read on purpose (`ARCHCOST_ALLOW_SPECIAL_FILES=1`) whose
+//! File I/O edges of the CLI: pipes read on purpose (`ARCHCOST_ALLOW_SPECIAL_FILES=1`) whose
 //! writer is slower than archcost, and temporary files a killed `--out` run left behind.
 use std::io::Write;
 use std::path::PathBuf;
@@ -46,6 +46,46 @@ fn a_pipe_allowed_on_purpose_waits_for_a_slow_writer() {
     // The writer finishes (if archcost already gave up, the pipe is closed: that fails below).
     let _ = stdin.write_all(rest);
     drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
+/// A named pipe read on purpose whose writer starts after archcost: the open waits for the
+/// writer like `cat` does, instead of reading "end of file" from a pipe nobody has opened yet.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_named_pipe_allowed_on_purpose_waits_for_a_late_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("scenario.toml");
+    let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(status.success(), "mkfifo failed");
+    let child = Command::new(assert_cmd::cargo::cargo_bin("archcost"))
+        .arg("validate")
+        .arg(&fifo)
+        .env("ARCHCOST_ALLOW_SPECIAL_FILES", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Let archcost reach its open first (a reader that opened without waiting would now see
+    // end of file and fail below). The write end is opened non-blocking: it opens while a
+    // reader waits, and fails at once (instead of hanging the test) when archcost has gone.
+    std::thread::sleep(Duration::from_millis(300));
+    let text = std::fs::read(three_tier()).unwrap();
+    let writer = {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&fifo)
+    };
+    if let Ok(mut writer) = writer {
+        use std::os::unix::io::AsRawFd;
+        // SAFETY: fcntl on a descriptor `writer` owns; back to blocking writes.
+        unsafe { libc::fcntl(writer.as_raw_fd(), libc::F_SETFL, 0) };
+        let _ = writer.write_all(&text);
+    }
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");

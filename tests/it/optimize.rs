@@ -368,6 +368,67 @@ fn infeasible_everywhere_exits_3_naming_what_rules_out_each_family() {
     assert!(s.contains("app m7i: ruled out by architectures"), "{s}");
 }
 
+/// The cheapest `compare` monthly over every type of `families` (written into the app tier of
+/// `ec2_scenario`): the brute force the caps are measured against.
+fn cheapest_compare(families: &[&str]) -> Decimal {
+    types_of("us-east-1", families)
+        .iter()
+        .filter_map(|t| {
+            let rep = eval(&ec2_scenario(t, ""));
+            let a = only(&rep);
+            a.feasible.then_some(a.monthly_usd)
+        })
+        .min()
+        .expect("some type is feasible")
+}
+
+#[test]
+fn a_budget_that_rules_out_everything_names_the_cap_and_each_family_in_the_language() {
+    // Every m7g / c7g fleet that carries the load costs more than $1 a month.
+    let search = "[architecture.search]\napp.instance = { families = [\"m7g\", \"c7g\"] }\nmax_monthly_usd = 1\nmax_utilization = 0.7\n";
+    let text = ec2_scenario("m5.large", search);
+    let (_dir, path) = scenario_file(&text);
+    let cheapest = cheapest_compare(&["m7g", "c7g"]);
+    assert!(cheapest > Decimal::ONE);
+    let en = optimize_cli(3, &path, &[]).stdout;
+    let said = format!(
+        "app c7g, m7g: every configuration is above max_monthly_usd = 1 (cheapest: {})",
+        shown_money(cheapest, None)
+    );
+    assert!(en.contains(&said), "{en}");
+    assert!(!en.contains("all every configuration"), "{en}");
+    let ja = optimize_cli(3, &path, &["--lang", "ja"]).stdout;
+    let said_ja = format!(
+        "app c7g, m7g: すべての構成が max_monthly_usd = 1 を超えています（最安: {}）",
+        shown_money(cheapest, None)
+    );
+    assert!(ja.contains(&said_ja), "{ja}");
+    assert!(!ja.contains("every configuration"), "{ja}");
+    // JSON: each family, the cap and the lowest monthly, exact.
+    let v = optimize_cli(3, &path, &["--format", "json"]).json();
+    let out = v["architectures"][0]["ruled_out"].as_array().unwrap().clone();
+    let groups: Vec<&str> = out.iter().map(|r| r["group"].as_str().unwrap()).collect();
+    assert_eq!(groups, ["c7g", "m7g"]);
+    for r in &out {
+        assert_eq!(r["tier"], "app");
+        assert_eq!(r["reasons"], serde_json::json!(["max_monthly_usd"]));
+        assert_eq!(r["caps"][0]["limit_usd"], "1");
+        assert_eq!(r["caps"][0]["lowest_usd"], cheapest.to_string());
+    }
+    // An upfront cap no all-upfront reservation meets: the lowest upfront is one instance-year
+    // paid at once, more than $0.
+    let upfront = search.replace(
+        "max_monthly_usd = 1",
+        "max_upfront_usd = 0\napp.purchase = [\"reserved\"]\napp.payment = [\"all-upfront\"]",
+    );
+    let (_dir, path) = scenario_file(&ec2_scenario("m5.large", &upfront));
+    let en = optimize_cli(3, &path, &[]).stdout;
+    assert!(
+        en.contains("app c7g, m7g: every configuration is above max_upfront_usd = 0 (lowest upfront: $"),
+        "{en}"
+    );
+}
+
 #[test]
 fn bad_search_tables_exit_2_with_file_and_line() {
     for (search, key, words) in [

@@ -479,6 +479,48 @@ fn bad_search_tables_exit_2_with_file_and_line() {
         err.contains(&format!("s.toml:{line}:")) && err.contains("from (512) is above to (256)"),
         "{err}"
     );
+    // A memory range of another shape (an empty list, one bound, one number) on a Lambda tier:
+    // the key's line with what a range looks like and how to write one, not the deserializer's
+    // "invalid length 0, expected struct MemoryRange" at the table's header.
+    for bad in ["[ ]", "{ from = 128 }", "[128]", "512"] {
+        let text = lambda_scenario(
+            "1024",
+            "",
+            &format!("[architecture.search]\napp.cpu_share = 0.5\napp.memory_mb = {bad}\n"),
+        );
+        let (_dir, path) = scenario_file(&text);
+        let err = optimize_cli(2, &path, &[]).stderr;
+        let line = line_of(&text, "app.memory_mb");
+        assert!(err.contains(&format!("s.toml:{line}:")), "{bad}: {err}");
+        assert!(err.contains("search.app.memory_mb`"), "{bad}: {err}");
+        assert!(
+            err.contains("expected a range of MB: { from = 128, to = 1024 } or [128, 1024]"),
+            "{bad}: {err}"
+        );
+        assert!(
+            err.contains("hint: write `app.memory_mb = { from = 128, to = 1024 }`"),
+            "{bad}: {err}"
+        );
+        assert!(!err.contains("MemoryRange"), "{bad}: {err}");
+    }
+    // Other keys that do not read point at their own line too.
+    let text = lambda_scenario(
+        "1024",
+        "",
+        "[architecture.search]\napp.cpu_share = 0.5\napp.purchase = [\"bogus\"]\n",
+    );
+    let (_dir, path) = scenario_file(&text);
+    let err = optimize_cli(2, &path, &[]).stderr;
+    let line = line_of(&text, "app.purchase");
+    assert!(err.contains(&format!("s.toml:{line}:")), "{err}");
+    // The [from, to] form still reads.
+    let text = lambda_scenario(
+        "1024",
+        "",
+        "[architecture.search]\napp.cpu_share = 0.5\napp.memory_mb = [1000, 1024]\n",
+    );
+    let (_dir, path) = scenario_file(&text);
+    optimize_cli(0, &path, &[]);
 }
 
 /// A small mixed space: some EC2 types, purchase options and RDS classes.

@@ -350,9 +350,7 @@ fn capped(
     let over: Vec<CapMiss> = all
         .iter()
         .filter_map(|(id, limit, lowest)| {
-            limit
-                .filter(|l| lowest > l)
-                .map(|l| miss(id, l, *lowest))
+            limit.filter(|l| lowest > l).map(|l| miss(id, l, *lowest))
         })
         .collect();
     let both: Vec<CapMiss> = all
@@ -394,16 +392,26 @@ fn capped(
                     feasible.insert(&c.group);
                 }
                 Priced::Out { reasons: r, .. } => {
-                    reasons.entry(&c.group).or_default().extend(r.iter().cloned());
+                    reasons
+                        .entry(&c.group)
+                        .or_default()
+                        .extend(r.iter().cloned());
                 }
             }
         }
         for group in order {
             let (reasons, caps) = if feasible.contains(group) {
-                (misses.iter().map(|m| m.id.clone()).collect(), misses.clone())
+                (
+                    misses.iter().map(|m| m.id.clone()).collect(),
+                    misses.clone(),
+                )
             } else {
                 (
-                    reasons.remove(group).unwrap_or_default().into_iter().collect(),
+                    reasons
+                        .remove(group)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .collect(),
                     Vec::new(),
                 )
             };

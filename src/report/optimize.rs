@@ -3,8 +3,8 @@
 //! Markdown, HTML, CSV (exact USD) and JSON `archcost/optimize/1`. Labels in English or Japanese.
 use super::display::Display;
 use super::i18n::Lang;
-use crate::money;
 use crate::messages;
+use crate::money;
 use crate::optimize::{ArchResult, CapMiss, Choice, Config, OptimizeReport, RuledOut, Said};
 use comfy_table::{Cell, CellAlignment};
 use rust_decimal::Decimal;
@@ -158,17 +158,24 @@ fn pct(saving: Decimal, base: Decimal) -> String {
     )
 }
 
+/// The counts line. Counts in a Japanese sentence are written as the message tables write
+/// counts in prose (`messages::count`: grouped digits below 100万, 万/億 from there, as
+/// "3,000万"), so the three counts of one line share one style; English groups the digits.
 fn count_text(w: &Words, a: &ArchResult, d: &Display) -> String {
+    let count = |v: Decimal| match d.lang {
+        Lang::Ja => messages::count(Lang::Ja, v),
+        Lang::En => d.count(v),
+    };
     w.evaluated
-        .replace("{n}", &d.count(Decimal::from(a.evaluated)))
+        .replace("{n}", &count(Decimal::from(a.evaluated)))
         .replace(
             "{space}",
             &a.space
                 .parse::<Decimal>()
-                .map(|v| d.count(v))
+                .map(count)
                 .unwrap_or_else(|_| a.space.clone()),
         )
-        .replace("{c}", &d.count(Decimal::from(a.combined)))
+        .replace("{c}", &count(Decimal::from(a.combined)))
 }
 
 /// Rows of one architecture: (label, monthly, upfront, saving, configuration).
@@ -469,8 +476,9 @@ fn arch_blocks(r: &OptimizeReport, w: &Words, d: &Display, heading: &str) -> Str
     o
 }
 
-/// CSV: one row per configuration; money exact in USD (plus yen at the scenario's rate when
-/// the display currency is JPY).
+/// CSV: one row per configuration; money exact in USD (plus, when the display currency is JPY,
+/// monthly, upfront and saving in whole yen at the scenario's rate, appended after the USD
+/// columns).
 pub fn csv(r: &OptimizeReport, d: &Display) -> Vec<u8> {
     let mut wr = csv::Writer::from_writer(Vec::new());
     let mut header = vec![
@@ -483,7 +491,7 @@ pub fn csv(r: &OptimizeReport, d: &Display) -> Vec<u8> {
         "binding",
     ];
     if d.yen.is_some() {
-        header.push("monthly_jpy");
+        header.extend(["monthly_jpy", "upfront_jpy", "saving_jpy"]);
     }
     crate::csv_safe::record(&mut wr, header);
     let jpy = |usd: Decimal| {
@@ -502,6 +510,8 @@ pub fn csv(r: &OptimizeReport, d: &Display) -> Vec<u8> {
             String::new(),
         ];
         rec.extend(jpy(a.baseline.monthly_usd));
+        rec.extend(jpy(a.baseline.upfront_usd));
+        rec.extend(jpy(Decimal::ZERO));
         crate::csv_safe::record(&mut wr, rec);
         for (i, c) in a.best.iter().chain(&a.alternatives).enumerate() {
             let mut rec = vec![
@@ -514,6 +524,8 @@ pub fn csv(r: &OptimizeReport, d: &Display) -> Vec<u8> {
                 c.binding.join(" "),
             ];
             rec.extend(jpy(c.monthly_usd));
+            rec.extend(jpy(c.upfront_usd));
+            rec.extend(jpy(c.saving_usd));
             crate::csv_safe::record(&mut wr, rec);
         }
     }

@@ -140,9 +140,7 @@ impl<'de> Deserialize<'de> for MemoryRange {
             Table(Table),
             Pair(u32, u32),
         }
-        match Raw::deserialize(d)
-            .map_err(|_| serde::de::Error::custom(MEMORY_RANGE_EXPECTED))?
-        {
+        match Raw::deserialize(d).map_err(|_| serde::de::Error::custom(MEMORY_RANGE_EXPECTED))? {
             Raw::Table(t) => Ok(MemoryRange {
                 from: t.from,
                 to: t.to,

@@ -406,7 +406,10 @@ fn a_budget_that_rules_out_everything_names_the_cap_and_each_family_in_the_langu
     assert!(!ja.contains("every configuration"), "{ja}");
     // JSON: each family, the cap and the lowest monthly, exact.
     let v = optimize_cli(3, &path, &["--format", "json"]).json();
-    let out = v["architectures"][0]["ruled_out"].as_array().unwrap().clone();
+    let out = v["architectures"][0]["ruled_out"]
+        .as_array()
+        .unwrap()
+        .clone();
     let groups: Vec<&str> = out.iter().map(|r| r["group"].as_str().unwrap()).collect();
     assert_eq!(groups, ["c7g", "m7g"]);
     for r in &out {
@@ -424,7 +427,9 @@ fn a_budget_that_rules_out_everything_names_the_cap_and_each_family_in_the_langu
     let (_dir, path) = scenario_file(&ec2_scenario("m5.large", &upfront));
     let en = optimize_cli(3, &path, &[]).stdout;
     assert!(
-        en.contains("app c7g, m7g: every configuration is above max_upfront_usd = 0 (lowest upfront: $"),
+        en.contains(
+            "app c7g, m7g: every configuration is above max_upfront_usd = 0 (lowest upfront: $"
+        ),
         "{en}"
     );
 }
@@ -1061,4 +1066,103 @@ fn rds_connections_follow_the_lambda_memory_chosen_and_the_search_stays_exact() 
         }
         assert_ne!(c.config["db"]["instance"], "db.t4g.micro");
     }
+}
+
+#[test]
+fn japanese_counts_in_one_line_share_one_style() {
+    // The Tokyo example's serverless search: 2,881 Lambda sizes x 2 architectures x 2 DynamoDB
+    // modes covered (more than 1万), fewer tier configurations priced. Counts in a Japanese
+    // sentence are grouped digits below 100万 (as the message tables write counts in prose), so
+    // none of the three may read "1.15万" beside "5,291".
+    let path = repo().join("scenarios/optimize-tokyo.toml");
+    let args = ["--arch", "serverless", "--lang", "ja"];
+    let v = optimize_cli(0, &path, &[&args[..], &["--format", "json"]].concat()).json();
+    let a = &v["architectures"][0];
+    let space: u64 = a["space"].as_str().unwrap().parse().unwrap();
+    assert!((10_000..1_000_000).contains(&space), "{space}");
+    let n = |k: &str| grouped(&a[k].as_u64().unwrap().to_string());
+    let line = format!(
+        "ティア構成 {} 件を試算、対象構成 {} 件、組み合わせ {} 件",
+        n("evaluated"),
+        grouped(&space.to_string()),
+        n("combined")
+    );
+    let table = optimize_cli(0, &path, &args).stdout;
+    assert!(table.contains(&line), "{line}\n{table}");
+}
+
+#[test]
+fn write_keeps_inline_tables_spaced_as_written_when_keys_are_added_or_removed() {
+    // A key added at the end of an inline table: the comma follows the old last value directly
+    // and the space before `}` stays before `}`.
+    let text = fargate_scenario("1", "2", "[architecture.search]\napp.arch = [\"arm64\"]\n");
+    let (dir, path) = scenario_file(&text);
+    let written = dir.path().join("best.toml");
+    optimize_cli(0, &path, &["--write", written.to_str().unwrap()]);
+    let new_text = std::fs::read_to_string(&written).unwrap();
+    assert!(
+        new_text.contains("max_tasks = 500, max_utilization = 0.8, arch = \"arm64\" }"),
+        "{new_text}"
+    );
+    assert!(!new_text.contains(" ,"), "{new_text}");
+    // Keys removed from the end (on-demand has no term or payment): `purchase = "on-demand" }`.
+    let text = ec2_with(
+        "m5.large",
+        ", purchase = \"reserved\", term_years = 1, payment = \"no-upfront\"",
+        "[architecture.search]\napp.purchase = [\"on-demand\"]\n",
+    );
+    let (dir, path) = scenario_file(&text);
+    let written = dir.path().join("best.toml");
+    optimize_cli(0, &path, &["--write", written.to_str().unwrap()]);
+    let new_text = std::fs::read_to_string(&written).unwrap();
+    assert!(
+        new_text.contains("max_utilization = 0.7, purchase = \"on-demand\" }"),
+        "{new_text}"
+    );
+}
+
+#[test]
+fn csv_in_yen_has_monthly_upfront_and_saving_in_yen_appended() {
+    let text = ec2_scenario(
+        "m5.large",
+        "[architecture.search]\napp.instance = [\"c7g.large\", \"m7g.large\"]\napp.purchase = [\"reserved\"]\napp.payment = [\"all-upfront\"]\nmax_utilization = 0.7\n",
+    )
+    .replace(
+        "region = \"us-east-1\"",
+        "region = \"us-east-1\"\n[assumptions]\nusd_jpy = 150\nfx_date = \"2026-11-20\"",
+    );
+    let (_dir, path) = scenario_file(&text);
+    let out = optimize_cli(0, &path, &["--format", "csv", "--currency", "JPY"]).stdout;
+    let mut rows = out.lines();
+    assert_eq!(
+        rows.next().unwrap(),
+        "architecture,rank,monthly_usd,upfront_usd,saving_usd,configuration,binding,monthly_jpy,upfront_jpy,saving_jpy"
+    );
+    // Each yen column is its USD column x 150, rounded to the whole yen half away from zero.
+    let yen = |usd: &str| {
+        (d(usd) * d("150"))
+            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .to_string()
+    };
+    let mut upfront_seen = false;
+    let mut n = 0;
+    for row in rows {
+        let cells: Vec<String> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(row.as_bytes())
+            .records()
+            .next()
+            .unwrap()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(cells.len(), 10, "{row}");
+        assert_eq!(cells[7], yen(&cells[2]), "monthly: {row}");
+        assert_eq!(cells[8], yen(&cells[3]), "upfront: {row}");
+        assert_eq!(cells[9], yen(&cells[4]), "saving: {row}");
+        upfront_seen |= d(&cells[3]) > Decimal::ZERO;
+        n += 1;
+    }
+    assert!(n >= 2 && upfront_seen, "{out}");
 }

@@ -405,8 +405,8 @@ fn upfront_line(
     Ok(l)
 }
 
-/// "1-year partial upfront" (`term.*`), inside descriptions.
-fn term(t: &Terms) -> Value {
+/// "1-year partial upfront" (`term.*`), inside descriptions and purchase summaries.
+pub fn term(t: &Terms) -> Value {
     let id = match t.payment {
         Payment::NoUpfront => "term.year_no_upfront",
         Payment::PartialUpfront => "term.year_partial_upfront",

@@ -67,14 +67,33 @@ fn message_tables() {
             .unwrap_or_else(|e| panic!("{file}: not valid TOML: {e}"));
         let mut pairs = Vec::new();
         walk(file, "", doc.as_table(), &mut pairs);
+        assert!(pairs.len() <= usize::from(u16::MAX), "{file}: too many ids");
         let mut order: Vec<usize> = (0..pairs.len()).collect();
         order.sort_by(|a, b| pairs[*a].0.cmp(&pairs[*b].0));
-        writeln!(code, "/// `{file}`: (id, text) in file order.").unwrap();
-        writeln!(code, "pub static {name}: &[(&str, &str)] = &[").unwrap();
+        // One text of every id and text, and (start, end) byte offsets into it: integers only,
+        // so the tables need no relocations when the program starts.
+        let mut blob = String::new();
+        let mut spans = Vec::new();
         for (id, text) in &pairs {
-            writeln!(code, "    ({id:?}, {text:?}),").unwrap();
+            let id_at = blob.len();
+            blob.push_str(id);
+            let text_at = blob.len();
+            blob.push_str(text);
+            spans.push((id_at, text_at, blob.len()));
         }
-        writeln!(code, "];").unwrap();
+        assert!(u32::try_from(blob.len()).is_ok(), "{file}: too long");
+        writeln!(
+            code,
+            "/// `{file}`: every id and text, one after the other."
+        )
+        .unwrap();
+        writeln!(code, "pub static {name}_TEXT: &str = {blob:?};").unwrap();
+        writeln!(
+            code,
+            "/// `{file}` in file order: (id start, text start = id end, text end) in `{name}_TEXT`."
+        )
+        .unwrap();
+        writeln!(code, "pub static {name}: &[(u32, u32, u32)] = &{spans:?};").unwrap();
         writeln!(code, "/// Positions in `{name}`, sorted by id.").unwrap();
         writeln!(code, "pub static {name}_SORTED: &[u16] = &{order:?};").unwrap();
     }

@@ -16,7 +16,7 @@ pub enum Command {
     /// Write every format and both charts into one report folder
     Report(ReportArgs),
     /// Check a scenario file without pricing it
-    Validate(ScenarioArgs),
+    Validate(ValidateArgs),
     /// Check every architecture against hard limits and quotas (exit 3 when a hard limit is exceeded)
     Limits(LimitsArgs),
     /// Price every architecture while one numeric key varies
@@ -134,6 +134,16 @@ pub enum CurrencyArg {
 pub enum LangArg {
     En,
     Ja,
+}
+
+/// `archcost validate`: the scenario, and the language of its answer (and errors).
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub input: ScenarioArgs,
+    /// Language of the answer and of error messages (keys, values and file:line stay as written)
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
 }
 
 /// Options every command that reads a scenario shares.

@@ -5,7 +5,8 @@
 //! input (`/dev/zero`, `/dev/urandom`, a FIFO, `/dev/stdin`) ends in a clear input error at once
 //! instead of growing memory or blocking. Setting `ARCHCOST_ALLOW_SPECIAL_FILES=1` lets a
 //! pipe or device through (still bounded by size) for users who stream a file on purpose.
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Text};
+use crate::said;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -24,10 +25,18 @@ fn special_allowed() -> bool {
     std::env::var_os(ALLOW_SPECIAL_ENV).is_some_and(|v| v == "1")
 }
 
-fn input_error(path: &Path, what: &str, problem: &str, hint: &str) -> Error {
-    Error::Input(format!(
-        "{}: {problem}; expected a {what} file\n  hint: {hint}",
-        path.display()
+/// `path: problem; expected a WHAT file` + hint, worded by message ids (`error.file.*`).
+fn input_error(path: &Path, what: &str, problem: Text, hint: Text) -> Error {
+    let what = match what {
+        "scenario (TOML)" => said!("error.file.what_scenario"),
+        other => Text::from(other),
+    };
+    Error::Said(said!(
+        "error.file.input",
+        path.display().to_string(),
+        problem,
+        what,
+        hint
     ))
 }
 
@@ -99,8 +108,8 @@ pub fn read_input_text(path: &Path, input: Input) -> Result<String> {
         input_error(
             path,
             input.what,
-            &format!("not UTF-8 text (invalid byte at offset {offset})"),
-            "save the file as UTF-8",
+            said!("error.file.not_utf8", offset),
+            said!("error.file.save_utf8"),
         )
     })
 }
@@ -110,8 +119,8 @@ fn check_kind(path: &Path, what: &str, meta: &std::fs::Metadata) -> Result<()> {
         return Err(input_error(
             path,
             what,
-            "is a directory",
-            "give the path of a file",
+            said!("error.file.is_a_directory"),
+            said!("error.file.give_file"),
         ));
     }
     if meta.is_file() || special_allowed() {
@@ -120,10 +129,8 @@ fn check_kind(path: &Path, what: &str, meta: &std::fs::Metadata) -> Result<()> {
     Err(input_error(
         path,
         what,
-        "is not a regular file (a device, pipe or socket)",
-        &format!(
-            "copy the data into a file first, or set {ALLOW_SPECIAL_ENV}=1 to read it anyway (size still bounded)"
-        ),
+        said!("error.file.not_regular"),
+        said!("error.file.copy_or_allow", ALLOW_SPECIAL_ENV),
     ))
 }
 
@@ -131,22 +138,28 @@ fn too_large(path: &Path, input: Input) -> Error {
     input_error(
         path,
         input.what,
-        &format!(
-            "larger than {} bytes, the most archcost reads for a {}",
-            input.max_bytes, input.what
+        said!(
+            "error.file.too_large",
+            input.max_bytes.to_string(),
+            input.what
         ),
-        "check that this is the file you meant",
+        said!("error.file.check_meant"),
     )
 }
 
 fn open_error(path: &Path, what: &str, e: std::io::Error) -> Error {
     match e.kind() {
-        std::io::ErrorKind::NotFound => input_error(path, what, "no such file", "check the path"),
+        std::io::ErrorKind::NotFound => input_error(
+            path,
+            what,
+            said!("error.file.no_such_file"),
+            said!("error.file.check_path"),
+        ),
         std::io::ErrorKind::PermissionDenied => input_error(
             path,
             what,
-            "permission denied",
-            "check the file's permissions",
+            said!("error.file.permission_denied"),
+            said!("error.file.check_permissions"),
         ),
         _ => Error::io(path, e),
     }
@@ -157,12 +170,15 @@ fn read_error(path: &Path, what: &str, e: std::io::Error) -> Error {
         std::io::ErrorKind::WouldBlock => input_error(
             path,
             what,
-            "gave no data (a pipe or device with nothing to read)",
-            "copy the data into a file first",
+            said!("error.file.no_data"),
+            said!("error.file.copy_first"),
         ),
-        std::io::ErrorKind::InvalidData => {
-            input_error(path, what, &e.to_string(), "check the file")
-        }
+        std::io::ErrorKind::InvalidData => input_error(
+            path,
+            what,
+            Text::from(e.to_string()),
+            said!("error.file.check_file"),
+        ),
         _ => Error::io(path, e),
     }
 }

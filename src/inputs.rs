@@ -51,7 +51,8 @@ pub fn catalog_at(
         let at = scenario::key_location(name, text, "assumptions.pricing");
         let msg = format!("{at}: `assumptions.pricing`: {e}");
         if e.exit_code() == 2 {
-            Error::Input(msg)
+            let key = "assumptions.pricing";
+            Error::Said(crate::said!("error.toml.at_key", at, key, e.into_text()))
         } else {
             Error::Io {
                 path: at.into(),

@@ -29,3 +29,4 @@ pub mod services;
 pub mod sweep;
 pub mod templates;
 pub mod terms;
+pub mod text;

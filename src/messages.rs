@@ -8,42 +8,82 @@
 use crate::lang::Lang;
 use rust_decimal::Decimal;
 
-/// The tables as build.rs wrote them: `EN`/`JA` (id, text) in file order, `*_SORTED` the
-/// positions sorted by id.
+/// The tables as build.rs wrote them: `EN`/`JA` the (id start, text start, text end) byte
+/// offsets into `EN_TEXT`/`JA_TEXT` in file order, `*_SORTED` the positions sorted by id.
 mod compiled {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 
-/// Every (id, text) of `lang`'s table, in file order (the order matters where texts are
-/// matched, most specific first).
-pub fn entries(lang: Lang) -> &'static [(&'static str, &'static str)] {
+/// One language's compiled table.
+struct Table {
+    text: &'static str,
+    spans: &'static [(u32, u32, u32)],
+    sorted: &'static [u16],
+}
+
+fn table(lang: Lang) -> Table {
     match lang {
-        Lang::En => compiled::EN,
-        Lang::Ja => compiled::JA,
+        Lang::En => Table {
+            text: compiled::EN_TEXT,
+            spans: compiled::EN,
+            sorted: compiled::EN_SORTED,
+        },
+        Lang::Ja => Table {
+            text: compiled::JA_TEXT,
+            spans: compiled::JA,
+            sorted: compiled::JA_SORTED,
+        },
     }
 }
 
-/// The text of `id` in `lang` (None when the table lacks it): a binary search.
+impl Table {
+    /// Entry `i`: (id, text). The offsets are char boundaries by construction (build.rs); a
+    /// wrong one reads as empty rather than panicking.
+    fn entry(&self, i: usize) -> (&'static str, &'static str) {
+        let text = self.text;
+        let Some(&(id_at, text_at, end)) = self.spans.get(i) else {
+            return ("", "");
+        };
+        let (id_at, text_at, end) = (id_at as usize, text_at as usize, end as usize);
+        (
+            text.get(id_at..text_at).unwrap_or_default(),
+            text.get(text_at..end).unwrap_or_default(),
+        )
+    }
+}
+
+/// Every (id, text) of `lang`'s table, in file order (the order matters where texts are
+/// matched, most specific first).
+pub fn entries(lang: Lang) -> impl ExactSizeIterator<Item = (&'static str, &'static str)> {
+    let t = table(lang);
+    (0..t.spans.len()).map(move |i| t.entry(i))
+}
+
+/// The text of `id` in `lang` (None when the table lacks it): a binary search on the ids'
+/// bytes (ids are ASCII; byte order is their order).
 pub fn text(lang: Lang, id: &str) -> Option<&'static str> {
-    let (all, sorted) = match lang {
-        Lang::En => (compiled::EN, compiled::EN_SORTED),
-        Lang::Ja => (compiled::JA, compiled::JA_SORTED),
+    let t = table(lang);
+    let bytes = t.text.as_bytes();
+    let id_of = |i: u16| {
+        let (start, end, _) = t.spans.get(usize::from(i)).copied().unwrap_or_default();
+        bytes.get(start as usize..end as usize).unwrap_or_default()
     };
-    let at = sorted
-        .binary_search_by(|&i| all[usize::from(i)].0.cmp(id))
+    let at = t
+        .sorted
+        .binary_search_by(|&i| id_of(i).cmp(id.as_bytes()))
         .ok()?;
-    Some(all[usize::from(sorted[at])].1)
+    Some(t.entry(usize::from(t.sorted[at])).1)
 }
 
 /// `(id, English, Japanese)` of every id under `group` (`"finding"`, `"reason"`…), in the
 /// English table's order.
 pub fn group(group: &str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> + '_ {
-    entries(Lang::En).iter().filter_map(move |(id, en)| {
+    entries(Lang::En).filter_map(move |(id, en)| {
         let rest = id.strip_prefix(group)?;
         if !rest.starts_with('.') {
             return None;
         }
-        Some((*id, *en, text(Lang::Ja, id)?))
+        Some((id, en, text(Lang::Ja, id)?))
     })
 }
 
@@ -232,8 +272,15 @@ impl Msg {
 
     /// The text in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        let shown: Vec<String> = self.values.iter().map(|v| v.render(lang)).collect();
-        let values: Vec<&str> = shown.iter().map(String::as_str).collect();
+        let shown: Vec<std::borrow::Cow<'_, str>> = self
+            .values
+            .iter()
+            .map(|v| match v {
+                Value::Plain(s) => std::borrow::Cow::Borrowed(s.as_str()),
+                other => std::borrow::Cow::Owned(other.render(lang)),
+            })
+            .collect();
+        let values: Vec<&str> = shown.iter().map(|v| v.as_ref()).collect();
         render(lang, self.id, &values)
     }
 
@@ -245,7 +292,10 @@ impl Msg {
 
 /// Messages shown one after the other (a description: its base, a tier suffix, rate labels).
 pub fn render_all(parts: &[Msg], lang: Lang) -> String {
-    parts.iter().map(|m| m.render(lang)).collect()
+    match parts {
+        [one] => one.render(lang),
+        _ => parts.iter().map(|m| m.render(lang)).collect(),
+    }
 }
 
 /// `msg!("note.fargate.per_second", tier, starts)`: a [`Msg`] with its values as text.
@@ -284,7 +334,9 @@ mod tests {
     /// Every id has an English and a Japanese text that use the same values.
     #[test]
     fn every_id_has_both_texts_with_the_same_values() {
-        let problems = compare_tables(entries(Lang::En), entries(Lang::Ja));
+        let en: Vec<_> = entries(Lang::En).collect();
+        let ja: Vec<_> = entries(Lang::Ja).collect();
+        let problems = compare_tables(&en, &ja);
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
@@ -335,7 +387,7 @@ mod tests {
     fn sorted_index_finds_every_id() {
         for lang in [Lang::En, Lang::Ja] {
             for (id, t) in entries(lang) {
-                assert_eq!(text(lang, id), Some(*t), "{id}");
+                assert_eq!(text(lang, id), Some(t), "{id}");
             }
         }
         assert_eq!(text(Lang::En, "no.such.id"), None);

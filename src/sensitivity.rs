@@ -134,7 +134,8 @@ pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitiv
                 }
             }
             match scenario::revalidate(&varied, catalog) {
-                Err(Error::Input(msg)) => {
+                Err(e @ (Error::Input(_) | Error::Said(_))) => {
+                    let msg = e.to_string();
                     Ok(Err(msg.lines().next().unwrap_or_default().to_string()))
                 }
                 Err(e) => Err(e),

@@ -1,7 +1,7 @@
 //! Varying one numeric scenario key: set it by dot path, and price every architecture at a
 //! series of values (linear or log-spaced).
 use crate::compare;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Text};
 use crate::pricing::Catalog;
 use crate::range::{self, End, KeyProblem, RangeError};
 use crate::scenario::{self, NumSlot, Scenario, Service, WORKLOAD_INPUTS};
@@ -43,6 +43,27 @@ fn service_slot<'a>(
             slot!(d, key, plain: [target_utilization], opt: [rcu, wcu, discount_pct])
         }
         Service::Rds(r) => slot!(r, key, plain: [], opt: [storage_gb, discount_pct]),
+    }
+}
+
+/// A validation error of a varied scenario without its "varied scenario: " file prefix (the
+/// range error names the key and value instead); errors that are not input errors unchanged.
+fn without_file(e: Error) -> std::result::Result<Text, Error> {
+    const FILE: &str = "varied scenario";
+    match e {
+        Error::Input(reason) => Ok(Text::Plain(
+            reason
+                .strip_prefix("varied scenario: ")
+                .unwrap_or(&reason)
+                .to_string(),
+        )),
+        Error::Said(Text::Msg("error.scenario.at", values))
+            if values.first() == Some(&Text::Plain(FILE.to_string())) =>
+        {
+            Ok(Text::Msg("error.scenario.at_key", values[1..].to_vec()))
+        }
+        Error::Said(t) => Ok(t),
+        other => Err(other),
     }
 }
 
@@ -161,17 +182,14 @@ pub fn check_ends(
     for (end, value) in [(End::From, from), (End::To, to)] {
         set_key(&mut varied, key, value)?;
         if let Err(e) = scenario::revalidate(&varied, catalog) {
-            return Err(match e {
-                Error::Input(reason) => Error::Range(RangeError::EndInvalid {
+            return Err(match without_file(e) {
+                Ok(reason) => Error::Range(RangeError::EndInvalid {
                     end,
                     key: key.to_string(),
                     value: value.normalize(),
-                    reason: reason
-                        .strip_prefix("varied scenario: ")
-                        .unwrap_or(&reason)
-                        .to_string(),
+                    reason,
                 }),
-                other => other,
+                Err(other) => other,
             });
         }
     }
@@ -347,6 +365,11 @@ pub fn sweep(
             if check_all || offset + k == 0 {
                 scenario::revalidate(&varied, catalog).map_err(|e| match e {
                     Error::Input(reason) => Error::Range(RangeError::VariedInvalid {
+                        key: key.to_string(),
+                        value: *v,
+                        reason: Text::Plain(reason),
+                    }),
+                    Error::Said(reason) => Error::Range(RangeError::VariedInvalid {
                         key: key.to_string(),
                         value: *v,
                         reason,

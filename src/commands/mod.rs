@@ -24,17 +24,51 @@ pub use common::*;
 // that name it through `commands`.
 pub use crate::inputs::{catalog_at, catalog_dir, catalog_for, parse_decimal, CatalogRef};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, LangArg};
 use crate::error::Result;
+use crate::lang::Lang;
+use std::io::Write;
 
-/// Run a parsed command line; returns the process exit code.
-pub fn run(cli: Cli) -> Result<u8> {
-    let lang = match &cli.command {
-        Command::Sweep(a) => lang(a.output.locale.lang),
-        Command::Breakeven(a) => lang(a.output.locale.lang),
-        Command::Sensitivity(a) => lang(a.output.locale.lang),
-        _ => crate::lang::Lang::En,
+/// Run a parsed command line and print its error, if any, on standard error in the command's
+/// `--lang`; returns the process exit code.
+pub fn main(cli: Cli) -> u8 {
+    let lang = lang_of(&cli);
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            let text = crate::messages::render(lang, "error.cli.line", &[&err.render(lang)]);
+            let _ = writeln!(std::io::stderr().lock(), "{text}");
+            err.exit_code()
+        }
+    }
+}
+
+/// The language a command line asks for (`--lang`; English for commands without one). The
+/// scenario has no language key: the flag alone decides, for output and errors alike.
+pub fn lang_of(cli: &Cli) -> Lang {
+    let arg = match &cli.command {
+        Command::Compare(a) => a.output.locale.lang,
+        Command::Report(a) => a.locale.lang,
+        Command::Validate(a) => a.lang,
+        Command::Limits(a) => a.output.locale.lang,
+        Command::Diff(a) => a.output.locale.lang,
+        Command::Sensitivity(a) => a.output.locale.lang,
+        Command::Sweep(a) => a.output.locale.lang,
+        Command::Breakeven(a) => a.output.locale.lang,
+        Command::Init(a) => a.lang,
+        Command::Serve(a) => a.lang,
+        Command::Optimize(a) => a.output.locale.lang,
+        Command::Completions(_) | Command::Man | Command::Schema(_) | Command::Pricing { .. } => {
+            LangArg::En
+        }
     };
+    lang(arg)
+}
+
+/// Run a parsed command line; returns the process exit code. Range errors are worded with the
+/// flags (`--from`, `--to`) in the command's language.
+pub fn run(cli: Cli) -> Result<u8> {
+    let lang = lang_of(&cli);
     dispatch(cli).map_err(|e| e.name_range_in(&crate::range::FLAGS, lang))
 }
 

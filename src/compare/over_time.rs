@@ -2,6 +2,7 @@
 //! cost, the first 12 months and the total over the scenario's longest commitment term, so an
 //! on-demand architecture and a committed one can be read side by side.
 use crate::error::Result;
+use crate::messages::{Msg, Value};
 use crate::money;
 use crate::money::exact;
 use crate::scenario::{Purchase, Scenario, Service};
@@ -15,6 +16,10 @@ pub struct OverTime {
     /// The purchase option of each tier that has one ("app ec2: reserved, 1-year partial
     /// upfront"); empty for an all on-demand architecture.
     pub purchase: Vec<String>,
+    // `purchase` as messages (`purchase.*`), in the same order, shown in any language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub purchase_texts: Vec<Msg>,
     /// `monthly_usd` without the amortised upfront fees: what is billed every month.
     #[serde(with = "exact")]
     #[schemars(with = "rust_decimal::Decimal")]
@@ -71,10 +76,11 @@ pub fn of(
     lines: &[&Line],
     months: u32,
 ) -> Result<OverTime> {
-    let purchase = tiers(s)
+    let purchase_texts: Vec<Msg> = tiers(s)
         .filter(|(at, _, _)| *at == index)
         .filter_map(|(_, tier, svc)| describe(tier, svc))
         .collect();
+    let purchase = purchase_texts.iter().map(Msg::en).collect();
     let amortised = money::sum(
         lines
             .iter()
@@ -93,6 +99,7 @@ pub fn of(
     }
     Ok(OverTime {
         purchase,
+        purchase_texts,
         recurring_monthly_usd: recurring,
         first_12_months_usd: money::sum(
             [upfront_usd, money::mul(recurring, Decimal::from(12), name)?],
@@ -104,19 +111,25 @@ pub fn of(
 }
 
 /// "app ec2: reserved, 3-year all upfront (user assumption: 30 % off on-demand)".
-fn describe(tier: &str, svc: &Service) -> Option<String> {
+fn describe(tier: &str, svc: &Service) -> Option<Msg> {
     let t = svc.terms();
+    let term = crate::services::purchase::term(&t);
     let what = match t.purchase {
         Purchase::OnDemand => return None,
-        Purchase::Spot => format!(
-            "spot, {} % of the hours",
+        Purchase::Spot => crate::msg!(
+            "purchase.spot",
             (t.spot_share * Decimal::ONE_HUNDRED).normalize()
         ),
-        p => format!("{}, {}", p.key(), t.text()),
+        Purchase::Reserved => Msg::of("purchase.reserved", vec![term]),
+        Purchase::ComputeSavingsPlan => Msg::of("purchase.compute_savings_plan", vec![term]),
+        Purchase::InstanceSavingsPlan => Msg::of("purchase.instance_savings_plan", vec![term]),
     };
     let rate = match t.discount_pct {
-        Some(d) => format!(" (user assumption: {} % off on-demand)", d.normalize()),
-        None => String::new(),
+        Some(d) => Value::Msg(crate::msg!("purchase.user_assumption", d.normalize())),
+        None => Value::Plain(String::new()),
     };
-    Some(format!("{tier} {}: {what}{rate}", svc.name()))
+    Some(Msg::of(
+        "purchase.tier",
+        vec![tier.into(), svc.name().into(), Value::Msg(what), rate],
+    ))
 }

@@ -1,6 +1,6 @@
 //! API Gateway limits: integration timeout (29 s REST, 30 s HTTP), payload sizes, WebSocket
 //! messages, frames and connections, the account throttle and the stage throttle.
-use super::{fmt, hour, table, Checker, Measure, Status};
+use super::{fmt, hour, table, Checker, Measure, Remedy, Status};
 use crate::capacity::plan::ArchPlan;
 use crate::scenario::{ApiGateway, ApiKind, Endpoint, Workload};
 use rust_decimal::Decimal;
@@ -36,7 +36,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, g: &ApiGateway, w: &Workload, p
             work_s,
             t,
             "seconds",
-            "Raise timeout_s, or make the backend faster / asynchronous",
+            Remedy::Check("remedy.check.apigw.timeout_s"),
             "timeout_s",
             || {
                 format!(
@@ -80,7 +80,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, g: &ApiGateway, w: &Workload, p
             peak.peak_rps,
             t,
             "requests per second",
-            "Raise throttle_rps (callers above it get HTTP 429)",
+            Remedy::Check("remedy.check.apigw.throttle_rps"),
             "throttle_rps",
             || {
                 format!(
@@ -108,11 +108,17 @@ fn websocket(c: &mut Checker, tier: &str, g: &ApiGateway, biggest_kb: Decimal) {
                     limit: row.value,
                     unit: &row.unit,
                     kind: "behaviour",
-                    remedy: "Make sure the client library fragments messages above 32 KB (or keep messages small)",
+                    remedy: Remedy::Check("remedy.check.apigw.websocket.frame_kb"),
                     source: &row.source,
                 },
                 Status::Warning,
-                || format!("largest message ({} KB) is sent as {} frames of at most 32 KB", fmt(biggest_kb), fmt(frames)),
+                || {
+                    format!(
+                        "largest message ({} KB) is sent as {} frames of at most 32 KB",
+                        fmt(biggest_kb),
+                        fmt(frames)
+                    )
+                },
             );
         }
     }

@@ -49,6 +49,32 @@ pub(crate) struct Checker<'a> {
     out: Vec<Finding>,
 }
 
+/// Where a finding's remedy comes from; the text is built only for a finding that needs one
+/// (not within its limit), so a run with every limit met reads no message table.
+#[derive(Clone, Copy)]
+pub(crate) enum Remedy<'m> {
+    /// The remedy of the limits table row (limits/limits.csv).
+    Row(&'m str),
+    /// A check's own remedy: message id `remedy.check.<finding id>` (messages/*.toml).
+    Check(&'static str),
+}
+
+impl Remedy<'_> {
+    fn text(self) -> String {
+        match self {
+            Remedy::Row(t) => t.to_string(),
+            Remedy::Check(id) => crate::messages::text(crate::lang::Lang::En, id)
+                .unwrap_or_default()
+                .to_string(),
+        }
+    }
+}
+
+/// The remedy of a check whose limit is not a table row (`remedy.check.<id>`), in English.
+pub fn check_remedy(id: &str) -> Option<&'static str> {
+    crate::messages::text(crate::lang::Lang::En, &format!("remedy.check.{id}"))
+}
+
 /// One measured value against its limit.
 pub(crate) struct Measure<'m> {
     pub tier: &'m str,
@@ -58,7 +84,7 @@ pub(crate) struct Measure<'m> {
     pub unit: &'m str,
     /// `hard`, `quota`, `behaviour` or `setting`.
     pub kind: &'m str,
-    pub remedy: &'m str,
+    pub remedy: Remedy<'m>,
     pub source: &'m str,
 }
 
@@ -142,7 +168,7 @@ impl<'a> Checker<'a> {
                 limit,
                 unit: &row.unit,
                 kind: &row.kind,
-                remedy: &row.remedy,
+                remedy: Remedy::Row(&row.remedy),
                 source: &source,
             },
             message,
@@ -191,7 +217,7 @@ impl<'a> Checker<'a> {
             remedy: if status == Status::Ok {
                 String::new()
             } else {
-                m.remedy.to_string()
+                m.remedy.text()
             },
             source: m.source.to_string(),
         });
@@ -206,7 +232,7 @@ impl<'a> Checker<'a> {
         value: Decimal,
         limit: Decimal,
         unit: &str,
-        remedy: &str,
+        remedy: Remedy<'_>,
         key: &str,
         message: impl FnOnce() -> String,
     ) {

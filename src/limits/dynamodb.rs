@@ -1,6 +1,6 @@
 //! DynamoDB limits, read from the table's capacity plan: item size, read and write units at the
 //! busiest second per table and per partition (hot key), and provisioned `rcu` / `wcu` settings.
-use super::{fmt, Checker};
+use super::{fmt, Checker, Remedy};
 use crate::capacity::plan::TierPlan;
 use crate::scenario::{DynamoDb, Workload};
 
@@ -35,7 +35,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, d: &DynamoDb, w: &Workload, tp:
             reads,
             rcu,
             "RCU",
-            "Raise rcu, enable auto scaling, or use on-demand capacity",
+            Remedy::Check("remedy.check.dynamodb.rcu"),
             "rcu",
             || {
                 format!(
@@ -52,7 +52,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, d: &DynamoDb, w: &Workload, tp:
             writes,
             wcu,
             "WCU",
-            "Raise wcu, enable auto scaling, or use on-demand capacity",
+            Remedy::Check("remedy.check.dynamodb.wcu"),
             "wcu",
             || {
                 format!(

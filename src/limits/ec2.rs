@@ -1,7 +1,7 @@
 //! EC2 limits, read from the fleet plan: vCPUs busy at the busiest second vs the fleet's vCPUs,
 //! the burstable (T3/T3a/T4g) CPU-credit baseline, `max` vs the instances the peak needs, and
 //! the ALB target-group size when the web tier has a load balancer.
-use super::{fmt, hour, Checker, Measure};
+use super::{fmt, hour, Checker, Measure, Remedy};
 // The vCPU and baseline tables are data capacity planning reads too; named here for callers.
 use crate::capacity::plan::{ArchPlan, FleetPlan, TierPlan};
 pub use crate::limit_tables::{baseline_row, vcpu_of};
@@ -22,7 +22,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, e: &Ec2, plan: &ArchPlan, tp: &
             needed,
             max,
             "instances",
-            "Raise max or use a larger instance type",
+            Remedy::Check("remedy.check.ec2.max"),
             "max",
             || {
                 format!(
@@ -59,7 +59,7 @@ fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
             limit: capacity,
             unit: "vCPU",
             kind: "setting",
-            remedy: "Add instances, scale with rps_per_instance, or pick a larger type",
+            remedy: Remedy::Check("remedy.check.ec2.cpu"),
             source: &source,
         },
         || format!("vCPUs busy at the busiest second ({}) vs {} x {} ({} vCPU each); request time assumed to be CPU time", fmt(busy), fmt(instances), e.instance, fmt(vcpu)),
@@ -77,7 +77,7 @@ fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
             limit: baseline,
             unit: "vCPU",
             kind: "behaviour",
-            remedy: &row.remedy,
+            remedy: Remedy::Row(&row.remedy),
             source: &row.source,
         },
         || {

@@ -1,7 +1,7 @@
 //! Fargate limits, read from the service's fleet plan: vCPUs busy vs a fixed service's vCPUs,
 //! `max_tasks` vs the tasks the busiest second needs, the Region's vCPU quota, ALB targets and
 //! the Spot interruption notice.
-use super::{fmt, hour, Checker, Measure};
+use super::{fmt, hour, Checker, Measure, Remedy};
 use crate::capacity::plan::{ArchPlan, TierPlan};
 use crate::scenario::Fargate;
 use rust_decimal::Decimal;
@@ -19,7 +19,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, f: &Fargate, plan: &ArchPlan, t
                 limit: n * f.vcpu,
                 unit: "vCPU",
                 kind: "setting",
-                remedy: "Add tasks or scale with rps_per_task; the request time is assumed to be CPU time (an upper bound)",
+                remedy: Remedy::Check("remedy.check.fargate.cpu"),
                 source: "your scenario: tasks, vcpu, workload.duration_ms",
             },
             || format!("vCPUs busy at the busiest second if each request in flight uses one vCPU ({}) vs {} tasks x {} vCPU", fmt(busy), fmt(n), fmt(f.vcpu)),
@@ -48,7 +48,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, f: &Fargate, plan: &ArchPlan, t
                 needed,
                 max,
                 "tasks",
-                "Raise max_tasks or rps_per_task; unserved requests queue or fail",
+                Remedy::Check("remedy.check.fargate.max_tasks"),
                 "max_tasks",
                 || {
                     format!(

@@ -1,6 +1,6 @@
 //! Lambda limits: the 15-minute timeout and the configured one, payload sizes, concurrency at the
 //! busiest second and the scaling rate a burst needs (all from the function's capacity plan).
-use super::{fmt, hour, Checker};
+use super::{fmt, hour, Checker, Remedy};
 use crate::capacity::plan::{ArchPlan, TierPlan};
 use crate::scenario::{Invocation, Lambda, Workload};
 use rust_decimal::Decimal;
@@ -30,7 +30,7 @@ pub(super) fn check(
             seconds,
             t,
             "seconds",
-            "Raise timeout_s (at most 900 s) or shorten the work",
+            Remedy::Check("remedy.check.lambda.timeout_s"),
             "timeout_s",
             || {
                 format!(

@@ -1,6 +1,6 @@
 //! RDS limits: the default `max_connections` (from the instance class memory) vs one connection
 //! per request in flight at the busiest second.
-use super::{fmt, table, Checker, Measure};
+use super::{fmt, table, Checker, Measure, Remedy};
 use crate::capacity::plan::ArchPlan;
 use crate::scenario::{Engine, Rds};
 use rust_decimal::Decimal;
@@ -65,7 +65,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, r: &Rds, plan: &ArchPlan) {
             limit: m.connections,
             unit: "connections",
             kind: "quota",
-            remedy: "Put RDS Proxy (or a connection pool) between the app tier and the database, or use a larger instance class",
+            remedy: Remedy::Check("remedy.check.rds.max_connections"),
             source: &source,
         },
         || format!("connections needed at the peak (one per request in flight: {}) vs the default max_connections of {} ({} GiB, approximate)", fmt(needed), r.instance, fmt(m.memory_gib)),

@@ -424,13 +424,8 @@ pub fn date_range<'a>(dates: impl Iterator<Item = &'a str>) -> Option<(String, S
     range.map(|(lo, hi)| (lo.to_string(), hi.to_string()))
 }
 
-fn missing_hint(key: &str, region: &str) -> String {
-    format!(
-        "the price was not found in any source, so it is absent (prices are never guessed). \
-         Choose another option, or add a sourced row for `{key}` / {region} to pricing/curated.csv \
-         and run pricing/regenerate.sh (see pricing/SOURCES.md), or run \
-         `archcost pricing fetch --region {region}` and pass --pricing DIR"
-    )
+fn missing_hint(key: &str, region: &str) -> crate::error::Text {
+    Error::absent_price_hint(key, region)
 }
 
 /// A portion of a quantity that falls into one tier.

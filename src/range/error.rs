@@ -1,9 +1,10 @@
 //! What can be wrong with a sweep, break-even or sensitivity range or the key it varies, with
 //! the values, and how a caller words it (flags or query fields, English or Japanese: the texts
-//! are `error.range.*` in messages/*.toml). Depends only on the leaves `lang` and `messages`, so
-//! `error` can carry it.
+//! are `error.range.*` in messages/*.toml). Depends only on the leaves `lang`, `messages` and
+//! `text`, so `error` can carry it.
 use crate::lang::Lang;
 use crate::messages;
+use crate::text::Text;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -37,7 +38,7 @@ pub enum RangeError {
         end: End,
         key: String,
         value: Decimal,
-        reason: String,
+        reason: Text,
     },
     #[error("pct {pct}: expected a percentage above 0 and below 100")]
     PctOutOfRange { pct: Decimal },
@@ -49,7 +50,7 @@ pub enum RangeError {
     VariedInvalid {
         key: String,
         value: Decimal,
-        reason: String,
+        reason: Text,
     },
     /// `between` names an architecture the scenario does not have.
     #[error("between: no architecture named `{name}`")]
@@ -145,7 +146,10 @@ impl RangeError {
                 value,
                 reason,
                 ..
-            } => say("error.range.end_invalid", &[end(e), &show(*value), reason]),
+            } => say(
+                "error.range.end_invalid",
+                &[end(e), &show(*value), &reason.render(lang)],
+            ),
             RangeError::PctOutOfRange { pct } => {
                 say("error.range.pct_out_of_range", &[w.pct, &pct.to_string()])
             }
@@ -179,7 +183,12 @@ impl RangeError {
             }
             RangeError::VariedInvalid { key, value, reason } => say(
                 "error.range.varied_invalid",
-                &[w.vary, key, &value.normalize().to_string(), reason],
+                &[
+                    w.vary,
+                    key,
+                    &value.normalize().to_string(),
+                    &reason.render(lang),
+                ],
             ),
             RangeError::BetweenUnknown { name, known } => say(
                 "error.range.between_unknown",

@@ -180,7 +180,7 @@ pub static EN: Words = Words {
     cheapest_mark: "* cheapest feasible at that value",
     cannot_run_mark: "✗ cannot run at that value",
     sweep_footer: "Monthly cost of each architecture at each value.",
-    breakeven_title: "Break-even as {key} goes from {from} to {to}",
+    breakeven_title: "Break-even: {key} from {from} to {to}",
     never_cross: "The costs never cross in this range: the order of the architectures does not change.",
     between: "Between",
     value_exact: "Value (exact in JSON)",

@@ -377,6 +377,10 @@ fn limits_table(o: &mut String, a: &ArchReport, lang: Lang) {
             // still what to do if it gets close, so it is shown muted rather than left blank.
             let (remedy_en, remedy_class) = match crate::limits::row(&f.id) {
                 Some(r) if f.remedy.is_empty() => (r.remedy.as_str(), "remedy ok-hint"),
+                None if f.remedy.is_empty() => (
+                    crate::limits::check_remedy(&f.id).unwrap_or_default(),
+                    "remedy ok-hint",
+                ),
                 _ => (f.remedy.as_str(), "remedy"),
             };
             o.push_str(&format!(

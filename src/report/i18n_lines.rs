@@ -59,11 +59,17 @@ pub fn remedies_ja() -> &'static std::collections::HashMap<String, String> {
 }
 
 /// A finding's remedy as shown in `lang`: the limits.csv row's Japanese (limits/remedies-ja.csv)
-/// when the finding carries that row's remedy, else the checks' own remedies; unknown text stays
-/// English.
+/// when the finding carries that row's remedy, else the check's own remedy by the finding's id
+/// (`remedy.check.<id>`); unknown text stays English.
 pub fn remedy<'a>(lang: Lang, id: &str, english: &'a str) -> Cow<'a, str> {
     if lang == Lang::En || english.is_empty() {
         return Cow::Borrowed(english);
+    }
+    let check_id = format!("remedy.check.{id}");
+    if messages::text(Lang::En, &check_id) == Some(english) {
+        if let Some(ja) = messages::text(lang, &check_id) {
+            return Cow::Borrowed(ja);
+        }
     }
     let ja = remedies_ja();
     let from_row = crate::limits::row(id)
@@ -79,37 +85,69 @@ pub fn remedy<'a>(lang: Lang, id: &str, english: &'a str) -> Cow<'a, str> {
     };
     match from_row.or_else(from_text) {
         Some(t) => Cow::Owned(t.clone()),
-        None => match translate(pairs("remedy"), english) {
-            Some(t) => Cow::Owned(t),
-            None => Cow::Borrowed(english),
-        },
+        None => Cow::Borrowed(english),
     }
 }
 
-/// A finding's source as shown in `lang`: URLs and keys unchanged, the words around them and
-/// the notes on where the text came from in Japanese.
+/// A finding's source as shown to people in `lang`: the public source only (URLs, keys and the
+/// words around them, in `lang`); the notes in parentheses after a URL that say how the text
+/// was read (`(copy)`, `(June 2023 text, awsdocs GitHub)`) are left out. JSON keeps the row's
+/// source as written.
 pub fn source(lang: Lang, source: &str) -> Cow<'_, str> {
+    let public = public_source(source);
     if lang == Lang::En {
-        return Cow::Borrowed(source);
+        return public;
     }
     let templates: Vec<_> = pairs("source")
         .iter()
         .filter(|(en, _)| en.contains("{}"))
         .cloned()
         .collect();
-    let mut out = translate(&templates, source).unwrap_or_else(|| source.to_string());
+    let mut out = translate(&templates, &public).unwrap_or_else(|| public.to_string());
     for (en, ja) in pairs("source").iter().filter(|(en, _)| !en.contains("{}")) {
         out = out.replace(en.as_str(), ja);
-    }
-    for (en, ja) in pairs("source_note") {
-        // "URL (copy)" → "URL（転載）": the full-width parenthesis takes the space's place.
-        out = out.replace(&format!(" {en}"), ja).replace(en.as_str(), ja);
     }
     if out == source {
         Cow::Borrowed(source)
     } else {
         Cow::Owned(out)
     }
+}
+
+/// `source` without the parenthesised notes that follow its URLs
+/// (`https://… (ja-JP/zh-CN page text); https://… (copy)` → `https://…; https://…`).
+pub fn public_source(source: &str) -> Cow<'_, str> {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    let mut changed = false;
+    while let Some(at) = rest.find("http") {
+        let url_len = rest[at..]
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(rest.len() - at);
+        out.push_str(&rest[..at + url_len]);
+        rest = &rest[at + url_len..];
+        // A note is " (…)" right after the URL, with balanced parentheses.
+        if let Some(after) = rest.strip_prefix(" (") {
+            let mut depth = 1usize;
+            let close = after.char_indices().find_map(|(i, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                (depth == 0).then_some(i)
+            });
+            if let Some(i) = close {
+                rest = &after[i + 1..];
+                changed = true;
+            }
+        }
+    }
+    if !changed {
+        return Cow::Borrowed(source);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// A limit finding's message as shown in `lang` (messages without a template stay English).
@@ -172,14 +210,7 @@ fn pairs(group: &str) -> &'static [(String, &'static str)] {
 }
 
 /// The groups of the message tables this module matches English text against.
-const GROUPS_USED: [&str; 6] = [
-    "finding",
-    "reason",
-    "remedy",
-    "source",
-    "source_note",
-    "limit_unit",
-];
+const GROUPS_USED: [&str; 4] = ["finding", "reason", "source", "limit_unit"];
 
 /// "{0} x {1}" → "{} x {}".
 fn pattern(english: &str) -> String {

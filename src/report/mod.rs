@@ -12,6 +12,7 @@ pub mod html;
 pub mod i18n;
 pub mod i18n_lines;
 pub mod json;
+pub mod key_names;
 pub mod limits;
 pub mod markdown;
 pub mod markup;

@@ -16,28 +16,18 @@ struct Words {
     note: &'static str,
 }
 
+/// The section's words in `lang` (`ui.over_time.*`).
 fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::En => Words {
-            heading: "Money over time",
-            purchase: "Purchase",
-            on_demand: "on-demand",
-            upfront: "Upfront (one-off)",
-            monthly: "Per month (upfront amortised)",
-            recurring: "Billed monthly",
-            first_12: "First 12 months",
-            note: "Upfront money is paid once at purchase and amortised over its term into the monthly figures; the first 12 months include it whole. A shorter commitment is assumed renewed on the same terms over the longer period. A partial-upfront split or a rate marked \"user assumption\" is not a published price.",
-        },
-        Lang::Ja => Words {
-            heading: "期間ごとの費用",
-            purchase: "購入オプション",
-            on_demand: "オンデマンド",
-            upfront: "前払い（一括）",
-            monthly: "月額（前払いを按分）",
-            recurring: "毎月の請求",
-            first_12: "最初の 12 か月",
-            note: "前払い金は購入時に一度だけ支払い、月額には期間で按分して含めています。最初の 12 か月には全額を含みます。期間の短い契約は、長い期間では同じ条件で更新するものとしています。一部前払いの内訳や「ユーザーの想定」（user assumption）と記した料率は公表価格ではありません。",
-        },
+    let t = |id: &'static str| crate::messages::text(lang, id).unwrap_or(id);
+    Words {
+        heading: t("ui.over_time.heading"),
+        purchase: t("ui.over_time.purchase"),
+        on_demand: t("ui.over_time.on_demand"),
+        upfront: t("ui.over_time.upfront"),
+        monthly: t("ui.over_time.monthly"),
+        recurring: t("ui.over_time.recurring"),
+        first_12: t("ui.over_time.first_12"),
+        note: t("ui.over_time.note"),
     }
 }
 
@@ -48,10 +38,7 @@ fn over_time(rep: &Report) -> Option<u32> {
 }
 
 fn term_label(lang: Lang, months: u32) -> String {
-    match lang {
-        Lang::En => format!("Over {months} months"),
-        Lang::Ja => format!("{months} か月の合計"),
-    }
+    crate::messages::render(lang, "ui.over_time.term", &[&months.to_string()])
 }
 
 /// The row cells of one architecture: name, purchase, upfront, monthly, recurring, 12 months,
@@ -60,7 +47,11 @@ fn cells(rep: &Report, a: &ArchReport, o: &OverTime, w: &Words, lang: Lang) -> [
     let purchase = if o.purchase.is_empty() {
         w.on_demand.to_string()
     } else {
-        let each: Vec<String> = o.purchase.iter().map(|p| purchase_in(lang, p)).collect();
+        let each: Vec<String> = if o.purchase_texts.len() == o.purchase.len() {
+            o.purchase_texts.iter().map(|m| m.render(lang)).collect()
+        } else {
+            o.purchase.clone()
+        };
         each.join("; ")
     };
     [
@@ -72,29 +63,6 @@ fn cells(rep: &Report, a: &ArchReport, o: &OverTime, w: &Words, lang: Lang) -> [
         money(rep, o.first_12_months_usd),
         money(rep, o.total_usd),
     ]
-}
-
-/// The engine's purchase summary ("app ec2: reserved, 1-year no upfront (user assumption: 30 %
-/// off on-demand)") in `lang`: its fixed words replaced, values kept.
-fn purchase_in(lang: Lang, text: &str) -> String {
-    const JA: [(&str, &str); 10] = [
-        (": reserved, ", ": リザーブド、"),
-        (": compute-savings-plan, ", ": Compute Savings Plan、"),
-        (": instance-savings-plan, ", ": EC2 Instance Savings Plan、"),
-        (": spot, ", ": Spot、"),
-        (" % of the hours", " % の時間"),
-        ("-year no upfront", " 年・前払いなし"),
-        ("-year partial upfront", " 年・一部前払い"),
-        ("-year all upfront", " 年・全額前払い"),
-        (" (user assumption: ", "（ユーザーの想定: オンデマンドから "),
-        (" % off on-demand)", " % 割引）"),
-    ];
-    match lang {
-        Lang::En => text.to_string(),
-        Lang::Ja => JA
-            .iter()
-            .fold(text.to_string(), |t, (en, ja)| t.replace(en, ja)),
-    }
 }
 
 fn header(lang: Lang, months: u32) -> [String; 7] {

@@ -50,7 +50,7 @@ pub fn table(r: &Sensitivity, d: &Display) -> String {
                 Basis::Pct => "",
             };
             t.add_row(vec![
-                Cell::new(format!("{}{tag}", i.input)),
+                Cell::new(format!("{}{tag}", label(d, &i.input))),
                 right(format!("{} → {}", d.count(i.low_value), d.money(i.low_usd))),
                 right(format!(
                     "{} → {}",
@@ -74,7 +74,7 @@ pub fn table(r: &Sensitivity, d: &Display) -> String {
         };
         o.push_str(&format!(
             "{note}{} {} — {}\n",
-            s.input,
+            label(d, &s.input),
             w.not_varied,
             super::i18n_lines::reason(d.lang, &s.reason)
         ));
@@ -83,6 +83,11 @@ pub fn table(r: &Sensitivity, d: &Display) -> String {
         o.push_str(&format!("{note}\n"));
     }
     o
+}
+
+/// The human name of an input (its dot path when it has none).
+fn label(d: &Display, input: &str) -> String {
+    super::key_names::label(d.lang, input)
 }
 
 /// Largest swing of the whole run (bars share one scale across architectures).
@@ -133,8 +138,8 @@ pub fn markdown(r: &Sensitivity, d: &Display) -> String {
                 Basis::Pct => "",
             };
             o.push_str(&format!(
-                "| `{}`{tag} | {} → {} | {} → {} | {} | {} |\n",
-                i.input,
+                "| {}{tag} | {} → {} | {} → {} | {} | {} |\n",
+                cell(&label(d, &i.input)),
                 d.count(i.low_value),
                 d.money(i.low_usd),
                 d.count(i.high_value),
@@ -147,7 +152,7 @@ pub fn markdown(r: &Sensitivity, d: &Display) -> String {
     for s in &r.skipped {
         o.push_str(&format!(
             "\n> {} {} — {}\n",
-            s.input,
+            label(d, &s.input),
             w.not_varied,
             cell(&super::i18n_lines::reason(d.lang, &s.reason))
         ));

@@ -82,7 +82,7 @@ pub fn json(key: &str, rows: &[SweepRow]) -> Vec<u8> {
 
 pub fn table(key: &str, rows: &[SweepRow], d: &Display) -> String {
     let mut t = new_table();
-    let mut header = vec![Cell::new(key)];
+    let mut header = vec![Cell::new(super::key_names::label(d.lang, key))];
     if let Some(first) = rows.first() {
         header.extend(first.monthly_usd.iter().map(|(n, _)| Cell::new(n)));
     }
@@ -122,7 +122,7 @@ pub fn markdown(key: &str, rows: &[SweepRow], d: &Display) -> String {
         .first()
         .map(|r| r.monthly_usd.iter().map(|(n, _)| n.as_str()).collect())
         .unwrap_or_default();
-    let mut o = format!("| `{}` |", cell(key));
+    let mut o = format!("| {} |", cell(&super::key_names::label(d.lang, key)));
     for n in &names {
         o.push_str(&format!(" {} |", cell(n)));
     }
@@ -368,7 +368,7 @@ pub fn breakeven_text(
     let mut out = fill(
         w.breakeven_title,
         &[
-            ("key", key),
+            ("key", &super::key_names::label(d.lang, key)),
             ("from", &d.volume(from)),
             ("to", &d.volume(to)),
         ],
@@ -437,14 +437,10 @@ pub fn breakeven_text(
     out
 }
 
-/// The x-axis title of a sweep over `key`: a human name for the workload volumes (messages
-/// `axis.*`), the key itself for the rest, with the log-scale note on log axes.
+/// The x-axis title of a sweep over `key`: the key's human name (`report::key_names`), with the
+/// log-scale note on log axes.
 pub fn axis_title(lang: super::i18n::Lang, key: &str, log_axes: bool) -> String {
-    let name = key
-        .strip_prefix("workload.")
-        .filter(|k| *k != "log_scale")
-        .and_then(|k| crate::messages::text(lang, &format!("axis.{k}")))
-        .map_or_else(|| key.to_string(), str::to_string);
+    let name = super::key_names::label(lang, key);
     if log_axes {
         crate::messages::render(lang, "axis.log_scale", &[&name])
     } else {

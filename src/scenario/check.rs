@@ -2,8 +2,9 @@
 //! plus a hint (the key path is turned into file:line:col by `scenario::locate`), and the
 //! range helpers every check uses.
 use super::types::Scenario;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Text};
 use crate::pricing::Catalog;
+use crate::said;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -13,12 +14,15 @@ pub struct Check<'a> {
 }
 
 impl Check<'_> {
-    pub fn fail(&self, path: &str, problem: impl AsRef<str>, hint: impl AsRef<str>) -> Error {
-        Error::Input(format!(
-            "{}: `{path}`: {}\n  hint: {}",
+    /// `file: `path`: problem` + hint; problem and hint are plain English or message ids
+    /// (`error.scenario.*`), shown in the language of the command.
+    pub fn fail(&self, path: &str, problem: impl Into<Text>, hint: impl Into<Text>) -> Error {
+        Error::Said(said!(
+            "error.scenario.at",
             self.file,
-            problem.as_ref(),
-            hint.as_ref()
+            path,
+            problem.into(),
+            hint.into()
         ))
     }
 
@@ -33,8 +37,8 @@ impl Check<'_> {
         if v < lo || v > hi {
             return Err(self.fail(
                 path,
-                format!("{v} is out of range; expected {lo} to {hi} {unit}"),
-                format!("set `{path}` to a value between {lo} and {hi}"),
+                said!("error.scenario.out_of_range", v, lo, hi, unit_text(unit)),
+                said!("error.scenario.set_between", path, lo, hi),
             ));
         }
         Ok(())
@@ -44,15 +48,15 @@ impl Check<'_> {
         if v < Decimal::ZERO {
             return Err(self.fail(
                 path,
-                format!("{v} is negative; expected a volume of 0 or more"),
-                format!("set `{path}` to 0 or a positive number"),
+                said!("error.scenario.negative", v),
+                said!("error.scenario.set_non_negative", path),
             ));
         }
         if v > max {
             return Err(self.fail(
                 path,
-                format!("{v} is larger than {max}, the largest value archcost models"),
-                "check the units (monthly volumes, KB, GB, ms)",
+                said!("error.scenario.too_large", v, max),
+                said!("error.scenario.check_units"),
             ));
         }
         Ok(())
@@ -62,12 +66,31 @@ impl Check<'_> {
         if v.fract() != Decimal::ZERO {
             return Err(self.fail(
                 path,
-                format!("{v} is not a whole number"),
-                format!("set `{path}` to a whole number"),
+                said!("error.scenario.not_whole", v),
+                said!("error.scenario.set_whole", path),
             ));
         }
         Ok(())
     }
+}
+
+/// A unit of a range check as words: the common ones by message id (`error.unit.*`), the rest
+/// as written.
+fn unit_text(unit: &str) -> Text {
+    let id = match unit {
+        "seconds" => "error.unit.seconds",
+        "hours" => "error.unit.hours",
+        "requests" => "error.unit.requests",
+        "requests per second" => "error.unit.requests_per_second",
+        "MB" => "error.unit.mb",
+        "GB" => "error.unit.gb",
+        "NAT gateways" => "error.unit.nat_gateways",
+        "Availability Zones" => "error.unit.azs",
+        "yen per USD" => "error.unit.yen_per_usd",
+        "provisioned IOPS" => "error.unit.provisioned_iops",
+        other => return Text::from(other),
+    };
+    said!(id)
 }
 
 pub const BIG: Decimal = dec!(1_000_000_000_000_000); // 1e15: beyond any real monthly volume

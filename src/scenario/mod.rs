@@ -19,8 +19,9 @@ pub use suggest::{closest, closest_name, instance as suggest_instance};
 pub use types::*;
 pub use validate::{fargate_size_ok, FARGATE_SIZES};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Text};
 use crate::pricing::Catalog;
+use crate::said;
 use std::path::Path;
 
 /// A scenario is a few KB; anything past 16 MiB is not one.
@@ -35,11 +36,14 @@ pub fn read_text(path: &Path) -> Result<String> {
             max_bytes: MAX_SCENARIO_BYTES,
         },
     )
-    .map_err(|e| match e {
-        Error::Input(msg) if msg.contains("no such file") => Error::Input(format!(
-            "{msg}; `archcost init > scenarios/new.toml` writes a starting scenario"
-        )),
-        other => other,
+    .map_err(|e| {
+        let missing = matches!(&e, Error::Said(Text::Msg("error.file.input", v))
+            if v.get(1) == Some(&said!("error.file.no_such_file")));
+        if missing {
+            Error::Said(said!("error.file.init_hint", e.into_text()))
+        } else {
+            e
+        }
     })
 }
 
@@ -54,9 +58,7 @@ pub fn parse(name: &str, text: &str, catalog: &Catalog) -> Result<Scenario> {
 /// the scenario names in `assumptions.pricing` can be loaded first; then call `check`).
 pub fn parse_unchecked(name: &str, text: &str) -> Result<Scenario> {
     if text.trim().is_empty() {
-        return Err(Error::Input(format!(
-            "{name}: the file is empty; expected a scenario with `name`, `region`, [workload] and at least one [[architecture]]\n  hint: `archcost init` prints a commented example"
-        )));
+        return Err(Error::Said(said!("error.scenario.empty", name)));
     }
     let mut scenario: Scenario = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
     normalise_regions(&mut scenario);
@@ -100,7 +102,11 @@ pub fn check(name: &str, text: &str, scenario: &Scenario, catalog: &Catalog) -> 
     if scenario.has_ranges() {
         for (end, label) in [(RangeEnd::Low, "low"), (RangeEnd::High, "high")] {
             validate::validate(name, &scenario.at_range_end(end), catalog).map_err(|e| {
-                Error::Input(format!("{e}\n  (with every range at its {label} end)"))
+                let end = match label {
+                    "low" => said!("error.scenario.range_end_low", e.into_text()),
+                    _ => said!("error.scenario.range_end_high", e.into_text()),
+                };
+                Error::Said(end)
             })?;
         }
     }
@@ -110,6 +116,18 @@ pub fn check(name: &str, text: &str, scenario: &Scenario, catalog: &Catalog) -> 
 /// Turn `file: `key.path`: ...` into `file:line:col: `key.path`: ...` when the key (or its
 /// closest parent) can be found in the text.
 pub fn with_location(name: &str, text: &str, err: Error) -> Error {
+    if let Error::Said(Text::Msg("error.scenario.at", mut values)) = err {
+        if let (Some(Text::Plain(file)), Some(Text::Plain(path))) = (values.first(), values.get(1))
+        {
+            if file == name {
+                if let Some(off) = locate::offset(text, path) {
+                    let (line, col) = line_col(text, off);
+                    values[0] = Text::Plain(format!("{name}:{line}:{col}"));
+                }
+            }
+        }
+        return Error::Said(Text::Msg("error.scenario.at", values));
+    }
     let Error::Input(msg) = err else { return err };
     let prefix = format!("{name}: `");
     let Some(rest) = msg.strip_prefix(&prefix) else {
@@ -175,24 +193,76 @@ fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
                 _ => outer,
             })
         });
+    let problem = toml_problem(&message);
     let mut out = match &key {
-        Some(k) => format!("{location}: `{k}`: {message}"),
-        None => format!("{location}: {message}"),
+        Some(k) => said!("error.toml.at_key", location, k, problem),
+        None => said!("error.toml.at", location, problem),
     };
     if let Some(span) = err.span() {
         let (line, _) = line_col(text, span.start);
         if let Some(src) = text.lines().nth(line - 1) {
-            out.push_str(&format!("\n  {line} | {}", src.trim_end()));
+            out = said!("error.toml.source_line", out, line, src.trim_end());
         }
     }
     if let Some(hint) = did_you_mean(&message) {
-        out.push_str(&format!("\n  hint: {hint}"));
+        out = said!("error.toml.hint", out, hint);
     } else if let Some(field) = between(&message, "missing field `", "`") {
-        out.push_str(&format!(
-            "\n  hint: add `{field} = ...` (see `archcost init` for an example of every key)"
-        ));
+        out = said!("error.toml.hint", out, said!("error.toml.add_field", field));
     }
-    Error::Input(out)
+    Error::Said(out)
+}
+
+/// serde's words for a kind of value (`string "512"`, `a number`) by message id where known,
+/// the value itself kept as written.
+fn serde_kind(words: &str) -> Text {
+    const KINDS: [(&str, &str); 9] = [
+        ("string ", "error.toml.kind_string"),
+        ("integer ", "error.toml.kind_integer"),
+        ("floating point ", "error.toml.kind_float"),
+        ("boolean ", "error.toml.kind_boolean"),
+        ("a number", "error.toml.want_number"),
+        ("a string", "error.toml.want_string"),
+        ("a boolean", "error.toml.want_boolean"),
+        ("a sequence", "error.toml.want_sequence"),
+        ("a decimal", "error.toml.want_number"),
+    ];
+    for (prefix, id) in KINDS {
+        if let Some(value) = words.strip_prefix(prefix) {
+            return said!(id, value);
+        }
+    }
+    Text::from(words)
+}
+
+/// The TOML reader's English message, with a translation for the kinds people meet (unknown
+/// key or value, missing key, wrong type); other messages (TOML syntax) stay English.
+fn toml_problem(message: &str) -> Text {
+    let names = |rest: &str| -> String {
+        let listed: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+        listed
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let other = if let Some(f) = between(message, "unknown field `", "`") {
+        let rest = message.split_once(", expected").map_or("", |(_, r)| r);
+        said!("error.toml.unknown_field", f, names(rest))
+    } else if let Some(v) = between(message, "unknown variant `", "`") {
+        let rest = message.split_once(", expected").map_or("", |(_, r)| r);
+        said!("error.toml.unknown_variant", v, names(rest))
+    } else if let Some(f) = between(message, "missing field `", "`") {
+        said!("error.toml.missing_field", f)
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (got, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        said!("error.toml.invalid_type", serde_kind(got), serde_kind(want))
+    } else {
+        return Text::from(message);
+    };
+    Text::Foreign {
+        en: message.to_string(),
+        other: Box::new(other),
+    }
 }
 
 /// The key whose value starts at `offset`: the last `name =` before it on the same line.
@@ -244,11 +314,11 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
 }
 
 /// For "unknown field `x`, expected one of `a`, `b`" (or variant), suggest the closest name.
-fn did_you_mean(message: &str) -> Option<String> {
-    let (kind, got) = if let Some(f) = between(message, "unknown field `", "`") {
-        ("key", f)
+fn did_you_mean(message: &str) -> Option<Text> {
+    let (key, got) = if let Some(f) = between(message, "unknown field `", "`") {
+        (true, f)
     } else if let Some(v) = between(message, "unknown variant `", "`") {
-        ("value", v)
+        (false, v)
     } else {
         return None;
     };
@@ -260,10 +330,8 @@ fn did_you_mean(message: &str) -> Option<String> {
         .step_by(2)
         .collect();
     match closest(got, &expected) {
-        Some(best) => Some(format!("did you mean `{best}`?")),
-        None => Some(format!(
-            "`{got}` is not a known {kind} here; use one of: {}",
-            expected.join(", ")
-        )),
+        Some(best) => Some(said!("error.toml.did_you_mean", best)),
+        None if key => Some(said!("error.toml.not_a_key", got, expected.join(", "))),
+        None => Some(said!("error.toml.not_a_value", got, expected.join(", "))),
     }
 }

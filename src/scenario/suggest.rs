@@ -3,36 +3,52 @@
 //! that gets today's list — never a claim about what AWS sells), where else it is priced, and
 //! "did you mean" candidates that stay within the instance family and generation
 //! (`t4g.meduim` -> `t4g.medium`, never `t3.medium`).
+use crate::error::Text;
 use crate::pricing::{regions, Catalog};
+use crate::said;
 
 /// Most regions listed in one message.
 const MAX_LISTED: usize = 12;
 
 /// Why `region` cannot be priced, and what to write instead: (message, hint).
-pub fn region(region: &str, catalog: &Catalog) -> (String, String) {
+pub fn region(region: &str, catalog: &Catalog) -> (Text, Text) {
     let bundled = catalog.regions().len();
     match regions::by_code(region) {
         Some(r) => (
-            format!(
-                "no prices for region `{}` ({}) in the {} catalog",
-                r.code, r.name, catalog.origin
+            said!(
+                "error.suggest.region_no_prices",
+                r.code,
+                r.name,
+                &catalog.origin
             ),
-            format!(
-                "the {} catalog prices {bundled} regions (`archcost pricing show --region CODE` lists a region's prices); \
-                 for this one run `archcost pricing fetch --region {}` and use --pricing DIR",
-                catalog.origin, r.code
+            said!(
+                "error.suggest.region_fetch",
+                &catalog.origin,
+                bundled,
+                r.code
             ),
         ),
         None => {
             let hint = match regions::suggest(region) {
-                Some(r) => format!("did you mean `{}` ({})?", r.code, r.name),
-                None => format!(
-                    "write a region code such as \"ap-northeast-1\" or a name such as \"Tokyo\" or \"東京\"; regions with prices: {}",
-                    catalog.regions().join(", ")
-                ),
+                Some(r) => said!("error.suggest.region_did_you_mean", r.code, r.name),
+                None => said!("error.suggest.region_write", catalog.regions().join(", ")),
             };
-            (format!("`{region}` is not an AWS region archcost knows"), hint)
+            (said!("error.suggest.region_unknown", region), hint)
         }
+    }
+}
+
+/// The product an instance name belongs to, as words (`EC2 instance`, `RDS mysql multi-az class`).
+fn product(what: &str) -> Text {
+    if what == "EC2 instance" {
+        return said!("error.suggest.ec2_instance");
+    }
+    match what
+        .strip_prefix("RDS ")
+        .and_then(|w| w.strip_suffix(" class"))
+    {
+        Some(engine_az) => said!("error.suggest.rds_class", engine_az),
+        None => Text::from(what),
     }
 }
 
@@ -54,7 +70,7 @@ pub fn instance(
     prefix: &str,
     instance: &str,
     what: &str,
-) -> (String, String) {
+) -> (Text, Text) {
     let place = regions::describe(region);
     let here: Vec<String> = catalog
         .keys_with_prefix(region, prefix)
@@ -68,62 +84,42 @@ pub fn instance(
         .collect();
     let sold_in = catalog.regions_with(&format!("{prefix}{instance}"));
     let fetch = fetch_hint(region, prefix);
+    let what_text = product(what);
     if !sold_in.is_empty() {
-        let message = format!(
-            "{what} `{instance}` is not in the {} catalog ({} for {place})",
-            catalog.origin,
-            snapshot(catalog, region, prefix)
-        );
-        let listed: Vec<&str> = sold_in.iter().take(MAX_LISTED).copied().collect();
-        let more = sold_in.len().saturating_sub(MAX_LISTED);
-        let mut hint = format!(
-            "{fetch}; `{instance}` is priced in {} region(s) of this catalog: {}{}",
-            sold_in.len(),
-            listed.join(", "),
-            if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            }
-        );
-        if same_family.is_empty() {
-            hint.push_str(&format!(
-                "; no `{}` sizes are priced in {region}",
-                family(instance)
-            ));
-        } else {
-            hint.push_str(&format!(
-                "; `{}` sizes priced in {region}: {}",
-                family(instance),
-                same_family.join(", ")
-            ));
-        }
-        return (message, hint);
+        let ctx = Elsewhere {
+            catalog,
+            region,
+            prefix,
+            instance,
+            place: &place,
+        };
+        return priced_elsewhere(&ctx, what_text, &sold_in, &same_family, fetch);
     }
-    let message = format!(
-        "{what} `{instance}` is not in the {} catalog for any region ({} for {place}; prices are never guessed)",
-        catalog.origin,
-        snapshot(catalog, region, prefix)
+    let message = said!(
+        "error.suggest.not_in_catalog_anywhere",
+        what_text.clone(),
+        instance,
+        &catalog.origin,
+        snapshot(catalog, region, prefix),
+        place
     );
     // A typo in the size: suggest within the same family and generation only.
     if let Some(best) = closest_name(instance, &same_family) {
-        return (message, format!("did you mean `{best}`?"));
+        return (message, said!("error.toml.did_you_mean", best));
     }
     // The family exists elsewhere: suggest among its sizes in any region.
     let everywhere = all_keys_in_family(catalog, prefix, family(instance));
     let names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
     if let Some(best) = closest_name(instance, &names) {
         let regions = catalog.regions_with(&format!("{prefix}{best}"));
+        let listed: Vec<&str> = regions.iter().take(MAX_LISTED).copied().collect();
         return (
             message,
-            format!(
-                "did you mean `{best}`? (not in this catalog for {region}; priced in {})",
-                regions
-                    .iter()
-                    .take(MAX_LISTED)
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            said!(
+                "error.suggest.did_you_mean_elsewhere",
+                best,
+                region,
+                listed.join(", ")
             ),
         );
     }
@@ -136,24 +132,81 @@ pub fn instance(
         })
         .collect();
     if near.len() == 1 {
-        return (message, format!("did you mean `{}`?", near[0]));
+        return (message, said!("error.toml.did_you_mean", near[0]));
     }
     let mut families: Vec<&str> = here.iter().map(|c| family(c)).collect();
     families.dedup();
     let hint = if families.is_empty() {
-        format!("no {what} is priced in {region}; {fetch}")
+        said!("error.suggest.none_here", what_text, region, fetch)
     } else {
-        format!(
-            "{what} families priced in {region}: {} (`archcost pricing show --region {region} --family FAMILY` lists the sizes); {fetch}",
-            families.join(", ")
+        said!(
+            "error.suggest.families_here",
+            what_text,
+            region,
+            families.join(", "),
+            fetch
         )
     };
     (message, hint)
 }
 
+/// Where an instance name is looked up, for the messages about it.
+struct Elsewhere<'a> {
+    catalog: &'a Catalog,
+    region: &'a str,
+    prefix: &'a str,
+    instance: &'a str,
+    place: &'a str,
+}
+
+/// `instance` has no price here but has one in other regions of the catalog: say where, and
+/// which sizes of its family are priced here.
+fn priced_elsewhere(
+    c: &Elsewhere,
+    what_text: Text,
+    sold_in: &[&str],
+    same_family: &[&str],
+    fetch: Text,
+) -> (Text, Text) {
+    let message = said!(
+        "error.suggest.not_in_catalog",
+        what_text,
+        c.instance,
+        &c.catalog.origin,
+        snapshot(c.catalog, c.region, c.prefix),
+        c.place
+    );
+    let listed: Vec<&str> = sold_in.iter().take(MAX_LISTED).copied().collect();
+    let more = sold_in.len().saturating_sub(MAX_LISTED);
+    let more = if more > 0 {
+        said!("error.suggest.and_more", more)
+    } else {
+        Text::from("")
+    };
+    let hint = said!(
+        "error.suggest.priced_elsewhere",
+        fetch,
+        c.instance,
+        sold_in.len(),
+        listed.join(", "),
+        more
+    );
+    let sizes = if same_family.is_empty() {
+        said!("error.suggest.no_sizes_here", family(c.instance), c.region)
+    } else {
+        said!(
+            "error.suggest.sizes_here",
+            family(c.instance),
+            c.region,
+            same_family.join(", ")
+        )
+    };
+    (message, said!("error.suggest.then", hint, sizes))
+}
+
 /// "snapshot 2025-11-04": the newest date of the catalog's `prefix` rows in `region` (of all its
 /// rows when it has none of them).
-fn snapshot(catalog: &Catalog, region: &str, prefix: &str) -> String {
+fn snapshot(catalog: &Catalog, region: &str, prefix: &str) -> Text {
     let newest = crate::pricing::date_range(
         catalog
             .region(region)
@@ -164,17 +217,15 @@ fn snapshot(catalog: &Catalog, region: &str, prefix: &str) -> String {
     .or_else(|| catalog.effective_range(&[region]))
     .map(|(_, newest)| newest);
     match newest {
-        Some(date) => format!("snapshot {date}"),
-        None => "no rows".to_string(),
+        Some(date) => said!("error.suggest.snapshot", date),
+        None => said!("error.suggest.no_rows"),
     }
 }
 
 /// The command that gets today's list of the service a key prefix belongs to.
-fn fetch_hint(region: &str, prefix: &str) -> String {
+fn fetch_hint(region: &str, prefix: &str) -> Text {
     let service = crate::pricing::freshness::fetch_service(prefix).unwrap_or("ec2");
-    format!(
-        "`archcost pricing fetch --region {region} --services {service}` gets today's list from the AWS Price List (then add --pricing DIR)"
-    )
+    said!("error.suggest.fetch", region, service)
 }
 
 /// Every instance name of `family` under `prefix` in any region (parses all regions; used only

@@ -36,6 +36,8 @@ pub struct Ctx {
     pub live: Arc<Live>,
     pub bound: guard::Bound,
     pub default_lang: Lang,
+    /// Where the server reports what happens (the command layer prints it).
+    pub events: super::events::Events,
 }
 
 /// A request, reduced to what the handlers read.
@@ -115,37 +117,39 @@ fn request_lang(ctx: &Ctx, req: &Req) -> Lang {
         .unwrap_or(ctx.default_lang)
 }
 
-/// An engine or input error as a response: the CLI's message, 400 for what the user can fix.
-fn failure(e: &Error) -> Reply {
+/// An engine or input error as a response: the CLI's message in the request's language
+/// (`?lang=`), 400 for what the user can fix.
+fn failure(e: &Error, lang: Lang) -> Reply {
     let status = if e.exit_code() == 2 { 400 } else { 500 };
-    Reply::text(status, e.to_string())
+    Reply::text(status, e.render(lang))
 }
 
-fn reply(r: Result<Reply>) -> Reply {
-    r.unwrap_or_else(|e| failure(&e))
+/// The answer, or its error worded for the request.
+fn reply_in(ctx: &Ctx, req: &Req, r: Result<Reply>) -> Reply {
+    r.unwrap_or_else(|e| failure(&e, request_lang(ctx, req)))
 }
 
 /// Dispatch a request whose Host header has been checked.
 pub fn route(ctx: &Ctx, req: &Req) -> Reply {
     let get = req.method == "GET" || req.method == "HEAD";
     match (req.path, get) {
-        ("/", true) => reply(page_reply(ctx, req)),
+        ("/", true) => reply_in(ctx, req, page_reply(ctx, req)),
         ("/app.js", true) => Reply::new(200, "text/javascript; charset=utf-8", page::APP_JS),
         ("/favicon.ico", true) => Reply::new(204, TEXT, Vec::new()),
         ("/api/status", true) => status(ctx),
-        ("/api/compare", true) => reply(compare_reply(ctx, req)),
-        ("/api/sweep", true) => reply(
+        ("/api/compare", true) => reply_in(ctx, req, compare_reply(ctx, req)),
+        ("/api/sweep", true) => reply_in(ctx, req, 
             sweep_reply(ctx, req).map_err(|e| e.name_range_in(&FIELDS, request_lang(ctx, req))),
         ),
-        ("/api/breakeven", true) => reply(
+        ("/api/breakeven", true) => reply_in(ctx, req, 
             breakeven_reply(ctx, req).map_err(|e| e.name_range_in(&FIELDS, request_lang(ctx, req))),
         ),
-        ("/api/view", true) => reply(view_reply(ctx, req)),
-        ("/api/panel", true) => reply(panel_reply(ctx, req)),
-        ("/api/scenario.toml", true) => reply(toml_reply(ctx, req)),
-        ("/api/report.zip", true) => reply(zip_reply(ctx, req)),
-        ("/api/optimize", true) => reply(optimize_reply(ctx, req)),
-        ("/api/save", false) if req.method == "POST" => reply(save_reply(ctx, req)),
+        ("/api/view", true) => reply_in(ctx, req, view_reply(ctx, req)),
+        ("/api/panel", true) => reply_in(ctx, req, panel_reply(ctx, req)),
+        ("/api/scenario.toml", true) => reply_in(ctx, req, toml_reply(ctx, req)),
+        ("/api/report.zip", true) => reply_in(ctx, req, zip_reply(ctx, req)),
+        ("/api/optimize", true) => reply_in(ctx, req, optimize_reply(ctx, req)),
+        ("/api/save", false) if req.method == "POST" => reply_in(ctx, req, save_reply(ctx, req)),
         ("/api/save", _) => Reply::text(
             405,
             "/api/save: use POST with a JSON body {\"name\": ..., \"values\": {...}}",
@@ -198,7 +202,7 @@ fn page_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
             file: ctx.live.name(),
             lang,
             version: st.version,
-            file_error: st.error.as_deref(),
+            file_error: st.error.as_ref().map(|e| e.render(lang)).as_deref(),
             optimize,
         },
     )?;
@@ -212,7 +216,7 @@ fn status(ctx: &Ctx) -> Reply {
         "file": ctx.live.name(),
         "version": st.version,
         "ok": st.error.is_none(),
-        "error": st.error,
+        "error": st.error.as_ref().map(|e| e.to_string()),
     });
     Reply::new(200, JSON, format!("{doc}\n"))
 }

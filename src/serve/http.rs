@@ -152,7 +152,9 @@ async fn accept_loop(
             Some(Ok((stream, _))) => stream,
             Some(Err(e)) => {
                 // Out of file descriptors and the like: wait instead of spinning.
-                eprintln!("archcost serve: accept: {e}");
+                (ctx.events)(super::events::Event::AcceptFailed {
+                    error: e.to_string(),
+                });
                 tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }

@@ -1,11 +1,12 @@
 //! `archcost serve`: a small bounded HTTP server (hyper, see `http`) for a review meeting — one page
 //! of what-if controls beside the report, and a JSON API that prices the scenario with the
 //! request's edits through the same engine and renderers as the CLI. Loopback only unless
-//! `--host` says otherwise; the scenario file is watched and reloaded; Ctrl-C (or SIGTERM) stops
+//! asked otherwise; the scenario file is watched and reloaded; Ctrl-C (or SIGTERM) stops
 //! it cleanly.
 mod api;
 mod controls;
 pub mod edit;
+mod events;
 pub mod guard;
 mod http;
 mod page;
@@ -16,27 +17,14 @@ mod texts;
 mod watch;
 mod zip;
 
+pub use events::{Event, Events};
+
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use std::io::Write;
-use std::net::{IpAddr, Ipv4Addr, TcpListener};
+use std::net::{IpAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-
-/// The address `--host` names: an IP address or `localhost`.
-fn host_ip(host: &str) -> Result<IpAddr> {
-    if host.eq_ignore_ascii_case("localhost") {
-        return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    }
-    host.trim_matches(|c| c == '[' || c == ']')
-        .parse()
-        .map_err(|_| {
-            Error::Input(format!(
-                "--host `{host}`: expected an IP address (127.0.0.1, ::1, 0.0.0.0) or localhost"
-            ))
-        })
-}
 
 /// What to serve and where: plain values (the command layer maps its flags onto them).
 pub struct Options {
@@ -44,7 +32,9 @@ pub struct Options {
     pub scenario: PathBuf,
     /// A catalog directory that beats the scenario's `assumptions.pricing`.
     pub pricing: Option<PathBuf>,
-    /// An IP address or `localhost`.
+    /// The address to listen on.
+    pub ip: IpAddr,
+    /// The address as the user wrote it (for messages).
     pub host: String,
     /// TCP port; 0 picks a free one.
     pub port: u16,
@@ -52,11 +42,14 @@ pub struct Options {
     pub open: bool,
     /// Language of the page when the URL does not say.
     pub lang: Lang,
+    /// Receives what happens (start, file reloads, stop); the command layer prints it.
+    pub events: Events,
 }
 
-/// Serve until Ctrl-C / SIGTERM; 0 after a clean stop.
+/// Serve until Ctrl-C / SIGTERM, telling `args.events` what happens; 0 after a clean stop.
 pub fn run(args: Options) -> Result<u8> {
-    let ip = host_ip(&args.host)?;
+    let tell = args.events.clone();
+    let ip = args.ip;
     let limits = match std::env::var(http::LIMITS_ENV) {
         Ok(spec) => http::Limits::parse(&spec)
             .map_err(|e| Error::Input(format!("{}: {e}", http::LIMITS_ENV)))?,
@@ -64,14 +57,9 @@ pub fn run(args: Options) -> Result<u8> {
     };
     let live = Arc::new(state::Live::open(&args.scenario, args.pricing.clone())?);
     let listener = TcpListener::bind((ip, args.port)).map_err(|e| {
-        let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
-            "\n  hint: another program uses that port; choose one with --port, or --port 0 for any free port"
-        } else {
-            ""
-        };
         Error::io(
             format!("{}:{}", args.host, args.port),
-            std::io::Error::new(e.kind(), format!("cannot listen: {e}{hint}")),
+            std::io::Error::new(e.kind(), format!("cannot listen: {e}")),
         )
     })?;
     let addr = listener
@@ -87,45 +75,41 @@ pub fn run(args: Options) -> Result<u8> {
         ctrlc::set_handler(move || wake.notify_one())
             .map_err(|e| Error::io("signal handler", std::io::Error::other(e.to_string())))?;
     }
-    let watcher =
-        watch::spawn(live.clone(), stop.clone()).map_err(|e| Error::io("watcher thread", e))?;
+    let watcher = watch::spawn(live.clone(), stop.clone(), tell.clone())
+        .map_err(|e| Error::io("watcher thread", e))?;
 
     let url = bound.url();
-    if !ip.is_loopback() {
-        eprintln!(
-            "warning: listening on {addr}, not only on this machine: anyone who can reach it can read the scenario and save files beside it; use the default --host 127.0.0.1 unless the room needs it"
-        );
-    }
-    let name = live.good().scenario.name.clone();
-    {
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(
-            out,
-            "archcost serve: {name} ({}) at {url}\nwatching {} for changes; Ctrl-C stops",
-            live.name(),
-            live.name()
-        );
-        let _ = out.flush();
-    }
+    tell(Event::Listening {
+        scenario: live.good().scenario.name.clone(),
+        file: live.name().to_string(),
+        url: url.clone(),
+        exposed: (!ip.is_loopback()).then_some(addr),
+    });
     if args.open {
-        open_browser(&url);
+        if let Err(e) = open_browser(&url) {
+            tell(Event::BrowserFailed {
+                url: url.clone(),
+                error: e.to_string(),
+            });
+        }
     }
 
     let ctx = Arc::new(api::Ctx {
         live,
         bound,
         default_lang: args.lang,
+        events: tell.clone(),
     });
     let served = http::serve(listener, ctx, limits, wake);
     stop.store(true, Ordering::SeqCst);
     let _ = watcher.join();
     served.map_err(|e| Error::io(addr.to_string(), e))?;
-    println!("archcost serve: stopped");
+    tell(Event::Stopped);
     Ok(0)
 }
 
-/// Open `url` in the default browser (best effort; the URL is printed either way).
-fn open_browser(url: &str) {
+/// Open `url` in the default browser (best effort; the URL is shown either way).
+fn open_browser(url: &str) -> std::io::Result<()> {
     let mut cmd = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(windows) {
@@ -139,7 +123,5 @@ fn open_browser(url: &str) {
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
-    if let Err(e) = cmd.spawn() {
-        eprintln!("archcost serve: could not open a browser ({e}); open {url} yourself");
-    }
+    cmd.spawn().map(drop)
 }

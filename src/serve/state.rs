@@ -3,7 +3,7 @@
 //! number the page polls to notice changes.
 use super::edit::{self, Edits};
 use crate::compare::{self, Report};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::inputs::{catalog_at, catalog_dir, CatalogRef};
 use crate::scenario::{self, Scenario};
 use std::path::{Path, PathBuf};
@@ -36,16 +36,27 @@ struct Loader {
 #[derive(Clone)]
 struct State {
     good: Arc<Snapshot>,
-    error: Option<String>,
+    error: Option<Arc<Error>>,
     version: u64,
     /// The text last read from disk (good or not), to ignore saves that change nothing.
     seen: String,
 }
 
+/// What a reload found.
+pub enum Reload {
+    /// Same text as before, or the same error as before: nothing to report.
+    Unchanged,
+    /// A new version validated.
+    Loaded,
+    /// The file no longer validates (the last good version stays).
+    Failed(Arc<Error>),
+}
+
 /// The file's state for `/api/status`.
 pub struct Status {
     pub version: u64,
-    pub error: Option<String>,
+    /// Why the file on disk does not validate (shown in the page's language).
+    pub error: Option<Arc<Error>>,
 }
 
 impl Live {
@@ -107,15 +118,15 @@ impl Live {
     }
 
     /// Re-read the file (the watcher calls this when it changed on disk).
-    pub fn reload(&self) {
+    pub fn reload(&self) -> Reload {
         let text = match scenario::read_text(&self.loader.path) {
             Ok(t) => t,
-            Err(e) => return self.fail(e.to_string(), None),
+            Err(e) => return self.fail(e, None),
         };
         {
             let st = self.read();
             if st.seen == text && st.error.is_none() {
-                return;
+                return Reload::Unchanged;
             }
         }
         match self.loader.load(&text) {
@@ -125,21 +136,25 @@ impl Live {
                 st.error = None;
                 st.seen = text;
                 st.version += 1;
+                Reload::Loaded
             }
-            Err(e) => self.fail(e.to_string(), Some(text)),
+            Err(e) => self.fail(e, Some(text)),
         }
     }
 
-    fn fail(&self, message: String, text: Option<String>) {
+    fn fail(&self, error: Error, text: Option<String>) -> Reload {
+        let message = error.to_string();
         let mut st = self.write();
-        if st.error.as_deref() == Some(message.as_str()) {
-            return;
+        if st.error.as_ref().map(|e| e.to_string()).as_deref() == Some(message.as_str()) {
+            return Reload::Unchanged;
         }
-        st.error = Some(message);
+        let error = Arc::new(error);
+        st.error = Some(error.clone());
         if let Some(t) = text {
             st.seen = t;
         }
         st.version += 1;
+        Reload::Failed(error)
     }
 }
 

@@ -70,71 +70,8 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
-/// The label of a control for `key` (the last part of a dot path).
+/// The label of a control for `key` (the last part of a dot path): the message tables'
+/// `key.name.*`, the key itself when it has none.
 pub fn key_label(lang: Lang, key: &str) -> String {
-    let (en, ja) = match key {
-        "requests_per_month" => ("Requests per month", "月間リクエスト数"),
-        "requests_per_second" => ("Requests per second (average)", "平均リクエスト数（毎秒）"),
-        "profile" => ("Traffic profile over the day", "1 日のトラフィックの形"),
-        "peak_to_average" => (
-            "Peak to average (within the hour)",
-            "ピーク倍率（1 時間内）",
-        ),
-        "duration_ms" => (
-            "Compute time per request (ms)",
-            "リクエストあたりの処理時間（ms）",
-        ),
-        "request_kb" => ("Request size (KB)", "リクエストサイズ（KB）"),
-        "response_kb" => ("Response size (KB)", "レスポンスサイズ（KB）"),
-        "db_reads_per_request" => ("DB reads per request", "リクエストあたりの DB 読み取り"),
-        "db_writes_per_request" => ("DB writes per request", "リクエストあたりの DB 書き込み"),
-        "item_kb" => ("Item size (KB)", "アイテムサイズ（KB）"),
-        "storage_gb" => ("Database storage (GB)", "DB ストレージ（GB）"),
-        "log_kb_per_request" => (
-            "Application logs per request (KB)",
-            "リクエストあたりのアプリケーションログ（KB）",
-        ),
-        "log_retention_months" => ("Log retention (months)", "ログの保持期間（月）"),
-        "log_stored_ratio" => (
-            "Stored / ingested log size",
-            "ログの保存サイズ／取り込みサイズ",
-        ),
-        "azs" => ("Availability Zones", "アベイラビリティーゾーン数"),
-        "egress" => ("Egress path", "外向きの経路"),
-        "nat_per_az" => ("One NAT gateway per AZ", "AZ ごとに NAT ゲートウェイ"),
-        "image_mb" => ("Image size (MB)", "イメージサイズ（MB）"),
-        "hours_per_month" => ("Hours per month", "月間時間数"),
-        "free_tier" => ("Free tier", "無料利用枠"),
-        "currency" => ("Currency", "通貨"),
-        "usd_jpy" => ("Yen per dollar", "為替レート（円／ドル）"),
-        "memory_mb" => ("Memory (MB)", "メモリ（MB）"),
-        "arch" => ("CPU architecture", "CPU アーキテクチャ"),
-        "provisioned_concurrency" => ("Provisioned concurrency", "プロビジョンド同時実行数"),
-        "vcpu" => ("vCPU per task", "タスクあたりの vCPU"),
-        "memory_gb" => ("Memory per task (GB)", "タスクあたりのメモリ（GB）"),
-        "tasks" => ("Tasks", "タスク数"),
-        "rps_per_task" => ("Requests/s per task", "タスクあたりの毎秒リクエスト数"),
-        "min_tasks" => ("Minimum tasks", "最小タスク数"),
-        "max_tasks" => ("Maximum tasks", "最大タスク数"),
-        "spot_share" => ("Spot share (0–1)", "Spot の割合（0〜1）"),
-        "instance" => ("Instance", "インスタンス"),
-        "count" => ("Count", "台数"),
-        "rps_per_instance" => (
-            "Requests/s per instance",
-            "インスタンスあたりの毎秒リクエスト数",
-        ),
-        "min" => ("Minimum instances", "最小台数"),
-        "max" => ("Maximum instances", "最大台数"),
-        "multi_az" => ("Multi-AZ", "マルチ AZ"),
-        "capacity" => ("Capacity mode", "キャパシティモード"),
-        "api" => ("API type", "API の種類"),
-        "purchase" => ("Purchase option", "購入オプション"),
-        "term_years" => ("Term (years)", "期間（年）"),
-        "payment" => ("Payment", "支払い方法"),
-        other => (other, other),
-    };
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Ja => ja.to_string(),
-    }
+    crate::report::key_names::control(lang, key)
 }

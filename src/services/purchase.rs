@@ -60,7 +60,7 @@ fn on_demand<'c>(ctx: &'c Ctx, key: &str) -> Result<&'c PriceRow> {
         key: key.to_string(),
         region: ctx.region.to_string(),
         catalog: ctx.catalog.origin.clone(),
-        hint: "`archcost pricing show` lists the prices of a region".to_string(),
+        hint: crate::said!("error.price.show_hint"),
     })
 }
 
@@ -132,7 +132,8 @@ fn missing(ctx: &Ctx, key: &str, t: &Terms) -> Error {
             "no sourced {} rate; {}",
             t.purchase.key(),
             crate::scenario::purchase::rate_hint(ctx.region, key)
-        ),
+        )
+        .into(),
     }
 }
 
@@ -404,8 +405,8 @@ fn upfront_line(
     Ok(l)
 }
 
-/// "1-year partial upfront" (`term.*`), inside descriptions.
-fn term(t: &Terms) -> Value {
+/// "1-year partial upfront" (`term.*`), inside descriptions and purchase summaries.
+pub fn term(t: &Terms) -> Value {
     let id = match t.payment {
         Payment::NoUpfront => "term.year_no_upfront",
         Payment::PartialUpfront => "term.year_partial_upfront",

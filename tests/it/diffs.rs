@@ -599,12 +599,13 @@ fn sensitivity_ranking_hand_checked() {
             .map(|l| l.matches('█').count())
             .unwrap_or_else(|| panic!("{input} missing\n{t}"))
     };
-    assert_eq!(blocks("workload.requests_per_month"), 30);
+    // Rows are labelled with the keys' human names (workload.requests_per_month, ...).
+    assert_eq!(blocks("Requests per month"), 30);
     // duration: 6.66668 / 10.21326203125 x 30 = 19.58 -> 20 blocks
-    assert_eq!(blocks("workload.duration_ms"), 20);
+    assert_eq!(blocks("Compute time per request (ms)"), 20);
     // response: 2.74658203125 / 10.21326203125 x 30 = 8.07 -> 8 blocks
-    assert_eq!(blocks("workload.response_kb"), 8);
-    assert_eq!(blocks("workload.request_kb"), 0);
+    assert_eq!(blocks("Response size (KB)"), 8);
+    assert_eq!(blocks("Request size (KB)"), 0);
 }
 
 #[test]
@@ -645,9 +646,9 @@ fn sensitivity_uses_declared_ranges_and_skips_invalid_variants() {
         &r,
         &archcost::report::display::Display::usd(archcost::report::i18n::Lang::En),
     );
-    assert!(t.contains("workload.requests_per_month (range)"), "{t}");
+    assert!(t.contains("Requests per month (range)"), "{t}");
     assert!(
-        t.contains("note: workload.peak_to_average not varied"),
+        t.contains("note: Peak to average (within the hour) not varied"),
         "{t}"
     );
 }

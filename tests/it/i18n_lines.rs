@@ -611,8 +611,39 @@ fn hand_checked_limit_texts() {
     assert_eq!(remedy(Lang::Ja, "lambda.timeout_s.max", ""), "");
     assert_eq!(
         source(Lang::Ja, "your applied quota ([quotas] \"lambda.concurrent_executions\"); default 1,000 per https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (copy)"),
-        "適用済みのクォータ（[quotas] \"lambda.concurrent_executions\"）。既定値 1,000、出典 https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html（転載）"
+        "適用済みのクォータ（[quotas] \"lambda.concurrent_executions\"）。既定値 1,000、出典 https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"
     );
+    // Only the public source is shown: the notes on how the page text was read are left out,
+    // in both languages (JSON keeps the row's source as written).
+    let two = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html (ja-JP/zh-CN page text); https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html (copy)";
+    let want = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html; https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html";
+    assert_eq!(source(Lang::En, two), want);
+    assert_eq!(source(Lang::Ja, two), want);
+    assert_eq!(
+        source(Lang::Ja, "https://docs.aws.amazon.com/x.html (June 2023 text, awsdocs/amazon-rds-user-guide doc_source/Concepts.DBInstanceClass.md (archived))"),
+        "https://docs.aws.amazon.com/x.html"
+    );
+    // The checks whose limit is the scenario's own setting take their remedy from the message
+    // tables by the finding's id, in Japanese too.
+    for (id, ja) in [
+        (
+            "fargate.max_tasks",
+            "max_tasks または rps_per_task を引き上げてください。",
+        ),
+        (
+            "rds.max_connections",
+            "アプリ層とデータベースの間に RDS Proxy（または接続プール）を置く",
+        ),
+        ("ec2.cpu", "インスタンスを追加するか"),
+    ] {
+        let en = archcost::limits::check_remedy(id).unwrap();
+        assert!(
+            remedy(Lang::Ja, id, en).starts_with(ja),
+            "{id}: {}",
+            remedy(Lang::Ja, id, en)
+        );
+        assert_eq!(remedy(Lang::En, id, en), en);
+    }
     assert_eq!(
         source(Lang::Ja, "your scenario: timeout_s"),
         "シナリオの設定: timeout_s"

@@ -670,3 +670,62 @@ fn the_cycle_check_can_fail() {
         "{found:?}"
     );
 }
+
+/// Files of `src` (outside commands/ and main.rs) whose code, tests aside, writes to standard
+/// output: `print!`, `println!` or `stdout()`.
+fn stdout_writers(src: &Path) -> Vec<String> {
+    let mut paths = Vec::new();
+    rust_files(src, &mut paths);
+    let mut found = Vec::new();
+    for path in paths {
+        let module = module_path(src, &path);
+        if module.first().map(String::as_str) == Some("commands") || module == ["main"] {
+            continue;
+        }
+        let tokens = drop_test_items(lex(&std::fs::read_to_string(&path).unwrap()));
+        // `std::io::stdout()` but not a builder's `.stdout(...)` (a child process's stdout).
+        let writes = tokens.windows(3).any(|w| {
+            matches!(
+                (w[0].as_str(), w[1].as_str(), w[2].as_str()),
+                (_, "print" | "println", "!") | ("::", "stdout", "(")
+            )
+        });
+        if writes {
+            found.push(name(&module));
+        }
+    }
+    found
+}
+
+#[test]
+fn only_the_command_layer_writes_to_standard_output() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let found = stdout_writers(&src);
+    assert!(
+        found.is_empty(),
+        "only commands/ writes to stdout (return the text, or report an event the command prints): {found:?}"
+    );
+}
+
+#[test]
+fn the_stdout_check_can_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    std::fs::create_dir_all(src.join("commands")).unwrap();
+    std::fs::write(
+        src.join("commands/run.rs"),
+        "fn f() { println!(\"ok\"); }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("engine.rs"),
+        "// println!(\"in a comment\")\nfn f() { eprintln!(\"stderr is fine\"); let _ = \"print!\"; c.stdout(x); }\n#[cfg(test)]\nmod tests { fn t() { println!(\"test\"); } }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("server.rs"),
+        "fn f() { let _ = std::io::stdout(); }\nfn g(c: &mut Cmd) { c.stdout(Stdio::null()); }\n",
+    )
+    .unwrap();
+    assert_eq!(stdout_writers(src), ["server"]);
+}

@@ -15,6 +15,7 @@ mod fuzz;
 mod hardening;
 mod i18n_lines;
 mod io_edges;
+mod japanese;
 mod layers;
 mod limits;
 mod long_functions;

@@ -44,7 +44,6 @@ const SERVICE_UNITS: [&str; 9] = [
 /// The top-level groups of the English table (`line`, `note`, `ui`…).
 fn groups() -> BTreeSet<String> {
     entries(Lang::En)
-        .iter()
         .filter_map(|(id, _)| id.split('.').next().map(str::to_string))
         .collect()
 }
@@ -162,7 +161,7 @@ fn unit_ids() -> BTreeSet<String> {
 }
 
 fn table_ids(lang: Lang) -> BTreeSet<String> {
-    entries(lang).iter().map(|(id, _)| id.to_string()).collect()
+    entries(lang).map(|(id, _)| id.to_string()).collect()
 }
 
 #[test]

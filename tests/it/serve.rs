@@ -1181,6 +1181,62 @@ fn serve_range_and_key_errors_name_fields_and_speak_japanese() {
     }
 }
 
+/// Started with `--lang ja`, the console lines are Japanese: the start banner, a file picked up,
+/// a file that stops validating (on standard error, with the error in Japanese and the key as
+/// written) and the stop. The file name and URL stay as written.
+#[cfg(unix)]
+#[test]
+fn serve_console_lines_follow_lang_ja() {
+    let dir = scenario_dir(&[]);
+    let path = dir.path().join("s.toml");
+    let mut server = Server::start(dir.path(), "s.toml", &["--lang", "ja"]);
+    let mut line = String::new();
+    server.stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, "s.toml の変更を監視しています。Ctrl-C で停止します\n");
+    let st: serde_json::Value = serde_json::from_slice(&server.get("/api/status").body).unwrap();
+    std::fs::write(
+        &path,
+        fill(&[("workload.requests_per_month", "90000000".into())]),
+    )
+    .unwrap();
+    let st = wait_version(&server, st["version"].as_u64().unwrap());
+    line.clear();
+    server.stdout.read_line(&mut line).unwrap();
+    assert_eq!(
+        line,
+        "archcost serve: s.toml の変更を読み込みました。ページに新しい版を表示しています\n"
+    );
+    std::fs::write(
+        &path,
+        fill(&[("architecture.serverless.app.memory_mb", "64".into())]),
+    )
+    .unwrap();
+    wait_version(&server, st["version"].as_u64().unwrap());
+    let pid = server.child.id() as libc::pid_t;
+    // SAFETY: signalling our own child process by its id.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    assert!(server.child.wait().unwrap().success());
+    let mut rest = String::new();
+    server.stdout.read_to_string(&mut rest).unwrap();
+    assert_eq!(rest, "archcost serve: 停止しました\n");
+    let mut err = String::new();
+    server
+        .child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(
+        err.starts_with("archcost serve: s.toml が変更されましたが検証を通りません。"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`architecture[0] (serverless).app.memory_mb`: 64 は範囲外です。128 〜 10240 MB にしてください"),
+        "{err}"
+    );
+}
+
 /// The serve scenario with a search table on `containers` (RDS classes and Multi-AZ).
 fn with_search(text: &str) -> String {
     let db = "db  = { service = \"rds\", engine = \"mysql\", instance = \"db.t4g.medium\", multi_az = true }\n";

@@ -6,7 +6,7 @@ use archcost::pricing::{bundled, commitments};
 /// Words that give a machine path or the way a source was found, in any shipped document.
 const MACHINE_PATHS: [&str; 5] = [
     "/work/",
-    "../shared",
+    concat!("..", "/shared"),
     "shared/reference",
     "code index",
     "code-index",
@@ -194,4 +194,62 @@ fn shipped_documents_carry_no_machine_path() {
             assert!(!text.contains(word), "{file} contains `{word}`");
         }
     }
+}
+
+/// Words that cite a document kept outside the repository (spelled in pieces so this file does
+/// not match itself). Code comments cite docs/ or public AWS pages instead.
+fn outside_citations() -> [String; 3] {
+    [
+        ["DESIGN", ".md"].concat(),
+        ["DESIGN", " §"].concat(),
+        ["..", "/shared"].concat(),
+    ]
+}
+
+/// Text files under `dir` (recursively; target/ and dot-directories skipped) that contain one
+/// of `words`, as "path: word".
+fn citing(dir: &std::path::Path, words: &[String], out: &mut Vec<String>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().unwrap().to_string_lossy();
+        if path.is_dir() {
+            if name != "target" && !name.starts_with('.') {
+                citing(&path, words, out);
+            }
+        } else if let Ok(text) = std::fs::read_to_string(&path) {
+            if let Some(w) = words.iter().find(|w| text.contains(w.as_str())) {
+                out.push(format!("{}: {w}", path.display()));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_repository_cites_no_document_outside_it() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    citing(root, &outside_citations(), &mut found);
+    assert!(found.is_empty(), "cite docs/ or a public page: {found:#?}");
+}
+
+#[test]
+fn the_citation_check_can_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("src")).unwrap();
+    std::fs::create_dir_all(dir.path().join("target")).unwrap();
+    let cite = format!("// see {} §6\n", ["DESIGN", ".md"].concat());
+    std::fs::write(dir.path().join("src/a.rs"), &cite).unwrap();
+    std::fs::write(dir.path().join("target/b.rs"), &cite).unwrap();
+    std::fs::write(dir.path().join("src/c.rs"), "// see docs/reference\n").unwrap();
+    let mut found = Vec::new();
+    citing(dir.path(), &outside_citations(), &mut found);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with(&format!("a.rs: {}", outside_citations()[0])),
+        "{found:?}"
+    );
 }

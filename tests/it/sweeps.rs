@@ -358,10 +358,10 @@ fn sensitivity_markdown_for_reviews() {
     // The volume moves serverless most: ±20 % of 30M is 24M and 36M (first row of its table).
     let first_row = text
         .lines()
-        .find(|l| l.starts_with("| `workload."))
+        .find(|l| l.starts_with("| Requests per month"))
         .unwrap();
     assert!(
-        first_row.starts_with("| `workload.requests_per_month` | 24,000,000 → "),
+        first_row.starts_with("| Requests per month | 24,000,000 → "),
         "{first_row}"
     );
     assert!(first_row.contains("| 36,000,000 → "), "{first_row}");

@@ -1,0 +1,220 @@
+//! Japanese under `--lang ja` wherever a person reads: `validate --lang`, errors (keys, values
+//! and file:line stay as written), key names. English stays as it was (other tests pin it).
+use crate::util::{bin, repo};
+
+/// (exit code, stdout, stderr) of `archcost ARGS` run in the repository.
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = bin().current_dir(repo()).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn validate_answers_in_japanese_with_lang_ja() {
+    let (code, out, _) = run(&["validate", "scenarios/three-tier.toml", "--lang", "ja"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("scenarios/three-tier.toml: OK — アーキテクチャ 3 件、リージョン ap-northeast-1 (アジアパシフィック (東京))、カタログ 同梱（価格の適用日 "),
+        "{out}"
+    );
+    let (code, out, _) = run(&["validate", "scenarios/three-tier.toml", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("scenarios/three-tier.toml: ok — 3 architectures, region ap-northeast-1 (Asia Pacific (Tokyo)), catalog bundled (prices effective "),
+        "{out}"
+    );
+}
+
+/// The three-tier scenario with `from` replaced by `to`, written to a temporary folder; the
+/// path and `path:LINE` of the edited line (1-based).
+fn edited(from: &str, to: &str) -> (tempfile::TempDir, String, String) {
+    let text = std::fs::read_to_string(repo().join("scenarios/three-tier.toml")).unwrap();
+    let at = text.find(from).unwrap_or_else(|| panic!("{from}"));
+    let line = text[..at].matches('\n').count() + 1;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let path = path.display().to_string();
+    let at_line = format!("{path}:{line}");
+    (dir, path, at_line)
+}
+
+/// (exit code, stderr) of `validate FILE --lang LANG`.
+fn validate(path: &str, lang: &str) -> (i32, String) {
+    let (code, _, err) = run(&["validate", path, "--lang", lang]);
+    (code, err)
+}
+
+#[test]
+fn scenario_errors_are_japanese_with_keys_lines_and_values_as_written() {
+    // Unknown key, with its did-you-mean.
+    let (_d, p, l) = edited("memory_mb = 1024", "memroy_mb = 1024");
+    let (code, en) = validate(&p, "en");
+    assert_eq!(code, 2);
+    assert!(
+        en.starts_with(&format!(
+            "error: {l}:7: unknown field `memroy_mb`, expected one of `memory_mb`, "
+        )),
+        "{en}"
+    );
+    assert!(
+        en.ends_with("\n  hint: did you mean `memory_mb`?\n"),
+        "{en}"
+    );
+    let (code, ja) = validate(&p, "ja");
+    assert_eq!(code, 2);
+    assert!(
+        ja.starts_with(&format!(
+            "エラー: {l}:7: 不明なキー `memroy_mb` です（使えるキー: `memory_mb`, "
+        )),
+        "{ja}"
+    );
+    assert!(
+        ja.contains(" | app = { service = \"lambda\", memroy_mb = 1024"),
+        "{ja}"
+    );
+    assert!(
+        ja.ends_with("\n  ヒント: `memory_mb` のことですか？\n"),
+        "{ja}"
+    );
+
+    // Wrong type: the key and the value as written.
+    let (_d, p, l) = edited("memory_mb = 1024", "memory_mb = \"512\"");
+    let (_, en) = validate(&p, "en");
+    assert!(
+        en.starts_with(&format!(
+            "error: {l}:7: `app.memory_mb`: invalid type: string \"512\", expected a number\n"
+        )),
+        "{en}"
+    );
+    let (code, ja) = validate(&p, "ja");
+    assert_eq!(code, 2);
+    assert!(
+        ja.starts_with(&format!(
+            "エラー: {l}:7: `app.memory_mb`: 型が違います: 文字列 \"512\"（期待する型: 数値）\n"
+        )),
+        "{ja}"
+    );
+
+    // Out of range: value, bounds and unit kept; the sentence Japanese.
+    let (_d, p, l) = edited("memory_mb = 1024", "memory_mb = 64");
+    let (_, en) = validate(&p, "en");
+    assert_eq!(en, format!("error: {l}:41: `architecture[0] (serverless).app.memory_mb`: 64 is out of range; expected 128 to 10240 MB\n  hint: set `architecture[0] (serverless).app.memory_mb` to a value between 128 and 10240\n"));
+    let (code, ja) = validate(&p, "ja");
+    assert_eq!(code, 2);
+    assert_eq!(ja, format!("エラー: {l}:41: `architecture[0] (serverless).app.memory_mb`: 64 は範囲外です。128 〜 10240 MB にしてください\n  ヒント: `architecture[0] (serverless).app.memory_mb` を 128 〜 10240 の値にしてください\n"));
+
+    // Unknown region, with its did-you-mean.
+    let (_d, p, l) = edited("region = \"ap-northeast-1\"", "region = \"tokio\"");
+    let (_, en) = validate(&p, "en");
+    assert!(
+        en.starts_with(&format!("error: {l}:10: `region`: ")),
+        "{en}"
+    );
+    assert!(en.contains("`region`: `tokio` is not an AWS region archcost knows\n  hint: did you mean `ap-northeast-1` (Asia Pacific (Tokyo))?"), "{en}");
+    let (code, ja) = validate(&p, "ja");
+    assert_eq!(code, 2);
+    assert!(ja.contains("`region`: `tokio` は archcost が知っている AWS リージョンではありません\n  ヒント: `ap-northeast-1`（Asia Pacific (Tokyo)）のことですか？"), "{ja}");
+
+    // Unknown instance type: the catalog's snapshot for the region, and the nearest size.
+    let (_d, p, l) = edited("\"m5.large\"", "\"m5.lrage\"");
+    let (_, en) = validate(&p, "en");
+    assert!(
+        en.starts_with(&format!(
+            "error: {l}:37: `architecture[2] (traditional).app.instance`: "
+        )),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "EC2 instance `m5.lrage` is not in the bundled catalog for any region (snapshot 20"
+        ),
+        "{en}"
+    );
+    assert!(en.ends_with("\n  hint: did you mean `m5.large`?\n"), "{en}");
+    let (code, ja) = validate(&p, "ja");
+    assert_eq!(code, 2);
+    assert!(ja.contains("EC2 インスタンス `m5.lrage` は bundled カタログのどのリージョンにもありません（ap-northeast-1 (Asia Pacific (Tokyo)) のスナップショット 20"), "{ja}");
+    assert!(
+        ja.ends_with("\n  ヒント: `m5.large` のことですか？\n"),
+        "{ja}"
+    );
+}
+
+#[test]
+fn file_and_range_errors_are_japanese() {
+    let (code, ja) = validate("no-such-scenario.toml", "ja");
+    assert_eq!(code, 2);
+    assert_eq!(ja, "エラー: no-such-scenario.toml: ファイルがありません。シナリオ（TOML） ファイルを指定してください\n  ヒント: パスを確認してください。`archcost init > scenarios/new.toml` でシナリオのひな形を書き出せます\n");
+    let (_, en) = validate("no-such-scenario.toml", "en");
+    assert_eq!(en, "error: no-such-scenario.toml: no such file; expected a scenario (TOML) file\n  hint: check the path; `archcost init > scenarios/new.toml` writes a starting scenario\n");
+    // A range flag: the flag and its values as written.
+    let (code, _, ja) = run(&[
+        "sweep",
+        "scenarios/three-tier.toml",
+        "--vary",
+        "workload.requests_per_month",
+        "--from",
+        "100",
+        "--to",
+        "10",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(code, 2);
+    assert!(ja.starts_with("エラー: --from 100 --to 10"), "{ja}");
+    assert!(!ja.contains("expected"), "{ja}");
+}
+
+/// Exit 3 (an architecture cannot run): the reasons are Japanese, ids and values as written.
+#[test]
+fn infeasible_reasons_are_japanese() {
+    let (code, out, _) = run(&["limits", "scenarios/slow-endpoints.toml", "--lang", "ja"]);
+    assert_eq!(code, 3);
+    assert!(out.contains("sync-http-api は実行不可: HTTP API 1 リクエストあたりの統合処理時間（40 秒）: 40 > 30 秒 (Web層, apigw.http.integration_timeout_s)"), "{out}");
+}
+
+/// Sweep tables and chart axes name the varied key in words, in both languages.
+#[test]
+fn sweep_names_the_varied_key_in_words() {
+    for (lang, want) in [
+        ("en", "serverless app: Memory (MB)"),
+        ("ja", "serverless アプリ層: メモリ（MB）"),
+    ] {
+        let (code, out, err) = run(&[
+            "sweep",
+            "scenarios/three-tier.toml",
+            "--vary",
+            "architecture.serverless.app.memory_mb",
+            "--from",
+            "128",
+            "--to",
+            "1024",
+            "--steps",
+            "3",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(want), "{out}");
+        assert!(
+            !out.contains("architecture.serverless.app.memory_mb"),
+            "{out}"
+        );
+        assert_eq!(
+            archcost::report::sweep::axis_title(
+                if lang == "ja" {
+                    archcost::lang::Lang::Ja
+                } else {
+                    archcost::lang::Lang::En
+                },
+                "architecture.serverless.app.memory_mb",
+                false
+            ),
+            want
+        );
+    }
+}

@@ -288,3 +288,26 @@ fn workload_checks_are_japanese() {
     assert_eq!(code, 2);
     assert!(ja.contains("`workload`: requests_per_month と requests_per_second の両方が設定されています\n  ヒント: どちらか一方だけにしてください"), "{ja}");
 }
+
+/// Flag errors of the command layer follow --lang (flags and values as written).
+#[test]
+fn flag_errors_are_japanese() {
+    let (code, _, ja) = run(&[
+        "sensitivity",
+        "scenarios/three-tier.toml",
+        "--format",
+        "html",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(ja, "エラー: sensitivity --format html: このコマンドが書き出せる形式は table, markdown, json です\n  ヒント: そのいずれかを選んでください\n");
+    let (code, _, en) = run(&[
+        "sensitivity",
+        "scenarios/three-tier.toml",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(en, "error: sensitivity --format html: this command writes table, markdown, json\n  hint: choose one of those formats\n");
+}

@@ -218,3 +218,96 @@ fn sweep_names_the_varied_key_in_words() {
         );
     }
 }
+
+/// Every numeric key a sweep, break-even or sensitivity can vary has a human name in both
+/// languages: the keys are read from the engine itself (the list a wrong key's error gives), for
+/// every tier of every shipped scenario (all seven services) and the workload and assumptions.
+#[test]
+fn every_varied_key_has_a_human_name_in_both_languages() {
+    use archcost::lang::Lang;
+    use archcost::range::{KeyProblem, RangeError};
+    use archcost::report::key_names::name;
+    let known = |s: &mut archcost::scenario::Scenario, path: &str| -> Vec<String> {
+        match archcost::sweep::set_key(s, path, rust_decimal::Decimal::ONE) {
+            Err(archcost::error::Error::Range(RangeError::Key {
+                problem: KeyProblem::NotNumeric { known, .. },
+                ..
+            })) => known,
+            other => panic!("{path}: {other:?}"),
+        }
+    };
+    let mut keys = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(repo().join("scenarios")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut s = archcost::scenario::parse_unchecked("s.toml", &text).unwrap();
+        keys.extend(known(&mut s, "workload.zz_nope"));
+        keys.extend(known(&mut s, "assumptions.zz_nope"));
+        let tiers: Vec<(String, &str)> = s
+            .architectures
+            .iter()
+            .flat_map(|a| {
+                let mut t = vec![(a.name.clone(), "extras"), (a.name.clone(), "network")];
+                for (tier, svc) in [("web", &a.web), ("app", &a.app), ("db", &a.db)] {
+                    if svc.is_some() {
+                        t.push((a.name.clone(), tier));
+                    }
+                }
+                t
+            })
+            .collect();
+        for (arch, tier) in tiers {
+            keys.extend(known(
+                &mut s,
+                &format!("architecture.{arch}.{tier}.zz_nope"),
+            ));
+        }
+    }
+    assert!(keys.len() > 50, "{keys:?}");
+    let unnamed: Vec<&String> = keys
+        .iter()
+        .filter(|k| name(Lang::En, k).is_none() || name(Lang::Ja, k).is_none())
+        .collect();
+    assert!(
+        unnamed.is_empty(),
+        "keys without a name in messages/*.toml [key.name]: {unnamed:?}"
+    );
+}
+
+/// The scenario-wide checks (request volume, names, profile) are Japanese too.
+#[test]
+fn workload_checks_are_japanese() {
+    let (_d, p, _) = edited(
+        "requests_per_month = 30_000_000",
+        "requests_per_month = 30_000_000\nrequests_per_second = 10",
+    );
+    let (code, en) = validate(&p, "en");
+    assert_eq!(code, 2);
+    assert!(en.contains("`workload`: both requests_per_month and requests_per_second are set\n  hint: keep exactly one of them"), "{en}");
+    let (code, ja) = validate(&p, "ja");
+    assert_eq!(code, 2);
+    assert!(ja.contains("`workload`: requests_per_month と requests_per_second の両方が設定されています\n  ヒント: どちらか一方だけにしてください"), "{ja}");
+}
+
+/// Flag errors of the command layer follow --lang (flags and values as written).
+#[test]
+fn flag_errors_are_japanese() {
+    let (code, _, ja) = run(&[
+        "sensitivity",
+        "scenarios/three-tier.toml",
+        "--format",
+        "html",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(ja, "エラー: sensitivity --format html: このコマンドが書き出せる形式は table, markdown, json です\n  ヒント: そのいずれかを選んでください\n");
+    let (code, _, en) = run(&[
+        "sensitivity",
+        "scenarios/three-tier.toml",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(en, "error: sensitivity --format html: this command writes table, markdown, json\n  hint: choose one of those formats\n");
+}

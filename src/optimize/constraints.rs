@@ -324,46 +324,7 @@ fn capped(
     caps: Caps,
     search: &Search,
 ) -> Vec<RuledOut> {
-    let (mut monthly_usd, mut upfront_usd) = (base.monthly_usd, base.upfront_usd);
-    for sp in spaces {
-        let ok = sp.outcomes.iter().filter_map(|o| match o {
-            Priced::Ok {
-                monthly_usd,
-                upfront_usd,
-            } => Some((*monthly_usd, *upfront_usd)),
-            Priced::Out { .. } => None,
-        });
-        monthly_usd += ok.clone().map(|o| o.0).min().unwrap_or_default();
-        upfront_usd += ok.map(|o| o.1).min().unwrap_or_default();
-    }
-    let all = [
-        ("max_monthly_usd", caps.max_monthly_usd, monthly_usd),
-        ("max_upfront_usd", caps.max_upfront_usd, upfront_usd),
-    ];
-    let miss = |id: &str, limit: Decimal, lowest: Decimal| CapMiss {
-        id: id.to_string(),
-        limit_usd: limit,
-        lowest_usd: lowest,
-    };
-    // A cap the lowest total already breaks rules out everything by itself; otherwise the two
-    // caps together did (cheap configurations pay upfront, low-upfront ones cost more).
-    let over: Vec<CapMiss> = all
-        .iter()
-        .filter_map(|(id, limit, lowest)| {
-            limit.filter(|l| lowest > l).map(|l| miss(id, l, *lowest))
-        })
-        .collect();
-    let both: Vec<CapMiss> = all
-        .iter()
-        .filter_map(|(id, limit, lowest)| limit.map(|l| miss(id, l, *lowest)))
-        .collect();
-    let misses = if !over.is_empty() {
-        over
-    } else if both.len() == 2 {
-        both
-    } else {
-        Vec::new()
-    };
+    let misses = cap_misses(spaces, base, caps);
     if misses.is_empty() {
         // Neither cap explains it (cannot happen with the walk's caps); say the ids.
         return vec![RuledOut {
@@ -424,4 +385,49 @@ fn capped(
         }
     }
     out
+}
+
+/// The caps that rule out every configuration, each with the lowest total of the space
+/// (`base` + each tier's lowest feasible difference): the caps that lowest total already
+/// breaks, or else both caps together (cheap configurations pay upfront, low-upfront ones
+/// cost more); empty when neither explains it.
+fn cap_misses(spaces: &[TierSpace], base: &Probe, caps: Caps) -> Vec<CapMiss> {
+    let (mut monthly_usd, mut upfront_usd) = (base.monthly_usd, base.upfront_usd);
+    for sp in spaces {
+        let ok = sp.outcomes.iter().filter_map(|o| match o {
+            Priced::Ok {
+                monthly_usd,
+                upfront_usd,
+            } => Some((*monthly_usd, *upfront_usd)),
+            Priced::Out { .. } => None,
+        });
+        monthly_usd += ok.clone().map(|o| o.0).min().unwrap_or_default();
+        upfront_usd += ok.map(|o| o.1).min().unwrap_or_default();
+    }
+    let all = [
+        ("max_monthly_usd", caps.max_monthly_usd, monthly_usd),
+        ("max_upfront_usd", caps.max_upfront_usd, upfront_usd),
+    ];
+    let miss = |id: &str, limit: Decimal, lowest: Decimal| CapMiss {
+        id: id.to_string(),
+        limit_usd: limit,
+        lowest_usd: lowest,
+    };
+    let over: Vec<CapMiss> = all
+        .iter()
+        .filter_map(|(id, limit, lowest)| {
+            limit.filter(|l| lowest > l).map(|l| miss(id, l, *lowest))
+        })
+        .collect();
+    let both: Vec<CapMiss> = all
+        .iter()
+        .filter_map(|(id, limit, lowest)| limit.map(|l| miss(id, l, *lowest)))
+        .collect();
+    if !over.is_empty() {
+        over
+    } else if both.len() == 2 {
+        both
+    } else {
+        Vec::new()
+    }
 }

@@ -404,6 +404,18 @@ fn a_budget_that_rules_out_everything_names_the_cap_and_each_family_in_the_langu
     );
     assert!(ja.contains(&said_ja), "{ja}");
     assert!(!ja.contains("every configuration"), "{ja}");
+    // In yen the cheapest is shown in yen and, beside it, in the cap's currency.
+    let (_dir_yen, yen_path) = scenario_file(&text.replace(
+        "region = \"us-east-1\"",
+        "region = \"us-east-1\"\n[assumptions]\nusd_jpy = 150\nfx_date = \"2026-11-20\"",
+    ));
+    let yen = optimize_cli(3, &yen_path, &["--lang", "ja", "--currency", "JPY"]).stdout;
+    let said_yen = format!(
+        "を超えています（最安: {} ({})）",
+        shown_money(cheapest, Some(Decimal::from(150))),
+        shown_money(cheapest, None)
+    );
+    assert!(yen.contains(&said_yen), "{yen}");
     // JSON: each family, the cap and the lowest monthly, exact.
     let v = optimize_cli(3, &path, &["--format", "json"]).json();
     let out = v["architectures"][0]["ruled_out"]

@@ -155,12 +155,12 @@ fn check_quotas(c: &Check, s: &Scenario) -> Result<()> {
             .is_some_and(|r| r.kind == "quota");
         if !raisable {
             let hint = match super::suggest::closest(key, &crate::limit_tables::quota_ids()) {
-                Some(b) => format!("did you mean \"{b}\"?"),
-                None => "`archcost limits SCENARIO` lists every limit id; hard limits cannot be overridden".to_string(),
+                Some(b) => said!("error.svc.scenario.quota_did_you_mean", b),
+                None => said!("error.svc.scenario.quota_list_hint"),
             };
             return Err(c.fail(
                 &format!("quotas.\"{key}\""),
-                format!("`{key}` is not a raisable quota"),
+                said!("error.svc.scenario.not_quota", key),
                 hint,
             ));
         }
@@ -172,8 +172,8 @@ fn check_quotas(c: &Check, s: &Scenario) -> Result<()> {
         if !ok {
             return Err(c.fail(
                 &format!("quotas.{key}"),
-                "expected a non-negative number (the quota value applied to your account)",
-                "write e.g. \"lambda.concurrency\" = 3000",
+                said!("error.svc.scenario.quota_not_number"),
+                said!("error.svc.scenario.quota_not_number_hint"),
             ));
         }
     }
@@ -230,8 +230,8 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
     if w.item_kb <= Decimal::ZERO {
         return Err(c.fail(
             "workload.item_kb",
-            format!("{} is not a size; expected more than 0 KB", w.item_kb),
-            "set item_kb to the average item size, e.g. 1.0",
+            said!("error.svc.scenario.not_item_size", w.item_kb),
+            said!("error.svc.scenario.not_item_size_hint"),
         ));
     }
     c.non_negative("workload.item_kb", w.item_kb, dec!(1_048_576))?;

@@ -311,3 +311,101 @@ fn flag_errors_are_japanese() {
     assert_eq!(code, 2);
     assert_eq!(en, "error: sensitivity --format html: this command writes table, markdown, json\n  hint: choose one of those formats\n");
 }
+
+/// The checks of a tier's own keys (services/*.rs, scenario/validate_net.rs,
+/// scenario/purchase.rs) and the remaining scenario checks speak Japanese under `--lang ja`,
+/// keys and values as written; the English texts stay word for word.
+#[test]
+fn tier_checks_are_japanese() {
+    // (edit of scenarios/three-tier.toml, English `key`: problem + hint, Japanese ditto)
+    let cases: [(&str, &str, &str, &str); 11] = [
+        // services/fargate.rs
+        (
+            "vcpu = 0.5, memory_gb = 1.0",
+            "vcpu = 0.5, memory_gb = 7.0",
+            "`architecture[1] (containers).app`: 0.5 vCPU with 7 GB is not a Fargate task size\n  hint: valid sizes: 0.25 vCPU: 0.5/1/2 GB;",
+            "`architecture[1] (containers).app`: 0.5 vCPU と 7 GB の組み合わせは Fargate のタスクサイズにありません\n  ヒント: 有効なサイズ: 0.25 vCPU: 0.5/1/2 GB;",
+        ),
+        // services/ec2.rs
+        (
+            "instance = \"m5.large\", count = 2 }",
+            "instance = \"m5.large\", count = 2, min = 1 }",
+            "`architecture[2] (traditional).app.min`: min/max apply only with rps_per_instance\n  hint: remove min/max or use rps_per_instance\n",
+            "`architecture[2] (traditional).app.min`: min/max は rps_per_instance と一緒にのみ使えます\n  ヒント: min/max を削除するか、rps_per_instance を使ってください\n",
+        ),
+        // services/apigw.rs
+        (
+            "api = \"http\" }",
+            "api = \"http\", cache_gb = 0.5 }",
+            "`architecture[0] (serverless).web.cache_gb`: API caching exists only for REST APIs\n  hint: remove cache_gb or use api = \"rest\"\n",
+            "`architecture[0] (serverless).web.cache_gb`: API キャッシュは REST API にのみあります\n  ヒント: cache_gb を削除するか、api = \"rest\" を使ってください\n",
+        ),
+        // services/rds.rs
+        (
+            "multi_az = true }",
+            "multi_az = true, iops = 3000 }",
+            "`architecture[1] (containers).db.iops`: iops applies only to io1 storage\n  hint: remove iops, or set storage_type = \"io1\"\n",
+            "`architecture[1] (containers).db.iops`: iops は io1 ストレージにのみ適用されます\n  ヒント: iops を削除するか、storage_type = \"io1\" を設定してください\n",
+        ),
+        // services/lambda.rs
+        (
+            "arch = \"arm64\" }",
+            "arch = \"arm64\", nat_kb_per_request = 1 }",
+            "`architecture[0] (serverless).app.nat_kb_per_request`: set only when vpc = true\n  hint: remove it or set vpc = true\n",
+            "`architecture[0] (serverless).app.nat_kb_per_request`: vpc = true のときにのみ設定します\n  ヒント: これを削除するか、vpc = true を設定してください\n",
+        ),
+        // services/dynamodb.rs
+        (
+            "capacity = \"on-demand\" }",
+            "capacity = \"on-demand\", rcu = 5 }",
+            "`architecture[0] (serverless).db.rcu`: rcu/wcu apply only to provisioned capacity\n  hint: remove them or set capacity = \"provisioned\"\n",
+            "`architecture[0] (serverless).db.rcu`: rcu/wcu はプロビジョンドキャパシティにのみ適用されます\n  ヒント: これらを削除するか、capacity = \"provisioned\" を設定してください\n",
+        ),
+        // scenario/validate_net.rs
+        (
+            "name = \"containers\"",
+            "name = \"containers\"\nnetwork = { vpc_endpoints = [\"s3\", \"s3\"] }",
+            "`architecture[1] (containers).network.vpc_endpoints[1]`: `s3` is listed twice\n  hint: list each endpoint once\n",
+            "`architecture[1] (containers).network.vpc_endpoints[1]`: `s3` が 2 回書かれています\n  ヒント: 各エンドポイントは 1 回だけ書いてください\n",
+        ),
+        // scenario/validate.rs
+        (
+            "item_kb = 1.0 ",
+            "item_kb = 0.0 ",
+            "`workload.item_kb`: 0 is not a size; expected more than 0 KB\n  hint: set item_kb to the average item size, e.g. 1.0\n",
+            "`workload.item_kb`: 0 はサイズではありません。0 KB より大きい値にしてください\n  ヒント: item_kb を項目の平均サイズにしてください（例: 1.0）\n",
+        ),
+        // scenario/check.rs: a range check's unit written as words
+        (
+            "item_kb = 1.0 ",
+            "item_kb = 1.0\npeak_to_average = 0.5 ",
+            "`workload.peak_to_average`: 0.5 is out of range; expected 1 to 1000 (busiest second / hour average)\n  hint: set `workload.peak_to_average` to a value between 1 and 1000\n",
+            "`workload.peak_to_average`: 0.5 は範囲外です。1 〜 1000 （最も混む 1 秒 / 1 時間の平均） にしてください\n  ヒント: `workload.peak_to_average` を 1 〜 1000 の値にしてください\n",
+        ),
+        // scenario/purchase.rs: a key's range, and an option the service lacks
+        (
+            "instance = \"m5.large\", count = 2 }",
+            "instance = \"m5.large\", count = 2, purchase = \"reserved\", term_years = 2 }",
+            "`architecture[2] (traditional).app.term_years`: 2 is not a term; expected 1 or 3 (years)\n  hint: set term_years = 1 or term_years = 3\n",
+            "`architecture[2] (traditional).app.term_years`: 2 は期間にありません。1 または 3（年）にしてください\n  ヒント: term_years = 1 または term_years = 3 を設定してください\n",
+        ),
+        (
+            "arch = \"arm64\" }",
+            "arch = \"arm64\", purchase = \"spot\" }",
+            "`architecture[0] (serverless).app.purchase`: `spot` is not a purchase option of lambda in ap-northeast-1 (Spot capacity is an EC2 and Fargate option; Lambda has none)\n  hint: lambda offers: on-demand, compute-savings-plan\n",
+            "`architecture[0] (serverless).app.purchase`: `spot` は ap-northeast-1 の lambda の購入オプションにありません（Spot キャパシティは EC2 と Fargate のオプションで、Lambda にはありません）\n  ヒント: lambda の購入オプション: on-demand, compute-savings-plan\n",
+        ),
+    ];
+    for (from, to, en_want, ja_want) in cases {
+        let (_d, p, _) = edited(from, to);
+        let (code, en) = validate(&p, "en");
+        assert_eq!(code, 2, "{to}");
+        assert!(en.starts_with(&format!("error: {p}:")), "{en}");
+        assert!(en.contains(en_want), "{to}\n{en}");
+        let (code, ja) = validate(&p, "ja");
+        assert_eq!(code, 2, "{to}");
+        assert!(ja.starts_with(&format!("エラー: {p}:")), "{ja}");
+        assert!(ja.contains(ja_want), "{to}\n{ja}");
+        assert!(!ja.contains(" hint:"), "{ja}");
+    }
+}

@@ -28,10 +28,8 @@ pub fn apply_currency(s: &mut Scenario, currency: Option<CurrencyArg>, file: &Pa
             CurrencyArg::Jpy => Currency::JPY,
         };
         if s.assumptions.currency == Currency::JPY && s.assumptions.usd_jpy.is_none() {
-            return Err(Error::Input(format!(
-                "--currency JPY: {} has no exchange rate\n  hint: add usd_jpy = 150.0 and fx_date = \"YYYY-MM-DD\" under [assumptions]",
-                file.display()
-            )));
+            let file = file.display().to_string();
+            return Err(Error::Said(crate::said!("error.cli.jpy_no_rate", file)));
         }
     }
     Ok(())
@@ -69,8 +67,9 @@ impl Output {
         let format = args.format.unwrap_or(supported[0]);
         if !supported.contains(&format) {
             let names: Vec<&str> = supported.iter().map(|f| format_name(*f)).collect();
-            return Err(Error::Input(format!(
-                "{command} --format {}: this command writes {}\n  hint: choose one of those formats",
+            return Err(Error::Said(crate::said!(
+                "error.cli.format_not_written",
+                command,
                 format_name(format),
                 names.join(", ")
             )));

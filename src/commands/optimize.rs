@@ -108,6 +108,13 @@ pub fn substitute(text: &str, r: &OptimizeReport) -> std::result::Result<String,
         for (tier, settings) in &best.settings {
             match table.get_mut(tier) {
                 Some(Item::Value(Value::InlineTable(t))) => {
+                    let last_before = last_key(t);
+                    let tail = last_before
+                        .as_deref()
+                        .and_then(|k| t.get(k))
+                        .and_then(|v| v.decor().suffix())
+                        .and_then(|r| r.as_str())
+                        .map(str::to_string);
                     for (k, v) in settings {
                         match to_value(v) {
                             Some(val) => {
@@ -118,6 +125,7 @@ pub fn substitute(text: &str, r: &OptimizeReport) -> std::result::Result<String,
                             }
                         }
                     }
+                    keep_closing_space(t, last_before.as_deref(), tail.as_deref());
                 }
                 Some(Item::Table(t)) => {
                     for (k, v) in settings {
@@ -136,6 +144,35 @@ pub fn substitute(text: &str, r: &OptimizeReport) -> std::result::Result<String,
         }
     }
     Ok(doc.to_string())
+}
+
+/// The key written last in an inline table.
+fn last_key(t: &toml_edit::InlineTable) -> Option<String> {
+    t.iter().last().map(|(k, _)| k.to_string())
+}
+
+/// After keys were added to or removed from the end of an inline table, the space before its
+/// closing brace belongs to the new last value, not to the value that was last
+/// (`max_tasks = 50, arch = "arm64" }`, not `max_tasks = 50 , arch = "arm64"}`). `tail` is what
+/// followed the last value before (only blanks are moved).
+fn keep_closing_space(
+    t: &mut toml_edit::InlineTable,
+    last_before: Option<&str>,
+    tail: Option<&str>,
+) {
+    let Some(tail) = tail.filter(|s| s.chars().all(|c| c == ' ' || c == '\t')) else {
+        return;
+    };
+    let last_now = last_key(t);
+    if last_now.as_deref() == last_before {
+        return;
+    }
+    if let Some(v) = last_before.and_then(|k| t.get_mut(k)) {
+        v.decor_mut().set_suffix("");
+    }
+    if let Some(v) = last_now.and_then(|k| t.get_mut(&k)) {
+        v.decor_mut().set_suffix(tail);
+    }
 }
 
 fn to_value(s: &Setting) -> Option<Value> {

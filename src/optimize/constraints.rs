@@ -1,7 +1,7 @@
 //! The search constraints in words: which ones the written architecture breaks, which ones stop
 //! the answer getting cheaper (`binding`: cheaper candidates ruled out, the fleet the peak hour
 //! needs at `max_utilization`), and, when nothing is feasible, what rules out each family.
-use super::search::{Priced, TierSpace, Walk};
+use super::search::{Caps, Priced, TierSpace, Walk};
 use crate::compare::{ArchReport, Probe};
 use crate::scenario::search::Search;
 use crate::scenario::{Architecture, Scenario, Service};
@@ -14,6 +14,24 @@ pub struct RuledOut {
     pub tier: String,
     pub group: String,
     pub reasons: Vec<String>,
+    /// When the architecture-wide caps rule the group out (its candidates are otherwise
+    /// feasible): each cap, its limit and the lowest total the search can reach.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caps: Vec<CapMiss>,
+}
+
+/// A cap (`max_monthly_usd` / `max_upfront_usd`) against the lowest total of the space.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct CapMiss {
+    pub id: String,
+    /// The cap as the search table writes it.
+    #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
+    pub limit_usd: Decimal,
+    /// The lowest monthly (or upfront) total over every feasible configuration.
+    #[serde(with = "crate::services::exact")]
+    #[schemars(with = "rust_decimal::Decimal")]
+    pub lowest_usd: Decimal,
 }
 
 /// A sentence of the optimize output, as data: `report::optimize` says it in English or
@@ -257,8 +275,16 @@ fn label(settings: &[(&'static str, super::space::Setting)]) -> String {
 }
 
 /// When nothing is feasible: per tier and group, the ids of what rules its candidates out
-/// (every tier with no feasible candidate; or the caps when every combination broke them).
-pub fn ruled_out(spaces: &[TierSpace], walk: &Walk) -> Vec<RuledOut> {
+/// (every tier with no feasible candidate), or, when every tier has feasible candidates but
+/// every combination breaks `caps`, each searched group of each searched tier with the caps
+/// and the lowest totals of the space (`base` + each tier's lowest difference).
+pub fn ruled_out(
+    spaces: &[TierSpace],
+    walk: &Walk,
+    base: &Probe,
+    caps: Caps,
+    search: &Search,
+) -> Vec<RuledOut> {
     let mut out = Vec::new();
     for sp in spaces {
         if sp.outcomes.iter().any(|o| matches!(o, Priced::Ok { .. })) {
@@ -278,17 +304,130 @@ pub fn ruled_out(spaces: &[TierSpace], walk: &Walk) -> Vec<RuledOut> {
                 tier: sp.tier.to_string(),
                 group,
                 reasons: reasons.into_iter().collect(),
+                caps: Vec::new(),
             });
         }
     }
-    if out.is_empty() {
-        for cap in &walk.capped_by {
+    if out.is_empty() && !walk.capped_by.is_empty() {
+        out = capped(spaces, walk, base, caps, search);
+    }
+    out
+}
+
+/// Every group of the searched tiers (every tier when the table searches none) under the caps
+/// that turned every combination away: a group with no feasible candidate keeps its own
+/// reasons; the others name the caps with the lowest totals the space reaches.
+fn capped(
+    spaces: &[TierSpace],
+    walk: &Walk,
+    base: &Probe,
+    caps: Caps,
+    search: &Search,
+) -> Vec<RuledOut> {
+    let misses = cap_misses(spaces, base, caps);
+    if misses.is_empty() {
+        // Neither cap explains it (cannot happen with the walk's caps); say the ids.
+        return vec![RuledOut {
+            tier: "all".into(),
+            group: "every configuration".into(),
+            reasons: walk.capped_by.iter().map(|c| (*c).to_string()).collect(),
+            caps: Vec::new(),
+        }];
+    }
+    let searched_any = spaces.iter().any(|sp| search.tier(sp.tier).is_some());
+    let mut out = Vec::new();
+    for sp in spaces {
+        if searched_any && search.tier(sp.tier).is_none() {
+            continue;
+        }
+        // Groups in the space's order (the order the search table lists families).
+        let mut order: Vec<&str> = Vec::new();
+        let mut feasible: BTreeSet<&str> = BTreeSet::new();
+        let mut reasons: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+        for (c, o) in sp.candidates.iter().zip(&sp.outcomes) {
+            if !order.contains(&c.group.as_str()) {
+                order.push(&c.group);
+            }
+            match o {
+                Priced::Ok { .. } => {
+                    feasible.insert(&c.group);
+                }
+                Priced::Out { reasons: r, .. } => {
+                    reasons
+                        .entry(&c.group)
+                        .or_default()
+                        .extend(r.iter().cloned());
+                }
+            }
+        }
+        for group in order {
+            let (reasons, caps) = if feasible.contains(group) {
+                (
+                    misses.iter().map(|m| m.id.clone()).collect(),
+                    misses.clone(),
+                )
+            } else {
+                (
+                    reasons
+                        .remove(group)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .collect(),
+                    Vec::new(),
+                )
+            };
             out.push(RuledOut {
-                tier: "all".into(),
-                group: "every configuration".into(),
-                reasons: vec![(*cap).to_string()],
+                tier: sp.tier.to_string(),
+                group: group.to_string(),
+                reasons,
+                caps,
             });
         }
     }
     out
+}
+
+/// The caps that rule out every configuration, each with the lowest total of the space
+/// (`base` + each tier's lowest feasible difference): the caps that lowest total already
+/// breaks, or else both caps together (cheap configurations pay upfront, low-upfront ones
+/// cost more); empty when neither explains it.
+fn cap_misses(spaces: &[TierSpace], base: &Probe, caps: Caps) -> Vec<CapMiss> {
+    let (mut monthly_usd, mut upfront_usd) = (base.monthly_usd, base.upfront_usd);
+    for sp in spaces {
+        let ok = sp.outcomes.iter().filter_map(|o| match o {
+            Priced::Ok {
+                monthly_usd,
+                upfront_usd,
+            } => Some((*monthly_usd, *upfront_usd)),
+            Priced::Out { .. } => None,
+        });
+        monthly_usd += ok.clone().map(|o| o.0).min().unwrap_or_default();
+        upfront_usd += ok.map(|o| o.1).min().unwrap_or_default();
+    }
+    let all = [
+        ("max_monthly_usd", caps.max_monthly_usd, monthly_usd),
+        ("max_upfront_usd", caps.max_upfront_usd, upfront_usd),
+    ];
+    let miss = |id: &str, limit: Decimal, lowest: Decimal| CapMiss {
+        id: id.to_string(),
+        limit_usd: limit,
+        lowest_usd: lowest,
+    };
+    let over: Vec<CapMiss> = all
+        .iter()
+        .filter_map(|(id, limit, lowest)| {
+            limit.filter(|l| lowest > l).map(|l| miss(id, l, *lowest))
+        })
+        .collect();
+    let both: Vec<CapMiss> = all
+        .iter()
+        .filter_map(|(id, limit, lowest)| limit.map(|l| miss(id, l, *lowest)))
+        .collect();
+    if !over.is_empty() {
+        over
+    } else if both.len() == 2 {
+        both
+    } else {
+        Vec::new()
+    }
 }

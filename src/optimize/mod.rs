@@ -11,7 +11,7 @@ pub mod search;
 pub mod sizing;
 pub mod space;
 
-pub use constraints::{RuledOut, Said};
+pub use constraints::{CapMiss, RuledOut, Said};
 
 use crate::capacity::Load;
 use crate::compare::{self, probe, AssumptionsInfo};
@@ -429,7 +429,7 @@ fn arch_result(
         });
     }
     if choices.is_empty() {
-        result.ruled_out = constraints::ruled_out(&spaces, &walk);
+        result.ruled_out = constraints::ruled_out(&spaces, &walk, &base_probe, caps, &search);
     }
     let mut it = choices.into_iter();
     result.best = it.next();

@@ -3,8 +3,9 @@
 //! Markdown, HTML, CSV (exact USD) and JSON `archcost/optimize/1`. Labels in English or Japanese.
 use super::display::Display;
 use super::i18n::Lang;
+use crate::messages;
 use crate::money;
-use crate::optimize::{ArchResult, Choice, Config, OptimizeReport, Said};
+use crate::optimize::{ArchResult, CapMiss, Choice, Config, OptimizeReport, RuledOut, Said};
 use comfy_table::{Cell, CellAlignment};
 use rust_decimal::Decimal;
 
@@ -157,17 +158,24 @@ fn pct(saving: Decimal, base: Decimal) -> String {
     )
 }
 
+/// The counts line. Counts in a Japanese sentence are written as the message tables write
+/// counts in prose (`messages::count`: grouped digits below 100万, 万/億 from there, as
+/// "3,000万"), so the three counts of one line share one style; English groups the digits.
 fn count_text(w: &Words, a: &ArchResult, d: &Display) -> String {
+    let count = |v: Decimal| match d.lang {
+        Lang::Ja => messages::count(Lang::Ja, v),
+        Lang::En => d.count(v),
+    };
     w.evaluated
-        .replace("{n}", &d.count(Decimal::from(a.evaluated)))
+        .replace("{n}", &count(Decimal::from(a.evaluated)))
         .replace(
             "{space}",
             &a.space
                 .parse::<Decimal>()
-                .map(|v| d.count(v))
+                .map(count)
                 .unwrap_or_else(|_| a.space.clone()),
         )
-        .replace("{c}", &d.count(Decimal::from(a.combined)))
+        .replace("{c}", &count(Decimal::from(a.combined)))
 }
 
 /// Rows of one architecture: (label, monthly, upfront, saving, configuration).
@@ -220,15 +228,7 @@ fn details(a: &ArchResult, w: &Words, d: &Display) -> Vec<String> {
         }
         None => {
             out.push(w.infeasible.to_string());
-            for r in &a.ruled_out {
-                out.push(format!(
-                    "  {} {}: {} {}",
-                    r.tier,
-                    r.group,
-                    w.ruled_out_by,
-                    r.reasons.join(", ")
-                ));
-            }
+            out.extend(ruled_out_lines(&a.ruled_out, w, d).map(|l| format!("  {l}")));
         }
     }
     out.push(count_text(w, a, d));
@@ -236,6 +236,85 @@ fn details(a: &ArchResult, w: &Words, d: &Display) -> Vec<String> {
         out.push(format!("{}: {}", w.notes, say(n, d.lang)));
     }
     out
+}
+
+/// "app c7g: ruled out by ec2.max" per group; groups the caps rule out together, one line:
+/// "app m7g, c7g: every configuration is above max_monthly_usd = 1 (cheapest: $245.96)".
+fn ruled_out_lines<'a>(
+    all: &'a [RuledOut],
+    w: &'a Words,
+    d: &'a Display,
+) -> impl Iterator<Item = String> + 'a {
+    let mut lines: Vec<(String, &'a [CapMiss])> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let r = &all[i];
+        if r.caps.is_empty() {
+            lines.push((
+                format!(
+                    "{} {}: {} {}",
+                    r.tier,
+                    r.group,
+                    w.ruled_out_by,
+                    r.reasons.join(", ")
+                ),
+                &[],
+            ));
+            i += 1;
+            continue;
+        }
+        // Every following group under the same caps: "app m7g, c7g; db db.t4g".
+        let mut tiers: Vec<(String, Vec<&str>)> = Vec::new();
+        while let Some(g) = all.get(i).filter(|g| g.caps == r.caps) {
+            match tiers.last_mut() {
+                Some((t, groups)) if *t == g.tier => groups.push(&g.group),
+                _ => tiers.push((g.tier.clone(), vec![&g.group])),
+            }
+            i += 1;
+        }
+        let named: Vec<String> = tiers
+            .iter()
+            .map(|(t, groups)| format!("{t} {}", groups.join(", ")))
+            .collect();
+        lines.push((named.join("; "), &r.caps));
+    }
+    lines
+        .into_iter()
+        .flat_map(move |(named, caps)| cap_lines(&named, caps, d).unwrap_or_else(|| vec![named]))
+}
+
+/// The sentences of the caps that rule out `named` (None for no caps: `named` is the line).
+fn cap_lines(named: &str, caps: &[CapMiss], d: &Display) -> Option<Vec<String>> {
+    let lowest = |c: &CapMiss| match &d.yen {
+        Some(_) => format!("{} ({})", d.money(c.lowest_usd), money::usd(c.lowest_usd)),
+        None => d.money(c.lowest_usd),
+    };
+    let limit = |c: &CapMiss| c.limit_usd.normalize().to_string();
+    let over: Vec<&CapMiss> = caps.iter().filter(|c| c.lowest_usd > c.limit_usd).collect();
+    if caps.is_empty() {
+        return None;
+    }
+    if over.is_empty() {
+        // Neither cap alone: the two together.
+        let (m, u) = (caps.first()?, caps.get(1)?);
+        return Some(vec![messages::render(
+            d.lang,
+            "ui.optimize.over_both",
+            &[named, &limit(m), &limit(u), &lowest(m), &lowest(u)],
+        )]);
+    }
+    Some(
+        over.into_iter()
+            .map(|c| {
+                let id = if c.id == "max_upfront_usd" {
+                    "ui.optimize.over_upfront"
+                } else {
+                    "ui.optimize.over_monthly"
+                };
+                messages::render(d.lang, id, &[named, &limit(c), &lowest(c)])
+            })
+            .collect(),
+    )
 }
 
 fn head(r: &OptimizeReport, w: &Words, d: &Display) -> Vec<String> {
@@ -397,8 +476,9 @@ fn arch_blocks(r: &OptimizeReport, w: &Words, d: &Display, heading: &str) -> Str
     o
 }
 
-/// CSV: one row per configuration; money exact in USD (plus yen at the scenario's rate when
-/// the display currency is JPY).
+/// CSV: one row per configuration; money exact in USD (plus, when the display currency is JPY,
+/// monthly, upfront and saving in whole yen at the scenario's rate, appended after the USD
+/// columns).
 pub fn csv(r: &OptimizeReport, d: &Display) -> Vec<u8> {
     let mut wr = csv::Writer::from_writer(Vec::new());
     let mut header = vec![
@@ -411,7 +491,7 @@ pub fn csv(r: &OptimizeReport, d: &Display) -> Vec<u8> {
         "binding",
     ];
     if d.yen.is_some() {
-        header.push("monthly_jpy");
+        header.extend(["monthly_jpy", "upfront_jpy", "saving_jpy"]);
     }
     crate::csv_safe::record(&mut wr, header);
     let jpy = |usd: Decimal| {
@@ -430,6 +510,8 @@ pub fn csv(r: &OptimizeReport, d: &Display) -> Vec<u8> {
             String::new(),
         ];
         rec.extend(jpy(a.baseline.monthly_usd));
+        rec.extend(jpy(a.baseline.upfront_usd));
+        rec.extend(jpy(Decimal::ZERO));
         crate::csv_safe::record(&mut wr, rec);
         for (i, c) in a.best.iter().chain(&a.alternatives).enumerate() {
             let mut rec = vec![
@@ -442,6 +524,8 @@ pub fn csv(r: &OptimizeReport, d: &Display) -> Vec<u8> {
                 c.binding.join(" "),
             ];
             rec.extend(jpy(c.monthly_usd));
+            rec.extend(jpy(c.upfront_usd));
+            rec.extend(jpy(c.saving_usd));
             crate::csv_safe::record(&mut wr, rec);
         }
     }

@@ -14,8 +14,8 @@ pub struct Check<'a> {
 }
 
 impl Check<'_> {
-    /// `file: `path`: problem` + hint; problem and hint are plain English or message ids
-    /// (`error.scenario.*`), shown in the language of the command.
+    /// `file: `path`: problem` + hint; problem and hint are message ids (`error.scenario.*`,
+    /// `error.check.*`, `error.svc.*`) with their values, shown in the language of the command.
     pub fn fail(&self, path: &str, problem: impl Into<Text>, hint: impl Into<Text>) -> Error {
         Error::Said(said!(
             "error.scenario.at",
@@ -88,6 +88,14 @@ fn unit_text(unit: &str) -> Text {
         "Availability Zones" => "error.unit.azs",
         "yen per USD" => "error.unit.yen_per_usd",
         "provisioned IOPS" => "error.unit.provisioned_iops",
+        "hours (assumptions.hours_per_month)" => "error.svc.unit.hours_of_month",
+        "months (1 day to 10 years, CloudWatch Logs retention)" => "error.svc.unit.log_retention",
+        "(DynamoDB auto scaling accepts 20 % to 90 %)" => "error.svc.unit.ddb_target",
+        "(a share of capacity)" => "error.svc.unit.share_of_capacity",
+        "(a share)" => "error.svc.unit.share",
+        "(busiest second / hour average)" => "error.svc.unit.peak_ratio",
+        "(stored bytes / ingested bytes)" => "error.svc.unit.stored_ratio",
+        "as a fraction (0.10 = 10 %)" => "error.svc.unit.fraction",
         other => return Text::from(other),
     };
     said!(id)

@@ -3,7 +3,9 @@
 //! service lacks or a rate that is not sourced when no `discount_pct` is given.
 use super::types::*;
 use crate::pricing::Catalog;
+use crate::said;
 use crate::terms::Payment;
+use crate::text::Text;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -356,8 +358,9 @@ impl RateKey {
     }
 }
 
-/// A problem with a tier's purchase keys: (key under the tier, problem, hint).
-pub type Problem = (&'static str, String, String);
+/// A problem with a tier's purchase keys: (key under the tier, problem, hint), the problem and
+/// hint as message ids (`error.svc.purchase.*`).
+pub type Problem = (&'static str, Text, Text);
 
 /// Check the purchase keys of one tier whose service is `svc` in `region`.
 pub fn check(svc: &Service, region: &str, catalog: &Catalog) -> Result<(), Problem> {
@@ -370,21 +373,22 @@ pub fn check(svc: &Service, region: &str, catalog: &Catalog) -> Result<(), Probl
     if !options.contains(&t.purchase) {
         let list: Vec<&str> = options.iter().map(|p| p.key()).collect();
         let why = match (svc, t.purchase) {
-            (Service::Lambda(_), Purchase::Spot) => {
-                " (Spot capacity is an EC2 and Fargate option; Lambda has none)"
-            }
+            (Service::Lambda(_), Purchase::Spot) => said!("error.svc.purchase.lambda_no_spot"),
             (Service::Lambda(_), Purchase::Reserved) => {
-                " (Lambda has no reserved capacity; a Compute Savings Plan discounts its duration)"
+                said!("error.svc.purchase.lambda_no_reserved")
             }
-            _ => "",
+            _ => Text::from(""),
         };
         return Err((
             "purchase",
-            format!(
-                "`{}` is not a purchase option of {name} in {region}{why}",
-                t.purchase.key()
+            said!(
+                "error.svc.purchase.not_option",
+                t.purchase.key(),
+                name,
+                region,
+                why
             ),
-            format!("{name} offers: {}", list.join(", ")),
+            said!("error.svc.purchase.offers", name, list.join(", ")),
         ));
     }
     check_written(&w, &t)?;
@@ -393,16 +397,15 @@ pub fn check(svc: &Service, region: &str, catalog: &Catalog) -> Result<(), Probl
             if d.capacity != Capacity::Provisioned {
                 return Err((
                     "purchase",
-                    "DynamoDB reserved capacity applies to provisioned capacity, not on-demand".to_string(),
-                    "set capacity = \"provisioned\" (rcu/wcu or sized from the peak hour), or remove purchase".to_string(),
+                    said!("error.svc.purchase.ddb_reserved_on_demand"),
+                    said!("error.svc.purchase.ddb_reserved_on_demand_hint"),
                 ));
             }
             if d.table_class != TableClass::Standard {
                 return Err((
                     "purchase",
-                    "DynamoDB reserved capacity is not available for the Standard-IA table class"
-                        .to_string(),
-                    "use table_class = \"standard\", or remove purchase".to_string(),
+                    said!("error.svc.purchase.ddb_reserved_ia"),
+                    said!("error.svc.purchase.ddb_reserved_ia_hint"),
                 ));
             }
         }
@@ -427,8 +430,8 @@ fn check_written(w: &Written, t: &Terms) -> Result<(), Problem> {
         if years != Decimal::ONE && years != dec!(3) {
             return Err((
                 "term_years",
-                format!("{years} is not a term; expected 1 or 3 (years)"),
-                "set term_years = 1 or term_years = 3".to_string(),
+                said!("error.svc.purchase.not_term", years),
+                said!("error.svc.purchase.not_term_hint"),
             ));
         }
     }
@@ -442,20 +445,15 @@ fn check_written(w: &Written, t: &Terms) -> Result<(), Problem> {
         ) {
             return Err((
                 "commitment_usd_per_hour",
-                format!(
-                    "a commitment in USD per hour belongs to a Savings Plan, not to purchase = \"{}\"",
-                    t.purchase.key()
-                ),
-                "remove it, or set purchase = \"compute-savings-plan\"".to_string(),
+                said!("error.svc.purchase.commitment_not_plan", t.purchase.key()),
+                said!("error.svc.purchase.commitment_not_plan_hint"),
             ));
         }
         if c <= Decimal::ZERO || c > dec!(1_000_000) {
             return Err((
                 "commitment_usd_per_hour",
-                format!(
-                    "{c} is out of range; expected more than 0 and at most 1,000,000 USD per hour"
-                ),
-                "set the hourly commitment of the plan, e.g. 0.5".to_string(),
+                said!("error.svc.purchase.commitment_range", c),
+                said!("error.svc.purchase.commitment_range_hint"),
             ));
         }
     }
@@ -463,18 +461,15 @@ fn check_written(w: &Written, t: &Terms) -> Result<(), Problem> {
         if share < Decimal::ZERO || share > Decimal::ONE {
             return Err((
                 "spot_share",
-                format!("{share} is out of range; expected 0 to 1 (a share)"),
-                "set `spot_share` to a value between 0 and 1".to_string(),
+                said!("error.svc.purchase.spot_share_range", share),
+                said!("error.svc.purchase.spot_share_range_hint"),
             ));
         }
         if share > Decimal::ZERO && w.purchase.is_some_and(|p| p != Purchase::Spot) {
             return Err((
                 "spot_share",
-                format!(
-                    "spot_share puts part of the fleet on Spot, which does not combine with purchase = \"{}\"",
-                    t.purchase.key()
-                ),
-                "use purchase = \"spot\" with spot_share, or remove spot_share".to_string(),
+                said!("error.svc.purchase.spot_share_purchase", t.purchase.key()),
+                said!("error.svc.purchase.spot_share_purchase_hint"),
             ));
         }
     }
@@ -482,15 +477,15 @@ fn check_written(w: &Written, t: &Terms) -> Result<(), Problem> {
         if t.purchase == Purchase::OnDemand {
             return Err((
                 "discount_pct",
-                "a discount applies to a purchase option; this tier is on-demand".to_string(),
-                "add purchase = \"reserved\", \"compute-savings-plan\" or \"spot\" (as the service offers), or remove discount_pct".to_string(),
+                said!("error.svc.purchase.discount_on_demand"),
+                said!("error.svc.purchase.discount_on_demand_hint"),
             ));
         }
         if d <= Decimal::ZERO || d >= dec!(100) {
             return Err((
                 "discount_pct",
-                format!("{d} is out of range; expected more than 0 and less than 100 (percent off on-demand)"),
-                "write your negotiated or expected rate, e.g. discount_pct = 30".to_string(),
+                said!("error.svc.purchase.discount_range", d),
+                said!("error.svc.purchase.discount_range_hint"),
             ));
         }
     }
@@ -500,11 +495,8 @@ fn check_written(w: &Written, t: &Terms) -> Result<(), Problem> {
 fn not_with(key: &'static str, p: Purchase) -> Problem {
     (
         key,
-        format!(
-            "{key} applies to reserved capacity and savings plans, not to purchase = \"{}\"",
-            p.key()
-        ),
-        format!("remove {key}, or set purchase = \"reserved\" or a savings plan"),
+        said!("error.svc.purchase.not_with", key, p.key()),
+        said!("error.svc.purchase.not_with_hint", key),
     )
 }
 
@@ -515,15 +507,19 @@ fn missing_rate(service: &str, region: &str, need: &RateKey, catalog: &Catalog) 
         .map(|r| r.regions_with(&need.key))
         .unwrap_or_default();
     let where_ = if elsewhere.is_empty() {
-        "no region has it in the commitment rates".to_string()
+        said!("error.svc.purchase.no_region_has")
     } else {
-        format!("sourced in: {}", elsewhere.join(", "))
+        said!("error.svc.purchase.sourced_in", elsewhere.join(", "))
     };
     (
         "purchase",
-        format!(
-            "no sourced rate `{}` ({}) for {service} in {region} ({where_}), and no discount_pct",
-            need.key, need.what
+        said!(
+            "error.svc.purchase.no_rate",
+            &need.key,
+            &need.what,
+            service,
+            region,
+            where_
         ),
         rate_hint(region, &need.key),
     )
@@ -531,7 +527,7 @@ fn missing_rate(service: &str, region: &str, need: &RateKey, catalog: &Catalog) 
 
 /// What to do about an unsourced commitment rate: the user's `discount_pct`, or the
 /// `pricing fetch` command that gets the sourced rates from the AWS Price List.
-pub fn rate_hint(region: &str, key: &str) -> String {
+pub fn rate_hint(region: &str, key: &str) -> Text {
     // Reserved terms are in the service's own offer; Savings Plan rates in the savingsPlan
     // offer, beside the on-demand prices of the service they cover.
     let services = match key.strip_prefix("savings_plan.") {
@@ -547,14 +543,9 @@ pub fn rate_hint(region: &str, key: &str) -> String {
             .to_string(),
     };
     let fetch = if key.starts_with("fargate.spot") || key.starts_with("ec2.spot") {
-        "Spot prices are not in the AWS Price List, so `archcost pricing fetch` cannot add them"
-            .to_string()
+        said!("error.svc.purchase.spot_not_in_price_list")
     } else {
-        format!(
-            "or get the published rates with `archcost pricing fetch --region {region} --services {services}` and use --pricing DIR"
-        )
+        said!("error.svc.purchase.fetch_hint", region, services)
     };
-    format!(
-        "add discount_pct = <your rate, percent off on-demand> to the tier (shown as a user assumption); {fetch}"
-    )
+    said!("error.svc.purchase.rate_hint", fetch)
 }

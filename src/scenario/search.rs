@@ -114,12 +114,40 @@ impl<'de> Deserialize<'de> for InstanceSpace {
     }
 }
 
-/// Lambda memory sizes from `from` to `to` MB inclusive, every MB.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Lambda memory sizes from `from` to `to` MB inclusive, every MB: `{ from = 128, to = 1024 }`
+/// or `[128, 1024]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MemoryRange {
     pub from: u32,
     pub to: u32,
+}
+
+/// What a memory range must look like (the error of any other shape).
+pub const MEMORY_RANGE_EXPECTED: &str =
+    "expected a range of MB: { from = 128, to = 1024 } or [128, 1024]";
+
+impl<'de> Deserialize<'de> for MemoryRange {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Table {
+            from: u32,
+            to: u32,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Table(Table),
+            Pair(u32, u32),
+        }
+        match Raw::deserialize(d).map_err(|_| serde::de::Error::custom(MEMORY_RANGE_EXPECTED))? {
+            Raw::Table(t) => Ok(MemoryRange {
+                from: t.from,
+                to: t.to,
+            }),
+            Raw::Pair(from, to) => Ok(MemoryRange { from, to }),
+        }
+    }
 }
 
 fn opt_decimals<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Decimal>>, D::Error> {
@@ -148,17 +176,46 @@ pub fn of(
         .map(Some)
         .map_err(|e| {
             let msg = e.message().trim().to_string();
-            // "unknown field `x`": point at the key when it can be found.
+            // Point at the key: "unknown field `x`" names it; any other error is the first key
+            // that fails on its own.
             let key = msg
                 .strip_prefix("unknown field `")
                 .and_then(|r| r.split('`').next())
                 .and_then(|k| find_key(t, k))
-                .map(|k| format!(".{k}"))
-                .unwrap_or_default();
+                .or_else(|| failing_key(t));
+            let hint = match key.as_deref() {
+                Some(k) if k.ends_with("memory_mb") => format!(
+                    "write `{k} = {{ from = 128, to = 1024 }}` (every MB from `from` to `to`, at least one size), or remove it to keep the tier's memory_mb"
+                ),
+                _ => "see docs/optimize.md for the keys of a search table".to_string(),
+            };
+            let key = key.map(|k| format!(".{k}")).unwrap_or_default();
             crate::error::Error::Input(format!(
-                "{file}: `architecture[{index}] ({arch_name}).search{key}`: {msg}\n  hint: see docs/optimize.md for the keys of a search table"
+                "{file}: `architecture[{index}] ({arch_name}).search{key}`: {msg}\n  hint: {hint}"
             ))
         })
+}
+
+/// The dotted path of the first key of a search table (tier keys one level deep) that does not
+/// read on its own.
+fn failing_key(t: &toml::Table) -> Option<String> {
+    let fails = |one: toml::Table| Search::deserialize(toml::Value::Table(one)).is_err();
+    t.iter().find_map(|(k, v)| match v.as_table() {
+        Some(inner) if matches!(k.as_str(), "web" | "app" | "db") => {
+            inner.iter().find_map(|(ik, iv)| {
+                let mut tier = toml::Table::new();
+                tier.insert(ik.clone(), iv.clone());
+                let mut one = toml::Table::new();
+                one.insert(k.clone(), toml::Value::Table(tier));
+                fails(one).then(|| format!("{k}.{ik}"))
+            })
+        }
+        _ => {
+            let mut one = toml::Table::new();
+            one.insert(k.clone(), v.clone());
+            fails(one).then(|| k.clone())
+        }
+    })
 }
 
 /// The dotted path of the first key named `name` in a search table (one level of tiers deep).

@@ -2,6 +2,7 @@
 use super::types::*;
 use crate::error::Result;
 use crate::pricing::Catalog;
+use crate::said;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -18,8 +19,8 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
         if v != 1 {
             return Err(c.fail(
                 "schema",
-                format!("schema {v} is not supported; this archcost reads schema 1"),
-                "remove the `schema` key or set it to 1",
+                said!("error.check.schema", v.to_string()),
+                said!("error.check.schema_hint"),
             ));
         }
     }
@@ -27,8 +28,8 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
     if s.name.trim().is_empty() {
         return Err(c.fail(
             "name",
-            "the name is empty",
-            "give the scenario a name, e.g. name = \"Order API\"",
+            said!("error.check.name_empty"),
+            said!("error.check.name_scenario_hint"),
         ));
     }
     check_region(&c, "region", &s.region, catalog)?;
@@ -38,8 +39,8 @@ pub fn validate(file: &str, s: &Scenario, catalog: &Catalog) -> Result<()> {
     if s.architectures.is_empty() {
         return Err(c.fail(
             "architecture",
-            "no [[architecture]] is defined",
-            "add at least one [[architecture]] with a name and web/app/db tiers",
+            said!("error.check.no_architecture"),
+            said!("error.check.no_architecture_hint"),
         ));
     }
     for i in 0..s.architectures.len() {
@@ -60,8 +61,8 @@ fn check_assumptions(c: &Check, a: &Assumptions) -> Result<()> {
     if a.currency == Currency::JPY && a.usd_jpy.is_none() {
         return Err(c.fail(
             "assumptions.usd_jpy",
-            "currency = \"JPY\" needs an exchange rate",
-            "add usd_jpy = 150.0 (yen per dollar) and fx_date = \"YYYY-MM-DD\" (the rate's date)",
+            said!("error.check.jpy_needs_rate"),
+            said!("error.check.jpy_needs_rate_hint"),
         ));
     }
     if let Some(tax) = a.tax_rate {
@@ -86,8 +87,8 @@ fn check_assumptions(c: &Check, a: &Assumptions) -> Result<()> {
         if !is_date(d) {
             return Err(c.fail(
                 "assumptions.fx_date",
-                format!("`{d}` is not a date"),
-                "write it as YYYY-MM-DD",
+                said!("error.check.not_a_date", d),
+                said!("error.check.date_hint"),
             ));
         }
     }
@@ -102,15 +103,15 @@ fn check_architecture(c: &Check, s: &Scenario, i: usize, catalog: &Catalog) -> R
     if arch.name.trim().is_empty() {
         return Err(c.fail(
             &format!("{base}.name"),
-            "the name is empty",
-            "name every architecture",
+            said!("error.check.name_empty"),
+            said!("error.check.name_architecture_hint"),
         ));
     }
     if s.architectures[..i].iter().any(|o| o.name == arch.name) {
         return Err(c.fail(
             &format!("{base}.name"),
-            format!("the name `{}` is used twice", arch.name),
-            "give every architecture its own name",
+            said!("error.check.name_twice", &arch.name),
+            said!("error.check.name_twice_hint"),
         ));
     }
     let base = format!("architecture[{i}] ({})", arch.name);
@@ -121,8 +122,8 @@ fn check_architecture(c: &Check, s: &Scenario, i: usize, catalog: &Catalog) -> R
     if arch.web.is_none() && arch.app.is_none() && arch.db.is_none() {
         return Err(c.fail(
             &base,
-            "the architecture has no tier",
-            "add at least one of web = {...}, app = {...}, db = {...}",
+            said!("error.check.no_tier"),
+            said!("error.check.no_tier_hint"),
         ));
     }
     for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
@@ -154,12 +155,12 @@ fn check_quotas(c: &Check, s: &Scenario) -> Result<()> {
             .is_some_and(|r| r.kind == "quota");
         if !raisable {
             let hint = match super::suggest::closest(key, &crate::limit_tables::quota_ids()) {
-                Some(b) => format!("did you mean \"{b}\"?"),
-                None => "`archcost limits SCENARIO` lists every limit id; hard limits cannot be overridden".to_string(),
+                Some(b) => said!("error.svc.scenario.quota_did_you_mean", b),
+                None => said!("error.svc.scenario.quota_list_hint"),
             };
             return Err(c.fail(
                 &format!("quotas.\"{key}\""),
-                format!("`{key}` is not a raisable quota"),
+                said!("error.svc.scenario.not_quota", key),
                 hint,
             ));
         }
@@ -171,8 +172,8 @@ fn check_quotas(c: &Check, s: &Scenario) -> Result<()> {
         if !ok {
             return Err(c.fail(
                 &format!("quotas.{key}"),
-                "expected a non-negative number (the quota value applied to your account)",
-                "write e.g. \"lambda.concurrency\" = 3000",
+                said!("error.svc.scenario.quota_not_number"),
+                said!("error.svc.scenario.quota_not_number_hint"),
             ));
         }
     }
@@ -196,15 +197,15 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
         (Some(_), Some(_)) => {
             return Err(c.fail(
                 "workload",
-                "both requests_per_month and requests_per_second are set",
-                "keep exactly one of them",
+                said!("error.check.both_volumes"),
+                said!("error.check.both_volumes_hint"),
             ))
         }
         (None, None) => {
             return Err(c.fail(
                 "workload.requests_per_month",
-                "the request volume is missing",
-                "set requests_per_month = 30_000_000 (or requests_per_second, a monthly average)",
+                said!("error.check.no_volume"),
+                said!("error.check.no_volume_hint"),
             ))
         }
         (Some(m), None) => c.non_negative("workload.requests_per_month", m, BIG)?,
@@ -229,8 +230,8 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
     if w.item_kb <= Decimal::ZERO {
         return Err(c.fail(
             "workload.item_kb",
-            format!("{} is not a size; expected more than 0 KB", w.item_kb),
-            "set item_kb to the average item size, e.g. 1.0",
+            said!("error.svc.scenario.not_item_size", w.item_kb),
+            said!("error.svc.scenario.not_item_size_hint"),
         ));
     }
     c.non_negative("workload.item_kb", w.item_kb, dec!(1_048_576))?;
@@ -246,15 +247,12 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
         Profile::Preset(name) => {
             if !PRESETS.contains(&name.as_str()) {
                 let hint = match super::suggest::closest(name, &PRESETS) {
-                    Some(b) => format!("did you mean `{b}`?"),
-                    None => format!(
-                        "use \"flat\", one of {}, or an array of 24 hourly weights",
-                        PRESETS.join(", ")
-                    ),
+                    Some(b) => said!("error.toml.did_you_mean", b),
+                    None => said!("error.check.profile_hint", PRESETS.join(", ")),
                 };
                 return Err(c.fail(
                     "workload.profile",
-                    format!("unknown profile `{name}`"),
+                    said!("error.check.unknown_profile", name),
                     hint,
                 ));
             }
@@ -263,11 +261,8 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
             if ws.len() != 24 {
                 return Err(c.fail(
                     "workload.profile",
-                    format!(
-                        "{} hourly weights given; expected 24 (hour 0 to hour 23, local time)",
-                        ws.len()
-                    ),
-                    "give one weight per hour of the day",
+                    said!("error.check.weights_count", ws.len()),
+                    said!("error.check.weights_count_hint"),
                 ));
             }
             if ws
@@ -277,8 +272,8 @@ fn validate_workload(c: &Check, w: &Workload) -> Result<()> {
             {
                 return Err(c.fail(
                     "workload.profile",
-                    "weights must be between 0 and 1,000,000 and not all 0",
-                    "use relative traffic per hour, e.g. 1 at night and 10 at noon",
+                    said!("error.check.weights_range"),
+                    said!("error.check.weights_range_hint"),
                 ));
             }
         }

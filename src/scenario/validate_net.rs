@@ -41,16 +41,16 @@ pub(super) fn check_logs(c: &Check, s: &Scenario) -> Result<()> {
                     (true, None) => {
                         return Err(c.fail(
                             &p("access_logs"),
-                            "access_logs = true needs the size of one access log line",
-                            "add access_log_kb = 0.3 (your log format's line size in KB), or remove access_logs",
+                            crate::said!("error.svc.net.access_logs_size"),
+                            crate::said!("error.svc.net.access_logs_size_hint"),
                         ))
                     }
                     (_, Some(kb)) => {
                         if kb <= Decimal::ZERO {
                             return Err(c.fail(
                                 &p("access_log_kb"),
-                                format!("{kb} is not a size; expected more than 0 KB"),
-                                "set access_log_kb to one access log line's size, e.g. 0.3",
+                                crate::said!("error.svc.net.not_log_size", kb),
+                                crate::said!("error.svc.net.not_log_size_hint"),
                             ));
                         }
                         c.non_negative(&p("access_log_kb"), kb, MAX_LOG_KB)?;
@@ -91,11 +91,8 @@ pub(super) fn check_arch(c: &Check, base: &str, arch: &Architecture) -> Result<(
         if egress != Egress::None && private.is_empty() {
             return Err(c.fail(
                 &p("egress"),
-                format!(
-                    "egress = \"{}\" but nothing in this architecture runs in private subnets (Fargate, EC2 without a public IP, Lambda with vpc = true)",
-                    egress.key()
-                ),
-                "remove `egress` (or set it to \"none\"), or add the private compute it is for",
+                crate::said!("error.svc.net.egress_unused", egress.key()),
+                crate::said!("error.svc.net.egress_unused_hint"),
             ));
         }
         if egress == Egress::PublicIp {
@@ -105,8 +102,8 @@ pub(super) fn check_arch(c: &Check, base: &str, arch: &Architecture) -> Result<(
             {
                 return Err(c.fail(
                     &p("egress"),
-                    format!("the {tier} tier is a Lambda function in a VPC, which cannot have a public IPv4 address"),
-                    "use egress = \"nat\", or take the function out of the VPC (vpc = false)",
+                    crate::said!("error.svc.net.lambda_public_ip", *tier),
+                    crate::said!("error.svc.net.lambda_public_ip_hint"),
                 ));
             }
         }
@@ -114,18 +111,15 @@ pub(super) fn check_arch(c: &Check, base: &str, arch: &Architecture) -> Result<(
     if net.nat_per_az && arch.egress() != Egress::Nat {
         return Err(c.fail(
             &p("nat_per_az"),
-            format!(
-                "nat_per_az = true but egress = \"{}\" has no NAT gateways",
-                arch.egress().key()
-            ),
-            "remove nat_per_az, or set egress = \"nat\"",
+            crate::said!("error.svc.net.nat_per_az_no_nat", arch.egress().key()),
+            crate::said!("error.svc.net.nat_per_az_no_nat_hint"),
         ));
     }
     if net.nat_per_az && arch.extras.nat_gateways > Decimal::ZERO {
         return Err(c.fail(
             &p("nat_per_az"),
-            "nat_per_az and extras.nat_gateways both set the number of NAT gateways",
-            "keep one: nat_per_az = true (one per AZ) or extras.nat_gateways = N",
+            crate::said!("error.svc.net.nat_per_az_twice"),
+            crate::said!("error.svc.net.nat_per_az_twice_hint"),
         ));
     }
     let known: Vec<&str> = INTERFACE_ENDPOINTS
@@ -136,23 +130,20 @@ pub(super) fn check_arch(c: &Check, base: &str, arch: &Architecture) -> Result<(
     for (i, name) in net.vpc_endpoints.iter().enumerate() {
         if !known.contains(&name.as_str()) {
             let hint = match super::closest(name, &known) {
-                Some(b) => format!(
-                    "did you mean \"{b}\"? known endpoints: {}",
-                    known.join(", ")
-                ),
-                None => format!("known endpoints: {}", known.join(", ")),
+                Some(b) => crate::said!("error.svc.net.endpoint_did_you_mean", b, known.join(", ")),
+                None => crate::said!("error.svc.net.known_endpoints", known.join(", ")),
             };
             return Err(c.fail(
                 &format!("{}[{i}]", p("vpc_endpoints")),
-                format!("`{name}` is not a VPC endpoint archcost knows"),
+                crate::said!("error.svc.net.unknown_endpoint", name),
                 hint,
             ));
         }
         if net.vpc_endpoints[..i].contains(name) {
             return Err(c.fail(
                 &format!("{}[{i}]", p("vpc_endpoints")),
-                format!("`{name}` is listed twice"),
-                "list each endpoint once",
+                crate::said!("error.svc.net.endpoint_twice", name),
+                crate::said!("error.svc.net.endpoint_twice_hint"),
             ));
         }
     }

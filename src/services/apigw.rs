@@ -111,30 +111,34 @@ impl ValidateSettings for ApiGateway {
         if g.api != ApiKind::Rest && g.endpoint != Endpoint::Regional {
             return Err(c.fail(
                 &p("endpoint"),
-                "only REST APIs can be edge-optimized or private; HTTP and WebSocket APIs are regional",
-                "use api = \"rest\" or endpoint = \"regional\"",
+                crate::said!("error.svc.apigw.endpoint_rest_only"),
+                crate::said!("error.svc.apigw.endpoint_rest_only_hint"),
             ));
         }
         if let Some(gb) = g.cache_gb {
             if g.api != ApiKind::Rest {
                 return Err(c.fail(
                     &p("cache_gb"),
-                    "API caching exists only for REST APIs",
-                    "remove cache_gb or use api = \"rest\"",
+                    crate::said!("error.svc.apigw.cache_rest_only"),
+                    crate::said!("error.svc.apigw.cache_rest_only_hint"),
                 ));
             }
             let sizes = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
             if !sizes.contains(&gb.normalize().to_string().as_str()) {
                 return Err(c.fail(
                     &p("cache_gb"),
-                    format!("{gb} GB is not a cache size"),
-                    format!("use one of {} (GB)", sizes.join(", ")),
+                    crate::said!("error.svc.apigw.not_cache_size", gb),
+                    crate::said!("error.svc.apigw.not_cache_size_hint", sizes.join(", ")),
                 ));
             }
         }
         if let Some(r) = g.waf_rules {
             if g.api != ApiKind::Rest {
-                return Err(c.fail(&p("waf_rules"), "AWS WAF can protect REST APIs but not HTTP or WebSocket APIs", "remove waf_rules, or use api = \"rest\" (or put an ALB/CloudFront with WAF in front)"));
+                return Err(c.fail(
+                    &p("waf_rules"),
+                    crate::said!("error.svc.apigw.waf_rest_only"),
+                    crate::said!("error.svc.apigw.waf_rest_only_hint"),
+                ));
             }
             c.non_negative(&p("waf_rules"), r, dec!(1000))?;
             c.whole(&p("waf_rules"), r)?;
@@ -144,8 +148,8 @@ impl ValidateSettings for ApiGateway {
             if g.endpoint != Endpoint::Private {
                 return Err(c.fail(
                     &p("private_endpoint_azs"),
-                    "set only for endpoint = \"private\"",
-                    "remove it or set endpoint = \"private\"",
+                    crate::said!("error.svc.apigw.private_only"),
+                    crate::said!("error.svc.apigw.private_only_hint"),
                 ));
             }
             c.range(
@@ -182,15 +186,15 @@ fn check_websocket(g: &ApiGateway, at: &SettingsCheck) -> Result<()> {
     {
         return Err(c.fail(
             &p("connection_minutes_per_month"),
-            "connection minutes are billed only for WebSocket APIs",
-            "remove the key or use api = \"websocket\"",
+            crate::said!("error.svc.apigw.minutes_websocket_only"),
+            crate::said!("error.svc.apigw.minutes_websocket_only_hint"),
         ));
     }
     if g.connection_minutes_per_month.is_some() && g.average_connections.is_some() {
         return Err(c.fail(
             base,
-            "both connection_minutes_per_month and average_connections are set",
-            "keep one of them",
+            crate::said!("error.svc.apigw.both_connections"),
+            crate::said!("error.svc.apigw.both_connections_hint"),
         ));
     }
     if let Some(v) = g.connection_minutes_per_month {
@@ -200,8 +204,8 @@ fn check_websocket(g: &ApiGateway, at: &SettingsCheck) -> Result<()> {
         if g.api != ApiKind::Websocket {
             return Err(c.fail(
                 &p("connection_duration_s"),
-                "connection_duration_s applies to WebSocket APIs",
-                "remove it or use api = \"websocket\"",
+                crate::said!("error.svc.apigw.duration_websocket_only"),
+                crate::said!("error.svc.apigw.duration_websocket_only_hint"),
             ));
         }
         c.range(

@@ -120,8 +120,8 @@ impl ValidateSettings for DynamoDb {
         if d.capacity == Capacity::OnDemand && (d.rcu.is_some() || d.wcu.is_some()) {
             return Err(c.fail(
                 &p("rcu"),
-                "rcu/wcu apply only to provisioned capacity",
-                "remove them or set capacity = \"provisioned\"",
+                crate::said!("error.svc.dynamodb.rcu_provisioned_only"),
+                crate::said!("error.svc.dynamodb.rcu_provisioned_only_hint"),
             ));
         }
         for (k, v) in [("rcu", d.rcu), ("wcu", d.wcu)] {

@@ -225,8 +225,8 @@ impl ValidateSettings for Ec2 {
         if e.os != Os::Linux {
             return Err(c.fail(
                 &p("os"),
-                "only Linux on-demand prices are in the catalog",
-                "use os = \"linux\"",
+                crate::said!("error.svc.ec2.not_linux"),
+                crate::said!("error.svc.ec2.not_linux_hint"),
             ));
         }
         if !catalog.has(&key, region) {
@@ -240,10 +240,18 @@ impl ValidateSettings for Ec2 {
             return Err(c.fail(&p("instance"), message, hint));
         }
         if e.rps_per_instance.is_some() && e.rps_per_vcpu.is_some() {
-            return Err(c.fail(&p("rps_per_vcpu"), "both rps_per_instance and rps_per_vcpu are set", "keep one: rps_per_instance for this type, or rps_per_vcpu (scaled by the type's vCPUs)"));
+            return Err(c.fail(
+                &p("rps_per_vcpu"),
+                crate::said!("error.svc.ec2.both_rps"),
+                crate::said!("error.svc.ec2.both_rps_hint"),
+            ));
         }
         if e.rps_per_vcpu.is_some() && crate::limit_tables::vcpu_of(&e.instance).is_none() {
-            return Err(c.fail(&p("rps_per_vcpu"), format!("the vCPUs of {} are not in limits/ec2-vcpus.csv", e.instance), "use rps_per_instance for this type, or add its vCPUs (with a source) to limits/ec2-vcpus.csv"));
+            return Err(c.fail(
+                &p("rps_per_vcpu"),
+                crate::said!("error.svc.ec2.no_vcpus", &e.instance),
+                crate::said!("error.svc.ec2.no_vcpus_hint"),
+            ));
         }
         if let Some(u) = e.max_utilization {
             c.range(
@@ -255,13 +263,29 @@ impl ValidateSettings for Ec2 {
             )?;
         }
         match (e.count, e.rps_per_unit()) {
-            (Some(_), Some(_)) => return Err(c.fail(base, "both count and rps_per_instance (or rps_per_vcpu) are set", "use count for a fixed fleet, or rps_per_instance / rps_per_vcpu with min/max to scale hour by hour")),
-            (None, None) => return Err(c.fail(&p("count"), "the fleet size is missing", "set count = 2, or rps_per_instance = 100 with min and max")),
+            (Some(_), Some(_)) => {
+                return Err(c.fail(
+                    base,
+                    crate::said!("error.svc.ec2.count_and_rps"),
+                    crate::said!("error.svc.ec2.count_and_rps_hint"),
+                ))
+            }
+            (None, None) => {
+                return Err(c.fail(
+                    &p("count"),
+                    crate::said!("error.svc.ec2.no_count"),
+                    crate::said!("error.svc.ec2.no_count_hint"),
+                ))
+            }
             (Some(n), None) => {
                 c.non_negative(&p("count"), n, dec!(100000))?;
                 c.whole(&p("count"), n)?;
                 if e.min.is_some() || e.max.is_some() {
-                    return Err(c.fail(&p("min"), "min/max apply only with rps_per_instance", "remove min/max or use rps_per_instance"));
+                    return Err(c.fail(
+                        &p("min"),
+                        crate::said!("error.svc.ec2.min_max_fixed"),
+                        crate::said!("error.svc.ec2.min_max_fixed_hint"),
+                    ));
                 }
             }
             (None, Some(r)) => {
@@ -274,8 +298,8 @@ impl ValidateSettings for Ec2 {
         if e.load_balancer.is_some() && tier != "web" {
             return Err(c.fail(
                 &p("load_balancer"),
-                format!("a load balancer goes in front of the web tier, not the {tier} tier"),
-                "remove load_balancer here, or put the EC2 fleet in the web tier",
+                crate::said!("error.svc.ec2.lb_not_web", tier),
+                crate::said!("error.svc.ec2.lb_not_web_hint"),
             ));
         }
         Ok(())

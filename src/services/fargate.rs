@@ -221,16 +221,15 @@ impl ValidateSettings for Fargate {
         let f = self;
         let p = |k: &str| at.key(k);
         let base = at.base;
-        let hours = at.scenario.assumptions.hours_per_month;
         if !fargate_size_ok(f.vcpu, f.memory_gb) {
             return Err(c.fail(
                 base,
-                format!(
-                    "{} vCPU with {} GB is not a Fargate task size",
+                crate::said!(
+                    "error.svc.fargate.not_size",
                     f.vcpu.normalize(),
                     f.memory_gb.normalize()
                 ),
-                format!("valid sizes: {}", fargate_sizes_text()),
+                crate::said!("error.svc.fargate.not_size_hint", fargate_sizes_text()),
             ));
         }
         c.range(
@@ -243,25 +242,29 @@ impl ValidateSettings for Fargate {
         if f.os == Os::Windows && f.arch == CpuArch::Arm64 {
             return Err(c.fail(
                 &p("arch"),
-                "Fargate Windows tasks run on x86_64 only",
-                "use arch = \"x86_64\" with os = \"windows\"",
+                crate::said!("error.svc.fargate.windows_arm"),
+                crate::said!("error.svc.fargate.windows_arm_hint"),
             ));
         }
         if f.platform == Platform::Eks && (f.os == Os::Windows || f.arch == CpuArch::Arm64) {
-            return Err(c.fail(&p("platform"), "Windows and ARM on Fargate are available only for Amazon ECS (AWS Fargate pricing page)", "use platform = \"ecs\", or Linux x86_64 on EKS"));
+            return Err(c.fail(
+                &p("platform"),
+                crate::said!("error.svc.fargate.eks_windows_arm"),
+                crate::said!("error.svc.fargate.eks_windows_arm_hint"),
+            ));
         }
         if f.os == Os::Windows && f.terms().purchase == Purchase::Spot {
             return Err(c.fail(
                 &p("spot_share"),
-                "Fargate Spot does not run Windows tasks",
-                "remove spot_share / purchase = \"spot\" for Windows tasks",
+                crate::said!("error.svc.fargate.spot_windows"),
+                crate::said!("error.svc.fargate.spot_windows_hint"),
             ));
         }
         if f.rps_per_task.is_some() && f.rps_per_vcpu.is_some() {
             return Err(c.fail(
                 &p("rps_per_vcpu"),
-                "both rps_per_task and rps_per_vcpu are set",
-                "keep one: rps_per_task for this task size, or rps_per_vcpu (scaled by vcpu)",
+                crate::said!("error.svc.fargate.both_rps"),
+                crate::said!("error.svc.fargate.both_rps_hint"),
             ));
         }
         if let Some(u) = f.max_utilization {
@@ -273,28 +276,68 @@ impl ValidateSettings for Fargate {
                 "(a share of capacity)",
             )?;
         }
-        match (f.tasks, f.rps_per_unit()) {
-            (Some(_), Some(_)) => return Err(c.fail(base, "both tasks and rps_per_task (or rps_per_vcpu) are set", "use tasks (+ running_hours) for a fixed service, or rps_per_task / rps_per_vcpu with min_tasks/max_tasks to scale")),
-            (None, None) => return Err(c.fail(&p("tasks"), "the task count is missing", "set tasks = 2, or rps_per_task = 50 with min_tasks and max_tasks")),
-            (Some(n), None) => {
-                c.non_negative(&p("tasks"), n, dec!(100000))?;
-                c.whole(&p("tasks"), n)?;
-                if f.min_tasks.is_some() || f.max_tasks.is_some() {
-                    return Err(c.fail(&p("min_tasks"), "min_tasks/max_tasks apply only with rps_per_task", "remove them or use rps_per_task"));
-                }
-                if let Some(h) = f.running_hours {
-                    c.range(&p("running_hours"), h, dec!(0), hours, "hours (assumptions.hours_per_month)")?;
-                }
+        task_count(f, at)
+    }
+}
+
+/// Fixed `tasks` (with `running_hours`) or scaling from `rps_per_task` / `rps_per_vcpu` (with
+/// `min_tasks`/`max_tasks`): exactly one, with only its own keys.
+fn task_count(f: &Fargate, at: &SettingsCheck) -> Result<()> {
+    let c = at.check;
+    let p = |k: &str| at.key(k);
+    let base = at.base;
+    let hours = at.scenario.assumptions.hours_per_month;
+    match (f.tasks, f.rps_per_unit()) {
+        (Some(_), Some(_)) => {
+            return Err(c.fail(
+                base,
+                crate::said!("error.svc.fargate.tasks_and_rps"),
+                crate::said!("error.svc.fargate.tasks_and_rps_hint"),
+            ))
+        }
+        (None, None) => {
+            return Err(c.fail(
+                &p("tasks"),
+                crate::said!("error.svc.fargate.no_tasks"),
+                crate::said!("error.svc.fargate.no_tasks_hint"),
+            ))
+        }
+        (Some(n), None) => {
+            c.non_negative(&p("tasks"), n, dec!(100000))?;
+            c.whole(&p("tasks"), n)?;
+            if f.min_tasks.is_some() || f.max_tasks.is_some() {
+                return Err(c.fail(
+                    &p("min_tasks"),
+                    crate::said!("error.svc.fargate.min_max_fixed"),
+                    crate::said!("error.svc.fargate.min_max_fixed_hint"),
+                ));
             }
-            (None, Some(r)) => {
-                if f.running_hours.is_some() {
-                    return Err(c.fail(&p("running_hours"), "running_hours applies only with a fixed `tasks` count", "remove running_hours when scaling with rps_per_task"));
-                }
-                at.scaling(r, (f.min_tasks, f.max_tasks), ["rps_per_task", "min_tasks", "max_tasks"])?;
+            if let Some(h) = f.running_hours {
+                c.range(
+                    &p("running_hours"),
+                    h,
+                    dec!(0),
+                    hours,
+                    "hours (assumptions.hours_per_month)",
+                )?;
             }
         }
-        Ok(())
+        (None, Some(r)) => {
+            if f.running_hours.is_some() {
+                return Err(c.fail(
+                    &p("running_hours"),
+                    crate::said!("error.svc.fargate.running_hours_scaled"),
+                    crate::said!("error.svc.fargate.running_hours_scaled_hint"),
+                ));
+            }
+            at.scaling(
+                r,
+                (f.min_tasks, f.max_tasks),
+                ["rps_per_task", "min_tasks", "max_tasks"],
+            )?;
+        }
     }
+    Ok(())
 }
 
 /// The task sizes of `crate::scenario::FARGATE_SIZES`, for the hint.

@@ -207,8 +207,8 @@ impl ValidateSettings for Lambda {
         if l.provisioned_requests_share > Decimal::ZERO && l.provisioned_concurrency.is_zero() {
             return Err(c.fail(
                 &p("provisioned_requests_share"),
-                "requests are served by provisioned environments but provisioned_concurrency is 0",
-                "set provisioned_concurrency, or remove the share",
+                crate::said!("error.svc.lambda.share_without_pc"),
+                crate::said!("error.svc.lambda.share_without_pc_hint"),
             ));
         }
         c.range(
@@ -223,8 +223,8 @@ impl ValidateSettings for Lambda {
             if !l.vpc {
                 return Err(c.fail(
                     &p("nat_kb_per_request"),
-                    "set only when vpc = true",
-                    "remove it or set vpc = true",
+                    crate::said!("error.svc.lambda.nat_kb_vpc_only"),
+                    crate::said!("error.svc.lambda.nat_kb_vpc_only_hint"),
                 ));
             }
             c.non_negative(&p("nat_kb_per_request"), kb, dec!(10_485_760))?;

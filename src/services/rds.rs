@@ -207,8 +207,8 @@ impl ValidateSettings for Rds {
             if r.storage_type.is_some() {
                 return Err(c.fail(
                     &p("storage_type"),
-                    "Aurora has one cluster storage type (I/O-Standard here); storage_type applies to mysql, postgresql and mariadb",
-                    "remove storage_type",
+                    crate::said!("error.svc.rds.aurora_storage_type"),
+                    crate::said!("error.svc.rds.aurora_storage_type_hint"),
                 ));
             }
             if let Some(gb) = r.storage_gb {
@@ -221,8 +221,8 @@ impl ValidateSettings for Rds {
             if r.ios_per_request.is_some() {
                 return Err(c.fail(
                     &p("ios_per_request"),
-                    "ios_per_request applies only to Aurora (I/O-Standard bills each I/O request)",
-                    "remove it, or use engine = \"aurora-mysql\" / \"aurora-postgresql\"",
+                    crate::said!("error.svc.rds.ios_aurora_only"),
+                    crate::said!("error.svc.rds.ios_aurora_only_hint"),
                 ));
             }
             let io1 = r.storage_type == Some(StorageType::Io1);
@@ -238,8 +238,8 @@ impl ValidateSettings for Rds {
                 (true, None) => {
                     return Err(c.fail(
                         &p("iops"),
-                        "io1 storage needs its provisioned IOPS",
-                        "add iops = 3000 (1,000 to 256,000)",
+                        crate::said!("error.svc.rds.io1_needs_iops"),
+                        crate::said!("error.svc.rds.io1_needs_iops_hint"),
                     ))
                 }
                 (true, Some(iops)) => {
@@ -255,8 +255,8 @@ impl ValidateSettings for Rds {
                 (false, Some(_)) => {
                     return Err(c.fail(
                         &p("iops"),
-                        "iops applies only to io1 storage",
-                        "remove iops, or set storage_type = \"io1\"",
+                        crate::said!("error.svc.rds.iops_io1_only"),
+                        crate::said!("error.svc.rds.iops_io1_only_hint"),
                     ))
                 }
                 (false, None) => {}

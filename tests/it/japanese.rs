@@ -218,3 +218,194 @@ fn sweep_names_the_varied_key_in_words() {
         );
     }
 }
+
+/// Every numeric key a sweep, break-even or sensitivity can vary has a human name in both
+/// languages: the keys are read from the engine itself (the list a wrong key's error gives), for
+/// every tier of every shipped scenario (all seven services) and the workload and assumptions.
+#[test]
+fn every_varied_key_has_a_human_name_in_both_languages() {
+    use archcost::lang::Lang;
+    use archcost::range::{KeyProblem, RangeError};
+    use archcost::report::key_names::name;
+    let known = |s: &mut archcost::scenario::Scenario, path: &str| -> Vec<String> {
+        match archcost::sweep::set_key(s, path, rust_decimal::Decimal::ONE) {
+            Err(archcost::error::Error::Range(RangeError::Key {
+                problem: KeyProblem::NotNumeric { known, .. },
+                ..
+            })) => known,
+            other => panic!("{path}: {other:?}"),
+        }
+    };
+    let mut keys = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(repo().join("scenarios")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut s = archcost::scenario::parse_unchecked("s.toml", &text).unwrap();
+        keys.extend(known(&mut s, "workload.zz_nope"));
+        keys.extend(known(&mut s, "assumptions.zz_nope"));
+        let tiers: Vec<(String, &str)> = s
+            .architectures
+            .iter()
+            .flat_map(|a| {
+                let mut t = vec![(a.name.clone(), "extras"), (a.name.clone(), "network")];
+                for (tier, svc) in [("web", &a.web), ("app", &a.app), ("db", &a.db)] {
+                    if svc.is_some() {
+                        t.push((a.name.clone(), tier));
+                    }
+                }
+                t
+            })
+            .collect();
+        for (arch, tier) in tiers {
+            keys.extend(known(
+                &mut s,
+                &format!("architecture.{arch}.{tier}.zz_nope"),
+            ));
+        }
+    }
+    assert!(keys.len() > 50, "{keys:?}");
+    let unnamed: Vec<&String> = keys
+        .iter()
+        .filter(|k| name(Lang::En, k).is_none() || name(Lang::Ja, k).is_none())
+        .collect();
+    assert!(
+        unnamed.is_empty(),
+        "keys without a name in messages/*.toml [key.name]: {unnamed:?}"
+    );
+}
+
+/// The scenario-wide checks (request volume, names, profile) are Japanese too.
+#[test]
+fn workload_checks_are_japanese() {
+    let (_d, p, _) = edited(
+        "requests_per_month = 30_000_000",
+        "requests_per_month = 30_000_000\nrequests_per_second = 10",
+    );
+    let (code, en) = validate(&p, "en");
+    assert_eq!(code, 2);
+    assert!(en.contains("`workload`: both requests_per_month and requests_per_second are set\n  hint: keep exactly one of them"), "{en}");
+    let (code, ja) = validate(&p, "ja");
+    assert_eq!(code, 2);
+    assert!(ja.contains("`workload`: requests_per_month と requests_per_second の両方が設定されています\n  ヒント: どちらか一方だけにしてください"), "{ja}");
+}
+
+/// Flag errors of the command layer follow --lang (flags and values as written).
+#[test]
+fn flag_errors_are_japanese() {
+    let (code, _, ja) = run(&[
+        "sensitivity",
+        "scenarios/three-tier.toml",
+        "--format",
+        "html",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(ja, "エラー: sensitivity --format html: このコマンドが書き出せる形式は table, markdown, json です\n  ヒント: そのいずれかを選んでください\n");
+    let (code, _, en) = run(&[
+        "sensitivity",
+        "scenarios/three-tier.toml",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(en, "error: sensitivity --format html: this command writes table, markdown, json\n  hint: choose one of those formats\n");
+}
+
+/// The checks of a tier's own keys (services/*.rs, scenario/validate_net.rs,
+/// scenario/purchase.rs) and the remaining scenario checks speak Japanese under `--lang ja`,
+/// keys and values as written; the English texts stay word for word.
+#[test]
+fn tier_checks_are_japanese() {
+    // (edit of scenarios/three-tier.toml, English `key`: problem + hint, Japanese ditto)
+    let cases: [(&str, &str, &str, &str); 11] = [
+        // services/fargate.rs
+        (
+            "vcpu = 0.5, memory_gb = 1.0",
+            "vcpu = 0.5, memory_gb = 7.0",
+            "`architecture[1] (containers).app`: 0.5 vCPU with 7 GB is not a Fargate task size\n  hint: valid sizes: 0.25 vCPU: 0.5/1/2 GB;",
+            "`architecture[1] (containers).app`: 0.5 vCPU と 7 GB の組み合わせは Fargate のタスクサイズにありません\n  ヒント: 有効なサイズ: 0.25 vCPU: 0.5/1/2 GB;",
+        ),
+        // services/ec2.rs
+        (
+            "instance = \"m5.large\", count = 2 }",
+            "instance = \"m5.large\", count = 2, min = 1 }",
+            "`architecture[2] (traditional).app.min`: min/max apply only with rps_per_instance\n  hint: remove min/max or use rps_per_instance\n",
+            "`architecture[2] (traditional).app.min`: min/max は rps_per_instance と一緒にのみ使えます\n  ヒント: min/max を削除するか、rps_per_instance を使ってください\n",
+        ),
+        // services/apigw.rs
+        (
+            "api = \"http\" }",
+            "api = \"http\", cache_gb = 0.5 }",
+            "`architecture[0] (serverless).web.cache_gb`: API caching exists only for REST APIs\n  hint: remove cache_gb or use api = \"rest\"\n",
+            "`architecture[0] (serverless).web.cache_gb`: API キャッシュは REST API にのみあります\n  ヒント: cache_gb を削除するか、api = \"rest\" を使ってください\n",
+        ),
+        // services/rds.rs
+        (
+            "multi_az = true }",
+            "multi_az = true, iops = 3000 }",
+            "`architecture[1] (containers).db.iops`: iops applies only to io1 storage\n  hint: remove iops, or set storage_type = \"io1\"\n",
+            "`architecture[1] (containers).db.iops`: iops は io1 ストレージにのみ適用されます\n  ヒント: iops を削除するか、storage_type = \"io1\" を設定してください\n",
+        ),
+        // services/lambda.rs
+        (
+            "arch = \"arm64\" }",
+            "arch = \"arm64\", nat_kb_per_request = 1 }",
+            "`architecture[0] (serverless).app.nat_kb_per_request`: set only when vpc = true\n  hint: remove it or set vpc = true\n",
+            "`architecture[0] (serverless).app.nat_kb_per_request`: vpc = true のときにのみ設定します\n  ヒント: これを削除するか、vpc = true を設定してください\n",
+        ),
+        // services/dynamodb.rs
+        (
+            "capacity = \"on-demand\" }",
+            "capacity = \"on-demand\", rcu = 5 }",
+            "`architecture[0] (serverless).db.rcu`: rcu/wcu apply only to provisioned capacity\n  hint: remove them or set capacity = \"provisioned\"\n",
+            "`architecture[0] (serverless).db.rcu`: rcu/wcu はプロビジョンドキャパシティにのみ適用されます\n  ヒント: これらを削除するか、capacity = \"provisioned\" を設定してください\n",
+        ),
+        // scenario/validate_net.rs
+        (
+            "name = \"containers\"",
+            "name = \"containers\"\nnetwork = { vpc_endpoints = [\"s3\", \"s3\"] }",
+            "`architecture[1] (containers).network.vpc_endpoints[1]`: `s3` is listed twice\n  hint: list each endpoint once\n",
+            "`architecture[1] (containers).network.vpc_endpoints[1]`: `s3` が 2 回書かれています\n  ヒント: 各エンドポイントは 1 回だけ書いてください\n",
+        ),
+        // scenario/validate.rs
+        (
+            "item_kb = 1.0 ",
+            "item_kb = 0.0 ",
+            "`workload.item_kb`: 0 is not a size; expected more than 0 KB\n  hint: set item_kb to the average item size, e.g. 1.0\n",
+            "`workload.item_kb`: 0 はサイズではありません。0 KB より大きい値にしてください\n  ヒント: item_kb を項目の平均サイズにしてください（例: 1.0）\n",
+        ),
+        // scenario/check.rs: a range check's unit written as words
+        (
+            "item_kb = 1.0 ",
+            "item_kb = 1.0\npeak_to_average = 0.5 ",
+            "`workload.peak_to_average`: 0.5 is out of range; expected 1 to 1000 (busiest second / hour average)\n  hint: set `workload.peak_to_average` to a value between 1 and 1000\n",
+            "`workload.peak_to_average`: 0.5 は範囲外です。1 〜 1000 （最も混む 1 秒 / 1 時間の平均） にしてください\n  ヒント: `workload.peak_to_average` を 1 〜 1000 の値にしてください\n",
+        ),
+        // scenario/purchase.rs: a key's range, and an option the service lacks
+        (
+            "instance = \"m5.large\", count = 2 }",
+            "instance = \"m5.large\", count = 2, purchase = \"reserved\", term_years = 2 }",
+            "`architecture[2] (traditional).app.term_years`: 2 is not a term; expected 1 or 3 (years)\n  hint: set term_years = 1 or term_years = 3\n",
+            "`architecture[2] (traditional).app.term_years`: 2 は期間にありません。1 または 3（年）にしてください\n  ヒント: term_years = 1 または term_years = 3 を設定してください\n",
+        ),
+        (
+            "arch = \"arm64\" }",
+            "arch = \"arm64\", purchase = \"spot\" }",
+            "`architecture[0] (serverless).app.purchase`: `spot` is not a purchase option of lambda in ap-northeast-1 (Spot capacity is an EC2 and Fargate option; Lambda has none)\n  hint: lambda offers: on-demand, compute-savings-plan\n",
+            "`architecture[0] (serverless).app.purchase`: `spot` は ap-northeast-1 の lambda の購入オプションにありません（Spot キャパシティは EC2 と Fargate のオプションで、Lambda にはありません）\n  ヒント: lambda の購入オプション: on-demand, compute-savings-plan\n",
+        ),
+    ];
+    for (from, to, en_want, ja_want) in cases {
+        let (_d, p, _) = edited(from, to);
+        let (code, en) = validate(&p, "en");
+        assert_eq!(code, 2, "{to}");
+        assert!(en.starts_with(&format!("error: {p}:")), "{en}");
+        assert!(en.contains(en_want), "{to}\n{en}");
+        let (code, ja) = validate(&p, "ja");
+        assert_eq!(code, 2, "{to}");
+        assert!(ja.starts_with(&format!("エラー: {p}:")), "{ja}");
+        assert!(ja.contains(ja_want), "{to}\n{ja}");
+        assert!(!ja.contains(" hint:"), "{ja}");
+    }
+}

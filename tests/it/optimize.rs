@@ -368,6 +368,84 @@ fn infeasible_everywhere_exits_3_naming_what_rules_out_each_family() {
     assert!(s.contains("app m7i: ruled out by architectures"), "{s}");
 }
 
+/// The cheapest `compare` monthly over every type of `families` (written into the app tier of
+/// `ec2_scenario`): the brute force the caps are measured against.
+fn cheapest_compare(families: &[&str]) -> Decimal {
+    types_of("us-east-1", families)
+        .iter()
+        .filter_map(|t| {
+            let rep = eval(&ec2_scenario(t, ""));
+            let a = only(&rep);
+            a.feasible.then_some(a.monthly_usd)
+        })
+        .min()
+        .expect("some type is feasible")
+}
+
+#[test]
+fn a_budget_that_rules_out_everything_names_the_cap_and_each_family_in_the_language() {
+    // Every m7g / c7g fleet that carries the load costs more than $1 a month.
+    let search = "[architecture.search]\napp.instance = { families = [\"m7g\", \"c7g\"] }\nmax_monthly_usd = 1\nmax_utilization = 0.7\n";
+    let text = ec2_scenario("m5.large", search);
+    let (_dir, path) = scenario_file(&text);
+    let cheapest = cheapest_compare(&["m7g", "c7g"]);
+    assert!(cheapest > Decimal::ONE);
+    let en = optimize_cli(3, &path, &[]).stdout;
+    let said = format!(
+        "app c7g, m7g: every configuration is above max_monthly_usd = 1 (cheapest: {})",
+        shown_money(cheapest, None)
+    );
+    assert!(en.contains(&said), "{en}");
+    assert!(!en.contains("all every configuration"), "{en}");
+    let ja = optimize_cli(3, &path, &["--lang", "ja"]).stdout;
+    let said_ja = format!(
+        "app c7g, m7g: すべての構成が max_monthly_usd = 1 を超えています（最安: {}）",
+        shown_money(cheapest, None)
+    );
+    assert!(ja.contains(&said_ja), "{ja}");
+    assert!(!ja.contains("every configuration"), "{ja}");
+    // In yen the cheapest is shown in yen and, beside it, in the cap's currency.
+    let (_dir_yen, yen_path) = scenario_file(&text.replace(
+        "region = \"us-east-1\"",
+        "region = \"us-east-1\"\n[assumptions]\nusd_jpy = 150\nfx_date = \"2026-11-20\"",
+    ));
+    let yen = optimize_cli(3, &yen_path, &["--lang", "ja", "--currency", "JPY"]).stdout;
+    let said_yen = format!(
+        "を超えています（最安: {} ({})）",
+        shown_money(cheapest, Some(Decimal::from(150))),
+        shown_money(cheapest, None)
+    );
+    assert!(yen.contains(&said_yen), "{yen}");
+    // JSON: each family, the cap and the lowest monthly, exact.
+    let v = optimize_cli(3, &path, &["--format", "json"]).json();
+    let out = v["architectures"][0]["ruled_out"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let groups: Vec<&str> = out.iter().map(|r| r["group"].as_str().unwrap()).collect();
+    assert_eq!(groups, ["c7g", "m7g"]);
+    for r in &out {
+        assert_eq!(r["tier"], "app");
+        assert_eq!(r["reasons"], serde_json::json!(["max_monthly_usd"]));
+        assert_eq!(r["caps"][0]["limit_usd"], "1");
+        assert_eq!(r["caps"][0]["lowest_usd"], cheapest.to_string());
+    }
+    // An upfront cap no all-upfront reservation meets: the lowest upfront is one instance-year
+    // paid at once, more than $0.
+    let upfront = search.replace(
+        "max_monthly_usd = 1",
+        "max_upfront_usd = 0\napp.purchase = [\"reserved\"]\napp.payment = [\"all-upfront\"]",
+    );
+    let (_dir, path) = scenario_file(&ec2_scenario("m5.large", &upfront));
+    let en = optimize_cli(3, &path, &[]).stdout;
+    assert!(
+        en.contains(
+            "app c7g, m7g: every configuration is above max_upfront_usd = 0 (lowest upfront: $"
+        ),
+        "{en}"
+    );
+}
+
 #[test]
 fn bad_search_tables_exit_2_with_file_and_line() {
     for (search, key, words) in [
@@ -418,6 +496,48 @@ fn bad_search_tables_exit_2_with_file_and_line() {
         err.contains(&format!("s.toml:{line}:")) && err.contains("from (512) is above to (256)"),
         "{err}"
     );
+    // A memory range of another shape (an empty list, one bound, one number) on a Lambda tier:
+    // the key's line with what a range looks like and how to write one, not the deserializer's
+    // "invalid length 0, expected struct MemoryRange" at the table's header.
+    for bad in ["[ ]", "{ from = 128 }", "[128]", "512"] {
+        let text = lambda_scenario(
+            "1024",
+            "",
+            &format!("[architecture.search]\napp.cpu_share = 0.5\napp.memory_mb = {bad}\n"),
+        );
+        let (_dir, path) = scenario_file(&text);
+        let err = optimize_cli(2, &path, &[]).stderr;
+        let line = line_of(&text, "app.memory_mb");
+        assert!(err.contains(&format!("s.toml:{line}:")), "{bad}: {err}");
+        assert!(err.contains("search.app.memory_mb`"), "{bad}: {err}");
+        assert!(
+            err.contains("expected a range of MB: { from = 128, to = 1024 } or [128, 1024]"),
+            "{bad}: {err}"
+        );
+        assert!(
+            err.contains("hint: write `app.memory_mb = { from = 128, to = 1024 }`"),
+            "{bad}: {err}"
+        );
+        assert!(!err.contains("MemoryRange"), "{bad}: {err}");
+    }
+    // Other keys that do not read point at their own line too.
+    let text = lambda_scenario(
+        "1024",
+        "",
+        "[architecture.search]\napp.cpu_share = 0.5\napp.purchase = [\"bogus\"]\n",
+    );
+    let (_dir, path) = scenario_file(&text);
+    let err = optimize_cli(2, &path, &[]).stderr;
+    let line = line_of(&text, "app.purchase");
+    assert!(err.contains(&format!("s.toml:{line}:")), "{err}");
+    // The [from, to] form still reads.
+    let text = lambda_scenario(
+        "1024",
+        "",
+        "[architecture.search]\napp.cpu_share = 0.5\napp.memory_mb = [1000, 1024]\n",
+    );
+    let (_dir, path) = scenario_file(&text);
+    optimize_cli(0, &path, &[]);
 }
 
 /// A small mixed space: some EC2 types, purchase options and RDS classes.
@@ -958,4 +1078,103 @@ fn rds_connections_follow_the_lambda_memory_chosen_and_the_search_stays_exact() 
         }
         assert_ne!(c.config["db"]["instance"], "db.t4g.micro");
     }
+}
+
+#[test]
+fn japanese_counts_in_one_line_share_one_style() {
+    // The Tokyo example's serverless search: 2,881 Lambda sizes x 2 architectures x 2 DynamoDB
+    // modes covered (more than 1万), fewer tier configurations priced. Counts in a Japanese
+    // sentence are grouped digits below 100万 (as the message tables write counts in prose), so
+    // none of the three may read "1.15万" beside "5,291".
+    let path = repo().join("scenarios/optimize-tokyo.toml");
+    let args = ["--arch", "serverless", "--lang", "ja"];
+    let v = optimize_cli(0, &path, &[&args[..], &["--format", "json"]].concat()).json();
+    let a = &v["architectures"][0];
+    let space: u64 = a["space"].as_str().unwrap().parse().unwrap();
+    assert!((10_000..1_000_000).contains(&space), "{space}");
+    let n = |k: &str| grouped(&a[k].as_u64().unwrap().to_string());
+    let line = format!(
+        "ティア構成 {} 件を試算、対象構成 {} 件、組み合わせ {} 件",
+        n("evaluated"),
+        grouped(&space.to_string()),
+        n("combined")
+    );
+    let table = optimize_cli(0, &path, &args).stdout;
+    assert!(table.contains(&line), "{line}\n{table}");
+}
+
+#[test]
+fn write_keeps_inline_tables_spaced_as_written_when_keys_are_added_or_removed() {
+    // A key added at the end of an inline table: the comma follows the old last value directly
+    // and the space before `}` stays before `}`.
+    let text = fargate_scenario("1", "2", "[architecture.search]\napp.arch = [\"arm64\"]\n");
+    let (dir, path) = scenario_file(&text);
+    let written = dir.path().join("best.toml");
+    optimize_cli(0, &path, &["--write", written.to_str().unwrap()]);
+    let new_text = std::fs::read_to_string(&written).unwrap();
+    assert!(
+        new_text.contains("max_tasks = 500, max_utilization = 0.8, arch = \"arm64\" }"),
+        "{new_text}"
+    );
+    assert!(!new_text.contains(" ,"), "{new_text}");
+    // Keys removed from the end (on-demand has no term or payment): `purchase = "on-demand" }`.
+    let text = ec2_with(
+        "m5.large",
+        ", purchase = \"reserved\", term_years = 1, payment = \"no-upfront\"",
+        "[architecture.search]\napp.purchase = [\"on-demand\"]\n",
+    );
+    let (dir, path) = scenario_file(&text);
+    let written = dir.path().join("best.toml");
+    optimize_cli(0, &path, &["--write", written.to_str().unwrap()]);
+    let new_text = std::fs::read_to_string(&written).unwrap();
+    assert!(
+        new_text.contains("max_utilization = 0.7, purchase = \"on-demand\" }"),
+        "{new_text}"
+    );
+}
+
+#[test]
+fn csv_in_yen_has_monthly_upfront_and_saving_in_yen_appended() {
+    let text = ec2_scenario(
+        "m5.large",
+        "[architecture.search]\napp.instance = [\"c7g.large\", \"m7g.large\"]\napp.purchase = [\"reserved\"]\napp.payment = [\"all-upfront\"]\nmax_utilization = 0.7\n",
+    )
+    .replace(
+        "region = \"us-east-1\"",
+        "region = \"us-east-1\"\n[assumptions]\nusd_jpy = 150\nfx_date = \"2026-11-20\"",
+    );
+    let (_dir, path) = scenario_file(&text);
+    let out = optimize_cli(0, &path, &["--format", "csv", "--currency", "JPY"]).stdout;
+    let mut rows = out.lines();
+    assert_eq!(
+        rows.next().unwrap(),
+        "architecture,rank,monthly_usd,upfront_usd,saving_usd,configuration,binding,monthly_jpy,upfront_jpy,saving_jpy"
+    );
+    // Each yen column is its USD column x 150, rounded to the whole yen half away from zero.
+    let yen = |usd: &str| {
+        (d(usd) * d("150"))
+            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .to_string()
+    };
+    let mut upfront_seen = false;
+    let mut n = 0;
+    for row in rows {
+        let cells: Vec<String> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(row.as_bytes())
+            .records()
+            .next()
+            .unwrap()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(cells.len(), 10, "{row}");
+        assert_eq!(cells[7], yen(&cells[2]), "monthly: {row}");
+        assert_eq!(cells[8], yen(&cells[3]), "upfront: {row}");
+        assert_eq!(cells[9], yen(&cells[4]), "saving: {row}");
+        upfront_seen |= d(&cells[3]) > Decimal::ZERO;
+        n += 1;
+    }
+    assert!(n >= 2 && upfront_seen, "{out}");
 }

@@ -156,7 +156,7 @@ pub fn blocks(a: &ArchReport, lang: Lang) -> Vec<Block> {
             out.push(Block {
                 tier: t.tier.clone(),
                 group: lang.tier(&t.tier),
-                title: title.replace('_', " "),
+                title: group_title(lang, &title),
                 detail,
                 monthly_usd,
                 monthly: String::new(),
@@ -168,6 +168,26 @@ pub fn blocks(a: &ArchReport, lang: Lang) -> Vec<Block> {
         }
     }
     out
+}
+
+/// The title of a box grouped by line-id prefix (`nat.hours` → `nat`): the prefix as words in
+/// English (as the line ids read), the service's Japanese name under `--lang ja` for the
+/// prefixes the services write; an unknown prefix is shown as written.
+fn group_title(lang: Lang, prefix: &str) -> String {
+    let ja = match prefix {
+        "data_transfer" => Some("データ転送"),
+        "nat" => Some("NAT ゲートウェイ"),
+        "vpc_endpoint" => Some("VPC エンドポイント"),
+        "vpc" => Some("VPC（パブリック IPv4）"),
+        "logs" => Some("CloudWatch Logs"),
+        "waf" => Some("AWS WAF"),
+        "ecr" => Some("Amazon ECR"),
+        _ => None,
+    };
+    match (lang, ja) {
+        (Lang::Ja, Some(text)) => text.to_string(),
+        _ => prefix.replace('_', " "),
+    }
 }
 
 fn rank(s: Status) -> u8 {

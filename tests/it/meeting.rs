@@ -374,6 +374,25 @@ fn diagrams_show_every_architecture_and_priced_line_with_costs_adding_up() {
     assert!(seen >= 5, "{seen} scenarios");
 }
 
+/// Under `--lang ja` the boxes off the request path are named in Japanese, not by their
+/// line-id prefix (`data_transfer`, `nat`).
+#[test]
+fn diagram_boxes_off_the_request_path_are_named_in_japanese() {
+    use archcost::report::diagram;
+    use archcost::report::i18n::Lang;
+    let path = repo().join("scenarios/three-tier.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let catalog = archcost::pricing::bundled::catalog();
+    let s = archcost::scenario::parse(&path.display().to_string(), &text, catalog).unwrap();
+    let rep = archcost::compare::evaluate(&s, catalog).unwrap();
+    let svg = diagram::svg(&diagram::data(&rep, Lang::Ja)).unwrap();
+    assert!(svg.contains("データ転送"), "no データ転送 box");
+    assert!(svg.contains("NAT ゲートウェイ"), "no NAT ゲートウェイ box");
+    assert!(!svg.contains("data transfer"), "English box title in ja");
+    let en = diagram::svg(&diagram::data(&rep, Lang::En)).unwrap();
+    assert!(en.contains("data transfer"));
+}
+
 #[test]
 fn the_report_folder_holds_the_diagram_as_svg_and_png_and_shows_it() {
     let tmp = tempfile::tempdir().unwrap();

@@ -117,14 +117,12 @@ impl Display {
     }
 
     pub fn words(&self) -> &'static Words {
-        match self.lang {
-            Lang::En => &EN,
-            Lang::Ja => &JA,
-        }
+        words(self.lang)
     }
 }
 
-/// Labels of the analysis outputs in one language.
+/// Labels of the analysis outputs in one language (`ui.display.*` of messages/en.toml and
+/// messages/ja.toml).
 #[derive(Debug)]
 pub struct Words {
     pub cheapest_mark: &'static str,
@@ -176,105 +174,69 @@ pub struct Words {
     pub unchanged: &'static str,
 }
 
-pub static EN: Words = Words {
-    cheapest_mark: "* cheapest feasible at that value",
-    cannot_run_mark: "✗ cannot run at that value",
-    sweep_footer: "Monthly cost of each architecture at each value.",
-    breakeven_title: "Break-even: {key} from {from} to {to}",
-    never_cross: "The costs never cross in this range: the order of the architectures does not change.",
-    between: "Between",
-    value_exact: "Value (exact in JSON)",
-    monthly_there: "Monthly cost there",
-    kind: "Kind",
-    can_run_there: "Can run there",
-    both: "both",
-    not_prefix: "not ",
-    linear: "linear",
-    step: "step",
-    cheaper_linear: "{below} is cheaper below {v}{unit}; {above} above — both {money} per month there",
-    cheaper_step: "{below} is cheaper below {v}{unit}; {above} above (a step: a billed count jumps there — tasks, instances, capacity units or 1 ms rounding)",
-    sensitivity_intro: "Each input at −{p}% and +{p}% of its value (or its declared range's low and high), everything else unchanged.",
-    at_expected: "{name} — {money} per month at the expected inputs",
-    input: "Input",
-    low_cost: "Low → cost",
-    high_cost: "High → cost",
-    swing: "Swing",
-    range_tag: " (range)",
-    no_input: "no input to vary",
-    not_varied: "not varied",
-    diff_title: "Cost diff",
-    architecture: "Architecture",
-    status: "Status",
-    a_month: "A / month",
-    b_month: "B / month",
-    delta_month: "Δ / month",
-    delta_pct: "Δ %",
-    tier: "Tier",
-    line_item: "Line item",
-    quantity: "Quantity",
-    usd_per_unit: "USD per unit",
-    monthly: "Monthly",
-    delta: "Δ",
-    no_line_changed: "No line changed.",
-    unchanged_one: "1 unchanged line not shown",
-    unchanged_many: "{n} unchanged lines not shown",
-    added_in_b: "added in B",
-    removed_in_b: "removed in B (was {money})",
-    added: "added",
-    removed: "removed",
-    changed: "changed",
-    unchanged: "unchanged",
-};
+/// The labels of `lang` from the message tables (`ui.display.*`).
+fn load_words(lang: Lang) -> Words {
+    let t = |id: &'static str| crate::messages::text(lang, id).unwrap_or(id);
+    Words {
+        cheapest_mark: t("ui.display.cheapest_mark"),
+        cannot_run_mark: t("ui.display.cannot_run_mark"),
+        sweep_footer: t("ui.display.sweep_footer"),
+        breakeven_title: t("ui.display.breakeven_title"),
+        never_cross: t("ui.display.never_cross"),
+        between: t("ui.display.between"),
+        value_exact: t("ui.display.value_exact"),
+        monthly_there: t("ui.display.monthly_there"),
+        kind: t("ui.display.kind"),
+        can_run_there: t("ui.display.can_run_there"),
+        both: t("ui.display.both"),
+        not_prefix: t("ui.display.not_prefix"),
+        linear: t("ui.display.linear"),
+        step: t("ui.display.step"),
+        cheaper_linear: t("ui.display.cheaper_linear"),
+        cheaper_step: t("ui.display.cheaper_step"),
+        sensitivity_intro: t("ui.display.sensitivity_intro"),
+        at_expected: t("ui.display.at_expected"),
+        input: t("ui.display.input"),
+        low_cost: t("ui.display.low_cost"),
+        high_cost: t("ui.display.high_cost"),
+        swing: t("ui.display.swing"),
+        range_tag: t("ui.display.range_tag"),
+        no_input: t("ui.display.no_input"),
+        not_varied: t("ui.display.not_varied"),
+        diff_title: t("ui.display.diff_title"),
+        architecture: t("ui.display.architecture"),
+        status: t("ui.display.status"),
+        a_month: t("ui.display.a_month"),
+        b_month: t("ui.display.b_month"),
+        delta_month: t("ui.display.delta_month"),
+        delta_pct: t("ui.display.delta_pct"),
+        tier: t("ui.display.tier"),
+        line_item: t("ui.display.line_item"),
+        quantity: t("ui.display.quantity"),
+        usd_per_unit: t("ui.display.usd_per_unit"),
+        monthly: t("ui.display.monthly"),
+        delta: t("ui.display.delta"),
+        no_line_changed: t("ui.display.no_line_changed"),
+        unchanged_one: t("ui.display.unchanged_one"),
+        unchanged_many: t("ui.display.unchanged_many"),
+        added_in_b: t("ui.display.added_in_b"),
+        removed_in_b: t("ui.display.removed_in_b"),
+        added: t("ui.display.added"),
+        removed: t("ui.display.removed"),
+        changed: t("ui.display.changed"),
+        unchanged: t("ui.display.unchanged"),
+    }
+}
 
-pub static JA: Words = Words {
-    cheapest_mark: "* その値で実行可能な最安構成",
-    cannot_run_mark: "✗ その値では実行できない",
-    sweep_footer: "各値での各構成の月額。",
-    breakeven_title: "{key} を {from} から {to} まで変えたときの損益分岐",
-    never_cross: "この範囲では費用は交差しません（構成の順位は変わりません）。",
-    between: "構成の組",
-    value_exact: "値（厳密値は JSON）",
-    monthly_there: "その点の月額",
-    kind: "種類",
-    can_run_there: "その点で実行可能",
-    both: "両方",
-    not_prefix: "不可: ",
-    linear: "直線",
-    step: "段差",
-    cheaper_linear: "{v}{unit}未満では {below} が安く、それ以上では {above} が安い（その点で両方とも月額 {money}）",
-    cheaper_step: "{v}{unit}未満では {below} が安く、それ以上では {above} が安い（段差: タスク数・インスタンス数・キャパシティユニット・1 ms 丸めなど課金数量がそこで跳ね上がる）",
-    sensitivity_intro: "各入力をその値の −{p}% と +{p}%（範囲指定があればその下限と上限）にし、他は変えずに計算。",
-    at_expected: "{name} — 想定値での月額 {money}",
-    input: "入力",
-    low_cost: "下限 → 費用",
-    high_cost: "上限 → 費用",
-    swing: "変動幅",
-    range_tag: "（範囲）",
-    no_input: "変化させる入力なし",
-    not_varied: "は変化させていません",
-    diff_title: "費用の差分",
-    architecture: "構成",
-    status: "状態",
-    a_month: "A / 月",
-    b_month: "B / 月",
-    delta_month: "差 / 月",
-    delta_pct: "差 %",
-    tier: "層",
-    line_item: "明細",
-    quantity: "数量",
-    usd_per_unit: "単価（USD）",
-    monthly: "月額",
-    delta: "差",
-    no_line_changed: "変わった明細なし",
-    unchanged_one: "変わらない明細 1 件は省略",
-    unchanged_many: "変わらない明細 {n} 件は省略",
-    added_in_b: "B で追加",
-    removed_in_b: "B で削除（以前は {money}）",
-    added: "追加",
-    removed: "削除",
-    changed: "変更",
-    unchanged: "変更なし",
-};
+/// The labels of `lang`, read from the tables once.
+pub fn words(lang: Lang) -> &'static Words {
+    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    static JA: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| load_words(Lang::En)),
+        Lang::Ja => JA.get_or_init(|| load_words(Lang::Ja)),
+    }
+}
 
 /// Fill `{name}` placeholders of a label.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
@@ -333,5 +295,18 @@ mod tests {
         assert_eq!(d.signed(dec!(1)), "+¥150");
         assert!(d.rate_note().unwrap().contains("2026-11-20"));
         assert_eq!(Display::usd(Lang::En).signed(dec!(-2.5)), "-$2.50");
+    }
+
+    #[test]
+    fn words_come_from_the_tables_with_their_spaces() {
+        // The tables keep the space that joins a prefix or a tag to the next word.
+        assert_eq!(words(Lang::En).not_prefix, "not ");
+        assert_eq!(words(Lang::En).range_tag, " (range)");
+        assert_eq!(words(Lang::Ja).not_prefix, "不可: ");
+        assert_eq!(words(Lang::Ja).diff_title, "費用の差分");
+        assert_eq!(
+            fill(words(Lang::En).unchanged_many, &[("n", "3")]),
+            "3 unchanged lines not shown"
+        );
     }
 }

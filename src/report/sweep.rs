@@ -298,7 +298,7 @@ pub fn breakeven_csv(crossings: &[Crossing]) -> Vec<u8> {
                 c.between.1.clone(),
                 money::exact(c.value),
                 money::exact(c.monthly_usd),
-                kind_word(c.kind, &super::display::EN).to_string(),
+                kind_word(c.kind, super::display::words(super::i18n::Lang::En)).to_string(),
                 c.cheaper_below.clone(),
                 c.cheaper_above.clone(),
                 (!cannot.contains(&c.between.0.as_str())).to_string(),

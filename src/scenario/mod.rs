@@ -215,11 +215,15 @@ fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
 /// serde's words for a kind of value (`string "512"`, `a number`) by message id where known,
 /// the value itself kept as written.
 fn serde_kind(words: &str) -> Text {
-    const KINDS: [(&str, &str); 9] = [
+    const KINDS: [(&str, &str); 10] = [
         ("string ", "error.toml.kind_string"),
         ("integer ", "error.toml.kind_integer"),
         ("floating point ", "error.toml.kind_float"),
         ("boolean ", "error.toml.kind_boolean"),
+        (
+            "a number or a range table ",
+            "error.toml.want_number_or_range",
+        ),
         ("a number", "error.toml.want_number"),
         ("a string", "error.toml.want_string"),
         ("a boolean", "error.toml.want_boolean"),
@@ -235,7 +239,8 @@ fn serde_kind(words: &str) -> Text {
 }
 
 /// The TOML reader's English message, with a translation for the kinds people meet (unknown
-/// key or value, missing key, wrong type); other messages (TOML syntax) stay English.
+/// key or value, missing key, wrong type); a TOML syntax message keeps the reader's English
+/// words inside a sentence in the chosen language.
 fn toml_problem(message: &str) -> Text {
     let names = |rest: &str| -> String {
         let listed: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
@@ -257,7 +262,8 @@ fn toml_problem(message: &str) -> Text {
         let (got, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
         said!("error.toml.invalid_type", serde_kind(got), serde_kind(want))
     } else {
-        return Text::from(message);
+        // TOML syntax: the reader's own words, framed in the reader's language.
+        said!("error.toml.syntax", message)
     };
     Text::Foreign {
         en: message.to_string(),

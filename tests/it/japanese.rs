@@ -409,3 +409,34 @@ fn tier_checks_are_japanese() {
         assert!(!ja.contains(" hint:"), "{ja}");
     }
 }
+
+/// A TOML syntax error keeps the reader's English words (as written) inside a Japanese
+/// sentence; a wrong type for a key that also takes a range table is named in Japanese.
+#[test]
+fn toml_syntax_and_range_table_errors_are_japanese() {
+    let (_dir, path, at) = edited("requests_per_month = 30_000_000", "requests_per_month = ");
+    let (code, ja) = validate(&path, "ja");
+    assert_eq!(code, 2, "{ja}");
+    assert!(ja.contains(&format!("{at}:")), "{ja}");
+    assert!(
+        ja.contains("TOML の書き方に誤りがあります（読み取り時の説明: "),
+        "{ja}"
+    );
+    let (code, en) = validate(&path, "en");
+    assert_eq!(code, 2);
+    assert!(
+        !en.contains("TOML syntax"),
+        "English keeps the reader's words only: {en}"
+    );
+    let (_dir, path, _) = edited(
+        "requests_per_month = 30_000_000",
+        "requests_per_month = \"lots\"",
+    );
+    let (code, ja) = validate(&path, "ja");
+    assert_eq!(code, 2);
+    assert!(
+        ja.contains("数値、または範囲のテーブル { low = .., expected = .., high = .. }"),
+        "{ja}"
+    );
+    assert!(!ja.contains(" or a range table"), "{ja}");
+}

@@ -68,10 +68,7 @@ pub fn table(r: &Sensitivity, d: &Display) -> String {
         }
     }
     for s in &r.skipped {
-        let note = match d.lang {
-            super::i18n::Lang::En => "note: ",
-            super::i18n::Lang::Ja => "注記：",
-        };
+        let note = super::display::word(d.lang, "ui.sensitivity.note");
         o.push_str(&format!(
             "{note}{} {} — {}\n",
             label(d, &s.input),
@@ -106,10 +103,7 @@ pub fn markdown(r: &Sensitivity, d: &Display) -> String {
     let max = max_swing(r);
     let w = d.words();
     let p = crate::money::exact(r.pct);
-    let title = match d.lang {
-        super::i18n::Lang::En => "Sensitivity",
-        super::i18n::Lang::Ja => "感度分析",
-    };
+    let title = super::display::word(d.lang, "ui.sensitivity.title");
     let mut o = format!(
         "# {title}: {}\n\n{}\n",
         cell(&r.scenario),

@@ -184,10 +184,11 @@ pub fn limits_table_in(name: &str, findings: &[crate::limits::Finding], lang: La
             i18n_lines::remedy(lang, f).into_owned(),
         ));
     }
-    match lang {
-        Lang::En => format!("{} {name}\n{t}\n", lb.limits_for),
-        Lang::Ja => format!("{}{name}\n{t}\n", lb.limits_for),
-    }
+    let heading = super::display::fill(
+        super::display::word(lang, "ui.table.limits_heading"),
+        &[("label", lb.limits_for), ("name", name)],
+    );
+    format!("{heading}\n{t}\n")
 }
 
 /// Catalog rows for `pricing show`.

@@ -581,10 +581,7 @@ fn closing_lines(
     ws.write_string_with_format(row + 1, 0, x.edit_hint, &fmt.bold)?;
     row += 3;
     if !rep.not_modelled.is_empty() {
-        let heading = match lang {
-            Lang::En => "Not in this estimate",
-            Lang::Ja => "この見積もりに含まれないもの",
-        };
+        let heading = super::not_modelled::heading(lang);
         ws.write_string_with_format(row, 0, heading, &fmt.header)?;
         row += 1;
         for item in &rep.not_modelled {

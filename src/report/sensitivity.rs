@@ -73,7 +73,7 @@ pub fn table(r: &Sensitivity, d: &Display) -> String {
             "{note}{} {} — {}\n",
             label(d, &s.input),
             w.not_varied,
-            super::i18n_lines::reason(d.lang, &s.reason)
+            super::i18n_lines::skipped(d.lang, s)
         ));
     }
     if let Some(note) = d.rate_note() {
@@ -148,7 +148,7 @@ pub fn markdown(r: &Sensitivity, d: &Display) -> String {
             "\n> {} {} — {}\n",
             label(d, &s.input),
             w.not_varied,
-            cell(&super::i18n_lines::reason(d.lang, &s.reason))
+            cell(&super::i18n_lines::skipped(d.lang, s))
         ));
     }
     if let Some(note) = d.rate_note() {

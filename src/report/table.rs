@@ -154,15 +154,11 @@ pub fn finding_cells(f: &crate::limits::Finding, lang: Lang, last: String) -> Ve
         Cell::new(lang.tier(&f.tier)),
         Cell::new(format!(
             "{}\n{}",
-            i18n_lines::finding_message(lang, &f.message),
+            i18n_lines::finding_message(lang, f),
             f.id
         )),
         right(f.value.clone()),
-        right(format!(
-            "{} {}",
-            f.limit,
-            i18n_lines::limit_unit(lang, &f.unit)
-        )),
+        right(format!("{} {}", f.limit, i18n_lines::limit_unit(lang, f))),
         Cell::new(lang.kind(&f.kind)),
         Cell::new(last),
     ]
@@ -185,7 +181,7 @@ pub fn limits_table_in(name: &str, findings: &[crate::limits::Finding], lang: La
         t.add_row(finding_cells(
             f,
             lang,
-            i18n_lines::remedy(lang, &f.id, &f.remedy).into_owned(),
+            i18n_lines::remedy(lang, f).into_owned(),
         ));
     }
     let heading = super::display::fill(

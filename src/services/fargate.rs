@@ -8,8 +8,8 @@ use crate::error::Result;
 use crate::messages::{Msg, Value};
 use crate::msg;
 use crate::scenario::{
-    fargate_size_ok, CpuArch, Fargate, Os, Platform, Purchase, SettingsCheck, Terms,
-    ValidateSettings,
+    fargate_size_ok, CpuArch, Fargate, FixedHours, FleetIds, FleetSize, Os, Platform, Purchase,
+    SettingsCheck, Terms, ValidateSettings,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -279,68 +279,37 @@ impl ValidateSettings for Fargate {
                 "(a share of capacity)",
             )?;
         }
-        task_count(f, at)
+        // Fixed `tasks` (with `running_hours`) or scaling from `rps_per_task` / `rps_per_vcpu`
+        // (with `min_tasks`/`max_tasks`): exactly one, with only its own keys.
+        at.fixed_or_scaling(&FleetSize {
+            keys: ["tasks", "rps_per_task", "min_tasks", "max_tasks"],
+            count: f.tasks,
+            rps: f.rps_per_unit(),
+            min_max: (f.min_tasks, f.max_tasks),
+            hours: Some(FixedHours {
+                key: "running_hours",
+                hours: f.running_hours,
+                scaled_ids: [
+                    "error.svc.fargate.running_hours_scaled",
+                    "error.svc.fargate.running_hours_scaled_hint",
+                ],
+            }),
+            ids: FleetIds {
+                count_and_rps: [
+                    "error.svc.fargate.tasks_and_rps",
+                    "error.svc.fargate.tasks_and_rps_hint",
+                ],
+                no_count: [
+                    "error.svc.fargate.no_tasks",
+                    "error.svc.fargate.no_tasks_hint",
+                ],
+                min_max_fixed: [
+                    "error.svc.fargate.min_max_fixed",
+                    "error.svc.fargate.min_max_fixed_hint",
+                ],
+            },
+        })
     }
-}
-
-/// Fixed `tasks` (with `running_hours`) or scaling from `rps_per_task` / `rps_per_vcpu` (with
-/// `min_tasks`/`max_tasks`): exactly one, with only its own keys.
-fn task_count(f: &Fargate, at: &SettingsCheck) -> Result<()> {
-    let c = at.check;
-    let p = |k: &str| at.key(k);
-    let base = at.base;
-    let hours = at.scenario.assumptions.hours_per_month;
-    match (f.tasks, f.rps_per_unit()) {
-        (Some(_), Some(_)) => {
-            return Err(c.fail(
-                base,
-                crate::said!("error.svc.fargate.tasks_and_rps"),
-                crate::said!("error.svc.fargate.tasks_and_rps_hint"),
-            ))
-        }
-        (None, None) => {
-            return Err(c.fail(
-                &p("tasks"),
-                crate::said!("error.svc.fargate.no_tasks"),
-                crate::said!("error.svc.fargate.no_tasks_hint"),
-            ))
-        }
-        (Some(n), None) => {
-            c.non_negative(&p("tasks"), n, dec!(100000))?;
-            c.whole(&p("tasks"), n)?;
-            if f.min_tasks.is_some() || f.max_tasks.is_some() {
-                return Err(c.fail(
-                    &p("min_tasks"),
-                    crate::said!("error.svc.fargate.min_max_fixed"),
-                    crate::said!("error.svc.fargate.min_max_fixed_hint"),
-                ));
-            }
-            if let Some(h) = f.running_hours {
-                c.range(
-                    &p("running_hours"),
-                    h,
-                    dec!(0),
-                    hours,
-                    "hours (assumptions.hours_per_month)",
-                )?;
-            }
-        }
-        (None, Some(r)) => {
-            if f.running_hours.is_some() {
-                return Err(c.fail(
-                    &p("running_hours"),
-                    crate::said!("error.svc.fargate.running_hours_scaled"),
-                    crate::said!("error.svc.fargate.running_hours_scaled_hint"),
-                ));
-            }
-            at.scaling(
-                r,
-                (f.min_tasks, f.max_tasks),
-                ["rps_per_task", "min_tasks", "max_tasks"],
-            )?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

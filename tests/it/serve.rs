@@ -842,24 +842,32 @@ fn totals(dom: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Serves `s.toml` of `dir` and opens the page with `query_fragment` (`?...#...`) in headless
+/// Chromium (10 s of virtual time for the scripts): the server, still running for the API
+/// calls to compare with, and the page's DOM with `&amp;` unescaped.
+fn page_in_chromium(browser: &Path, dir: &Path, query_fragment: &str) -> (Server, String) {
+    let server = Server::start(dir, "s.toml", &[]);
+    let profile = tempfile::tempdir().unwrap();
+    let out = crate::util::chromium_command(browser, profile.path())
+        .arg("--virtual-time-budget=10000")
+        .arg("--dump-dom")
+        .arg(format!("{}{query_fragment}", server.url))
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout).replace("&amp;", "&");
+    (server, dom)
+}
+
 #[test]
 fn serve_page_in_headless_chromium_follows_the_link_and_matches_the_api() {
     let Some(browser) = crate::util::chromium("serve_page_in_headless_chromium") else {
         return;
     };
     let dir = scenario_dir(&[]);
-    let server = Server::start(dir.path(), "s.toml", &[]);
     let fragment = "workload.requests_per_month=60000000&workload.duration_ms=200&architecture.containers.db.multi_az=false";
-    let profile = tempfile::tempdir().unwrap();
-    let out = crate::util::chromium_command(&browser, profile.path())
-        .arg("--virtual-time-budget=10000")
-        .arg("--dump-dom")
-        .arg(format!("{}?lang=ja#{fragment}", server.url))
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .expect("chromium runs");
-    let dom = String::from_utf8_lossy(&out.stdout).replace("&amp;", "&");
+    let (server, dom) = page_in_chromium(&browser, dir.path(), &format!("?lang=ja#{fragment}"));
     assert!(dom.contains("<html lang=\"ja\""), "{dom}");
     // The controls took the link's values ...
     assert!(
@@ -1358,18 +1366,12 @@ fn serve_page_in_headless_chromium_shows_the_optimize_answer_of_the_link() {
     };
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("s.toml"), with_search(&fill(&[]))).unwrap();
-    let server = Server::start(dir.path(), "s.toml", &[]);
     let fragment = "workload.requests_per_month=300000000";
-    let profile = tempfile::tempdir().unwrap();
-    let out = crate::util::chromium_command(&browser, profile.path())
-        .arg("--virtual-time-budget=10000")
-        .arg("--dump-dom")
-        .arg(format!("{}?lang=ja&optimize=1#{fragment}", server.url))
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .expect("chromium runs");
-    let dom = String::from_utf8_lossy(&out.stdout).replace("&amp;", "&");
+    let (server, dom) = page_in_chromium(
+        &browser,
+        dir.path(),
+        &format!("?lang=ja&optimize=1#{fragment}"),
+    );
     let shown = dom
         .split("id=\"optimize-result\"")
         .nth(1)

@@ -971,3 +971,40 @@ fn limits_ja_snapshots() {
         insta::assert_snapshot!(format!("limits_ja_slow_endpoints_{format}"), text);
     }
 }
+
+/// An input whose varied value is invalid is skipped with the validation error's first line:
+/// in English as before, in Japanese the reason and the error both in Japanese.
+#[test]
+fn a_skipped_input_reads_in_both_languages() {
+    let text = r#"
+name = "skip"
+region = "ap-northeast-1"
+[workload]
+requests_per_month = 1_000_000
+peak_to_average = 1.05
+[[architecture]]
+name = "fn"
+app = { service = "lambda" }
+"#;
+    let catalog = archcost::pricing::bundled::catalog();
+    let s = archcost::scenario::parse("test.toml", text, catalog).expect("scenario");
+    let r = archcost::sensitivity::analyse(&s, catalog, crate::util::d("20")).expect("analysis");
+    let skip = r
+        .skipped
+        .iter()
+        .find(|k| k.input == "workload.peak_to_average")
+        .expect("peak_to_average skipped");
+    assert_eq!(
+        archcost::report::i18n_lines::skipped(Lang::En, skip),
+        skip.reason.as_str()
+    );
+    assert_eq!(
+        skip.reason,
+        "a varied value is not valid: varied scenario: `workload.peak_to_average`: 0.8400 is out of range; expected 1 to 1000 (busiest second / hour average)"
+    );
+    // The validation's file slot ("varied scenario") is shown as written, like a file name.
+    assert_eq!(
+        archcost::report::i18n_lines::skipped(Lang::Ja, skip),
+        "変化させた値が不正です: varied scenario: `workload.peak_to_average`: 0.8400 は範囲外です。1 〜 1000 （最も混む 1 秒 / 1 時間の平均） にしてください"
+    );
+}

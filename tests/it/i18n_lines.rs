@@ -742,6 +742,28 @@ fn every_finding_and_reason_carries_its_ids() {
     }
 }
 
+/// Japanese comes from the ids, not from the English: a finding and a reason whose English
+/// were reworded (as a change in src/limits/ would) still read the same in Japanese.
+#[test]
+fn japanese_does_not_follow_the_english_text() {
+    let rep = eval(OVER_LIMITS);
+    let a = rep.architectures.iter().find(|a| a.name == "lambda").expect("lambda");
+    let f = a.limits.iter().find(|f| f.id == "lambda.timeout_s.max").expect("finding");
+    let b = a.ruled_out_by.first().expect("a blocker");
+    let (ja_message, ja_reason) = (finding_message(Lang::Ja, f), reason(Lang::Ja, b));
+    assert!(ja_message.starts_with("呼び出し 1 回あたりの実行時間"), "{ja_message}");
+    let (mut f2, mut b2) = (f.clone(), b.clone());
+    f2.message = "reworded".to_string();
+    f2.unit = "reworded".to_string();
+    f2.remedy = "Reworded.".to_string();
+    b2.reason = "reworded".to_string();
+    assert_eq!(finding_message(Lang::Ja, &f2), ja_message);
+    assert_eq!(limit_unit(Lang::Ja, &f2), "秒");
+    assert_eq!(remedy(Lang::Ja, &f2), remedy(Lang::Ja, f));
+    assert_eq!(reason(Lang::Ja, &b2), ja_reason);
+    assert_eq!(finding_message(Lang::En, &f2), "reworded");
+}
+
 #[test]
 fn hand_checked_limit_texts() {
     let both = |m: &Msg, en: &str, ja: &str| {

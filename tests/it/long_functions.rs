@@ -16,7 +16,6 @@ const IN_FLIGHT: &[(&str, &str)] = &[
     ("optimize/mod.rs", "arch_result"),
     ("optimize/space.rs", "purchase_options"),
     // src/pricing/offer/: owned by another change in flight (import speed), split next.
-    ("pricing/offer/csv.rs", "import"),
     ("pricing/offer/mapping.rs", "regional_key"),
     ("pricing/offer/savings_plan.rs", "import_csv"),
 ];

@@ -229,7 +229,10 @@ impl ValidateSettings for Fargate {
                     f.vcpu.normalize(),
                     f.memory_gb.normalize()
                 ),
-                crate::said!("error.svc.fargate.not_size_hint", fargate_sizes_text()),
+                crate::said!(
+                    "error.svc.fargate.not_size_hint",
+                    crate::said!("error.svc.fargate.sizes")
+                ),
             ));
         }
         c.range(
@@ -309,7 +312,54 @@ impl ValidateSettings for Fargate {
     }
 }
 
-/// The task sizes of `crate::scenario::FARGATE_SIZES`, for the hint.
-fn fargate_sizes_text() -> String {
-    "0.25 vCPU: 0.5/1/2 GB; 0.5: 1-4 GB; 1: 2-8 GB; 2: 4-16 GB; 4: 8-30 GB (1 GB steps); 8: 16-60 GB (4 GB steps); 16: 32-120 GB (8 GB steps)".to_string()
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+    use crate::scenario::FARGATE_SIZES;
+    use rust_decimal::Decimal;
+    use std::collections::BTreeSet;
+    use std::str::FromStr;
+
+    /// Every (vCPU, GB) size the hint's table (`error.svc.fargate.sizes`) lists: entries
+    /// `V[ vCPU]: A/B/C GB` or `V: LO-HI GB[ (S GB steps)]` separated by `; `.
+    fn listed(table: &str) -> BTreeSet<(Decimal, Decimal)> {
+        let d = |s: &str| Decimal::from_str(s.trim()).expect(s);
+        let mut out = BTreeSet::new();
+        for entry in table.split("; ") {
+            let (vcpu, sizes) = entry.split_once(": ").expect(entry);
+            let vcpu = d(vcpu.trim_end_matches(" vCPU"));
+            let (sizes, step) = match sizes.split_once(" GB (") {
+                Some((s, step)) => (s, d(step.trim_end_matches(" GB steps)"))),
+                None => (sizes.trim_end_matches(" GB"), Decimal::ONE),
+            };
+            match sizes.split_once('-') {
+                Some((lo, hi)) => {
+                    let (mut m, hi) = (d(lo), d(hi));
+                    while m <= hi {
+                        out.insert((vcpu, m.normalize()));
+                        m += step;
+                    }
+                }
+                None => out.extend(sizes.split('/').map(|m| (vcpu, d(m).normalize()))),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_hint_lists_the_sizes_validation_accepts() {
+        let mut accepted = BTreeSet::new();
+        for (vcpu, ranges) in FARGATE_SIZES {
+            for (lo, hi, step) in ranges.iter() {
+                let mut m = *lo;
+                while m <= *hi {
+                    accepted.insert((vcpu, m.normalize()));
+                    m += step;
+                }
+            }
+        }
+        let table = crate::messages::text(Lang::En, "error.svc.fargate.sizes").expect("text");
+        assert_eq!(listed(table), accepted);
+        assert!(listed("1: 2-4 GB").len() == 3 && listed("2: 4-16 GB (4 GB steps)").len() == 4);
+    }
 }

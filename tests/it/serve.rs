@@ -1177,6 +1177,36 @@ fn serve_range_and_key_errors_name_fields_and_speak_japanese() {
             "/api/breakeven?vary=workload.requests_per_month&between=serverless,nope&lang=ja",
             "between: `nope` という名前のアーキテクチャはありません",
         ),
+        // The page's own hints speak of its fields and what to do on the page (issue 20:
+        // only commands/ knows flags), in English and under lang=ja.
+        (
+            "/api/sweep?from=1&to=2",
+            "missing `vary`\n  hint: a sweep from the page takes vary (the key, a dot path), from and to, e.g. ?vary=workload.requests_per_month&from=1e5&to=1e9",
+        ),
+        (
+            "/api/sweep?vary=workload.requests_per_month&from=1&lang=ja",
+            "`to` がありません\n  ヒント: ページからのスイープには vary",
+        ),
+        (
+            "/api/breakeven?lang=ja",
+            "`vary` がありません\n  ヒント: ページからの損益分岐には vary",
+        ),
+        (
+            "/api/compare?assumptions.pricing=/etc",
+            "hint: edit assumptions.pricing in the scenario file; the page follows the file",
+        ),
+        (
+            "/api/compare?assumptions.pricing=/etc&lang=ja",
+            "価格表はページから変更できません",
+        ),
+        (
+            "/api/compare?nope.key=1",
+            "`nope.key`: not a scenario key the page can set\n  hint: keys are dot paths, as the page's controls and its address write them: workload.KEY",
+        ),
+        (
+            "/api/compare?nope.key=1&lang=ja",
+            "`nope.key`: ページから設定できるシナリオのキーではありません\n  ヒント: キーはページの入力欄",
+        ),
     ] {
         let r = server.get(target);
         assert_eq!(r.status, 400, "{target}: {}", r.text());

@@ -131,6 +131,9 @@ pub enum Value {
     Count(Decimal),
     /// A catalog unit (`GB-second`): its `unit.*` text; as written when the table lacks it.
     Unit(String),
+    /// The unit of a limit value (`requests per second`, limits/limits.csv or a check's own):
+    /// its `limit_unit.*` text; as written when the table lacks it.
+    LimitUnit(String),
     /// Another message inside this one (a commitment term inside a description).
     Msg(Msg),
 }
@@ -142,6 +145,7 @@ impl Value {
             Value::Plain(s) => s.clone(),
             Value::Count(v) => count(lang, *v),
             Value::Unit(u) => unit(lang, u).to_string(),
+            Value::LimitUnit(u) => limit_unit(lang, u).to_string(),
             Value::Msg(m) => m.render(lang),
         }
     }
@@ -221,7 +225,18 @@ fn group_digits(number: &str) -> String {
 /// The id of a catalog unit: `unit.` and the unit in lower case with every run of other
 /// characters as `_` (`GB-second` -> `unit.gb_second`, `I/O request` -> `unit.i_o_request`).
 pub fn unit_id(unit: &str) -> String {
-    let mut id = String::from("unit.");
+    spelled_id("unit.", unit)
+}
+
+/// The id of a limit unit: `limit_unit.` and the unit spelled as [`unit_id`] spells catalog
+/// units (`requests per second` -> `limit_unit.requests_per_second`).
+pub fn limit_unit_id(unit: &str) -> String {
+    spelled_id("limit_unit.", unit)
+}
+
+/// `prefix` and `unit` in lower case with every run of other characters as `_`.
+fn spelled_id(prefix: &str, unit: &str) -> String {
+    let mut id = String::from(prefix);
     let mut gap = false;
     for c in unit.chars() {
         if c.is_ascii_alphanumeric() {
@@ -243,6 +258,18 @@ pub fn unit(lang: Lang, unit: &str) -> std::borrow::Cow<'_, str> {
     match lang {
         Lang::En => std::borrow::Cow::Borrowed(unit),
         Lang::Ja => match text(Lang::Ja, &unit_id(unit)) {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Borrowed(unit),
+        },
+    }
+}
+
+/// A limit unit as shown in `lang`: English as written; Japanese from its `limit_unit.*` id,
+/// as written when the table lacks it.
+pub fn limit_unit(lang: Lang, unit: &str) -> std::borrow::Cow<'_, str> {
+    match lang {
+        Lang::En => std::borrow::Cow::Borrowed(unit),
+        Lang::Ja => match text(Lang::Ja, &limit_unit_id(unit)) {
             Some(t) => std::borrow::Cow::Borrowed(t),
             None => std::borrow::Cow::Borrowed(unit),
         },

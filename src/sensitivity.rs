@@ -67,7 +67,11 @@ pub struct Swing {
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
     pub input: String,
+    /// Why, in English (`text` rendered).
     pub reason: String,
+    /// Why, as a message id and values (`reason.*`), shown in other languages.
+    #[serde(skip)]
+    pub text: crate::messages::Msg,
 }
 
 /// The inputs sensitivity varies: every numeric workload input > 0 (`peak_to_average` only
@@ -145,9 +149,11 @@ pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitiv
         let (low, high) = match (at(low_value)?, at(high_value)?) {
             (Ok(l), Ok(h)) => (l, h),
             (Err(why), _) | (_, Err(why)) => {
+                let text = crate::msg!("reason.varied_value_not_valid", why);
                 skipped.push(Skipped {
                     input,
-                    reason: format!("a varied value is not valid: {why}"),
+                    reason: text.en(),
+                    text,
                 });
                 continue;
             }

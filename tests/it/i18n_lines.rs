@@ -747,11 +747,22 @@ fn every_finding_and_reason_carries_its_ids() {
 #[test]
 fn japanese_does_not_follow_the_english_text() {
     let rep = eval(OVER_LIMITS);
-    let a = rep.architectures.iter().find(|a| a.name == "lambda").expect("lambda");
-    let f = a.limits.iter().find(|f| f.id == "lambda.timeout_s.max").expect("finding");
+    let a = rep
+        .architectures
+        .iter()
+        .find(|a| a.name == "lambda")
+        .expect("lambda");
+    let f = a
+        .limits
+        .iter()
+        .find(|f| f.id == "lambda.timeout_s.max")
+        .expect("finding");
     let b = a.ruled_out_by.first().expect("a blocker");
     let (ja_message, ja_reason) = (finding_message(Lang::Ja, f), reason(Lang::Ja, b));
-    assert!(ja_message.starts_with("呼び出し 1 回あたりの実行時間"), "{ja_message}");
+    assert!(
+        ja_message.starts_with("呼び出し 1 回あたりの実行時間"),
+        "{ja_message}"
+    );
     let (mut f2, mut b2) = (f.clone(), b.clone());
     f2.message = "reworded".to_string();
     f2.unit = "reworded".to_string();

@@ -4,7 +4,7 @@
 //! checks it and `feasibility` judges it: a fleet is sized in one place, so the costs, the limit
 //! findings and the recommendation cannot disagree.
 use super::units::{lcu, GB_PER_LCU_HOUR_INSTANCE, GB_PER_LCU_HOUR_LAMBDA};
-use super::{Fleet, HourLoad, Load};
+use super::{AlbInputs, Fleet, HourLoad, Load};
 use crate::scenario::{Alb, Architecture, DynamoDb, LoadBalancer, Service, Workload};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -333,6 +333,34 @@ impl PlanCtx<'_> {
             Target::Lambda => GB_PER_LCU_HOUR_LAMBDA,
         };
         let kb = self.w.request_kb + self.w.response_kb;
+        // Everything `lcu` reads besides the load's hours (the target decides the GB rate).
+        let inputs = AlbInputs(
+            [
+                alb.requests_per_connection,
+                alb.connection_duration_s,
+                alb.rules,
+                kb,
+                gb_per_lcu_hour,
+            ]
+            .map(|d| d.serialize()),
+        );
+        if let Some((made_from, plan)) = self.load.alb_memo.get() {
+            if *made_from == inputs && plan.target == target {
+                return plan.clone();
+            }
+        }
+        let plan = self.alb_unmemoized(alb, target, gb_per_lcu_hour, kb);
+        let _ = self.load.alb_memo.set((inputs, plan.clone()));
+        plan
+    }
+
+    fn alb_unmemoized(
+        &self,
+        alb: &Alb,
+        target: Target,
+        gb_per_lcu_hour: Decimal,
+        kb: Decimal,
+    ) -> AlbPlan {
         let mut lcu_slots = Decimal::ZERO;
         let mut peak_lcu = Decimal::ZERO;
         for (h, count) in self.load.groups() {

@@ -600,10 +600,7 @@ app = { service = "ec2", instance = "m5.large", count = 3 }
         let (from, to) = (dec!(30000), dec!(30000000000));
         let settled = crossings(&s, catalog, key, from, to, None, Depth::Settled).unwrap();
         let full = crossings(&s, catalog, key, from, to, None, Depth::Full).unwrap();
-        let steps = full
-            .iter()
-            .filter(|c| c.kind == CrossingKind::Step)
-            .count();
+        let steps = full.iter().filter(|c| c.kind == CrossingKind::Step).count();
         assert!(steps >= 20, "the scenario should step often: {steps} steps");
         assert_eq!(
             serde_json::to_string_pretty(&settled).unwrap(),
@@ -613,7 +610,11 @@ app = { service = "ec2", instance = "m5.large", count = 3 }
         // Each step's bracket: the early stop prices fewer points than the full bisection.
         let xs = sweep::steps(from, to, SCAN_POINTS, true).unwrap();
         let (mut fewer, mut tried) = (0, 0);
-        for c in full.iter().filter(|c| c.kind == CrossingKind::Step).take(10) {
+        for c in full
+            .iter()
+            .filter(|c| c.kind == CrossingKind::Step)
+            .take(10)
+        {
             let i = s.architectures.iter().position(|a| a.name == c.between.0);
             let j = s.architectures.iter().position(|a| a.name == c.between.1);
             let (i, j) = (i.unwrap(), j.unwrap());
@@ -635,7 +636,10 @@ app = { service = "ec2", instance = "m5.large", count = 3 }
             tried += 1;
             fewer += usize::from(n1 < n2);
         }
-        assert!(tried > 0 && fewer == tried, "{fewer} of {tried} stopped early");
+        assert!(
+            tried > 0 && fewer == tried,
+            "{fewer} of {tried} stopped early"
+        );
     }
 
     #[test]
@@ -645,7 +649,10 @@ app = { service = "ec2", instance = "m5.large", count = 3 }
         assert_eq!(settled_value(a, b), Some(dec!(59622750)));
         assert_eq!(simplest_in(a, b), dec!(59622750));
         // 2e-4 wide: a sub-bracket near an end may still pick another value.
-        assert_eq!(settled_value(dec!(59622749.9999), dec!(59622750.0001)), None);
+        assert_eq!(
+            settled_value(dec!(59622749.9999), dec!(59622750.0001)),
+            None
+        );
         // Below 1 the tolerance is 1e-15: 1, 1.2 and 1.23 are refused, 1.234 is taken (dp 3).
         let (a, b) = (dec!(1.23400000000000001), dec!(1.23400000000000009));
         assert_eq!(settled_value(a, b), Some(dec!(1.234)));

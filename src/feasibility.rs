@@ -5,6 +5,7 @@
 //! the limit findings; every recommendation names the cheapest architecture with no blocker.
 use crate::capacity::plan::{ArchPlan, TierPlan};
 use crate::limits::{Finding, Status};
+use crate::messages::{Msg, Value};
 use crate::money;
 use crate::scenario::{Architecture, Capacity, Service};
 use rust_decimal::Decimal;
@@ -17,6 +18,11 @@ pub struct Blocker {
     pub id: String,
     /// The reason in words (empty in lean evaluations, which only need the ids).
     pub reason: String,
+    /// The reason as a message id and values (`reason.*`), shown in other languages; `None` in
+    /// lean evaluations. `reason` is its English.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub text: Option<Msg>,
 }
 
 /// Hard limits checked under a hypothesis rather than for the workload as given: a partition's
@@ -43,10 +49,12 @@ pub fn blockers(
             .filter(|f| f.tier == tier && f.status == Status::Exceeded && f.kind == "hard")
             .filter(|f| !HYPOTHETICAL.contains(&f.id.as_str()))
         {
+            let text = hard_reason(f);
             out.push(Blocker {
                 tier: tier.to_string(),
                 id: f.id.clone(),
-                reason: hard_reason(f),
+                reason: text.as_ref().map(Msg::en).unwrap_or_default(),
+                text,
             });
         }
         if let Some(tp) = plan.tier(tier) {
@@ -56,35 +64,52 @@ pub fn blockers(
     out
 }
 
-fn hard_reason(f: &Finding) -> String {
-    if f.message.is_empty() {
-        return String::new();
-    }
-    format!(
-        "{}: {} is above the hard limit of {} {}",
-        f.message, f.value, f.limit, f.unit
-    )
+/// "<message>: <value> is above the hard limit of <limit> <unit>" (none for a lean finding,
+/// which has no message).
+fn hard_reason(f: &Finding) -> Option<Msg> {
+    let message = f.text.message.clone()?;
+    Some(Msg::of(
+        "reason.hard_limit",
+        vec![
+            Value::Msg(message),
+            Value::Plain(f.value.clone()),
+            Value::Plain(f.limit.clone()),
+            Value::LimitUnit(f.unit.clone()),
+        ],
+    ))
 }
 
 /// Fleets and provisioned tables that cannot carry the busiest second.
 fn capacity_blockers(tier: &str, svc: &Service, tp: &TierPlan, lean: bool, out: &mut Vec<Blocker>) {
-    let mut add = |id: &str, reason: &dyn Fn() -> String| {
+    let mut add = |id: &str, reason: &dyn Fn() -> Msg| {
+        let text = (!lean).then(reason);
         out.push(Blocker {
             tier: tier.to_string(),
             id: id.to_string(),
-            reason: if lean { String::new() } else { reason() },
+            reason: text.as_ref().map(Msg::en).unwrap_or_default(),
+            text,
         })
     };
     let v = |d: Decimal| money::group(&money::round(d, 3).normalize().to_string());
     if let Some(fleet) = &tp.fleet {
-        let (max_id, cpu_id, unit) = match svc {
-            Service::Fargate(_) => ("fargate.max_tasks", "fargate.cpu", "tasks"),
-            _ => ("ec2.max", "ec2.cpu", "instances"),
+        let (max_id, cpu_id, capped, short) = match svc {
+            Service::Fargate(_) => (
+                "fargate.max_tasks",
+                "fargate.cpu",
+                "reason.capped_tasks_requests_s_go_unserved",
+                "reason.vcpus_busy_busiest_second_fixed_vcpus",
+            ),
+            _ => (
+                "ec2.max",
+                "ec2.cpu",
+                "reason.capped_instances_requests_s_go_unserved",
+                "reason.vcpus_busy_busiest_second_fixed_vcpus_2",
+            ),
         };
         if fleet.unserved_rps > Decimal::ZERO {
             add(max_id, &|| {
-                format!(
-                    "capped at {} {unit}, {} requests/s go unserved at the busiest second ({} {unit} needed)",
+                crate::msg!(
+                    capped,
                     v(fleet.max.unwrap_or_default()),
                     v(fleet.unserved_rps),
                     v(fleet.needed_at_peak)
@@ -93,8 +118,8 @@ fn capacity_blockers(tier: &str, svc: &Service, tp: &TierPlan, lean: bool, out: 
         }
         if fleet.cpu_short() {
             add(cpu_id, &|| {
-                format!(
-                    "{} vCPUs busy at the busiest second on a fixed {} vCPUs ({} {unit})",
+                crate::msg!(
+                    short,
                     v(fleet.busy_vcpu.unwrap_or_default()),
                     v(fleet.peak_vcpu().unwrap_or_default()),
                     v(fleet.peak_units)
@@ -104,18 +129,22 @@ fn capacity_blockers(tier: &str, svc: &Service, tp: &TierPlan, lean: bool, out: 
     }
     if let (Service::Dynamodb(d), Some(dp)) = (svc, &tp.dynamodb) {
         if d.capacity == Capacity::Provisioned {
-            for (id, set, needed, unit) in [
-                ("dynamodb.rcu", d.rcu, dp.read_units_per_s, "RCU"),
-                ("dynamodb.wcu", d.wcu, dp.write_units_per_s, "WCU"),
+            for (id, set, needed, said) in [
+                (
+                    "dynamodb.rcu",
+                    d.rcu,
+                    dp.read_units_per_s,
+                    "reason.rcu_provisioned_needed_busiest_second",
+                ),
+                (
+                    "dynamodb.wcu",
+                    d.wcu,
+                    dp.write_units_per_s,
+                    "reason.wcu_provisioned_needed_busiest_second",
+                ),
             ] {
                 if let Some(set) = set.filter(|s| needed > *s) {
-                    add(id, &|| {
-                        format!(
-                            "{} {unit} provisioned, {} needed at the busiest second",
-                            v(set),
-                            v(needed)
-                        )
-                    });
+                    add(id, &|| crate::msg!(said, v(set), v(needed)));
                 }
             }
         }

@@ -18,8 +18,8 @@ use crate::scenario::{Architecture, Scenario, Service};
 // The tables live in a leaf capacity planning reads too; named here for existing callers.
 pub use crate::limit_tables::{quota_ids, row, table, LimitRow, Limits};
 
-pub use checker::{check_remedy, Finding, Status};
-pub(crate) use checker::{fmt, hour, Checker, Measure, Remedy};
+pub use checker::{check_remedy, Finding, FindingText, Remedy, Status};
+pub(crate) use checker::{fmt, hour, Checker, Measure, Source};
 
 /// Check one architecture's capacity plan. Findings are ordered by tier, then by check. `lean`
 /// keeps only exceeded limits, without message text (for feasibility in sweeps).

@@ -52,8 +52,7 @@ impl Table {
     }
 }
 
-/// Every (id, text) of `lang`'s table, in file order (the order matters where texts are
-/// matched, most specific first).
+/// Every (id, text) of `lang`'s table, in file order.
 pub fn entries(lang: Lang) -> impl ExactSizeIterator<Item = (&'static str, &'static str)> {
     let t = table(lang);
     (0..t.spans.len()).map(move |i| t.entry(i))
@@ -73,18 +72,6 @@ pub fn text(lang: Lang, id: &str) -> Option<&'static str> {
         .binary_search_by(|&i| id_of(i).cmp(id.as_bytes()))
         .ok()?;
     Some(t.entry(usize::from(t.sorted[at])).1)
-}
-
-/// `(id, English, Japanese)` of every id under `group` (`"finding"`, `"reason"`…), in the
-/// English table's order.
-pub fn group(group: &str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> + '_ {
-    entries(Lang::En).filter_map(move |(id, en)| {
-        let rest = id.strip_prefix(group)?;
-        if !rest.starts_with('.') {
-            return None;
-        }
-        Some((id, en, text(Lang::Ja, id)?))
-    })
 }
 
 /// Put `values` into the `{0}`, `{1}`… slots of `template`.
@@ -131,6 +118,9 @@ pub enum Value {
     Count(Decimal),
     /// A catalog unit (`GB-second`): its `unit.*` text; as written when the table lacks it.
     Unit(String),
+    /// The unit of a limit value (`requests per second`, limits/limits.csv or a check's own):
+    /// its `limit_unit.*` text; as written when the table lacks it.
+    LimitUnit(String),
     /// Another message inside this one (a commitment term inside a description).
     Msg(Msg),
 }
@@ -142,6 +132,7 @@ impl Value {
             Value::Plain(s) => s.clone(),
             Value::Count(v) => count(lang, *v),
             Value::Unit(u) => unit(lang, u).to_string(),
+            Value::LimitUnit(u) => limit_unit(lang, u).to_string(),
             Value::Msg(m) => m.render(lang),
         }
     }
@@ -221,7 +212,18 @@ fn group_digits(number: &str) -> String {
 /// The id of a catalog unit: `unit.` and the unit in lower case with every run of other
 /// characters as `_` (`GB-second` -> `unit.gb_second`, `I/O request` -> `unit.i_o_request`).
 pub fn unit_id(unit: &str) -> String {
-    let mut id = String::from("unit.");
+    spelled_id("unit.", unit)
+}
+
+/// The id of a limit unit: `limit_unit.` and the unit spelled as [`unit_id`] spells catalog
+/// units (`requests per second` -> `limit_unit.requests_per_second`).
+pub fn limit_unit_id(unit: &str) -> String {
+    spelled_id("limit_unit.", unit)
+}
+
+/// `prefix` and `unit` in lower case with every run of other characters as `_`.
+fn spelled_id(prefix: &str, unit: &str) -> String {
+    let mut id = String::from(prefix);
     let mut gap = false;
     for c in unit.chars() {
         if c.is_ascii_alphanumeric() {
@@ -243,6 +245,18 @@ pub fn unit(lang: Lang, unit: &str) -> std::borrow::Cow<'_, str> {
     match lang {
         Lang::En => std::borrow::Cow::Borrowed(unit),
         Lang::Ja => match text(Lang::Ja, &unit_id(unit)) {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Borrowed(unit),
+        },
+    }
+}
+
+/// A limit unit as shown in `lang`: English as written; Japanese from its `limit_unit.*` id,
+/// as written when the table lacks it.
+pub fn limit_unit(lang: Lang, unit: &str) -> std::borrow::Cow<'_, str> {
+    match lang {
+        Lang::En => std::borrow::Cow::Borrowed(unit),
+        Lang::Ja => match text(Lang::Ja, &limit_unit_id(unit)) {
             Some(t) => std::borrow::Cow::Borrowed(t),
             None => std::borrow::Cow::Borrowed(unit),
         },

@@ -3,6 +3,7 @@
 //! report and a short section in every human output, so a reviewer sees the boundary instead of
 //! guessing it (docs/reference/logs-and-network.md). Texts are keyed by id, in English and
 //! Japanese.
+use crate::lang::Lang;
 use crate::pricing::Catalog;
 use crate::scenario::{Architecture, Endpoint, Scenario, Scheme, Service};
 use serde::Serialize;
@@ -18,77 +19,38 @@ pub struct Item {
     pub regions: String,
 }
 
-/// id -> (English, Japanese). `{region}` is replaced by the region code.
-const TEXTS: &[(&str, &str, &str)] = &[
+/// item id -> message id (`not_modelled.*` of messages/en.toml and ja.toml). `{region}` in a
+/// text is replaced by the region code.
+const TEXTS: &[(&str, &str)] = &[
     (
         "data_transfer.cross_az.unpriced",
-        "App <-> database traffic between AZs: no sourced price for {region} in the bundled catalog, so it is not priced (the catalog has one for us-east-1 and ap-northeast-1)",
-        "AZ をまたぐアプリとデータベースの通信: 同梱の価格表に {region} の出典付きの価格がないため計上していません（us-east-1 と ap-northeast-1 にはあります）",
+        "not_modelled.data_transfer_cross_az_unpriced",
     ),
     (
         "cross_az.between_tiers",
-        "Traffic between AZs other than app <-> database (e.g. web servers to app servers in another AZ); ALB to its targets is free",
-        "アプリとデータベース以外の AZ 間通信（別 AZ の Web サーバーからアプリサーバーへ など）。ALB からターゲットへの通信は無料です",
+        "not_modelled.cross_az_between_tiers",
     ),
-    (
-        "route53",
-        "Route 53 hosted zone and DNS queries for the public endpoint",
-        "公開エンドポイントの Route 53 ホストゾーンと DNS クエリ",
-    ),
-    (
-        "waf.managed_rules",
-        "AWS WAF managed rule groups, Bot Control, and Shield Advanced",
-        "AWS WAF のマネージドルールグループ、Bot Control、Shield Advanced",
-    ),
-    (
-        "cloudwatch.metrics",
-        "CloudWatch custom metrics, alarms and dashboards beyond the free allowance",
-        "無料枠を超える CloudWatch のカスタムメトリクス、アラーム、ダッシュボード",
-    ),
+    ("route53", "not_modelled.route53"),
+    ("waf.managed_rules", "not_modelled.waf_managed_rules"),
+    ("cloudwatch.metrics", "not_modelled.cloudwatch_metrics"),
     (
         "cloudwatch.logs_extras",
-        "CloudWatch Logs Insights queries, vended logs (VPC Flow Logs, ALB access logs) and the always-free 5 GB of logs",
-        "CloudWatch Logs Insights のクエリ、Vended Logs（VPC フローログ、ALB アクセスログ）、常時無料の 5 GB のログ",
+        "not_modelled.cloudwatch_logs_extras",
     ),
-    (
-        "xray",
-        "AWS X-Ray traces",
-        "AWS X-Ray のトレース",
-    ),
-    (
-        "backups",
-        "Backups beyond the free allowance: RDS snapshots and backup storage above the database size, DynamoDB point-in-time recovery and on-demand backups, EBS snapshots",
-        "無料枠を超えるバックアップ: データベースのサイズを超える RDS のスナップショットとバックアップストレージ、DynamoDB のポイントインタイムリカバリとオンデマンドバックアップ、EBS スナップショット",
-    ),
-    (
-        "secrets_manager",
-        "Secrets Manager secrets for database credentials",
-        "データベースの認証情報を置く Secrets Manager のシークレット",
-    ),
-    (
-        "kms",
-        "KMS customer managed keys and their requests (encryption at rest)",
-        "KMS のカスタマーマネージドキーとそのリクエスト（保存時の暗号化）",
-    ),
-    (
-        "ecr",
-        "ECR image storage (set extras.ecr_gb) and enhanced image scanning",
-        "ECR のイメージストレージ（extras.ecr_gb で指定）と拡張スキャン",
-    ),
-    (
-        "support",
-        "AWS Support plan (Business and above: a share of the monthly bill)",
-        "AWS サポートプラン（ビジネス以上は月額利用料の一定割合）",
-    ),
+    ("xray", "not_modelled.xray"),
+    ("backups", "not_modelled.backups"),
+    ("secrets_manager", "not_modelled.secrets_manager"),
+    ("kms", "not_modelled.kms"),
+    ("ecr", "not_modelled.ecr"),
+    ("support", "not_modelled.support"),
 ];
 
 /// The Japanese (or English) text of an item id, with `{region}` filled in; None for an id
 /// this table does not know.
 pub fn text(id: &str, japanese: bool, region: &str) -> Option<String> {
-    TEXTS
-        .iter()
-        .find(|(i, _, _)| *i == id)
-        .map(|(_, en, ja)| if japanese { ja } else { en }.replace("{region}", region))
+    let lang = if japanese { Lang::Ja } else { Lang::En };
+    let (_, msg) = TEXTS.iter().find(|(i, _)| *i == id)?;
+    Some(crate::messages::text(lang, msg)?.replace("{region}", region))
 }
 
 /// The item's text in Japanese (`japanese`) or English.
@@ -164,7 +126,7 @@ pub fn for_scenario(s: &Scenario, catalog: &Catalog) -> Vec<Item> {
         .map(|a| (a.name.as_str(), ids(s, a, catalog)))
         .collect();
     let mut out = Vec::new();
-    for (id, _, _) in TEXTS {
+    for (id, _) in TEXTS {
         let mut archs = Vec::new();
         let mut regions: Vec<String> = Vec::new();
         for (name, ids) in &per_arch {

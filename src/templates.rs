@@ -5,12 +5,18 @@
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 
-/// One template: a name, a one-line summary per language and the scenario text per language.
+/// The text of `id` in `lang` (the id itself when the tables lack it; a test keeps them
+/// complete).
+fn word(lang: Lang, id: &'static str) -> &'static str {
+    crate::messages::text(lang, id).unwrap_or(id)
+}
+
+/// One template: a name, the message id of its one-line summary (`ui.init.*`) and the
+/// scenario text per language.
 #[derive(Debug)]
 pub struct Template {
     pub name: &'static str,
-    summary_en: &'static str,
-    summary_ja: &'static str,
+    summary: &'static str,
     en: &'static str,
     ja: &'static str,
 }
@@ -34,19 +40,13 @@ impl Template {
             Some((first, rest)) if first.starts_with("#:schema ") => rest,
             _ => text,
         };
-        let how = match lang {
-            Lang::En => "# Schema for editors (Taplo, Even Better TOML): archcost schema scenario > scenario.schema.json",
-            Lang::Ja => "# エディタ(Taplo、Even Better TOML)用のスキーマ: archcost schema scenario > scenario.schema.json",
-        };
+        let how = word(lang, "ui.init.schema_comment");
         format!("{INIT_SCHEMA_LINE}\n{how}\n{body}")
     }
 
     /// What the template models, in one line.
     pub fn summary(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.summary_en,
-            Lang::Ja => self.summary_ja,
-        }
+        word(lang, self.summary)
     }
 }
 
@@ -61,36 +61,31 @@ pub const DEFAULT: &str = "three-tier";
 pub const ALL: &[Template] = &[
     Template {
         name: "three-tier",
-        summary_en: "Order API, Tokyo: Lambda vs Fargate + RDS vs EC2 (the three tiers)",
-        summary_ja: "東京の注文 API: Lambda vs Fargate + RDS vs EC2(典型的な 3 層構成)",
+        summary: "ui.init.three_tier",
         en: include_str!("../scenarios/three-tier.toml"),
         ja: include_str!("../templates/ja/three-tier.toml"),
     },
     Template {
         name: "serverless-api",
-        summary_en: "Public JSON API: HTTP API vs REST API + WAF on Lambda, vs Fargate",
-        summary_ja: "公開 JSON API: HTTP API vs REST API + WAF(Lambda)vs Fargate",
+        summary: "ui.init.serverless_api",
         en: include_str!("../templates/en/serverless-api.toml"),
         ja: include_str!("../templates/ja/serverless-api.toml"),
     },
     Template {
         name: "container-web",
-        summary_en: "Web app + PostgreSQL behind an ALB: Fargate on ECS vs EKS vs EC2",
-        summary_ja: "ALB + PostgreSQL の Web アプリ: Fargate(ECS / EKS)vs EC2",
+        summary: "ui.init.container_web",
         en: include_str!("../templates/en/container-web.toml"),
         ja: include_str!("../templates/ja/container-web.toml"),
     },
     Template {
         name: "internal-tool",
-        summary_en: "Quiet office-hours internal app: serverless vs always-on servers",
-        summary_ja: "業務時間だけ使う社内アプリ: サーバーレス vs 常時起動のサーバー",
+        summary: "ui.init.internal_tool",
         en: include_str!("../templates/en/internal-tool.toml"),
         ja: include_str!("../templates/ja/internal-tool.toml"),
     },
     Template {
         name: "batch-async",
-        summary_en: "Nightly async jobs, no web tier: Lambda async vs Fargate/EC2 workers",
-        summary_ja: "夜間の非同期ジョブ(Web 層なし): Lambda 非同期 vs Fargate / EC2",
+        summary: "ui.init.batch_async",
         en: include_str!("../templates/en/batch-async.toml"),
         ja: include_str!("../templates/ja/batch-async.toml"),
     },
@@ -132,10 +127,7 @@ pub fn scenario(name: &str) -> Result<&'static str> {
 pub fn list(lang: Lang) -> String {
     let mut out = list_lines(lang, "");
     out.push('\n');
-    out.push_str(match lang {
-        Lang::En => "Print one: archcost init --template NAME [--lang ja] > scenarios/new.toml\n",
-        Lang::Ja => "出力: archcost init --template 名前 --lang ja > scenarios/new.toml\n",
-    });
+    out.push_str(word(lang, "ui.init.list_footer"));
     out
 }
 

@@ -13,8 +13,8 @@ pub(super) fn check(c: &mut Checker, tier: &str, w: &Workload, tp: &TierPlan) {
         "alb.lambda.request_body_mb",
         w.request_kb / dec!(1024),
         || {
-            format!(
-                "request body to the Lambda target ({} KB)",
+            crate::msg!(
+                "finding.alb.request_body_lambda_target_kb",
                 fmt(w.request_kb)
             )
         },
@@ -23,11 +23,6 @@ pub(super) fn check(c: &mut Checker, tier: &str, w: &Workload, tp: &TierPlan) {
         tier,
         "alb.lambda.response_mb",
         w.response_kb / dec!(1024),
-        || {
-            format!(
-                "response from the Lambda target ({} KB)",
-                fmt(w.response_kb)
-            )
-        },
+        || crate::msg!("finding.alb.response_lambda_target_kb", fmt(w.response_kb)),
     );
 }

@@ -1,6 +1,6 @@
 //! API Gateway limits: integration timeout (29 s REST, 30 s HTTP), payload sizes, WebSocket
 //! messages, frames and connections, the account throttle and the stage throttle.
-use super::{fmt, hour, table, Checker, Measure, Remedy, Status};
+use super::{fmt, hour, table, Checker, Measure, Remedy, Source, Status};
 use crate::capacity::plan::ArchPlan;
 use crate::scenario::{ApiGateway, ApiKind, Endpoint, Workload};
 use rust_decimal::Decimal;
@@ -9,26 +9,30 @@ use rust_decimal_macros::dec;
 pub(super) fn check(c: &mut Checker, tier: &str, g: &ApiGateway, w: &Workload, plan: &ArchPlan) {
     let peak = &plan.peak;
     let (id, what) = match (g.api, g.endpoint) {
-        (ApiKind::Http, _) => ("apigw.http.integration_timeout_s", "HTTP API"),
-        (ApiKind::Websocket, _) => ("apigw.websocket.integration_timeout_s", "WebSocket API"),
+        (ApiKind::Http, _) => (
+            "apigw.http.integration_timeout_s",
+            "finding.apigw.http_api_integration_time_request_s",
+        ),
+        (ApiKind::Websocket, _) => (
+            "apigw.websocket.integration_timeout_s",
+            "finding.apigw.websocket_api_integration_time_request_s",
+        ),
         (ApiKind::Rest, Endpoint::Edge) => (
             "apigw.rest.integration_timeout_s.edge",
-            "edge-optimized REST API",
+            "finding.apigw.edge_optimized_rest_api_integration_time",
         ),
         (ApiKind::Rest, Endpoint::Regional) => (
             "apigw.rest.integration_timeout_s.regional",
-            "regional REST API",
+            "finding.apigw.regional_rest_api_integration_time_request",
         ),
         (ApiKind::Rest, Endpoint::Private) => (
             "apigw.rest.integration_timeout_s.private",
-            "private REST API",
+            "finding.apigw.private_rest_api_integration_time_request",
         ),
     };
     let work_s = plan.app_duration_ms / dec!(1000);
     let needed_s = g.timeout_s.unwrap_or(work_s);
-    c.check(tier, id, needed_s, || {
-        format!("{what} integration time per request ({} s)", fmt(needed_s))
-    });
+    c.check(tier, id, needed_s, || crate::msg!(what, fmt(needed_s)));
     if let Some(t) = g.timeout_s {
         c.setting(
             tier,
@@ -39,8 +43,8 @@ pub(super) fn check(c: &mut Checker, tier: &str, g: &ApiGateway, w: &Workload, p
             Remedy::Check("remedy.check.apigw.timeout_s"),
             "timeout_s",
             || {
-                format!(
-                    "backend time {} s vs the configured integration timeout",
+                crate::msg!(
+                    "finding.apigw.backend_time_s_vs_configured_integration",
                     fmt(work_s)
                 )
             },
@@ -50,7 +54,10 @@ pub(super) fn check(c: &mut Checker, tier: &str, g: &ApiGateway, w: &Workload, p
     match g.api {
         ApiKind::Websocket => {
             c.check(tier, "apigw.websocket.message_kb", biggest_kb, || {
-                format!("largest WebSocket message ({} KB)", fmt(biggest_kb))
+                crate::msg!(
+                    "finding.apigw.largest_websocket_message_kb",
+                    fmt(biggest_kb)
+                )
             });
             websocket(c, tier, g, biggest_kb);
         }
@@ -62,13 +69,13 @@ pub(super) fn check(c: &mut Checker, tier: &str, g: &ApiGateway, w: &Workload, p
             };
             let mb = biggest_kb / dec!(1024);
             c.check(tier, id, mb, || {
-                format!("largest request/response payload ({} MB)", fmt(mb))
+                crate::msg!("finding.apigw.largest_request_response_payload_mb", fmt(mb))
             });
         }
     }
     c.check(tier, "apigw.account.throttle_rps", peak.peak_rps, || {
-        format!(
-            "busiest second at {} ({} requests/s) vs the account-level throttle",
+        crate::msg!(
+            "finding.apigw.busiest_second_requests_s_vs_account",
             hour(peak.hour),
             fmt(peak.peak_rps)
         )
@@ -83,8 +90,8 @@ pub(super) fn check(c: &mut Checker, tier: &str, g: &ApiGateway, w: &Workload, p
             Remedy::Check("remedy.check.apigw.throttle_rps"),
             "throttle_rps",
             || {
-                format!(
-                    "busiest second ({} requests/s) vs the stage throttle",
+                crate::msg!(
+                    "finding.apigw.busiest_second_requests_s_vs_stage",
                     fmt(peak.peak_rps)
                 )
             },
@@ -109,12 +116,12 @@ fn websocket(c: &mut Checker, tier: &str, g: &ApiGateway, biggest_kb: Decimal) {
                     unit: &row.unit,
                     kind: "behaviour",
                     remedy: Remedy::Check("remedy.check.apigw.websocket.frame_kb"),
-                    source: &row.source,
+                    source: Source::Written(&row.source),
                 },
                 Status::Warning,
                 || {
-                    format!(
-                        "largest message ({} KB) is sent as {} frames of at most 32 KB",
+                    crate::msg!(
+                        "finding.apigw.largest_message_kb_sent_as_frames",
                         fmt(biggest_kb),
                         fmt(frames)
                     )
@@ -129,14 +136,19 @@ fn websocket(c: &mut Checker, tier: &str, g: &ApiGateway, biggest_kb: Decimal) {
         tier,
         "apigw.websocket.connection_duration_s",
         duration,
-        || format!("how long a client stays connected ({} s)", fmt(duration)),
+        || {
+            crate::msg!(
+                "finding.apigw.how_long_client_stays_connected_s",
+                fmt(duration)
+            )
+        },
     );
     if let Some(avg) = g.average_connections {
         if duration > Decimal::ZERO {
             let per_s = avg / duration;
             c.check(tier, "apigw.websocket.new_connections_per_s", per_s, || {
-                format!(
-                    "new connections per second ({} connections / {} s each)",
+                crate::msg!(
+                    "finding.apigw.new_connections_second_connections_s_each",
                     fmt(avg),
                     fmt(duration)
                 )

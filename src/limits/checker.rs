@@ -1,6 +1,7 @@
 //! The finding type every limit check produces, and the checker the per-service modules fill:
 //! one measured value against a row of the limits table (or a `[quotas]` override).
-use crate::limit_tables::row;
+use crate::limit_tables::{row, LimitRow};
+use crate::messages::{Msg, Value};
 use crate::money;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -39,6 +40,26 @@ pub struct Finding {
     pub message: String,
     pub remedy: String,
     pub source: String,
+    /// The texts above as message ids and values, shown in other languages (not in JSON,
+    /// which carries the English; empty in lean findings).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub text: FindingText,
+}
+
+/// What a finding says, as message ids (docs/reference/messages.md): its message, the unit of
+/// its value and limit, what to do and its source. The English fields of [`Finding`] are
+/// these rendered in English.
+#[derive(Debug, Clone, Default)]
+pub struct FindingText {
+    /// `finding.<service>.*` and its values.
+    pub message: Option<Msg>,
+    /// The unit (a [`Value::LimitUnit`]).
+    pub unit: Option<Value>,
+    /// What to do, also for a finding within its limit (where [`Finding::remedy`] is empty).
+    pub remedy: Option<Remedy>,
+    /// `source.*` and its values; `None`: the limits table row's source, shown as written.
+    pub source: Option<Msg>,
 }
 
 /// Collects findings. In `lean` mode (sweeps, break-even) it keeps only exceeded limits and
@@ -49,25 +70,34 @@ pub(crate) struct Checker<'a> {
     out: Vec<Finding>,
 }
 
-/// Where a finding's remedy comes from; the text is built only for a finding that needs one
-/// (not within its limit), so a run with every limit met reads no message table.
-#[derive(Clone, Copy)]
-pub(crate) enum Remedy<'m> {
-    /// The remedy of the limits table row (limits/limits.csv).
-    Row(&'m str),
+/// Where a finding's remedy comes from: a limits table row (its English in limits/limits.csv,
+/// its Japanese in limits/remedies-ja.csv, both keyed by the row's id) or a check's own.
+#[derive(Debug, Clone, Copy)]
+pub enum Remedy {
+    /// The remedy of this limits table row (limits/limits.csv).
+    Row(&'static LimitRow),
     /// A check's own remedy: message id `remedy.check.<finding id>` (messages/*.toml).
     Check(&'static str),
 }
 
-impl Remedy<'_> {
-    fn text(self) -> String {
+impl Remedy {
+    /// The English text (what JSON and CSV carry).
+    pub fn en(self) -> String {
         match self {
-            Remedy::Row(t) => t.to_string(),
+            Remedy::Row(r) => r.remedy.clone(),
             Remedy::Check(id) => crate::messages::text(crate::lang::Lang::En, id)
                 .unwrap_or_default()
                 .to_string(),
         }
     }
+}
+
+/// Where a finding's source comes from.
+pub(crate) enum Source<'m> {
+    /// Shown as written: a limits table row's source (URLs and notes).
+    Written(&'m str),
+    /// A `source.*` message (the scenario's own setting, an applied quota).
+    Said(Msg),
 }
 
 /// The remedy of a check whose limit is not a table row (`remedy.check.<id>`), in English.
@@ -84,8 +114,8 @@ pub(crate) struct Measure<'m> {
     pub unit: &'m str,
     /// `hard`, `quota`, `behaviour` or `setting`.
     pub kind: &'m str,
-    pub remedy: Remedy<'m>,
-    pub source: &'m str,
+    pub remedy: Remedy,
+    pub source: Source<'m>,
 }
 
 pub(crate) fn fmt(v: Decimal) -> String {
@@ -135,7 +165,7 @@ impl<'a> Checker<'a> {
         tier: &str,
         id: &str,
         value: Decimal,
-        message: impl FnOnce() -> String,
+        message: impl FnOnce() -> Msg,
     ) {
         let Some(row) = row(id) else {
             return;
@@ -153,12 +183,13 @@ impl<'a> Checker<'a> {
             return;
         }
         let source = match overridden {
-            Some(_) => format!(
-                "your applied quota ([quotas] \"{id}\"); default {} per {}",
+            Some(_) => Source::Said(crate::msg!(
+                "source.applied_quota_quotas_default",
+                id,
                 fmt(row.value),
                 row.source
-            ),
-            None => row.source.clone(),
+            )),
+            None => Source::Written(&row.source),
         };
         self.push(
             Measure {
@@ -168,25 +199,20 @@ impl<'a> Checker<'a> {
                 limit,
                 unit: &row.unit,
                 kind: &row.kind,
-                remedy: Remedy::Row(&row.remedy),
-                source: &source,
+                remedy: Remedy::Row(row),
+                source,
             },
             message,
         );
     }
 
     /// Record a measured value against its limit.
-    pub(crate) fn push(&mut self, m: Measure, message: impl FnOnce() -> String) {
+    pub(crate) fn push(&mut self, m: Measure, message: impl FnOnce() -> Msg) {
         self.push_at_most(m, Status::Exceeded, message);
     }
 
     /// `push`, with the status capped at `most` (a limit that is only a reminder when passed).
-    pub(crate) fn push_at_most(
-        &mut self,
-        m: Measure,
-        most: Status,
-        message: impl FnOnce() -> String,
-    ) {
+    pub(crate) fn push_at_most(&mut self, m: Measure, most: Status, message: impl FnOnce() -> Msg) {
         let status = status_of(m.value, m.limit).min(most);
         if self.lean {
             if status == Status::Exceeded {
@@ -201,10 +227,16 @@ impl<'a> Checker<'a> {
                     message: String::new(),
                     remedy: String::new(),
                     source: String::new(),
+                    text: FindingText::default(),
                 });
             }
             return;
         }
+        let message = message();
+        let (source, source_text) = match m.source {
+            Source::Written(s) => (s.to_string(), None),
+            Source::Said(said) => (said.en(), Some(said)),
+        };
         self.out.push(Finding {
             tier: m.tier.to_string(),
             id: m.id.to_string(),
@@ -213,13 +245,19 @@ impl<'a> Checker<'a> {
             limit: fmt(m.limit),
             unit: m.unit.to_string(),
             kind: m.kind.to_string(),
-            message: message(),
+            message: message.en(),
             remedy: if status == Status::Ok {
                 String::new()
             } else {
-                m.remedy.text()
+                m.remedy.en()
             },
-            source: m.source.to_string(),
+            source,
+            text: FindingText {
+                message: Some(message),
+                unit: Some(Value::LimitUnit(m.unit.to_string())),
+                remedy: Some(m.remedy),
+                source: source_text,
+            },
         });
     }
 
@@ -232,14 +270,14 @@ impl<'a> Checker<'a> {
         value: Decimal,
         limit: Decimal,
         unit: &str,
-        remedy: Remedy<'_>,
+        remedy: Remedy,
         key: &str,
-        message: impl FnOnce() -> String,
+        message: impl FnOnce() -> Msg,
     ) {
         if self.lean && value <= limit {
             return;
         }
-        let source = format!("your scenario: {key}");
+        let source = Source::Said(crate::msg!("source.scenario", key));
         self.push(
             Measure {
                 tier,
@@ -249,7 +287,7 @@ impl<'a> Checker<'a> {
                 unit,
                 kind: "setting",
                 remedy,
-                source: &source,
+                source,
             },
             message,
         );

@@ -7,26 +7,26 @@ use crate::scenario::{DynamoDb, Workload};
 pub(super) fn check(c: &mut Checker, tier: &str, d: &DynamoDb, w: &Workload, tp: &TierPlan) {
     let Some(dp) = &tp.dynamodb else { return };
     c.check(tier, "dynamodb.item_size_kb", w.item_kb, || {
-        format!("average item size ({} KB)", fmt(w.item_kb))
+        crate::msg!("finding.dynamodb.average_item_size_kb", fmt(w.item_kb))
     });
     let (reads, writes) = (dp.read_units_per_s, dp.write_units_per_s);
     c.check(tier, "dynamodb.table.read_units_per_s", reads, || {
-        format!(
-            "read units per second at the busiest second ({})",
+        crate::msg!(
+            "finding.dynamodb.read_units_second_busiest_second",
             fmt(reads)
         )
     });
     c.check(tier, "dynamodb.table.write_units_per_s", writes, || {
-        format!(
-            "write units per second at the busiest second ({})",
+        crate::msg!(
+            "finding.dynamodb.write_units_second_busiest_second",
             fmt(writes)
         )
     });
     c.check(tier, "dynamodb.partition.read_units_per_s", reads, || {
-        "read units/s if one partition key took all reads (hot key)".to_string()
+        crate::msg!("finding.dynamodb.read_units_s_if_one_partition")
     });
     c.check(tier, "dynamodb.partition.write_units_per_s", writes, || {
-        "write units/s if one partition key took all writes (hot key)".to_string()
+        crate::msg!("finding.dynamodb.write_units_s_if_one_partition")
     });
     if let Some(rcu) = d.rcu {
         c.setting(
@@ -38,8 +38,8 @@ pub(super) fn check(c: &mut Checker, tier: &str, d: &DynamoDb, w: &Workload, tp:
             Remedy::Check("remedy.check.dynamodb.rcu"),
             "rcu",
             || {
-                format!(
-                    "read units needed at the peak ({}) vs provisioned rcu",
+                crate::msg!(
+                    "finding.dynamodb.read_units_needed_peak_vs_provisioned",
                     fmt(reads)
                 )
             },
@@ -55,8 +55,8 @@ pub(super) fn check(c: &mut Checker, tier: &str, d: &DynamoDb, w: &Workload, tp:
             Remedy::Check("remedy.check.dynamodb.wcu"),
             "wcu",
             || {
-                format!(
-                    "write units needed at the peak ({}) vs provisioned wcu",
+                crate::msg!(
+                    "finding.dynamodb.write_units_needed_peak_vs_provisioned",
                     fmt(writes)
                 )
             },

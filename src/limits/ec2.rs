@@ -1,7 +1,7 @@
 //! EC2 limits, read from the fleet plan: vCPUs busy at the busiest second vs the fleet's vCPUs,
 //! the burstable (T3/T3a/T4g) CPU-credit baseline, `max` vs the instances the peak needs, and
 //! the ALB target-group size when the web tier has a load balancer.
-use super::{fmt, hour, Checker, Measure, Remedy};
+use super::{fmt, hour, Checker, Measure, Remedy, Source};
 // The vCPU and baseline tables are data capacity planning reads too; named here for callers.
 use crate::capacity::plan::{ArchPlan, FleetPlan, TierPlan};
 pub use crate::limit_tables::{baseline_row, vcpu_of};
@@ -25,8 +25,8 @@ pub(super) fn check(c: &mut Checker, tier: &str, e: &Ec2, plan: &ArchPlan, tp: &
             Remedy::Check("remedy.check.ec2.max"),
             "max",
             || {
-                format!(
-                    "instances needed at {} ({}) vs max; {} requests/s unserved",
+                crate::msg!(
+                    "finding.ec2.instances_needed_vs_max_requests_s",
                     hour(plan.peak.hour),
                     fmt(needed),
                     fmt(fleet.unserved_rps)
@@ -37,7 +37,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, e: &Ec2, plan: &ArchPlan, tp: &
     if e.load_balancer == Some(LoadBalancer::Alb) {
         let n = fleet.peak_units;
         c.check(tier, "alb.targets_per_target_group", n, || {
-            format!("instances registered as targets at the peak ({})", fmt(n))
+            crate::msg!("finding.ec2.instances_registered_as_targets_peak", fmt(n))
         });
     }
 }
@@ -50,7 +50,7 @@ fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
     };
     let src = vcpu_of(&e.instance).map_or("", |(_, s)| s.as_str());
     let instances = fleet.peak_units;
-    let source = format!("your scenario: count/rps_per_instance; vCPUs: {src}");
+    let source = crate::msg!("source.scenario_vcpus", "count/rps_per_instance", src);
     c.push(
         Measure {
             tier,
@@ -60,9 +60,17 @@ fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
             unit: "vCPU",
             kind: "setting",
             remedy: Remedy::Check("remedy.check.ec2.cpu"),
-            source: &source,
+            source: Source::Said(source),
         },
-        || format!("vCPUs busy at the busiest second ({}) vs {} x {} ({} vCPU each); request time assumed to be CPU time", fmt(busy), fmt(instances), e.instance, fmt(vcpu)),
+        || {
+            crate::msg!(
+                "finding.ec2.vcpus_busy_busiest_second_vs_x",
+                fmt(busy),
+                fmt(instances),
+                e.instance,
+                fmt(vcpu)
+            )
+        },
     );
     let (Some(row), Some(hour_busy)) = (baseline_row(&e.instance), fleet.hour_busy_vcpu) else {
         return;
@@ -77,12 +85,12 @@ fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
             limit: baseline,
             unit: "vCPU",
             kind: "behaviour",
-            remedy: Remedy::Row(&row.remedy),
-            source: &row.source,
+            remedy: Remedy::Row(row),
+            source: Source::Written(&row.source),
         },
         || {
-            format!(
-                "average vCPUs busy in the peak hour ({}) vs the {} baseline ({} % of each vCPU)",
+            crate::msg!(
+                "finding.ec2.average_vcpus_busy_peak_hour_vs",
                 fmt(hour_busy),
                 e.instance,
                 fmt(row.value)

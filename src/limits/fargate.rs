@@ -1,7 +1,7 @@
 //! Fargate limits, read from the service's fleet plan: vCPUs busy vs a fixed service's vCPUs,
 //! `max_tasks` vs the tasks the busiest second needs, the Region's vCPU quota, ALB targets and
 //! the Spot interruption notice.
-use super::{fmt, hour, Checker, Measure, Remedy};
+use super::{fmt, hour, Checker, Measure, Remedy, Source};
 use crate::capacity::plan::{ArchPlan, TierPlan};
 use crate::scenario::Fargate;
 use rust_decimal::Decimal;
@@ -20,9 +20,19 @@ pub(super) fn check(c: &mut Checker, tier: &str, f: &Fargate, plan: &ArchPlan, t
                 unit: "vCPU",
                 kind: "setting",
                 remedy: Remedy::Check("remedy.check.fargate.cpu"),
-                source: "your scenario: tasks, vcpu, workload.duration_ms",
+                source: Source::Said(crate::msg!(
+                    "source.scenario",
+                    "tasks, vcpu, workload.duration_ms"
+                )),
             },
-            || format!("vCPUs busy at the busiest second if each request in flight uses one vCPU ({}) vs {} tasks x {} vCPU", fmt(busy), fmt(n), fmt(f.vcpu)),
+            || {
+                crate::msg!(
+                    "finding.fargate.vcpus_busy_busiest_second_if_each",
+                    fmt(busy),
+                    fmt(n),
+                    fmt(f.vcpu)
+                )
+            },
         );
     }
     let quota = if f.spot_hours_share() > Decimal::ZERO && !fleet.fixed {
@@ -33,8 +43,8 @@ pub(super) fn check(c: &mut Checker, tier: &str, f: &Fargate, plan: &ArchPlan, t
     if fleet.fixed {
         let n = fleet.peak_units;
         c.check(tier, quota, n * f.vcpu, || {
-            format!(
-                "Fargate vCPUs running ({} tasks x {} vCPU)",
+            crate::msg!(
+                "finding.fargate.fargate_vcpus_running_tasks_x_vcpu",
                 fmt(n),
                 fmt(f.vcpu)
             )
@@ -51,8 +61,8 @@ pub(super) fn check(c: &mut Checker, tier: &str, f: &Fargate, plan: &ArchPlan, t
                 Remedy::Check("remedy.check.fargate.max_tasks"),
                 "max_tasks",
                 || {
-                    format!(
-                        "tasks needed at {} ({}) vs max_tasks; {} requests/s unserved",
+                    crate::msg!(
+                        "finding.fargate.tasks_needed_vs_max_tasks_requests",
                         hour(plan.peak.hour),
                         fmt(needed),
                         fmt(fleet.unserved_rps)
@@ -62,15 +72,15 @@ pub(super) fn check(c: &mut Checker, tier: &str, f: &Fargate, plan: &ArchPlan, t
         }
         let peak_tasks = fleet.peak_units;
         c.check(tier, quota, peak_tasks * f.vcpu, || {
-            format!(
-                "Fargate vCPUs running at the peak ({} tasks x {} vCPU)",
+            crate::msg!(
+                "finding.fargate.fargate_vcpus_running_peak_tasks_x",
                 fmt(peak_tasks),
                 fmt(f.vcpu)
             )
         });
         c.check(tier, "alb.targets_per_target_group", peak_tasks, || {
-            format!(
-                "tasks registered as targets at the peak ({})",
+            crate::msg!(
+                "finding.fargate.tasks_registered_as_targets_peak",
                 fmt(peak_tasks)
             )
         });
@@ -80,7 +90,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, f: &Fargate, plan: &ArchPlan, t
             tier,
             "fargate.spot.interruption_notice_s",
             dec!(120),
-            || "Spot tasks can be stopped with a 120 s warning".to_string(),
+            || crate::msg!("finding.fargate.spot_tasks_can_be_stopped_120"),
         );
     }
 }

@@ -2,6 +2,7 @@
 //! busiest second and the scaling rate a burst needs (all from the function's capacity plan).
 use super::{fmt, hour, Checker, Remedy};
 use crate::capacity::plan::{ArchPlan, TierPlan};
+use crate::messages::Msg;
 use crate::scenario::{Invocation, Lambda, Workload};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -18,8 +19,8 @@ pub(super) fn check(
     let peak = &plan.peak;
     let seconds = lp.seconds;
     c.check(tier, "lambda.timeout_s.max", seconds, || {
-        format!(
-            "run time per invocation ({} s) vs Lambda's 15-minute maximum",
+        crate::msg!(
+            "finding.lambda.run_time_invocation_s_vs_lambda",
             fmt(seconds)
         )
     });
@@ -32,12 +33,7 @@ pub(super) fn check(
             "seconds",
             Remedy::Check("remedy.check.lambda.timeout_s"),
             "timeout_s",
-            || {
-                format!(
-                    "run time ({} s) vs the function's configured timeout",
-                    fmt(seconds)
-                )
-            },
+            || crate::msg!("finding.lambda.run_time_s_vs_function_s", fmt(seconds)),
         );
     }
     match l.invocation {
@@ -46,13 +42,13 @@ pub(super) fn check(
                 tier,
                 "lambda.payload_mb.sync_request",
                 w.request_kb / dec!(1024),
-                || format!("request payload ({} KB)", fmt(w.request_kb)),
+                || crate::msg!("finding.lambda.request_payload_kb", fmt(w.request_kb)),
             );
             c.check(
                 tier,
                 "lambda.payload_mb.sync_response",
                 w.response_kb / dec!(1024),
-                || format!("response payload ({} KB)", fmt(w.response_kb)),
+                || crate::msg!("finding.lambda.response_payload_kb", fmt(w.response_kb)),
             );
         }
         Invocation::Async => {
@@ -60,34 +56,39 @@ pub(super) fn check(
                 tier,
                 "lambda.payload_mb.async",
                 w.request_kb / dec!(1024),
-                || format!("async event size ({} KB)", fmt(w.request_kb)),
+                || crate::msg!("finding.lambda.async_event_size_kb", fmt(w.request_kb)),
             );
         }
     }
     let concurrency = lp.concurrency;
     c.check(tier, "lambda.concurrent_executions", concurrency, || {
-        let mut msg = format!(
-            "concurrent executions at the busiest second ({} at {}: {} requests/s x {} s)",
+        let values = [
             fmt(concurrency),
             hour(peak.hour),
             fmt(peak.peak_rps),
-            fmt(seconds)
-        );
+            fmt(seconds),
+        ];
         if l.provisioned_concurrency.is_zero() && concurrency > Decimal::ZERO {
-            msg.push_str(&format!(
-                "; provisioned concurrency of {} would keep the peak hour's average warm",
-                fmt(lp.hour_concurrency)
-            ));
+            let mut values = values.to_vec();
+            values.push(fmt(lp.hour_concurrency));
+            Msg::new(
+                "finding.lambda.concurrent_executions_busiest_second_requests_s",
+                values,
+            )
+        } else {
+            Msg::new(
+                "finding.lambda.concurrent_executions_busiest_second_requests_s_2",
+                values.to_vec(),
+            )
         }
-        msg
     });
     // A burst above the hour's average must be absorbed at +1,000 environments per 10 s.
     let burst = lp.burst_environments;
     if burst > Decimal::ZERO {
         c.check(tier, "lambda.scaling.envs_per_10s", burst, || {
             let secs = (burst / dec!(1000)).ceil() * dec!(10);
-            format!(
-                "new environments a burst needs above the hour's average ({} -> about {} s to scale)",
+            crate::msg!(
+                "finding.lambda.new_environments_burst_needs_above_hour",
                 fmt(burst),
                 fmt(secs)
             )

@@ -1,6 +1,6 @@
 //! RDS limits: the default `max_connections` (from the instance class memory) vs one connection
 //! per request in flight at the busiest second.
-use super::{fmt, table, Checker, Measure, Remedy};
+use super::{fmt, table, Checker, Measure, Remedy, Source};
 use crate::capacity::plan::ArchPlan;
 use crate::scenario::{Engine, Rds};
 use rust_decimal::Decimal;
@@ -56,7 +56,7 @@ pub(super) fn check(c: &mut Checker, tier: &str, r: &Rds, plan: &ArchPlan) {
         return;
     };
     let needed = connections_needed(plan.in_flight);
-    let source = format!("{}; memory: {}", row.source, m.memory_source);
+    let source = crate::msg!("source.row_memory", row.source, m.memory_source);
     c.push(
         Measure {
             tier,
@@ -66,8 +66,15 @@ pub(super) fn check(c: &mut Checker, tier: &str, r: &Rds, plan: &ArchPlan) {
             unit: "connections",
             kind: "quota",
             remedy: Remedy::Check("remedy.check.rds.max_connections"),
-            source: &source,
+            source: Source::Said(source),
         },
-        || format!("connections needed at the peak (one per request in flight: {}) vs the default max_connections of {} ({} GiB, approximate)", fmt(needed), r.instance, fmt(m.memory_gib)),
+        || {
+            crate::msg!(
+                "finding.rds.connections_needed_peak_one_request_flight",
+                fmt(needed),
+                r.instance,
+                fmt(m.memory_gib)
+            )
+        },
     );
 }

@@ -52,45 +52,41 @@ pub struct Words {
     pub heading: &'static str,
 }
 
-pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::En => &Words {
-            per_month: "/ month",
-            tax_inclusive: "incl. tax",
-            upfront: "paid up front",
-            can_run: "can run: every limit holds",
-            runs: "can run",
-            cannot_run: "cannot run",
-            recommended: "cheapest feasible",
-            architecture: "Architecture",
-            monthly: "Monthly",
-            term_total: "Term total",
-            feasibility: "Can run",
-            heading: "Decision",
-        },
-        Lang::Ja => &Words {
-            per_month: "／月",
-            tax_inclusive: "税込",
-            upfront: "前払い",
-            can_run: "実行可能: すべての上限内",
-            runs: "実行可能",
-            cannot_run: "実行不可",
-            recommended: "実行可能で最安",
-            architecture: "構成",
-            monthly: "月額",
-            term_total: "期間合計",
-            feasibility: "実行可否",
-            heading: "判断材料",
-        },
+/// The cards' words of `lang` from the message tables (`ui.cards.*`).
+fn load_words(lang: Lang) -> Words {
+    let t = |id: &'static str| crate::messages::text(lang, id).unwrap_or(id);
+    Words {
+        per_month: t("ui.cards.per_month"),
+        tax_inclusive: t("ui.cards.tax_inclusive"),
+        upfront: t("ui.cards.upfront"),
+        can_run: t("ui.cards.can_run"),
+        runs: t("ui.cards.runs"),
+        cannot_run: t("ui.cards.cannot_run"),
+        recommended: t("ui.cards.recommended"),
+        architecture: t("ui.cards.architecture"),
+        monthly: t("ui.cards.monthly"),
+        term_total: t("ui.cards.term_total"),
+        feasibility: t("ui.cards.feasibility"),
+        heading: t("ui.cards.heading"),
     }
 }
 
-/// "Over 36 months" / "36 か月の合計".
-pub fn term_label(lang: Lang, months: u32) -> String {
+/// The cards' words of `lang`, read from the tables once.
+pub fn words(lang: Lang) -> &'static Words {
+    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    static JA: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     match lang {
-        Lang::En => format!("over {months} months"),
-        Lang::Ja => format!("{months} か月の合計"),
+        Lang::En => EN.get_or_init(|| load_words(Lang::En)),
+        Lang::Ja => JA.get_or_init(|| load_words(Lang::Ja)),
     }
+}
+
+/// "over 36 months" (`ui.cards.term`).
+pub fn term_label(lang: Lang, months: u32) -> String {
+    super::display::fill(
+        super::display::word(lang, "ui.cards.term"),
+        &[("months", &months.to_string())],
+    )
 }
 
 /// The card of one architecture.

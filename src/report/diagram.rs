@@ -76,30 +76,29 @@ struct Words {
     cannot_run: &'static str,
 }
 
-fn words(lang: Lang) -> Words {
+/// The diagram's words in `lang` (`ui.diagram.*`).
+fn load_words(lang: Lang) -> Words {
+    let t = |id: &'static str| crate::messages::text(lang, id).unwrap_or(id);
+    Words {
+        title: t("ui.diagram.title"),
+        client: t("ui.diagram.client"),
+        ok: t("ui.diagram.ok"),
+        warning: t("ui.diagram.warning"),
+        exceeded: t("ui.diagram.exceeded"),
+        unchecked: t("ui.diagram.unchecked"),
+        per_month: t("ui.diagram.per_month"),
+        can_run: t("ui.diagram.can_run"),
+        cannot_run: t("ui.diagram.cannot_run"),
+    }
+}
+
+/// The words of `lang`, read from the tables once.
+fn words(lang: Lang) -> &'static Words {
+    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    static JA: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     match lang {
-        Lang::En => Words {
-            title: "Architecture diagram",
-            client: "Clients",
-            ok: "limits OK",
-            warning: "limits: warning",
-            exceeded: "limit exceeded",
-            unchecked: "no limit checked",
-            per_month: "/ month",
-            can_run: "can run",
-            cannot_run: "cannot run",
-        },
-        Lang::Ja => Words {
-            title: "構成図",
-            client: "クライアント",
-            ok: "上限内",
-            warning: "上限: 注意",
-            exceeded: "上限超過",
-            unchecked: "上限チェックなし",
-            per_month: "／月",
-            can_run: "実行可能",
-            cannot_run: "実行不可",
-        },
+        Lang::En => EN.get_or_init(|| load_words(Lang::En)),
+        Lang::Ja => JA.get_or_init(|| load_words(Lang::Ja)),
     }
 }
 
@@ -172,21 +171,11 @@ pub fn blocks(a: &ArchReport, lang: Lang) -> Vec<Block> {
 
 /// The title of a box grouped by line-id prefix (`nat.hours` → `nat`): the prefix as words in
 /// English (as the line ids read), the service's Japanese name under `--lang ja` for the
-/// prefixes the services write; an unknown prefix is shown as written.
+/// prefixes the services write (`ui.diagram.group.*`); an unknown prefix is shown as written.
 fn group_title(lang: Lang, prefix: &str) -> String {
-    let ja = match prefix {
-        "data_transfer" => Some("データ転送"),
-        "nat" => Some("NAT ゲートウェイ"),
-        "vpc_endpoint" => Some("VPC エンドポイント"),
-        "vpc" => Some("VPC（パブリック IPv4）"),
-        "logs" => Some("CloudWatch Logs"),
-        "waf" => Some("AWS WAF"),
-        "ecr" => Some("Amazon ECR"),
-        _ => None,
-    };
-    match (lang, ja) {
-        (Lang::Ja, Some(text)) => text.to_string(),
-        _ => prefix.replace('_', " "),
+    match crate::messages::text(lang, &format!("ui.diagram.group.{prefix}")) {
+        Some(text) => text.to_string(),
+        None => prefix.replace('_', " "),
     }
 }
 
@@ -198,22 +187,23 @@ fn rank(s: Status) -> u8 {
     }
 }
 
-/// A line description without its tier-bound tail ("（最初の 3億 リクエスト）", " (first …)"),
-/// shortened to what fits a box.
+/// A line description without its tier-bound tail (`ui.diagram.tail_*` of either language:
+/// " (first …)"), shortened to what fits a box.
 fn shorten(text: &str) -> String {
-    let cut = [
-        "（最初の",
-        " (first ",
-        "（次の",
-        " (next ",
-        " (over ",
-        "（超",
-    ]
-    .iter()
-    .filter_map(|m| text.find(m))
-    .filter(|i| *i > 0)
-    .min()
-    .unwrap_or(text.len());
+    let cut = [Lang::Ja, Lang::En]
+        .into_iter()
+        .flat_map(|lang| {
+            [
+                "ui.diagram.tail_first",
+                "ui.diagram.tail_next",
+                "ui.diagram.tail_over",
+            ]
+            .map(|id| crate::messages::text(lang, id).unwrap_or(id))
+        })
+        .filter_map(|m| text.find(m))
+        .filter(|i| *i > 0)
+        .min()
+        .unwrap_or(text.len());
     let t = text[..cut].trim();
     // Width in half-width units: wide (CJK) characters count 2; at most 38 fit a box.
     let units = |c: char| if c.is_ascii() { 1 } else { 2 };
@@ -514,5 +504,32 @@ mod tests {
             shorten("Data transfer out to the internet (first 10,240 GB)"),
             "Data transfer out to the internet"
         );
+        // Either language's tail is cut, and only at a tail: "（" alone is kept.
+        assert_eq!(
+            shorten("NAT ゲートウェイ（1 台）（超 10 GB）"),
+            "NAT ゲートウェイ（1 台）"
+        );
+        assert_eq!(shorten("Logs ingested (over 10 TB)"), "Logs ingested");
+    }
+
+    #[test]
+    fn group_titles_read_as_the_line_ids_in_english() {
+        // English: the prefix with `_` as a space, known or not; Japanese: the service's name
+        // for the prefixes the services write, the prefix as words otherwise.
+        for prefix in [
+            "data_transfer",
+            "nat",
+            "vpc_endpoint",
+            "vpc",
+            "logs",
+            "waf",
+            "ecr",
+        ] {
+            assert_eq!(group_title(Lang::En, prefix), prefix.replace('_', " "));
+        }
+        assert_eq!(group_title(Lang::En, "some_new"), "some new");
+        assert_eq!(group_title(Lang::Ja, "vpc"), "VPC（パブリック IPv4）");
+        assert_eq!(group_title(Lang::Ja, "data_transfer"), "データ転送");
+        assert_eq!(group_title(Lang::Ja, "some_new"), "some new");
     }
 }

@@ -1,7 +1,7 @@
 //! Rendering a scenario diff (`crate::diff::Diff`): terminal table, Markdown for reviews, JSON
 //! (`archcost/diff/1`). Table and Markdown show money in the display currency (cents or whole
 //! yen) and labels in the display language; JSON stays exact USD.
-use super::display::{fill, Display, Words};
+use super::display::{fill, word, Display, Words};
 use crate::diff::{ArchDiff, Diff, LineDiff, LineSide, Status};
 use crate::money::exact;
 use comfy_table::{Cell, CellAlignment};
@@ -107,22 +107,23 @@ fn heading(a: &ArchDiff, d: &Display) -> String {
 fn side_text(s: &crate::diff::Side, d: &Display) -> String {
     let p = &s.pricing;
     let stale = match &p.refresh {
-        Some(cmd) => match d.lang {
-            super::i18n::Lang::En => format!("; {}", d.lang.stale(&p.effective_oldest, cmd)),
-            super::i18n::Lang::Ja => format!("。{}", d.lang.stale(&p.effective_oldest, cmd)),
-        },
+        Some(cmd) => fill(
+            word(d.lang, "ui.diff.stale"),
+            &[("advice", &d.lang.stale(&p.effective_oldest, cmd))],
+        ),
         None => String::new(),
     };
-    match d.lang {
-        super::i18n::Lang::En => format!(
-            "{} ({}; catalog {}, {} to {}{stale})",
-            s.file, s.scenario, p.source, p.effective_oldest, p.effective
-        ),
-        super::i18n::Lang::Ja => format!(
-            "{}（{}、カタログ {}、{}〜{} 時点の価格{stale}）",
-            s.file, s.scenario, p.source, p.effective_oldest, p.effective
-        ),
-    }
+    fill(
+        word(d.lang, "ui.diff.side"),
+        &[
+            ("file", &s.file),
+            ("scenario", &s.scenario),
+            ("source", &p.source),
+            ("oldest", &p.effective_oldest),
+            ("newest", &p.effective),
+            ("stale", &stale),
+        ],
+    )
 }
 
 fn unchanged_note(a: &ArchDiff, w: &Words) -> Option<String> {
@@ -138,17 +139,11 @@ struct InputWords {
     key: &'static str,
 }
 
-/// The inputs section's words.
+/// The inputs section's words (`ui.diff.*`).
 fn input_words(d: &Display) -> InputWords {
-    match d.lang {
-        super::i18n::Lang::En => InputWords {
-            heading: "Inputs that changed",
-            key: "Key",
-        },
-        super::i18n::Lang::Ja => InputWords {
-            heading: "変更された入力",
-            key: "キー",
-        },
+    InputWords {
+        heading: word(d.lang, "ui.diff.inputs_heading"),
+        key: word(d.lang, "ui.diff.key"),
     }
 }
 

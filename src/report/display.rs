@@ -238,13 +238,39 @@ pub fn words(lang: Lang) -> &'static Words {
     }
 }
 
-/// Fill `{name}` placeholders of a label.
+/// Fill the `{name}` placeholders of a label in one pass, as `format!` would: a value is
+/// never read again (a `{…}` inside a value stays as written), a `{` that opens no name of
+/// `pairs` is kept.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in pairs {
-        out = out.replace(&format!("{{{k}}}"), v);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, v) = pairs.iter().find(|(k, _)| *k == name)?;
+            Some((*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
+}
+
+/// The text of `id` in `lang` (the id itself when the tables lack it; a test keeps them
+/// complete).
+pub fn word(lang: Lang, id: &'static str) -> &'static str {
+    crate::messages::text(lang, id).unwrap_or(id)
 }
 
 #[cfg(test)]
@@ -308,5 +334,98 @@ mod tests {
             fill(words(Lang::En).unchanged_many, &[("n", "3")]),
             "3 unchanged lines not shown"
         );
+    }
+
+    /// The `{name}` placeholders of a text (named ones only; `{0}` values are checked by
+    /// messages::tests).
+    fn names(text: &str) -> std::collections::BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(n, _)| n))
+            .filter(|n| n.parse::<usize>().is_err() && !n.is_empty() && !n.contains(' '))
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_use_the_same_named_values() {
+        let mut wrong = Vec::new();
+        for (id, en) in crate::messages::entries(Lang::En) {
+            let ja = crate::messages::text(Lang::Ja, id).unwrap_or_default();
+            if names(en) != names(ja) {
+                wrong.push(id);
+            }
+        }
+        assert!(wrong.is_empty(), "named values differ: {wrong:?}");
+        // The check can fail.
+        assert_ne!(names("{tier}: {count}"), names("{tier}: {n}"));
+    }
+
+    #[test]
+    fn fill_reads_each_placeholder_once() {
+        // A value that looks like a placeholder stays as written (format! semantics); an
+        // unknown name and a lone brace are kept.
+        assert_eq!(
+            fill("{a} and {b}", &[("a", "{b}"), ("b", "x")]),
+            "{b} and x"
+        );
+        assert_eq!(fill("{z} {a", &[("a", "1")]), "{z} {a");
+        assert_eq!(fill("{a}{a}", &[("a", "1")]), "11");
+    }
+
+    #[test]
+    fn report_words_keep_their_spaces_and_punctuation() {
+        // Each (id, English, Japanese) as the reports print it: leading and trailing spaces
+        // and the Japanese full-width punctuation join the next word without a space.
+        let cases = [
+            ("ui.sensitivity.note", "note: ", "注記："),
+            (
+                "ui.sweep.unit_requests_per_month",
+                " requests/month",
+                " リクエスト/月",
+            ),
+            (
+                "ui.sweep.unit_requests_per_second",
+                " requests/s",
+                " リクエスト/秒",
+            ),
+            (
+                "ui.range.discount_note",
+                " A discount_pct range works the other way: low puts the discount at its high end.",
+                "discount_pct の幅は逆向きで、低では割引率を上限にします。",
+            ),
+            ("ui.diagram.tail_first", " (first ", "（最初の"),
+            ("ui.diagram.tail_over", " (over ", "（超"),
+            (
+                "ui.init.list_footer",
+                "Print one: archcost init --template NAME [--lang ja] > scenarios/new.toml\n",
+                "出力: archcost init --template 名前 --lang ja > scenarios/new.toml\n",
+            ),
+        ];
+        for (id, en, ja) in cases {
+            assert_eq!(word(Lang::En, id), en, "{id}");
+            assert_eq!(word(Lang::Ja, id), ja, "{id}");
+        }
+        let heading = |lang| {
+            fill(
+                word(lang, "ui.table.limits_heading"),
+                &[("label", lang.labels().limits_for), ("name", "serverless")],
+            )
+        };
+        assert_eq!(heading(Lang::En), "Limits for serverless");
+        assert_eq!(heading(Lang::Ja), "上限チェック：serverless");
+        let stale = |lang| fill(word(lang, "ui.diff.stale"), &[("advice", "X")]);
+        assert_eq!(stale(Lang::En), "; X");
+        assert_eq!(stale(Lang::Ja), "。X");
+        let cannot = |lang| {
+            fill(
+                word(lang, "ui.sweep.cannot_run_there"),
+                &[("name", "ec2"), ("ids", "a, b")],
+            )
+        };
+        assert_eq!(
+            cannot(Lang::En),
+            "; ec2 cannot run the workload there (a, b)"
+        );
+        assert_eq!(cannot(Lang::Ja), "。ec2 はその点では実行できません（a, b）");
     }
 }

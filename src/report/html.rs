@@ -375,27 +375,24 @@ fn limits_table(o: &mut String, a: &ArchReport, lang: Lang) {
             let status = f.status.label().to_string();
             // A finding within its limit carries no remedy; the limit table's remedy is
             // still what to do if it gets close, so it is shown muted rather than left blank.
-            let (remedy_en, remedy_class) = match crate::limits::row(&f.id) {
-                Some(r) if f.remedy.is_empty() => (r.remedy.as_str(), "remedy ok-hint"),
-                None if f.remedy.is_empty() => (
-                    crate::limits::check_remedy(&f.id).unwrap_or_default(),
-                    "remedy ok-hint",
-                ),
-                _ => (f.remedy.as_str(), "remedy"),
+            let remedy_class = if f.remedy.is_empty() {
+                "remedy ok-hint"
+            } else {
+                "remedy"
             };
             o.push_str(&format!(
                 "<tr><td class=\"{}\">{}</td><td>{}</td><td>{}<br><code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{} {}</td><td>{}</td><td class=\"{}\">{}</td></tr>\n",
                 esc(&status),
                 esc(&lang.status(&status)),
                 esc(&lang.tier(&f.tier)),
-                esc(&i18n_lines::finding_message(lang, &f.message)),
+                esc(&i18n_lines::finding_message(lang, f)),
                 esc(&f.id),
                 esc(&f.value),
                 esc(&f.limit),
-                esc(&i18n_lines::limit_unit(lang, &f.unit)),
+                esc(&i18n_lines::limit_unit(lang, f)),
                 esc(&lang.kind(&f.kind)),
                 remedy_class,
-                esc(&i18n_lines::remedy(lang, &f.id, remedy_en))
+                esc(&i18n_lines::what_to_do(lang, f))
             ));
         }
         o.push_str("</table>\n");

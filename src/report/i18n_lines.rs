@@ -1,53 +1,67 @@
-//! What the engine writes, shown in a language: line-item descriptions and catalog units from
-//! their message ids (`Line::text`, `messages::unit`; the engine, JSON, ids and keys stay
-//! English). Limit findings: messages, units and sources by template here; remedies of
-//! limits.csv rows from `limits/remedies-ja.csv` (by id), the checks' own remedies by template.
-//! Anything not recognised is shown in English, unchanged: this never panics and never guesses.
+//! What the engine writes, shown in a language, from its message ids (the engine, JSON, ids
+//! and keys stay English): line-item descriptions (`Line::text`) and catalog units; limit
+//! findings' messages, units, remedies and sources (`Finding::text`); why an architecture is
+//! ruled out (`Blocker::text`) or an input was not varied. Remedies of limits.csv rows come
+//! from `limits/remedies-ja.csv` by the row's id. English is always the engine's own text,
+//! byte for byte; nothing here reads English to find a translation.
 use super::i18n::Lang;
-use crate::messages;
+use crate::feasibility::Blocker;
+use crate::limits::{Finding, Remedy};
+use crate::messages::{self, Msg};
+use crate::sensitivity::Skipped;
 use crate::services::Line;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Why an architecture is ruled out (capacity, or a hard limit: src/feasibility.rs), as shown
-/// in `lang` (unknown text unchanged).
-pub fn reason(lang: Lang, reason: &str) -> Cow<'_, str> {
-    match lang {
-        Lang::En => Cow::Borrowed(reason),
-        Lang::Ja => match translate(pairs("reason"), reason).or_else(|| hard_reason_ja(reason)) {
-            Some(ja) => Cow::Owned(ja),
-            None => Cow::Borrowed(reason),
-        },
+/// `english` in English (or when there is no message); else `text` rendered in `lang`.
+fn said<'a>(lang: Lang, english: &'a str, text: Option<&Msg>) -> Cow<'a, str> {
+    match (lang, text) {
+        (Lang::En, _) | (_, None) => Cow::Borrowed(english),
+        (_, Some(m)) => Cow::Owned(m.render(lang)),
     }
 }
 
-/// "<message>: <value> is above the hard limit of <limit> <unit>" in Japanese, when the message
-/// has a template (the message may itself hold ": ", so the tail is split off from the right).
-fn hard_reason_ja(reason: &str) -> Option<String> {
-    let (message, tail) = reason.rsplit_once(": ")?;
-    let (value, rest) = tail.split_once(" is above the hard limit of ")?;
-    let (limit, unit) = rest.split_once(' ')?;
-    let message = translate(pairs("finding"), message)?;
-    let unit = limit_unit(Lang::Ja, unit);
-    Some(format!(
-        "{message}: {value} がハード上限 {limit} {unit} を超えています"
-    ))
+/// Why an architecture is ruled out (capacity, or a hard limit: src/feasibility.rs), in `lang`.
+pub fn reason(lang: Lang, b: &Blocker) -> Cow<'_, str> {
+    said(lang, &b.reason, b.text.as_ref())
 }
 
-/// Units of limit values (limits/limits.csv and the checks' own settings) shown beside the
-/// number; others stay English.
-fn limit_unit_ja(unit: &str) -> Option<&'static str> {
-    lookup("limit_unit", unit)
+/// Why a sensitivity input was not varied, in `lang` (the first line: the validation error
+/// inside, without its hint).
+pub fn skipped(lang: Lang, s: &Skipped) -> Cow<'_, str> {
+    if lang == Lang::En {
+        return Cow::Borrowed(&s.reason);
+    }
+    Cow::Owned(
+        s.text
+            .render(lang)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    )
+}
+
+/// A limit finding's message in `lang`.
+pub fn finding_message(lang: Lang, f: &Finding) -> Cow<'_, str> {
+    said(lang, &f.message, f.text.message.as_ref())
+}
+
+/// The unit of a finding's value and limit in `lang`.
+pub fn limit_unit(lang: Lang, f: &Finding) -> Cow<'_, str> {
+    match (lang, &f.text.unit) {
+        (Lang::En, _) | (_, None) => Cow::Borrowed(&f.unit),
+        (_, Some(v)) => Cow::Owned(v.render(lang)),
+    }
 }
 
 /// `limits/remedies-ja.csv` (`id,remedy_ja`): the Japanese of each limits.csv row's `remedy`.
 const REMEDIES_JA_CSV: &str = include_str!("../../limits/remedies-ja.csv");
 
-/// Limit id → Japanese remedy, parsed once (a bad row is skipped, never a panic).
-pub fn remedies_ja() -> &'static std::collections::HashMap<String, String> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<String, String>> =
-        std::sync::OnceLock::new();
+/// Limit id → Japanese remedy, parsed once on first need (a bad row is skipped, never a panic).
+pub fn remedies_ja() -> &'static HashMap<String, String> {
+    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut r = ::csv::Reader::from_reader(REMEDIES_JA_CSV.as_bytes());
         r.records()
@@ -58,59 +72,51 @@ pub fn remedies_ja() -> &'static std::collections::HashMap<String, String> {
     })
 }
 
-/// A finding's remedy as shown in `lang`: the limits.csv row's Japanese (limits/remedies-ja.csv)
-/// when the finding carries that row's remedy, else the check's own remedy by the finding's id
-/// (`remedy.check.<id>`); unknown text stays English.
-pub fn remedy<'a>(lang: Lang, id: &str, english: &'a str) -> Cow<'a, str> {
-    if lang == Lang::En || english.is_empty() {
-        return Cow::Borrowed(english);
+/// A remedy in `lang`: a limits.csv row's by its id (English in the row, Japanese in
+/// limits/remedies-ja.csv), a check's own by its message id; English when a language lacks it.
+pub fn remedy_text(lang: Lang, remedy: Remedy) -> Cow<'static, str> {
+    match remedy {
+        Remedy::Row(row) => match lang {
+            Lang::En => Cow::Borrowed(row.remedy.as_str()),
+            Lang::Ja => Cow::Borrowed(
+                remedies_ja()
+                    .get(&row.id)
+                    .map_or(row.remedy.as_str(), String::as_str),
+            ),
+        },
+        Remedy::Check(id) => Cow::Borrowed(
+            messages::text(lang, id)
+                .or_else(|| messages::text(Lang::En, id))
+                .unwrap_or_default(),
+        ),
     }
-    let check_id = format!("remedy.check.{id}");
-    if messages::text(Lang::En, &check_id) == Some(english) {
-        if let Some(ja) = messages::text(lang, &check_id) {
-            return Cow::Borrowed(ja);
-        }
+}
+
+/// A finding's remedy in `lang` (empty for a finding within its limit, as in JSON).
+pub fn remedy(lang: Lang, f: &Finding) -> Cow<'_, str> {
+    if f.remedy.is_empty() || lang == Lang::En {
+        return Cow::Borrowed(&f.remedy);
     }
-    let ja = remedies_ja();
-    let from_row = crate::limits::row(id)
-        .filter(|r| r.remedy == english)
-        .and_then(|r| ja.get(&r.id));
-    // A check may reuse another row's remedy (e.g. T3a/T4g read the T3 rows).
-    let from_text = || {
-        crate::limits::table()
-            .rows
-            .values()
-            .find(|r| r.remedy == english)
-            .and_then(|r| ja.get(&r.id))
-    };
-    match from_row.or_else(from_text) {
-        Some(t) => Cow::Owned(t.clone()),
-        None => Cow::Borrowed(english),
+    what_to_do(lang, f)
+}
+
+/// What to do about a finding in `lang`, also for one within its limit (the remedy to keep in
+/// mind if it gets close).
+pub fn what_to_do(lang: Lang, f: &Finding) -> Cow<'_, str> {
+    match f.text.remedy {
+        Some(r) => remedy_text(lang, r),
+        None => Cow::Borrowed(&f.remedy),
     }
 }
 
 /// A finding's source as shown to people in `lang`: the public source only (URLs, keys and the
 /// words around them, in `lang`); the notes in parentheses after a URL that say how the text
-/// was read (`(copy)`, `(June 2023 text, awsdocs GitHub)`) are left out. JSON keeps the row's
+/// was read (`(copy)`, `(June 2023 text, awsdocs GitHub)`) are left out. JSON keeps the
 /// source as written.
-pub fn source(lang: Lang, source: &str) -> Cow<'_, str> {
-    let public = public_source(source);
-    if lang == Lang::En {
-        return public;
-    }
-    let templates: Vec<_> = pairs("source")
-        .iter()
-        .filter(|(en, _)| en.contains("{}"))
-        .cloned()
-        .collect();
-    let mut out = translate(&templates, &public).unwrap_or_else(|| public.to_string());
-    for (en, ja) in pairs("source").iter().filter(|(en, _)| !en.contains("{}")) {
-        out = out.replace(en.as_str(), ja);
-    }
-    if out == source {
-        Cow::Borrowed(source)
-    } else {
-        Cow::Owned(out)
+pub fn source(lang: Lang, f: &Finding) -> Cow<'_, str> {
+    match (lang, &f.text.source) {
+        (Lang::En, _) | (_, None) => public_source(&f.source),
+        (_, Some(m)) => Cow::Owned(public_source(&m.render(lang)).into_owned()),
     }
 }
 
@@ -150,29 +156,6 @@ pub fn public_source(source: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A limit finding's message as shown in `lang` (messages without a template stay English).
-pub fn finding_message(lang: Lang, message: &str) -> Cow<'_, str> {
-    match lang {
-        Lang::En => Cow::Borrowed(message),
-        Lang::Ja => match translate(pairs("finding"), message) {
-            Some(ja) => Cow::Owned(ja),
-            None => Cow::Borrowed(message),
-        },
-    }
-}
-
-/// The unit of a limit value as shown in `lang`.
-pub fn limit_unit(lang: Lang, unit: &str) -> Cow<'_, str> {
-    if lang == Lang::En {
-        // English needs no table: skip building the Japanese lookup (start-up time).
-        return Cow::Borrowed(unit);
-    }
-    match (lang, limit_unit_ja(unit)) {
-        (Lang::Ja, Some(ja)) => Cow::Borrowed(ja),
-        _ => Cow::Borrowed(unit),
-    }
-}
-
 /// A catalog unit as shown in `lang` (English: unchanged; Japanese: its `unit.*` text).
 pub fn unit(lang: Lang, unit: &str) -> Cow<'_, str> {
     messages::unit(lang, unit)
@@ -192,84 +175,6 @@ pub fn description_of<'a>(lang: Lang, english: &'a str, text: &[messages::Msg]) 
     Cow::Owned(messages::render_all(text, lang))
 }
 
-/// The `(English pattern, Japanese)` pairs of one group of `messages/*.toml`, in table order;
-/// the pattern has `{}` for each value (the English gives its values in order).
-fn pairs(group: &str) -> &'static [(String, &'static str)] {
-    static GROUPS: OnceLock<HashMap<&'static str, Vec<(String, &'static str)>>> = OnceLock::new();
-    let groups = GROUPS.get_or_init(|| {
-        let mut out: HashMap<&'static str, Vec<(String, &'static str)>> = HashMap::new();
-        for g in GROUPS_USED {
-            let list = messages::group(g)
-                .map(|(_, en, ja)| (pattern(en), ja))
-                .collect();
-            out.insert(g, list);
-        }
-        out
-    });
-    groups.get(group).map_or(&[], Vec::as_slice)
-}
-
-/// The groups of the message tables this module matches English text against.
-const GROUPS_USED: [&str; 4] = ["finding", "reason", "source", "limit_unit"];
-
-/// "{0} x {1}" → "{} x {}".
-fn pattern(english: &str) -> String {
-    let mut out = english.to_string();
-    for i in 0..messages::slots(english).len() {
-        out = out.replace(&format!("{{{i}}}"), "{}");
-    }
-    out
-}
-
-/// The Japanese of a whole text of `group` (a unit), when the table has it.
-fn lookup(group: &str, english: &str) -> Option<&'static str> {
-    pairs(group)
-        .iter()
-        .find(|(en, _)| en == english)
-        .map(|(_, ja)| *ja)
-}
-
-/// The first template of `table` that matches `text`, filled with the values it captured.
-fn translate(table: &[(String, &'static str)], text: &str) -> Option<String> {
-    table.iter().find_map(|(en, ja)| {
-        let mut values = Vec::new();
-        capture(en, text, &mut values).then(|| fill(ja, &values))
-    })
-}
-
-/// Match `text` against `pattern` (`{}` = one non-empty value), collecting the values.
-fn capture<'a>(pattern: &str, text: &'a str, values: &mut Vec<&'a str>) -> bool {
-    let Some(at) = pattern.find("{}") else {
-        return pattern == text;
-    };
-    let (lit, rest) = (&pattern[..at], &pattern[at + 2..]);
-    let Some(text) = text.strip_prefix(lit) else {
-        return false;
-    };
-    if text.is_empty() {
-        return false;
-    }
-    // Try every split of the value (shortest first): backtracking over a handful of characters.
-    for (end, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
-        let mark = values.len();
-        values.push(&text[..end]);
-        if capture(rest, &text[end..], values) {
-            return true;
-        }
-        values.truncate(mark);
-    }
-    false
-}
-
-/// Put `values` into the `{0}`, `{1}`… slots of `template` (a missing value leaves the slot text).
-fn fill(template: &str, values: &[&str]) -> String {
-    let mut out = template.to_string();
-    for (i, v) in values.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), v);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,42 +186,62 @@ mod tests {
         assert_eq!(unit(Lang::Ja, "furlong"), "furlong");
     }
 
+    /// Finding messages, units and reasons: each id's English and Japanese, written out.
     #[test]
-    fn findings() {
-        assert_eq!(
-            finding_message(
-                Lang::Ja,
-                "run time per invocation (0.12 s) vs Lambda's 15-minute maximum"
+    fn findings_and_reasons() {
+        use messages::Value;
+        let timeout = crate::msg!("finding.lambda.run_time_invocation_s_vs_lambda", "0.12");
+        both(
+            &timeout,
+            "run time per invocation (0.12 s) vs Lambda's 15-minute maximum",
+            "呼び出し 1 回あたりの実行時間（0.12 秒）と Lambda の上限 15 分の比較",
+        );
+        both(
+            &crate::msg!(
+                "finding.lambda.concurrent_executions_busiest_second_requests_s",
+                1,
+                "19:00",
+                "4.724",
+                "0.12",
+                1
             ),
-            "呼び出し 1 回あたりの実行時間（0.12 秒）と Lambda の上限 15 分の比較"
+            "concurrent executions at the busiest second (1 at 19:00: 4.724 requests/s x 0.12 s); provisioned concurrency of 1 would keep the peak hour's average warm",
+            "最も混む 1 秒の同時実行数（19:00 に 1: 毎秒 4.724 リクエスト × 0.12 秒）。プロビジョニングされた同時実行 1 でピーク時間帯の平均を常時待機できます",
         );
         assert_eq!(
-            finding_message(Lang::Ja, "concurrent executions at the busiest second (1 at 19:00: 4.724 requests/s x 0.12 s); provisioned concurrency of 1 would keep the peak hour's average warm"),
-            "最も混む 1 秒の同時実行数（19:00 に 1: 毎秒 4.724 リクエスト × 0.12 秒）。プロビジョニングされた同時実行 1 でピーク時間帯の平均を常時待機できます"
+            messages::limit_unit(Lang::Ja, "requests per second"),
+            "リクエスト/秒"
         );
-        assert_eq!(finding_message(Lang::Ja, "something new"), "something new");
-        assert_eq!(
-            finding_message(Lang::En, "average item size (1 KB)"),
-            "average item size (1 KB)"
-        );
-        assert_eq!(limit_unit(Lang::Ja, "requests per second"), "リクエスト/秒");
-        assert_eq!(limit_unit(Lang::En, "seconds"), "seconds");
-    }
-
-    #[test]
-    fn capacity_reasons() {
-        assert_eq!(
-            reason(Lang::Ja, "capped at 20 tasks, 1,264.236 requests/s go unserved at the busiest second (46 tasks needed)"),
-            "上限 20 タスクのため、最も混む 1 秒に毎秒 1,264.236 リクエストを処理できません（必要 46 タスク）"
-        );
-        assert_eq!(
-            reason(
-                Lang::Ja,
-                "271.708 vCPUs busy at the busiest second on a fixed 4 vCPUs (2 instances)"
+        assert_eq!(messages::limit_unit(Lang::En, "seconds"), "seconds");
+        assert_eq!(messages::limit_unit(Lang::Ja, "furlongs"), "furlongs");
+        both(
+            &Msg::of(
+                "reason.hard_limit",
+                vec![
+                    Value::Msg(timeout),
+                    Value::Plain("1,200".into()),
+                    Value::Plain("900".into()),
+                    Value::LimitUnit("seconds".into()),
+                ],
             ),
-            "最も混む 1 秒に 271.708 vCPU が使用中ですが、固定の 4 vCPU（2 台）しかありません"
+            "run time per invocation (0.12 s) vs Lambda's 15-minute maximum: 1,200 is above the hard limit of 900 seconds",
+            "呼び出し 1 回あたりの実行時間（0.12 秒）と Lambda の上限 15 分の比較: 1,200 がハード上限 900 秒 を超えています",
         );
-        assert_eq!(reason(Lang::En, "anything"), "anything");
+        both(
+            &crate::msg!("reason.capped_tasks_requests_s_go_unserved", 20, "1,264.236", 46),
+            "capped at 20 tasks, 1,264.236 requests/s go unserved at the busiest second (46 tasks needed)",
+            "上限 20 タスクのため、最も混む 1 秒に毎秒 1,264.236 リクエストを処理できません（必要 46 タスク）",
+        );
+        both(
+            &crate::msg!(
+                "reason.vcpus_busy_busiest_second_fixed_vcpus_2",
+                "271.708",
+                4,
+                2
+            ),
+            "271.708 vCPUs busy at the busiest second on a fixed 4 vCPUs (2 instances)",
+            "最も混む 1 秒に 271.708 vCPU が使用中ですが、固定の 4 vCPU（2 台）しかありません",
+        );
     }
 
     /// A message and its texts in both languages, written out by hand.

@@ -37,13 +37,13 @@ pub fn table_in(rep: &Report, lang: Lang) -> String {
             lb.what_to_do_source,
         ]);
         for f in &a.limits {
-            let source = super::i18n_lines::source(lang, &f.source);
+            let source = super::i18n_lines::source(lang, f);
             let what = if f.remedy.is_empty() {
                 source.into_owned()
             } else {
                 format!(
                     "{}\n{}: {}",
-                    super::i18n_lines::remedy(lang, &f.id, &f.remedy),
+                    super::i18n_lines::remedy(lang, f),
                     lb.source,
                     source
                 )
@@ -136,9 +136,9 @@ pub fn csv(rep: &Report, lang: Lang) -> Vec<u8> {
                     f.limit.clone(),
                     f.unit.clone(),
                     f.kind.clone(),
-                    super::i18n_lines::finding_message(lang, &f.message).into_owned(),
-                    super::i18n_lines::remedy(lang, &f.id, &f.remedy).into_owned(),
-                    super::i18n_lines::source(lang, &f.source).into_owned(),
+                    super::i18n_lines::finding_message(lang, f).into_owned(),
+                    super::i18n_lines::remedy(lang, f).into_owned(),
+                    super::i18n_lines::source(lang, f).into_owned(),
                     a.feasible.to_string(),
                 ],
             );
@@ -168,11 +168,11 @@ pub fn markdown(rep: &Report, lang: Lang) -> String {
                 "| {} | {} | {} `{}` | {} | {} {} | {} |\n",
                 lang.status(f.status.label()),
                 lang.tier(&f.tier),
-                cell(&super::i18n_lines::finding_message(lang, &f.message)),
+                cell(&super::i18n_lines::finding_message(lang, f)),
                 f.id,
                 cell(&f.value),
                 cell(&f.limit),
-                cell(&super::i18n_lines::limit_unit(lang, &f.unit)),
+                cell(&super::i18n_lines::limit_unit(lang, f)),
                 lang.kind(&f.kind)
             ));
         }

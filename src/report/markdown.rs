@@ -132,13 +132,13 @@ fn arch_section(o: &mut String, rep: &Report, a: &ArchReport, lang: Lang) {
                 "| {} | {} | {} (`{}`) | {} | {} {} | {} | {} |\n",
                 lang.status(&format!("{:?}", f.status).to_lowercase()),
                 lang.tier(&f.tier),
-                cell(&i18n_lines::finding_message(lang, &f.message)),
+                cell(&i18n_lines::finding_message(lang, f)),
                 f.id,
                 f.value,
                 f.limit,
-                cell(&i18n_lines::limit_unit(lang, &f.unit)),
+                cell(&i18n_lines::limit_unit(lang, f)),
                 lang.kind(&f.kind),
-                cell(&i18n_lines::remedy(lang, &f.id, &f.remedy))
+                cell(&i18n_lines::remedy(lang, f))
             ));
         }
     }

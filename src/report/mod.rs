@@ -114,12 +114,12 @@ pub fn blocker_text(arch: &ArchReport, b: &Blocker, lang: Lang) -> String {
     let text = match (lang, finding) {
         (Lang::Ja, Some(f)) => format!(
             "{}: {} > {} {}",
-            i18n_lines::finding_message(lang, &f.message),
+            i18n_lines::finding_message(lang, f),
             f.value,
             f.limit,
-            i18n_lines::limit_unit(lang, &f.unit)
+            i18n_lines::limit_unit(lang, f)
         ),
-        _ => i18n_lines::reason(lang, &b.reason).into_owned(),
+        _ => i18n_lines::reason(lang, b).into_owned(),
     };
     format!("{} ({}, {})", text, lang.tier(&b.tier), b.id)
 }

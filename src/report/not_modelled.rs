@@ -4,11 +4,9 @@ use super::i18n::Lang;
 use crate::compare::Report;
 use crate::not_modelled::{describe, Item};
 
-fn heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Not in this estimate",
-        Lang::Ja => "この見積もりに含まれないもの",
-    }
+/// "Not in this estimate" (`ui.not_modelled.heading`).
+pub fn heading(lang: Lang) -> &'static str {
+    super::display::word(lang, "ui.not_modelled.heading")
 }
 
 fn line(item: &Item, lang: Lang, all: usize) -> String {

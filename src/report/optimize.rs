@@ -1,7 +1,7 @@
 //! Rendering `optimize` results: per architecture the written baseline, the best configuration,
 //! the saving, why it cannot get cheaper, and the next alternatives — as a terminal table,
 //! Markdown, HTML, CSV (exact USD) and JSON `archcost/optimize/1`. Labels in English or Japanese.
-use super::display::Display;
+use super::display::{fill, Display};
 use super::i18n::Lang;
 use crate::messages;
 use crate::money;
@@ -29,106 +29,109 @@ struct Words {
     notes: &'static str,
 }
 
-const EN: Words = Words {
-    section: "Optimize",
-    title: "Cheapest configuration that carries the workload",
-    written: "as written",
-    best: "best",
-    alternative: "next",
-    monthly: "monthly",
-    upfront: "upfront",
-    saving: "saving",
-    configuration: "configuration",
-    binding: "why not cheaper",
-    not_searched: "no [architecture.search] table: priced as written only",
-    infeasible: "no configuration meets every constraint",
-    ruled_out_by: "ruled out by",
-    evaluated: "{n} tier configurations priced; {space} configurations covered; {c} combined",
-    breaks: "the written configuration breaks",
-    notes: "note",
-};
-
-const JA: Words = Words {
-    section: "最適化",
-    title: "ワークロードを処理できる最安の構成",
-    written: "現在の構成",
-    best: "最安",
-    alternative: "次点",
-    monthly: "月額",
-    upfront: "前払い",
-    saving: "削減額",
-    configuration: "構成",
-    binding: "これ以上安くならない理由",
-    not_searched: "[architecture.search] がないため、記載どおりの構成のみ試算",
-    infeasible: "すべての制約を満たす構成がありません",
-    ruled_out_by: "除外理由",
-    evaluated: "ティア構成 {n} 件を試算、対象構成 {space} 件、組み合わせ {c} 件",
-    breaks: "現在の構成が満たさない制約",
-    notes: "注記",
-};
-
-/// One sentence of the optimize output in `lang`.
-pub fn say(s: &Said, lang: Lang) -> String {
-    match (s, lang) {
-        (Said::Fleet { tier, units, unit, utilization_pct }, Lang::En) => {
-            format!("{tier}: peak hour needs {units} x {unit} at {utilization_pct} %")
-        }
-        (Said::Fleet { tier, units, unit, utilization_pct }, Lang::Ja) => {
-            format!("{tier}: ピーク時間帯に {unit} が {units} 台必要（使用率 {utilization_pct} %）")
-        }
-        (Said::Cheaper { tier, id, count, example }, Lang::En) => {
-            format!("{tier}: {count} cheaper option(s) ruled out by {id} (e.g. {example})")
-        }
-        (Said::Cheaper { tier, id, count, example }, Lang::Ja) => {
-            format!("{tier}: より安い {count} 件の選択肢が {id} により除外（例: {example}）")
-        }
-        (Said::Interpolated { tier, duration_ms }, Lang::En) => {
-            format!("{tier}: duration {duration_ms} ms interpolated between measured sizes")
-        }
-        (Said::Interpolated { tier, duration_ms }, Lang::Ja) => {
-            format!("{tier}: 実行時間 {duration_ms} ms は計測したサイズ間の補間値")
-        }
-        (Said::Cap { id }, Lang::En) => format!("cheaper configurations exceed {id}"),
-        (Said::Cap { id }, Lang::Ja) => format!("より安い構成は {id} を超えます"),
-        (Said::Utilization { tier, written_pct, search_pct }, Lang::En) => format!(
-            "the written {tier} fleet is sized at {written_pct} % utilization; the search sizes fleets at {search_pct} %"
-        ),
-        (Said::Utilization { tier, written_pct, search_pct }, Lang::Ja) => format!(
-            "記載どおりの {tier} は使用率 {written_pct} % で台数を決めています。探索では {search_pct} % で決めます"
-        ),
-        (Said::Unpriced { tier, count }, Lang::En) => format!(
-            "{tier}: {count} configuration(s) skipped: no sourced rate in this catalog for their purchase option or size (and no discount_pct)"
-        ),
-        (Said::Unpriced { tier, count }, Lang::Ja) => format!(
-            "{tier}: {count} 件の構成を除外（購入オプションまたはサイズの出典付き料金がこのカタログになく、discount_pct もありません）"
-        ),
-        (Said::UnpricedSpot { tier, count }, Lang::En) => format!(
-            "{tier}: {count} Spot configuration(s) skipped: no sourced Spot price or discount in this catalog for that type or task in this region (and no discount_pct)"
-        ),
-        (Said::UnpricedSpot { tier, count }, Lang::Ja) => format!(
-            "{tier}: {count} 件の Spot 構成を除外（このリージョンのそのタイプ／タスクについて出典付きの Spot 料金・割引率がこのカタログになく、discount_pct もありません）"
-        ),
-        (Said::NoConnectionCheck { tier, count }, Lang::En) => format!(
-            "{tier}: {count} configuration(s) not checked against the default max_connections: no sourced memory for that class (limits/rds-instance-memory.csv) or formula for that engine"
-        ),
-        (Said::NoConnectionCheck { tier, count }, Lang::Ja) => format!(
-            "{tier}: {count} 件の構成は既定の max_connections を確認していません（そのクラスのメモリ（limits/rds-instance-memory.csv）またはエンジンの計算式に出典がありません）"
-        ),
-        (Said::NoVcpus { tier, count }, Lang::En) => format!(
-            "{tier}: {count} type(s) left out: their vCPUs are not in limits/ec2-vcpus.csv, so rps_per_vcpu cannot size them"
-        ),
-        (Said::NoVcpus { tier, count }, Lang::Ja) => format!(
-            "{tier}: {count} 種類のタイプを除外（vCPU 数が limits/ec2-vcpus.csv にないため rps_per_vcpu で台数を決められません）"
-        ),
-        (Said::InterpolatedBetweenMeasured, Lang::En) => "Lambda durations between the sizes Power Tuning measured are interpolated linearly; none is extrapolated".into(),
-        (Said::InterpolatedBetweenMeasured, Lang::Ja) => "Power Tuning で計測したサイズの間の Lambda 実行時間は線形補間です（外挿はしません）".into(),
+/// The labels of `lang` from the message tables (`ui.optimize.words.*`).
+fn load_words(lang: Lang) -> Words {
+    let t = |id: &'static str| messages::text(lang, id).unwrap_or(id);
+    Words {
+        section: t("ui.optimize.words.section"),
+        title: t("ui.optimize.words.title"),
+        written: t("ui.optimize.words.written"),
+        best: t("ui.optimize.words.best"),
+        alternative: t("ui.optimize.words.alternative"),
+        monthly: t("ui.optimize.words.monthly"),
+        upfront: t("ui.optimize.words.upfront"),
+        saving: t("ui.optimize.words.saving"),
+        configuration: t("ui.optimize.words.configuration"),
+        binding: t("ui.optimize.words.binding"),
+        not_searched: t("ui.optimize.words.not_searched"),
+        infeasible: t("ui.optimize.words.infeasible"),
+        ruled_out_by: t("ui.optimize.words.ruled_out_by"),
+        evaluated: t("ui.optimize.words.evaluated"),
+        breaks: t("ui.optimize.words.breaks"),
+        notes: t("ui.optimize.words.notes"),
     }
 }
 
+/// The labels of `lang`, read from the tables once.
 fn words(lang: Lang) -> &'static Words {
+    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    static JA: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     match lang {
-        Lang::En => &EN,
-        Lang::Ja => &JA,
+        Lang::En => EN.get_or_init(|| load_words(Lang::En)),
+        Lang::Ja => JA.get_or_init(|| load_words(Lang::Ja)),
+    }
+}
+
+/// One sentence of the optimize output in `lang` (`ui.optimize.say.*`).
+pub fn say(s: &Said, lang: Lang) -> String {
+    let text = |id: &'static str, pairs: &[(&str, &str)]| {
+        fill(messages::text(lang, id).unwrap_or(id), pairs)
+    };
+    match s {
+        Said::Fleet {
+            tier,
+            units,
+            unit,
+            utilization_pct,
+        } => text(
+            "ui.optimize.say.fleet",
+            &[
+                ("tier", tier),
+                ("units", units),
+                ("unit", unit),
+                ("utilization_pct", utilization_pct),
+            ],
+        ),
+        Said::Cheaper {
+            tier,
+            id,
+            count,
+            example,
+        } => text(
+            "ui.optimize.say.cheaper",
+            &[
+                ("tier", tier),
+                ("count", &count.to_string()),
+                ("id", id),
+                ("example", example),
+            ],
+        ),
+        Said::Interpolated { tier, duration_ms } => text(
+            "ui.optimize.say.interpolated",
+            &[("tier", tier), ("duration_ms", duration_ms)],
+        ),
+        Said::Cap { id } => text("ui.optimize.say.cap", &[("id", id)]),
+        Said::Utilization {
+            tier,
+            written_pct,
+            search_pct,
+        } => text(
+            "ui.optimize.say.utilization",
+            &[
+                ("tier", tier),
+                ("written_pct", written_pct),
+                ("search_pct", search_pct),
+            ],
+        ),
+        Said::Unpriced { tier, count } => text(
+            "ui.optimize.say.unpriced",
+            &[("tier", tier), ("count", &count.to_string())],
+        ),
+        Said::UnpricedSpot { tier, count } => text(
+            "ui.optimize.say.unpriced_spot",
+            &[("tier", tier), ("count", &count.to_string())],
+        ),
+        Said::NoConnectionCheck { tier, count } => text(
+            "ui.optimize.say.no_connection_check",
+            &[("tier", tier), ("count", &count.to_string())],
+        ),
+        Said::NoVcpus { tier, count } => text(
+            "ui.optimize.say.no_vcpus",
+            &[("tier", tier), ("count", &count.to_string())],
+        ),
+        Said::InterpolatedBetweenMeasured => {
+            text("ui.optimize.say.interpolated_between_measured", &[])
+        }
     }
 }
 

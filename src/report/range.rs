@@ -16,28 +16,18 @@ struct Words {
     discount_note: &'static str,
 }
 
+/// The section's words in `lang` (`ui.range.*`).
 fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::En => Words {
-            heading: "Range (low / expected / high)",
-            low: "Low",
-            expected: "Expected",
-            high: "High",
-            inputs: "Uncertain inputs",
-            triple: "low / expected / high",
-            note: "Low = every uncertain input at its low end, high = every one at its high end (costs never fall when an input grows, so these bound the cost).",
-            discount_note: " A discount_pct range works the other way: low puts the discount at its high end.",
-        },
-        Lang::Ja => Words {
-            heading: "幅（低 / 想定 / 高）",
-            low: "低",
-            expected: "想定",
-            high: "高",
-            inputs: "不確かな入力",
-            triple: "低 / 想定 / 高",
-            note: "低 = 不確かな入力をすべて下限、高 = すべて上限にした場合（入力が増えてもコストは下がらないため、これがコストの範囲です）。",
-            discount_note: "discount_pct の幅は逆向きで、低では割引率を上限にします。",
-        },
+    let t = |id: &'static str| crate::messages::text(lang, id).unwrap_or(id);
+    Words {
+        heading: t("ui.range.heading"),
+        low: t("ui.range.low"),
+        expected: t("ui.range.expected"),
+        high: t("ui.range.high"),
+        inputs: t("ui.range.inputs"),
+        triple: t("ui.range.triple"),
+        note: t("ui.range.note"),
+        discount_note: t("ui.range.discount_note"),
     }
 }
 

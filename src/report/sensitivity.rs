@@ -68,15 +68,12 @@ pub fn table(r: &Sensitivity, d: &Display) -> String {
         }
     }
     for s in &r.skipped {
-        let note = match d.lang {
-            super::i18n::Lang::En => "note: ",
-            super::i18n::Lang::Ja => "注記：",
-        };
+        let note = super::display::word(d.lang, "ui.sensitivity.note");
         o.push_str(&format!(
             "{note}{} {} — {}\n",
             label(d, &s.input),
             w.not_varied,
-            super::i18n_lines::reason(d.lang, &s.reason)
+            super::i18n_lines::skipped(d.lang, s)
         ));
     }
     if let Some(note) = d.rate_note() {
@@ -106,10 +103,7 @@ pub fn markdown(r: &Sensitivity, d: &Display) -> String {
     let max = max_swing(r);
     let w = d.words();
     let p = crate::money::exact(r.pct);
-    let title = match d.lang {
-        super::i18n::Lang::En => "Sensitivity",
-        super::i18n::Lang::Ja => "感度分析",
-    };
+    let title = super::display::word(d.lang, "ui.sensitivity.title");
     let mut o = format!(
         "# {title}: {}\n\n{}\n",
         cell(&r.scenario),
@@ -154,7 +148,7 @@ pub fn markdown(r: &Sensitivity, d: &Display) -> String {
             "\n> {} {} — {}\n",
             label(d, &s.input),
             w.not_varied,
-            cell(&super::i18n_lines::reason(d.lang, &s.reason))
+            cell(&super::i18n_lines::skipped(d.lang, s))
         ));
     }
     if let Some(note) = d.rate_note() {

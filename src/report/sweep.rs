@@ -2,7 +2,7 @@
 //! sentence per crossing, and the data of the sweep chart. Pure formatting: the commands run the
 //! engine and write the bytes.
 use super::chart::ChartData;
-use super::display::{fill, Display};
+use super::display::{fill, word, Display};
 use super::table::new_table;
 use crate::breakeven::{Crossing, CrossingKind};
 use crate::compare::Outcome;
@@ -318,11 +318,9 @@ fn kind_word(k: CrossingKind, w: &super::display::Words) -> &'static str {
 
 /// "serverless is cheaper below 41.3M requests/month; containers above — both $x there".
 pub fn sentence(c: &Crossing, key: &str, d: &Display) -> String {
-    let unit = match (key, d.lang) {
-        ("workload.requests_per_month", super::i18n::Lang::En) => " requests/month",
-        ("workload.requests_per_month", super::i18n::Lang::Ja) => " リクエスト/月",
-        ("workload.requests_per_second", super::i18n::Lang::En) => " requests/s",
-        ("workload.requests_per_second", super::i18n::Lang::Ja) => " リクエスト/秒",
+    let unit = match key {
+        "workload.requests_per_month" => word(d.lang, "ui.sweep.unit_requests_per_month"),
+        "workload.requests_per_second" => word(d.lang, "ui.sweep.unit_requests_per_second"),
         _ => "",
     };
     let w = d.words();
@@ -346,10 +344,10 @@ pub fn sentence(c: &Crossing, key: &str, d: &Display) -> String {
             .get(name)
             .map(|v| v.join(", "))
             .unwrap_or_default();
-        text.push_str(&match d.lang {
-            super::i18n::Lang::En => format!("; {name} cannot run the workload there ({ids})"),
-            super::i18n::Lang::Ja => format!("。{name} はその点では実行できません（{ids}）"),
-        });
+        text.push_str(&fill(
+            word(d.lang, "ui.sweep.cannot_run_there"),
+            &[("name", name), ("ids", &ids)],
+        ));
     }
     text
 }

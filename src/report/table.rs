@@ -154,15 +154,11 @@ pub fn finding_cells(f: &crate::limits::Finding, lang: Lang, last: String) -> Ve
         Cell::new(lang.tier(&f.tier)),
         Cell::new(format!(
             "{}\n{}",
-            i18n_lines::finding_message(lang, &f.message),
+            i18n_lines::finding_message(lang, f),
             f.id
         )),
         right(f.value.clone()),
-        right(format!(
-            "{} {}",
-            f.limit,
-            i18n_lines::limit_unit(lang, &f.unit)
-        )),
+        right(format!("{} {}", f.limit, i18n_lines::limit_unit(lang, f))),
         Cell::new(lang.kind(&f.kind)),
         Cell::new(last),
     ]
@@ -185,13 +181,14 @@ pub fn limits_table_in(name: &str, findings: &[crate::limits::Finding], lang: La
         t.add_row(finding_cells(
             f,
             lang,
-            i18n_lines::remedy(lang, &f.id, &f.remedy).into_owned(),
+            i18n_lines::remedy(lang, f).into_owned(),
         ));
     }
-    match lang {
-        Lang::En => format!("{} {name}\n{t}\n", lb.limits_for),
-        Lang::Ja => format!("{}{name}\n{t}\n", lb.limits_for),
-    }
+    let heading = super::display::fill(
+        super::display::word(lang, "ui.table.limits_heading"),
+        &[("label", lb.limits_for), ("name", name)],
+    );
+    format!("{heading}\n{t}\n")
 }
 
 /// Catalog rows for `pricing show`.

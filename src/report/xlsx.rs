@@ -194,6 +194,12 @@ fn col(c: u16) -> char {
     char::from(b'A' + (c as u8).min(25))
 }
 
+/// `text` without apostrophes or white space at either end (Excel refuses a sheet name that
+/// starts or ends with an apostrophe).
+fn trim_edges(text: &str) -> &str {
+    text.trim_matches(|c: char| c == '\'' || c.is_whitespace())
+}
+
 /// A1 reference of a 0-based (row, column).
 fn cell(row: u32, c: u16) -> String {
     format!("{}{}", col(c), row + 1)
@@ -219,13 +225,12 @@ pub fn sheet_names(summary: &str, architectures: &[&str]) -> Vec<String> {
                 c => c,
             })
             .collect();
-        let mut base = cleaned.trim().trim_matches('\'').trim().to_string();
+        // Apostrophes and white space are trimmed together (a name like `' 'x` must not leave
+        // a leading apostrophe), and again after the cut; blank or reserved is judged last.
+        let mut base = trim_edges(&cut_utf16(trim_edges(&cleaned), SHEET_NAME_MAX)).to_string();
         if base.is_empty() || base.eq_ignore_ascii_case("history") {
             base = format!("{base} sheet").trim().to_string();
         }
-        let base = cut_utf16(&base, SHEET_NAME_MAX);
-        let base = base.trim_end_matches(|c: char| c == '\'' || c.is_whitespace());
-        let base = base.to_string();
         let mut name = base.clone();
         let mut n = 2;
         while taken.contains(&name.to_lowercase()) {
@@ -576,10 +581,7 @@ fn closing_lines(
     ws.write_string_with_format(row + 1, 0, x.edit_hint, &fmt.bold)?;
     row += 3;
     if !rep.not_modelled.is_empty() {
-        let heading = match lang {
-            Lang::En => "Not in this estimate",
-            Lang::Ja => "この見積もりに含まれないもの",
-        };
+        let heading = super::not_modelled::heading(lang);
         ws.write_string_with_format(row, 0, heading, &fmt.header)?;
         row += 1;
         for item in &rep.not_modelled {
@@ -817,6 +819,8 @@ mod tests {
                 &long,
                 &long,
                 "サーバーレス構成",
+                "' 'x",
+                &format!("History{}x", " ".repeat(30)),
             ],
         );
         assert_eq!(names[0], "Summary");
@@ -828,6 +832,11 @@ mod tests {
         assert_eq!(names[6], "a".repeat(31));
         assert_eq!(names[7], format!("{} (2)", "a".repeat(27)));
         assert_eq!(names[8], "サーバーレス構成");
+        // Apostrophe, space, apostrophe: the old trim left `'x`, which rust_xlsxwriter refuses.
+        assert_eq!(names[9], "x");
+        // Cut to 31 units the name is `History` and spaces: still the reserved name (and the
+        // second `History sheet`).
+        assert_eq!(names[10], "History sheet (2)");
         for n in &names {
             assert!(n.chars().count() <= SHEET_NAME_MAX, "{n}");
             assert!(!n.contains(['[', ']', ':', '*', '?', '/', '\\']), "{n}");

@@ -131,6 +131,66 @@ impl SettingsCheck<'_> {
         format!("{}.{key}", self.base)
     }
 
+    /// A fleet sized by exactly one of a fixed count or a scaling rule (`rps`), each with only
+    /// its own keys: the count whole and at most 100,000 and no min/max beside it; `hours` (a
+    /// fixed fleet's running hours) within the month and never beside a scaling rule; the
+    /// scaling keys as [`Self::scaling`] checks them. EC2 and Fargate phrase the problems with
+    /// their own message ids.
+    pub fn fixed_or_scaling(&self, f: &FleetSize) -> Result<()> {
+        let (c, p) = (self.check, |k: &str| self.key(k));
+        let [count_key, rps_key, min_key, max_key] = f.keys;
+        match (f.count, f.rps) {
+            (Some(_), Some(_)) => Err(c.fail(
+                self.base,
+                said!(f.ids.count_and_rps[0]),
+                said!(f.ids.count_and_rps[1]),
+            )),
+            (None, None) => Err(c.fail(
+                &p(count_key),
+                said!(f.ids.no_count[0]),
+                said!(f.ids.no_count[1]),
+            )),
+            (Some(n), None) => {
+                c.non_negative(&p(count_key), n, dec!(100000))?;
+                c.whole(&p(count_key), n)?;
+                if f.min_max.0.is_some() || f.min_max.1.is_some() {
+                    return Err(c.fail(
+                        &p(min_key),
+                        said!(f.ids.min_max_fixed[0]),
+                        said!(f.ids.min_max_fixed[1]),
+                    ));
+                }
+                if let Some(FixedHours {
+                    key,
+                    hours: Some(h),
+                    ..
+                }) = f.hours
+                {
+                    let month = self.scenario.assumptions.hours_per_month;
+                    c.range(
+                        &p(key),
+                        h,
+                        dec!(0),
+                        month,
+                        "hours (assumptions.hours_per_month)",
+                    )?;
+                }
+                Ok(())
+            }
+            (None, Some(r)) => {
+                if let Some(FixedHours {
+                    key,
+                    hours: Some(_),
+                    scaled_ids: [problem, hint],
+                }) = f.hours
+                {
+                    return Err(c.fail(&p(key), said!(problem), said!(hint)));
+                }
+                self.scaling(r, f.min_max, [rps_key, min_key, max_key])
+            }
+        }
+    }
+
     /// Hour-by-hour scaling keys: requests per second per unit, and min/max units.
     pub fn scaling(
         &self,
@@ -164,4 +224,36 @@ impl SettingsCheck<'_> {
         }
         Ok(())
     }
+}
+
+/// A fleet's size keys, checked by [`SettingsCheck::fixed_or_scaling`].
+pub struct FleetSize<'k> {
+    /// Key names: the fixed count, the requests per second per unit (named in its range error),
+    /// the minimum and the maximum units.
+    pub keys: [&'k str; 4],
+    pub count: Option<Decimal>,
+    /// Requests per second per unit (from whichever `rps_per_*` key is set).
+    pub rps: Option<Decimal>,
+    pub min_max: (Option<Decimal>, Option<Decimal>),
+    /// Running hours of a fixed fleet, when the service has that key.
+    pub hours: Option<FixedHours<'k>>,
+    pub ids: FleetIds,
+}
+
+/// Running hours of a fixed fleet (Fargate's `running_hours`).
+pub struct FixedHours<'k> {
+    pub key: &'k str,
+    pub hours: Option<Decimal>,
+    /// Message ids (problem, hint) of "only with a fixed count".
+    pub scaled_ids: [&'static str; 2],
+}
+
+/// Message ids (problem, hint) of a fleet's size problems.
+pub struct FleetIds {
+    /// Both a fixed count and a scaling rule.
+    pub count_and_rps: [&'static str; 2],
+    /// Neither.
+    pub no_count: [&'static str; 2],
+    /// min/max beside a fixed count.
+    pub min_max_fixed: [&'static str; 2],
 }

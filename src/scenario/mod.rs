@@ -13,7 +13,7 @@ mod types;
 mod validate;
 mod validate_net;
 
-pub use check::{Check, SettingsCheck, ValidateSettings, BIG};
+pub use check::{Check, FixedHours, FleetIds, FleetSize, SettingsCheck, ValidateSettings, BIG};
 pub use num::from_f64;
 pub use suggest::{closest, closest_name, instance as suggest_instance};
 pub use types::*;

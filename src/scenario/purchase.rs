@@ -62,13 +62,14 @@ impl Terms {
         self.term_years * 12
     }
 
-    /// "1-year no upfront" for descriptions.
-    pub fn text(&self) -> String {
-        format!(
-            "{}-year {}",
-            self.term_years,
-            self.payment.key().replace('-', " ")
-        )
+    /// The term as a message ("1-year no upfront", `term.*`).
+    pub fn term(&self) -> Text {
+        let id = match self.payment {
+            Payment::NoUpfront => "term.year_no_upfront",
+            Payment::PartialUpfront => "term.year_partial_upfront",
+            Payment::AllUpfront => "term.year_all_upfront",
+        };
+        said!(id, self.term_years.to_string())
     }
 }
 
@@ -212,28 +213,28 @@ impl Service {
     /// The commitment-rate keys the tier's purchase option reads when no `discount_pct` is
     /// given, with what each is (for messages). Empty for on-demand.
     pub fn rate_keys(&self, t: &Terms) -> Vec<RateKey> {
-        let term = |key: String, what: &str| RateKey {
+        let term = |key: String, what: &'static str| RateKey {
             key,
-            what: format!("{what}, {}", t.text()),
+            what: said!(what, t.term()),
             kind: RateKind::Term,
         };
         match (self, t.purchase) {
             (_, Purchase::OnDemand) => Vec::new(),
             (Service::Ec2(e), Purchase::Reserved) => vec![term(
                 format!("ec2.reserved.linux.{}", e.instance),
-                "EC2 Reserved Instance",
+                "error.svc.purchase.rate.ec2_reserved",
             )],
             (Service::Ec2(e), Purchase::ComputeSavingsPlan) => vec![term(
                 format!("savings_plan.compute.ec2.linux.{}", e.instance),
-                "Compute Savings Plan rate",
+                "error.svc.purchase.rate.compute_plan_ec2",
             )],
             (Service::Ec2(e), Purchase::InstanceSavingsPlan) => vec![term(
                 format!("savings_plan.instance.ec2.linux.{}", e.instance),
-                "EC2 Instance Savings Plan rate",
+                "error.svc.purchase.rate.instance_plan_ec2",
             )],
             (Service::Ec2(e), Purchase::Spot) => vec![RateKey {
                 key: format!("ec2.spot.discount.linux.{}", e.instance),
-                what: "EC2 Spot average discount".to_string(),
+                what: said!("error.svc.purchase.rate.ec2_spot_discount"),
                 kind: RateKind::SpotDiscount,
             }],
             (Service::Fargate(f), Purchase::ComputeSavingsPlan) => {
@@ -241,11 +242,11 @@ impl Service {
                 vec![
                     term(
                         format!("savings_plan.compute.fargate.vcpu.{os}.{arch}"),
-                        "Compute Savings Plan rate for Fargate vCPU",
+                        "error.svc.purchase.rate.compute_plan_fargate_vcpu",
                     ),
                     term(
                         format!("savings_plan.compute.fargate.memory.{os}.{arch}"),
-                        "Compute Savings Plan rate for Fargate memory",
+                        "error.svc.purchase.rate.compute_plan_fargate_memory",
                     ),
                 ]
             }
@@ -254,33 +255,36 @@ impl Service {
                 vec![
                     RateKey {
                         key: format!("fargate.spot_vcpu.{os}.{arch}"),
-                        what: "Fargate Spot vCPU price".to_string(),
+                        what: said!("error.svc.purchase.rate.fargate_spot_vcpu"),
                         kind: RateKind::SpotPrice,
                     },
                     RateKey {
                         key: format!("fargate.spot_memory.{os}.{arch}"),
-                        what: "Fargate Spot memory price".to_string(),
+                        what: said!("error.svc.purchase.rate.fargate_spot_memory"),
                         kind: RateKind::SpotPrice,
                     },
                 ]
             }
             (Service::Lambda(l), Purchase::ComputeSavingsPlan) => vec![term(
                 format!("savings_plan.compute.lambda.duration.{}", l.arch.key()),
-                "Compute Savings Plan rate for Lambda duration",
+                "error.svc.purchase.rate.compute_plan_lambda",
             )],
             (Service::Rds(r), Purchase::Reserved) => {
-                vec![term(r.reserved_key(), "RDS Reserved Instance")]
+                vec![term(
+                    r.reserved_key(),
+                    "error.svc.purchase.rate.rds_reserved",
+                )]
             }
             (Service::Dynamodb(d), Purchase::Reserved) => {
                 let class = d.table_class.key();
                 vec![
                     term(
                         format!("dynamodb.reserved.rcu.{class}"),
-                        "DynamoDB reserved read capacity",
+                        "error.svc.purchase.rate.dynamodb_reserved_read",
                     ),
                     term(
                         format!("dynamodb.reserved.wcu.{class}"),
-                        "DynamoDB reserved write capacity",
+                        "error.svc.purchase.rate.dynamodb_reserved_write",
                     ),
                 ]
             }
@@ -323,8 +327,9 @@ impl Rds {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateKey {
     pub key: String,
-    /// "EC2 Reserved Instance, 1-year no upfront".
-    pub what: String,
+    /// What the rate is, as a message ("EC2 Reserved Instance, 1-year no upfront",
+    /// `error.svc.purchase.rate.*`).
+    pub what: Text,
     pub kind: RateKind,
 }
 
@@ -516,7 +521,7 @@ fn missing_rate(service: &str, region: &str, need: &RateKey, catalog: &Catalog) 
         said!(
             "error.svc.purchase.no_rate",
             &need.key,
-            &need.what,
+            need.what.clone(),
             service,
             region,
             where_

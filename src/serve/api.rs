@@ -239,10 +239,14 @@ fn flag(name: &str, v: Option<&str>) -> Result<bool> {
     }
 }
 
-fn required<'q>(q: &'q Query, name: &str, example: &str) -> Result<&'q str> {
+/// Field `name` of the query, or an error naming it with `hint` (an `error.serve.*_fields`
+/// id: what the page's request takes).
+fn required<'q>(q: &'q Query, name: &str, hint: &'static str) -> Result<&'q str> {
     q.get(name).ok_or_else(|| {
-        Error::Input(format!(
-            "missing `{name}`\n  hint: as `archcost {example}`, e.g. ?vary=workload.requests_per_month&from=1e5&to=1e9"
+        Error::Said(crate::said!(
+            "error.serve.missing",
+            name,
+            crate::said!(hint)
         ))
     })
 }
@@ -250,9 +254,9 @@ fn required<'q>(q: &'q Query, name: &str, example: &str) -> Result<&'q str> {
 fn sweep_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     let own = ["lang", "vary", "from", "to", "steps", "log", "format"];
     let q = Query::parse(req.query, &own)?;
-    let vary = required(&q, "vary", "sweep --vary KEY --from A --to B")?;
-    let from = parse_decimal("from", required(&q, "from", "sweep --from A")?)?;
-    let to = parse_decimal("to", required(&q, "to", "sweep --to B")?)?;
+    let vary = required(&q, "vary", "error.serve.sweep_fields")?;
+    let from = parse_decimal("from", required(&q, "from", "error.serve.sweep_fields")?)?;
+    let to = parse_decimal("to", required(&q, "to", "error.serve.sweep_fields")?)?;
     let steps = match q.get("steps") {
         None => 60,
         Some(t) => t.trim().parse::<usize>().map_err(|_| {
@@ -291,7 +295,7 @@ fn sweep_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
 fn breakeven_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     let own = ["lang", "vary", "from", "to", "between"];
     let q = Query::parse(req.query, &own)?;
-    let vary = required(&q, "vary", "breakeven --vary KEY")?;
+    let vary = required(&q, "vary", "error.serve.breakeven_fields")?;
     let (snap, wi) = what_if(ctx, &q.edits)?;
     let s = &wi.scenario;
     // The same range rules as `archcost breakeven`.

@@ -1,5 +1,5 @@
-//! What-if edits: `KEY=VALUE` pairs, keys as dot paths the way `sweep --vary` writes them
-//! (`workload.requests_per_month`, `architecture.serverless.app.memory_mb`), applied to the
+//! What-if edits: `KEY=VALUE` pairs, keys as dot paths the way the page's controls and its
+//! address write them (`workload.requests_per_month`, `architecture.serverless.app.memory_mb`), applied to the
 //! scenario's TOML text. Pricing, saving and `compare` all read the same edited text, so the
 //! page, the saved file and the CLI agree exactly; everything not edited keeps its formatting
 //! and comments.
@@ -96,9 +96,13 @@ pub fn apply(text: &str, edits: &Edits) -> Result<String> {
 /// The forms a key may take, for messages.
 const FORMS: &str = "workload.KEY, assumptions.KEY, quotas.ID, region, architecture.NAME.region or architecture.NAME.<web|app|db|extras|network>.KEY";
 
-fn bad_key(key: &str, why: &str) -> Error {
-    Error::Input(format!(
-        "`{key}`: {why}\n  hint: keys are dot paths as `archcost sweep --vary` takes them: {FORMS}"
+/// A key the page cannot set: `why` is an `error.serve.*` id.
+fn bad_key(key: &str, why: &'static str) -> Error {
+    Error::Said(crate::said!(
+        "error.serve.bad_key",
+        key,
+        crate::said!(why),
+        FORMS
     ))
 }
 
@@ -115,11 +119,8 @@ fn set(doc: &mut DocumentMut, key: &str, value: &str) -> Result<()> {
     match (section, rest) {
         ("region" | "name" | "description", "") => put(doc.as_table_mut(), section, value),
         ("workload", k) if plain(k) => {
-            let Some(table) = doc
-                .get_mut("workload")
-                .and_then(Item::as_table_like_mut)
-            else {
-                return Err(bad_key(key, "the scenario has no [workload] table"));
+            let Some(table) = doc.get_mut("workload").and_then(Item::as_table_like_mut) else {
+                return Err(bad_key(key, "error.serve.no_workload"));
             };
             put(table, k, value)?;
             // Exactly one request volume: setting one removes the other (as `sweep` does).
@@ -133,15 +134,13 @@ fn set(doc: &mut DocumentMut, key: &str, value: &str) -> Result<()> {
             }
             Ok(())
         }
-        ("assumptions", "pricing") => Err(Error::Input(format!(
-            "`{key}`: the price catalog cannot be changed from the page (it names files on this machine)\n  hint: edit assumptions.pricing in the scenario file, or restart with --pricing DIR"
-        ))),
+        ("assumptions", "pricing") => Err(Error::Said(crate::said!("error.serve.pricing", key))),
         ("assumptions", k) if plain(k) => put(table_or_new(doc, "assumptions"), k, value),
         ("quotas", id) if !id.is_empty() && id.split('.').all(plain) => {
             put(table_or_new(doc, "quotas"), id, value)
         }
         ("architecture", rest) if !rest.is_empty() => set_in_architecture(doc, key, rest, value),
-        _ => Err(bad_key(key, "not a scenario key the page can set")),
+        _ => Err(bad_key(key, "error.serve.not_a_key")),
     }
 }
 
@@ -202,7 +201,7 @@ fn set_in_architecture(doc: &mut DocumentMut, key: &str, rest: &str, value: &str
         ("web" | "app" | "db", k) if plain(k) => match arch.get_mut(tier) {
             Some(item) => match item.as_table_like_mut() {
                 Some(t) => put(t, k, value),
-                None => Err(bad_key(key, "this tier is not a table in the file")),
+                None => Err(bad_key(key, "error.serve.tier_not_table")),
             },
             None => Err(Error::Input(format!(
                 "`{key}`: architecture `{name}` has no {tier} tier\n  hint: add `{tier} = {{ service = \"...\" }}` to it in the scenario file"
@@ -217,10 +216,10 @@ fn set_in_architecture(doc: &mut DocumentMut, key: &str, rest: &str, value: &str
             }
             match arch.get_mut(tier).and_then(Item::as_table_like_mut) {
                 Some(t) => put(t, k, value),
-                None => Err(bad_key(key, "extras / network is not a table")),
+                None => Err(bad_key(key, "error.serve.extras_not_table")),
             }
         }
-        ("web" | "app" | "db" | "extras" | "network", _) => Err(bad_key(key, "expected one key after the tier")),
+        ("web" | "app" | "db" | "extras" | "network", _) => Err(bad_key(key, "error.serve.one_key_after_tier")),
         (other, _) => Err(Error::Input(format!(
             "`{key}`: `{other}` is not a tier of architecture `{name}`\n  hint: use web, app, db, extras, network (or region)"
         ))),

@@ -2,7 +2,8 @@
 //! name (letters of any script, digits, `-`, `_`, `.`, spaces; no separators, no leading dot), so
 //! it cannot leave the folder; the file is written to a temporary file and linked into place only
 //! if nothing has that name yet, so nothing is ever overwritten.
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Text};
+use crate::said;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -24,33 +25,28 @@ pub fn file_name(name: &str) -> Result<String> {
         }
         _ => trimmed,
     };
-    let hint = "use letters, digits, `-`, `_`, `.` and spaces, e.g. three-tier-peak or 繁忙期-3倍";
-    let refuse = |why: &str| {
-        Err(Error::Input(format!(
-            "save: name `{name}`: {why}\n  hint: {hint}"
-        )))
-    };
+    let refuse = |why: Text| Err(Error::Said(said!("error.serve.save_name", name, why)));
     if stem.is_empty() {
-        return refuse("empty");
+        return refuse(said!("error.serve.save_empty"));
     }
     if stem.chars().count() > MAX_NAME_CHARS {
-        return refuse(&format!("longer than {MAX_NAME_CHARS} characters"));
+        return refuse(said!("error.serve.save_too_long", MAX_NAME_CHARS));
     }
     if let Some(c) = stem
         .chars()
         .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ' ')))
     {
-        return refuse(&format!(
-            "`{}` is not allowed in a file name here (the file is always written beside the scenario)",
-            c.escape_default()
+        return refuse(said!(
+            "error.serve.save_char",
+            c.escape_default().to_string()
         ));
     }
     if stem.starts_with('.') || stem.contains("..") {
-        return refuse("a name may not start with a dot or contain `..`");
+        return refuse(said!("error.serve.save_dot"));
     }
     let base = stem.split('.').next().unwrap_or(stem).trim_end();
     if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(base)) {
-        return refuse("a device name on Windows");
+        return refuse(said!("error.serve.save_device"));
     }
     Ok(format!("{stem}.toml"))
 }
@@ -123,6 +119,26 @@ mod tests {
         ] {
             assert!(file_name(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_refused_name_says_why_in_the_page_language() {
+        let e = file_name("a/b").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "save: name `a/b`: `/` is not allowed in a file name here (the file is always written beside the scenario)\n  hint: use letters, digits, `-`, `_`, `.` and spaces, e.g. three-tier-peak or 繁忙期-3倍"
+        );
+        let e = file_name(&"x".repeat(81)).unwrap_err();
+        assert!(
+            e.to_string().contains(": longer than 80 characters\n"),
+            "{e}"
+        );
+        assert!(
+            e.render(crate::lang::Lang::Ja)
+                .contains(": 80 文字を超えています\n  ヒント: 文字、数字"),
+            "{}",
+            e.render(crate::lang::Lang::Ja)
+        );
     }
 
     #[test]

@@ -9,7 +9,8 @@ use crate::error::Result;
 use crate::messages::{Msg, Value};
 use crate::msg;
 use crate::scenario::{
-    Alb, Ec2, LoadBalancer, Os, Purchase, SettingsCheck, Terms, ValidateSettings,
+    Alb, Ec2, FleetIds, FleetSize, LoadBalancer, Os, Purchase, SettingsCheck, Terms,
+    ValidateSettings,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -217,7 +218,6 @@ impl ValidateSettings for Ec2 {
         let c = at.check;
         let e = self;
         let p = |k: &str| at.key(k);
-        let base = at.base;
         let tier = at.tier;
         let region = at.region;
         let catalog = at.catalog;
@@ -262,36 +262,24 @@ impl ValidateSettings for Ec2 {
                 "(a share of capacity)",
             )?;
         }
-        match (e.count, e.rps_per_unit()) {
-            (Some(_), Some(_)) => {
-                return Err(c.fail(
-                    base,
-                    crate::said!("error.svc.ec2.count_and_rps"),
-                    crate::said!("error.svc.ec2.count_and_rps_hint"),
-                ))
-            }
-            (None, None) => {
-                return Err(c.fail(
-                    &p("count"),
-                    crate::said!("error.svc.ec2.no_count"),
-                    crate::said!("error.svc.ec2.no_count_hint"),
-                ))
-            }
-            (Some(n), None) => {
-                c.non_negative(&p("count"), n, dec!(100000))?;
-                c.whole(&p("count"), n)?;
-                if e.min.is_some() || e.max.is_some() {
-                    return Err(c.fail(
-                        &p("min"),
-                        crate::said!("error.svc.ec2.min_max_fixed"),
-                        crate::said!("error.svc.ec2.min_max_fixed_hint"),
-                    ));
-                }
-            }
-            (None, Some(r)) => {
-                at.scaling(r, (e.min, e.max), ["rps_per_instance", "min", "max"])?;
-            }
-        }
+        at.fixed_or_scaling(&FleetSize {
+            keys: ["count", "rps_per_instance", "min", "max"],
+            count: e.count,
+            rps: e.rps_per_unit(),
+            min_max: (e.min, e.max),
+            hours: None,
+            ids: FleetIds {
+                count_and_rps: [
+                    "error.svc.ec2.count_and_rps",
+                    "error.svc.ec2.count_and_rps_hint",
+                ],
+                no_count: ["error.svc.ec2.no_count", "error.svc.ec2.no_count_hint"],
+                min_max_fixed: [
+                    "error.svc.ec2.min_max_fixed",
+                    "error.svc.ec2.min_max_fixed_hint",
+                ],
+            },
+        })?;
         if let Some(gb) = e.ebs_gb {
             c.non_negative(&p("ebs_gb"), gb, dec!(1_000_000))?;
         }

@@ -8,8 +8,8 @@ use crate::error::Result;
 use crate::messages::{Msg, Value};
 use crate::msg;
 use crate::scenario::{
-    fargate_size_ok, CpuArch, Fargate, Os, Platform, Purchase, SettingsCheck, Terms,
-    ValidateSettings,
+    fargate_size_ok, CpuArch, Fargate, FixedHours, FleetIds, FleetSize, Os, Platform, Purchase,
+    SettingsCheck, Terms, ValidateSettings,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -229,7 +229,10 @@ impl ValidateSettings for Fargate {
                     f.vcpu.normalize(),
                     f.memory_gb.normalize()
                 ),
-                crate::said!("error.svc.fargate.not_size_hint", fargate_sizes_text()),
+                crate::said!(
+                    "error.svc.fargate.not_size_hint",
+                    crate::said!("error.svc.fargate.sizes")
+                ),
             ));
         }
         c.range(
@@ -276,71 +279,87 @@ impl ValidateSettings for Fargate {
                 "(a share of capacity)",
             )?;
         }
-        task_count(f, at)
+        // Fixed `tasks` (with `running_hours`) or scaling from `rps_per_task` / `rps_per_vcpu`
+        // (with `min_tasks`/`max_tasks`): exactly one, with only its own keys.
+        at.fixed_or_scaling(&FleetSize {
+            keys: ["tasks", "rps_per_task", "min_tasks", "max_tasks"],
+            count: f.tasks,
+            rps: f.rps_per_unit(),
+            min_max: (f.min_tasks, f.max_tasks),
+            hours: Some(FixedHours {
+                key: "running_hours",
+                hours: f.running_hours,
+                scaled_ids: [
+                    "error.svc.fargate.running_hours_scaled",
+                    "error.svc.fargate.running_hours_scaled_hint",
+                ],
+            }),
+            ids: FleetIds {
+                count_and_rps: [
+                    "error.svc.fargate.tasks_and_rps",
+                    "error.svc.fargate.tasks_and_rps_hint",
+                ],
+                no_count: [
+                    "error.svc.fargate.no_tasks",
+                    "error.svc.fargate.no_tasks_hint",
+                ],
+                min_max_fixed: [
+                    "error.svc.fargate.min_max_fixed",
+                    "error.svc.fargate.min_max_fixed_hint",
+                ],
+            },
+        })
     }
 }
 
-/// Fixed `tasks` (with `running_hours`) or scaling from `rps_per_task` / `rps_per_vcpu` (with
-/// `min_tasks`/`max_tasks`): exactly one, with only its own keys.
-fn task_count(f: &Fargate, at: &SettingsCheck) -> Result<()> {
-    let c = at.check;
-    let p = |k: &str| at.key(k);
-    let base = at.base;
-    let hours = at.scenario.assumptions.hours_per_month;
-    match (f.tasks, f.rps_per_unit()) {
-        (Some(_), Some(_)) => {
-            return Err(c.fail(
-                base,
-                crate::said!("error.svc.fargate.tasks_and_rps"),
-                crate::said!("error.svc.fargate.tasks_and_rps_hint"),
-            ))
-        }
-        (None, None) => {
-            return Err(c.fail(
-                &p("tasks"),
-                crate::said!("error.svc.fargate.no_tasks"),
-                crate::said!("error.svc.fargate.no_tasks_hint"),
-            ))
-        }
-        (Some(n), None) => {
-            c.non_negative(&p("tasks"), n, dec!(100000))?;
-            c.whole(&p("tasks"), n)?;
-            if f.min_tasks.is_some() || f.max_tasks.is_some() {
-                return Err(c.fail(
-                    &p("min_tasks"),
-                    crate::said!("error.svc.fargate.min_max_fixed"),
-                    crate::said!("error.svc.fargate.min_max_fixed_hint"),
-                ));
-            }
-            if let Some(h) = f.running_hours {
-                c.range(
-                    &p("running_hours"),
-                    h,
-                    dec!(0),
-                    hours,
-                    "hours (assumptions.hours_per_month)",
-                )?;
-            }
-        }
-        (None, Some(r)) => {
-            if f.running_hours.is_some() {
-                return Err(c.fail(
-                    &p("running_hours"),
-                    crate::said!("error.svc.fargate.running_hours_scaled"),
-                    crate::said!("error.svc.fargate.running_hours_scaled_hint"),
-                ));
-            }
-            at.scaling(
-                r,
-                (f.min_tasks, f.max_tasks),
-                ["rps_per_task", "min_tasks", "max_tasks"],
-            )?;
-        }
-    }
-    Ok(())
-}
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+    use crate::scenario::FARGATE_SIZES;
+    use rust_decimal::Decimal;
+    use std::collections::BTreeSet;
+    use std::str::FromStr;
 
-/// The task sizes of `crate::scenario::FARGATE_SIZES`, for the hint.
-fn fargate_sizes_text() -> String {
-    "0.25 vCPU: 0.5/1/2 GB; 0.5: 1-4 GB; 1: 2-8 GB; 2: 4-16 GB; 4: 8-30 GB (1 GB steps); 8: 16-60 GB (4 GB steps); 16: 32-120 GB (8 GB steps)".to_string()
+    /// Every (vCPU, GB) size the hint's table (`error.svc.fargate.sizes`) lists: entries
+    /// `V[ vCPU]: A/B/C GB` or `V: LO-HI GB[ (S GB steps)]` separated by `; `.
+    fn listed(table: &str) -> BTreeSet<(Decimal, Decimal)> {
+        let d = |s: &str| Decimal::from_str(s.trim()).expect(s);
+        let mut out = BTreeSet::new();
+        for entry in table.split("; ") {
+            let (vcpu, sizes) = entry.split_once(": ").expect(entry);
+            let vcpu = d(vcpu.trim_end_matches(" vCPU"));
+            let (sizes, step) = match sizes.split_once(" GB (") {
+                Some((s, step)) => (s, d(step.trim_end_matches(" GB steps)"))),
+                None => (sizes.trim_end_matches(" GB"), Decimal::ONE),
+            };
+            match sizes.split_once('-') {
+                Some((lo, hi)) => {
+                    let (mut m, hi) = (d(lo), d(hi));
+                    while m <= hi {
+                        out.insert((vcpu, m.normalize()));
+                        m += step;
+                    }
+                }
+                None => out.extend(sizes.split('/').map(|m| (vcpu, d(m).normalize()))),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_hint_lists_the_sizes_validation_accepts() {
+        let mut accepted = BTreeSet::new();
+        for (vcpu, ranges) in FARGATE_SIZES {
+            for (lo, hi, step) in ranges.iter() {
+                let mut m = *lo;
+                while m <= *hi {
+                    accepted.insert((vcpu, m.normalize()));
+                    m += step;
+                }
+            }
+        }
+        let table = crate::messages::text(Lang::En, "error.svc.fargate.sizes").expect("text");
+        assert_eq!(listed(table), accepted);
+        assert!(listed("1: 2-4 GB").len() == 3 && listed("2: 4-16 GB (4 GB steps)").len() == 4);
+    }
 }

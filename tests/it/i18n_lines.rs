@@ -1,9 +1,12 @@
 //! Japanese line-item descriptions: every line the engine can produce gets one, English stays as is.
 use crate::util::{bin, eval, repo};
 use archcost::compare::Report;
+use archcost::limits::Remedy;
+use archcost::messages::{self, limit_unit_id, Msg, Value};
 use archcost::report::i18n::Lang;
 use archcost::report::i18n_lines::{
-    description, finding_message, limit_unit, reason, remedies_ja, remedy, source, unit,
+    description, finding_message, limit_unit, reason, remedies_ja, remedy, remedy_text, source,
+    unit,
 };
 use archcost::report::{csv, markdown, table};
 
@@ -274,11 +277,11 @@ fn common_limit_findings_are_translated() {
                     || (f.id.starts_with("apigw.") && f.id.contains(".integration_timeout_s"))
                 {
                     seen.insert(f.id.clone());
-                    let ja = finding_message(Lang::Ja, &f.message);
+                    let ja = finding_message(Lang::Ja, f);
                     assert_ne!(ja, f.message.as_str(), "{name}: {} not translated", f.id);
                     let left = english_words(&ja.replace("max_connections", ""));
                     assert!(left.is_empty(), "{name}: {ja} keeps {left:?}");
-                    assert_eq!(finding_message(Lang::En, &f.message), f.message.as_str());
+                    assert_eq!(finding_message(Lang::En, f), f.message.as_str());
                 }
             }
         }
@@ -463,8 +466,9 @@ fn every_limit_id_has_a_japanese_remedy() {
             .get(id)
             .unwrap_or_else(|| panic!("{id}: no remedy"));
         assert_japanese_sentence(id, ja);
-        assert_eq!(remedy(Lang::Ja, id, english), ja.as_str(), "{id}");
-        assert_eq!(remedy(Lang::En, id, english), english.as_str(), "{id}");
+        let row = Remedy::Row(archcost::limits::row(id).expect("row"));
+        assert_eq!(remedy_text(Lang::Ja, row), ja.as_str(), "{id}");
+        assert_eq!(remedy_text(Lang::En, row), english.as_str(), "{id}");
         // Numbers and quota codes of the English remedy are carried over.
         for n in english
             .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
@@ -479,7 +483,7 @@ fn every_limit_id_has_a_japanese_remedy() {
     for row in &limits {
         let u = &row[4];
         assert!(
-            SYMBOLS.contains(&u.as_str()) || limit_unit(Lang::Ja, u) != u.as_str(),
+            SYMBOLS.contains(&u.as_str()) || messages::limit_unit(Lang::Ja, u) != u.as_str(),
             "unit {u}"
         );
     }
@@ -496,30 +500,30 @@ fn every_limit_finding_reads_in_japanese() {
             for f in &a.limits {
                 ids.insert(f.id.clone());
                 let what = format!("{name}/{}: {}", a.name, f.id);
-                let ja = finding_message(Lang::Ja, &f.message);
+                let ja = finding_message(Lang::Ja, f);
                 assert_ne!(ja, f.message.as_str(), "{what}: message not translated");
                 let left = english_runs(&ja, &[], 2);
                 assert!(left.is_empty(), "{what}: {ja} keeps {left:?}");
                 assert!(
                     f.unit == "vCPU"
                         || ["MB", "KB", "GB", "RCU", "WCU"].contains(&f.unit.as_str())
-                        || limit_unit(Lang::Ja, &f.unit) != f.unit.as_str(),
+                        || limit_unit(Lang::Ja, f) != f.unit.as_str(),
                     "{what}: unit {}",
                     f.unit
                 );
                 if !f.remedy.is_empty() {
                     with_remedy.insert(f.id.clone());
-                    let ja = remedy(Lang::Ja, &f.id, &f.remedy);
+                    let ja = remedy(Lang::Ja, f);
                     assert_ne!(ja, f.remedy.as_str(), "{what}: remedy not translated");
                     assert_japanese_sentence(&what, &ja);
                 }
                 // Sources list scenario keys ("tasks, vcpu"): no three English words in a row.
-                let src = source(Lang::Ja, &f.source);
+                let src = source(Lang::Ja, f);
                 let left = english_runs(&src, &[], 3);
                 assert!(left.is_empty(), "{what}: source {src} keeps {left:?}");
             }
             for b in &a.ruled_out_by {
-                let ja = reason(Lang::Ja, &b.reason);
+                let ja = reason(Lang::Ja, b);
                 let left = english_runs(&ja, &[], 2);
                 assert!(left.is_empty(), "{name}/{}: {ja} keeps {left:?}", a.name);
             }
@@ -584,77 +588,289 @@ fn every_limit_finding_reads_in_japanese() {
     }
 }
 
+/// Architectures past hard limits and past their fleets' capacity, so that every kind of
+/// reason an architecture is ruled out is produced.
+const OVER_LIMITS: &str = r#"
+name = "over limits"
+region = "ap-northeast-1"
+[workload]
+requests_per_month = 30_000_000_000
+peak_to_average = 3
+duration_ms = 1_000_000
+request_kb = 8000.0
+response_kb = 8000.0
+item_kb = 500.0
+db_reads_per_request = 1
+db_writes_per_request = 1
+[[architecture]]
+name = "lambda"
+web = { service = "api-gateway", api = "http" }
+app = { service = "lambda" }
+db = { service = "dynamodb", capacity = "provisioned", rcu = 10, wcu = 10 }
+[[architecture]]
+name = "fargate"
+web = { service = "alb" }
+app = { service = "fargate", vcpu = 1, memory_gb = 2, rps_per_task = 100, max_tasks = 5 }
+[[architecture]]
+name = "fargate-fixed"
+app = { service = "fargate", vcpu = 1, memory_gb = 2, tasks = 2 }
+[[architecture]]
+name = "ec2"
+app = { service = "ec2", instance = "m5.large", rps_per_instance = 100, max = 2 }
+[[architecture]]
+name = "ec2-fixed"
+app = { service = "ec2", instance = "m5.large", count = 2 }
+"#;
+
+/// Every id inside `m` (nested messages and limit units included) has both texts.
+fn assert_ids_have_texts(what: &str, m: &Msg) {
+    for lang in [Lang::En, Lang::Ja] {
+        assert!(
+            messages::text(lang, m.id).is_some(),
+            "{what}: {} has no {lang:?}",
+            m.id
+        );
+    }
+    for v in &m.values {
+        match v {
+            Value::Msg(inner) => assert_ids_have_texts(what, inner),
+            Value::LimitUnit(u) => {
+                let id = limit_unit_id(u);
+                assert_eq!(
+                    messages::text(Lang::En, &id),
+                    Some(u.as_str()),
+                    "{what}: {id}"
+                );
+                assert!(messages::text(Lang::Ja, &id).is_some(), "{what}: {id}");
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every finding and every reason an architecture is ruled out carries message ids whose
+/// English is, byte for byte, the text JSON carries, and whose Japanese exists: Japanese
+/// output comes from the ids, so rewording an English text cannot leave it behind.
+#[test]
+fn every_finding_and_reason_carries_its_ids() {
+    let mut all = reports();
+    all.push(("every-check".to_string(), eval(EVERY_CHECK)));
+    all.push(("over-limits".to_string(), eval(OVER_LIMITS)));
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut blockers = std::collections::BTreeSet::new();
+    for (name, rep) in &all {
+        for a in &rep.architectures {
+            for f in &a.limits {
+                let what = format!("{name}/{}: {}", a.name, f.id);
+                let m = f.text.message.as_ref().expect("a message id");
+                assert_eq!(m.render(Lang::En), f.message, "{what}");
+                assert_ids_have_texts(&what, m);
+                assert_eq!(
+                    f.text.unit,
+                    Some(Value::LimitUnit(f.unit.clone())),
+                    "{what}"
+                );
+                let id = limit_unit_id(&f.unit);
+                assert_eq!(
+                    messages::text(Lang::En, &id),
+                    Some(f.unit.as_str()),
+                    "{what}"
+                );
+                assert!(messages::text(Lang::Ja, &id).is_some(), "{what}: {id}");
+                let r = f.text.remedy.expect("a remedy");
+                if !f.remedy.is_empty() {
+                    assert_eq!(remedy_text(Lang::En, r), f.remedy, "{what}");
+                }
+                match r {
+                    Remedy::Row(row) => {
+                        kinds.insert("row remedy");
+                        assert!(remedies_ja().contains_key(&row.id), "{what}: {}", row.id);
+                    }
+                    Remedy::Check(id) => {
+                        kinds.insert("check remedy");
+                        assert!(messages::text(Lang::Ja, id).is_some(), "{what}: {id}");
+                    }
+                }
+                match &f.text.source {
+                    Some(s) => {
+                        kinds.insert(s.id);
+                        assert_eq!(s.render(Lang::En), f.source, "{what}");
+                        assert_ids_have_texts(&what, s);
+                    }
+                    // Shown as written: a limits table row's own source.
+                    None => assert!(
+                        archcost::limits::table()
+                            .rows
+                            .values()
+                            .any(|row| row.source == f.source),
+                        "{what}: {}",
+                        f.source
+                    ),
+                }
+            }
+            for b in &a.ruled_out_by {
+                let what = format!("{name}/{}: {}", a.name, b.id);
+                let m = b.text.as_ref().expect("a reason id");
+                assert_eq!(m.render(Lang::En), b.reason, "{what}");
+                assert_ids_have_texts(&what, m);
+                assert_eq!(reason(Lang::Ja, b), m.render(Lang::Ja), "{what}");
+                blockers.insert(m.id);
+            }
+        }
+    }
+    for kind in [
+        "row remedy",
+        "check remedy",
+        "source.scenario",
+        "source.scenario_vcpus",
+        "source.row_memory",
+        "source.applied_quota_quotas_default",
+    ] {
+        assert!(kinds.contains(kind), "{kind}: {kinds:?}");
+    }
+    // Every kind of reason: a hard limit, and each fleet or table that cannot carry the load.
+    for id in [
+        "reason.hard_limit",
+        "reason.capped_tasks_requests_s_go_unserved",
+        "reason.capped_instances_requests_s_go_unserved",
+        "reason.vcpus_busy_busiest_second_fixed_vcpus",
+        "reason.vcpus_busy_busiest_second_fixed_vcpus_2",
+        "reason.rcu_provisioned_needed_busiest_second",
+        "reason.wcu_provisioned_needed_busiest_second",
+    ] {
+        assert!(blockers.contains(id), "{id}: {blockers:?}");
+    }
+}
+
+/// Japanese comes from the ids, not from the English: a finding and a reason whose English
+/// were reworded (as a change in src/limits/ would) still read the same in Japanese.
+#[test]
+fn japanese_does_not_follow_the_english_text() {
+    let rep = eval(OVER_LIMITS);
+    let a = rep
+        .architectures
+        .iter()
+        .find(|a| a.name == "lambda")
+        .expect("lambda");
+    let f = a
+        .limits
+        .iter()
+        .find(|f| f.id == "lambda.timeout_s.max")
+        .expect("finding");
+    let b = a.ruled_out_by.first().expect("a blocker");
+    let (ja_message, ja_reason) = (finding_message(Lang::Ja, f), reason(Lang::Ja, b));
+    assert!(
+        ja_message.starts_with("呼び出し 1 回あたりの実行時間"),
+        "{ja_message}"
+    );
+    let (mut f2, mut b2) = (f.clone(), b.clone());
+    f2.message = "reworded".to_string();
+    f2.unit = "reworded".to_string();
+    f2.remedy = "Reworded.".to_string();
+    b2.reason = "reworded".to_string();
+    assert_eq!(finding_message(Lang::Ja, &f2), ja_message);
+    assert_eq!(limit_unit(Lang::Ja, &f2), "秒");
+    assert_eq!(remedy(Lang::Ja, &f2), remedy(Lang::Ja, f));
+    assert_eq!(reason(Lang::Ja, &b2), ja_reason);
+    assert_eq!(finding_message(Lang::En, &f2), "reworded");
+}
+
 #[test]
 fn hand_checked_limit_texts() {
-    assert_eq!(
-        finding_message(Lang::Ja, "Spot tasks can be stopped with a 120 s warning"),
-        "Spot タスクは 120 秒前の中断通知で停止されることがあります"
+    let both = |m: &Msg, en: &str, ja: &str| {
+        assert_eq!(m.render(Lang::En), en);
+        assert_eq!(m.render(Lang::Ja), ja);
+    };
+    both(
+        &archcost::msg!("finding.fargate.spot_tasks_can_be_stopped_120"),
+        "Spot tasks can be stopped with a 120 s warning",
+        "Spot タスクは 120 秒前の中断通知で停止されることがあります",
     );
+    let row = |id: &str| Remedy::Row(archcost::limits::row(id).expect(id));
     assert_eq!(
-        remedy(
-            Lang::Ja,
-            "apigw.http.integration_timeout_s",
-            "Use async invocation with polling or a WebSocket callback, or a Regional REST API with a raised timeout or streaming."
-        ),
+        remedy_text(Lang::Ja, row("apigw.http.integration_timeout_s")),
         "ポーリングまたは WebSocket コールバックを組み合わせた非同期呼び出しを使うか、タイムアウトを引き上げたリージョン REST API やレスポンスストリーミングを使用してください。"
     );
-    // T3a/T4g findings carry the T3 row's remedy under the T3 id.
     assert_eq!(
-        remedy(
-            Lang::Ja,
-            "ec2.t3.small.baseline_cpu_pct",
-            "Use a larger T size or a fixed-performance family (m/c) if average CPU stays above baseline."
-        ),
+        remedy_text(Lang::En, row("apigw.http.integration_timeout_s")),
+        "Use async invocation with polling or a WebSocket callback, or a Regional REST API with a raised timeout or streaming."
+    );
+    // T3a/T4g findings carry the T3 row's remedy under the T3 id.
+    let rep = eval(EVERY_CHECK);
+    let ec2 = rep
+        .architectures
+        .iter()
+        .find(|a| a.name == "ec2")
+        .expect("ec2");
+    let t3 = ec2
+        .limits
+        .iter()
+        .find(|f| f.id == "ec2.t3.small.baseline_cpu_pct")
+        .expect("baseline finding");
+    assert_eq!(
+        archcost::report::i18n_lines::what_to_do(Lang::Ja, t3),
         "平均 CPU 使用率がベースラインを上回り続ける場合は、より大きな T サイズか、固定パフォーマンスのファミリー（m/c）を使用してください。"
     );
-    assert_eq!(remedy(Lang::Ja, "x", "Something new"), "Something new");
-    assert_eq!(remedy(Lang::Ja, "lambda.timeout_s.max", ""), "");
-    assert_eq!(
-        source(Lang::Ja, "your applied quota ([quotas] \"lambda.concurrent_executions\"); default 1,000 per https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (copy)"),
-        "適用済みのクォータ（[quotas] \"lambda.concurrent_executions\"）。既定値 1,000、出典 https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"
+    // An applied quota: the words around the row's source in Japanese, its notes left out.
+    let rest = rep
+        .architectures
+        .iter()
+        .find(|a| a.name == "rest")
+        .expect("rest");
+    let quota = rest
+        .limits
+        .iter()
+        .find(|f| f.id == "lambda.concurrent_executions")
+        .expect("quota finding");
+    assert!(
+        quota.source.starts_with("your applied quota ([quotas] \"lambda.concurrent_executions\"); default 1,000 per https://"),
+        "{}",
+        quota.source
     );
+    let ja = source(Lang::Ja, quota);
+    assert!(
+        ja.starts_with("適用済みのクォータ（[quotas] \"lambda.concurrent_executions\"）。既定値 1,000、出典 https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"),
+        "{ja}"
+    );
+    assert!(!ja.contains(" ("), "{ja}");
     // Only the public source is shown: the notes on how the page text was read are left out,
     // in both languages (JSON keeps the row's source as written).
+    let public = archcost::report::i18n_lines::public_source;
     let two = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html (ja-JP/zh-CN page text); https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html (copy)";
     let want = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html; https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html";
-    assert_eq!(source(Lang::En, two), want);
-    assert_eq!(source(Lang::Ja, two), want);
+    assert_eq!(public(two), want);
     assert_eq!(
-        source(Lang::Ja, "https://docs.aws.amazon.com/x.html (June 2023 text, awsdocs/amazon-rds-user-guide doc_source/Concepts.DBInstanceClass.md (archived))"),
+        public("https://docs.aws.amazon.com/x.html (June 2023 text, awsdocs/amazon-rds-user-guide doc_source/Concepts.DBInstanceClass.md (archived))"),
         "https://docs.aws.amazon.com/x.html"
     );
     // The checks whose limit is the scenario's own setting take their remedy from the message
     // tables by the finding's id, in Japanese too.
-    for (id, ja) in [
+    for (id, check, ja) in [
         (
             "fargate.max_tasks",
+            "remedy.check.fargate.max_tasks",
             "max_tasks または rps_per_task を引き上げてください。",
         ),
         (
             "rds.max_connections",
+            "remedy.check.rds.max_connections",
             "アプリ層とデータベースの間に RDS Proxy（または接続プール）を置く",
         ),
-        ("ec2.cpu", "インスタンスを追加するか"),
+        (
+            "ec2.cpu",
+            "remedy.check.ec2.cpu",
+            "インスタンスを追加するか",
+        ),
     ] {
         let en = archcost::limits::check_remedy(id).unwrap();
-        assert!(
-            remedy(Lang::Ja, id, en).starts_with(ja),
-            "{id}: {}",
-            remedy(Lang::Ja, id, en)
-        );
-        assert_eq!(remedy(Lang::En, id, en), en);
+        let check = Remedy::Check(check);
+        assert!(remedy_text(Lang::Ja, check).starts_with(ja), "{id}");
+        assert_eq!(remedy_text(Lang::En, check), en);
     }
-    assert_eq!(
-        source(Lang::Ja, "your scenario: timeout_s"),
-        "シナリオの設定: timeout_s"
-    );
-    assert_eq!(
-        source(Lang::En, "your scenario: timeout_s"),
-        "your scenario: timeout_s"
-    );
-    assert_eq!(
-        reason(Lang::Ja, "run time per invocation (1,200 s) vs Lambda's 15-minute maximum: 1,200 is above the hard limit of 900 seconds"),
-        "呼び出し 1 回あたりの実行時間（1,200 秒）と Lambda の上限 15 分の比較: 1,200 がハード上限 900 秒 を超えています"
+    both(
+        &archcost::msg!("source.scenario", "timeout_s"),
+        "your scenario: timeout_s",
+        "シナリオの設定: timeout_s",
     );
 }
 
@@ -787,4 +1003,41 @@ fn limits_ja_snapshots() {
         let text = String::from_utf8(out.stdout).expect("utf-8");
         insta::assert_snapshot!(format!("limits_ja_slow_endpoints_{format}"), text);
     }
+}
+
+/// An input whose varied value is invalid is skipped with the validation error's first line:
+/// in English as before, in Japanese the reason and the error both in Japanese.
+#[test]
+fn a_skipped_input_reads_in_both_languages() {
+    let text = r#"
+name = "skip"
+region = "ap-northeast-1"
+[workload]
+requests_per_month = 1_000_000
+peak_to_average = 1.05
+[[architecture]]
+name = "fn"
+app = { service = "lambda" }
+"#;
+    let catalog = archcost::pricing::bundled::catalog();
+    let s = archcost::scenario::parse("test.toml", text, catalog).expect("scenario");
+    let r = archcost::sensitivity::analyse(&s, catalog, crate::util::d("20")).expect("analysis");
+    let skip = r
+        .skipped
+        .iter()
+        .find(|k| k.input == "workload.peak_to_average")
+        .expect("peak_to_average skipped");
+    assert_eq!(
+        archcost::report::i18n_lines::skipped(Lang::En, skip),
+        skip.reason.as_str()
+    );
+    assert_eq!(
+        skip.reason,
+        "a varied value is not valid: varied scenario: `workload.peak_to_average`: 0.8400 is out of range; expected 1 to 1000 (busiest second / hour average)"
+    );
+    // The validation's file slot ("varied scenario") is shown as written, like a file name.
+    assert_eq!(
+        archcost::report::i18n_lines::skipped(Lang::Ja, skip),
+        "変化させた値が不正です: varied scenario: `workload.peak_to_average`: 0.8400 は範囲外です。1 〜 1000 （最も混む 1 秒 / 1 時間の平均） にしてください"
+    );
 }

@@ -318,13 +318,13 @@ fn flag_errors_are_japanese() {
 #[test]
 fn tier_checks_are_japanese() {
     // (edit of scenarios/three-tier.toml, English `key`: problem + hint, Japanese ditto)
-    let cases: [(&str, &str, &str, &str); 11] = [
+    let cases: [(&str, &str, &str, &str); 12] = [
         // services/fargate.rs
         (
             "vcpu = 0.5, memory_gb = 1.0",
             "vcpu = 0.5, memory_gb = 7.0",
-            "`architecture[1] (containers).app`: 0.5 vCPU with 7 GB is not a Fargate task size\n  hint: valid sizes: 0.25 vCPU: 0.5/1/2 GB;",
-            "`architecture[1] (containers).app`: 0.5 vCPU と 7 GB の組み合わせは Fargate のタスクサイズにありません\n  ヒント: 有効なサイズ: 0.25 vCPU: 0.5/1/2 GB;",
+            "`architecture[1] (containers).app`: 0.5 vCPU with 7 GB is not a Fargate task size\n  hint: valid sizes: 0.25 vCPU: 0.5/1/2 GB; 0.5: 1-4 GB; 1: 2-8 GB; 2: 4-16 GB; 4: 8-30 GB (1 GB steps); 8: 16-60 GB (4 GB steps); 16: 32-120 GB (8 GB steps)\n",
+            "`architecture[1] (containers).app`: 0.5 vCPU と 7 GB の組み合わせは Fargate のタスクサイズにありません\n  ヒント: 有効なサイズ: 0.25 vCPU: 0.5/1/2 GB、0.5: 1〜4 GB、1: 2〜8 GB、2: 4〜16 GB、4: 8〜30 GB（1 GB 刻み）、8: 16〜60 GB（4 GB 刻み）、16: 32〜120 GB（8 GB 刻み）\n",
         ),
         // services/ec2.rs
         (
@@ -394,6 +394,13 @@ fn tier_checks_are_japanese() {
             "arch = \"arm64\", purchase = \"spot\" }",
             "`architecture[0] (serverless).app.purchase`: `spot` is not a purchase option of lambda in ap-northeast-1 (Spot capacity is an EC2 and Fargate option; Lambda has none)\n  hint: lambda offers: on-demand, compute-savings-plan\n",
             "`architecture[0] (serverless).app.purchase`: `spot` は ap-northeast-1 の lambda の購入オプションにありません（Spot キャパシティは EC2 と Fargate のオプションで、Lambda にはありません）\n  ヒント: lambda の購入オプション: on-demand, compute-savings-plan\n",
+        ),
+        // scenario/purchase.rs: a rate the bundled data lacks, named with its term
+        (
+            "instance = \"m5.large\", count = 2 }",
+            "instance = \"m5.large\", count = 2, purchase = \"reserved\" }",
+            "(EC2 Reserved Instance, 1-year no upfront) for ec2 in ap-northeast-1",
+            "`ec2.reserved.linux.m5.large`（EC2 リザーブドインスタンス、1 年・前払いなし）がなく",
         ),
     ];
     for (from, to, en_want, ja_want) in cases {

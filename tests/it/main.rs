@@ -21,6 +21,7 @@ mod limits;
 mod long_functions;
 mod meeting;
 mod message_ids;
+mod no_japanese_in_code;
 mod optimize;
 mod oracles;
 mod pricing_fetch;

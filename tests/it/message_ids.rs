@@ -6,24 +6,27 @@
 //! An id built at run time from a literal prefix (`format!("axis.{k}")`,
 //! `format!("error.range.not_numeric_{group}")`) counts every id starting with that prefix as
 //! named. `unit.*` ids are keyed by catalog units (`messages::unit_id`) and are checked against
-//! the units of the bundled price files and those the services name. The groups still
-//! recognised by their English text in report/i18n_lines.rs are listed in `BY_TEXT`. Comments
-//! and `#[cfg(test)]` modules (which may name made-up ids) are not read.
+//! the units of the bundled price files and those the services name; `limit_unit.*` ids
+//! likewise (`messages::limit_unit_id`) against the units of limits/limits.csv and those the
+//! limit checks name. Comments and `#[cfg(test)]` modules (which may name made-up ids) are not
+//! read.
 use crate::util::repo;
 use archcost::lang::Lang;
-use archcost::messages::{entries, text, unit_id};
+use archcost::messages::{entries, limit_unit_id, text, unit_id};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Groups whose texts are found by matching English text (report/i18n_lines.rs `GROUPS_USED`),
-/// not by id: limit findings, reasons, remedies and sources.
-const BY_TEXT: [&str; 6] = [
-    "finding.",
-    "reason.",
-    "remedy.",
-    "source.",
-    "source_note.",
-    "limit_unit.",
+/// Units the limit checks write themselves (a setting's or a derived capacity's, not a
+/// limits.csv row's): src/limits/*.rs.
+const CHECK_UNITS: [&str; 8] = [
+    "seconds",
+    "requests per second",
+    "connections",
+    "RCU",
+    "WCU",
+    "vCPU",
+    "tasks",
+    "instances",
 ];
 
 /// Units the services write on lines themselves (not from a price row): src/services/purchase.rs
@@ -128,20 +131,38 @@ fn problems(
         }
     }
     for id in en.union(ja) {
-        let by_text = BY_TEXT.iter().any(|g| id.starts_with(g));
-        if id.starts_with("unit.") {
+        if id.starts_with("unit.") || id.starts_with("limit_unit.") {
             if !unit_ids.contains(id) {
-                out.push(format!("{id}: no catalog or service unit has this id"));
+                out.push(format!(
+                    "{id}: no catalog, service or limit unit has this id"
+                ));
             }
-        } else if !by_text && !named(used, id) {
+        } else if !named(used, id) {
             out.push(format!("{id}: in the tables but no code names it"));
         }
     }
     out
 }
 
+/// The ids of every unit a limit finding can carry: limits/limits.csv's `unit` column and
+/// `CHECK_UNITS`.
+fn limit_unit_ids() -> BTreeSet<String> {
+    let mut units: BTreeSet<String> = CHECK_UNITS.iter().map(|u| u.to_string()).collect();
+    let mut r = csv::Reader::from_path(repo().join("limits/limits.csv")).unwrap();
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "unit")
+        .unwrap();
+    for rec in r.records() {
+        units.insert(rec.unwrap()[col].to_string());
+    }
+    units.iter().map(|u| limit_unit_id(u)).collect()
+}
+
 /// The ids of every unit a line can carry: the bundled price files' `unit` column, the
-/// commitment files' units, and `SERVICE_UNITS`.
+/// commitment files' units, and `SERVICE_UNITS`; and of every limit unit.
 fn unit_ids() -> BTreeSet<String> {
     let mut units: BTreeSet<String> = SERVICE_UNITS.iter().map(|u| u.to_string()).collect();
     let dir = repo().join("pricing/regions");
@@ -157,7 +178,9 @@ fn unit_ids() -> BTreeSet<String> {
             units.insert(rec.unwrap()[col].to_string());
         }
     }
-    units.iter().map(|u| unit_id(u)).collect()
+    let mut ids: BTreeSet<String> = units.iter().map(|u| unit_id(u)).collect();
+    ids.extend(limit_unit_ids());
+    ids
 }
 
 fn table_ids(lang: Lang) -> BTreeSet<String> {
@@ -185,6 +208,26 @@ fn every_unit_of_the_catalog_has_a_japanese_text() {
     }
 }
 
+/// A limit unit's English text is the unit as limits.csv and the checks spell it (JSON
+/// carries that spelling).
+#[test]
+fn every_limit_unit_reads_as_spelled() {
+    let mut r = csv::Reader::from_path(repo().join("limits/limits.csv")).unwrap();
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "unit")
+        .unwrap();
+    let mut units: BTreeSet<String> = CHECK_UNITS.iter().map(|u| u.to_string()).collect();
+    for rec in r.records() {
+        units.insert(rec.unwrap()[col].to_string());
+    }
+    for u in units {
+        assert_eq!(text(Lang::En, &limit_unit_id(&u)), Some(u.as_str()), "{u}");
+    }
+}
+
 #[test]
 fn the_id_check_can_fail() {
     let groups: BTreeSet<String> = ["line", "note", "unit"].map(String::from).into();
@@ -209,7 +252,7 @@ fn the_id_check_can_fail() {
         [
             "note.c: named in src/ but not in messages/en.toml",
             "note.old: in the tables but no code names it",
-            "unit.parsec: no catalog or service unit has this id",
+            "unit.parsec: no catalog, service or limit unit has this id",
         ]
         .map(String::from)
     );

@@ -842,24 +842,32 @@ fn totals(dom: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Serves `s.toml` of `dir` and opens the page with `query_fragment` (`?...#...`) in headless
+/// Chromium (10 s of virtual time for the scripts): the server, still running for the API
+/// calls to compare with, and the page's DOM with `&amp;` unescaped.
+fn page_in_chromium(browser: &Path, dir: &Path, query_fragment: &str) -> (Server, String) {
+    let server = Server::start(dir, "s.toml", &[]);
+    let profile = tempfile::tempdir().unwrap();
+    let out = crate::util::chromium_command(browser, profile.path())
+        .arg("--virtual-time-budget=10000")
+        .arg("--dump-dom")
+        .arg(format!("{}{query_fragment}", server.url))
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout).replace("&amp;", "&");
+    (server, dom)
+}
+
 #[test]
 fn serve_page_in_headless_chromium_follows_the_link_and_matches_the_api() {
     let Some(browser) = crate::util::chromium("serve_page_in_headless_chromium") else {
         return;
     };
     let dir = scenario_dir(&[]);
-    let server = Server::start(dir.path(), "s.toml", &[]);
     let fragment = "workload.requests_per_month=60000000&workload.duration_ms=200&architecture.containers.db.multi_az=false";
-    let profile = tempfile::tempdir().unwrap();
-    let out = crate::util::chromium_command(&browser, profile.path())
-        .arg("--virtual-time-budget=10000")
-        .arg("--dump-dom")
-        .arg(format!("{}?lang=ja#{fragment}", server.url))
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .expect("chromium runs");
-    let dom = String::from_utf8_lossy(&out.stdout).replace("&amp;", "&");
+    let (server, dom) = page_in_chromium(&browser, dir.path(), &format!("?lang=ja#{fragment}"));
     assert!(dom.contains("<html lang=\"ja\""), "{dom}");
     // The controls took the link's values ...
     assert!(
@@ -1169,6 +1177,36 @@ fn serve_range_and_key_errors_name_fields_and_speak_japanese() {
             "/api/breakeven?vary=workload.requests_per_month&between=serverless,nope&lang=ja",
             "between: `nope` という名前のアーキテクチャはありません",
         ),
+        // The page's own hints speak of its fields and what to do on the page (issue 20:
+        // only commands/ knows flags), in English and under lang=ja.
+        (
+            "/api/sweep?from=1&to=2",
+            "missing `vary`\n  hint: a sweep from the page takes vary (the key, a dot path), from and to, e.g. ?vary=workload.requests_per_month&from=1e5&to=1e9",
+        ),
+        (
+            "/api/sweep?vary=workload.requests_per_month&from=1&lang=ja",
+            "`to` がありません\n  ヒント: ページからのスイープには vary",
+        ),
+        (
+            "/api/breakeven?lang=ja",
+            "`vary` がありません\n  ヒント: ページからの損益分岐には vary",
+        ),
+        (
+            "/api/compare?assumptions.pricing=/etc",
+            "hint: edit assumptions.pricing in the scenario file; the page follows the file",
+        ),
+        (
+            "/api/compare?assumptions.pricing=/etc&lang=ja",
+            "価格表はページから変更できません",
+        ),
+        (
+            "/api/compare?nope.key=1",
+            "`nope.key`: not a scenario key the page can set\n  hint: keys are dot paths, as the page's controls and its address write them: workload.KEY",
+        ),
+        (
+            "/api/compare?nope.key=1&lang=ja",
+            "`nope.key`: ページから設定できるシナリオのキーではありません\n  ヒント: キーはページの入力欄",
+        ),
     ] {
         let r = server.get(target);
         assert_eq!(r.status, 400, "{target}: {}", r.text());
@@ -1358,18 +1396,12 @@ fn serve_page_in_headless_chromium_shows_the_optimize_answer_of_the_link() {
     };
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("s.toml"), with_search(&fill(&[]))).unwrap();
-    let server = Server::start(dir.path(), "s.toml", &[]);
     let fragment = "workload.requests_per_month=300000000";
-    let profile = tempfile::tempdir().unwrap();
-    let out = crate::util::chromium_command(&browser, profile.path())
-        .arg("--virtual-time-budget=10000")
-        .arg("--dump-dom")
-        .arg(format!("{}?lang=ja&optimize=1#{fragment}", server.url))
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .expect("chromium runs");
-    let dom = String::from_utf8_lossy(&out.stdout).replace("&amp;", "&");
+    let (server, dom) = page_in_chromium(
+        &browser,
+        dir.path(),
+        &format!("?lang=ja&optimize=1#{fragment}"),
+    );
     let shown = dom
         .split("id=\"optimize-result\"")
         .nth(1)

@@ -214,34 +214,7 @@ fn crossings(
         let mut probe = Probe::new(s, catalog, key);
         chunk.iter().map(|x| probe.costs(*x)).collect()
     })?;
-    // The brackets where a pair's difference changes sign, in pair order.
-    let mut jobs = Vec::new();
-    for &(i, j) in &pairs {
-        let f: Vec<Decimal> = samples.iter().map(|c| c[i] - c[j]).collect();
-        let mut last: Option<usize> = None; // last sample with a non-zero difference
-        for k in 0..xs.len() {
-            if f[k].is_zero() {
-                continue;
-            }
-            if let Some(p) = last {
-                if sign(f[p]) != sign(f[k]) {
-                    jobs.push(Job {
-                        i,
-                        j,
-                        p,
-                        k,
-                        fp: f[p],
-                        fk: f[k],
-                    });
-                }
-            }
-            last = Some(k);
-        }
-    }
-    // Brackets between the same scan points next to each other: pairs that cross at the same
-    // jump halve through the same values, so a worker prices the jumping architecture there
-    // once for all of them (its cost cache is per worker).
-    jobs.sort_by_key(|job| (job.p, job.i, job.j));
+    let jobs = brackets(&pairs, &samples);
     // Each bracket is refined probing only its pair; the brackets are split across the cores
     // (costs are a pure function of the architecture and the value, so the result is the same
     // in any order, and the crossings are sorted below).
@@ -280,6 +253,38 @@ fn crossings(
     let mut base = s.clone();
     mark_feasibility(&mut base, catalog, key, &mut out)?;
     Ok(out)
+}
+
+/// The brackets where a pair's difference changes sign between scan points (`samples`: every
+/// architecture's cost at each point). Brackets between the same scan points come next to each
+/// other: pairs that cross at the same jump halve through the same values, so a worker prices
+/// the jumping architecture there once for all of them (its cost cache is per worker).
+fn brackets(pairs: &[(usize, usize)], samples: &[Vec<Decimal>]) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for &(i, j) in pairs {
+        let f: Vec<Decimal> = samples.iter().map(|c| c[i] - c[j]).collect();
+        let mut last: Option<usize> = None; // last sample with a non-zero difference
+        for k in 0..f.len() {
+            if f[k].is_zero() {
+                continue;
+            }
+            if let Some(p) = last {
+                if sign(f[p]) != sign(f[k]) {
+                    jobs.push(Job {
+                        i,
+                        j,
+                        p,
+                        k,
+                        fp: f[p],
+                        fk: f[k],
+                    });
+                }
+            }
+            last = Some(k);
+        }
+    }
+    jobs.sort_by_key(|job| (job.p, job.i, job.j));
+    jobs
 }
 
 /// A scan bracket `[xs[p], xs[k]]` where the difference of architectures `i` and `j` changes

@@ -35,13 +35,18 @@ pub struct Load {
     /// group unless two weights give the same load), so per-hour units are looked up, not searched.
     peak_group: Vec<usize>,
     total_weight: Decimal,
-    /// The first ALB plan made under this load, with what it was made from: architectures that
-    /// share a load usually share ALB settings (a sweep or break-even prices many at one load).
-    pub(crate) alb_memo: OnceLock<(AlbInputs, plan::AlbPlan)>,
+    /// The first ALB plan made under this load (its peak LCUs and LCU-hours), with what it was
+    /// made from: architectures that share a load usually share ALB settings (a sweep or
+    /// break-even prices many at one load). Made and read by `plan`.
+    pub(crate) alb_memo: OnceLock<(AlbInputs, AlbLcus)>,
 }
 
-/// What an ALB plan depends on besides the load, each Decimal as its exact bytes (value and
-/// scale), so a memoized plan is only reused when it would be computed bit for bit the same.
+/// An ALB plan's LCUs: (peak LCUs, LCU-hours per month).
+pub(crate) type AlbLcus = (Decimal, Decimal);
+
+/// What an ALB plan depends on besides the load (settings, KB per request, GB per LCU-hour of
+/// its target), each Decimal as its exact bytes (value and scale), so a memoized plan is only
+/// reused when it would be computed bit for bit the same.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct AlbInputs(pub [[u8; 16]; 5]);
 

@@ -97,15 +97,16 @@ pub struct Words {
     pub between: &'static str,
 }
 
-/// The command line's names.
-pub const FLAGS: Words = Words {
-    from: "--from",
-    to: "--to",
-    steps: "--steps",
-    log: "--log",
-    pct: "--pct",
-    vary: "--vary",
-    between: "--between",
+/// The inputs' own names (`from`, `to`, ...), for a caller that has no words of its own; the
+/// command line names them as flags (commands/), the live page as query fields (serve/).
+pub const NAMES: Words = Words {
+    from: "from",
+    to: "to",
+    steps: "steps",
+    log: "log",
+    pct: "pct",
+    vary: "vary",
+    between: "between",
 };
 
 impl RangeError {

@@ -94,16 +94,8 @@ impl Reply {
     }
 }
 
-/// How the API names a range's inputs: by query field.
-const FIELDS: crate::range::Words = crate::range::Words {
-    from: "from",
-    to: "to",
-    steps: "steps",
-    log: "log",
-    pct: "pct",
-    vary: "vary",
-    between: "between",
-};
+/// How the API names a range's inputs: by query field, which are the inputs' own names.
+const FIELDS: crate::range::Words = crate::range::NAMES;
 
 /// The language a request asks for (`?lang=`), for wording its errors; the default when the
 /// query does not parse.

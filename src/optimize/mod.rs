@@ -215,6 +215,9 @@ pub fn search_scenario(
         .map_err(|e| crate::scenario::with_location(&file, text, e))
 }
 
+/// One architecture's answer: its baseline, and with a search table the cheapest
+/// configurations found, or what rules every one out. `spent` counts the tier configurations
+/// priced so far over every architecture (against `opts.bounds`).
 #[allow(clippy::too_many_arguments)]
 fn arch_result(
     s: &Scenario,
@@ -262,64 +265,28 @@ fn arch_result(
         file: opts.file,
         measured: opts.measured.get(&arch.name),
     };
-    let mut tiers = Vec::new();
-    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
-        if let Some(svc) = svc {
-            tiers.push((tier, space::tier_space(&cx, tier, svc, &search)?));
-        }
-    }
-    for (tier, _) in [
-        ("web", &search.web),
-        ("app", &search.app),
-        ("db", &search.db),
-    ]
-    .into_iter()
-    .filter(|(_, t)| t.is_some())
-    {
-        if !tiers.iter().any(|(t, _)| *t == tier) {
-            return Err(crate::error::Error::Input(format!(
-                "{}: `{}.{tier}`: the architecture has no {tier} tier\n  hint: remove `{tier}` from the search table or add the tier",
-                opts.file, cx.path
-            )));
-        }
-    }
+    let tiers = tier_spaces(&cx, arch, &search)?;
     let total: u64 = tiers.iter().map(|(_, c)| c.len() as u64).sum();
     *spent = spent.saturating_add(total);
-    if let Some(b) = opts.bounds {
-        if *spent > b.max_evaluations {
-            return Err(crate::error::Error::Input(format!(
-                "{}: `{}`: the search prices {} tier configurations here; this view prices at most {}\n  hint: narrow the search (fewer families, a smaller memory_mb range) or run `archcost optimize`, which has no bound",
-                opts.file, cx.path, spent, b.max_evaluations
-            )));
-        }
+    if let Some(b) = opts.bounds.filter(|b| *spent > b.max_evaluations) {
+        return Err(crate::error::Error::Input(format!(
+            "{}: `{}`: the search prices {} tier configurations here; this view prices at most {}\n  hint: narrow the search (fewer families, a smaller memory_mb range) or run `archcost optimize`, which has no bound",
+            opts.file, cx.path, spent, b.max_evaluations
+        )));
     }
     let space_size = tiers
         .iter()
         .try_fold(1u128, |acc, (_, c)| acc.checked_mul(c.len() as u128));
     result.space = space_size.map_or("more than 10^38".into(), |n| n.to_string());
-    let mut done = 0u64;
-    let mut spaces = Vec::new();
-    for (tier, cands) in tiers {
-        let mut tick = || {
-            done += 1;
-            progress(done, total);
-        };
-        spaces.push(search::price_tier(
-            s,
-            catalog,
-            load,
-            arch,
-            &base_probe,
-            tier,
-            cands,
-            &mut tick,
-        ));
-    }
-    result.evaluated = spaces
-        .iter()
-        .flat_map(|sp| &sp.outcomes)
-        .filter(|o| !matches!(o, search::Priced::Out { reasons, monthly_usd: None } if reasons.iter().any(|r| r != "unpriced")))
-        .count() as u64;
+    let at = ArchSearch {
+        s,
+        catalog,
+        load,
+        arch,
+        base: &base_probe,
+    };
+    let mut spaces = at.tiers(tiers, total, progress);
+    result.evaluated = evaluated(&spaces);
     let caps = search::Caps {
         max_monthly_usd: search.max_monthly_usd,
         max_upfront_usd: search.max_upfront_usd,
@@ -344,25 +311,76 @@ fn arch_result(
         )));
     }
     result.combined = walk.combined;
-    let (mut broken, notes) = constraints::baseline(s, arch, &search, &base_probe, written);
-    if let Some(Service::Rds(r)) = &arch.db {
-        let needed = crate::limits::rds::connections_needed(base_probe.plan.in_flight);
-        if crate::limits::rds::default_max_connections(r).is_some_and(|m| needed > m.connections) {
-            broken.push(format!("db.{}", sizing::ID));
-        }
-    }
+    let (broken, notes) = at.baseline_broken(&search, written);
     baseline.meets_constraints = broken.is_empty();
     baseline.broken = broken;
     result.baseline = baseline;
     result.notes = notes;
+    result.notes.extend(space_notes(&spaces, &connections));
+    let choices = at.choices(written, &spaces, &walk)?;
+    if choices.is_empty() {
+        result.ruled_out = constraints::ruled_out(&spaces, &walk, &base_probe, caps, &search);
+    }
+    let mut it = choices.into_iter();
+    result.best = it.next();
+    result.alternatives = it.collect();
+    Ok(result)
+}
+
+/// The choices of each tier the architecture has; a tier searched but absent is an input
+/// error.
+fn tier_spaces(
+    cx: &SpaceCtx,
+    arch: &Architecture,
+    search: &crate::scenario::search::Search,
+) -> Result<Vec<(&'static str, Vec<space::Candidate>)>> {
+    let mut tiers = Vec::new();
+    for (tier, svc) in [("web", &arch.web), ("app", &arch.app), ("db", &arch.db)] {
+        if let Some(svc) = svc {
+            tiers.push((tier, space::tier_space(cx, tier, svc, search)?));
+        }
+    }
+    for (tier, _) in [
+        ("web", &search.web),
+        ("app", &search.app),
+        ("db", &search.db),
+    ]
+    .into_iter()
+    .filter(|(_, t)| t.is_some())
+    {
+        if !tiers.iter().any(|(t, _)| *t == tier) {
+            return Err(crate::error::Error::Input(format!(
+                "{}: `{}.{tier}`: the architecture has no {tier} tier\n  hint: remove `{tier}` from the search table or add the tier",
+                cx.file, cx.path
+            )));
+        }
+    }
+    Ok(tiers)
+}
+
+/// Tier configurations priced through the engine: every outcome but those ruled out before
+/// pricing for a reason other than a missing price.
+fn evaluated(spaces: &[search::TierSpace]) -> u64 {
+    spaces
+        .iter()
+        .flat_map(|sp| &sp.outcomes)
+        .filter(|o| !matches!(o, search::Priced::Out { reasons, monthly_usd: None } if reasons.iter().any(|r| r != "unpriced")))
+        .count() as u64
+}
+
+/// The notes on the search's choices: interpolated Power Tuning durations, and per tier the
+/// candidates without vCPUs, without a price, without a Spot price, and RDS classes whose
+/// connections could not be checked.
+fn space_notes(spaces: &[search::TierSpace], connections: &sizing::Connections) -> Vec<Said> {
+    let mut notes = Vec::new();
     if spaces
         .iter()
         .flat_map(|sp| &sp.candidates)
         .any(|c| c.interpolated)
     {
-        result.notes.push(Said::InterpolatedBetweenMeasured);
+        notes.push(Said::InterpolatedBetweenMeasured);
     }
-    for sp in &spaces {
+    for sp in spaces {
         // Unpriced Spot options are said apart: Spot prices are sourced for fewer types and
         // regions (EC2 Spot Instance Advisor averages; no Fargate Spot rows in the bundled catalog).
         let (mut unpriced, mut unpriced_spot) = (0, 0);
@@ -381,60 +399,127 @@ fn arch_result(
             .iter()
             .filter(|c| c.excluded.as_deref() == Some("vcpus_unknown"))
             .count();
+        let tier = || sp.tier.to_string();
         if no_vcpus > 0 {
-            result.notes.push(Said::NoVcpus {
-                tier: sp.tier.to_string(),
+            notes.push(Said::NoVcpus {
+                tier: tier(),
                 count: no_vcpus,
             });
         }
         if unpriced > 0 {
-            result.notes.push(Said::Unpriced {
-                tier: sp.tier.to_string(),
+            notes.push(Said::Unpriced {
+                tier: tier(),
                 count: unpriced,
             });
         }
         if unpriced_spot > 0 {
-            result.notes.push(Said::UnpricedSpot {
-                tier: sp.tier.to_string(),
+            notes.push(Said::UnpricedSpot {
+                tier: tier(),
                 count: unpriced_spot,
             });
         }
     }
     if connections.unchecked > 0 {
-        result.notes.push(Said::NoConnectionCheck {
+        notes.push(Said::NoConnectionCheck {
             tier: "db".into(),
             count: connections.unchecked,
         });
     }
-    let mut choices = Vec::new();
-    for combo in &walk.combos {
-        let mut a = arch.clone();
-        let mut settings = Vec::new();
-        for (sp, &pick) in spaces.iter().zip(&combo.picks) {
-            let c = &sp.candidates[pick];
-            a = search::with_tier(&a, sp.tier, &c.svc);
-            settings.push((sp.tier.to_string(), c.settings.clone()));
+    notes
+}
+
+/// What one architecture's search prices against: the scenario, catalog and load, the
+/// architecture as written and its probe.
+struct ArchSearch<'a> {
+    s: &'a Scenario,
+    catalog: &'a Catalog,
+    load: &'a Load,
+    arch: &'a Architecture,
+    base: &'a compare::Probe,
+}
+
+impl ArchSearch<'_> {
+    /// Every tier's candidates priced, `progress(done, total)` after each.
+    fn tiers(
+        &self,
+        tiers: Vec<(&'static str, Vec<space::Candidate>)>,
+        total: u64,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Vec<search::TierSpace> {
+        let mut done = 0u64;
+        let mut spaces = Vec::new();
+        for (tier, cands) in tiers {
+            let mut tick = || {
+                done += 1;
+                progress(done, total);
+            };
+            spaces.push(search::price_tier(
+                self.s,
+                self.catalog,
+                self.load,
+                self.arch,
+                self.base,
+                tier,
+                cands,
+                &mut tick,
+            ));
         }
-        // The answer's own figures, from the engine on the whole configuration.
-        let p = probe(s, &a, catalog, load)?;
-        let (binding, reasons) = constraints::binding(&spaces, &combo.picks, &a, &p, &walk);
-        choices.push(Choice {
-            config: describe_arch(&a),
-            monthly_usd: p.monthly_usd,
-            upfront_usd: p.upfront_usd,
-            saving_usd: written.monthly_usd - p.monthly_usd,
-            binding,
-            reasons,
-            settings,
-        });
+        spaces
     }
-    if choices.is_empty() {
-        result.ruled_out = constraints::ruled_out(&spaces, &walk, &base_probe, caps, &search);
+
+    /// The search constraints the architecture as written breaks (ids; an RDS class whose
+    /// default max_connections is below the connections the load holds open breaks the
+    /// sizing one) and the notes on them.
+    fn baseline_broken(
+        &self,
+        search: &crate::scenario::search::Search,
+        written: &compare::ArchReport,
+    ) -> (Vec<String>, Vec<Said>) {
+        let (arch, base) = (self.arch, self.base);
+        let (mut broken, notes) = constraints::baseline(self.s, arch, search, base, written);
+        if let Some(Service::Rds(r)) = &arch.db {
+            let needed = crate::limits::rds::connections_needed(base.plan.in_flight);
+            if crate::limits::rds::default_max_connections(r)
+                .is_some_and(|m| needed > m.connections)
+            {
+                broken.push(format!("db.{}", sizing::ID));
+            }
+        }
+        (broken, notes)
     }
-    let mut it = choices.into_iter();
-    result.best = it.next();
-    result.alternatives = it.collect();
-    Ok(result)
+
+    /// The walk's configurations as answers, each priced by the engine on the whole
+    /// configuration, with what binds it.
+    fn choices(
+        &self,
+        written: &compare::ArchReport,
+        spaces: &[search::TierSpace],
+        walk: &search::Walk,
+    ) -> Result<Vec<Choice>> {
+        let mut choices = Vec::new();
+        for combo in &walk.combos {
+            let mut a = self.arch.clone();
+            let mut settings = Vec::new();
+            for (sp, &pick) in spaces.iter().zip(&combo.picks) {
+                let c = &sp.candidates[pick];
+                a = search::with_tier(&a, sp.tier, &c.svc);
+                settings.push((sp.tier.to_string(), c.settings.clone()));
+            }
+            // The answer's own figures, from the engine on the whole configuration.
+            let p = probe(self.s, &a, self.catalog, self.load)?;
+            let (binding, reasons) = constraints::binding(spaces, &combo.picks, &a, &p, walk);
+            choices.push(Choice {
+                config: describe_arch(&a),
+                monthly_usd: p.monthly_usd,
+                upfront_usd: p.upfront_usd,
+                saving_usd: written.monthly_usd - p.monthly_usd,
+                binding,
+                reasons,
+                settings,
+            });
+        }
+        Ok(choices)
+    }
 }
 
 /// The keys of every tier that a search may change, as written (tables and JSON `config`).

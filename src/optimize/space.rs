@@ -723,6 +723,55 @@ fn purchase_options(
     ts: &TierSearch,
     base: &[Candidate],
 ) -> Result<Option<Vec<Option_>>> {
+    check_spot_shares(cx, tier, ts)?;
+    let purchases: Vec<Purchase> = match &ts.purchase {
+        Some(p) => p.clone(),
+        None if ts.spot_share.is_some() => vec![Purchase::Spot],
+        None => {
+            if ts.term_years.is_some() || ts.payment.is_some() {
+                return Err(cx.fail(
+                    &format!("{tier}.purchase"),
+                    "term_years/payment are searched but purchase is not",
+                    "add purchase = [\"reserved\", ...] beside them",
+                ));
+            }
+            return Ok(None);
+        }
+    };
+    if purchases.is_empty() {
+        return Err(empty_list(cx, tier, "purchase"));
+    }
+    let (terms, payments) = terms_and_payments(cx, tier, ts)?;
+    let mut options = Vec::new();
+    if ts.purchase.is_none() {
+        // Only `spot_share` is searched: the tier's own option stays a choice (unless it is Spot).
+        let own = base.first().map(|c| c.svc.terms().purchase);
+        if own != Some(Purchase::Spot) {
+            options.push(Option_::Own);
+        }
+    }
+    for &p in &purchases {
+        match p {
+            Purchase::Reserved | Purchase::ComputeSavingsPlan | Purchase::InstanceSavingsPlan => {
+                for t in &terms {
+                    for pay in &payments {
+                        options.push(Option_::Set(p, Some(*t), Some(*pay)));
+                    }
+                }
+            }
+            Purchase::Spot => match &ts.spot_share {
+                Some(shares) => options.extend(shares.iter().map(|s| Option_::Spot(*s))),
+                None => options.push(Option_::Set(p, None, None)),
+            },
+            Purchase::OnDemand => options.push(Option_::Set(p, None, None)),
+        }
+    }
+    Ok(Some(one_on_demand(options, base)))
+}
+
+/// The searched Spot shares: a non-empty list of shares from 0 to 1, with "spot" among the
+/// searched purchases when those are listed.
+fn check_spot_shares(cx: &SpaceCtx, tier: &str, ts: &TierSearch) -> Result<()> {
     if let Some(shares) = &ts.spot_share {
         if shares.is_empty() {
             return Err(empty_list(cx, tier, "spot_share"));
@@ -749,23 +798,16 @@ fn purchase_options(
             ));
         }
     }
-    let purchases: Vec<Purchase> = match &ts.purchase {
-        Some(p) => p.clone(),
-        None if ts.spot_share.is_some() => vec![Purchase::Spot],
-        None => {
-            if ts.term_years.is_some() || ts.payment.is_some() {
-                return Err(cx.fail(
-                    &format!("{tier}.purchase"),
-                    "term_years/payment are searched but purchase is not",
-                    "add purchase = [\"reserved\", ...] beside them",
-                ));
-            }
-            return Ok(None);
-        }
-    };
-    if purchases.is_empty() {
-        return Err(empty_list(cx, tier, "purchase"));
-    }
+    Ok(())
+}
+
+/// The searched terms (default 1 year) and payments (default no upfront): non-empty lists of
+/// 1 and/or 3 years and of payment options.
+fn terms_and_payments(
+    cx: &SpaceCtx,
+    tier: &str,
+    ts: &TierSearch,
+) -> Result<(Vec<Decimal>, Vec<Payment>)> {
     let terms = ts.term_years.clone().unwrap_or_else(|| vec![Decimal::ONE]);
     for t in &terms {
         if *t != dec!(1) && *t != dec!(3) {
@@ -791,30 +833,13 @@ fn purchase_options(
             },
         ));
     }
-    let mut options = Vec::new();
-    if ts.purchase.is_none() {
-        // Only `spot_share` is searched: the tier's own option stays a choice (unless it is Spot).
-        let own = base.first().map(|c| c.svc.terms().purchase);
-        if own != Some(Purchase::Spot) {
-            options.push(Option_::Own);
-        }
-    }
-    for &p in &purchases {
-        match p {
-            Purchase::Reserved | Purchase::ComputeSavingsPlan | Purchase::InstanceSavingsPlan => {
-                for t in &terms {
-                    for pay in &payments {
-                        options.push(Option_::Set(p, Some(*t), Some(*pay)));
-                    }
-                }
-            }
-            Purchase::Spot => match &ts.spot_share {
-                Some(shares) => options.extend(shares.iter().map(|s| Option_::Spot(*s))),
-                None => options.push(Option_::Set(p, None, None)),
-            },
-            Purchase::OnDemand => options.push(Option_::Set(p, None, None)),
-        }
-    }
+    Ok((terms, payments))
+}
+
+/// `options` with a Spot share of 0 made on-demand, listed once whichever way it was listed
+/// (as on-demand, as the tier's own on-demand purchase or as a share of 0), and repeated
+/// shares dropped.
+fn one_on_demand(options: Vec<Option_>, base: &[Candidate]) -> Vec<Option_> {
     // A share of 0 is on-demand: one candidate, whichever way it was listed.
     let own_on_demand = base
         .first()
@@ -835,7 +860,7 @@ fn purchase_options(
             other => deduped.push(other),
         }
     }
-    Ok(Some(deduped))
+    deduped
 }
 
 /// Set (or clear) the Spot share of an EC2 or Fargate candidate and the key written for it.

@@ -440,7 +440,13 @@ fn cost_vs_load<DB: DrawingBackend>(
                 })
                 .draw()?;
 
-            finish_load(root, &mut chart, d, e)
+            LoadChart {
+                root,
+                chart: &mut chart,
+                d,
+                e,
+            }
+            .finish()
         }};
     }
     if d.log_axes {
@@ -459,6 +465,13 @@ struct Extent {
     y_hi: f64,
 }
 
+impl Extent {
+    /// (x low, x high, y low, y high).
+    fn edges(self) -> (f64, f64, f64, f64) {
+        (self.x_lo, self.x_hi, self.y_lo, self.y_hi)
+    }
+}
+
 /// Where the legend goes, and the boxes (plotting-area pixels) the crossings key must leave
 /// free: the curves, the labels at the top of the chart and the legend.
 struct Placement {
@@ -471,417 +484,358 @@ struct Placement {
 
 const GREY: RGBColor = RGBColor(110, 110, 110);
 
-/// Everything on the cost-vs-load chart after its axes, in drawing order.
-fn finish_load<
-    'a,
-    DB: DrawingBackend + 'a,
-    X: Ranged<ValueType = f64>,
-    Y: Ranged<ValueType = f64>,
->(
-    root: &DrawingArea<DB, Shift>,
-    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
-    d: &ChartData,
+/// The cost-vs-load chart once its axes are drawn, on log or linear axes (`X`, `Y`): each
+/// method draws one layer, `finish` all of them in order.
+struct LoadChart<'c, 'a, DB: DrawingBackend, X: Ranged<ValueType = f64>, Y: Ranged<ValueType = f64>>
+{
+    root: &'c DrawingArea<DB, Shift>,
+    chart: &'c mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    d: &'c ChartData,
     e: Extent,
-) -> DrawResult<DB> {
-    let has_band = draw_backdrop(chart, d, e)?;
-    let has_infeasible = draw_curves(chart, d, has_band)?;
-    let place = place_legend(root, chart, d, e, has_band, has_infeasible);
-    draw_scenario(root, chart, d, e, &place.scenario_label)?;
-    draw_crossing_markers(chart, d, e.y_lo)?;
-    if !d.crossings.is_empty() {
-        draw_crossings_key(chart, d, &place)?;
-    }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::Coordinate(
-            place.legend_at.0,
-            place.legend_at.1,
-        ))
-        .label_font(font(20))
-        .margin(14)
-        .background_style(WHITE.mix(0.92))
-        .border_style(RGBColor(160, 160, 160))
-        .draw()?;
-    Ok(())
 }
 
-/// The request volume's range strip and the uncertainty bands under the curves; whether
-/// there is a band.
-fn draw_backdrop<
-    'a,
-    DB: DrawingBackend + 'a,
-    X: Ranged<ValueType = f64>,
-    Y: Ranged<ValueType = f64>,
->(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
-    d: &ChartData,
-    e: Extent,
-) -> std::result::Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
-    let Extent {
-        x_lo,
-        x_hi,
-        y_lo,
-        y_hi,
-    } = e;
-    // The request volume's range: a light vertical strip (labelled after the curves are drawn).
-    let grey = GREY;
-    if let Some((lo, hi, _)) = &d.volume_range {
-        let (lo, hi) = (lo.clamp(x_lo, x_hi), hi.clamp(x_lo, x_hi));
-        chart.draw_series(std::iter::once(Rectangle::new(
-            [(lo, y_lo), (hi, y_hi)],
-            grey.mix(BAND_OPACITY / 2.0).filled(),
-        )))?;
-    }
-    // Uncertainty bands under the curves: low edge forward, high edge back.
-    for (i, band) in d.bands.iter().enumerate() {
-        if band.is_empty() {
-            continue;
+impl<'a, DB: DrawingBackend + 'a, X: Ranged<ValueType = f64>, Y: Ranged<ValueType = f64>>
+    LoadChart<'_, 'a, DB, X, Y>
+{
+    /// Everything on the cost-vs-load chart after its axes, in drawing order.
+    fn finish(&mut self) -> DrawResult<DB> {
+        let has_band = self.backdrop()?;
+        let has_infeasible = self.curves(has_band)?;
+        let place = self.place_legend(has_band, has_infeasible);
+        self.scenario(&place.scenario_label)?;
+        self.crossing_markers()?;
+        if !self.d.crossings.is_empty() {
+            self.crossings_key(&place)?;
         }
-        let outline: Vec<(f64, f64)> = band
-            .iter()
-            .map(|(x, lo, _)| (*x, lo.max(y_lo)))
-            .chain(band.iter().rev().map(|(x, _, hi)| (*x, hi.max(y_lo))))
-            .collect();
-        chart.draw_series(std::iter::once(Polygon::new(
-            outline,
-            colour(i).mix(BAND_OPACITY).filled(),
-        )))?;
+        self.chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::Coordinate(
+                place.legend_at.0,
+                place.legend_at.1,
+            ))
+            .label_font(font(20))
+            .margin(14)
+            .background_style(WHITE.mix(0.92))
+            .border_style(RGBColor(160, 160, 160))
+            .draw()?;
+        Ok(())
     }
-    let has_band = d.bands.iter().any(|b| !b.is_empty());
 
-    Ok(has_band)
-}
+    /// The request volume's range strip and the uncertainty bands under the curves; whether
+    /// there is a band.
+    fn backdrop(&mut self) -> std::result::Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
+        let (chart, d) = (&mut *self.chart, self.d);
+        let (x_lo, x_hi, y_lo, y_hi) = self.e.edges();
+        // The request volume's range: a light vertical strip (labelled after the curves are drawn).
+        let grey = GREY;
+        if let Some((lo, hi, _)) = &d.volume_range {
+            let (lo, hi) = (lo.clamp(x_lo, x_hi), hi.clamp(x_lo, x_hi));
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(lo, y_lo), (hi, y_hi)],
+                grey.mix(BAND_OPACITY / 2.0).filled(),
+            )))?;
+        }
+        // Uncertainty bands under the curves: low edge forward, high edge back.
+        for (i, band) in d.bands.iter().enumerate() {
+            if band.is_empty() {
+                continue;
+            }
+            let outline: Vec<(f64, f64)> = band
+                .iter()
+                .map(|(x, lo, _)| (*x, lo.max(y_lo)))
+                .chain(band.iter().rev().map(|(x, _, hi)| (*x, hi.max(y_lo))))
+                .collect();
+            chart.draw_series(std::iter::once(Polygon::new(
+                outline,
+                colour(i).mix(BAND_OPACITY).filled(),
+            )))?;
+        }
+        let has_band = d.bands.iter().any(|b| !b.is_empty());
 
-/// Each architecture's curve (dashed where it cannot run) with its legend entry, and the
-/// legend entries of the dashed stretches and the band; whether any stretch is dashed.
-fn draw_curves<
-    'a,
-    DB: DrawingBackend + 'a,
-    X: Ranged<ValueType = f64>,
-    Y: Ranged<ValueType = f64>,
->(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
-    d: &ChartData,
-    has_band: bool,
-) -> std::result::Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
-    let grey = GREY;
-    for (i, (name, pts)) in d.series.iter().enumerate() {
-        let c = colour(i);
-        chart
-            .draw_series(LineSeries::new(std::iter::empty(), c.stroke_width(3)))?
-            .label(name.as_str())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 28, y)], c.stroke_width(4)));
-        // Solid where the architecture can run the workload, dashed and greyed where it cannot.
-        let ok = d.feasible.get(i);
-        for (run, can_run) in runs(pts, ok) {
-            if can_run {
-                chart.draw_series(LineSeries::new(run, c.stroke_width(3)))?;
-            } else {
-                chart.draw_series(DashedLineSeries::new(
-                    run,
-                    10,
-                    7,
-                    c.mix(0.45).stroke_width(3),
-                ))?;
+        Ok(has_band)
+    }
+
+    /// Each architecture's curve (dashed where it cannot run) with its legend entry, and the
+    /// legend entries of the dashed stretches and the band; whether any stretch is dashed.
+    fn curves(
+        &mut self,
+        has_band: bool,
+    ) -> std::result::Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
+        let (chart, d) = (&mut *self.chart, self.d);
+        let grey = GREY;
+        for (i, (name, pts)) in d.series.iter().enumerate() {
+            let c = colour(i);
+            chart
+                .draw_series(LineSeries::new(std::iter::empty(), c.stroke_width(3)))?
+                .label(name.as_str())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 28, y)], c.stroke_width(4))
+                });
+            // Solid where the architecture can run the workload, dashed and greyed where it cannot.
+            let ok = d.feasible.get(i);
+            for (run, can_run) in runs(pts, ok) {
+                if can_run {
+                    chart.draw_series(LineSeries::new(run, c.stroke_width(3)))?;
+                } else {
+                    chart.draw_series(DashedLineSeries::new(
+                        run,
+                        10,
+                        7,
+                        c.mix(0.45).stroke_width(3),
+                    ))?;
+                }
             }
         }
-    }
-    let has_infeasible = d.feasible.iter().any(|f| f.contains(&false));
-    if has_infeasible {
-        let style = grey.stroke_width(3);
-        chart
-            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
-            .label(d.infeasible_label.as_str())
-            .legend(move |(x, y)| {
-                EmptyElement::at((x, y))
-                    + PathElement::new(vec![(0, 0), (8, 0)], style)
-                    + PathElement::new(vec![(13, 0), (21, 0)], style)
-                    + PathElement::new(vec![(26, 0), (28, 0)], style)
-            });
-    }
-    if has_band {
-        chart
-            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
-            .label(d.band_label.as_str())
-            .legend(move |(x, y)| {
-                Rectangle::new(
-                    [(x, y - 8), (x + 28, y + 8)],
-                    grey.mix(BAND_OPACITY * 2.0).filled(),
-                )
-            });
+        let has_infeasible = d.feasible.iter().any(|f| f.contains(&false));
+        if has_infeasible {
+            let style = grey.stroke_width(3);
+            chart
+                .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
+                .label(d.infeasible_label.as_str())
+                .legend(move |(x, y)| {
+                    EmptyElement::at((x, y))
+                        + PathElement::new(vec![(0, 0), (8, 0)], style)
+                        + PathElement::new(vec![(13, 0), (21, 0)], style)
+                        + PathElement::new(vec![(26, 0), (28, 0)], style)
+                });
+        }
+        if has_band {
+            chart
+                .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
+                .label(d.band_label.as_str())
+                .legend(move |(x, y)| {
+                    Rectangle::new(
+                        [(x, y - 8), (x + 28, y + 8)],
+                        grey.mix(BAND_OPACITY * 2.0).filled(),
+                    )
+                });
+        }
+
+        Ok(has_infeasible)
     }
 
-    Ok(has_infeasible)
-}
-
-/// Where the legend goes: the corner the curves and the top labels leave free.
-fn place_legend<
-    'a,
-    DB: DrawingBackend + 'a,
-    X: Ranged<ValueType = f64>,
-    Y: Ranged<ValueType = f64>,
->(
-    root: &DrawingArea<DB, Shift>,
-    chart: &ChartContext<'a, DB, Cartesian2d<X, Y>>,
-    d: &ChartData,
-    e: Extent,
-    has_band: bool,
-    has_infeasible: bool,
-) -> Placement {
-    let Extent {
-        x_lo,
-        x_hi,
-        y_lo,
-        y_hi,
-    } = e;
-    // Where the legend and the crossings key go: the corners the curves leave free.
-    let (px_range, py_range) = chart.plotting_area().get_pixel_range();
-    let plot_dim = (px_range.end - px_range.start, py_range.end - py_range.start);
-    let obstacles = curve_pixels(
-        d,
-        |x, y| {
+    /// Where the legend goes: the corner the curves and the top labels leave free.
+    fn place_legend(&self, has_band: bool, has_infeasible: bool) -> Placement {
+        let (root, chart, d) = (self.root, &*self.chart, self.d);
+        let (x_lo, x_hi, y_lo, y_hi) = self.e.edges();
+        // Where the legend and the crossings key go: the corners the curves leave free.
+        let (px_range, py_range) = chart.plotting_area().get_pixel_range();
+        let plot_dim = (px_range.end - px_range.start, py_range.end - py_range.start);
+        let obstacles = curve_pixels(
+            d,
+            |x, y| {
+                let (bx, by) = chart.backend_coord(&(x, y));
+                (bx - px_range.start, by - py_range.start)
+            },
+            y_lo,
+        );
+        let legend_dim = {
+            let band_row = has_band.then_some(d.band_label.as_str());
+            let dashed_row = has_infeasible.then_some(d.infeasible_label.as_str());
+            let w = d
+                .series
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .chain(band_row)
+                .chain(dashed_row)
+                .map(|n| {
+                    root.estimate_text_size(n, &font(20))
+                        .map_or(0, |s| s.0 as i32)
+                })
+                .max()
+                .unwrap_or(0);
+            let rows = d.series.len() + usize::from(has_band) + usize::from(has_infeasible);
+            (w + 30 + 28, rows as i32 * 25 + 28)
+        };
+        // The labels at the top of the scenario's line and of the volume strip (placed below):
+        // boxes in plotting-area pixels that neither the legend nor the crossings key may cover.
+        let scenario_label = format!(
+            "{} ({})",
+            d.this_scenario,
+            super::display::compact(d.lang, d.scenario_x)
+        );
+        let to_plot = |x: f64, y: f64| {
             let (bx, by) = chart.backend_coord(&(x, y));
             (bx - px_range.start, by - py_range.start)
-        },
-        y_lo,
-    );
-    let legend_dim = {
-        let band_row = has_band.then_some(d.band_label.as_str());
-        let dashed_row = has_infeasible.then_some(d.infeasible_label.as_str());
-        let w = d
-            .series
+        };
+        let text_dim = |text: &str, size: u32| {
+            root.estimate_text_size(text, &font(size))
+                .map_or((0, 0), |s| (s.0 as i32, s.1 as i32))
+        };
+        let mut labels = Vec::new();
+        {
+            let (x, y) = to_plot(d.scenario_x, y_hi);
+            let (w, h) = text_dim(&scenario_label, 18);
+            labels.push((x + 8, y + 6, w, h));
+        }
+        if let Some((lo, _, label)) = &d.volume_range {
+            let (x, y) = to_plot(lo.clamp(x_lo, x_hi), y_hi);
+            let (w, h) = text_dim(label, 17);
+            labels.push((x + 4, y + 28, w + 8, h + 6));
+        }
+        let legend_at = free_corner(legend_dim, plot_dim, &obstacles, &labels);
+        let legend_box = (legend_at.0, legend_at.1, legend_dim.0, legend_dim.1);
+
+        Placement {
+            obstacles,
+            labels,
+            legend_at,
+            legend_box,
+            scenario_label,
+        }
+    }
+
+    /// The scenario's own volume (a dashed line, a dot on every curve, its label) and the
+    /// volume strip's label.
+    fn scenario(&mut self, scenario_label: &str) -> DrawResult<DB> {
+        let (root, chart, d) = (self.root, &mut *self.chart, self.d);
+        let (x_lo, x_hi, y_lo, y_hi) = self.e.edges();
+        let grey = GREY;
+        // The scenario's own volume: a dashed vertical line and a dot on every curve.
+        chart.draw_series(DashedLineSeries::new(
+            [(d.scenario_x, y_lo), (d.scenario_x, y_hi)],
+            8,
+            6,
+            grey.stroke_width(2),
+        ))?;
+        chart.draw_series(
+            d.scenario_costs
+                .iter()
+                .enumerate()
+                .map(|(i, y)| Circle::new((d.scenario_x, y.max(y_lo)), 7, colour(i).filled())),
+        )?;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((d.scenario_x, y_hi))
+                + Text::new(scenario_label.to_string(), (8, 6), font(18).color(&grey)),
+        ))?;
+
+        // The strip's label: under the scenario's label, on a pale box so the dashed line stays off it.
+        if let Some((lo, _, label)) = &d.volume_range {
+            let style = font(17).color(&grey);
+            let (w, h) = root.estimate_text_size(label, &style).unwrap_or((0, 0));
+            let (w, h) = (w as i32, h as i32);
+            let at = (lo.clamp(x_lo, x_hi), y_hi);
+            chart.draw_series(std::iter::once(
+                EmptyElement::at(at)
+                    + Rectangle::new([(4, 28), (12 + w, 34 + h)], WHITE.mix(0.85).filled())
+                    + Text::new(label.clone(), (8, 31), style),
+            ))?;
+        }
+
+        Ok(())
+    }
+
+    /// The crossings drawn on the curves: numbered diamonds, set side by side on one spot and
+    /// their badges moved up while they would cover another.
+    fn crossing_markers(&mut self) -> DrawResult<DB> {
+        let (chart, d, y_lo) = (&mut *self.chart, self.d, self.e.y_lo);
+        // Crossings: a numbered black diamond on the curve, explained in a key at the lower right.
+        // Only the first MAX_CROSSINGS_DRAWN (by volume) fit a readable chart; the key counts the
+        // rest (every crossing is in the text outputs and `archcost breakeven`).
+        let shown = &d.crossings[..d.crossings.len().min(MAX_CROSSINGS_DRAWN)];
+        let mut badges: Vec<(i32, i32)> = Vec::new();
+        // Markers on the same spot (three curves crossing at one volume) are set side by side.
+        let marker_px: Vec<(i32, i32)> = shown
             .iter()
-            .map(|(n, _)| n.as_str())
-            .chain(band_row)
-            .chain(dashed_row)
-            .map(|n| {
-                root.estimate_text_size(n, &font(20))
-                    .map_or(0, |s| s.0 as i32)
-            })
+            .map(|(_, x, y)| chart.backend_coord(&(*x, y.max(y_lo))))
+            .collect();
+        let offsets = spread_markers(&marker_px, 26);
+        for (k, (_, x, y)) in shown.iter().enumerate() {
+            // Numbered badge above the point, moved further up while it would cover another.
+            let dx = offsets.get(k).copied().unwrap_or(0);
+            let p = chart.backend_coord(&(*x, y.max(y_lo)));
+            let p = (p.0 + dx, p.1);
+            let mut dy = -24;
+            while badges
+                .iter()
+                .any(|b| (b.0 - p.0).abs() < 26 && (b.1 - (p.1 + dy)).abs() < 26)
+            {
+                dy -= 26;
+            }
+            badges.push((p.0, p.1 + dy));
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((*x, y.max(y_lo)))
+                    + Polygon::new(
+                        vec![(dx, -8), (dx + 8, 0), (dx, 8), (dx - 8, 0)],
+                        BLACK.filled(),
+                    )
+                    + PathElement::new(vec![(dx, 0), (dx, dy)], BLACK.stroke_width(2))
+                    + Circle::new((dx, dy), 12, BLACK.filled())
+                    + Text::new(
+                        format!("{}", k + 1),
+                        (dx, dy),
+                        font(18)
+                            .color(&WHITE)
+                            .pos(Pos::new(HPos::Center, VPos::Center)),
+                    ),
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// The key of the numbered crossings, in the corner the curves, labels and legend leave free;
+    /// it counts the crossings not drawn.
+    fn crossings_key(&mut self, place: &Placement) -> DrawResult<DB> {
+        let (chart, d) = (&mut *self.chart, self.d);
+        let grey = GREY;
+        let shown = &d.crossings[..d.crossings.len().min(MAX_CROSSINGS_DRAWN)];
+        let hidden = d.crossings.len() - shown.len();
+        let area = chart.plotting_area().strip_coord_spec();
+        let (pw, ph) = area.dim_in_pixel();
+        let style = font(18).pos(Pos::new(HPos::Left, VPos::Center));
+        let title_style = font(18)
+            .color(&grey)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        let more = (hidden > 0).then(|| format!("… +{hidden}"));
+        let text_w = shown
+            .iter()
+            .map(|c| c.0.as_str())
+            .chain([d.crossings_key.as_str()])
+            .chain(more.as_deref())
+            .map(|t| area.estimate_text_size(t, &style).map_or(0, |s| s.0 as i32))
             .max()
             .unwrap_or(0);
-        let rows = d.series.len() + usize::from(has_band) + usize::from(has_infeasible);
-        (w + 30 + 28, rows as i32 * 25 + 28)
-    };
-    // The labels at the top of the scenario's line and of the volume strip (placed below):
-    // boxes in plotting-area pixels that neither the legend nor the crossings key may cover.
-    let scenario_label = format!(
-        "{} ({})",
-        d.this_scenario,
-        super::display::compact(d.lang, d.scenario_x)
-    );
-    let to_plot = |x: f64, y: f64| {
-        let (bx, by) = chart.backend_coord(&(x, y));
-        (bx - px_range.start, by - py_range.start)
-    };
-    let text_dim = |text: &str, size: u32| {
-        root.estimate_text_size(text, &font(size))
-            .map_or((0, 0), |s| (s.0 as i32, s.1 as i32))
-    };
-    let mut labels = Vec::new();
-    {
-        let (x, y) = to_plot(d.scenario_x, y_hi);
-        let (w, h) = text_dim(&scenario_label, 18);
-        labels.push((x + 8, y + 6, w, h));
-    }
-    if let Some((lo, _, label)) = &d.volume_range {
-        let (x, y) = to_plot(lo.clamp(x_lo, x_hi), y_hi);
-        let (w, h) = text_dim(label, 17);
-        labels.push((x + 4, y + 28, w + 8, h + 6));
-    }
-    let legend_at = free_corner(legend_dim, plot_dim, &obstacles, &labels);
-    let legend_box = (legend_at.0, legend_at.1, legend_dim.0, legend_dim.1);
-
-    Placement {
-        obstacles,
-        labels,
-        legend_at,
-        legend_box,
-        scenario_label,
-    }
-}
-
-/// The scenario's own volume (a dashed line, a dot on every curve, its label) and the
-/// volume strip's label.
-fn draw_scenario<
-    'a,
-    DB: DrawingBackend + 'a,
-    X: Ranged<ValueType = f64>,
-    Y: Ranged<ValueType = f64>,
->(
-    root: &DrawingArea<DB, Shift>,
-    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
-    d: &ChartData,
-    e: Extent,
-    scenario_label: &str,
-) -> DrawResult<DB> {
-    let Extent {
-        x_lo,
-        x_hi,
-        y_lo,
-        y_hi,
-    } = e;
-    let grey = GREY;
-    // The scenario's own volume: a dashed vertical line and a dot on every curve.
-    chart.draw_series(DashedLineSeries::new(
-        [(d.scenario_x, y_lo), (d.scenario_x, y_hi)],
-        8,
-        6,
-        grey.stroke_width(2),
-    ))?;
-    chart.draw_series(
-        d.scenario_costs
-            .iter()
-            .enumerate()
-            .map(|(i, y)| Circle::new((d.scenario_x, y.max(y_lo)), 7, colour(i).filled())),
-    )?;
-    chart.draw_series(std::iter::once(
-        EmptyElement::at((d.scenario_x, y_hi))
-            + Text::new(scenario_label.to_string(), (8, 6), font(18).color(&grey)),
-    ))?;
-
-    // The strip's label: under the scenario's label, on a pale box so the dashed line stays off it.
-    if let Some((lo, _, label)) = &d.volume_range {
-        let style = font(17).color(&grey);
-        let (w, h) = root.estimate_text_size(label, &style).unwrap_or((0, 0));
-        let (w, h) = (w as i32, h as i32);
-        let at = (lo.clamp(x_lo, x_hi), y_hi);
-        chart.draw_series(std::iter::once(
-            EmptyElement::at(at)
-                + Rectangle::new([(4, 28), (12 + w, 34 + h)], WHITE.mix(0.85).filled())
-                + Text::new(label.clone(), (8, 31), style),
+        let (line_h, pad) = (28, 12);
+        let rows = shown.len() as i32 + 1 + i32::from(more.is_some());
+        let (bw, bh) = (text_w + 2 * pad + 32, rows * line_h + 2 * pad);
+        let (x0, y0) = free_corner(
+            (bw, bh),
+            (pw as i32, ph as i32),
+            &place.obstacles,
+            &[place.labels.as_slice(), &[place.legend_box][..]].concat(),
+        );
+        area.draw(&Rectangle::new(
+            [(x0, y0), (x0 + bw, y0 + bh)],
+            WHITE.mix(0.94).filled(),
         ))?;
-    }
-
-    Ok(())
-}
-
-/// The crossings drawn on the curves: numbered diamonds, set side by side on one spot and
-/// their badges moved up while they would cover another.
-fn draw_crossing_markers<
-    'a,
-    DB: DrawingBackend + 'a,
-    X: Ranged<ValueType = f64>,
-    Y: Ranged<ValueType = f64>,
->(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
-    d: &ChartData,
-    y_lo: f64,
-) -> DrawResult<DB> {
-    // Crossings: a numbered black diamond on the curve, explained in a key at the lower right.
-    // Only the first MAX_CROSSINGS_DRAWN (by volume) fit a readable chart; the key counts the
-    // rest (every crossing is in the text outputs and `archcost breakeven`).
-    let shown = &d.crossings[..d.crossings.len().min(MAX_CROSSINGS_DRAWN)];
-    let mut badges: Vec<(i32, i32)> = Vec::new();
-    // Markers on the same spot (three curves crossing at one volume) are set side by side.
-    let marker_px: Vec<(i32, i32)> = shown
-        .iter()
-        .map(|(_, x, y)| chart.backend_coord(&(*x, y.max(y_lo))))
-        .collect();
-    let offsets = spread_markers(&marker_px, 26);
-    for (k, (_, x, y)) in shown.iter().enumerate() {
-        // Numbered badge above the point, moved further up while it would cover another.
-        let dx = offsets.get(k).copied().unwrap_or(0);
-        let p = chart.backend_coord(&(*x, y.max(y_lo)));
-        let p = (p.0 + dx, p.1);
-        let mut dy = -24;
-        while badges
-            .iter()
-            .any(|b| (b.0 - p.0).abs() < 26 && (b.1 - (p.1 + dy)).abs() < 26)
-        {
-            dy -= 26;
-        }
-        badges.push((p.0, p.1 + dy));
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((*x, y.max(y_lo)))
-                + Polygon::new(
-                    vec![(dx, -8), (dx + 8, 0), (dx, 8), (dx - 8, 0)],
-                    BLACK.filled(),
-                )
-                + PathElement::new(vec![(dx, 0), (dx, dy)], BLACK.stroke_width(2))
-                + Circle::new((dx, dy), 12, BLACK.filled())
-                + Text::new(
-                    format!("{}", k + 1),
-                    (dx, dy),
-                    font(18)
-                        .color(&WHITE)
-                        .pos(Pos::new(HPos::Center, VPos::Center)),
-                ),
+        area.draw(&Rectangle::new(
+            [(x0, y0), (x0 + bw, y0 + bh)],
+            RGBColor(160, 160, 160).stroke_width(1),
         ))?;
-    }
-    Ok(())
-}
-
-/// The key of the numbered crossings, in the corner the curves, labels and legend leave free;
-/// it counts the crossings not drawn.
-fn draw_crossings_key<
-    'a,
-    DB: DrawingBackend + 'a,
-    X: Ranged<ValueType = f64>,
-    Y: Ranged<ValueType = f64>,
->(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
-    d: &ChartData,
-    place: &Placement,
-) -> DrawResult<DB> {
-    let grey = GREY;
-    let shown = &d.crossings[..d.crossings.len().min(MAX_CROSSINGS_DRAWN)];
-    let hidden = d.crossings.len() - shown.len();
-    let area = chart.plotting_area().strip_coord_spec();
-    let (pw, ph) = area.dim_in_pixel();
-    let style = font(18).pos(Pos::new(HPos::Left, VPos::Center));
-    let title_style = font(18)
-        .color(&grey)
-        .pos(Pos::new(HPos::Left, VPos::Center));
-    let more = (hidden > 0).then(|| format!("… +{hidden}"));
-    let text_w = shown
-        .iter()
-        .map(|c| c.0.as_str())
-        .chain([d.crossings_key.as_str()])
-        .chain(more.as_deref())
-        .map(|t| area.estimate_text_size(t, &style).map_or(0, |s| s.0 as i32))
-        .max()
-        .unwrap_or(0);
-    let (line_h, pad) = (28, 12);
-    let rows = shown.len() as i32 + 1 + i32::from(more.is_some());
-    let (bw, bh) = (text_w + 2 * pad + 32, rows * line_h + 2 * pad);
-    let (x0, y0) = free_corner(
-        (bw, bh),
-        (pw as i32, ph as i32),
-        &place.obstacles,
-        &[place.labels.as_slice(), &[place.legend_box][..]].concat(),
-    );
-    area.draw(&Rectangle::new(
-        [(x0, y0), (x0 + bw, y0 + bh)],
-        WHITE.mix(0.94).filled(),
-    ))?;
-    area.draw(&Rectangle::new(
-        [(x0, y0), (x0 + bw, y0 + bh)],
-        RGBColor(160, 160, 160).stroke_width(1),
-    ))?;
-    let mid = |row: i32| y0 + pad + row * line_h + line_h / 2;
-    area.draw(&Text::new(
-        d.crossings_key.clone(),
-        (x0 + pad, mid(0)),
-        title_style,
-    ))?;
-    if let Some(more) = more {
-        let y = mid(shown.len() as i32 + 1);
-        area.draw(&Text::new(more, (x0 + pad + 32, y), style.clone()))?;
-    }
-    for (k, (label, _, _)) in shown.iter().enumerate() {
-        let y = mid(k as i32 + 1);
-        area.draw(&Circle::new((x0 + pad + 11, y), 11, BLACK.filled()))?;
+        let mid = |row: i32| y0 + pad + row * line_h + line_h / 2;
         area.draw(&Text::new(
-            format!("{}", k + 1),
-            (x0 + pad + 11, y),
-            font(16)
-                .color(&WHITE)
-                .pos(Pos::new(HPos::Center, VPos::Center)),
+            d.crossings_key.clone(),
+            (x0 + pad, mid(0)),
+            title_style,
         ))?;
-        area.draw(&Text::new(label.clone(), (x0 + pad + 32, y), style.clone()))?;
+        if let Some(more) = more {
+            let y = mid(shown.len() as i32 + 1);
+            area.draw(&Text::new(more, (x0 + pad + 32, y), style.clone()))?;
+        }
+        for (k, (label, _, _)) in shown.iter().enumerate() {
+            let y = mid(k as i32 + 1);
+            area.draw(&Circle::new((x0 + pad + 11, y), 11, BLACK.filled()))?;
+            area.draw(&Text::new(
+                format!("{}", k + 1),
+                (x0 + pad + 11, y),
+                font(16)
+                    .color(&WHITE)
+                    .pos(Pos::new(HPos::Center, VPos::Center)),
+            ))?;
+            area.draw(&Text::new(label.clone(), (x0 + pad + 32, y), style.clone()))?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// A series cut into runs of consecutive points: a segment is feasible when both its ends are

@@ -230,7 +230,10 @@ mod tests {
             to: dec!(1),
         });
         let ja = e.render(Lang::Ja);
-        assert!(ja.starts_with("from 5 to 1: from は to より小さくしてください"), "{ja}");
+        assert!(
+            ja.starts_with("from 5 to 1: from は to より小さくしてください"),
+            "{ja}"
+        );
         let words = Words {
             from: "--from",
             ..FIELDS

@@ -3,14 +3,22 @@
 # app tier by the hour (Fargate rps_per_task + min/max tasks, or EC2 rps_per_instance + min/max)
 # with its own capacity per task/instance, so their cost curves are staircases that cross each
 # other thousands of times over the default range of workload.requests_per_month.
+#
+# Usage: [N=50] [RUNS=1] [BIN=./target/release/archcost] [KEEP_OUT=file.json] bench/breakeven_autoscaling.sh
 #   N=50 bench/breakeven_autoscaling.sh            # times ./target/release/archcost once
 #   N=200 RUNS=3 BIN=/tmp/old/archcost bench/breakeven_autoscaling.sh
-# Prints the wall clock and peak RSS (GNU time) and the number of crossings found.
+# Builds nothing: run `cargo build --release` first (or point BIN at another binary; compare
+# two binaries by running the script once with each, back to back). Needs python3 and GNU time
+# (/usr/bin/time). Prints, per run, the wall clock, the CPU time (user + sys: steadier than the
+# wall clock on a busy machine; break-even uses both cores) and peak RSS, then the number of
+# crossings, the load average and the first 16 hex digits of the JSON output's sha256 (the
+# same for every binary that reports the same crossings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-50}
 RUNS=${RUNS:-1}
 BIN=${BIN:-./target/release/archcost}
+[ -x "$BIN" ] || { echo "no executable $BIN: run cargo build --release first, or set BIN=" >&2; exit 2; }
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 python3 - "$N" "$TMP/auto.toml" <<'PY'
@@ -34,9 +42,10 @@ for i in range(n):
 open(out, 'w').write(''.join(parts))
 PY
 for _ in $(seq "$RUNS"); do
-  /usr/bin/time -f "$N autoscaling architectures, breakeven: %e s, peak RSS %M KB" \
+  /usr/bin/time -f "$N autoscaling architectures, breakeven: %e s wall, %U s user + %S s sys CPU, peak RSS %M KB" \
     "$BIN" breakeven "$TMP/auto.toml" --vary workload.requests_per_month --format json > "$TMP/out.json"
-  [ -n "${KEEP_OUT:-}" ] && cp "$TMP/out.json" "$KEEP_OUT"
+  if [ -n "${KEEP_OUT:-}" ]; then cp "$TMP/out.json" "$KEEP_OUT"; fi
 done
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); c=d['breakeven']; print(len(c), 'crossings')" "$TMP/out.json"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 sha256sum "$TMP/out.json" | cut -c1-16

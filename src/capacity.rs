@@ -6,6 +6,7 @@ pub mod units;
 use crate::scenario::{Profile, Workload};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use std::sync::OnceLock;
 
 /// Load in one hour of the day, aggregated over every day of the month.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,8 +31,24 @@ pub struct Load {
     pub hours: Vec<HourLoad>,
     /// (index into `hours` of the first hour with a given weight, how many hours share it).
     groups: Vec<(usize, Decimal)>,
+    /// Per hour of the day: the first group whose busiest second equals this hour's (its own
+    /// group unless two weights give the same load), so per-hour units are looked up, not searched.
+    peak_group: Vec<usize>,
     total_weight: Decimal,
+    /// The first ALB plan made under this load (its peak LCUs and LCU-hours), with what it was
+    /// made from: architectures that share a load usually share ALB settings (a sweep or
+    /// break-even prices many at one load). Made and read by `plan`.
+    pub(crate) alb_memo: OnceLock<(AlbInputs, AlbLcus)>,
 }
+
+/// An ALB plan's LCUs: (peak LCUs, LCU-hours per month).
+pub(crate) type AlbLcus = (Decimal, Decimal);
+
+/// What an ALB plan depends on besides the load (settings, KB per request, GB per LCU-hour of
+/// its target), each Decimal as its exact bytes (value and scale), so a memoized plan is only
+/// reused when it would be computed bit for bit the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AlbInputs(pub [[u8; 16]; 5]);
 
 impl Load {
     pub fn new(w: &Workload, monthly_requests: Decimal, hours_per_month: Decimal) -> Load {
@@ -46,17 +63,20 @@ impl Load {
         // Hours with the same weight carry the same load: compute each distinct weight once.
         let mut seen: Vec<(Decimal, HourLoad)> = Vec::with_capacity(24);
         let mut groups: Vec<(usize, Decimal)> = Vec::with_capacity(24);
+        let mut group_of_hour: Vec<usize> = Vec::with_capacity(24);
         let hours = weights
             .iter()
             .enumerate()
             .map(|(hour, wt)| {
                 if let Some(k) = seen.iter().position(|(x, _)| x == wt) {
                     groups[k].1 += Decimal::ONE;
+                    group_of_hour.push(k);
                     return HourLoad {
                         hour,
                         ..seen[k].1.clone()
                     };
                 }
+                group_of_hour.push(groups.len());
                 groups.push((hour, Decimal::ONE));
                 // Multiply before dividing so flat and round-number profiles stay exact.
                 let rps = if hours_per_month.is_zero() {
@@ -73,14 +93,28 @@ impl Load {
                 seen.push((*wt, h.clone()));
                 h
             })
+            .collect::<Vec<HourLoad>>();
+        // The first group with an equal busiest second (equal loads from unequal weights are
+        // possible in 28-digit arithmetic, e.g. when there are no requests at all).
+        let first_equal: Vec<usize> = seen
+            .iter()
+            .enumerate()
+            .map(|(g, (_, h))| {
+                (0..g)
+                    .find(|e| seen[*e].1.peak_rps == h.peak_rps)
+                    .unwrap_or(g)
+            })
             .collect();
+        let peak_group = group_of_hour.iter().map(|g| first_equal[*g]).collect();
         Load {
             monthly_requests,
             days,
             hours_per_month,
             hours,
             groups,
+            peak_group,
             total_weight: total,
+            alb_memo: OnceLock::new(),
         }
     }
 
@@ -117,7 +151,7 @@ impl Load {
         let mut unit_slots = Decimal::ZERO;
         let mut unserved_rps = Decimal::ZERO;
         // Units for each distinct load, then spread back over the 24 hours.
-        let mut units_for: Vec<(Decimal, Decimal)> = Vec::with_capacity(24);
+        let mut units_for: Vec<Decimal> = Vec::with_capacity(24);
         for (h, count) in self.groups() {
             let needed = if rps_per_unit.is_zero() {
                 Decimal::ZERO
@@ -132,18 +166,10 @@ impl Load {
                 }
             }
             unit_slots += units * count;
-            units_for.push((h.peak_rps, units));
+            units_for.push(units);
         }
-        let per_hour = self
-            .hours
-            .iter()
-            .map(|h| {
-                units_for
-                    .iter()
-                    .find(|(rps, _)| *rps == h.peak_rps)
-                    .map_or(Decimal::ZERO, |(_, u)| *u)
-            })
-            .collect();
+        // Each hour takes the units of the first group with its busiest second.
+        let per_hour = self.peak_group.iter().map(|g| units_for[*g]).collect();
         // Each hour of the day occurs hours_per_month / 24 times in the month.
         let unit_hours = unit_slots * self.hours_per_month / dec!(24);
         Scaled {

@@ -52,8 +52,7 @@ impl Table {
     }
 }
 
-/// Every (id, text) of `lang`'s table, in file order (the order matters where texts are
-/// matched, most specific first).
+/// Every (id, text) of `lang`'s table, in file order.
 pub fn entries(lang: Lang) -> impl ExactSizeIterator<Item = (&'static str, &'static str)> {
     let t = table(lang);
     (0..t.spans.len()).map(move |i| t.entry(i))
@@ -73,18 +72,6 @@ pub fn text(lang: Lang, id: &str) -> Option<&'static str> {
         .binary_search_by(|&i| id_of(i).cmp(id.as_bytes()))
         .ok()?;
     Some(t.entry(usize::from(t.sorted[at])).1)
-}
-
-/// `(id, English, Japanese)` of every id under `group` (`"finding"`, `"reason"`…), in the
-/// English table's order.
-pub fn group(group: &str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> + '_ {
-    entries(Lang::En).filter_map(move |(id, en)| {
-        let rest = id.strip_prefix(group)?;
-        if !rest.starts_with('.') {
-            return None;
-        }
-        Some((id, en, text(Lang::Ja, id)?))
-    })
 }
 
 /// Put `values` into the `{0}`, `{1}`… slots of `template`.

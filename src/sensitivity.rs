@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::pricing::Catalog;
 use crate::scenario::{self, Scenario, WORKLOAD_INPUTS};
 use crate::services::exact;
+use crate::text::Text;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
@@ -67,11 +68,12 @@ pub struct Swing {
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
     pub input: String,
-    /// Why, in English (`text` rendered).
+    /// Why, in English (the first line of `text`).
     pub reason: String,
-    /// Why, as a message id and values (`reason.*`), shown in other languages.
+    /// Why, as a message id with the validation error inside (`reason.*`), shown in other
+    /// languages (its first line, as `reason`).
     #[serde(skip)]
-    pub text: crate::messages::Msg,
+    pub text: Text,
 }
 
 /// The inputs sensitivity varies: every numeric workload input > 0 (`peak_to_average` only
@@ -125,7 +127,7 @@ pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitiv
                 value * (Decimal::ONE + share),
             ),
         };
-        let at = |v: Decimal| -> Result<std::result::Result<Vec<(String, Decimal)>, String>> {
+        let at = |v: Decimal| -> Result<std::result::Result<Vec<(String, Decimal)>, Text>> {
             let mut varied = base.clone();
             match input.strip_prefix("workload.") {
                 Some(key) => {
@@ -138,10 +140,7 @@ pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitiv
                 }
             }
             match scenario::revalidate(&varied, catalog) {
-                Err(e @ (Error::Input(_) | Error::Said(_))) => {
-                    let msg = e.to_string();
-                    Ok(Err(msg.lines().next().unwrap_or_default().to_string()))
-                }
+                Err(e @ (Error::Input(_) | Error::Said(_))) => Ok(Err(e.into_text())),
                 Err(e) => Err(e),
                 Ok(()) => compare::totals(&varied, catalog).map(Ok),
             }
@@ -149,10 +148,11 @@ pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitiv
         let (low, high) = match (at(low_value)?, at(high_value)?) {
             (Ok(l), Ok(h)) => (l, h),
             (Err(why), _) | (_, Err(why)) => {
-                let text = crate::msg!("reason.varied_value_not_valid", why);
+                let text = crate::said!("reason.varied_value_not_valid", why);
+                let en = text.render(crate::lang::Lang::En);
                 skipped.push(Skipped {
                     input,
-                    reason: text.en(),
+                    reason: en.lines().next().unwrap_or_default().to_string(),
                     text,
                 });
                 continue;

@@ -4,7 +4,7 @@
 //! checks it and `feasibility` judges it: a fleet is sized in one place, so the costs, the limit
 //! findings and the recommendation cannot disagree.
 use super::units::{lcu, GB_PER_LCU_HOUR_INSTANCE, GB_PER_LCU_HOUR_LAMBDA};
-use super::{Fleet, HourLoad, Load};
+use super::{AlbInputs, AlbLcus, Fleet, HourLoad, Load};
 use crate::scenario::{Alb, Architecture, DynamoDb, LoadBalancer, Service, Workload};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -333,6 +333,35 @@ impl PlanCtx<'_> {
             Target::Lambda => GB_PER_LCU_HOUR_LAMBDA,
         };
         let kb = self.w.request_kb + self.w.response_kb;
+        // Everything `lcu` reads besides the load's hours (the target decides the GB rate).
+        let inputs = AlbInputs(
+            [
+                alb.requests_per_connection,
+                alb.connection_duration_s,
+                alb.rules,
+                kb,
+                gb_per_lcu_hour,
+            ]
+            .map(|d| d.serialize()),
+        );
+        let (peak_lcu, lcu_hours) = match self.load.alb_memo.get() {
+            Some((made_from, lcus)) if *made_from == inputs => *lcus,
+            _ => {
+                let lcus = self.alb_lcus(alb, gb_per_lcu_hour, kb);
+                let _ = self.load.alb_memo.set((inputs, lcus));
+                lcus
+            }
+        };
+        AlbPlan {
+            target,
+            gb_per_lcu_hour,
+            peak_lcu,
+            lcu_hours,
+        }
+    }
+
+    /// (peak LCUs, LCU-hours per month) of an ALB under this load.
+    fn alb_lcus(&self, alb: &Alb, gb_per_lcu_hour: Decimal, kb: Decimal) -> AlbLcus {
         let mut lcu_slots = Decimal::ZERO;
         let mut peak_lcu = Decimal::ZERO;
         for (h, count) in self.load.groups() {
@@ -340,12 +369,7 @@ impl PlanCtx<'_> {
             lcu_slots += lcu * count;
             peak_lcu = peak_lcu.max(lcu);
         }
-        AlbPlan {
-            target,
-            gb_per_lcu_hour,
-            peak_lcu,
-            lcu_hours: lcu_slots * self.load.hours_per_month / dec!(24),
-        }
+        (peak_lcu, lcu_slots * self.load.hours_per_month / dec!(24))
     }
 
     fn dynamodb(&self, d: &DynamoDb) -> DynamoPlan {

@@ -291,31 +291,59 @@ pub fn write_rows(rows: &[RateRow]) -> Vec<u8> {
             b.payment,
         ))
     });
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let num = |d: Option<Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::with_capacity(rows.len() * 256));
     let _ = w.write_record(HEADER);
+    // One reused buffer for the numbers (rows run to hundreds of thousands).
+    let mut text = String::new();
+    let mut num = |w: &mut csv::Writer<Vec<u8>>, d: Option<Decimal>| {
+        use std::fmt::Write;
+        text.clear();
+        if let Some(d) = d {
+            let _ = write!(text, "{}", d.normalize());
+        }
+        let _ = w.write_field(&text);
+    };
     for r in sorted {
         let offering_class = if r.key.contains(".reserved.") {
             "standard"
         } else {
             ""
         };
-        let _ = w.write_record([
+        let years = match r.term_years {
+            Some(1) => "1",
+            Some(3) => "3",
+            _ => "",
+        };
+        for field in [
             r.key.as_str(),
             r.region.as_str(),
             r.unit.as_str(),
             offering_class,
-            &r.term_years.map(|t| t.to_string()).unwrap_or_default(),
-            r.payment.map(Payment::key).unwrap_or(""),
-            &num(r.usd_upfront),
-            &num(r.usd_hourly),
-            &num(Some(r.effective_hourly)),
-            &num(r.on_demand_hourly),
+        ] {
+            let _ = w.write_field(field);
+        }
+        match r.term_years {
+            Some(t) if years.is_empty() => {
+                let _ = w.write_field(t.to_string());
+            }
+            _ => {
+                let _ = w.write_field(years);
+            }
+        }
+        let _ = w.write_field(r.payment.map(Payment::key).unwrap_or(""));
+        num(&mut w, r.usd_upfront);
+        num(&mut w, r.usd_hourly);
+        num(&mut w, Some(r.effective_hourly));
+        num(&mut w, r.on_demand_hourly);
+        for field in [
             r.basis.key(),
             r.sku.as_str(),
             r.effective.as_str(),
             r.source.as_str(),
-        ]);
+        ] {
+            let _ = w.write_field(field);
+        }
+        let _ = w.write_record(None::<&[u8]>);
     }
     w.into_inner().unwrap_or_default()
 }

@@ -27,9 +27,20 @@ pub fn reason(lang: Lang, b: &Blocker) -> Cow<'_, str> {
     said(lang, &b.reason, b.text.as_ref())
 }
 
-/// Why a sensitivity input was not varied, in `lang`.
+/// Why a sensitivity input was not varied, in `lang` (the first line: the validation error
+/// inside, without its hint).
 pub fn skipped(lang: Lang, s: &Skipped) -> Cow<'_, str> {
-    said(lang, &s.reason, Some(&s.text))
+    if lang == Lang::En {
+        return Cow::Borrowed(&s.reason);
+    }
+    Cow::Owned(
+        s.text
+            .render(lang)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    )
 }
 
 /// A limit finding's message in `lang`.

@@ -742,6 +742,39 @@ fn every_finding_and_reason_carries_its_ids() {
     }
 }
 
+/// Japanese comes from the ids, not from the English: a finding and a reason whose English
+/// were reworded (as a change in src/limits/ would) still read the same in Japanese.
+#[test]
+fn japanese_does_not_follow_the_english_text() {
+    let rep = eval(OVER_LIMITS);
+    let a = rep
+        .architectures
+        .iter()
+        .find(|a| a.name == "lambda")
+        .expect("lambda");
+    let f = a
+        .limits
+        .iter()
+        .find(|f| f.id == "lambda.timeout_s.max")
+        .expect("finding");
+    let b = a.ruled_out_by.first().expect("a blocker");
+    let (ja_message, ja_reason) = (finding_message(Lang::Ja, f), reason(Lang::Ja, b));
+    assert!(
+        ja_message.starts_with("呼び出し 1 回あたりの実行時間"),
+        "{ja_message}"
+    );
+    let (mut f2, mut b2) = (f.clone(), b.clone());
+    f2.message = "reworded".to_string();
+    f2.unit = "reworded".to_string();
+    f2.remedy = "Reworded.".to_string();
+    b2.reason = "reworded".to_string();
+    assert_eq!(finding_message(Lang::Ja, &f2), ja_message);
+    assert_eq!(limit_unit(Lang::Ja, &f2), "秒");
+    assert_eq!(remedy(Lang::Ja, &f2), remedy(Lang::Ja, f));
+    assert_eq!(reason(Lang::Ja, &b2), ja_reason);
+    assert_eq!(finding_message(Lang::En, &f2), "reworded");
+}
+
 #[test]
 fn hand_checked_limit_texts() {
     let both = |m: &Msg, en: &str, ja: &str| {
@@ -970,4 +1003,41 @@ fn limits_ja_snapshots() {
         let text = String::from_utf8(out.stdout).expect("utf-8");
         insta::assert_snapshot!(format!("limits_ja_slow_endpoints_{format}"), text);
     }
+}
+
+/// An input whose varied value is invalid is skipped with the validation error's first line:
+/// in English as before, in Japanese the reason and the error both in Japanese.
+#[test]
+fn a_skipped_input_reads_in_both_languages() {
+    let text = r#"
+name = "skip"
+region = "ap-northeast-1"
+[workload]
+requests_per_month = 1_000_000
+peak_to_average = 1.05
+[[architecture]]
+name = "fn"
+app = { service = "lambda" }
+"#;
+    let catalog = archcost::pricing::bundled::catalog();
+    let s = archcost::scenario::parse("test.toml", text, catalog).expect("scenario");
+    let r = archcost::sensitivity::analyse(&s, catalog, crate::util::d("20")).expect("analysis");
+    let skip = r
+        .skipped
+        .iter()
+        .find(|k| k.input == "workload.peak_to_average")
+        .expect("peak_to_average skipped");
+    assert_eq!(
+        archcost::report::i18n_lines::skipped(Lang::En, skip),
+        skip.reason.as_str()
+    );
+    assert_eq!(
+        skip.reason,
+        "a varied value is not valid: varied scenario: `workload.peak_to_average`: 0.8400 is out of range; expected 1 to 1000 (busiest second / hour average)"
+    );
+    // The validation's file slot ("varied scenario", no file) is worded in Japanese too.
+    assert_eq!(
+        archcost::report::i18n_lines::skipped(Lang::Ja, skip),
+        "変化させた値が不正です: 変化させたシナリオ: `workload.peak_to_average`: 0.8400 は範囲外です。1 〜 1000 （最も混む 1 秒 / 1 時間の平均） にしてください"
+    );
 }

@@ -103,159 +103,165 @@ fn text(record: &csv::ByteRecord, ix: usize) -> &str {
         .unwrap_or("")
 }
 
+/// A row's fields, read from a whole record or from the leading fields of a line whose
+/// product attributes are those of the row before (`Leading`).
+trait Fields {
+    fn field(&self, ix: usize) -> &[u8];
+    fn text(&self, ix: usize) -> &str {
+        std::str::from_utf8(self.field(ix)).unwrap_or("")
+    }
+}
+
+impl Fields for csv::ByteRecord {
+    fn field(&self, ix: usize) -> &[u8] {
+        self.get(ix).unwrap_or_default()
+    }
+}
+
+/// The most leading (term) columns a line is split into on the fast path.
+const MAX_LEADING: usize = 24;
+
+/// The term columns of a line, before its product attributes.
+struct Leading<'a>([&'a [u8]; MAX_LEADING]);
+
+impl Fields for Leading<'_> {
+    fn field(&self, ix: usize) -> &[u8] {
+        self.0.get(ix).copied().unwrap_or_default()
+    }
+}
+
+/// The fast path: lines of one SKU repeat the product attribute columns byte for byte, and
+/// those come after every term column the importer reads (AWS's layout), so when a line's
+/// bytes from the first attribute column on equal the last mapped line's, only its leading
+/// fields are split and the product's mapping is reused.
+struct Repeat {
+    /// Index of the first product attribute column.
+    leading: usize,
+    /// The attribute part (from the first attribute column) of the last line whose product
+    /// was mapped (`LastProduct`); empty when unknown.
+    tail: Vec<u8>,
+}
+
+impl Repeat {
+    fn new(cols: &Columns) -> Option<Repeat> {
+        let leading = cols.attrs.iter().flatten().copied().min()?;
+        let terms = [
+            Some(cols.sku),
+            Some(cols.term_type),
+            Some(cols.begin),
+            Some(cols.end),
+            Some(cols.unit),
+            Some(cols.price),
+            Some(cols.currency),
+            cols.term_code,
+            cols.description,
+            cols.lease,
+            cols.purchase_option,
+            cols.offering_class,
+        ];
+        let fits = leading <= MAX_LEADING && terms.iter().flatten().all(|&c| c < leading);
+        fits.then(|| Repeat {
+            leading,
+            tail: Vec::new(),
+        })
+    }
+
+    /// The leading fields of `line` when its attribute part is the last mapped line's.
+    fn split<'a>(&self, line: &'a [u8]) -> Option<Leading<'a>> {
+        if self.tail.is_empty() {
+            return None;
+        }
+        let mut fields = [&b""[..]; MAX_LEADING];
+        let mut n = 0;
+        let split = super::split::plain(line, self.leading, |f| {
+            fields[n] = f;
+            n += 1;
+        })?;
+        match split {
+            super::split::Split::Rest(at) if line[at..] == self.tail[..] => {
+                std::str::from_utf8(&line[..at]).ok()?;
+                Some(Leading(fields))
+            }
+            _ => None,
+        }
+    }
+
+    /// Remember the attribute part of `line`, whose product was just mapped.
+    fn remember(&mut self, line: &[u8]) {
+        self.tail.clear();
+        if let Some(super::split::Split::Rest(at)) = super::split::plain(line, self.leading, |_| {})
+        {
+            self.tail.extend_from_slice(&line[at..]);
+        }
+    }
+}
+
 /// Import a CSV offer file from a (buffered) reader.
 pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -> Result<Imported> {
     let lines: LineQueue = LineQueue::default();
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(Prefilter::new(reader, lines.clone()));
-    // The original line of the record just read (the prefilter drops lines before parsing).
-    let line_of = |record: &csv::ByteRecord| -> u64 {
-        lines
-            .borrow_mut()
-            .pop_front()
-            .unwrap_or_else(|| record.position().map(|p| p.line()).unwrap_or(0))
-    };
+    let mut src = Prefilter::new(reader, lines.clone());
     let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
+    let read_error = |e: std::io::Error| malformed(csv::Error::from(e));
     let mut meta = OfferMeta {
         file: name.to_string(),
         ..OfferMeta::default()
     };
     let mut record = csv::ByteRecord::new();
-    // Metadata lines ("FormatVersion","v1.0" ... "OfferCode","AWSLambda"), then the header.
-    let mut cols = None;
-    for _ in 0..20 {
-        if !rdr.read_byte_record(&mut record).map_err(malformed)? {
-            break;
-        }
-        let line = line_of(&record);
-        let first = text(&record, 0);
-        if first == "SKU" {
-            if meta.offer_code.contains("SavingsPlan") {
-                let header = record.clone();
-                return super::savings_plan::import_csv(
-                    name, meta, &mut rdr, &header, line, line_of, regions,
-                );
-            }
-            cols = Some(Columns::from_header(name, line, &record)?);
-            break;
-        }
-        let value = text(&record, 1).to_string();
-        match first {
-            "Version" => meta.version = value,
-            "Publication Date" => meta.publication_date = value,
-            "OfferCode" => meta.offer_code = value,
-            _ => {}
-        }
-    }
-    let cols = cols.ok_or_else(|| {
-        Error::Input(format!(
-            "{name}: no header row starting with \"SKU\" in the first lines; expected an AWS Price List CSV offer file (metadata lines, then the header)"
-        ))
-    })?;
-    for (what, v) in [
-        ("OfferCode", &meta.offer_code),
-        ("Version", &meta.version),
-        ("Publication Date", &meta.publication_date),
-    ] {
-        if v.is_empty() {
-            return Err(Error::Input(format!(
-                "{name}: the metadata line \"{what}\" is missing before the header; expected an AWS Price List CSV offer file"
-            )));
-        }
-    }
-    let offer = meta.offer_code.clone();
-    if !mapping::OFFERS.contains(&offer.as_str()) {
+    let mut more = Vec::new();
+    let header = preamble(name, &mut src, &mut meta)?;
+    let Some((line, header)) = header else {
         return Err(Error::Input(format!(
-            "{name}: offer `{offer}` has no prices archcost uses; supported offers: {}",
-            mapping::OFFERS.join(", ")
+            "{name}: no header row starting with \"SKU\" in the first lines; expected an AWS Price List CSV offer file (metadata lines, then the header)"
         )));
-    }
-    let mut collector = Collector::default();
-    let mut product = LastProduct::default();
-    while rdr.read_byte_record(&mut record).map_err(malformed)? {
-        let line = line_of(&record);
-        if record.len() != cols.width {
-            return Err(width_error(name, line, &record, cols.width));
-        }
-        // Reserved rows sit in the same file as OnDemand rows (most of an EC2 file; the
-        // prefilter already dropped the plainly quoted ones). Anything else is a damaged
-        // row: counted and reported, never dropped silently.
-        let reserved = match record.get(cols.term_type) {
-            Some(b"OnDemand") => false,
-            Some(b"Reserved") => true,
-            other => {
-                let shown = String::from_utf8_lossy(other.unwrap_or_default()).into_owned();
-                collector.skipped_rows.add(
-                    line,
-                    format!("TermType `{shown}` is neither OnDemand nor Reserved (bad quoting?)"),
-                );
-                continue;
-            }
+    };
+    if meta.offer_code.contains("SavingsPlan") {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(1 << 16)
+            .from_reader(src);
+        let line_of = |record: &csv::ByteRecord| -> u64 {
+            lines
+                .borrow_mut()
+                .pop_front()
+                .unwrap_or_else(|| record.position().map(|p| p.line()).unwrap_or(0))
         };
-        if let Err(e) = std::str::from_utf8(record.as_slice()) {
-            collector.skipped_rows.add(
-                line,
-                format!("invalid UTF-8 (byte {} of the row)", e.valid_up_to()),
-            );
-            continue;
-        }
-        // A SKU's rows (its on-demand price and Reserved terms) repeat the same product
-        // attributes: map the product once per run of equal attributes.
-        if !product.same(&cols, &record) {
-            let get = |a: Attr| match cols.attrs[a.index()] {
-                Some(ix) => text(&record, ix),
-                None => "",
-            };
-            product.target = mapping::map_product(&offer, &get);
-        }
-        let Some(target) = &product.target else {
-            continue;
-        };
-        if text(&record, cols.currency) != "USD" {
-            continue;
-        }
-        let bad = |col: &str, v: &str| {
-            Error::Input(format!(
-                "{name}: line {line}, column {col}: expected a decimal number, found `{v}`"
-            ))
-        };
-        let price_text = text(&record, cols.price);
-        let usd = parse_decimal(price_text).ok_or_else(|| bad("PricePerUnit", price_text))?;
-        if reserved {
-            if usd < Decimal::ZERO {
-                return Err(bad("PricePerUnit", price_text));
-            }
-            add_reserved(name, line, &cols, &record, target, usd, &mut collector)?;
-            continue;
-        }
-        let begin_text = text(&record, cols.begin);
-        let begin = match parse_range(begin_text) {
-            None => Decimal::ZERO,
-            Some(Some(b)) => b,
-            Some(None) => return Err(bad("StartingRange", begin_text)),
-        };
-        let end_text = text(&record, cols.end);
-        let end = parse_range(end_text).unwrap_or_default();
-        if !end_text.is_empty() && !end_text.eq_ignore_ascii_case("inf") && end.is_none() {
-            return Err(bad("EndingRange", end_text));
-        }
-        if usd < Decimal::ZERO {
-            return Err(bad("PricePerUnit", price_text));
-        }
-        collector.add(
-            target,
-            text(&record, cols.sku),
-            Dim {
-                begin,
-                end,
-                usd,
-                unit: text(&record, cols.unit).to_string(),
-            },
+        return super::savings_plan::import_csv(
+            name, meta, &mut rdr, &header, line, line_of, regions,
         );
     }
+    let cols = Columns::from_header(name, line, &header)?;
+    check_meta(name, &meta)?;
+    let mut rows = Rows {
+        name,
+        offer: meta.offer_code.clone(),
+        cols: &cols,
+        collector: Collector::default(),
+        product: LastProduct::default(),
+    };
+    let mut repeat = Repeat::new(&cols);
+    while let Some((range, line)) = src.next_line().map_err(read_error)? {
+        let text = src.line(range);
+        if let Some(leading) = repeat.as_ref().and_then(|r| r.split(text)) {
+            rows.row(line, &leading, cols.width, None)?;
+            continue;
+        }
+        let n = super::split::record(text, &mut record, &mut more).map_err(malformed)?;
+        let recs = std::iter::once(&record).chain(more.iter().skip(1)).take(n);
+        for rec in recs {
+            // A line the csv parser reads as several records: each at its own line.
+            let at = line + rec.position().map_or(1, |p| p.line()).max(1) - 1;
+            let mapped = rows.row(at, rec, rec.len(), Some(rec))?;
+            if let Some(r) = repeat.as_mut() {
+                match mapped {
+                    true if n == 1 => r.remember(text),
+                    true => r.tail.clear(),
+                    false => {}
+                }
+            }
+        }
+    }
+    let mut collector = rows.collector;
     let commitments = collector.take_commitments(&meta, regions)?;
     let skipped_units = std::mem::take(&mut collector.skipped_units);
     let skipped_rows = std::mem::take(&mut collector.skipped_rows);
@@ -270,17 +276,181 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
     })
 }
 
+/// Read the metadata lines ("FormatVersion","v1.0" ... "OfferCode","AWSLambda") into `meta`
+/// up to the header (within the first 20 records); the header and its line, if found.
+fn preamble<R: std::io::Read>(
+    name: &str,
+    src: &mut Prefilter<R>,
+    meta: &mut OfferMeta,
+) -> Result<Option<(u64, csv::ByteRecord)>> {
+    let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
+    let mut record = csv::ByteRecord::new();
+    let mut more = Vec::new();
+    let mut seen = 0;
+    while seen < 20 {
+        let Some((range, line)) = src.next_line().map_err(|e| malformed(e.into()))? else {
+            break;
+        };
+        let n = super::split::record(src.line(range), &mut record, &mut more).map_err(malformed)?;
+        let recs = std::iter::once(&record).chain(more.iter().skip(1)).take(n);
+        for rec in recs.take(20 - seen) {
+            seen += 1;
+            let first = rec.text(0);
+            if first == "SKU" {
+                return Ok(Some((line, rec.clone())));
+            }
+            let value = rec.text(1).to_string();
+            match first {
+                "Version" => meta.version = value,
+                "Publication Date" => meta.publication_date = value,
+                "OfferCode" => meta.offer_code = value,
+                _ => {}
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The metadata lines a CSV offer file must have, and an offer archcost maps.
+fn check_meta(name: &str, meta: &OfferMeta) -> Result<()> {
+    for (what, v) in [
+        ("OfferCode", &meta.offer_code),
+        ("Version", &meta.version),
+        ("Publication Date", &meta.publication_date),
+    ] {
+        if v.is_empty() {
+            return Err(Error::Input(format!(
+                "{name}: the metadata line \"{what}\" is missing before the header; expected an AWS Price List CSV offer file"
+            )));
+        }
+    }
+    let offer = &meta.offer_code;
+    if !mapping::OFFERS.contains(&offer.as_str()) {
+        return Err(Error::Input(format!(
+            "{name}: offer `{offer}` has no prices archcost uses; supported offers: {}",
+            mapping::OFFERS.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// The data rows of one file, read into a collector.
+struct Rows<'a> {
+    name: &'a str,
+    offer: String,
+    cols: &'a Columns,
+    collector: Collector,
+    product: LastProduct,
+}
+
+impl Rows<'_> {
+    /// Read one row of `width` fields at `line`. `record` is the whole row when it was
+    /// parsed (then its product is mapped, or found equal to the last row's); without it the
+    /// row is the last row's product (`Repeat`). True when the row's product was mapped.
+    fn row(
+        &mut self,
+        line: u64,
+        fields: &impl Fields,
+        width: usize,
+        record: Option<&csv::ByteRecord>,
+    ) -> Result<bool> {
+        let (name, cols) = (self.name, self.cols);
+        if width != cols.width {
+            return Err(width_error(name, line, width, cols.width));
+        }
+        let collector = &mut self.collector;
+        // Reserved rows sit in the same file as OnDemand rows (most of an EC2 file; the
+        // prefilter already dropped the plainly quoted ones). Anything else is a damaged
+        // row: counted and reported, never dropped silently.
+        let reserved = match fields.field(cols.term_type) {
+            b"OnDemand" => false,
+            b"Reserved" => true,
+            other => {
+                let shown = String::from_utf8_lossy(other).into_owned();
+                collector.skipped_rows.add(
+                    line,
+                    format!("TermType `{shown}` is neither OnDemand nor Reserved (bad quoting?)"),
+                );
+                return Ok(false);
+            }
+        };
+        if let Some(record) = record {
+            if let Err(e) = std::str::from_utf8(record.as_slice()) {
+                collector.skipped_rows.add(
+                    line,
+                    format!("invalid UTF-8 (byte {} of the row)", e.valid_up_to()),
+                );
+                return Ok(false);
+            }
+            // A SKU's rows (its on-demand price and Reserved terms) repeat the same product
+            // attributes: map the product once per run of equal attributes.
+            if !self.product.same(cols, record) {
+                let get = |a: Attr| match cols.attrs[a.index()] {
+                    Some(ix) => text(record, ix),
+                    None => "",
+                };
+                self.product.target = mapping::map_product(&self.offer, &get);
+            }
+        }
+        let Some(target) = &self.product.target else {
+            return Ok(true);
+        };
+        if fields.text(cols.currency) != "USD" {
+            return Ok(true);
+        }
+        let bad = |col: &str, v: &str| {
+            Error::Input(format!(
+                "{name}: line {line}, column {col}: expected a decimal number, found `{v}`"
+            ))
+        };
+        let price_text = fields.text(cols.price);
+        let usd = parse_decimal(price_text).ok_or_else(|| bad("PricePerUnit", price_text))?;
+        if reserved {
+            if usd < Decimal::ZERO {
+                return Err(bad("PricePerUnit", price_text));
+            }
+            add_reserved(name, line, cols, fields, target, usd, collector)?;
+            return Ok(true);
+        }
+        let begin_text = fields.text(cols.begin);
+        let begin = match parse_range(begin_text) {
+            None => Decimal::ZERO,
+            Some(Some(b)) => b,
+            Some(None) => return Err(bad("StartingRange", begin_text)),
+        };
+        let end_text = fields.text(cols.end);
+        let end = parse_range(end_text).unwrap_or_default();
+        if !end_text.is_empty() && !end_text.eq_ignore_ascii_case("inf") && end.is_none() {
+            return Err(bad("EndingRange", end_text));
+        }
+        if usd < Decimal::ZERO {
+            return Err(bad("PricePerUnit", price_text));
+        }
+        collector.add(
+            target,
+            fields.text(cols.sku),
+            Dim {
+                begin,
+                end,
+                usd,
+                unit: fields.text(cols.unit).to_string(),
+            },
+        );
+        Ok(true)
+    }
+}
+
 /// One price of a Reserved term (EC2 / RDS Standard RI): the `Hrs` fee or the "Upfront Fee".
 fn add_reserved(
     name: &str,
     line: u64,
     cols: &Columns,
-    record: &csv::ByteRecord,
+    record: &impl Fields,
     target: &mapping::Target,
     usd: Decimal,
     collector: &mut Collector,
 ) -> Result<()> {
-    let col = |c: Option<usize>| c.map(|ix| text(record, ix)).unwrap_or("");
+    let col = |c: Option<usize>| c.map(|ix| record.text(ix)).unwrap_or("");
     let attrs = super::reserved::TermAttrs {
         lease: col(cols.lease),
         purchase_option: col(cols.purchase_option),
@@ -289,21 +459,21 @@ fn add_reserved(
     let Some(term) = attrs.parse() else {
         return Ok(());
     };
-    let part = match text(record, cols.unit) {
+    let part = match record.text(cols.unit) {
         "Hrs" => super::reserved::Part::Hourly,
         "Quantity" if col(cols.description).eq_ignore_ascii_case("Upfront Fee") => {
             super::reserved::Part::Upfront
         }
         _ => return Ok(()),
     };
-    let sku = text(record, cols.sku);
+    let sku = record.text(cols.sku);
     let sku_term = match col(cols.term_code) {
         "" => sku.to_string(),
         code => format!("{sku}.{code}"),
     };
     collector.reserved.add(
         name,
-        &|| format!("line {line}"),
+        super::reserved::At::Line(line),
         &target.key,
         &target.region,
         &sku_term,
@@ -313,9 +483,8 @@ fn add_reserved(
     )
 }
 
-fn width_error(name: &str, line: u64, record: &csv::ByteRecord, width: usize) -> Error {
+fn width_error(name: &str, line: u64, fields: usize, width: usize) -> Error {
     Error::Input(format!(
-        "{name}: line {line}: malformed CSV: {} fields where the header has {width}\n  hint: the file is damaged or truncated; download it again",
-        record.len()
+        "{name}: line {line}: malformed CSV: {fields} fields where the header has {width}\n  hint: the file is damaged or truncated; download it again"
     ))
 }

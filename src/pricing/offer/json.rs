@@ -182,7 +182,7 @@ impl State<'_> {
             };
             let added = self.collector.reserved.add(
                 self.name,
-                &|| format!("SKU {sku}"),
+                super::reserved::At::Sku(sku),
                 &target.key,
                 &target.region,
                 &sku_term,

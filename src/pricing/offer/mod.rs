@@ -8,6 +8,7 @@ pub mod mapping;
 pub mod prefilter;
 pub mod reserved;
 pub mod savings_plan;
+mod split;
 mod types;
 mod unique;
 
@@ -135,10 +136,10 @@ impl Metadata {
     pub fn new(imports: &[Imported], catalog: &Catalog, commitments: &[RateRow]) -> Metadata {
         let mut offers: Vec<OfferMeta> = imports.iter().map(|i| i.meta.clone()).collect();
         offers.sort_by(|a, b| (&a.offer_code, &a.file).cmp(&(&b.offer_code, &b.file)));
-        let mut regions: Vec<String> = catalog.regions().to_vec();
-        regions.extend(commitments.iter().map(|r| r.region.clone()));
-        regions.sort();
-        regions.dedup();
+        let mut regions: std::collections::BTreeSet<&str> =
+            catalog.regions().iter().map(String::as_str).collect();
+        regions.extend(commitments.iter().map(|r| r.region.as_str()));
+        let regions: Vec<String> = regions.into_iter().map(str::to_string).collect();
         Metadata {
             schema: "archcost/pricing-catalog/1",
             offers,

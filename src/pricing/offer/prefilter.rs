@@ -247,52 +247,66 @@ fn decide(state: &mut State, keep: &mut Keep, line: &[u8]) -> bool {
 }
 
 impl<R: Read> Prefilter<R> {
+    /// The next line kept (its place in `line`'s buffer) and its original line number;
+    /// `None` at the end of input.
+    pub fn next_line(&mut self) -> std::io::Result<Option<(std::ops::Range<usize>, u64)>> {
+        loop {
+            match self.logical_line() {
+                Some((end, physical)) => {
+                    let (s, e) = (self.start, end);
+                    let line_no = self.line_no;
+                    self.line_no += physical;
+                    self.start = end;
+                    if decide(&mut self.state, &mut self.keep, &self.buf[s..e]) {
+                        return Ok(Some((s..e, line_no)));
+                    }
+                }
+                None if !self.eof => self.refill()?,
+                None => return self.last_line(),
+            }
+        }
+    }
+
+    /// The bytes of a line `next_line` returned (valid until it is called again).
+    pub fn line(&self, range: std::ops::Range<usize>) -> &[u8] {
+        &self.buf[range]
+    }
+
+    /// The last line without a newline: passed on. When that unfinished last line holds an
+    /// odd number of quotes the file ends inside a quoted field (a truncated download),
+    /// which the CSV parser would accept as a short last field. (Only the last physical line
+    /// counts: a stray quote earlier is the CSV parser's to judge, row by row.)
+    fn last_line(&mut self) -> std::io::Result<Option<(std::ops::Range<usize>, u64)>> {
+        if self.start >= self.end {
+            return Ok(None);
+        }
+        let rest = &self.buf[self.start..self.end];
+        let tail = memchr::memrchr(b'\n', rest).map_or(0, |i| i + 1);
+        if quote_parity(&rest[tail..]) == 1 {
+            let line = self.line_no + memchr::memchr_iter(b'\n', &rest[..tail]).count() as u64;
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("line {line}: the file ends inside a quoted field (the record is cut off)"),
+            ));
+        }
+        let range = self.start..self.end;
+        self.start = self.end;
+        if rest.iter().any(|b| !b.is_ascii_whitespace()) {
+            return Ok(Some((range, self.line_no)));
+        }
+        Ok(None)
+    }
+
     /// Fill `out` with kept lines; false at the end of input.
     fn produce(&mut self) -> std::io::Result<bool> {
         self.out.clear();
         self.out_pos = 0;
         while self.out.len() < BLOCK {
-            match self.logical_line() {
-                Some((end, physical)) => {
-                    let (s, e) = (self.start, end);
-                    let line = &self.buf[s..e];
-                    if decide(&mut self.state, &mut self.keep, line) {
-                        self.out.extend_from_slice(line);
-                        self.lines.borrow_mut().push_back(self.line_no);
-                    }
-                    self.line_no += physical;
-                    self.start = end;
-                }
-                None if !self.eof => self.refill()?,
-                None => {
-                    // The last line without a newline: pass it on. When that unfinished
-                    // last line holds an odd number of quotes the file ends inside a quoted
-                    // field (a truncated download), which the CSV parser would accept as a
-                    // short last field. (Only the last physical line counts: a stray quote
-                    // earlier is the CSV parser's to judge, row by row.)
-                    if self.start < self.end {
-                        let rest = &self.buf[self.start..self.end];
-                        let tail = memchr::memrchr(b'\n', rest).map_or(0, |i| i + 1);
-                        if quote_parity(&rest[tail..]) == 1 {
-                            let line = self.line_no
-                                + memchr::memchr_iter(b'\n', &rest[..tail]).count() as u64;
-                            return Err(std::io::Error::new(
-                                std::io::ErrorKind::InvalidData,
-                                format!(
-                                    "line {line}: the file ends inside a quoted field (the record is cut off)"
-                                ),
-                            ));
-                        }
-                        let rest = self.buf[self.start..self.end].to_vec();
-                        if rest.iter().any(|b| !b.is_ascii_whitespace()) {
-                            self.out.extend_from_slice(&rest);
-                            self.lines.borrow_mut().push_back(self.line_no);
-                        }
-                        self.start = self.end;
-                    }
-                    break;
-                }
-            }
+            let Some((range, line_no)) = self.next_line()? else {
+                break;
+            };
+            self.out.extend_from_slice(&self.buf[range]);
+            self.lines.borrow_mut().push_back(line_no);
         }
         Ok(!self.out.is_empty())
     }

@@ -61,40 +61,88 @@ pub fn payment_of(text: &str) -> Option<Payment> {
     }
 }
 
-#[derive(Debug, Default)]
-struct Parts {
-    od_key: String,
-    unit: &'static str,
-    hourly: Option<Decimal>,
-    upfront: Option<Decimal>,
-    /// Where the first price of this term was read ("line 12" / "SKU X"), for messages.
-    at: String,
+/// Where a price of a Reserved term was read, for messages: a line of a CSV file or the SKU
+/// of a JSON file.
+#[derive(Debug, Clone, Copy)]
+pub enum At<'a> {
+    Line(u64),
+    Sku(&'a str),
 }
 
-type ReservedKey = (String, String, String, u32, Payment);
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            At::Line(n) => write!(f, "line {n}"),
+            At::Sku(s) => write!(f, "SKU {s}"),
+        }
+    }
+}
+
+/// `At`, kept with a term (a line number, or the SKU text of a JSON file).
+#[derive(Debug)]
+enum StoredAt {
+    Line(u64),
+    Sku(Box<str>),
+}
+
+impl StoredAt {
+    fn at(&self) -> At<'_> {
+        match self {
+            StoredAt::Line(n) => At::Line(*n),
+            StoredAt::Sku(s) => At::Sku(s),
+        }
+    }
+}
+
+/// One mapped product a term belongs to: its Reserved key and region, and the on-demand key
+/// of the first price seen for it.
+#[derive(Debug)]
+struct Product {
+    key: String,
+    region: String,
+    od_key: String,
+}
+
+/// One (product, `SKU.OfferTermCode`, term, payment) and its two prices, compact: the texts
+/// live once in `ReservedCollector` (products, term names), so adding a price allocates
+/// nothing and a term costs a few dozen bytes until its row is written.
+#[derive(Debug)]
+struct Term {
+    product: u32,
+    sku_term: u32,
+    years: u32,
+    payment: Payment,
+    hourly: Option<Decimal>,
+    upfront: Option<Decimal>,
+    at: StoredAt,
+}
 
 /// The Reserved prices of one offer file, per (key, region, `SKU.OfferTermCode`, term, payment).
 #[derive(Debug, Default)]
 pub struct ReservedCollector {
-    /// The terms in the order first seen; sorted by key when finished.
-    terms: Vec<(ReservedKey, Parts)>,
-    /// `key \x1f region \x1f sku_term \x1f years \x1f payment` -> index in `terms`, so adding
-    /// a price to a known term allocates nothing.
-    index: std::collections::HashMap<String, usize>,
-    scratch: String,
-    /// The last on-demand key and its Reserved key (a SKU's terms come one after another).
-    last: Option<(String, Option<String>)>,
+    products: Vec<Product>,
+    /// (key, region) -> index in `products`.
+    product_index: std::collections::HashMap<(String, String), u32>,
+    /// The last on-demand key and region seen and their product (`None`: no Reserved key),
+    /// since a SKU's terms come one after another.
+    last_product: Option<(String, String, Option<u32>)>,
+    /// `SKU.OfferTermCode` texts, each once; `sku_term_index` finds them.
+    sku_terms: Vec<Box<str>>,
+    sku_term_index: std::collections::HashMap<Box<str>, u32>,
+    terms: Vec<Term>,
+    /// (product, sku term, years, payment) -> index in `terms`.
+    index: std::collections::HashMap<(u32, u32, u32, Payment), u32>,
 }
 
 impl ReservedCollector {
     /// Add one price of a Reserved term. `od_key` is the on-demand key of the product, `at`
-    /// says where the price was read (built only when needed). A second, different price for
-    /// the same part is a damaged file.
+    /// says where the price was read. A second, different price for the same part is a
+    /// damaged file.
     #[allow(clippy::too_many_arguments)]
     pub fn add(
         &mut self,
         file: &str,
-        at: &dyn Fn() -> String,
+        at: At<'_>,
         od_key: &str,
         region: &str,
         sku_term: &str,
@@ -102,51 +150,37 @@ impl ReservedCollector {
         part: Part,
         usd: Decimal,
     ) -> Result<()> {
-        if self.last.as_ref().is_none_or(|(od, _)| od != od_key) {
-            self.last = Some((od_key.to_string(), super::mapping::reserved_key(od_key)));
-        }
-        let Some(key) = self.last.as_ref().and_then(|(_, k)| k.as_deref()) else {
+        let Some(product) = self.product(od_key, region) else {
             return Ok(());
         };
-        use std::fmt::Write;
-        self.scratch.clear();
-        let _ = write!(
-            self.scratch,
-            "{key}\x1f{region}\x1f{sku_term}\x1f{years}\x1f{}",
-            payment.key()
-        );
-        let i = match self.index.get(self.scratch.as_str()) {
-            Some(&i) => i,
-            None => {
-                let i = self.terms.len();
-                self.terms.push((
-                    (
-                        key.to_string(),
-                        region.to_string(),
-                        sku_term.to_string(),
-                        years,
-                        payment,
-                    ),
-                    Parts {
-                        od_key: od_key.to_string(),
-                        unit: "hour",
-                        at: at(),
-                        ..Parts::default()
-                    },
-                ));
-                self.index.insert(self.scratch.clone(), i);
-                i
-            }
-        };
-        let entry = &mut self.terms[i].1;
+        let name = self.sku_term_id(sku_term);
+        let next = self.terms.len() as u32;
+        let i = *self
+            .index
+            .entry((product, name, years, payment))
+            .or_insert(next);
+        if i == next {
+            self.terms.push(Term {
+                product,
+                sku_term: name,
+                years,
+                payment,
+                hourly: None,
+                upfront: None,
+                at: match at {
+                    At::Line(n) => StoredAt::Line(n),
+                    At::Sku(s) => StoredAt::Sku(s.into()),
+                },
+            });
+        }
+        let entry = &mut self.terms[i as usize];
         let slot = match part {
             Part::Hourly => &mut entry.hourly,
             Part::Upfront => &mut entry.upfront,
         };
         match slot {
             Some(old) if *old != usd => Err(Error::Input(format!(
-                "{file}: {}: Reserved term {sku_term} has two {} prices ({old} and {usd})\n  hint: the offer file looks damaged; download it again",
-                at(),
+                "{file}: {at}: Reserved term {sku_term} has two {} prices ({old} and {usd})\n  hint: the offer file looks damaged; download it again",
                 match part {
                     Part::Hourly => "hourly (Hrs)",
                     Part::Upfront => "upfront fee",
@@ -159,10 +193,53 @@ impl ReservedCollector {
         }
     }
 
-    /// The rows of the commitments CSV. `on_demand(od_key, region, sku)` gives the on-demand
+    /// The product of an on-demand key in a region (`None` when the key has no Reserved key).
+    fn product(&mut self, od_key: &str, region: &str) -> Option<u32> {
+        if let Some((od, r, p)) = &self.last_product {
+            if od == od_key && r == region {
+                return *p;
+            }
+        }
+        let found = super::mapping::reserved_key(od_key).map(|key| {
+            let next = self.products.len() as u32;
+            let p = *self
+                .product_index
+                .entry((key.clone(), region.to_string()))
+                .or_insert(next);
+            if p == next {
+                self.products.push(Product {
+                    key,
+                    region: region.to_string(),
+                    od_key: od_key.to_string(),
+                });
+            }
+            p
+        });
+        self.last_product = Some((od_key.to_string(), region.to_string(), found));
+        found
+    }
+
+    fn sku_term_id(&mut self, sku_term: &str) -> u32 {
+        if let Some(last) = self.sku_terms.last() {
+            if &**last == sku_term {
+                return self.sku_terms.len() as u32 - 1;
+            }
+        }
+        if let Some(&i) = self.sku_term_index.get(sku_term) {
+            return i;
+        }
+        let i = self.sku_terms.len() as u32;
+        self.sku_terms.push(sku_term.into());
+        self.sku_term_index.insert(sku_term.into(), i);
+        i
+    }
+
+    /// The rows of the commitments CSV, in the order `combine` sorts them (key, region, term,
+    /// payment, then `SKU.OfferTermCode`). `on_demand(od_key, region, sku)` gives the on-demand
     /// hourly price of the same SKU in the same file, when it has one. A term missing a part
     /// it must have (the hourly fee; the upfront fee of partial / all upfront) is reported in
-    /// `incomplete` and left out, never guessed.
+    /// `incomplete` (ordered by key, region and `SKU.OfferTermCode`) and left out, never
+    /// guessed.
     pub fn finish(
         self,
         meta: &OfferMeta,
@@ -171,61 +248,126 @@ impl ReservedCollector {
         incomplete: &mut Vec<String>,
     ) -> Result<Vec<RateRow>> {
         let effective = meta.effective()?;
-        let mut out = Vec::new();
-        let mut terms = self.terms;
-        // The keys are unique (see `index`), so this is the order of a map by key.
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for ((key, region, sku_term, years, payment), p) in terms {
-            if !regions.keeps(&region) {
-                continue;
-            }
-            let upfront = match (payment, p.upfront) {
-                (_, Some(u)) => u,
-                (Payment::NoUpfront, None) => Decimal::ZERO,
-                (_, None) => {
-                    incomplete.push(format!(
-                        "{}: Reserved term {sku_term} ({key}, {years} yr {}) has no upfront fee",
-                        p.at,
-                        payment.key()
-                    ));
-                    continue;
+        let source = meta.source();
+        let ReservedCollector {
+            products,
+            sku_terms,
+            terms,
+            ..
+        } = self;
+        // Products ranked by (key, region): terms then sort on numbers and one short text.
+        let mut by_name: Vec<u32> = (0..products.len() as u32).collect();
+        by_name.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&products[a as usize], &products[b as usize]);
+            (&a.key, &a.region).cmp(&(&b.key, &b.region))
+        });
+        let mut rank = vec![0u32; products.len()];
+        for (r, &p) in by_name.iter().enumerate() {
+            rank[p as usize] = r as u32;
+        }
+        // The on-demand price of each (product, SKU), looked up once per SKU run.
+        let mut od_prices: Vec<Option<Decimal>> = Vec::with_capacity(terms.len());
+        let mut last: Option<(u32, &str, Option<Decimal>)> = None;
+        for t in &terms {
+            let name = &sku_terms[t.sku_term as usize];
+            let sku = name.split('.').next().unwrap_or(name);
+            let price = match last {
+                Some((p, s, price)) if p == t.product && s == sku => price,
+                _ => {
+                    let p = &products[t.product as usize];
+                    on_demand(&p.od_key, &p.region, sku)
                 }
             };
-            let Some(hourly) = p.hourly else {
-                incomplete.push(format!(
-                    "{}: Reserved term {sku_term} ({key}, {years} yr {}) has no hourly (Hrs) price",
-                    p.at,
-                    payment.key()
-                ));
+            last = Some((t.product, sku, price));
+            od_prices.push(price);
+        }
+        let mut order: Vec<u32> = (0..terms.len() as u32)
+            .filter(|&i| regions.keeps(&products[terms[i as usize].product as usize].region))
+            .collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (x, y) = (&terms[a as usize], &terms[b as usize]);
+            (rank[x.product as usize], x.years, x.payment)
+                .cmp(&(rank[y.product as usize], y.years, y.payment))
+                .then_with(|| sku_terms[x.sku_term as usize].cmp(&sku_terms[y.sku_term as usize]))
+        });
+        let mut out = Vec::with_capacity(order.len());
+        let mut missing: Vec<(u32, u32)> = Vec::new();
+        for &i in &order {
+            let t = &terms[i as usize];
+            let (Some(upfront), Some(hourly)) = (
+                match (t.payment, t.upfront) {
+                    (_, Some(u)) => Some(u),
+                    (Payment::NoUpfront, None) => Some(Decimal::ZERO),
+                    (_, None) => None,
+                },
+                t.hourly,
+            ) else {
+                missing.push((rank[t.product as usize], i));
                 continue;
             };
-            let term_hours = HOURS_PER_YEAR * Decimal::from(years);
+            let p = &products[t.product as usize];
+            let sku_term = &sku_terms[t.sku_term as usize];
+            let term_hours = HOURS_PER_YEAR * Decimal::from(t.years);
             let effective_hourly = (upfront / term_hours + hourly).round_dp(10);
-            let sku = sku_term.split('.').next().unwrap_or(&sku_term);
-            let od = on_demand(&p.od_key, &region, sku);
             out.push(RateRow {
-                key,
-                region,
-                unit: p.unit.to_string(),
-                term_years: Some(years),
-                payment: Some(payment),
+                key: p.key.clone(),
+                region: p.region.clone(),
+                unit: "hour".to_string(),
+                term_years: Some(t.years),
+                payment: Some(t.payment),
                 usd_upfront: Some(upfront.normalize()),
                 usd_hourly: Some(hourly.normalize()),
                 effective_hourly,
-                on_demand_hourly: od.map(|d| d.normalize()),
+                on_demand_hourly: od_prices[i as usize].map(|d| d.normalize()),
                 basis: Basis::UpfrontHourly,
-                sku: sku_term.clone(),
+                sku: sku_term.to_string(),
                 effective: effective.clone(),
                 source: format!(
-                    "{}, Reserved term {sku_term} (Standard, {years} yr, {}): upfront fee + hourly fee [grade A]",
-                    meta.source(),
-                    payment.key()
+                    "{source}, Reserved term {sku_term} (Standard, {} yr, {}): upfront fee + hourly fee [grade A]",
+                    t.years,
+                    t.payment.key()
                 ),
                 file: String::new(),
             });
         }
+        incomplete.extend(incomplete_terms(&products, &sku_terms, &terms, missing));
         Ok(out)
     }
+}
+
+/// The messages of terms missing a part (`missing`: (product rank, term index)), in
+/// (key, region, `SKU.OfferTermCode`, term, payment) order.
+fn incomplete_terms(
+    products: &[Product],
+    sku_terms: &[Box<str>],
+    terms: &[Term],
+    mut missing: Vec<(u32, u32)>,
+) -> Vec<String> {
+    missing.sort_unstable_by(|&(ra, a), &(rb, b)| {
+        let (x, y) = (&terms[a as usize], &terms[b as usize]);
+        ra.cmp(&rb)
+            .then_with(|| sku_terms[x.sku_term as usize].cmp(&sku_terms[y.sku_term as usize]))
+            .then_with(|| (x.years, x.payment).cmp(&(y.years, y.payment)))
+    });
+    let mut out = Vec::with_capacity(missing.len());
+    for (_, i) in missing {
+        let t = &terms[i as usize];
+        let key = &products[t.product as usize].key;
+        let sku_term = &sku_terms[t.sku_term as usize];
+        // The upfront fee is checked first.
+        let what = if t.upfront.is_none() && t.payment != Payment::NoUpfront {
+            "no upfront fee"
+        } else {
+            "no hourly (Hrs) price"
+        };
+        out.push(format!(
+            "{}: Reserved term {sku_term} ({key}, {} yr {}) has {what}",
+            t.at.at(),
+            t.years,
+            t.payment.key()
+        ));
+    }
+    out
 }
 
 /// Combine the commitment rows of several imports: one row per (key, region, term, payment);
@@ -234,12 +376,16 @@ pub fn combine(rows: impl IntoIterator<Item = RateRow>) -> (Vec<RateRow>, Vec<St
     // One stable sort puts each (key, region, term, payment) group together, newest first
     // and then by SKU (equal rows keep their input order), instead of a map of groups.
     let mut rows: Vec<RateRow> = rows.into_iter().collect();
-    rows.sort_by(|a, b| {
+    let order = |a: &RateRow, b: &RateRow| {
         (&a.key, &a.region, a.term_years, a.payment)
             .cmp(&(&b.key, &b.region, b.term_years, b.payment))
             .then_with(|| b.effective.cmp(&a.effective))
             .then_with(|| a.sku.cmp(&b.sku))
-    });
+    };
+    // One import's rows come in this order already (`ReservedCollector::finish`).
+    if !rows.is_sorted_by(|a, b| order(a, b).is_le()) {
+        rows.sort_by(order);
+    }
     let same_key = |a: &RateRow, b: &RateRow| {
         a.key == b.key
             && a.region == b.region
@@ -300,7 +446,7 @@ mod tests {
         let od = "rds.postgresql.single_az.db.t4g.micro";
         c.add(
             "f",
-            &|| "line 23".to_string(),
+            At::Line(23),
             od,
             "eu-west-2",
             "S.T",
@@ -311,7 +457,7 @@ mod tests {
         .unwrap();
         c.add(
             "f",
-            &|| "line 24".to_string(),
+            At::Line(24),
             od,
             "eu-west-2",
             "S.T",
@@ -323,7 +469,7 @@ mod tests {
         assert!(c
             .add(
                 "f",
-                &|| "line 25".to_string(),
+                At::Line(25),
                 od,
                 "eu-west-2",
                 "S.T",
@@ -334,7 +480,7 @@ mod tests {
             .is_err());
         c.add(
             "f",
-            &|| "line 26".to_string(),
+            At::Line(26),
             od,
             "eu-west-2",
             "S.U",

@@ -46,19 +46,18 @@ fn service_slot<'a>(
     }
 }
 
-/// A validation error of a varied scenario without its "varied scenario: " file prefix (the
+/// A validation error of a varied scenario without its file slot ([`scenario::VARIED`]; the
 /// range error names the key and value instead); errors that are not input errors unchanged.
 fn without_file(e: Error) -> std::result::Result<Text, Error> {
-    const FILE: &str = "varied scenario";
     match e {
         Error::Input(reason) => Ok(Text::Plain(
             reason
-                .strip_prefix("varied scenario: ")
+                .strip_prefix(&format!("{}: ", scenario::VARIED))
                 .unwrap_or(&reason)
                 .to_string(),
         )),
         Error::Said(Text::Msg("error.scenario.at", values))
-            if values.first() == Some(&Text::Plain(FILE.to_string())) =>
+            if values.first() == Some(&crate::said!("error.scenario.varied")) =>
         {
             Ok(Text::Msg("error.scenario.at_key", values[1..].to_vec()))
         }

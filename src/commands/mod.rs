@@ -65,11 +65,22 @@ pub fn lang_of(cli: &Cli) -> Lang {
     lang(arg)
 }
 
+/// How the command line names a range's inputs: by flag.
+const FLAGS: crate::range::Words = crate::range::Words {
+    from: "--from",
+    to: "--to",
+    steps: "--steps",
+    log: "--log",
+    pct: "--pct",
+    vary: "--vary",
+    between: "--between",
+};
+
 /// Run a parsed command line; returns the process exit code. Range errors are worded with the
 /// flags (`--from`, `--to`) in the command's language.
 pub fn run(cli: Cli) -> Result<u8> {
     let lang = lang_of(&cli);
-    dispatch(cli).map_err(|e| e.name_range_in(&crate::range::FLAGS, lang))
+    dispatch(cli).map_err(|e| e.name_range_in(&FLAGS, lang))
 }
 
 fn dispatch(cli: Cli) -> Result<u8> {

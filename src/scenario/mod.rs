@@ -158,9 +158,31 @@ pub fn key_location(name: &str, text: &str, key_path: &str) -> String {
     }
 }
 
-/// Validate a scenario changed in memory (sweeps, sensitivity): same rules as `parse`.
+/// What a varied scenario's validation errors show in the file's place (it has no file).
+pub const VARIED: &str = "varied scenario";
+
+/// Validate a scenario changed in memory (sweeps, sensitivity): same rules as `parse`. The
+/// file slot of a worded error is the message `error.scenario.varied` ([`VARIED`] in English),
+/// so it reads in the command's language.
 pub fn revalidate(s: &Scenario, catalog: &Catalog) -> Result<()> {
-    validate::validate("varied scenario", s, catalog)
+    validate::validate(VARIED, s, catalog).map_err(|e| match e {
+        Error::Said(t) => Error::Said(name_varied(t)),
+        other => other,
+    })
+}
+
+/// `t` with every value that is the bare file slot [`VARIED`] made the message
+/// `error.scenario.varied`.
+fn name_varied(t: Text) -> Text {
+    match t {
+        Text::Plain(s) if s == VARIED => crate::said!("error.scenario.varied"),
+        Text::Msg(id, values) => Text::Msg(id, values.into_iter().map(name_varied).collect()),
+        Text::Foreign { en, other } => Text::Foreign {
+            en,
+            other: Box::new(name_varied(*other)),
+        },
+        plain => plain,
+    }
 }
 
 /// Build the message for a TOML/serde error: file:line:col, the problem, and a "did you mean".

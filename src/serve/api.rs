@@ -95,15 +95,7 @@ impl Reply {
 }
 
 /// How the API names a range's inputs: by query field.
-const FIELDS: crate::range::Words = crate::range::Words {
-    from: "from",
-    to: "to",
-    steps: "steps",
-    log: "log",
-    pct: "pct",
-    vary: "vary",
-    between: "between",
-};
+const FIELDS: crate::range::Words = crate::range::FIELDS;
 
 /// The language a request asks for (`?lang=`), for wording its errors; the default when the
 /// query does not parse.

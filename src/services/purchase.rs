@@ -128,12 +128,11 @@ fn missing(ctx: &Ctx, key: &str, t: &Terms) -> Error {
         key: key.to_string(),
         region: ctx.region.to_string(),
         catalog: "bundled commitment".to_string(),
-        hint: format!(
-            "no sourced {} rate; {}",
+        hint: crate::said!(
+            "error.svc.purchase.no_sourced_rate",
             t.purchase.key(),
             crate::scenario::purchase::rate_hint(ctx.region, key)
-        )
-        .into(),
+        ),
     }
 }
 
@@ -342,21 +341,7 @@ pub fn line(
 ) -> Result<Line> {
     let monthly_usd = crate::money::mul(quantity, unit_price_usd, id)?;
     if ctx.lean {
-        return Ok(Line {
-            id: String::new(),
-            description: String::new(),
-            quantity,
-            unit: String::new(),
-            unit_price_usd,
-            monthly_usd,
-            price_key: String::new(),
-            sku: String::new(),
-            effective: String::new(),
-            source: String::new(),
-            upfront_usd: None,
-            term_months: None,
-            text: Vec::new(),
-        });
+        return Ok(Line::lean(quantity, unit_price_usd, monthly_usd));
     }
     let mut text = vec![description()];
     text.extend(trace.labels.iter().cloned());
@@ -588,5 +573,66 @@ pub fn plan_name(t: &Terms) -> &'static str {
     match t.purchase {
         crate::scenario::Purchase::InstanceSavingsPlan => "EC2 Instance Savings Plan",
         _ => "Compute Savings Plan",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::capacity::Load;
+    use crate::lang::Lang;
+    use crate::scenario::Purchase;
+
+    /// A reserved rate no catalog row has (validation refuses such a tier first; this is the
+    /// engine's own refusal): exit 2, and under --lang ja the whole hint is Japanese — the
+    /// purchase option and the fetch command stay as written.
+    #[test]
+    fn a_missing_rate_reads_in_both_languages() {
+        let catalog = crate::pricing::bundled::catalog();
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenarios/three-tier.toml"
+        ))
+        .unwrap();
+        let s = crate::scenario::parse("three-tier.toml", &text, catalog).unwrap();
+        let load = Load::new(&s.workload, dec!(1000), dec!(730));
+        let ctx = Ctx::new(
+            catalog,
+            "ap-northeast-1",
+            dec!(730),
+            false,
+            &s.workload,
+            &load,
+            false,
+        );
+        let t = Terms {
+            purchase: Purchase::Reserved,
+            term_years: 1,
+            payment: Payment::NoUpfront,
+            discount_pct: None,
+            commitment_usd_per_hour: None,
+            spot_share: Decimal::ZERO,
+        };
+        let key = "ec2.reserved.linux.zz9.large";
+        let Err(e) = reserved(&ctx, &t, key, "ec2.linux.zz9.large") else {
+            panic!("no catalog has a zz9 rate");
+        };
+        assert_eq!(e.exit_code(), 2);
+        let en = e.to_string();
+        assert!(
+            en.contains("hint: no sourced reserved rate; add discount_pct = ")
+                && en.contains("`archcost pricing fetch --region ap-northeast-1 --services ec2`"),
+            "{en}"
+        );
+        let ja = e.render(Lang::Ja);
+        assert!(
+            ja.contains("出典付きの reserved 料率がありません。ティアに discount_pct = ")
+                && ja.contains("`archcost pricing fetch --region ap-northeast-1 --services ec2`"),
+            "{ja}"
+        );
+        assert!(
+            !ja.contains("no sourced") && !ja.contains("add discount_pct"),
+            "{ja}"
+        );
     }
 }

@@ -1035,9 +1035,9 @@ app = { service = "lambda" }
         skip.reason,
         "a varied value is not valid: varied scenario: `workload.peak_to_average`: 0.8400 is out of range; expected 1 to 1000 (busiest second / hour average)"
     );
-    // The validation's file slot ("varied scenario") is shown as written, like a file name.
+    // The validation's file slot ("varied scenario", no file) is worded in Japanese too.
     assert_eq!(
         archcost::report::i18n_lines::skipped(Lang::Ja, skip),
-        "変化させた値が不正です: varied scenario: `workload.peak_to_average`: 0.8400 は範囲外です。1 〜 1000 （最も混む 1 秒 / 1 時間の平均） にしてください"
+        "変化させた値が不正です: 変化させたシナリオ: `workload.peak_to_average`: 0.8400 は範囲外です。1 〜 1000 （最も混む 1 秒 / 1 時間の平均） にしてください"
     );
 }

@@ -729,3 +729,83 @@ fn the_stdout_check_can_fail() {
     .unwrap();
     assert_eq!(stdout_writers(src), ["server"]);
 }
+
+/// The names of the README's "Layout" block ending in `.rs` or `/` (a path's last part).
+fn layout_names(readme: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let section = readme
+        .split("\n## Layout\n")
+        .nth(1)
+        .expect("README has a Layout section");
+    let block = section
+        .split("```")
+        .nth(1)
+        .expect("the Layout section has a code block");
+    let (mut files, mut dirs) = (BTreeSet::new(), BTreeSet::new());
+    for word in block.split(|c: char| c.is_whitespace() || "(),;:`".contains(c)) {
+        let name = word.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        if word.ends_with(".rs") {
+            files.insert(name.to_string());
+        } else if word.ends_with('/') {
+            dirs.insert(name.to_string());
+        }
+    }
+    (files, dirs)
+}
+
+/// The files and folders of src/ (top level; not main.rs, lib.rs) the Layout does not name.
+fn unnamed_in_src(src: &Path, files: &BTreeSet<String>, dirs: &BTreeSet<String>) -> Vec<String> {
+    let mut unnamed = Vec::new();
+    for entry in std::fs::read_dir(src).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let named = if path.is_dir() {
+            dirs.contains(&name)
+        } else {
+            !name.ends_with(".rs") || name == "main.rs" || name == "lib.rs" || files.contains(&name)
+        };
+        if !named {
+            unnamed.push(name);
+        }
+    }
+    unnamed.sort();
+    unnamed
+}
+
+/// Issue 20: the README's Layout names every file and folder of src/ (a new module is placed
+/// in the layering when it is added), and every `.rs` file it names exists in src/, tests/it/ or the top folder.
+#[test]
+fn readme_layout_names_every_file_of_src() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let src = root.join("src");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let (files, dirs) = layout_names(&readme);
+    let unnamed = unnamed_in_src(&src, &files, &dirs);
+    assert!(
+        unnamed.is_empty(),
+        "src/ entries the README Layout does not name: {unnamed:?}"
+    );
+    // build.rs is at the top of the repository.
+    let mut existing: BTreeSet<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut stack = vec![src.clone(), root.join("tests/it")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                existing.insert(path.file_name().unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    let stale: Vec<&String> = files.difference(&existing).collect();
+    assert!(
+        stale.is_empty(),
+        "the README Layout names files that do not exist: {stale:?}"
+    );
+    // The check can fail: a Layout without text.rs and range/ misses them.
+    let (files, dirs) = layout_names(&readme.replace("text.rs", "text").replace("range/", "range"));
+    assert_eq!(unnamed_in_src(&src, &files, &dirs), ["range", "text.rs"]);
+}

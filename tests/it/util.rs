@@ -127,3 +127,56 @@ pub fn chromium_command(
     cmd.arg(format!("--user-data-dir={}", profile.display()));
     cmd
 }
+
+/// Not a test of archcost: the browser lookup alone, run in a child process (with its own
+/// environment) by `browser_tests_fail_without_a_browser_when_ci_is_set`.
+#[test]
+#[ignore = "run in a child process by browser_tests_fail_without_a_browser_when_ci_is_set"]
+fn chromium_lookup_alone() {
+    let _ = chromium("chromium_lookup_alone");
+}
+
+/// Issue 21: with `CI` set and no Chromium, a browser test fails instead of passing untested;
+/// without `CI` it is skipped with a note. The lookup runs in a child of this test binary whose
+/// `CHROMIUM` names a file that does not exist.
+#[test]
+fn browser_tests_fail_without_a_browser_when_ci_is_set() {
+    let missing = tempfile::tempdir().unwrap();
+    let run = |ci: Option<&str>| {
+        let mut cmd = std::process::Command::new(std::env::current_exe().unwrap());
+        cmd.args([
+            "util::chromium_lookup_alone",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("CHROMIUM", missing.path().join("chromium"));
+        match ci {
+            Some(v) => cmd.env("CI", v),
+            None => cmd.env_remove("CI"),
+        };
+        let out = cmd.output().unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), text)
+    };
+    let (passed, text) = run(Some("1"));
+    assert!(!passed, "CI=1 without a browser must fail: {text}");
+    assert!(
+        text.contains("chromium_lookup_alone: CI is set but Chromium is not installed"),
+        "{text}"
+    );
+    assert!(text.contains("1 failed"), "{text}");
+    for ci in [None, Some("0"), Some("false")] {
+        let (passed, text) = run(ci);
+        assert!(passed, "CI={ci:?}: skipped, not failed: {text}");
+        assert!(
+            text.contains("SKIPPED chromium_lookup_alone") && text.contains("1 passed"),
+            "{text}"
+        );
+    }
+}

@@ -47,7 +47,16 @@ fn bundled_files() {
     .expect("writing to a String cannot fail");
     let target =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_files.rs");
-    std::fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
+    write_new(&target, &out);
+}
+
+/// Write `text` to `target` as a new file (a temporary file renamed over it), never into the
+/// old one in place: an OUT_DIR file may share its inode with another build's copy (a target
+/// directory seeded with hard links), which an in-place write would change too.
+fn write_new(target: &Path, text: &str) {
+    let tmp = target.with_extension("rs.tmp");
+    std::fs::write(&tmp, text).unwrap_or_else(|e| panic!("{}: {e}", tmp.display()));
+    std::fs::rename(&tmp, target).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
 }
 
 /// Each table becomes a static list of (id, text) in file order plus the positions of its ids
@@ -97,7 +106,7 @@ fn message_tables() {
         writeln!(code, "/// Positions in `{name}`, sorted by id.").unwrap();
         writeln!(code, "pub static {name}_SORTED: &[u16] = &{order:?};").unwrap();
     }
-    std::fs::write(Path::new(&out_dir).join("messages.rs"), code).expect("write messages.rs");
+    write_new(&Path::new(&out_dir).join("messages.rs"), &code);
 }
 
 /// Every string of `t` (nested tables give dotted ids), in document order.

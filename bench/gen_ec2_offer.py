@@ -14,8 +14,12 @@ Prices are synthetic (this is benchmark input, never catalog data).
 
 Usage: python3 bench/gen_ec2_offer.py OUT.csv [SIZE_MB=1024]
 """
-import hashlib
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import offer_rows  # noqa: E402
+from offer_rows import code  # noqa: E402
 
 HEADER = [
     "SKU", "OfferTermCode", "RateCode", "TermType", "PriceDescription", "EffectiveDate",
@@ -57,16 +61,6 @@ LICENCES = ["No License required", "Bring your own license"]
 RESERVED = [(lease, option, cls) for lease in ("1yr", "3yr")
             for option in ("No Upfront", "Partial Upfront", "All Upfront")
             for cls in ("standard", "convertible")]
-ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-def code(seed, n):
-    h = hashlib.blake2b(seed.encode(), digest_size=16).digest()
-    return "".join(ALNUM[b % 32] for b in h[:n])
-
-
-def q(v):
-    return "" if v is None else '"' + v.replace('"', '""') + '"'
 
 
 def rows_for(n, itype, os_name, op, tenancy, usage, sw, cap, lic):
@@ -97,14 +91,8 @@ def rows_for(n, itype, os_name, op, tenancy, usage, sw, cap, lic):
     hourly = (n % 997 + 1) * 0.0013 + len(os_name) * 0.001
     out = []
 
-    def row(term_code, rate, term_type, desc, eff, begin, end, unit, price, lease=None, opt=None, cls=None):
-        r = list(base)
-        r[0:12] = [sku, term_code, f"{sku}.{term_code}.{rate}", term_type, desc, eff, begin, end,
-                   unit, price, "USD", None]
-        r[IX["LeaseContractLength"]] = lease
-        r[IX["PurchaseOption"]] = opt
-        r[IX["OfferingClass"]] = cls
-        out.append(",".join(q(v) for v in r))
+    def row(*args, **kw):
+        out.append(offer_rows.row(base, IX, sku, *args, **kw))
 
     row("JRTCKXETXF", "6YS6EN2CT7", "OnDemand",
         f"${hourly:.4f} per On Demand {os_name} {itype} Instance Hour", "2026-09-01",
@@ -129,11 +117,7 @@ def main():
     written = 0
     products = 0
     with open(path, "w", newline="\n", encoding="utf-8") as f:
-        meta = ['"FormatVersion","v1.0"',
-                '"Disclaimer","This pricing list is for informational purposes only. Synthetic benchmark file."',
-                '"Publication Date","2026-09-10T18:04:21Z"', '"Version","20260910180421"',
-                '"OfferCode","AmazonEC2"', ",".join(q(h) for h in HEADER)]
-        text = "\n".join(meta) + "\n"
+        text = offer_rows.preamble("AmazonEC2", HEADER)
         f.write(text)
         written += len(text)
         n = 0

@@ -17,9 +17,12 @@ Prices are synthetic (this is benchmark input, never catalog data).
 
 Usage: [MIX=realistic|relevant] python3 bench/gen_rds_offer.py OUT.csv [SIZE_MB=1024]
 """
-import hashlib
 import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import offer_rows  # noqa: E402
+from offer_rows import code  # noqa: E402
 
 HEADER = [
     "SKU", "OfferTermCode", "RateCode", "TermType", "PriceDescription", "EffectiveDate",
@@ -60,16 +63,6 @@ FAMILIES = ["db.t3", "db.t4g", "db.m5", "db.m6g", "db.m6i", "db.m7g", "db.r5", "
             "db.r6i", "db.r7g", "db.x2g", "db.c6gd"]
 SIZES = ["micro", "small", "medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge",
          "12xlarge", "16xlarge", "24xlarge"]
-ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-def code(seed, n):
-    h = hashlib.blake2b(seed.encode(), digest_size=16).digest()
-    return "".join(ALNUM[b % 32] for b in h[:n])
-
-
-def q(v):
-    return "" if v is None else '"' + v.replace('"', '""') + '"'
 
 
 def rows_for(n, itype, engine, deployment):
@@ -96,14 +89,8 @@ def rows_for(n, itype, engine, deployment):
     hourly = (n % 997 + 1) * 0.0013 + len(db) * 0.001
     out = []
 
-    def row(term_code, rate, term_type, desc, eff, begin, end, unit, price, lease=None, opt=None, cls=None):
-        r = list(base)
-        r[0:12] = [sku, term_code, f"{sku}.{term_code}.{rate}", term_type, desc, eff, begin, end,
-                   unit, price, "USD", None]
-        r[IX["LeaseContractLength"]] = lease
-        r[IX["PurchaseOption"]] = opt
-        r[IX["OfferingClass"]] = cls
-        out.append(",".join(q(v) for v in r))
+    def row(*args, **kw):
+        out.append(offer_rows.row(base, IX, sku, *args, **kw))
 
     row("JRTCKXETXF", "6YS6EN2CT7", "OnDemand",
         f"$ {hourly:.3f} per RDS {itype} {az} instance hour (or partial hour) running {db}",
@@ -130,11 +117,7 @@ def main():
     engines = ENGINES if os.environ.get("MIX", "realistic") == "realistic" else ENGINES[:2]
     written = products = n = 0
     with open(path, "w", newline="\n", encoding="utf-8") as f:
-        meta = ['"FormatVersion","v1.0"',
-                '"Disclaimer","This pricing list is for informational purposes only. Synthetic benchmark file."',
-                '"Publication Date","2026-09-10T18:04:21Z"', '"Version","20260910180421"',
-                '"OfferCode","AmazonRDS"', ",".join(q(h) for h in HEADER)]
-        text = "\n".join(meta) + "\n"
+        text = offer_rows.preamble("AmazonRDS", HEADER)
         f.write(text)
         written += len(text)
         while written < target:

@@ -75,7 +75,7 @@ impl Error {
             return self.to_string();
         }
         match self {
-            Error::Range(e) => e.describe_in(&crate::range::NAMES, lang),
+            Error::Range(e) => e.describe_in(&crate::range::FIELDS, lang),
             Error::Said(t) => t.render(lang),
             Error::MissingPrice {
                 key,

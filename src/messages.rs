@@ -76,6 +76,15 @@ pub fn text(lang: Lang, id: &str) -> Option<&'static str> {
 
 /// Put `values` into the `{0}`, `{1}`… slots of `template`.
 pub fn fill(template: &str, values: &[&str]) -> String {
+    fill_slots(template, |slot| {
+        values.get(slot.parse::<usize>().ok()?).copied()
+    })
+}
+
+/// Fill the `{slot}` placeholders of `template` in one pass with `value(slot)`: a value is
+/// never read again (a `{…}` inside a value stays as written), and a `{` whose slot has no
+/// value is kept as written.
+pub fn fill_slots<'v>(template: &str, value: impl Fn(&str) -> Option<&'v str>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -83,8 +92,8 @@ pub fn fill(template: &str, values: &[&str]) -> String {
         let after = &rest[open + 1..];
         let slot = after
             .find('}')
-            .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
-        match slot.and_then(|(i, close)| Some((values.get(i)?, close))) {
+            .and_then(|close| Some((value(&after[..close])?, close)));
+        match slot {
             Some((v, close)) => {
                 out.push_str(v);
                 rest = &after[close + 1..];

@@ -65,8 +65,7 @@ pub fn lang_of(cli: &Cli) -> Lang {
     lang(arg)
 }
 
-/// How the command line names a range's inputs: by flag. Only commands/ knows these (a test
-/// in tests/it/layers.rs checks); the engine's range errors are typed (`range::RangeError`).
+/// How the command line names a range's inputs: by flag.
 const FLAGS: crate::range::Words = crate::range::Words {
     from: "--from",
     to: "--to",

@@ -4,10 +4,14 @@ use super::{catalog_csv, commitments, offer, Catalog};
 use crate::error::{Error, Result};
 
 /// The most archcost reads of one catalog CSV: 60 times the bundled 33-region catalog (4.5 MB).
-/// Loading holds every row once, its repeated text shared (`pricing::text`), about 1.8 times
-/// the file's size at the peak (BENCHMARKS.md, "Catalog loading memory"), so this bound keeps
-/// the peak under about 500 MB; larger files are refused (exit 2) before they are read.
+/// Loading holds every row once, its repeated text shared (`pricing::text`), at most about 2
+/// times the file's size at the peak (the rows' estimate is bounded, see `load_dir`;
+/// BENCHMARKS.md, "Catalog loading memory"), so this bound keeps the peak near 500 MB; larger
+/// files are refused (exit 2) before they are read.
 pub const MAX_CATALOG_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The memory any catalog may take to load, however small its file (see `load_dir`).
+const MIN_BUDGET_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Read a catalog directory written by `pricing fetch` / `pricing import` (its `catalog.csv`),
 /// or a catalog CSV file; bounded, validated row by row (see `catalog_csv::parse`).
@@ -30,6 +34,16 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
     }
     };
     let file = crate::fsio::open_input(&path, input).map_err(hint)?;
+    // Loading may hold up to 1.5 times the file in rows (estimated as they are read; the
+    // process itself and the allocator's slack come on top, about 2 times in all), at least
+    // 64 MiB; a catalog whose rows would take more is refused (BENCHMARKS.md, "Catalog
+    // loading memory"). A pipe has no size: the bound on what is read counts instead.
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map_or(MAX_CATALOG_BYTES, |m| m.len());
+    let budget = (size.saturating_mul(3) / 2).max(MIN_BUDGET_BYTES);
     // Streamed: the rows are built as the file is read, so loading peaks near the rows' size
     // instead of the text plus the rows (BENCHMARKS.md, "Catalog loading memory").
     let bounded = Bounded {
@@ -37,7 +51,7 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
         left: MAX_CATALOG_BYTES,
     };
     let name = path.display().to_string();
-    let rows = catalog_csv::parse_regions(&name, bounded)?;
+    let rows = catalog_csv::parse_regions(&name, bounded, budget)?;
     if rows.is_empty() {
         return Err(Error::Input(format!(
             "{name}: line 1: the catalog has a header but no price rows\n  hint: the file is damaged or was cut short; fetch or import it again, or use pricing = \"bundled\""

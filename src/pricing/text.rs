@@ -111,17 +111,61 @@ impl serde::Serialize for Text {
     }
 }
 
+/// Bytes a new `Text` of `s` takes: the shared allocation (two counters and the text,
+/// rounded to the allocator's 16 bytes).
+fn heap_bytes(s: &str) -> usize {
+    (s.len() + 16 + 8).div_ceil(16) * 16
+}
+
 /// Hands out one `Text` per distinct string seen.
 #[derive(Debug, Default)]
-pub struct Interner(HashSet<Text>);
+pub struct Interner {
+    texts: HashSet<Text>,
+    /// Bytes of the texts allocated since the caller last reset this (memory estimates).
+    pub allocated: usize,
+}
 
 impl Interner {
     pub fn text(&mut self, s: &str) -> Text {
-        if let Some(t) = self.0.get(s) {
+        if let Some(t) = self.texts.get(s) {
             return t.clone();
         }
         let t = Text::from(s);
-        self.0.insert(t.clone());
+        self.allocated += heap_bytes(s);
+        self.texts.insert(t.clone());
+        t
+    }
+}
+
+/// Shares a string with the few most recently seen ones only (bounded memory, no table of
+/// every distinct string): for text that repeats in runs, such as the source of a catalog's
+/// rows (one per offer file, rows grouped by region) or a source per row.
+#[derive(Debug, Default)]
+pub struct Recent {
+    texts: std::collections::VecDeque<Text>,
+    /// Bytes of the texts allocated since the caller last reset this (memory estimates).
+    pub allocated: usize,
+}
+
+impl Recent {
+    /// How many strings are remembered.
+    const KEPT: usize = 16;
+
+    pub fn text(&mut self, s: &str) -> Text {
+        if let Some(i) = self.texts.iter().position(|t| t.as_str() == s) {
+            let t = self.texts[i].clone();
+            if i > 0 {
+                self.texts.remove(i);
+                self.texts.push_front(t.clone());
+            }
+            return t;
+        }
+        let t = Text::from(s);
+        self.allocated += heap_bytes(s);
+        if self.texts.len() == Self::KEPT {
+            self.texts.pop_back();
+        }
+        self.texts.push_front(t.clone());
         t
     }
 }
@@ -138,5 +182,19 @@ mod tests {
         assert_eq!(a, "us-east-1");
         assert_eq!(format!("{a} {a:?}"), "us-east-1 \"us-east-1\"");
         assert_eq!(serde_json::to_string(&a).unwrap(), "\"us-east-1\"");
+    }
+
+    #[test]
+    fn recent_strings_are_shared_and_old_ones_forgotten() {
+        let mut r = Recent::default();
+        let a = r.text("a");
+        assert!(Arc::ptr_eq(&a.0, &r.text("a").0));
+        for n in 0..Recent::KEPT {
+            r.text(&n.to_string());
+        }
+        // "a" was pushed out by 16 others: a new copy, equal but not shared.
+        let again = r.text("a");
+        assert_eq!(again, a);
+        assert!(!Arc::ptr_eq(&a.0, &again.0));
     }
 }

@@ -97,9 +97,9 @@ pub struct Words {
     pub between: &'static str,
 }
 
-/// The inputs' own names (`from`, `to`, ...), for a caller that has no words of its own; the
-/// command line names them as flags (commands/), the live page as query fields (serve/).
-pub const NAMES: Words = Words {
+/// The inputs by their plain names: the live page's query fields, and how an error is worded
+/// before a caller names it (the command line's flags are `commands/`'s own).
+pub const FIELDS: Words = Words {
     from: "from",
     to: "to",
     steps: "steps",
@@ -214,4 +214,31 @@ fn show(v: Decimal) -> String {
     let (first, rest) = significant.split_at(1);
     let dot = if rest.is_empty() { "" } else { "." };
     format!("{sign}{first}{dot}{rest}e{}", digits.len() - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    #[test]
+    fn unnamed_range_errors_use_plain_names_not_flags() {
+        // Before a caller names the inputs (commands/ with its flags, the page with its
+        // fields), an error reads with the plain names, in English and in Japanese.
+        let e = Error::Range(RangeError::FromNotBelowTo {
+            from: dec!(5),
+            to: dec!(1),
+        });
+        let ja = e.render(Lang::Ja);
+        assert!(
+            ja.starts_with("from 5 to 1: from は to より小さくしてください"),
+            "{ja}"
+        );
+        let words = Words {
+            from: "--from",
+            ..FIELDS
+        };
+        let named = e.name_range(&words).to_string();
+        assert!(named.starts_with("--from 5 to 1:"), "{named}");
+    }
 }

@@ -5,7 +5,7 @@
 pub mod error;
 
 use crate::error::Error;
-pub use error::{End, KeyProblem, RangeError, Words, NAMES};
+pub use error::{End, KeyProblem, RangeError, Words, FIELDS};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 

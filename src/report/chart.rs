@@ -213,20 +213,9 @@ pub enum Kind {
 /// The most crossings numbered on the cost-vs-load chart.
 pub const MAX_CROSSINGS_DRAWN: usize = 12;
 
+/// A chart as SVG text (see [`svg_with`]).
 pub fn svg(kind: Kind, d: &ChartData) -> Result<String> {
-    init_font()?;
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
-        draw(kind, &root, d).map_err(|e| draw_error(Path::new("svg"), e))?;
-        root.present()
-            .map_err(|e| draw_error(Path::new("svg"), e))?;
-    }
-    let out = out.replace(
-        &format!("font-family=\"{FAMILY}\""),
-        &format!("font-family=\"{SVG_FONTS}\""),
-    );
-    Ok(rescale_font_sizes(&out))
+    svg_with((WIDTH, HEIGHT), |root| draw(kind, root, d))
 }
 
 /// plotters writes SVG `font-size` as size / 1.24, but lays text out (and rasterises PNG text)
@@ -296,15 +285,10 @@ pub(crate) fn png_with(
     Ok(())
 }
 
-/// Draw a chart as a PNG file at `path` (text through the embedded font; see `ChartData::for_png`).
+/// Draw a chart as a PNG file at `path` (text through the embedded font; see `ChartData::for_png`
+/// and [`png_with`]).
 pub fn png(kind: Kind, d: &ChartData, path: &Path) -> Result<()> {
-    init_font()?;
-    let font = ab_glyph::FontRef::try_from_slice(FONT).map_err(|e| draw_error(path, e))?;
-    let backend = BitMapBackend::new(path, (WIDTH, HEIGHT));
-    let root = super::glyphs::PngBackend::new(backend, font).into_drawing_area();
-    draw(kind, &root, d).map_err(|e| draw_error(path, e))?;
-    root.present().map_err(|e| draw_error(path, e))?;
-    Ok(())
+    png_with(path, (WIDTH, HEIGHT), |root| draw(kind, root, d))
 }
 
 pub(crate) type DrawResult<DB> =

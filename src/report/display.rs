@@ -242,29 +242,9 @@ pub fn words(lang: Lang) -> &'static Words {
 /// never read again (a `{…}` inside a value stays as written), a `{` that opens no name of
 /// `pairs` is kept.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            let (_, v) = pairs.iter().find(|(k, _)| *k == name)?;
-            Some((*v, close))
-        });
-        match value {
-            Some((v, close)) => {
-                out.push_str(v);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::messages::fill_slots(template, |name| {
+        pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+    })
 }
 
 /// The text of `id` in `lang` (the id itself when the tables lack it; a test keeps them

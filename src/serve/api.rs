@@ -94,8 +94,8 @@ impl Reply {
     }
 }
 
-/// How the API names a range's inputs: by query field, which are the inputs' own names.
-const FIELDS: crate::range::Words = crate::range::NAMES;
+/// How the API names a range's inputs: by query field.
+const FIELDS: crate::range::Words = crate::range::FIELDS;
 
 /// The language a request asks for (`?lang=`), for wording its errors; the default when the
 /// query does not parse.

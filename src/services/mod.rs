@@ -57,6 +57,28 @@ pub struct Line {
     pub text: Vec<Msg>,
 }
 
+impl Line {
+    /// A line of figures only (quantity, unit price, monthly): what the lean engine keeps
+    /// (break-even and optimize read totals, never words, ids or sources).
+    pub fn lean(quantity: Decimal, unit_price_usd: Decimal, monthly_usd: Decimal) -> Line {
+        Line {
+            id: String::new(),
+            description: String::new(),
+            quantity,
+            unit: String::new(),
+            unit_price_usd,
+            monthly_usd,
+            price_key: String::new(),
+            sku: String::new(),
+            effective: String::new(),
+            source: String::new(),
+            upfront_usd: None,
+            term_months: None,
+            text: Vec::new(),
+        }
+    }
+}
+
 fn exact_opt<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => s.serialize_str(&crate::money::exact(*d)),
@@ -135,21 +157,7 @@ pub const KB_PER_GB: Decimal = dec!(1048576);
 fn line(id: &str, text: Vec<Msg>, quantity: Decimal, row: &PriceRow, lean: bool) -> Result<Line> {
     let monthly_usd = crate::money::mul(quantity, row.usd, &row.key)?;
     if lean {
-        return Ok(Line {
-            id: String::new(),
-            description: String::new(),
-            quantity,
-            unit: String::new(),
-            unit_price_usd: row.usd,
-            monthly_usd,
-            price_key: String::new(),
-            sku: String::new(),
-            effective: String::new(),
-            source: String::new(),
-            upfront_usd: None,
-            term_months: None,
-            text: Vec::new(),
-        });
+        return Ok(Line::lean(quantity, row.usd, monthly_usd));
     }
     Ok(Line {
         id: id.to_string(),

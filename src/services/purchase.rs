@@ -341,21 +341,7 @@ pub fn line(
 ) -> Result<Line> {
     let monthly_usd = crate::money::mul(quantity, unit_price_usd, id)?;
     if ctx.lean {
-        return Ok(Line {
-            id: String::new(),
-            description: String::new(),
-            quantity,
-            unit: String::new(),
-            unit_price_usd,
-            monthly_usd,
-            price_key: String::new(),
-            sku: String::new(),
-            effective: String::new(),
-            source: String::new(),
-            upfront_usd: None,
-            term_months: None,
-            text: Vec::new(),
-        });
+        return Ok(Line::lean(quantity, unit_price_usd, monthly_usd));
     }
     let mut text = vec![description()];
     text.extend(trace.labels.iter().cloned());

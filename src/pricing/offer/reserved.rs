@@ -117,21 +117,25 @@ struct Term {
     at: StoredAt,
 }
 
+/// A hash map with a fast, fixed hasher (keys are this file's own texts and indices; the
+/// order of the map is never used).
+type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+
 /// The Reserved prices of one offer file, per (key, region, `SKU.OfferTermCode`, term, payment).
 #[derive(Debug, Default)]
 pub struct ReservedCollector {
     products: Vec<Product>,
     /// (key, region) -> index in `products`.
-    product_index: std::collections::HashMap<(String, String), u32>,
+    product_index: FastMap<(String, String), u32>,
     /// The last on-demand key and region seen and their product (`None`: no Reserved key),
     /// since a SKU's terms come one after another.
     last_product: Option<(String, String, Option<u32>)>,
     /// `SKU.OfferTermCode` texts, each once; `sku_term_index` finds them.
     sku_terms: Vec<Box<str>>,
-    sku_term_index: std::collections::HashMap<Box<str>, u32>,
+    sku_term_index: FastMap<Box<str>, u32>,
     terms: Vec<Term>,
     /// (product, sku term, years, payment) -> index in `terms`.
-    index: std::collections::HashMap<(u32, u32, u32, Payment), u32>,
+    index: FastMap<(u32, u32, u32, Payment), u32>,
 }
 
 impl ReservedCollector {
@@ -322,17 +326,41 @@ impl ReservedCollector {
                 basis: Basis::UpfrontHourly,
                 sku: sku_term.to_string(),
                 effective: effective.clone(),
-                source: format!(
-                    "{source}, Reserved term {sku_term} (Standard, {} yr, {}): upfront fee + hourly fee [grade A]",
-                    t.years,
-                    t.payment.key()
-                ),
+                source: term_source(&source, sku_term, t.years, t.payment),
                 file: String::new(),
             });
         }
         incomplete.extend(incomplete_terms(&products, &sku_terms, &terms, missing));
         Ok(out)
     }
+}
+
+/// The `source` text of a Reserved term's row (built without the formatting machinery: one
+/// per row, hundreds of thousands in a large file).
+fn term_source(source: &str, sku_term: &str, years: u32, payment: Payment) -> String {
+    let years = match years {
+        1 => "1",
+        3 => "3",
+        _ => return format!(
+            "{source}, Reserved term {sku_term} (Standard, {years} yr, {}): upfront fee + hourly fee [grade A]",
+            payment.key()
+        ),
+    };
+    let parts = [
+        source,
+        ", Reserved term ",
+        sku_term,
+        " (Standard, ",
+        years,
+        " yr, ",
+        payment.key(),
+        "): upfront fee + hourly fee [grade A]",
+    ];
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
 }
 
 /// The messages of terms missing a part (`missing`: (product rank, term index)), in

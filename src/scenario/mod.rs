@@ -187,7 +187,7 @@ fn name_varied(t: Text) -> Text {
 
 /// Build the message for a TOML/serde error: file:line:col, the problem, and a "did you mean".
 fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
-    let message = err.message().trim().to_string();
+    let message = clip_quoted(err.message().trim());
     let location = err
         .span()
         .map(|span| {
@@ -223,7 +223,12 @@ fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
     if let Some(span) = err.span() {
         let (line, _) = line_col(text, span.start);
         if let Some(src) = text.lines().nth(line - 1) {
-            out = said!("error.toml.source_line", out, line, src.trim_end());
+            out = said!(
+                "error.toml.source_line",
+                out,
+                line,
+                clip(src.trim_end(), SHOWN_LINE_CHARS)
+            );
         }
     }
     if let Some(hint) = did_you_mean(&message) {
@@ -232,6 +237,36 @@ fn toml_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
         out = said!("error.toml.hint", out, said!("error.toml.add_field", field));
     }
     Error::Said(out)
+}
+
+/// Most characters of a key or name quoted in a TOML error, and of the source line shown under it:
+/// an error never echoes megabytes (a 40,000-character key was shown three times).
+const SHOWN_KEY_CHARS: usize = 200;
+const SHOWN_LINE_CHARS: usize = 400;
+
+/// `text` cut to `max` characters, marked with "…" when cut.
+fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// The reader's message with every `quoted` part cut to [`SHOWN_KEY_CHARS`] (backticks kept, so
+/// the message still reads and parses the same way).
+fn clip_quoted(message: &str) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                clip(part, SHOWN_KEY_CHARS)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
 }
 
 /// serde's words for a kind of value (`string "512"`, `a number`) by message id where known,

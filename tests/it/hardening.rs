@@ -801,3 +801,32 @@ fn catalog_over_256_mib_is_refused_before_reading() {
     let out = compare_with(dir.path());
     assert_input_error(&out, &["catalog.csv", &(256u64 * 1024 * 1024).to_string()]);
 }
+
+/// Issue 21 ("error messages do not echo megabytes"): an unknown key of 40,000 characters was
+/// echoed three times (the reader's message, the source line, the hint: 120 KB). Each echo is
+/// now cut (key 200 characters, line 400) and marked "…"; still exit 2 at the key's line.
+#[test]
+fn an_enormous_unknown_key_is_not_echoed_whole() {
+    let text = std::fs::read_to_string(root().join("scenarios/three-tier.toml")).unwrap();
+    let key = "k".repeat(40_000);
+    let changed = text.replacen(
+        "web = { service = \"alb\" }",
+        &format!("web = {{ service = \"alb\" }}\n{key} = {{ service = \"lambda\" }}"),
+        1,
+    );
+    assert_ne!(changed, text);
+    let dir = write_temp(&changed);
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["validate", "s.toml"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.len() < 2_000, "{} bytes: {}", err.len(), &err[..300]);
+    assert!(
+        err.contains(&format!("unknown field `{}…`", "k".repeat(200))),
+        "{err}"
+    );
+    assert!(err.contains("use one of: name, region, web"), "{err}");
+}

@@ -8,7 +8,7 @@
 //! When the sign change is a jump, the bracket shrinks around the jump until the reported
 //! value (the simplest decimal within 1e-15, relative, of the jump) can no longer change (see
 //! `settled`), at most to the jump itself (1e-20 relative), and the crossing is reported as a step.
-use crate::capacity::Load;
+use crate::capacity::{Load, LoadShape};
 use crate::compare;
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
@@ -73,9 +73,12 @@ struct Probe<'a> {
     /// Architecture index -> class of identical architectures (same tiers, region, extras).
     class_of: Vec<usize>,
     /// Per class: x -> monthly USD.
-    cache: Vec<HashMap<Decimal, Decimal>>,
+    cache: Vec<foldhash::HashMap<Decimal, Decimal>>,
     /// The load at the value last set (it depends only on the workload).
     load_at: Option<(Decimal, Load)>,
+    /// The shape of that load, reused while the key leaves it alone (it does unless the key is
+    /// the profile, the peak-to-average ratio or the month's hours).
+    shape: Option<LoadShape>,
 }
 
 impl<'a> Probe<'a> {
@@ -104,8 +107,9 @@ impl<'a> Probe<'a> {
             catalog,
             key,
             class_of,
-            cache: vec![HashMap::new(); classes],
+            cache: vec![foldhash::HashMap::default(); classes],
             load_at: None,
+            shape: None,
         }
     }
 
@@ -118,7 +122,14 @@ impl<'a> Probe<'a> {
             sweep::set_key(&mut self.base, self.key, x)?;
             let hours = self.base.assumptions.hours_per_month;
             let w = &self.base.workload;
-            self.load_at = Some((x, Load::new(w, w.monthly_requests(hours), hours)));
+            // The same as Load::new(w, requests, hours), digit for digit.
+            let shape = match self.shape.take() {
+                Some(shape) if shape.fits(w, hours) => shape,
+                _ => LoadShape::new(w, hours),
+            };
+            let load = shape.load(w.monthly_requests(hours));
+            self.shape = Some(shape);
+            self.load_at = Some((x, load));
         }
         let load = &self.load_at.as_ref().expect("set above").1;
         let v = compare::arch_total(
@@ -631,7 +642,7 @@ app = { service = "ec2", instance = "m5.large", count = 3 }
                     probe.diff(i, j, xs[k]).unwrap(),
                 );
                 let got = refine(&mut probe, i, j, (xs[k - 1], xs[k]), (fa, fb), depth);
-                let count: usize = probe.cache.iter().map(HashMap::len).sum();
+                let count: usize = probe.cache.iter().map(|c| c.len()).sum();
                 (got.unwrap(), count)
             };
             let ((v1, k1), n1) = evaluated(Depth::Settled);

@@ -31,9 +31,10 @@ pub struct Load {
     pub hours: Vec<HourLoad>,
     /// (index into `hours` of the first hour with a given weight, how many hours share it).
     groups: Vec<(usize, Decimal)>,
-    /// Per hour of the day: the first group whose busiest second equals this hour's (its own
-    /// group unless two weights give the same load), so per-hour units are looked up, not searched.
-    peak_group: Vec<usize>,
+    /// Per hour of the day: its group (index into `groups`).
+    group_of_hour: Vec<usize>,
+    /// The busiest hour (index into `hours`, the first one on ties).
+    peak_hour: usize,
     total_weight: Decimal,
     /// The first ALB plan made under this load (its peak LCUs and LCU-hours), with what it was
     /// made from: architectures that share a load usually share ALB settings (a sweep or
@@ -50,72 +51,132 @@ pub(crate) type AlbLcus = (Decimal, Decimal);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct AlbInputs(pub [[u8; 16]; 5]);
 
-impl Load {
-    pub fn new(w: &Workload, monthly_requests: Decimal, hours_per_month: Decimal) -> Load {
+/// Everything of a month's load but its request count: the day's shape (the profile's weights,
+/// hours with equal weights grouped), the peak-to-average ratio and the month's hours. A sweep
+/// or break-even over the request volume makes it once and each value's `Load` from it.
+#[derive(Debug, Clone)]
+pub struct LoadShape {
+    profile: Profile,
+    peak_to_average: Decimal,
+    hours_per_month: Decimal,
+    /// Per distinct weight, in order of first hour: (weight, first hour, hours with it).
+    groups: Vec<(Decimal, usize, Decimal)>,
+    /// Per hour of the day: its group.
+    group_of_hour: Vec<usize>,
+    total_weight: Decimal,
+    days: Decimal,
+    /// total weight x hours per month x 3600.
+    denominator: Decimal,
+}
+
+impl LoadShape {
+    pub fn new(w: &Workload, hours_per_month: Decimal) -> LoadShape {
         let mut weights = weights(&w.profile);
         let mut total: Decimal = weights.iter().sum();
         if total.is_zero() {
             weights = vec![Decimal::ONE; 24];
             total = dec!(24);
         }
-        let days = hours_per_month / dec!(24);
-        let denominator = total * hours_per_month * dec!(3600);
-        // Hours with the same weight carry the same load: compute each distinct weight once.
-        let mut seen: Vec<(Decimal, HourLoad)> = Vec::with_capacity(24);
-        let mut groups: Vec<(usize, Decimal)> = Vec::with_capacity(24);
-        let mut group_of_hour: Vec<usize> = Vec::with_capacity(24);
-        let hours = weights
+        // Hours with the same weight carry the same load: each distinct weight is priced once.
+        let mut groups: Vec<(Decimal, usize, Decimal)> = Vec::with_capacity(24);
+        let group_of_hour = weights
             .iter()
             .enumerate()
-            .map(|(hour, wt)| {
-                if let Some(k) = seen.iter().position(|(x, _)| x == wt) {
-                    groups[k].1 += Decimal::ONE;
-                    group_of_hour.push(k);
-                    return HourLoad {
-                        hour,
-                        ..seen[k].1.clone()
-                    };
-                }
-                group_of_hour.push(groups.len());
-                groups.push((hour, Decimal::ONE));
-                // Multiply before dividing so flat and round-number profiles stay exact.
-                let rps = if hours_per_month.is_zero() {
+            .map(
+                |(hour, wt)| match groups.iter().position(|(x, _, _)| x == wt) {
+                    Some(k) => {
+                        groups[k].2 += Decimal::ONE;
+                        k
+                    }
+                    None => {
+                        groups.push((*wt, hour, Decimal::ONE));
+                        groups.len() - 1
+                    }
+                },
+            )
+            .collect();
+        LoadShape {
+            profile: w.profile.clone(),
+            peak_to_average: w.peak_to_average,
+            hours_per_month,
+            groups,
+            group_of_hour,
+            total_weight: total,
+            days: hours_per_month / dec!(24),
+            denominator: total * hours_per_month * dec!(3600),
+        }
+    }
+
+    /// Whether this shape is the one `LoadShape::new(w, hours_per_month)` makes (same profile,
+    /// peak-to-average and hours, compared digit for digit, scale included).
+    pub fn fits(&self, w: &Workload, hours_per_month: Decimal) -> bool {
+        let same = |a: &Decimal, b: &Decimal| a.serialize() == b.serialize();
+        let profile = match (&self.profile, &w.profile) {
+            (Profile::Flat, Profile::Flat) => true,
+            (Profile::Preset(a), Profile::Preset(b)) => a == b,
+            (Profile::Weights(a), Profile::Weights(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+            }
+            _ => false,
+        };
+        profile
+            && same(&self.peak_to_average, &w.peak_to_average)
+            && same(&self.hours_per_month, &hours_per_month)
+    }
+
+    /// The load of `monthly_requests` spread by this shape.
+    pub fn load(&self, monthly_requests: Decimal) -> Load {
+        // (rps, busiest second) per group. Multiply before dividing so flat and round-number
+        // profiles stay exact.
+        let per_group: Vec<(Decimal, Decimal)> = self
+            .groups
+            .iter()
+            .map(|(wt, _, _)| {
+                let rps = if self.hours_per_month.is_zero() {
                     Decimal::ZERO
                 } else {
-                    monthly_requests * wt * dec!(24) / denominator
+                    monthly_requests * wt * dec!(24) / self.denominator
                 };
-                let h = HourLoad {
-                    hour,
-                    weight: *wt,
-                    rps,
-                    peak_rps: rps * w.peak_to_average,
-                };
-                seen.push((*wt, h.clone()));
-                h
-            })
-            .collect::<Vec<HourLoad>>();
-        // The first group with an equal busiest second (equal loads from unequal weights are
-        // possible in 28-digit arithmetic, e.g. when there are no requests at all).
-        let first_equal: Vec<usize> = seen
-            .iter()
-            .enumerate()
-            .map(|(g, (_, h))| {
-                (0..g)
-                    .find(|e| seen[*e].1.peak_rps == h.peak_rps)
-                    .unwrap_or(g)
+                (rps, rps * self.peak_to_average)
             })
             .collect();
-        let peak_group = group_of_hour.iter().map(|g| first_equal[*g]).collect();
+        let hours = self
+            .group_of_hour
+            .iter()
+            .enumerate()
+            .map(|(hour, g)| HourLoad {
+                hour,
+                // An hour takes its group's first weight (equal in value).
+                weight: self.groups[*g].0,
+                rps: per_group[*g].0,
+                peak_rps: per_group[*g].1,
+            })
+            .collect();
+        // The busiest hour, first on ties: the first hour of the first group (groups are in
+        // order of their first hour) with the largest busiest second.
+        let mut peak = 0;
+        for (g, (_, busiest)) in per_group.iter().enumerate() {
+            if *busiest > per_group[peak].1 {
+                peak = g;
+            }
+        }
         Load {
             monthly_requests,
-            days,
-            hours_per_month,
+            days: self.days,
+            hours_per_month: self.hours_per_month,
             hours,
-            groups,
-            peak_group,
-            total_weight: total,
+            groups: self.groups.iter().map(|(_, h, n)| (*h, *n)).collect(),
+            group_of_hour: self.group_of_hour.clone(),
+            peak_hour: self.groups.get(peak).map_or(0, |(_, first, _)| *first),
+            total_weight: self.total_weight,
             alb_memo: OnceLock::new(),
         }
+    }
+}
+
+impl Load {
+    pub fn new(w: &Workload, monthly_requests: Decimal, hours_per_month: Decimal) -> Load {
+        LoadShape::new(w, hours_per_month).load(monthly_requests)
     }
 
     /// Share of the month's requests that fall in hour `h` of the day (weights normalised).
@@ -131,13 +192,7 @@ impl Load {
 
     /// The busiest hour of the day (first one on ties).
     pub fn peak(&self) -> &HourLoad {
-        let mut best = &self.hours[0];
-        for h in &self.hours {
-            if h.peak_rps > best.peak_rps {
-                best = h;
-            }
-        }
-        best
+        &self.hours[self.peak_hour]
     }
 
     /// Unit-hours per month for a fleet scaled hour by hour: ceil(peak rps / rps per unit),
@@ -168,8 +223,9 @@ impl Load {
             unit_slots += units * count;
             units_for.push(units);
         }
-        // Each hour takes the units of the first group with its busiest second.
-        let per_hour = self.peak_group.iter().map(|g| units_for[*g]).collect();
+        // Each hour takes its group's units. (Hours of two groups with equal busiest seconds
+        // get identical units, digit for digit: ceil gives scale 0, and max/min pick the same.)
+        let per_hour = self.group_of_hour.iter().map(|g| units_for[*g]).collect();
         // Each hour of the day occurs hours_per_month / 24 times in the month.
         let unit_hours = unit_slots * self.hours_per_month / dec!(24);
         Scaled {
@@ -274,5 +330,73 @@ mod tests {
         assert_eq!(s.unit_hours, dec!(1800));
         let capped = load.scaled_units(dec!(50), dec!(1), Some(dec!(8)));
         assert_eq!(capped.unserved_rps, dec!(100));
+    }
+
+    #[test]
+    fn the_busiest_hour_is_the_first_of_equal_peaks_and_units_follow_each_hour() {
+        // Weights 1, then 3 at hours 5 and 9 with 2 between: hour 5 is the first busiest.
+        let mut w = vec![dec!(1); 24];
+        w[5] = dec!(3);
+        w[7] = dec!(2);
+        w[9] = dec!(3.0);
+        // Total weight 21 + 3 + 2 + 3 = 29: rps = requests x weight x 24 / (29 x 730 x 3600),
+        // so 29 x 730 x 3600 / 24 = 3,175,500 requests make 1 rps per unit of weight.
+        let load = Load::new(&workload(Profile::Weights(w)), dec!(3175500), dec!(730));
+        assert_eq!(load.peak().hour, 5);
+        assert_eq!(load.peak().peak_rps, dec!(3));
+        // 1 rps per unit: 2 units at 3 rps, 1 at 2 rps and at 1 rps (min 1).
+        let s = load.scaled_units(dec!(2), dec!(1), None);
+        let mut want = vec![dec!(1); 24];
+        want[5] = dec!(2);
+        want[9] = dec!(2);
+        assert_eq!(s.per_hour, want);
+    }
+
+    /// A shape reused for another request count gives the load `Load::new` gives, digit for
+    /// digit, and is only reused for the same profile, peak-to-average and hours.
+    #[test]
+    fn a_reused_shape_makes_the_same_load_as_new() {
+        let bytes = |l: &Load| -> Vec<[u8; 16]> {
+            l.hours
+                .iter()
+                .flat_map(|h| [h.weight, h.rps, h.peak_rps])
+                .chain([
+                    l.monthly_requests,
+                    l.days,
+                    l.hours_per_month,
+                    l.total_weight,
+                ])
+                .map(|d| d.serialize())
+                .collect()
+        };
+        let mut w = workload(Profile::Preset("business-hours".into()));
+        w.peak_to_average = dec!(2.5);
+        let shape = LoadShape::new(&w, dec!(730));
+        for requests in [
+            dec!(0),
+            dec!(1),
+            dec!(30000000),
+            dec!(123456789.123),
+            dec!(7e20),
+        ] {
+            let fresh = Load::new(&w, requests, dec!(730));
+            let reused = shape.load(requests);
+            assert_eq!(bytes(&reused), bytes(&fresh), "{requests}");
+            assert_eq!(reused.peak().hour, fresh.peak().hour);
+        }
+        assert!(shape.fits(&w, dec!(730)));
+        assert!(
+            !shape.fits(&w, dec!(730.0)),
+            "hours compared with their scale"
+        );
+        assert!(!shape.fits(&w, dec!(720)));
+        let mut other = w.clone();
+        other.peak_to_average = dec!(2.50);
+        assert!(!shape.fits(&other, dec!(730)));
+        other = w.clone();
+        other.profile = Profile::Preset("evening-peak".into());
+        assert!(!shape.fits(&other, dec!(730)));
+        other.profile = Profile::Flat;
+        assert!(!shape.fits(&other, dec!(730)));
     }
 }

@@ -164,6 +164,14 @@ fn open_error(path: &Path, what: &str, e: std::io::Error) -> Error {
             said!("error.file.permission_denied"),
             said!("error.file.check_permissions"),
         ),
+        // A path longer than the system allows (ENAMETOOLONG), e.g. a megabyte-long
+        // `assumptions.pricing`: the user's input, like a path that does not exist.
+        std::io::ErrorKind::InvalidFilename => input_error(
+            path,
+            what,
+            said!("error.file.bad_name"),
+            said!("error.file.check_path"),
+        ),
         _ => Error::io(path, e),
     }
 }

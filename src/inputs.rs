@@ -49,14 +49,14 @@ pub fn catalog_at(
             return e;
         }
         let at = scenario::key_location(name, text, "assumptions.pricing");
-        let msg = format!("{at}: `assumptions.pricing`: {e}");
         if e.exit_code() == 2 {
             let key = "assumptions.pricing";
             Error::Said(crate::said!("error.toml.at_key", at, key, e.into_text()))
         } else {
+            // `Error::Io` shows `path: source`: the location once, then the key and the error.
             Error::Io {
                 path: at.into(),
-                source: std::io::Error::other(msg),
+                source: std::io::Error::other(format!("`assumptions.pricing`: {e}")),
             }
         }
     })

@@ -120,8 +120,14 @@ pub fn lcu(
     } else {
         gb_per_hour / gb_per_lcu_hour
     };
-    let by_rules = hour.rps * (alb.rules - FREE_RULES).max(Decimal::ZERO) * dec!(0.001);
-    let best = by_new.max(by_bytes).max(by_rules);
+    let paid_rules = (alb.rules - FREE_RULES).max(Decimal::ZERO);
+    let by_new_or_bytes = by_new.max(by_bytes);
+    // With no paid rules the rules dimension is 0: it cannot exceed a non-negative other.
+    let best = if paid_rules.is_zero() && by_new_or_bytes >= Decimal::ZERO {
+        by_new_or_bytes
+    } else {
+        by_new_or_bytes.max(hour.rps * paid_rules * dec!(0.001))
+    };
     // 1/3,000 has no exact decimal: divide only when active connections decide.
     if active > best * ACTIVE_CONN_PER_LCU {
         active / ACTIVE_CONN_PER_LCU

@@ -1,5 +1,6 @@
 //! File I/O edges of the CLI: pipes read on purpose (`ARCHCOST_ALLOW_SPECIAL_FILES=1`) whose
-//! writer is slower than archcost, and temporary files a killed `--out` run left behind.
+//! writer is slower than archcost, temporary files a killed `--out` run left behind, and paths
+//! longer than the system allows.
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -137,4 +138,43 @@ fn the_next_out_run_removes_what_a_killed_run_left_and_nothing_else() {
             "out.json".to_string(),
         ]
     );
+}
+
+/// A catalog path longer than the system allows (a 40,000-character `assumptions.pricing`;
+/// issue 21's "any string over 32,767 characters") is the user's input: exit 2 at the key's line,
+/// in both languages — it was exit 1 with the location printed twice.
+#[test]
+fn an_over_long_pricing_path_is_an_input_error_at_its_key() {
+    let text = std::fs::read_to_string(three_tier()).unwrap();
+    let line = 1 + text
+        .lines()
+        .position(|l| l.starts_with("pricing = \"bundled\""))
+        .unwrap();
+    let long = "p".repeat(40_000);
+    let changed = text.replace("pricing = \"bundled\"", &format!("pricing = \"{long}\""));
+    assert_ne!(changed, text);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.toml"), changed).unwrap();
+    for (lang, words) in [
+        (
+            "en",
+            "not a usable file name (longer than the system allows)",
+        ),
+        ("ja", "ファイル名として使えません（システムの上限より長い）"),
+    ] {
+        let out = crate::util::bin()
+            .current_dir(dir.path())
+            .args(["validate", "s.toml", "--lang", lang])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{lang}: {err}");
+        assert!(err.contains(words), "{lang}: {err}");
+        assert!(err.contains("`assumptions.pricing`"), "{lang}: {err}");
+        assert_eq!(
+            err.matches(&format!("s.toml:{line}:")).count(),
+            1,
+            "{lang}: {err}"
+        );
+    }
 }

@@ -809,3 +809,72 @@ fn readme_layout_names_every_file_of_src() {
     let (files, dirs) = layout_names(&readme.replace("text.rs", "text").replace("range/", "range"));
     assert_eq!(unnamed_in_src(&src, &files, &dirs), ["range", "text.rs"]);
 }
+
+/// The range flags (`--from`, `--to`, ...) a line of code names outside comments.
+fn range_flags_in(code: &str) -> Vec<String> {
+    const FLAGS: [&str; 7] = [
+        "--from",
+        "--to",
+        "--steps",
+        "--log",
+        "--pct",
+        "--vary",
+        "--between",
+    ];
+    let mut found = Vec::new();
+    for (n, line) in code.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        for flag in FLAGS {
+            let named = code.match_indices(flag).any(|(at, _)| {
+                !code[at + flag.len()..]
+                    .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            });
+            if named {
+                found.push(format!("{}: {flag}", n + 1));
+            }
+        }
+    }
+    found
+}
+
+/// Issue 20: the engine's range errors are typed; only the command layer (commands/, cli.rs)
+/// words them as flags — the live page names its query fields instead. Test modules are skipped.
+#[test]
+fn only_the_command_layer_names_the_range_flags() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack = vec![src.clone()];
+    let mut found = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let rel = path
+                .strip_prefix(&src)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            if path.is_dir() {
+                if rel != "commands" {
+                    stack.push(path);
+                }
+            } else if rel.ends_with(".rs") && rel != "cli.rs" && rel != "main.rs" {
+                let text = std::fs::read_to_string(&path).unwrap();
+                // A file's trailing test module may word an error the way a caller would.
+                let code = text.split("\n#[cfg(test)]\nmod ").next().unwrap_or("");
+                found.extend(
+                    range_flags_in(code)
+                        .into_iter()
+                        .map(|f| format!("{rel}:{f}")),
+                );
+            }
+        }
+    }
+    found.sort();
+    assert!(found.is_empty(), "range flags outside commands/: {found:?}");
+    // The check can fail, and does not trip on other flags or on comments.
+    assert_eq!(
+        range_flags_in(
+            "let w = \"--to\";\n// --from in a comment\nx(\"--top 3 --total\");\nf(\"--from {}\")"
+        ),
+        ["1: --to", "4: --from"]
+    );
+}

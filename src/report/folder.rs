@@ -213,7 +213,8 @@ pub fn write(
     })
 }
 
-/// Refuse to replace anything but an earlier report folder (or an empty one).
+/// Refuse to replace anything but an earlier report folder (or an empty one). The error names
+/// the folder, not the flag or field that gave it (commands/ and serve/ know those).
 fn check_target(target: &Path) -> Result<()> {
     let meta = match std::fs::symlink_metadata(target) {
         Ok(m) => m,
@@ -221,9 +222,9 @@ fn check_target(target: &Path) -> Result<()> {
         Err(e) => return Err(Error::io(target, e)),
     };
     if !meta.is_dir() {
-        return Err(Error::Input(format!(
-            "--out {}: exists and is not a folder\n  hint: give a folder path such as reports/three-tier/",
-            target.display()
+        return Err(Error::Said(crate::said!(
+            "error.folder.not_a_folder",
+            target.display().to_string()
         )));
     }
     let entries = std::fs::read_dir(target).map_err(|e| Error::io(target, e))?;
@@ -239,9 +240,9 @@ fn check_target(target: &Path) -> Result<()> {
         return Ok(());
     }
     foreign.sort();
-    Err(Error::Input(format!(
-        "--out {}: the folder holds files archcost did not write ({}); refusing to replace it\n  hint: choose a new folder, e.g. --out reports/NAME/",
-        target.display(),
+    Err(Error::Said(crate::said!(
+        "error.folder.foreign_files",
+        target.display().to_string(),
         foreign.join(", ")
     )))
 }

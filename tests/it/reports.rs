@@ -276,7 +276,27 @@ fn an_existing_report_is_replaced_and_foreign_folders_are_refused() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("notes.txt"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("notes.txt"), "{err}");
+    // Named by its path (the folder's words come from the message table, not from a flag).
+    assert!(
+        err.contains(&format!(
+            "{}: the folder holds files archcost did not write (notes.txt)",
+            mine.display()
+        )),
+        "{err}"
+    );
+    let ja = archcost()
+        .args(["report", SCENARIO, "--lang", "ja", "--out"])
+        .arg(&mine)
+        .output()
+        .unwrap();
+    assert_eq!(ja.status.code(), Some(2));
+    let ja_err = String::from_utf8_lossy(&ja.stderr);
+    assert!(
+        ja_err.contains("archcost が書いていないファイルがフォルダーにあります（notes.txt）"),
+        "{ja_err}"
+    );
     assert_eq!(
         std::fs::read_to_string(mine.join("notes.txt")).unwrap(),
         "keep me"
@@ -291,6 +311,7 @@ fn an_existing_report_is_replaced_and_foreign_folders_are_refused() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exists and is not a folder"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
 }
 

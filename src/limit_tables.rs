@@ -57,11 +57,58 @@ fn parse_ec2(csv_text: &str) -> Ec2Maps {
     (vcpu, arch)
 }
 
-/// The whole-catalog EC2 table (`limits/ec2-vcpus.csv`), parsed once on first need; it fills
-/// the types the hand-checked table does not list.
-fn whole_catalog() -> &'static Ec2Maps {
-    static T: OnceLock<Ec2Maps> = OnceLock::new();
-    T.get_or_init(|| parse_ec2(EC2_VCPUS_CSV))
+/// A type's row of the whole-catalog EC2 table (`limits/ec2-vcpus.csv`): (vCPUs, source) and
+/// the CPU architecture.
+struct WholeRow {
+    vcpu: (Decimal, String),
+    arch: String,
+}
+
+/// The whole-catalog EC2 table (`limits/ec2-vcpus.csv`, 839 rows), which fills the types the
+/// hand-checked table does not list. Only the rows asked for are read: an index of line starts
+/// by type is made once (a scan of the text), and a row is parsed the first time its type is
+/// looked up and kept for the run (so `compare` on two or three types pays neither the csv
+/// reader's set-up nor 839 rows of parsing: start-up time, BENCHMARKS.md).
+fn whole_catalog(instance: &str) -> Option<&'static WholeRow> {
+    type Index = std::collections::HashMap<&'static str, &'static str>;
+    static LINES: OnceLock<Index> = OnceLock::new();
+    static ROWS: OnceLock<std::sync::Mutex<BTreeMap<&'static str, &'static WholeRow>>> =
+        OnceLock::new();
+    let lines = LINES.get_or_init(|| {
+        EC2_VCPUS_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| Some((line.split_once(',')?.0, line)))
+            .collect()
+    });
+    let (&key, &line) = lines.get_key_value(instance)?;
+    let rows = ROWS.get_or_init(Default::default);
+    // A poisoned lock only means another thread panicked mid-insert; the map is still usable.
+    let mut rows = rows.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(row) = rows.get(key) {
+        return Some(row);
+    }
+    let row: &'static WholeRow = Box::leak(Box::new(whole_row(line)?));
+    rows.insert(key, row);
+    Some(row)
+}
+
+/// One line of `limits/ec2-vcpus.csv` (`instance,vcpu,memory_gib,arch,source`): the first four
+/// fields hold no comma or quote (a test checks every row against the csv crate's reading);
+/// the source is quoted RFC 4180 style when it holds a comma.
+fn whole_row(line: &str) -> Option<WholeRow> {
+    let mut fields = line.splitn(5, ',');
+    let (_instance, vcpu, _memory) = (fields.next()?, fields.next()?, fields.next()?);
+    let arch = fields.next()?;
+    let source = fields.next()?;
+    let source = match source.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+        Some(quoted) => quoted.replace("\"\"", "\""),
+        None => source.to_string(),
+    };
+    Some(WholeRow {
+        vcpu: (Decimal::from_str(vcpu).ok()?, source),
+        arch: arch.to_string(),
+    })
 }
 
 /// The CPU architecture of an EC2 type (`x86_64` or `arm64`): the hand-checked table first,
@@ -70,8 +117,8 @@ pub fn arch_of(instance: &str) -> Option<String> {
     table()
         .ec2_arch
         .get(instance)
-        .or_else(|| whole_catalog().1.get(instance))
         .cloned()
+        .or_else(|| whole_catalog(instance).map(|r| r.arch.clone()))
 }
 
 fn parse_csv(text: &str) -> Vec<csv::StringRecord> {
@@ -111,8 +158,9 @@ pub fn table() -> &'static Limits {
                 rds_memory_gib.insert(i.to_string(), (m, src.to_string()));
             }
         }
-        // The hand-checked table only; the whole-catalog table is parsed on first need
-        // (`whole_catalog`), since compare looks up a type or two and should not pay for 839 rows.
+        // The hand-checked table only; a whole-catalog row is read when its type is first
+        // looked up (`whole_catalog`), since compare looks up a type or two and should not pay
+        // for 839 rows.
         let (ec2_vcpu, ec2_arch) = parse_ec2(EC2_CSV);
         Limits {
             rows,
@@ -149,7 +197,7 @@ pub fn quota_ids() -> Vec<&'static str> {
 /// same vCPUs and credits).
 pub fn vcpu_of(instance: &str) -> Option<&'static (Decimal, String)> {
     let hand = &table().ec2_vcpu;
-    let get = |t: &str| hand.get(t).or_else(|| whole_catalog().0.get(t));
+    let get = |t: &str| hand.get(t).or_else(|| whole_catalog(t).map(|r| &r.vcpu));
     get(instance).or_else(|| {
         let (family, size) = instance.split_once('.')?;
         matches!(family, "t3a" | "t4g")
@@ -171,4 +219,38 @@ pub fn baseline_row(instance: &str) -> Option<&'static LimitRow> {
         return rows.get(&format!("ec2.t3.{size}.baseline_cpu_pct"));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of the whole-catalog table reads the same through the line index as through
+    /// the csv crate (so the plain split of the first four fields is safe for this file).
+    #[test]
+    fn every_whole_catalog_row_reads_as_the_csv_crate_reads_it() {
+        let (vcpu, arch) = parse_ec2(EC2_VCPUS_CSV);
+        assert!(vcpu.len() > 800, "{}", vcpu.len());
+        for (instance, (v, source)) in &vcpu {
+            let row = whole_catalog(instance).expect(instance);
+            assert_eq!(&row.vcpu, &(*v, source.clone()), "{instance}");
+            assert_eq!(&row.arch, &arch[instance], "{instance}");
+            // The second lookup is the kept row.
+            assert!(std::ptr::eq(row, whole_catalog(instance).unwrap()));
+        }
+        assert_eq!(EC2_VCPUS_CSV.lines().count() - 1, vcpu.len());
+        assert!(whole_catalog("zz9.small").is_none());
+        assert!(
+            whole_catalog("instance").is_none(),
+            "the header is not a row"
+        );
+    }
+
+    #[test]
+    fn a_quoted_source_loses_its_quotes_and_doubled_quotes() {
+        let row = whole_row("x1.big,4,8,arm64,\"a, \"\"b\"\"\"").unwrap();
+        assert_eq!(row.vcpu, (Decimal::from(4), "a, \"b\"".to_string()));
+        assert_eq!(row.arch, "arm64");
+        assert!(whole_row("x1.big,four,8,arm64,s").is_none());
+    }
 }

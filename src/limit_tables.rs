@@ -40,10 +40,10 @@ type Ec2Maps = (
 );
 
 /// Parse an EC2 table: instance,vcpu,memory_gib,arch,source.
-fn parse_ec2(csv_text: &str) -> Ec2Maps {
+fn parse_ec2(records: Vec<csv::StringRecord>) -> Ec2Maps {
     let mut vcpu = BTreeMap::new();
     let mut arch = BTreeMap::new();
-    for r in parse_csv(csv_text) {
+    for r in records {
         if let (Some(i), Some(Ok(v)), Some(a), Some(src)) = (
             r.get(0),
             r.get(1).map(Decimal::from_str),
@@ -121,18 +121,52 @@ pub fn arch_of(instance: &str) -> Option<String> {
         .or_else(|| whole_catalog(instance).map(|r| r.arch.clone()))
 }
 
-fn parse_csv(text: &str) -> Vec<csv::StringRecord> {
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    r.records().filter_map(Result::ok).collect()
+/// The rows of each compiled-in CSV text (its header row left out; a row whose field count
+/// differs from its header's is skipped, as a strict csv reader would). The texts are read with
+/// ONE csv reader over their concatenation: setting up a reader costs about as many
+/// instructions as reading these tables' rows (start-up time, BENCHMARKS.md). A record belongs
+/// to the text its first byte lies in.
+fn parse_csvs<const N: usize>(texts: [&str; N]) -> [Vec<csv::StringRecord>; N] {
+    let mut joined = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+    let mut ends = [0usize; N];
+    for (i, t) in texts.iter().enumerate() {
+        joined.push_str(t);
+        // A text without a final newline must not run into the next one. (No blank line
+        // between texts: the reader would count a skipped blank line into the next record's
+        // position, putting the next header in this text.)
+        if !t.ends_with('\n') {
+            joined.push('\n');
+        }
+        ends[i] = joined.len();
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(joined.as_bytes());
+    let mut out: [Vec<csv::StringRecord>; N] = std::array::from_fn(|_| Vec::new());
+    let mut header_len: [Option<usize>; N] = [None; N];
+    for record in reader.records().filter_map(Result::ok) {
+        let at = record.position().map_or(0, |p| p.byte()) as usize;
+        let Some(i) = ends.iter().position(|&end| at < end) else {
+            continue;
+        };
+        match header_len[i] {
+            None => header_len[i] = Some(record.len()),
+            Some(n) if n == record.len() => out[i].push(record),
+            Some(_) => {}
+        }
+    }
+    out
 }
 
 /// The compiled-in limits table (checked by tests; a bad row is skipped, never a panic).
 pub fn table() -> &'static Limits {
     static T: OnceLock<Limits> = OnceLock::new();
     T.get_or_init(|| {
+        let [limit_rows, rds_rows, ec2_rows] = parse_csvs([LIMITS_CSV, RDS_MEMORY_CSV, EC2_CSV]);
         let mut rows = BTreeMap::new();
         // id,service,name,value,unit,kind,applies_to,source,remedy
-        for r in parse_csv(LIMITS_CSV) {
+        for r in limit_rows {
             let get = |i: usize| r.get(i).unwrap_or("").to_string();
             if let Ok(value) = Decimal::from_str(&get(3)) {
                 rows.insert(
@@ -151,7 +185,7 @@ pub fn table() -> &'static Limits {
         }
         let mut rds_memory_gib = BTreeMap::new();
         // instance,memory_gib,vcpu,source
-        for r in parse_csv(RDS_MEMORY_CSV) {
+        for r in rds_rows {
             if let (Some(i), Some(Ok(m)), Some(src)) =
                 (r.get(0), r.get(1).map(Decimal::from_str), r.get(3))
             {
@@ -161,7 +195,7 @@ pub fn table() -> &'static Limits {
         // The hand-checked table only; a whole-catalog row is read when its type is first
         // looked up (`whole_catalog`), since compare looks up a type or two and should not pay
         // for 839 rows.
-        let (ec2_vcpu, ec2_arch) = parse_ec2(EC2_CSV);
+        let (ec2_vcpu, ec2_arch) = parse_ec2(ec2_rows);
         Limits {
             rows,
             rds_memory_gib,
@@ -229,7 +263,8 @@ mod tests {
     /// the csv crate (so the plain split of the first four fields is safe for this file).
     #[test]
     fn every_whole_catalog_row_reads_as_the_csv_crate_reads_it() {
-        let (vcpu, arch) = parse_ec2(EC2_VCPUS_CSV);
+        let [whole] = parse_csvs([EC2_VCPUS_CSV]);
+        let (vcpu, arch) = parse_ec2(whole);
         assert!(vcpu.len() > 800, "{}", vcpu.len());
         for (instance, (v, source)) in &vcpu {
             let row = whole_catalog(instance).expect(instance);
@@ -243,6 +278,45 @@ mod tests {
         assert!(
             whole_catalog("instance").is_none(),
             "the header is not a row"
+        );
+    }
+
+    /// One reader over the three tables gives each table exactly the rows a reader of its own
+    /// gives (headers left out, rows of the wrong width skipped), and a text without a final
+    /// newline does not run into the next.
+    #[test]
+    fn one_reader_over_several_tables_reads_each_as_its_own_reader() {
+        let own = |t: &str| -> Vec<csv::StringRecord> {
+            csv::Reader::from_reader(t.as_bytes())
+                .records()
+                .filter_map(Result::ok)
+                .collect()
+        };
+        let texts = [LIMITS_CSV, RDS_MEMORY_CSV, EC2_CSV];
+        let joint = parse_csvs(texts);
+        for (t, rows) in texts.iter().zip(&joint) {
+            let mine: Vec<Vec<String>> = own(t)
+                .iter()
+                .map(|r| r.iter().map(String::from).collect())
+                .collect();
+            let theirs: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| r.iter().map(String::from).collect())
+                .collect();
+            assert!(!mine.is_empty());
+            assert_eq!(mine, theirs);
+        }
+        let [a, b] = parse_csvs(["h,i\n1,2\n3", "k,l\n\"x\ny\",4\n5,6,7\n"]);
+        let show = |v: &[csv::StringRecord]| -> Vec<String> {
+            v.iter()
+                .map(|r| r.iter().collect::<Vec<_>>().join("|"))
+                .collect()
+        };
+        assert_eq!(show(&a), ["1|2"], "a short row is skipped");
+        assert_eq!(
+            show(&b),
+            ["x\ny|4"],
+            "the header of the second text starts it"
         );
     }
 

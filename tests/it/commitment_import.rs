@@ -219,3 +219,123 @@ fn ec2_reserved_terms_of_a_json_item_all_six_standard_options() {
         .collect();
     assert_eq!(got, want);
 }
+
+/// A Compute Savings Plan CSV in the Price List layout (header of the Database Savings Plans
+/// fixture), written here: EC2 m5.large and Fargate rates over 1/3-year terms and the three
+/// payments, a 2-year lease (not a term AWS sells: skipped), a usage type without its region
+/// prefix, and a second rate for a kept (key, term, payment) (the first is kept, with a warning).
+#[test]
+fn compute_savings_plan_rates_are_imported_per_term_and_payment() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "SKU,RateCode,Unit,EffectiveDate,DiscountedRate,Currency,DiscountedSKU,DiscountedServiceCode,DiscountedUsageType,DiscountedOperation,PurchaseOption,LeaseContractLength,LeaseContractLengthUnit,ServiceCode,UsageType,Operation,Description,Instance Family,Location,Location Type,Granularity,Product Family,DiscountedRegionCode,DiscountedInstanceType";
+    let mut text = format!(
+        "FormatVersion,v1.0\nDisclaimer,x\nPublication Date,2026-04-22T19:42:03Z\nVersion,20260422194203\nOfferCode,ComputeSavingsPlans\n{header}\n"
+    );
+    let row = |rc: &str,
+               rate: &str,
+               svc: &str,
+               usage: &str,
+               op: &str,
+               po: &str,
+               lease: &str,
+               unit: &str,
+               ty: &str| {
+        format!("S,{rc},Hrs,2026-04-20T21:53:43Z,{rate},USD,D,{svc},{usage},{op},{po},{lease},{unit},ComputeSavingsPlans,ComputeSP:1yrNoUpfront,,d,,Any,AWS Region,hourly,ComputeSavingsPlans,us-east-1,{ty}\n")
+    };
+    let ec2 = (
+        "AmazonEC2",
+        "USE1-BoxUsage:m5.large",
+        "RunInstances",
+        "m5.large",
+    );
+    text += &row(
+        "R1",
+        "0.061",
+        ec2.0,
+        ec2.1,
+        ec2.2,
+        "No Upfront",
+        "1",
+        "year",
+        ec2.3,
+    );
+    text += &row(
+        "R2",
+        "0.041",
+        ec2.0,
+        ec2.1,
+        ec2.2,
+        "All Upfront",
+        "3",
+        "year",
+        ec2.3,
+    );
+    text += &row(
+        "R3",
+        "0.050",
+        ec2.0,
+        ec2.1,
+        ec2.2,
+        "Partial Upfront",
+        "1yr",
+        "",
+        ec2.3,
+    );
+    text += &row(
+        "R4",
+        "0.030",
+        ec2.0,
+        ec2.1,
+        ec2.2,
+        "No Upfront",
+        "2",
+        "year",
+        ec2.3,
+    );
+    text += &row(
+        "R5",
+        "0.999",
+        ec2.0,
+        ec2.1,
+        ec2.2,
+        "No Upfront",
+        "1",
+        "year",
+        ec2.3,
+    );
+    text += &row(
+        "R6",
+        "0.0321",
+        "AmazonECS",
+        "USE1-Fargate-vCPU-Hours:perCPU",
+        "",
+        "No Upfront",
+        "1",
+        "year",
+        "",
+    );
+    let file = dir.path().join("savingsPlan-ComputeSavingsPlans-test.csv");
+    std::fs::write(&file, text).unwrap();
+    let out = dir.path().join("out");
+    import(&[file], &out).success().stderr(contains(
+        "rates 0.061 (R1) and 0.999 (R5) in one file; kept the first",
+    ));
+    let got: Vec<String> = rows(&out)
+        .iter()
+        .map(|r| format!("{} {} {} {} {}", &r[0], &r[4], &r[5], &r[7], &r[11]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "savings_plan.compute.ec2.linux.m5.large 1 no-upfront 0.061 R1",
+            "savings_plan.compute.ec2.linux.m5.large 1 partial-upfront 0.05 R3",
+            "savings_plan.compute.ec2.linux.m5.large 3 all-upfront 0.041 R2",
+            "savings_plan.compute.fargate.vcpu.linux.x86_64 1 no-upfront 0.0321 R6",
+        ]
+    );
+    let first = &rows(&out)[0];
+    assert_eq!(
+        &first[13],
+        "AWS Price List ComputeSavingsPlans 20260422194203 (savingsPlan-ComputeSavingsPlans-test.csv), Compute Savings Plan rate R1 (1 yr no-upfront) on USE1-BoxUsage:m5.large / RunInstances [grade A]"
+    );
+}

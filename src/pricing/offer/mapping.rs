@@ -294,6 +294,13 @@ fn global_key(offer_code: &str, get: &Get<'_>) -> Option<&'static str> {
     }
 }
 
+/// The catalog key of a regional usage type: the offer code and the usage type's suffix (after
+/// the region prefix), with the product's attributes where a suffix alone is ambiguous.
+///
+/// Long because it is one table: a match arm per Price List usage type the catalog keeps, per
+/// offer (Lambda, Fargate, EKS, ECR, API Gateway, DynamoDB, ELB, data transfer, WAF; EC2, VPC and
+/// RDS have their own functions); splitting the rest by service would scatter the table without
+/// making any arm simpler.
 fn regional_key(offer_code: &str, suffix: &str, get: &Get<'_>) -> Option<String> {
     let s = |k: &str| Some(k.to_string());
     match offer_code {

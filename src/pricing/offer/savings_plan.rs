@@ -157,17 +157,7 @@ pub fn import_csv<R: std::io::Read>(
     line_of: impl Fn(&csv::ByteRecord) -> u64,
     regions: &RegionFilter,
 ) -> Result<Imported> {
-    for (what, v) in [
-        ("OfferCode", &meta.offer_code),
-        ("Version", &meta.version),
-        ("Publication Date", &meta.publication_date),
-    ] {
-        if v.is_empty() {
-            return Err(Error::Input(format!(
-                "{name}: the metadata line \"{what}\" is missing before the header; expected an AWS Price List Savings Plan CSV"
-            )));
-        }
-    }
+    check_meta(name, &meta)?;
     let effective = meta.effective()?;
     let cols = Columns::from_header(name, header_line, header)?;
     let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
@@ -216,25 +206,14 @@ pub fn import_csv<R: std::io::Read>(
         };
         let lease = text(&record, cols.lease);
         let lease_unit = opt(cols.lease_unit);
-        let years = match (
-            lease.trim(),
-            lease_unit.trim().to_ascii_lowercase().as_str(),
-        ) {
-            ("1", "" | "year" | "years") | ("1yr", _) => 1,
-            ("3", "" | "year" | "years") | ("3yr", _) => 3,
-            _ => continue,
+        let Some(years) = lease_years(lease, lease_unit) else {
+            continue;
         };
         let Some(payment) = payment_of(text(&record, cols.purchase_option)) else {
             continue;
         };
         let rate_text = text(&record, cols.rate);
-        let rate = parse_decimal(rate_text)
-            .filter(|r| *r >= Decimal::ZERO)
-            .ok_or_else(|| {
-                Error::Input(format!(
-                    "{name}: line {line}, column DiscountedRate: expected a decimal number, found `{rate_text}`"
-                ))
-            })?;
+        let rate = rate_of(name, line, rate_text)?;
         let rate_code = text(&record, cols.rate_code);
         let k = (key.clone(), region.to_string(), years, payment);
         if let Some(old) = found.get(&k) {
@@ -249,34 +228,18 @@ pub fn import_csv<R: std::io::Read>(
             }
             continue;
         }
-        let plan_name = match plan {
-            Plan::Compute => "Compute Savings Plan",
-            Plan::Instance => "EC2 Instance Savings Plan",
+        let row = Found {
+            key,
+            region,
+            unit,
+            years,
+            payment,
+            rate: rate.normalize(),
+            rate_code,
+            usage,
+            operation: text(&record, cols.operation),
         };
-        found.insert(
-            k,
-            RateRow {
-                key,
-                region: region.to_string(),
-                unit: unit.to_string(),
-                term_years: Some(years),
-                payment: Some(payment),
-                usd_upfront: None,
-                usd_hourly: Some(rate.normalize()),
-                effective_hourly: rate.normalize(),
-                on_demand_hourly: None,
-                basis: Basis::SavingsPlanRate,
-                sku: rate_code.to_string(),
-                effective: effective.clone(),
-                source: format!(
-                    "{}, {plan_name} rate {rate_code} ({years} yr {}) on {usage} / {} [grade A]",
-                    meta.source(),
-                    payment.key(),
-                    text(&record, cols.operation)
-                ),
-                file: String::new(),
-            },
-        );
+        found.insert(k, rate_row(row, plan, &meta, &effective));
     }
     let commitments: Vec<RateRow> = found.into_values().collect();
     meta.rows = commitments.len();
@@ -287,6 +250,92 @@ pub fn import_csv<R: std::io::Read>(
         skipped_units: conflicts,
         skipped_rows: skipped,
     })
+}
+
+/// The metadata lines a Savings Plan CSV must have before its header.
+fn check_meta(name: &str, meta: &OfferMeta) -> Result<()> {
+    for (what, v) in [
+        ("OfferCode", &meta.offer_code),
+        ("Version", &meta.version),
+        ("Publication Date", &meta.publication_date),
+    ] {
+        if v.is_empty() {
+            return Err(Error::Input(format!(
+                "{name}: the metadata line \"{what}\" is missing before the header; expected an AWS Price List Savings Plan CSV"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A plan's term in years from its `LeaseContractLength` and its unit (`1` + `year`, `1yr`,
+/// `3`, `3yr`, ...); None for any other term.
+fn lease_years(lease: &str, lease_unit: &str) -> Option<u32> {
+    match (
+        lease.trim(),
+        lease_unit.trim().to_ascii_lowercase().as_str(),
+    ) {
+        ("1", "" | "year" | "years") | ("1yr", _) => Some(1),
+        ("3", "" | "year" | "years") | ("3yr", _) => Some(3),
+        _ => None,
+    }
+}
+
+/// A row's `DiscountedRate`: a decimal number, not negative.
+fn rate_of(name: &str, line: u64, rate_text: &str) -> Result<Decimal> {
+    parse_decimal(rate_text)
+        .filter(|r| *r >= Decimal::ZERO)
+        .ok_or_else(|| {
+            Error::Input(format!(
+                "{name}: line {line}, column DiscountedRate: expected a decimal number, found `{rate_text}`"
+            ))
+        })
+}
+
+/// The fields of one kept Savings Plan rate.
+struct Found<'a> {
+    key: String,
+    region: &'a str,
+    unit: &'a str,
+    years: u32,
+    payment: Payment,
+    rate: Decimal,
+    rate_code: &'a str,
+    usage: &'a str,
+    operation: &'a str,
+}
+
+/// The commitment row of one Savings Plan rate, with its source (file, plan, rate code, term,
+/// usage type and operation).
+fn rate_row(f: Found<'_>, plan: Plan, meta: &OfferMeta, effective: &str) -> RateRow {
+    let plan_name = match plan {
+        Plan::Compute => "Compute Savings Plan",
+        Plan::Instance => "EC2 Instance Savings Plan",
+    };
+    RateRow {
+        key: f.key,
+        region: f.region.to_string(),
+        unit: f.unit.to_string(),
+        term_years: Some(f.years),
+        payment: Some(f.payment),
+        usd_upfront: None,
+        usd_hourly: Some(f.rate),
+        effective_hourly: f.rate,
+        on_demand_hourly: None,
+        basis: Basis::SavingsPlanRate,
+        sku: f.rate_code.to_string(),
+        effective: effective.to_string(),
+        source: format!(
+            "{}, {plan_name} rate {} ({} yr {}) on {} / {} [grade A]",
+            meta.source(),
+            f.rate_code,
+            f.years,
+            f.payment.key(),
+            f.usage,
+            f.operation
+        ),
+        file: String::new(),
+    }
 }
 
 #[cfg(test)]

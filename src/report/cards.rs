@@ -73,12 +73,8 @@ fn load_words(lang: Lang) -> Words {
 
 /// The cards' words of `lang`, read from the tables once.
 pub fn words(lang: Lang) -> &'static Words {
-    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
-    static JA: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
-    match lang {
-        Lang::En => EN.get_or_init(|| load_words(Lang::En)),
-        Lang::Ja => JA.get_or_init(|| load_words(Lang::Ja)),
-    }
+    static BY_LANG: crate::lang::PerLang<Words> = crate::lang::PerLang::new();
+    BY_LANG.get(lang, load_words)
 }
 
 /// "over 36 months" (`ui.cards.term`).

@@ -197,12 +197,8 @@ fn load_labels(lang: Lang) -> Labels {
 impl Lang {
     /// The label set of this language.
     pub fn labels(self) -> &'static Labels {
-        static EN: std::sync::OnceLock<Labels> = std::sync::OnceLock::new();
-        static JA: std::sync::OnceLock<Labels> = std::sync::OnceLock::new();
-        match self {
-            Lang::En => EN.get_or_init(|| load_labels(Lang::En)),
-            Lang::Ja => JA.get_or_init(|| load_labels(Lang::Ja)),
-        }
+        static BY_LANG: crate::lang::PerLang<Labels> = crate::lang::PerLang::new();
+        BY_LANG.get(self, load_labels)
     }
 
     /// The HTML `lang` attribute.

@@ -94,12 +94,8 @@ fn load_labels(lang: Lang) -> Labels {
 }
 
 pub fn labels(lang: Lang) -> &'static Labels {
-    static EN: std::sync::OnceLock<Labels> = std::sync::OnceLock::new();
-    static JA: std::sync::OnceLock<Labels> = std::sync::OnceLock::new();
-    match lang {
-        Lang::En => EN.get_or_init(|| load_labels(Lang::En)),
-        Lang::Ja => JA.get_or_init(|| load_labels(Lang::Ja)),
-    }
+    static BY_LANG: crate::lang::PerLang<Labels> = crate::lang::PerLang::new();
+    BY_LANG.get(lang, load_labels)
 }
 
 /// The stamp as (label, value) rows in `lang`, the price catalog and its dates included.

@@ -62,12 +62,8 @@ fn load_texts(lang: Lang) -> Texts {
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {
-    static EN: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
-    static JA: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
-    match lang {
-        Lang::En => EN.get_or_init(|| load_texts(Lang::En)),
-        Lang::Ja => JA.get_or_init(|| load_texts(Lang::Ja)),
-    }
+    static BY_LANG: crate::lang::PerLang<Texts> = crate::lang::PerLang::new();
+    BY_LANG.get(lang, load_texts)
 }
 
 /// The label of a control for `key` (the last part of a dot path): the message tables'

@@ -5,8 +5,9 @@
 //!
 //! Test modules (`#[cfg(test)]`) are not part of the layering and are skipped. The layering
 //! itself is described in the README's "Layout" section.
+use crate::util::rust_files;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 type ModPath = Vec<String>;
 
@@ -34,21 +35,6 @@ fn module_path(src: &Path, file: &Path) -> ModPath {
         parts.clear();
     }
     parts
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// Tokens of Rust source: identifiers, `::`, and single punctuation characters. Comments are

@@ -3,7 +3,8 @@
 //! trait methods with a default body, nested ones too); a body's length is counted from the
 //! line of its opening brace to the line of its closing brace. `#[cfg(test)]` modules are
 //! skipped: a test's length is its table of cases.
-use std::path::{Path, PathBuf};
+use crate::util::rust_files;
+use std::path::Path;
 use syn::visit::Visit;
 
 const MAX_BODY_LINES: usize = 100;
@@ -88,21 +89,6 @@ impl<'ast> Visit<'ast> for Walker<'_> {
             self.record(&f.attrs, &f.sig.ident, block);
         }
         syn::visit::visit_trait_item_fn(self, f);
-    }
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
     }
 }
 

@@ -11,10 +11,10 @@
 //! limit checks name. Comments and `#[cfg(test)]` modules (which may name made-up ids) are not
 //! read.
 use crate::util::repo;
+use crate::util::rust_files;
 use archcost::lang::Lang;
 use archcost::messages::{entries, limit_unit_id, text, unit_id};
 use std::collections::BTreeSet;
-use std::path::Path;
 
 /// Units the limit checks write themselves (a setting's or a derived capacity's, not a
 /// limits.csv row's): src/limits/*.rs.
@@ -90,17 +90,6 @@ fn named(used: &BTreeSet<String>, id: &str) -> bool {
         || used
             .iter()
             .any(|u| u.strip_suffix('*').is_some_and(|p| id.starts_with(p)))
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
 }
 
 /// Ids named in src/ (test modules included: a test naming an id keeps it honest too).

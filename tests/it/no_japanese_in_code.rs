@@ -4,8 +4,9 @@
 //! Katakana, CJK ideographs or CJK/full-width punctuation fails, outside `#[cfg(test)]` items
 //! and doc comments (comments are not code; a test may hold Japanese output it expects).
 //! Files found with `syn`, the same way tests/it/long_functions.rs walks src/.
+use crate::util::rust_files;
 use proc_macro2::{TokenStream, TokenTree};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use syn::visit::Visit;
 
 /// Files still holding Japanese in code, each with the reason: Japanese that is not a text to
@@ -124,21 +125,6 @@ fn hits(code: &str) -> Vec<Hit> {
     let mut w = Walker::default();
     w.visit_file(&file);
     w.hits
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// (file under src/, its hits) for every file of `src` with Japanese in code.

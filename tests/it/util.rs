@@ -180,3 +180,19 @@ fn browser_tests_fail_without_a_browser_when_ci_is_set() {
         );
     }
 }
+
+/// Every `.rs` file under `dir`, in sorted path order (the source-walking tests).
+pub fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}

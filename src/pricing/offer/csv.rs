@@ -313,17 +313,7 @@ fn preamble<R: std::io::Read>(
 
 /// The metadata lines a CSV offer file must have, and an offer archcost maps.
 fn check_meta(name: &str, meta: &OfferMeta) -> Result<()> {
-    for (what, v) in [
-        ("OfferCode", &meta.offer_code),
-        ("Version", &meta.version),
-        ("Publication Date", &meta.publication_date),
-    ] {
-        if v.is_empty() {
-            return Err(Error::Input(format!(
-                "{name}: the metadata line \"{what}\" is missing before the header; expected an AWS Price List CSV offer file"
-            )));
-        }
-    }
+    meta.require_lines(name, "an AWS Price List CSV offer file")?;
     let offer = &meta.offer_code;
     if !mapping::OFFERS.contains(&offer.as_str()) {
         return Err(Error::Input(format!(

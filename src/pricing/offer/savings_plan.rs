@@ -157,7 +157,7 @@ pub fn import_csv<R: std::io::Read>(
     line_of: impl Fn(&csv::ByteRecord) -> u64,
     regions: &RegionFilter,
 ) -> Result<Imported> {
-    check_meta(name, &meta)?;
+    meta.require_lines(name, "an AWS Price List Savings Plan CSV")?;
     let effective = meta.effective()?;
     let cols = Columns::from_header(name, header_line, header)?;
     let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
@@ -250,22 +250,6 @@ pub fn import_csv<R: std::io::Read>(
         skipped_units: conflicts,
         skipped_rows: skipped,
     })
-}
-
-/// The metadata lines a Savings Plan CSV must have before its header.
-fn check_meta(name: &str, meta: &OfferMeta) -> Result<()> {
-    for (what, v) in [
-        ("OfferCode", &meta.offer_code),
-        ("Version", &meta.version),
-        ("Publication Date", &meta.publication_date),
-    ] {
-        if v.is_empty() {
-            return Err(Error::Input(format!(
-                "{name}: the metadata line \"{what}\" is missing before the header; expected an AWS Price List Savings Plan CSV"
-            )));
-        }
-    }
-    Ok(())
 }
 
 /// A plan's term in years from its `LeaseContractLength` and its unit (`1` + `year`, `1yr`,

@@ -19,6 +19,23 @@ pub struct OfferMeta {
 }
 
 impl OfferMeta {
+    /// The metadata lines every offer file has before its header (OfferCode, Version,
+    /// Publication Date); `expected` says what kind of file was expected.
+    pub fn require_lines(&self, name: &str, expected: &str) -> Result<()> {
+        for (what, v) in [
+            ("OfferCode", &self.offer_code),
+            ("Version", &self.version),
+            ("Publication Date", &self.publication_date),
+        ] {
+            if v.is_empty() {
+                return Err(Error::Input(format!(
+                    "{name}: the metadata line \"{what}\" is missing before the header; expected {expected}"
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// `effective` of every row: the publication date as YYYY-MM-DD.
     pub fn effective(&self) -> Result<String> {
         let d = self.publication_date.get(..10).unwrap_or("");

@@ -167,7 +167,7 @@ pub const CATALOG_FILES: [&str; 3] = ["catalog.csv", "metadata.json", COMMITMENT
 /// The commitment rates of several imports, one per (key, region, term, payment), with
 /// warnings for keys claimed twice (borrowed from the imports until written).
 pub fn combine_commitments(imports: &[Imported]) -> (CombinedRates<'_>, Vec<String>) {
-    rates::combine(imports)
+    rates::combine(imports.iter().map(|i| &i.commitments))
 }
 
 /// Write `catalog.csv` and `metadata.json` as one new directory beside `dir`, then put it in

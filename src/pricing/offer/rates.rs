@@ -2,7 +2,6 @@
 //! owned `RateRow`s, Reserved terms in the compact `ReservedTerms`; combined across imports as
 //! borrowed views (one row per key, region, term and payment) and streamed to the file.
 use super::reserved::ReservedTerms;
-use super::Imported;
 use crate::pricing::commitments::{Payment, RateFields, RateRow, RatesWriter};
 
 /// The commitment rates of one import.
@@ -150,12 +149,15 @@ impl CombinedRates<'_> {
     }
 }
 
-/// Combine the commitment rates of several imports: one row per (key, region, term, payment);
-/// the newer publication wins, then the smaller SKU; losers are reported as warnings.
-pub fn combine(imports: &[Imported]) -> (CombinedRates<'_>, Vec<String>) {
+/// Combine the commitment rates of several imports (in import order): one row per (key,
+/// region, term, payment); the newer publication wins, then the smaller SKU; losers are
+/// reported as warnings.
+pub fn combine<'a>(
+    imports: impl IntoIterator<Item = &'a ImportedRates>,
+) -> (CombinedRates<'a>, Vec<String>) {
     // One stable sort puts each (key, region, term, payment) group together, newest first
     // and then by SKU (equal rows keep their input order), instead of a map of groups.
-    let mut refs: Vec<RateRef<'_>> = imports.iter().flat_map(|i| i.commitments.refs()).collect();
+    let mut refs: Vec<RateRef<'a>> = imports.into_iter().flat_map(|i| i.refs()).collect();
     let order = |a: &RateRef<'_>, b: &RateRef<'_>| {
         a.group()
             .cmp(&b.group())
@@ -207,13 +209,17 @@ fn candidates(first: RateRef<'_>, others: &[RateRef<'_>]) -> String {
 mod tests {
     use super::*;
     use crate::pricing::offer::reserved::{At, Part, ReservedCollector};
-    use crate::pricing::offer::{OfferMeta, RegionFilter, Skipped};
+    use crate::pricing::offer::{OfferMeta, RegionFilter};
     use rust_decimal_macros::dec;
 
     const OD: &str = "rds.postgresql.single_az.db.t4g.micro";
 
     /// An import of `file` published on `date` holding the given Reserved prices.
-    fn import(file: &str, date: &str, prices: &[(&str, u32, Payment, Part, &str)]) -> Imported {
+    fn import(
+        file: &str,
+        date: &str,
+        prices: &[(&str, u32, Payment, Part, &str)],
+    ) -> ImportedRates {
         let meta = OfferMeta {
             offer_code: "AmazonRDS".into(),
             version: "1".into(),
@@ -241,13 +247,7 @@ mod tests {
         let terms = c
             .finish_terms(&meta, &RegionFilter::default(), &on_demand, &mut Vec::new())
             .unwrap();
-        Imported {
-            meta,
-            rows: Vec::new(),
-            commitments: terms.into(),
-            skipped_units: Default::default(),
-            skipped_rows: Skipped::default(),
-        }
+        terms.into()
     }
 
     #[test]
@@ -294,6 +294,6 @@ mod tests {
         let rows = rates.rate_rows();
         assert_eq!(rows[1].effective_hourly, dec!(0.0333333333));
         assert_eq!(rows[0].sku, "R.T");
-        assert_eq!(imports[1].commitments.rate_rows().len(), 2);
+        assert_eq!(imports[1].rate_rows().len(), 2);
     }
 }

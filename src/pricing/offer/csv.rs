@@ -1,7 +1,8 @@
 //! Streaming reader of CSV offer files (`index.csv`): metadata lines, the header, then one
 //! row per price dimension, read record by record into one reused buffer.
 use super::mapping::{self, Attr};
-use super::prefilter::{LineQueue, Prefilter};
+use super::pipe::Lines;
+use super::prefilter::LineQueue;
 use super::{parse_decimal, parse_range, Collector, Dim, Imported, OfferMeta, RegionFilter};
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
@@ -197,9 +198,27 @@ impl Repeat {
 }
 
 /// Import a CSV offer file from a (buffered) reader.
-pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -> Result<Imported> {
-    let lines: LineQueue = LineQueue::default();
-    let mut src = Prefilter::new(reader, lines.clone());
+/// The file is read and prefiltered on a second thread (`pipe`).
+pub fn import<R: std::io::Read + Send>(
+    name: &str,
+    reader: R,
+    regions: &RegionFilter,
+) -> Result<Imported> {
+    std::thread::scope(|scope| {
+        let lines: LineQueue = LineQueue::default();
+        let src = Lines::spawn(scope, reader, lines.clone());
+        import_lines(name, src, lines, regions)
+    })
+}
+
+/// Import the kept lines of a CSV offer file (`lines` receives the line numbers of lines
+/// read through `Read`).
+fn import_lines(
+    name: &str,
+    mut src: Lines,
+    lines: LineQueue,
+    regions: &RegionFilter,
+) -> Result<Imported> {
     let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
     let read_error = |e: std::io::Error| malformed(csv::Error::from(e));
     let mut meta = OfferMeta {
@@ -278,9 +297,9 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
 
 /// Read the metadata lines ("FormatVersion","v1.0" ... "OfferCode","AWSLambda") into `meta`
 /// up to the header (within the first 20 records); the header and its line, if found.
-fn preamble<R: std::io::Read>(
+fn preamble(
     name: &str,
-    src: &mut Prefilter<R>,
+    src: &mut Lines,
     meta: &mut OfferMeta,
 ) -> Result<Option<(u64, csv::ByteRecord)>> {
     let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod guard;
 pub mod json;
 pub mod mapping;
+mod pipe;
 pub mod prefilter;
 pub mod reserved;
 pub mod savings_plan;
@@ -23,7 +24,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Parse one offer file from a reader: CSV when the first byte is `"`/a letter, JSON when `{`.
-pub fn import_reader<R: std::io::Read>(
+pub fn import_reader<R: std::io::Read + Send>(
     name: &str,
     reader: R,
     regions: &RegionFilter,

@@ -3,8 +3,10 @@
 use super::mapping::{self, Attr};
 use super::pipe::Lines;
 use super::prefilter::LineQueue;
+use super::reserved::Part;
 use super::{parse_decimal, parse_range, Collector, Dim, Imported, OfferMeta, RegionFilter};
 use crate::error::{Error, Result};
+use crate::pricing::commitments::Payment;
 use rust_decimal::Decimal;
 
 /// Column positions of the fields the importer reads, found by header name.
@@ -257,6 +259,7 @@ fn import_lines(
         cols: &cols,
         collector: Collector::default(),
         product: LastProduct::default(),
+        sku_term: String::new(),
     };
     let mut repeat = Repeat::new(&cols);
     while let Some((range, line)) = src.next_line().map_err(read_error)? {
@@ -350,6 +353,8 @@ struct Rows<'a> {
     cols: &'a Columns,
     collector: Collector,
     product: LastProduct,
+    /// Scratch for a Reserved row's `SKU.OfferTermCode`.
+    sku_term: String,
 }
 
 impl Rows<'_> {
@@ -418,7 +423,18 @@ impl Rows<'_> {
             if usd < Decimal::ZERO {
                 return Err(bad("PricePerUnit", price_text));
             }
-            add_reserved(name, line, cols, fields, target, usd, collector)?;
+            if let Some((sku_term, term, part)) = reserved_term(cols, fields, &mut self.sku_term) {
+                collector.reserved.add(
+                    name,
+                    super::reserved::At::Line(line),
+                    &target.key,
+                    &target.region,
+                    sku_term,
+                    term,
+                    part,
+                    usd,
+                )?;
+            }
             return Ok(true);
         }
         let begin_text = fields.text(cols.begin);
@@ -449,47 +465,37 @@ impl Rows<'_> {
     }
 }
 
-/// One price of a Reserved term (EC2 / RDS Standard RI): the `Hrs` fee or the "Upfront Fee".
-fn add_reserved(
-    name: &str,
-    line: u64,
+/// Which Reserved term (EC2 / RDS Standard RI) a row prices, and which of its two prices it
+/// is (the `Hrs` fee or the "Upfront Fee"): (`SKU.OfferTermCode`, (years, payment), part);
+/// `None` for terms archcost does not model. `scratch` holds the joined `SKU.OfferTermCode`.
+fn reserved_term<'a>(
     cols: &Columns,
-    record: &impl Fields,
-    target: &mapping::Target,
-    usd: Decimal,
-    collector: &mut Collector,
-) -> Result<()> {
+    record: &'a impl Fields,
+    scratch: &'a mut String,
+) -> Option<(&'a str, (u32, Payment), Part)> {
     let col = |c: Option<usize>| c.map(|ix| record.text(ix)).unwrap_or("");
     let attrs = super::reserved::TermAttrs {
         lease: col(cols.lease),
         purchase_option: col(cols.purchase_option),
         offering_class: col(cols.offering_class),
     };
-    let Some(term) = attrs.parse() else {
-        return Ok(());
-    };
+    let term = attrs.parse()?;
     let part = match record.text(cols.unit) {
-        "Hrs" => super::reserved::Part::Hourly,
-        "Quantity" if col(cols.description).eq_ignore_ascii_case("Upfront Fee") => {
-            super::reserved::Part::Upfront
-        }
-        _ => return Ok(()),
+        "Hrs" => Part::Hourly,
+        "Quantity" if col(cols.description).eq_ignore_ascii_case("Upfront Fee") => Part::Upfront,
+        _ => return None,
     };
     let sku = record.text(cols.sku);
-    let sku_term = match col(cols.term_code) {
-        "" => sku.to_string(),
-        code => format!("{sku}.{code}"),
-    };
-    collector.reserved.add(
-        name,
-        super::reserved::At::Line(line),
-        &target.key,
-        &target.region,
-        &sku_term,
-        term,
-        part,
-        usd,
-    )
+    let code = col(cols.term_code);
+    if code.is_empty() {
+        return Some((sku, term, part));
+    }
+    // Joined in a buffer reused row after row (no allocation per row).
+    scratch.clear();
+    scratch.push_str(sku);
+    scratch.push('.');
+    scratch.push_str(code);
+    Some((scratch.as_str(), term, part))
 }
 
 fn width_error(name: &str, line: u64, fields: usize, width: usize) -> Error {

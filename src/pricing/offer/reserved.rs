@@ -48,16 +48,21 @@ impl TermAttrs<'_> {
 
 /// "No Upfront" / "Partial Upfront" / "All Upfront" (any case, with or without the space).
 pub fn payment_of(text: &str) -> Option<Payment> {
-    let t: String = text
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    match t.as_str() {
-        "noupfront" => Some(Payment::NoUpfront),
-        "partialupfront" => Some(Payment::PartialUpfront),
-        "allupfront" => Some(Payment::AllUpfront),
-        _ => None,
+    // Compared letter by letter, without allocating: one call per Reserved row.
+    let letters = || {
+        text.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase())
+    };
+    let is = |word: &str| letters().eq(word.bytes());
+    if is("noupfront") {
+        Some(Payment::NoUpfront)
+    } else if is("partialupfront") {
+        Some(Payment::PartialUpfront)
+    } else if is("allupfront") {
+        Some(Payment::AllUpfront)
+    } else {
+        None
     }
 }
 
@@ -548,5 +553,21 @@ mod tests {
             ..t
         };
         assert_eq!(conv.parse(), None);
+    }
+
+    #[test]
+    fn payment_spellings() {
+        for (text, want) in [
+            ("No Upfront", Some(Payment::NoUpfront)),
+            ("partialupfront", Some(Payment::PartialUpfront)),
+            ("ALL-UPFRONT", Some(Payment::AllUpfront)),
+            ("All Upfront ", Some(Payment::AllUpfront)),
+            ("All Upfrontx", None),
+            ("All Upfron", None),
+            ("Heavy Utilization", None),
+            ("", None),
+        ] {
+            assert_eq!(payment_of(text), want, "{text:?}");
+        }
     }
 }

@@ -1,13 +1,22 @@
 //! Build script: list the bundled per-region price files so `src/pricing/bundled.rs` can compile
 //! each one in (`include_str!`) and parse only the regions a scenario uses; and compile the
 //! message tables (messages/en.toml, messages/ja.toml) in, so that nothing is parsed at run
-//! time (src/messages.rs, docs/reference/messages.md).
+//! time (src/messages.rs, docs/reference/messages.md); and compile the limit tables
+//! (limits/*.csv, checked by src/limit_tables/compile.rs) in, so `compare` parses no CSV to
+//! check limits (src/limit_tables.rs).
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
+
+#[path = "src/pricing/key_index.rs"]
+mod key_index;
+#[path = "src/limit_tables/compile.rs"]
+mod limit_compile;
 
 fn main() {
     bundled_files();
     message_tables();
+    limit_tables();
 }
 
 fn bundled_files() {
@@ -38,11 +47,40 @@ fn bundled_files() {
         .expect("writing to a String cannot fail");
     }
     out.push_str("];\n");
+    // Each file's key index (src/pricing/key_index.rs), made here so that no run scans a
+    // region file for it: integers only (no relocations when the program starts).
+    out.push_str(
+        "/// Per file of `REGION_FILES` (same order): the end of its header line and where each\n\
+         /// key's lines are (`key_index::key_spans`); None when it cannot be indexed.\n\
+         pub static REGION_INDEXES: &[Option<(u32, &[super::key_index::KeySpan])>] = &[\n",
+    );
+    for region in &regions {
+        let path = dir.join(format!("{region}.csv"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        match key_index::key_spans(&text) {
+            Some((header_end, spans)) => {
+                writeln!(out, "    Some(({header_end}, &{spans:?})),").unwrap()
+            }
+            None => out.push_str("    None,\n"),
+        }
+    }
+    out.push_str("];\n");
     let sources = Path::new(&root).join("pricing").join("sources.csv");
     writeln!(
         out,
         "/// The source texts the region files cite as `@id`.\npub static SOURCES_CSV: &str = include_str!({:?});",
         sources.display().to_string()
+    )
+    .expect("writing to a String cannot fail");
+    let sources_text =
+        std::fs::read_to_string(&sources).unwrap_or_else(|e| panic!("{}: {e}", sources.display()));
+    writeln!(
+        out,
+        "/// Each line of `SOURCES_CSV` as (start, id end, line end), sorted by id\n\
+         /// (`key_index::id_spans`).\n\
+         pub static SOURCE_INDEX: &[super::key_index::KeySpan] = &{:?};",
+        key_index::id_spans(&sources_text)
     )
     .expect("writing to a String cannot fail");
     let target =
@@ -125,4 +163,57 @@ fn walk(file: &str, prefix: &str, t: &dyn toml_edit::TableLike, out: &mut Vec<(S
             panic!("{file}: `{id}` is not a string");
         }
     }
+}
+
+/// The four limit tables as integers into one text (no relocations when the program starts):
+/// each row is ([(start, end) of each kept field in `TEXT`], the decimal's 16 bytes as
+/// `Decimal::serialize` gives them), rows sorted by key. A bad row stops the build naming its
+/// file and line (the checks are in src/limit_tables/compile.rs).
+fn limit_tables() {
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut text = String::new();
+    let mut spans: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut code = String::new();
+    for (name, spec) in [
+        ("LIMITS", limit_compile::LIMITS),
+        ("RDS_MEMORY", limit_compile::RDS_MEMORY),
+        ("EC2", limit_compile::EC2),
+        ("EC2_WHOLE", limit_compile::EC2_WHOLE),
+    ] {
+        println!("cargo:rerun-if-changed={}", spec.file);
+        let path = Path::new(&root).join(spec.file);
+        let csv =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let rows = limit_compile::read(&spec, &csv).unwrap_or_else(|e| {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        });
+        let width = spec.kept.len();
+        writeln!(code, "/// `{}`: {} rows.", spec.file, rows.len()).unwrap();
+        writeln!(code, "pub static {name}: &[CompiledRow<{width}>] = &[").unwrap();
+        for row in &rows {
+            let fields: Vec<(usize, usize)> = row
+                .fields
+                .iter()
+                .map(|f| {
+                    *spans.entry(f.clone()).or_insert_with(|| {
+                        let at = text.len();
+                        text.push_str(f);
+                        (at, text.len())
+                    })
+                })
+                .collect();
+            writeln!(code, "    ({fields:?}, {:?}),", row.value.serialize()).unwrap();
+        }
+        code.push_str("];\n");
+    }
+    assert!(u32::try_from(text.len()).is_ok(), "limit tables: too long");
+    writeln!(
+        code,
+        "/// Every distinct field of the limit tables, one after the other."
+    )
+    .unwrap();
+    writeln!(code, "pub static TEXT: &str = {text:?};").unwrap();
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    write_new(&Path::new(&out_dir).join("limit_tables.rs"), &code);
 }

@@ -1,206 +1,103 @@
 //! The sourced tables compiled in from limits/: limit rows (`limits.csv`: value, unit, kind,
-//! source, remedy), RDS instance memory and EC2 vCPUs. A leaf: the limit checks, capacity
-//! planning and scenario validation all read it.
+//! source, remedy), RDS instance memory and EC2 vCPUs. build.rs reads and checks the CSV files
+//! (limit_tables/compile.rs) and compiles their rows in, so nothing is parsed at run time. A
+//! leaf: the limit checks, capacity planning and scenario validation all read it.
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
-use std::str::FromStr;
 use std::sync::OnceLock;
 
-const LIMITS_CSV: &str = include_str!("../limits/limits.csv");
-const RDS_MEMORY_CSV: &str = include_str!("../limits/rds-instance-memory.csv");
-const EC2_CSV: &str = include_str!("../limits/ec2-instances.csv");
-const EC2_VCPUS_CSV: &str = include_str!("../limits/ec2-vcpus.csv");
+#[cfg(test)]
+mod compile;
+
+/// The tables build.rs compiled in from limits/*.csv (checked there: a bad row stops the build
+/// with its file and line): per row, (start, end) of each kept field in `TEXT` and the
+/// decimal's `Decimal::serialize` bytes, rows sorted by key.
+mod compiled {
+    use super::CompiledRow;
+    include!(concat!(env!("OUT_DIR"), "/limit_tables.rs"));
+}
+
+/// A compiled-in row: (start, end) in `compiled::TEXT` of each of its `N` text fields, and its
+/// decimal as `Decimal::serialize` gives it.
+type CompiledRow<const N: usize> = ([(u32, u32); N], [u8; 16]);
 
 /// A row of `limits/limits.csv`.
 #[derive(Debug, Clone)]
 pub struct LimitRow {
+    /// Owned (the one field that is): callers key maps of `String` by it.
     pub id: String,
-    pub name: String,
+    pub name: &'static str,
     pub value: Decimal,
-    pub unit: String,
-    pub kind: String,
-    pub source: String,
-    pub remedy: String,
+    pub unit: &'static str,
+    pub kind: &'static str,
+    pub source: &'static str,
+    pub remedy: &'static str,
 }
 
-/// The limits table and RDS instance memory sizes, parsed once.
+/// The limits table and RDS instance memory sizes, keyed by id and instance class.
 pub struct Limits {
-    pub rows: BTreeMap<String, LimitRow>,
-    pub rds_memory_gib: BTreeMap<String, (Decimal, String)>,
-    /// EC2 instance type -> (vCPUs, source), from the hand-checked `limits/ec2-instances.csv`.
-    pub ec2_vcpu: BTreeMap<String, (Decimal, String)>,
-    /// EC2 instance type -> CPU architecture (`x86_64` or `arm64`), same table.
-    pub ec2_arch: BTreeMap<String, String>,
+    pub rows: BTreeMap<&'static str, LimitRow>,
+    /// RDS instance class -> (memory in GiB, source).
+    pub rds_memory_gib: BTreeMap<&'static str, (Decimal, &'static str)>,
 }
 
-/// EC2 vCPU and architecture maps, both keyed by instance type.
-type Ec2Maps = (
-    BTreeMap<String, (Decimal, String)>,
-    BTreeMap<String, String>,
-);
-
-/// Parse an EC2 table: instance,vcpu,memory_gib,arch,source.
-fn parse_ec2(records: Vec<csv::StringRecord>) -> Ec2Maps {
-    let mut vcpu = BTreeMap::new();
-    let mut arch = BTreeMap::new();
-    for r in records {
-        if let (Some(i), Some(Ok(v)), Some(a), Some(src)) = (
-            r.get(0),
-            r.get(1).map(Decimal::from_str),
-            r.get(3),
-            r.get(4),
-        ) {
-            vcpu.insert(i.to_string(), (v, src.to_string()));
-            arch.insert(i.to_string(), a.to_string());
-        }
-    }
-    (vcpu, arch)
+/// A compiled-in field.
+fn text((start, end): (u32, u32)) -> &'static str {
+    compiled::TEXT
+        .get(start as usize..end as usize)
+        .unwrap_or_default()
 }
 
-/// A type's row of the whole-catalog EC2 table (`limits/ec2-vcpus.csv`): (vCPUs, source) and
-/// the CPU architecture.
-struct WholeRow {
-    vcpu: (Decimal, String),
-    arch: String,
-}
-
-/// The whole-catalog EC2 table (`limits/ec2-vcpus.csv`, 839 rows), which fills the types the
-/// hand-checked table does not list. Only the rows asked for are read: an index of line starts
-/// by type is made once (a scan of the text), and a row is parsed the first time its type is
-/// looked up and kept for the run (so `compare` on two or three types pays neither the csv
-/// reader's set-up nor 839 rows of parsing: start-up time, BENCHMARKS.md).
-fn whole_catalog(instance: &str) -> Option<&'static WholeRow> {
-    type Index = std::collections::HashMap<&'static str, &'static str>;
-    static LINES: OnceLock<Index> = OnceLock::new();
-    static ROWS: OnceLock<std::sync::Mutex<BTreeMap<&'static str, &'static WholeRow>>> =
-        OnceLock::new();
-    let lines = LINES.get_or_init(|| {
-        EC2_VCPUS_CSV
-            .lines()
-            .skip(1)
-            .filter_map(|line| Some((line.split_once(',')?.0, line)))
-            .collect()
-    });
-    let (&key, &line) = lines.get_key_value(instance)?;
-    let rows = ROWS.get_or_init(Default::default);
-    // A poisoned lock only means another thread panicked mid-insert; the map is still usable.
-    let mut rows = rows.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(row) = rows.get(key) {
-        return Some(row);
-    }
-    let row: &'static WholeRow = Box::leak(Box::new(whole_row(line)?));
-    rows.insert(key, row);
-    Some(row)
-}
-
-/// One line of `limits/ec2-vcpus.csv` (`instance,vcpu,memory_gib,arch,source`): the first four
-/// fields hold no comma or quote (a test checks every row against the csv crate's reading);
-/// the source is quoted RFC 4180 style when it holds a comma.
-fn whole_row(line: &str) -> Option<WholeRow> {
-    let mut fields = line.splitn(5, ',');
-    let (_instance, vcpu, _memory) = (fields.next()?, fields.next()?, fields.next()?);
-    let arch = fields.next()?;
-    let source = fields.next()?;
-    let source = match source.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
-        Some(quoted) => quoted.replace("\"\"", "\""),
-        None => source.to_string(),
-    };
-    Some(WholeRow {
-        vcpu: (Decimal::from_str(vcpu).ok()?, source),
-        arch: arch.to_string(),
-    })
+/// An EC2 type's row, (vCPUs, source) and architecture: the hand-checked table
+/// (`limits/ec2-instances.csv`) first, then the whole-catalog one (`limits/ec2-vcpus.csv`),
+/// each a binary search of its compiled-in rows.
+fn ec2_row(instance: &str) -> Option<((Decimal, &'static str), &'static str)> {
+    [compiled::EC2, compiled::EC2_WHOLE]
+        .iter()
+        .find_map(|rows| {
+            let i = rows
+                .binary_search_by(|(f, _)| text(f[0]).cmp(instance))
+                .ok()?;
+            let ([_, arch, source], value) = rows[i];
+            Some(((Decimal::deserialize(value), text(source)), text(arch)))
+        })
 }
 
 /// The CPU architecture of an EC2 type (`x86_64` or `arm64`): the hand-checked table first,
 /// then the whole-catalog table.
 pub fn arch_of(instance: &str) -> Option<String> {
-    table()
-        .ec2_arch
-        .get(instance)
-        .cloned()
-        .or_else(|| whole_catalog(instance).map(|r| r.arch.clone()))
+    ec2_row(instance).map(|(_, arch)| arch.to_string())
 }
 
-/// The rows of each compiled-in CSV text (its header row left out; a row whose field count
-/// differs from its header's is skipped, as a strict csv reader would). The texts are read with
-/// ONE csv reader over their concatenation: setting up a reader costs about as many
-/// instructions as reading these tables' rows (start-up time, BENCHMARKS.md). A record belongs
-/// to the text its first byte lies in.
-fn parse_csvs<const N: usize>(texts: [&str; N]) -> [Vec<csv::StringRecord>; N] {
-    let mut joined = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
-    let mut ends = [0usize; N];
-    for (i, t) in texts.iter().enumerate() {
-        joined.push_str(t);
-        // A text without a final newline must not run into the next one. (No blank line
-        // between texts: the reader would count a skipped blank line into the next record's
-        // position, putting the next header in this text.)
-        if !t.ends_with('\n') {
-            joined.push('\n');
-        }
-        ends[i] = joined.len();
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(joined.as_bytes());
-    let mut out: [Vec<csv::StringRecord>; N] = std::array::from_fn(|_| Vec::new());
-    let mut header_len: [Option<usize>; N] = [None; N];
-    for record in reader.records().filter_map(Result::ok) {
-        let at = record.position().map_or(0, |p| p.byte()) as usize;
-        let Some(i) = ends.iter().position(|&end| at < end) else {
-            continue;
-        };
-        match header_len[i] {
-            None => header_len[i] = Some(record.len()),
-            Some(n) if n == record.len() => out[i].push(record),
-            Some(_) => {}
-        }
-    }
-    out
-}
-
-/// The compiled-in limits table (checked by tests; a bad row is skipped, never a panic).
+/// The compiled-in limits and RDS memory tables, as maps made on first use (no text is
+/// parsed: build.rs did that).
 pub fn table() -> &'static Limits {
     static T: OnceLock<Limits> = OnceLock::new();
     T.get_or_init(|| {
-        let [limit_rows, rds_rows, ec2_rows] = parse_csvs([LIMITS_CSV, RDS_MEMORY_CSV, EC2_CSV]);
-        let mut rows = BTreeMap::new();
-        // id,service,name,value,unit,kind,applies_to,source,remedy
-        for r in limit_rows {
-            let get = |i: usize| r.get(i).unwrap_or("").to_string();
-            if let Ok(value) = Decimal::from_str(&get(3)) {
-                rows.insert(
-                    get(0),
-                    LimitRow {
-                        id: get(0),
-                        name: get(2),
-                        value,
-                        unit: get(4),
-                        kind: get(5),
-                        source: get(7),
-                        remedy: get(8),
-                    },
-                );
-            }
-        }
-        let mut rds_memory_gib = BTreeMap::new();
-        // instance,memory_gib,vcpu,source
-        for r in rds_rows {
-            if let (Some(i), Some(Ok(m)), Some(src)) =
-                (r.get(0), r.get(1).map(Decimal::from_str), r.get(3))
-            {
-                rds_memory_gib.insert(i.to_string(), (m, src.to_string()));
-            }
-        }
-        // The hand-checked table only; a whole-catalog row is read when its type is first
-        // looked up (`whole_catalog`), since compare looks up a type or two and should not pay
-        // for 839 rows.
-        let (ec2_vcpu, ec2_arch) = parse_ec2(ec2_rows);
+        let rows = compiled::LIMITS
+            .iter()
+            .map(|&([id, name, unit, kind, source, remedy], value)| {
+                let row = LimitRow {
+                    id: text(id).to_string(),
+                    name: text(name),
+                    value: Decimal::deserialize(value),
+                    unit: text(unit),
+                    kind: text(kind),
+                    source: text(source),
+                    remedy: text(remedy),
+                };
+                (text(id), row)
+            })
+            .collect();
+        let rds_memory_gib = compiled::RDS_MEMORY
+            .iter()
+            .map(|&([instance, source], gib)| {
+                (text(instance), (Decimal::deserialize(gib), text(source)))
+            })
+            .collect();
         Limits {
             rows,
             rds_memory_gib,
-            ec2_vcpu,
-            ec2_arch,
         }
     })
 }
@@ -208,10 +105,9 @@ pub fn table() -> &'static Limits {
 /// The row `id` of the limits table, through a hash index (the checks look rows up on every
 /// step of a sweep).
 pub fn row(id: &str) -> Option<&'static LimitRow> {
-    static INDEX: OnceLock<std::collections::HashMap<&'static str, &'static LimitRow>> =
-        OnceLock::new();
+    static INDEX: OnceLock<foldhash::HashMap<&'static str, &'static LimitRow>> = OnceLock::new();
     INDEX
-        .get_or_init(|| table().rows.iter().map(|(k, r)| (k.as_str(), r)).collect())
+        .get_or_init(|| table().rows.iter().map(|(k, r)| (*k, r)).collect())
         .get(id)
         .copied()
 }
@@ -226,12 +122,12 @@ pub fn quota_ids() -> Vec<&'static str> {
         .collect()
 }
 
-/// vCPUs of an EC2 type and their source (limits/ec2-instances.csv); T3a and T4g sizes read the
+/// vCPUs of an EC2 type and their source (limits/ec2-instances.csv, then
+/// limits/ec2-vcpus.csv); T3a and T4g sizes read the
 /// T3 row of the same size (the EC2 User Guide's burstable table gives the three families the
 /// same vCPUs and credits).
-pub fn vcpu_of(instance: &str) -> Option<&'static (Decimal, String)> {
-    let hand = &table().ec2_vcpu;
-    let get = |t: &str| hand.get(t).or_else(|| whole_catalog(t).map(|r| &r.vcpu));
+pub fn vcpu_of(instance: &str) -> Option<(Decimal, &'static str)> {
+    let get = |t: &str| ec2_row(t).map(|(vcpu, _)| vcpu);
     get(instance).or_else(|| {
         let (family, size) = instance.split_once('.')?;
         matches!(family, "t3a" | "t4g")
@@ -245,86 +141,168 @@ pub fn vcpu_of(instance: &str) -> Option<&'static (Decimal, String)> {
 /// the same credits and baseline for the three families; the rows say so).
 pub fn baseline_row(instance: &str) -> Option<&'static LimitRow> {
     let rows = &table().rows;
-    if let Some(row) = rows.get(&format!("ec2.{instance}.baseline_cpu_pct")) {
+    if let Some(row) = rows.get(format!("ec2.{instance}.baseline_cpu_pct").as_str()) {
         return Some(row);
     }
     let (family, size) = instance.split_once('.')?;
     if family == "t3a" || family == "t4g" {
-        return rows.get(&format!("ec2.t3.{size}.baseline_cpu_pct"));
+        return rows.get(format!("ec2.t3.{size}.baseline_cpu_pct").as_str());
     }
     None
 }
 
 #[cfg(test)]
 mod tests {
+    use super::compile::{read, Row, Spec, EC2, EC2_WHOLE, LIMITS, RDS_MEMORY};
     use super::*;
+    use std::str::FromStr;
 
-    /// Every row of the whole-catalog table reads the same through the line index as through
-    /// the csv crate (so the plain split of the first four fields is safe for this file).
-    #[test]
-    fn every_whole_catalog_row_reads_as_the_csv_crate_reads_it() {
-        let [whole] = parse_csvs([EC2_VCPUS_CSV]);
-        let (vcpu, arch) = parse_ec2(whole);
-        assert!(vcpu.len() > 800, "{}", vcpu.len());
-        for (instance, (v, source)) in &vcpu {
-            let row = whole_catalog(instance).expect(instance);
-            assert_eq!(&row.vcpu, &(*v, source.clone()), "{instance}");
-            assert_eq!(&row.arch, &arch[instance], "{instance}");
-            // The second lookup is the kept row.
-            assert!(std::ptr::eq(row, whole_catalog(instance).unwrap()));
-        }
-        assert_eq!(EC2_VCPUS_CSV.lines().count() - 1, vcpu.len());
-        assert!(whole_catalog("zz9.small").is_none());
-        assert!(
-            whole_catalog("instance").is_none(),
-            "the header is not a row"
-        );
+    /// The files as the csv crate reads them, row by row with the header's names: what the
+    /// compiled-in tables must equal.
+    fn by_csv_crate(file: &str) -> Vec<BTreeMap<String, String>> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let mut reader = csv::Reader::from_path(path).unwrap();
+        let header = reader.headers().unwrap().clone();
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                header
+                    .iter()
+                    .map(String::from)
+                    .zip(r.iter().map(String::from))
+                    .collect()
+            })
+            .collect()
     }
 
-    /// One reader over the three tables gives each table exactly the rows a reader of its own
-    /// gives (headers left out, rows of the wrong width skipped), and a text without a final
-    /// newline does not run into the next.
-    #[test]
-    fn one_reader_over_several_tables_reads_each_as_its_own_reader() {
-        let own = |t: &str| -> Vec<csv::StringRecord> {
-            csv::Reader::from_reader(t.as_bytes())
-                .records()
-                .filter_map(Result::ok)
-                .collect()
-        };
-        let texts = [LIMITS_CSV, RDS_MEMORY_CSV, EC2_CSV];
-        let joint = parse_csvs(texts);
-        for (t, rows) in texts.iter().zip(&joint) {
-            let mine: Vec<Vec<String>> = own(t)
-                .iter()
-                .map(|r| r.iter().map(String::from).collect())
-                .collect();
-            let theirs: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| r.iter().map(String::from).collect())
-                .collect();
-            assert!(!mine.is_empty());
-            assert_eq!(mine, theirs);
-        }
-        let [a, b] = parse_csvs(["h,i\n1,2\n3", "k,l\n\"x\ny\",4\n5,6,7\n"]);
-        let show = |v: &[csv::StringRecord]| -> Vec<String> {
-            v.iter()
-                .map(|r| r.iter().collect::<Vec<_>>().join("|"))
-                .collect()
-        };
-        assert_eq!(show(&a), ["1|2"], "a short row is skipped");
-        assert_eq!(
-            show(&b),
-            ["x\ny|4"],
-            "the header of the second text starts it"
-        );
+    /// A decimal and its text are the same number written the same way (scale included).
+    fn same(value: Decimal, written: &str) -> bool {
+        Decimal::from_str(written).is_ok_and(|d| d == value && d.to_string() == value.to_string())
     }
 
     #[test]
-    fn a_quoted_source_loses_its_quotes_and_doubled_quotes() {
-        let row = whole_row("x1.big,4,8,arm64,\"a, \"\"b\"\"\"").unwrap();
-        assert_eq!(row.vcpu, (Decimal::from(4), "a, \"b\"".to_string()));
-        assert_eq!(row.arch, "arm64");
-        assert!(whole_row("x1.big,four,8,arm64,s").is_none());
+    fn every_limits_row_is_compiled_in_as_the_csv_crate_reads_it() {
+        let rows = by_csv_crate(LIMITS.file);
+        assert!(rows.len() > 100, "{}", rows.len());
+        assert_eq!(table().rows.len(), rows.len());
+        for r in &rows {
+            let row = row(&r["id"]).unwrap_or_else(|| panic!("{}", r["id"]));
+            assert!(std::ptr::eq(row, &table().rows[r["id"].as_str()]));
+            assert_eq!(
+                [
+                    row.id.as_str(),
+                    row.name,
+                    row.unit,
+                    row.kind,
+                    row.source,
+                    row.remedy
+                ],
+                [
+                    &r["id"],
+                    &r["name"],
+                    &r["unit"],
+                    &r["kind"],
+                    &r["source"],
+                    &r["remedy"]
+                ]
+                .map(String::as_str)
+            );
+            assert!(same(row.value, &r["value"]), "{}: {}", row.id, row.value);
+        }
+        let ids: Vec<&str> = table().rows.keys().copied().collect();
+        assert!(ids.is_sorted(), "iterated in id order");
+        assert!(row("no.such.limit").is_none());
+    }
+
+    #[test]
+    fn every_rds_memory_row_is_compiled_in_as_the_csv_crate_reads_it() {
+        let rows = by_csv_crate(RDS_MEMORY.file);
+        assert!(rows.len() > 5);
+        assert_eq!(table().rds_memory_gib.len(), rows.len());
+        for r in &rows {
+            let (gib, source) = table().rds_memory_gib[r["instance"].as_str()];
+            assert!(same(gib, &r["memory_gib"]), "{}", r["instance"]);
+            assert_eq!(source, r["source"]);
+        }
+    }
+
+    /// Both EC2 tables: every type reads its own row's vCPUs, source and architecture, except
+    /// that a type in both reads the hand-checked row.
+    #[test]
+    fn every_ec2_row_is_compiled_in_as_the_csv_crate_reads_it() {
+        let hand = by_csv_crate(EC2.file);
+        let whole = by_csv_crate(EC2_WHOLE.file);
+        assert!(whole.len() > 800, "{}", whole.len());
+        let in_hand = |t: &str| hand.iter().any(|r| r["instance"] == t);
+        for r in hand
+            .iter()
+            .chain(whole.iter().filter(|r| !in_hand(&r["instance"])))
+        {
+            let t = &r["instance"];
+            let (vcpu, source) = vcpu_of(t).unwrap_or_else(|| panic!("{t}"));
+            assert!(same(vcpu, &r["vcpu"]), "{t}");
+            assert_eq!(source, r["source"], "{t}");
+            assert_eq!(arch_of(t).as_deref(), Some(r["arch"].as_str()), "{t}");
+        }
+        // A quoted source keeps its commas (and would lose doubled quotes, as the csv crate
+        // reads them).
+        assert!(whole.iter().any(|r| r["source"].contains(", ")));
+        for t in ["zz9.small", "instance", ""] {
+            assert!(vcpu_of(t).is_none() && arch_of(t).is_none(), "{t:?}");
+        }
+    }
+
+    fn spec(header: &'static [&'static str]) -> Spec {
+        Spec {
+            file: "limits/x.csv",
+            header,
+            decimal: 1,
+            kept: &[0, 2],
+        }
+    }
+
+    /// The checks build.rs runs on every table: a bad row stops the build naming its line.
+    #[test]
+    fn a_bad_row_is_refused_with_its_file_and_line() {
+        let s = spec(&["id", "value", "source"]);
+        let bad = [
+            (
+                "id,value\na,1\n",
+                "limits/x.csv:1: the header is `id,value`; expected `id,value,source`",
+            ),
+            (
+                "id,value,source\na,1,s\nb,2\n",
+                "limits/x.csv:3: 2 fields; expected 3, as in the header",
+            ),
+            (
+                "id,value,source\na,1,s\n\nb,one,s\n",
+                "limits/x.csv:4: `value` is `one`; expected a decimal number such as 12 or 0.25",
+            ),
+            (
+                "id,value,source\na,,s\n",
+                "limits/x.csv:2: `value` is ``; expected a decimal number such as 12 or 0.25",
+            ),
+            ("id,value,source\n,1,s\n", "limits/x.csv:2: `id` is empty"),
+            (
+                "id,value,source\na,1,\"s,\nt\"\na,2,s\n",
+                "limits/x.csv:4: `a` is already on line 2; keep one row per id",
+            ),
+        ];
+        for (text, expected) in bad {
+            assert_eq!(read(&s, text), Err(expected.to_string()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn good_rows_are_kept_sorted_by_key_with_quotes_read() {
+        let s = spec(&["id", "value", "source"]);
+        let rows = read(&s, "id,value,source\nb,0.50,\"x, \"\"y\"\"\"\na,-3,s").unwrap();
+        let row = |key: &str, value: &str, source: &str| Row {
+            fields: vec![key.to_string(), source.to_string()],
+            value: Decimal::from_str(value).unwrap(),
+        };
+        assert_eq!(rows, [row("a", "-3", "s"), row("b", "0.50", "x, \"y\"")]);
+        assert_eq!(rows[1].value.to_string(), "0.50");
     }
 }

@@ -241,7 +241,7 @@ impl PlanCtx<'_> {
         let busy = (tier == self.compute_tier).then_some(self.busy);
         match svc {
             Service::Ec2(e) => {
-                let vcpu = crate::limit_tables::vcpu_of(&e.instance).map(|(v, _)| *v);
+                let vcpu = crate::limit_tables::vcpu_of(&e.instance).map(|(v, _)| v);
                 p.fleet = e
                     .fleet(self.hours_per_month)
                     .map(|f| self.fleet(f, vcpu, busy));

@@ -137,12 +137,12 @@ fn in_family(key: &str, family: &str) -> bool {
 
 pub fn import(args: ImportArgs) -> Result<u8> {
     let regions = offer::RegionFilter::parse(args.region.as_deref());
-    let mut imports = offer::import_files(&args.files, &regions)?;
+    let imports = offer::import_files(&args.files, &regions)?;
     if args.strict {
         offer::check_strict(&imports)?;
     }
     let (catalog, mut warnings) = offer::combine(&imports, &args.out.display().to_string());
-    let (commitments, rate_warnings) = offer::combine_commitments(&mut imports);
+    let (commitments, rate_warnings) = offer::combine_commitments(&imports);
     warnings.extend(rate_warnings);
     offer::warn_all(&imports, &warnings);
     if catalog.rows().is_empty() && commitments.is_empty() {
@@ -174,7 +174,8 @@ pub fn import(args: ImportArgs) -> Result<u8> {
     }
     // The command ends here: the rows (hundreds of thousands from a large offer file) go back
     // to the system with the process instead of being freed one by one.
-    std::mem::forget((imports, catalog, commitments));
+    std::mem::forget(commitments);
+    std::mem::forget((imports, catalog));
     Ok(0)
 }
 

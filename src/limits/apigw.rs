@@ -113,10 +113,10 @@ fn websocket(c: &mut Checker, tier: &str, g: &ApiGateway, biggest_kb: Decimal) {
                     id: &row.id,
                     value: biggest_kb,
                     limit: row.value,
-                    unit: &row.unit,
+                    unit: row.unit,
                     kind: "behaviour",
                     remedy: Remedy::Check("remedy.check.apigw.websocket.frame_kb"),
-                    source: Source::Written(&row.source),
+                    source: Source::Written(row.source),
                 },
                 Status::Warning,
                 || {

@@ -84,7 +84,7 @@ impl Remedy {
     /// The English text (what JSON and CSV carry).
     pub fn en(self) -> String {
         match self {
-            Remedy::Row(r) => r.remedy.clone(),
+            Remedy::Row(r) => r.remedy.to_string(),
             Remedy::Check(id) => crate::messages::text(crate::lang::Lang::En, id)
                 .unwrap_or_default()
                 .to_string(),
@@ -189,7 +189,7 @@ impl<'a> Checker<'a> {
                 fmt(row.value),
                 row.source
             )),
-            None => Source::Written(&row.source),
+            None => Source::Written(row.source),
         };
         self.push(
             Measure {
@@ -197,8 +197,8 @@ impl<'a> Checker<'a> {
                 id,
                 value,
                 limit,
-                unit: &row.unit,
-                kind: &row.kind,
+                unit: row.unit,
+                kind: row.kind,
                 remedy: Remedy::Row(row),
                 source,
             },

@@ -48,7 +48,7 @@ fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
     let (Some(vcpu), Some(capacity)) = (fleet.vcpu_per_unit, fleet.peak_vcpu()) else {
         return;
     };
-    let src = vcpu_of(&e.instance).map_or("", |(_, s)| s.as_str());
+    let src = vcpu_of(&e.instance).map_or("", |(_, s)| s);
     let instances = fleet.peak_units;
     let source = crate::msg!("source.scenario_vcpus", "count/rps_per_instance", src);
     c.push(
@@ -86,7 +86,7 @@ fn cpu(c: &mut Checker, tier: &str, e: &Ec2, fleet: &FleetPlan, busy: Decimal) {
             unit: "vCPU",
             kind: "behaviour",
             remedy: Remedy::Row(row),
-            source: Source::Written(&row.source),
+            source: Source::Written(row.source),
         },
         || {
             crate::msg!(

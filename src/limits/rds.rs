@@ -19,7 +19,7 @@ pub struct MaxConnections {
 /// class memory in limits/rds-instance-memory.csv); None where either is not sourced.
 pub fn default_max_connections(r: &Rds) -> Option<MaxConnections> {
     let limits = table();
-    let (gib, mem_source) = limits.rds_memory_gib.get(&r.instance)?;
+    let (gib, mem_source) = limits.rds_memory_gib.get(r.instance.as_str())?;
     let bytes = *gib * dec!(1073741824);
     let (id, max) = match r.engine {
         Engine::Mysql => {

@@ -2,7 +2,8 @@
 //! prices (`pricing/commitments/rates.csv`) and EC2 Spot discounts (`spot.csv`), parsed once on
 //! first use. The files' columns, bases and sources are described in
 //! `pricing/commitments/README.md`; a rate that could not be sourced is absent, and the engine
-//! then needs the user's `discount_pct`.
+//! then needs the user's `discount_pct`. `RatesWriter` writes the same layout row by row (a
+//! catalog folder's `commitments.csv`).
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -279,73 +280,115 @@ impl Basis {
     }
 }
 
-/// Write rows in the `rates.csv` layout, sorted by key, region, term and payment, decimals
-/// plain (normalised, no exponent).
-pub fn write_rows(rows: &[RateRow]) -> Vec<u8> {
-    let mut sorted: Vec<&RateRow> = rows.iter().collect();
-    sorted.sort_by(|a, b| {
-        (&a.key, &a.region, a.term_years, a.payment).cmp(&(
-            &b.key,
-            &b.region,
-            b.term_years,
-            b.payment,
-        ))
-    });
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::with_capacity(rows.len() * 256));
-    let _ = w.write_record(HEADER);
-    // One reused buffer for the numbers (rows run to hundreds of thousands).
-    let mut text = String::new();
-    let mut num = |w: &mut csv::Writer<Vec<u8>>, d: Option<Decimal>| {
-        use std::fmt::Write;
-        text.clear();
-        if let Some(d) = d {
-            let _ = write!(text, "{}", d.normalize());
+/// The columns of one row of the `rates.csv` layout, borrowed: from a `RateRow`, or from a
+/// Reserved term an import holds compactly (`offer::reserved::ReservedTerms`).
+#[derive(Debug, Clone, Copy)]
+pub struct RateFields<'a> {
+    pub key: &'a str,
+    pub region: &'a str,
+    pub unit: &'a str,
+    pub term_years: Option<u32>,
+    pub payment: Option<Payment>,
+    pub usd_upfront: Option<Decimal>,
+    pub usd_hourly: Option<Decimal>,
+    pub effective_hourly: Decimal,
+    pub on_demand_hourly: Option<Decimal>,
+    pub basis: Basis,
+    pub sku: &'a str,
+    pub effective: &'a str,
+    pub source: &'a str,
+}
+
+impl RateRow {
+    /// This row's columns, borrowed.
+    pub fn fields(&self) -> RateFields<'_> {
+        RateFields {
+            key: &self.key,
+            region: &self.region,
+            unit: &self.unit,
+            term_years: self.term_years,
+            payment: self.payment,
+            usd_upfront: self.usd_upfront,
+            usd_hourly: self.usd_hourly,
+            effective_hourly: self.effective_hourly,
+            on_demand_hourly: self.on_demand_hourly,
+            basis: self.basis,
+            sku: &self.sku,
+            effective: &self.effective,
+            source: &self.source,
         }
-        let _ = w.write_field(&text);
-    };
-    for r in sorted {
+    }
+}
+
+/// Writes rows in the `rates.csv` layout (header first) to `W` one at a time, decimals plain
+/// (normalised, no exponent). The caller gives the rows in their file order (key, region,
+/// term, payment); nothing is held but the CSV writer's buffer.
+pub struct RatesWriter<W: std::io::Write> {
+    csv: csv::Writer<W>,
+    /// One reused buffer for the numbers (rows run to hundreds of thousands).
+    num: String,
+}
+
+impl<W: std::io::Write> RatesWriter<W> {
+    /// A writer that has written the header.
+    pub fn new(out: W) -> std::io::Result<Self> {
+        let mut csv = csv::WriterBuilder::new()
+            .buffer_capacity(1 << 16)
+            .from_writer(out);
+        csv.write_record(HEADER)?;
+        Ok(RatesWriter {
+            csv,
+            num: String::new(),
+        })
+    }
+
+    /// Write one row.
+    pub fn write(&mut self, r: &RateFields<'_>) -> std::io::Result<()> {
         let offering_class = if r.key.contains(".reserved.") {
             "standard"
         } else {
             ""
         };
-        let years = match r.term_years {
-            Some(1) => "1",
-            Some(3) => "3",
-            _ => "",
-        };
-        for field in [
-            r.key.as_str(),
-            r.region.as_str(),
-            r.unit.as_str(),
-            offering_class,
-        ] {
-            let _ = w.write_field(field);
+        for field in [r.key, r.region, r.unit, offering_class] {
+            self.csv.write_field(field)?;
         }
         match r.term_years {
-            Some(t) if years.is_empty() => {
-                let _ = w.write_field(t.to_string());
-            }
-            _ => {
-                let _ = w.write_field(years);
-            }
+            Some(1) => self.csv.write_field("1")?,
+            Some(3) => self.csv.write_field("3")?,
+            Some(t) => self.csv.write_field(t.to_string())?,
+            None => self.csv.write_field("")?,
         }
-        let _ = w.write_field(r.payment.map(Payment::key).unwrap_or(""));
-        num(&mut w, r.usd_upfront);
-        num(&mut w, r.usd_hourly);
-        num(&mut w, Some(r.effective_hourly));
-        num(&mut w, r.on_demand_hourly);
-        for field in [
-            r.basis.key(),
-            r.sku.as_str(),
-            r.effective.as_str(),
-            r.source.as_str(),
+        self.csv
+            .write_field(r.payment.map(Payment::key).unwrap_or(""))?;
+        for d in [
+            r.usd_upfront,
+            r.usd_hourly,
+            Some(r.effective_hourly),
+            r.on_demand_hourly,
         ] {
-            let _ = w.write_field(field);
+            self.number(d)?;
         }
-        let _ = w.write_record(None::<&[u8]>);
+        for field in [r.basis.key(), r.sku, r.effective, r.source] {
+            self.csv.write_field(field)?;
+        }
+        self.csv.write_record(None::<&[u8]>)?;
+        Ok(())
     }
-    w.into_inner().unwrap_or_default()
+
+    fn number(&mut self, d: Option<Decimal>) -> std::io::Result<()> {
+        use std::fmt::Write;
+        self.num.clear();
+        if let Some(d) = d {
+            let _ = write!(self.num, "{}", d.normalize());
+        }
+        self.csv.write_field(&self.num)?;
+        Ok(())
+    }
+
+    /// Flush what is buffered and give the writer back.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.csv.into_inner().map_err(|e| e.into_error())
+    }
 }
 
 /// The data records of a CSV text with `width` columns, with their 1-based line numbers.

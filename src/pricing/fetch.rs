@@ -703,7 +703,7 @@ fn http_client(
 /// Combine the imported offer files into a catalog and write it to `out_dir` (nothing is
 /// written when no file was found).
 fn write_fetched(
-    mut imports: Vec<offer::Imported>,
+    imports: Vec<offer::Imported>,
     regions: &[String],
     out_dir: PathBuf,
     base: &Base,
@@ -716,7 +716,7 @@ fn write_fetched(
         )));
     }
     let (catalog, mut warnings) = offer::combine(&imports, &out_dir.display().to_string());
-    let (commitments, rate_warnings) = offer::combine_commitments(&mut imports);
+    let (commitments, rate_warnings) = offer::combine_commitments(&imports);
     warnings.extend(rate_warnings);
     offer::warn_all(&imports, &warnings);
     let mut meta = Metadata::new(&imports, &catalog, &commitments);

@@ -77,11 +77,11 @@ pub fn remedies_ja() -> &'static HashMap<String, String> {
 pub fn remedy_text(lang: Lang, remedy: Remedy) -> Cow<'static, str> {
     match remedy {
         Remedy::Row(row) => match lang {
-            Lang::En => Cow::Borrowed(row.remedy.as_str()),
+            Lang::En => Cow::Borrowed(row.remedy),
             Lang::Ja => Cow::Borrowed(
                 remedies_ja()
                     .get(&row.id)
-                    .map_or(row.remedy.as_str(), String::as_str),
+                    .map_or(row.remedy, String::as_str),
             ),
         },
         Remedy::Check(id) => Cow::Borrowed(

@@ -151,7 +151,7 @@ fn check_quotas(c: &Check, s: &Scenario) -> Result<()> {
     for (key, value) in &s.quotas {
         let raisable = crate::limit_tables::table()
             .rows
-            .get(key)
+            .get(key.as_str())
             .is_some_and(|r| r.kind == "quota");
         if !raisable {
             let hint = match super::suggest::closest(key, &crate::limit_tables::quota_ids()) {

@@ -1,11 +1,11 @@
 //! Collecting one offer file's mapped dimensions into catalog rows and commitment rates, and
 //! what an import produced.
 use super::mapping::{self, Target};
+use super::rates::ImportedRates;
 use super::reserved;
 use super::types::{Dim, OfferMeta, RegionFilter, Skipped};
 use crate::error::{Error, Result};
 use crate::pricing::catalog_csv;
-use crate::pricing::commitments::RateRow;
 use crate::pricing::PriceRow;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -48,13 +48,13 @@ impl Collector {
         }
     }
 
-    /// The commitment rows of the Reserved terms collected (on-demand rates of the same SKUs
-    /// from this file); terms missing a part are counted as skipped rows.
+    /// The commitment rates of the Reserved terms collected, compact (on-demand rates of the
+    /// same SKUs from this file); terms missing a part are counted as skipped rows.
     pub fn take_commitments(
         &mut self,
         meta: &OfferMeta,
         regions: &RegionFilter,
-    ) -> Result<Vec<RateRow>> {
+    ) -> Result<ImportedRates> {
         let reserved = std::mem::take(&mut self.reserved);
         let groups = &self.groups;
         let on_demand = |key: &str, region: &str, sku: &str| -> Option<Decimal> {
@@ -66,14 +66,14 @@ impl Collector {
             }
         };
         let mut incomplete = Vec::new();
-        let rows = reserved.finish(meta, regions, &on_demand, &mut incomplete)?;
+        let terms = reserved.finish_terms(meta, regions, &on_demand, &mut incomplete)?;
         for text in incomplete {
             self.skipped_rows.count += 1;
             if self.skipped_rows.first.len() < Skipped::SHOWN {
                 self.skipped_rows.first.push(text);
             }
         }
-        Ok(rows)
+        Ok(terms.into())
     }
 
     /// Turn the collected dimensions into catalog rows (tiers sorted and checked, folded
@@ -198,7 +198,7 @@ pub struct Imported {
     pub meta: OfferMeta,
     pub rows: Vec<PriceRow>,
     /// Commitment rates (Reserved terms, Savings Plan rates) for `commitments.csv`.
-    pub commitments: Vec<RateRow>,
+    pub commitments: ImportedRates,
     pub skipped_units: BTreeSet<String>,
     pub skipped_rows: Skipped,
 }

@@ -7,6 +7,7 @@ pub mod json;
 pub mod mapping;
 mod pipe;
 pub mod prefilter;
+mod rates;
 pub mod reserved;
 pub mod savings_plan;
 mod split;
@@ -14,9 +15,9 @@ mod types;
 mod unique;
 
 pub use collect::{Collector, Imported};
+pub use rates::{CombinedRates, ImportedRates};
 pub use types::{parse_decimal, parse_range, Dim, OfferMeta, RegionFilter, Skipped};
 
-use super::commitments::RateRow;
 use super::{catalog_csv, Catalog, PriceRow};
 use crate::error::{Error, Result};
 use std::io::Write;
@@ -123,12 +124,12 @@ pub struct Metadata {
 }
 
 impl Metadata {
-    pub fn new(imports: &[Imported], catalog: &Catalog, commitments: &[RateRow]) -> Metadata {
+    pub fn new(imports: &[Imported], catalog: &Catalog, commitments: &CombinedRates) -> Metadata {
         let mut offers: Vec<OfferMeta> = imports.iter().map(|i| i.meta.clone()).collect();
         offers.sort_by(|a, b| (&a.offer_code, &a.file).cmp(&(&b.offer_code, &b.file)));
         let mut regions: std::collections::BTreeSet<&str> =
             catalog.regions().iter().map(String::as_str).collect();
-        regions.extend(commitments.iter().map(|r| r.region.as_str()));
+        regions.extend(commitments.regions());
         let regions: Vec<String> = regions.into_iter().map(str::to_string).collect();
         Metadata {
             schema: "archcost/pricing-catalog/1",
@@ -153,14 +154,10 @@ pub const COMMITMENTS_FILE: &str = "commitments.csv";
 /// The files a catalog directory holds; anything else in `--out` stops the write.
 pub const CATALOG_FILES: [&str; 3] = ["catalog.csv", "metadata.json", COMMITMENTS_FILE];
 
-/// The commitment rows of several imports, one per (key, region, term, payment), with
-/// warnings for keys claimed twice.
-pub fn combine_commitments(imports: &mut [Imported]) -> (Vec<RateRow>, Vec<String>) {
-    reserved::combine(
-        imports
-            .iter_mut()
-            .flat_map(|i| std::mem::take(&mut i.commitments)),
-    )
+/// The commitment rates of several imports, one per (key, region, term, payment), with
+/// warnings for keys claimed twice (borrowed from the imports until written).
+pub fn combine_commitments(imports: &[Imported]) -> (CombinedRates<'_>, Vec<String>) {
+    rates::combine(imports.iter().map(|i| &i.commitments))
 }
 
 /// Write `catalog.csv` and `metadata.json` as one new directory beside `dir`, then put it in
@@ -168,29 +165,26 @@ pub fn combine_commitments(imports: &mut [Imported]) -> (Vec<RateRow>, Vec<Strin
 /// either the previous catalog whole or the new one whole, never a new `metadata.json` with an
 /// old `catalog.csv`. A folder holding other files is refused, never replaced.
 ///
-/// `commitments` (Reserved terms, Savings Plan rates) go to `commitments.csv` when there are any.
+/// `commitments` (Reserved terms, Savings Plan rates) go to `commitments.csv` when there are
+/// any, streamed row by row into the staged file.
 pub fn write_catalog_dir(
     dir: &Path,
     catalog: &Catalog,
-    commitments: &[RateRow],
+    commitments: &CombinedRates,
     metadata: &Metadata,
 ) -> Result<()> {
     check_catalog_target(dir)?;
     let csv_bytes = catalog_csv::write(catalog);
     let mut json_bytes = serde_json::to_vec_pretty(metadata).unwrap_or_default();
     json_bytes.push(b'\n');
-    let rates_bytes = super::commitments::write_rows(commitments);
-    let mut files = vec![("metadata.json", &json_bytes), ("catalog.csv", &csv_bytes)];
-    if !commitments.is_empty() {
-        files.push((COMMITMENTS_FILE, &rates_bytes));
-    }
     let staged = crate::fsio::staging_dir(dir)?;
     let written = (|| -> Result<()> {
-        for (name, bytes) in files {
-            let path = staged.join(name);
-            let mut f = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-            f.write_all(bytes).map_err(|e| Error::io(&path, e))?;
-            f.sync_all().map_err(|e| Error::io(&path, e))?;
+        write_staged(&staged.join("metadata.json"), |f| f.write_all(&json_bytes))?;
+        write_staged(&staged.join("catalog.csv"), |f| f.write_all(&csv_bytes))?;
+        if !commitments.is_empty() {
+            write_staged(&staged.join(COMMITMENTS_FILE), |f| {
+                commitments.write_csv(f).map(drop)
+            })?;
         }
         crate::fsio::replace_dir(&staged, dir)
     })();
@@ -198,6 +192,16 @@ pub fn write_catalog_dir(
         let _ = std::fs::remove_dir_all(&staged);
     }
     written
+}
+
+/// Create the file `path` of a staged catalog folder, `fill` it and flush it to disk.
+fn write_staged(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut f = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+    fill(&mut f).map_err(|e| Error::io(path, e))?;
+    f.sync_all().map_err(|e| Error::io(path, e))
 }
 
 pub fn check_catalog_target(dir: &Path) -> Result<()> {

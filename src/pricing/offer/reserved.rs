@@ -3,10 +3,12 @@
 //! commitments CSV layout (`pricing/commitments/README.md`, basis `upfront+hourly`).
 //!
 //! Only SKUs whose on-demand product maps to a catalog key are kept (the same filter as the
-//! on-demand mapping), so memory is bounded by the catalog, not by the file.
+//! on-demand mapping), so memory is bounded by the catalog, not by the file. The finished
+//! terms stay compact (`ReservedTerms`: texts once, numbers per term) until each row is
+//! written to `commitments.csv`.
 use super::{OfferMeta, RegionFilter};
 use crate::error::{Error, Result};
-use crate::pricing::commitments::{Basis, Payment, RateRow};
+use crate::pricing::commitments::{Basis, Payment, RateFields, RateRow};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -269,11 +271,7 @@ impl ReservedCollector {
     }
 
     /// The rows of the commitments CSV, in the order `combine` sorts them (key, region, term,
-    /// payment, then `SKU.OfferTermCode`). `on_demand(od_key, region, sku)` gives the on-demand
-    /// hourly price of the same SKU in the same file, when it has one. A term missing a part
-    /// it must have (the hourly fee; the upfront fee of partial / all upfront) is reported in
-    /// `incomplete` (ordered by key, region and `SKU.OfferTermCode`) and left out, never
-    /// guessed.
+    /// payment, then `SKU.OfferTermCode`), as `RateRow`s (see `finish_terms`).
     pub fn finish(
         self,
         meta: &OfferMeta,
@@ -281,6 +279,23 @@ impl ReservedCollector {
         on_demand: &dyn Fn(&str, &str, &str) -> Option<Decimal>,
         incomplete: &mut Vec<String>,
     ) -> Result<Vec<RateRow>> {
+        let terms = self.finish_terms(meta, regions, on_demand, incomplete)?;
+        Ok((0..terms.len()).map(|i| terms.rate_row(i)).collect())
+    }
+
+    /// The complete terms, compact, in the order `combine` sorts them (key, region, term,
+    /// payment, then `SKU.OfferTermCode`). `on_demand(od_key, region, sku)` gives the
+    /// on-demand hourly price of the same SKU in the same file, when it has one. A term missing
+    /// a part it must have (the hourly fee; the upfront fee of partial / all upfront) is
+    /// reported in `incomplete` (ordered by key, region and `SKU.OfferTermCode`) and left out,
+    /// never guessed.
+    pub fn finish_terms(
+        self,
+        meta: &OfferMeta,
+        regions: &RegionFilter,
+        on_demand: &dyn Fn(&str, &str, &str) -> Option<Decimal>,
+        incomplete: &mut Vec<String>,
+    ) -> Result<ReservedTerms> {
         let effective = meta.effective()?;
         let source = meta.source();
         let ReservedCollector {
@@ -289,32 +304,8 @@ impl ReservedCollector {
             terms,
             ..
         } = self;
-        // Products ranked by (key, region): terms then sort on numbers and one short text.
-        let mut by_name: Vec<u32> = (0..products.len() as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| {
-            let (a, b) = (&products[a as usize], &products[b as usize]);
-            (&a.key, &a.region).cmp(&(&b.key, &b.region))
-        });
-        let mut rank = vec![0u32; products.len()];
-        for (r, &p) in by_name.iter().enumerate() {
-            rank[p as usize] = r as u32;
-        }
-        // The on-demand price of each (product, SKU), looked up once per SKU run.
-        let mut od_prices: Vec<Option<Decimal>> = Vec::with_capacity(terms.len());
-        let mut last: Option<(u32, &str, Option<Decimal>)> = None;
-        for t in &terms {
-            let name = &sku_terms[t.sku_term as usize];
-            let sku = name.split('.').next().unwrap_or(name);
-            let price = match last {
-                Some((p, s, price)) if p == t.product && s == sku => price,
-                _ => {
-                    let p = &products[t.product as usize];
-                    on_demand(&p.od_key, &p.region, sku)
-                }
-            };
-            last = Some((t.product, sku, price));
-            od_prices.push(price);
-        }
+        let rank = ranks(&products);
+        let od_prices = on_demand_prices(&products, &sku_terms, &terms, on_demand);
         let mut order: Vec<u32> = (0..terms.len() as u32)
             .filter(|&i| regions.keeps(&products[terms[i as usize].product as usize].region))
             .collect();
@@ -324,7 +315,7 @@ impl ReservedCollector {
                 .cmp(&(rank[y.product as usize], y.years, y.payment))
                 .then_with(|| sku_terms[x.sku_term as usize].cmp(&sku_terms[y.sku_term as usize]))
         });
-        let mut out = Vec::with_capacity(order.len());
+        let mut rows = Vec::with_capacity(order.len());
         let mut missing: Vec<(u32, u32)> = Vec::new();
         for &i in &order {
             let t = &terms[i as usize];
@@ -339,58 +330,213 @@ impl ReservedCollector {
                 missing.push((rank[t.product as usize], i));
                 continue;
             };
-            let p = &products[t.product as usize];
-            let sku_term = &sku_terms[t.sku_term as usize];
-            let term_hours = HOURS_PER_YEAR * Decimal::from(t.years);
-            let effective_hourly = (upfront / term_hours + hourly).round_dp(10);
-            out.push(RateRow {
-                key: p.key.clone(),
-                region: p.region.clone(),
-                unit: "hour".to_string(),
-                term_years: Some(t.years),
-                payment: Some(t.payment),
-                usd_upfront: Some(upfront.normalize()),
-                usd_hourly: Some(hourly.normalize()),
+            let effective_hourly = HOURS_PER_YEAR
+                .checked_mul(Decimal::from(t.years))
+                .and_then(|hours| upfront.checked_div(hours))
+                .and_then(|amortised| amortised.checked_add(hourly))
+                .ok_or_else(|| out_of_range(meta, t, &sku_terms, upfront, hourly))?
+                .round_dp(10);
+            rows.push(TermRow {
+                product: t.product,
+                sku_term: t.sku_term,
+                years: t.years,
+                payment: t.payment,
+                upfront: upfront.normalize(),
+                hourly: hourly.normalize(),
                 effective_hourly,
-                on_demand_hourly: od_prices[i as usize].map(|d| d.normalize()),
-                basis: Basis::UpfrontHourly,
-                sku: sku_term.to_string(),
-                effective: effective.clone(),
-                source: term_source(&source, sku_term, t.years, t.payment),
-                file: String::new(),
+                on_demand: od_prices[i as usize].map(|d| d.normalize()),
             });
         }
         incomplete.extend(incomplete_terms(&products, &sku_terms, &terms, missing));
-        Ok(out)
+        Ok(ReservedTerms {
+            products,
+            sku_terms,
+            rows,
+            effective,
+            source,
+        })
     }
 }
 
-/// The `source` text of a Reserved term's row (built without the formatting machinery: one
-/// per row, hundreds of thousands in a large file).
-fn term_source(source: &str, sku_term: &str, years: u32, payment: Payment) -> String {
-    let years = match years {
-        1 => "1",
-        3 => "3",
-        _ => return format!(
-            "{source}, Reserved term {sku_term} (Standard, {years} yr, {}): upfront fee + hourly fee [grade A]",
-            payment.key()
-        ),
-    };
-    let parts = [
-        source,
-        ", Reserved term ",
-        sku_term,
-        " (Standard, ",
-        years,
-        " yr, ",
-        payment.key(),
-        "): upfront fee + hourly fee [grade A]",
-    ];
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        out.push_str(p);
+/// Each product's rank by (key, region): terms then sort on numbers and one short text.
+fn ranks(products: &[Product]) -> Vec<u32> {
+    let mut by_name: Vec<u32> = (0..products.len() as u32).collect();
+    by_name.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&products[a as usize], &products[b as usize]);
+        (&a.key, &a.region).cmp(&(&b.key, &b.region))
+    });
+    let mut rank = vec![0u32; products.len()];
+    for (r, &p) in by_name.iter().enumerate() {
+        rank[p as usize] = r as u32;
+    }
+    rank
+}
+
+/// The on-demand price of each term's (product, SKU), looked up once per SKU run.
+fn on_demand_prices(
+    products: &[Product],
+    sku_terms: &[Box<str>],
+    terms: &[Term],
+    on_demand: &dyn Fn(&str, &str, &str) -> Option<Decimal>,
+) -> Vec<Option<Decimal>> {
+    let mut out: Vec<Option<Decimal>> = Vec::with_capacity(terms.len());
+    let mut last: Option<(u32, &str, Option<Decimal>)> = None;
+    for t in terms {
+        let name = &sku_terms[t.sku_term as usize];
+        let sku = name.split('.').next().unwrap_or(name);
+        let price = match last {
+            Some((p, s, price)) if p == t.product && s == sku => price,
+            _ => {
+                let p = &products[t.product as usize];
+                on_demand(&p.od_key, &p.region, sku)
+            }
+        };
+        last = Some((t.product, sku, price));
+        out.push(price);
     }
     out
+}
+
+/// A term whose upfront fee amortised plus its hourly fee is past what a decimal holds.
+fn out_of_range(
+    meta: &OfferMeta,
+    t: &Term,
+    sku_terms: &[Box<str>],
+    upfront: Decimal,
+    hourly: Decimal,
+) -> Error {
+    Error::Input(format!(
+        "{}: {}: Reserved term {}: the upfront fee {upfront} over {} yr plus the hourly fee {hourly} is out of range\n  hint: the offer file looks damaged; download it again",
+        meta.file,
+        t.at.at(),
+        sku_terms[t.sku_term as usize],
+        t.years
+    ))
+}
+
+/// One complete Reserved term of `ReservedTerms`: its texts by index, its prices normalised.
+#[derive(Debug)]
+struct TermRow {
+    product: u32,
+    sku_term: u32,
+    years: u32,
+    payment: Payment,
+    upfront: Decimal,
+    hourly: Decimal,
+    effective_hourly: Decimal,
+    on_demand: Option<Decimal>,
+}
+
+/// The complete Reserved terms of one import, in `commitments.csv` order, compact: each
+/// product and `SKU.OfferTermCode` text once, a row of numbers and indices per term. A row's
+/// columns are made when it is written (`fields`), its `source` text in the caller's buffer.
+#[derive(Debug, Default)]
+pub struct ReservedTerms {
+    products: Vec<Product>,
+    sku_terms: Vec<Box<str>>,
+    rows: Vec<TermRow>,
+    /// The offer's publication date (YYYY-MM-DD) and `AWS Price List ...` source text.
+    effective: String,
+    source: String,
+}
+
+impl ReservedTerms {
+    /// Number of terms (rows of `commitments.csv`).
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The Reserved key and region of term `i`.
+    pub fn key_region(&self, i: usize) -> (&str, &str) {
+        let p = &self.products[self.rows[i].product as usize];
+        (&p.key, &p.region)
+    }
+
+    /// The term (years) and payment of term `i`.
+    pub fn term(&self, i: usize) -> (u32, Payment) {
+        let r = &self.rows[i];
+        (r.years, r.payment)
+    }
+
+    /// The `SKU.OfferTermCode` of term `i` (the `sku` column).
+    pub fn sku(&self, i: usize) -> &str {
+        &self.sku_terms[self.rows[i].sku_term as usize]
+    }
+
+    /// The `effective` column of every term.
+    pub fn effective(&self) -> &str {
+        &self.effective
+    }
+
+    /// The columns of term `i`; its `source` text is written into `source` (reused per row).
+    pub fn fields<'a>(&'a self, i: usize, source: &'a mut String) -> RateFields<'a> {
+        let r = &self.rows[i];
+        let (key, region) = self.key_region(i);
+        let sku = self.sku(i);
+        term_source(source, &self.source, sku, r.years, r.payment);
+        RateFields {
+            key,
+            region,
+            unit: "hour",
+            term_years: Some(r.years),
+            payment: Some(r.payment),
+            usd_upfront: Some(r.upfront),
+            usd_hourly: Some(r.hourly),
+            effective_hourly: r.effective_hourly,
+            on_demand_hourly: r.on_demand,
+            basis: Basis::UpfrontHourly,
+            sku,
+            effective: &self.effective,
+            source,
+        }
+    }
+
+    /// Term `i` as an owned `RateRow`.
+    pub fn rate_row(&self, i: usize) -> RateRow {
+        let mut source = String::new();
+        let f = self.fields(i, &mut source);
+        RateRow {
+            key: f.key.to_string(),
+            region: f.region.to_string(),
+            unit: f.unit.to_string(),
+            term_years: f.term_years,
+            payment: f.payment,
+            usd_upfront: f.usd_upfront,
+            usd_hourly: f.usd_hourly,
+            effective_hourly: f.effective_hourly,
+            on_demand_hourly: f.on_demand_hourly,
+            basis: f.basis,
+            sku: f.sku.to_string(),
+            effective: f.effective.to_string(),
+            source: f.source.to_string(),
+            file: String::new(),
+        }
+    }
+}
+
+/// The `source` text of a Reserved term's row, written into `out` (one per row, hundreds of
+/// thousands in a large file: no formatting machinery for the usual 1 and 3 years).
+fn term_source(out: &mut String, source: &str, sku_term: &str, years: u32, payment: Payment) {
+    out.clear();
+    out.push_str(source);
+    out.push_str(", Reserved term ");
+    out.push_str(sku_term);
+    out.push_str(" (Standard, ");
+    match years {
+        1 => out.push('1'),
+        3 => out.push('3'),
+        _ => {
+            use std::fmt::Write;
+            let _ = write!(out, "{years}");
+        }
+    }
+    out.push_str(" yr, ");
+    out.push_str(payment.key());
+    out.push_str("): upfront fee + hourly fee [grade A]");
 }
 
 /// The messages of terms missing a part (`missing`: (product rank, term index)), in
@@ -426,61 +572,6 @@ fn incomplete_terms(
         ));
     }
     out
-}
-
-/// Combine the commitment rows of several imports: one row per (key, region, term, payment);
-/// the newer publication wins, then the smaller SKU; losers are reported as warnings.
-pub fn combine(rows: impl IntoIterator<Item = RateRow>) -> (Vec<RateRow>, Vec<String>) {
-    // One stable sort puts each (key, region, term, payment) group together, newest first
-    // and then by SKU (equal rows keep their input order), instead of a map of groups.
-    let mut rows: Vec<RateRow> = rows.into_iter().collect();
-    let order = |a: &RateRow, b: &RateRow| {
-        (&a.key, &a.region, a.term_years, a.payment)
-            .cmp(&(&b.key, &b.region, b.term_years, b.payment))
-            .then_with(|| b.effective.cmp(&a.effective))
-            .then_with(|| a.sku.cmp(&b.sku))
-    };
-    // One import's rows come in this order already (`ReservedCollector::finish`).
-    if !rows.is_sorted_by(|a, b| order(a, b).is_le()) {
-        rows.sort_by(order);
-    }
-    let same_key = |a: &RateRow, b: &RateRow| {
-        a.key == b.key
-            && a.region == b.region
-            && a.term_years == b.term_years
-            && a.payment == b.payment
-    };
-    let mut out = Vec::new();
-    let mut warnings = Vec::new();
-    let mut rows = rows.into_iter().peekable();
-    while let Some(first) = rows.next() {
-        // The other candidates of this group, the same (SKU, effective) counted once.
-        let mut others: Vec<RateRow> = Vec::new();
-        while let Some(next) = rows.next_if(|r| same_key(&first, r)) {
-            let last = others.last().unwrap_or(&first);
-            if !(next.sku == last.sku && next.effective == last.effective) {
-                others.push(next);
-            }
-        }
-        if !others.is_empty() {
-            warnings.push(format!(
-                "{} / {} / {} yr {}: {} candidate rates ({}); kept {}",
-                first.key,
-                first.region,
-                first.term_years.map(|y| y.to_string()).unwrap_or_default(),
-                first.payment.map(Payment::key).unwrap_or(""),
-                others.len() + 1,
-                std::iter::once(&first)
-                    .chain(&others)
-                    .map(|r| r.sku.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                first.sku
-            ));
-        }
-        out.push(first);
-    }
-    (out, warnings)
 }
 
 #[cfg(test)]

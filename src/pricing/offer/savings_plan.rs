@@ -246,7 +246,7 @@ pub fn import_csv<R: std::io::Read>(
     Ok(Imported {
         meta,
         rows: Vec::new(),
-        commitments,
+        commitments: commitments.into(),
         skipped_units: conflicts,
         skipped_rows: skipped,
     })

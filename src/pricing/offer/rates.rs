@@ -1,0 +1,299 @@
+//! The commitment rates of imported offer files (`commitments.csv`): Savings Plan rates as
+//! owned `RateRow`s, Reserved terms in the compact `ReservedTerms`; combined across imports as
+//! borrowed views (one row per key, region, term and payment) and streamed to the file.
+use super::reserved::ReservedTerms;
+use crate::pricing::commitments::{Payment, RateFields, RateRow, RatesWriter};
+
+/// The commitment rates of one import.
+#[derive(Debug, Default)]
+pub struct ImportedRates {
+    /// Savings Plan rates (small files: an owned row each).
+    rows: Vec<RateRow>,
+    /// The Reserved terms of a regional offer file, compact.
+    reserved: ReservedTerms,
+}
+
+impl From<Vec<RateRow>> for ImportedRates {
+    fn from(rows: Vec<RateRow>) -> Self {
+        ImportedRates {
+            rows,
+            reserved: ReservedTerms::default(),
+        }
+    }
+}
+
+impl From<ReservedTerms> for ImportedRates {
+    fn from(reserved: ReservedTerms) -> Self {
+        ImportedRates {
+            rows: Vec::new(),
+            reserved,
+        }
+    }
+}
+
+impl ImportedRates {
+    /// Number of rates.
+    pub fn len(&self) -> usize {
+        self.rows.len() + self.reserved.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every rate as an owned `RateRow`, in import order (for tests and listings).
+    pub fn rate_rows(&self) -> Vec<RateRow> {
+        self.refs().map(RateRef::rate_row).collect()
+    }
+
+    fn refs(&self) -> impl Iterator<Item = RateRef<'_>> {
+        self.rows
+            .iter()
+            .map(RateRef::Row)
+            .chain((0..self.reserved.len()).map(|i| RateRef::Term(&self.reserved, i)))
+    }
+}
+
+/// One rate of an import, borrowed: an owned row, or term `i` of the compact Reserved terms.
+#[derive(Debug, Clone, Copy)]
+enum RateRef<'a> {
+    Row(&'a RateRow),
+    Term(&'a ReservedTerms, usize),
+}
+
+impl<'a> RateRef<'a> {
+    /// (key, region, term years, payment): one `commitments.csv` row per value.
+    fn group(self) -> (&'a str, &'a str, Option<u32>, Option<Payment>) {
+        match self {
+            RateRef::Row(r) => (&r.key, &r.region, r.term_years, r.payment),
+            RateRef::Term(t, i) => {
+                let (key, region) = t.key_region(i);
+                let (years, payment) = t.term(i);
+                (key, region, Some(years), Some(payment))
+            }
+        }
+    }
+
+    fn sku(self) -> &'a str {
+        match self {
+            RateRef::Row(r) => &r.sku,
+            RateRef::Term(t, i) => t.sku(i),
+        }
+    }
+
+    fn effective(self) -> &'a str {
+        match self {
+            RateRef::Row(r) => &r.effective,
+            RateRef::Term(t, _) => t.effective(),
+        }
+    }
+
+    fn rate_row(self) -> RateRow {
+        match self {
+            RateRef::Row(r) => r.clone(),
+            RateRef::Term(t, i) => t.rate_row(i),
+        }
+    }
+
+    /// The row's columns; a Reserved term's `source` text is made in `source`.
+    fn fields<'b>(&'b self, source: &'b mut String) -> RateFields<'b> {
+        match *self {
+            RateRef::Row(r) => r.fields(),
+            RateRef::Term(t, i) => t.fields(i, source),
+        }
+    }
+}
+
+/// The rates of several imports combined: one per (key, region, term, payment), in
+/// `commitments.csv` order, borrowed from the imports.
+#[derive(Debug, Default)]
+pub struct CombinedRates<'a> {
+    kept: Vec<RateRef<'a>>,
+}
+
+impl CombinedRates<'_> {
+    /// Number of rows `commitments.csv` gets.
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// The regions of the rows, in row order, each run of equal regions once.
+    pub fn regions(&self) -> impl Iterator<Item = &str> {
+        let mut last: Option<&str> = None;
+        self.kept.iter().filter_map(move |r| {
+            let region = r.group().1;
+            (last != Some(region)).then(|| {
+                last = Some(region);
+                region
+            })
+        })
+    }
+
+    /// Every row as an owned `RateRow`, in file order.
+    pub fn rate_rows(&self) -> Vec<RateRow> {
+        self.kept.iter().map(|r| r.rate_row()).collect()
+    }
+
+    /// Write `commitments.csv` (the `rates.csv` layout, header first) to `out`, row by row.
+    pub fn write_csv<W: std::io::Write>(&self, out: W) -> std::io::Result<W> {
+        let mut w = RatesWriter::new(out)?;
+        let mut source = String::new();
+        for r in &self.kept {
+            w.write(&r.fields(&mut source))?;
+        }
+        w.finish()
+    }
+}
+
+/// Combine the commitment rates of several imports (in import order): one row per (key,
+/// region, term, payment); the newer publication wins, then the smaller SKU; losers are
+/// reported as warnings.
+pub fn combine<'a>(
+    imports: impl IntoIterator<Item = &'a ImportedRates>,
+) -> (CombinedRates<'a>, Vec<String>) {
+    // One stable sort puts each (key, region, term, payment) group together, newest first
+    // and then by SKU (equal rows keep their input order), instead of a map of groups.
+    let mut refs: Vec<RateRef<'a>> = imports.into_iter().flat_map(|i| i.refs()).collect();
+    let order = |a: &RateRef<'_>, b: &RateRef<'_>| {
+        a.group()
+            .cmp(&b.group())
+            .then_with(|| b.effective().cmp(a.effective()))
+            .then_with(|| a.sku().cmp(b.sku()))
+    };
+    // One import's rates come in this order already (`ReservedCollector::finish_terms`).
+    if !refs.is_sorted_by(|a, b| order(a, b).is_le()) {
+        refs.sort_by(order);
+    }
+    let mut kept = Vec::with_capacity(refs.len());
+    let mut warnings = Vec::new();
+    let mut refs = refs.into_iter().peekable();
+    while let Some(first) = refs.next() {
+        // The other candidates of this group, the same (SKU, effective) counted once.
+        let mut others: Vec<RateRef<'_>> = Vec::new();
+        while let Some(next) = refs.next_if(|r| r.group() == first.group()) {
+            let last = others.last().unwrap_or(&first);
+            if !(next.sku() == last.sku() && next.effective() == last.effective()) {
+                others.push(next);
+            }
+        }
+        if !others.is_empty() {
+            warnings.push(candidates(first, &others));
+        }
+        kept.push(first);
+    }
+    (CombinedRates { kept }, warnings)
+}
+
+/// The warning for a group claimed by several rates; `first` is kept.
+fn candidates(first: RateRef<'_>, others: &[RateRef<'_>]) -> String {
+    let (key, region, years, payment) = first.group();
+    format!(
+        "{key} / {region} / {} yr {}: {} candidate rates ({}); kept {}",
+        years.map(|y| y.to_string()).unwrap_or_default(),
+        payment.map(Payment::key).unwrap_or(""),
+        others.len() + 1,
+        std::iter::once(&first)
+            .chain(others)
+            .map(|r| r.sku())
+            .collect::<Vec<_>>()
+            .join(", "),
+        first.sku()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pricing::offer::reserved::{At, Part, ReservedCollector};
+    use crate::pricing::offer::{OfferMeta, RegionFilter};
+    use rust_decimal_macros::dec;
+
+    const OD: &str = "rds.postgresql.single_az.db.t4g.micro";
+
+    /// An import of `file` published on `date` holding the given Reserved prices.
+    fn import(
+        file: &str,
+        date: &str,
+        prices: &[(&str, u32, Payment, Part, &str)],
+    ) -> ImportedRates {
+        let meta = OfferMeta {
+            offer_code: "AmazonRDS".into(),
+            version: "1".into(),
+            publication_date: format!("{date}T00:00:00Z"),
+            file: file.into(),
+            rows: 0,
+        };
+        let mut c = ReservedCollector::default();
+        for (n, &(sku_term, years, payment, part, usd)) in prices.iter().enumerate() {
+            let usd = usd.parse().unwrap();
+            let at = At::Line(n as u64 + 7);
+            c.add(
+                file,
+                at,
+                OD,
+                "eu-west-2",
+                sku_term,
+                (years, payment),
+                part,
+                usd,
+            )
+            .unwrap();
+        }
+        let on_demand = |_: &str, _: &str, _: &str| Some(dec!(0.018));
+        let terms = c
+            .finish_terms(&meta, &RegionFilter::default(), &on_demand, &mut Vec::new())
+            .unwrap();
+        terms.into()
+    }
+
+    #[test]
+    fn the_newer_import_wins_a_claimed_term_and_rows_stream_in_file_order() {
+        use Part::{Hourly, Upfront};
+        let older = import(
+            "a.csv",
+            "2026-09-04",
+            &[("S.T", 1, Payment::NoUpfront, Hourly, "0.01")],
+        );
+        let newer = import(
+            "b.csv",
+            "2026-10-01",
+            &[
+                ("R.U", 3, Payment::AllUpfront, Upfront, "876"),
+                ("R.U", 3, Payment::AllUpfront, Hourly, "0"),
+                ("R.T", 1, Payment::NoUpfront, Hourly, "0.02"),
+            ],
+        );
+        let imports = [older, newer];
+        let (rates, warnings) = combine(&imports);
+        assert_eq!(
+            warnings,
+            ["rds.reserved.postgresql.single_az.db.t4g.micro / eu-west-2 / 1 yr no-upfront: 2 candidate rates (R.T, S.T); kept R.T"]
+        );
+        assert_eq!(rates.len(), 2);
+        assert_eq!(rates.regions().collect::<Vec<_>>(), ["eu-west-2"]);
+        let text = String::from_utf8(rates.write_csv(Vec::new()).unwrap()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(lines[0].starts_with("key,region,unit,offering_class,term_years"));
+        // 1 yr no upfront: 0 upfront, 0.02 an hour, effective 0.02.
+        let key = "rds.reserved.postgresql.single_az.db.t4g.micro";
+        assert_eq!(
+            lines[1],
+            format!("{key},eu-west-2,hour,standard,1,no-upfront,0,0.02,0.02,0.018,upfront+hourly,R.T,2026-10-01,\"AWS Price List AmazonRDS 1 (b.csv), Reserved term R.T (Standard, 1 yr, no-upfront): upfront fee + hourly fee [grade A]\"")
+        );
+        // 3 yr all upfront: 876 / (3 x 8,760 h) = 876 / 26,280 = 0.0333333333 (10 places).
+        assert_eq!(
+            lines[2],
+            format!("{key},eu-west-2,hour,standard,3,all-upfront,876,0,0.0333333333,0.018,upfront+hourly,R.U,2026-10-01,\"AWS Price List AmazonRDS 1 (b.csv), Reserved term R.U (Standard, 3 yr, all-upfront): upfront fee + hourly fee [grade A]\"")
+        );
+        // The owned rows are the same rates.
+        let rows = rates.rate_rows();
+        assert_eq!(rows[1].effective_hourly, dec!(0.0333333333));
+        assert_eq!(rows[0].sku, "R.T");
+        assert_eq!(imports[1].rate_rows().len(), 2);
+    }
+}

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod guard;
 pub mod json;
 pub mod mapping;
+mod pipe;
 pub mod prefilter;
 mod rates;
 pub mod reserved;
@@ -19,12 +20,11 @@ pub use types::{parse_decimal, parse_range, Dim, OfferMeta, RegionFilter, Skippe
 
 use super::{catalog_csv, Catalog, PriceRow};
 use crate::error::{Error, Result};
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Parse one offer file from a reader: CSV when the first byte is `"`/a letter, JSON when `{`.
-pub fn import_reader<R: std::io::Read>(
+pub fn import_reader<R: std::io::Read + Send>(
     name: &str,
     reader: R,
     regions: &RegionFilter,
@@ -73,22 +73,12 @@ pub fn import_files(files: &[PathBuf], regions: &RegionFilter) -> Result<Vec<Imp
 /// the same region, the newer publication wins, then the smaller SKU (deterministic); the
 /// loser is reported as a warning.
 pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
-    let mut by_key: HashMap<(crate::pricing::Text, crate::pricing::Text), Vec<&PriceRow>> =
-        HashMap::new();
-    for imp in imports {
-        for r in &imp.rows {
-            by_key
-                .entry((r.key.clone(), r.region.clone()))
-                .or_default()
-                .push(r);
-        }
-    }
+    // One stable sort brings each (key, region) together, rows in import order within it.
+    let mut all: Vec<&PriceRow> = imports.iter().flat_map(|i| &i.rows).collect();
+    all.sort_by(|a, b| (&a.key, &a.region).cmp(&(&b.key, &b.region)));
     let mut warnings = Vec::new();
-    let mut rows = Vec::new();
-    let mut keys: Vec<_> = by_key.keys().cloned().collect();
-    keys.sort();
-    for k in keys {
-        let group = &by_key[&k];
+    let mut rows = Vec::with_capacity(all.len());
+    for group in all.chunk_by(|a, b| a.key == b.key && a.region == b.region) {
         let mut skus: Vec<(&str, &str, &str)> = group
             .iter()
             .map(|r| (r.effective.as_str(), r.sku.as_str(), r.source.as_str()))
@@ -99,8 +89,8 @@ pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
         if skus.len() > 1 {
             warnings.push(format!(
                 "{} / {}: {} candidate SKUs ({}); kept {} from {}",
-                k.0,
-                k.1,
+                group[0].key,
+                group[0].region,
                 skus.len(),
                 skus.iter().map(|s| s.1).collect::<Vec<_>>().join(", "),
                 winner.1,

@@ -50,16 +50,21 @@ impl TermAttrs<'_> {
 
 /// "No Upfront" / "Partial Upfront" / "All Upfront" (any case, with or without the space).
 pub fn payment_of(text: &str) -> Option<Payment> {
-    let t: String = text
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    match t.as_str() {
-        "noupfront" => Some(Payment::NoUpfront),
-        "partialupfront" => Some(Payment::PartialUpfront),
-        "allupfront" => Some(Payment::AllUpfront),
-        _ => None,
+    // Compared letter by letter, without allocating: one call per Reserved row.
+    let letters = || {
+        text.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase())
+    };
+    let is = |word: &str| letters().eq(word.bytes());
+    if is("noupfront") {
+        Some(Payment::NoUpfront)
+    } else if is("partialupfront") {
+        Some(Payment::PartialUpfront)
+    } else if is("allupfront") {
+        Some(Payment::AllUpfront)
+    } else {
+        None
     }
 }
 
@@ -132,12 +137,15 @@ pub struct ReservedCollector {
     /// The last on-demand key and region seen and their product (`None`: no Reserved key),
     /// since a SKU's terms come one after another.
     last_product: Option<(String, String, Option<u32>)>,
-    /// `SKU.OfferTermCode` texts, each once; `sku_term_index` finds them.
+    /// `SKU.OfferTermCode` texts, one per term (`Term::sku_term`).
     sku_terms: Vec<Box<str>>,
-    sku_term_index: FastMap<Box<str>, u32>,
     terms: Vec<Term>,
-    /// (product, sku term, years, payment) -> index in `terms`.
-    index: FastMap<(u32, u32, u32, Payment), u32>,
+    /// (product, hash of the `SKU.OfferTermCode` text, years, payment) -> index in `terms`.
+    /// Keyed by the text's hash, not the text, so a term costs no hashed string key; a hit is
+    /// confirmed against the text, and terms whose key was taken by another text (a hash
+    /// collision) are in `collided`.
+    index: FastMap<(u32, u64, u32, Payment), u32>,
+    collided: Vec<u32>,
 }
 
 impl ReservedCollector {
@@ -159,26 +167,7 @@ impl ReservedCollector {
         let Some(product) = self.product(od_key, region) else {
             return Ok(());
         };
-        let name = self.sku_term_id(sku_term);
-        let next = self.terms.len() as u32;
-        let i = *self
-            .index
-            .entry((product, name, years, payment))
-            .or_insert(next);
-        if i == next {
-            self.terms.push(Term {
-                product,
-                sku_term: name,
-                years,
-                payment,
-                hourly: None,
-                upfront: None,
-                at: match at {
-                    At::Line(n) => StoredAt::Line(n),
-                    At::Sku(s) => StoredAt::Sku(s.into()),
-                },
-            });
-        }
+        let i = self.term(product, sku_term, years, payment, at);
         let entry = &mut self.terms[i as usize];
         let slot = match part {
             Part::Hourly => &mut entry.hourly,
@@ -225,19 +214,60 @@ impl ReservedCollector {
         found
     }
 
-    fn sku_term_id(&mut self, sku_term: &str) -> u32 {
-        if let Some(last) = self.sku_terms.last() {
-            if &**last == sku_term {
-                return self.sku_terms.len() as u32 - 1;
+    /// The index in `terms` of (product, `SKU.OfferTermCode`, years, payment), added when new.
+    /// A term's prices are next to each other in AWS files, so the last term is tried first.
+    fn term(
+        &mut self,
+        product: u32,
+        sku_term: &str,
+        years: u32,
+        payment: Payment,
+        at: At<'_>,
+    ) -> u32 {
+        let is = |t: &Term, names: &[Box<str>]| {
+            (t.product, t.years, t.payment) == (product, years, payment)
+                && &*names[t.sku_term as usize] == sku_term
+        };
+        if let Some(last) = self.terms.last() {
+            if is(last, &self.sku_terms) {
+                return self.terms.len() as u32 - 1;
             }
         }
-        if let Some(&i) = self.sku_term_index.get(sku_term) {
-            return i;
+        let hash =
+            std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), sku_term);
+        let next = self.terms.len() as u32;
+        let slot = *self
+            .index
+            .entry((product, hash, years, payment))
+            .or_insert(next);
+        if slot != next {
+            if is(&self.terms[slot as usize], &self.sku_terms) {
+                return slot;
+            }
+            let (terms, names) = (&self.terms, &self.sku_terms);
+            if let Some(&i) = self
+                .collided
+                .iter()
+                .find(|&&i| is(&terms[i as usize], names))
+            {
+                return i;
+            }
+            self.collided.push(next);
         }
-        let i = self.sku_terms.len() as u32;
         self.sku_terms.push(sku_term.into());
-        self.sku_term_index.insert(sku_term.into(), i);
-        i
+        self.terms.push(Term {
+            product,
+            sku_term: next,
+            years,
+            payment,
+            hourly: None,
+            upfront: None,
+            at: match at {
+                At::Line(n) => StoredAt::Line(n),
+                At::Sku(s) => StoredAt::Sku(s.into()),
+            },
+        });
+        next
     }
 
     /// The rows of the commitments CSV, in the order `combine` sorts them (key, region, term,
@@ -627,6 +657,57 @@ mod tests {
     }
 
     #[test]
+    fn terms_are_found_again_when_not_adjacent_and_past_hash_collisions() {
+        fn add(
+            c: &mut ReservedCollector,
+            line: u64,
+            sku_term: &str,
+            part: Part,
+            usd: Decimal,
+        ) -> Result<()> {
+            let od = "rds.postgresql.single_az.db.t4g.micro";
+            let term = (1, Payment::PartialUpfront);
+            c.add(
+                "f",
+                At::Line(line),
+                od,
+                "eu-west-2",
+                sku_term,
+                term,
+                part,
+                usd,
+            )
+        }
+        let mut c = ReservedCollector::default();
+        add(&mut c, 1, "A.T", Part::Hourly, dec!(0.01)).unwrap();
+        add(&mut c, 2, "B.T", Part::Hourly, dec!(0.02)).unwrap();
+        // A again after B: the same term, so a second, different hourly price is refused.
+        add(&mut c, 3, "A.T", Part::Upfront, dec!(50)).unwrap();
+        assert!(add(&mut c, 4, "A.T", Part::Hourly, dec!(0.03)).is_err());
+        assert_eq!(c.terms.len(), 2);
+        // A text whose index key A holds (a hash collision, made by hand) gets its own term,
+        // found again later past the collision.
+        let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), "C.T");
+        let product = c.terms[0].product;
+        c.index
+            .insert((product, hash, 1, Payment::PartialUpfront), 0);
+        add(&mut c, 5, "C.T", Part::Hourly, dec!(0.05)).unwrap();
+        add(&mut c, 6, "D.T", Part::Hourly, dec!(0.06)).unwrap();
+        add(&mut c, 7, "C.T", Part::Upfront, dec!(70)).unwrap();
+        assert!(add(&mut c, 8, "C.T", Part::Upfront, dec!(71)).is_err());
+        assert_eq!(c.terms.len(), 4);
+        assert_eq!(
+            (c.terms[0].hourly, c.terms[0].upfront),
+            (Some(dec!(0.01)), Some(dec!(50)))
+        );
+        assert_eq!(
+            (c.terms[2].hourly, c.terms[2].upfront),
+            (Some(dec!(0.05)), Some(dec!(70)))
+        );
+        assert_eq!(&*c.sku_terms[c.terms[2].sku_term as usize], "C.T");
+    }
+
+    #[test]
     fn payments_and_classes() {
         let t = TermAttrs {
             lease: "1yr",
@@ -639,5 +720,21 @@ mod tests {
             ..t
         };
         assert_eq!(conv.parse(), None);
+    }
+
+    #[test]
+    fn payment_spellings() {
+        for (text, want) in [
+            ("No Upfront", Some(Payment::NoUpfront)),
+            ("partialupfront", Some(Payment::PartialUpfront)),
+            ("ALL-UPFRONT", Some(Payment::AllUpfront)),
+            ("All Upfront ", Some(Payment::AllUpfront)),
+            ("All Upfrontx", None),
+            ("All Upfron", None),
+            ("Heavy Utilization", None),
+            ("", None),
+        ] {
+            assert_eq!(payment_of(text), want, "{text:?}");
+        }
     }
 }

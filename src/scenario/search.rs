@@ -194,7 +194,7 @@ pub fn of(
                 "error.scenario.at",
                 file,
                 format!("architecture[{index}] ({arch_name}).search{key}"),
-                super::toml_problem(&msg),
+                super::toml_words::toml_problem(&msg),
                 hint
             ))
         })

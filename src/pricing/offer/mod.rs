@@ -3,6 +3,7 @@
 mod collect;
 pub mod csv;
 pub mod guard;
+mod interned;
 pub mod json;
 pub mod mapping;
 pub mod prefilter;

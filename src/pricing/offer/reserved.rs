@@ -6,6 +6,7 @@
 //! on-demand mapping), so memory is bounded by the catalog, not by the file. The finished
 //! terms stay compact (`ReservedTerms`: texts once, numbers per term) until each row is
 //! written to `commitments.csv`.
+use super::interned::{Interner, Texts};
 use super::{OfferMeta, RegionFilter};
 use crate::error::{Error, Result};
 use crate::pricing::commitments::{Basis, Payment, RateFields, RateRow};
@@ -117,7 +118,13 @@ struct Term {
     hourly: Option<Decimal>,
     upfront: Option<Decimal>,
     at: StoredAt,
+    /// The next term of the same `SKU.OfferTermCode` (another product, term or payment;
+    /// `NONE` at the end): a chain that is one term long in AWS's files.
+    next: u32,
 }
+
+/// The end of a chain of terms.
+const NONE: u32 = u32::MAX;
 
 /// A hash map with a fast, fixed hasher (keys are this file's own texts and indices; the
 /// order of the map is never used).
@@ -132,12 +139,13 @@ pub struct ReservedCollector {
     /// The last on-demand key and region seen and their product (`None`: no Reserved key),
     /// since a SKU's terms come one after another.
     last_product: Option<(String, String, Option<u32>)>,
-    /// `SKU.OfferTermCode` texts, each once; `sku_term_index` finds them.
-    sku_terms: Vec<Box<str>>,
-    sku_term_index: FastMap<Box<str>, u32>,
+    /// `SKU.OfferTermCode` texts, each once, and the last one looked up (a term's two prices
+    /// come one after the other).
+    sku_terms: Interner,
+    last_sku_term: Option<u32>,
     terms: Vec<Term>,
-    /// (product, sku term, years, payment) -> index in `terms`.
-    index: FastMap<(u32, u32, u32, Payment), u32>,
+    /// The first term of each `SKU.OfferTermCode` (by its number; `NONE`: none yet).
+    first_term: Vec<u32>,
 }
 
 impl ReservedCollector {
@@ -160,25 +168,7 @@ impl ReservedCollector {
             return Ok(());
         };
         let name = self.sku_term_id(sku_term);
-        let next = self.terms.len() as u32;
-        let i = *self
-            .index
-            .entry((product, name, years, payment))
-            .or_insert(next);
-        if i == next {
-            self.terms.push(Term {
-                product,
-                sku_term: name,
-                years,
-                payment,
-                hourly: None,
-                upfront: None,
-                at: match at {
-                    At::Line(n) => StoredAt::Line(n),
-                    At::Sku(s) => StoredAt::Sku(s.into()),
-                },
-            });
-        }
+        let i = self.term(product, name, (years, payment), at);
         let entry = &mut self.terms[i as usize];
         let slot = match part {
             Part::Hourly => &mut entry.hourly,
@@ -221,23 +211,72 @@ impl ReservedCollector {
             }
             p
         });
-        self.last_product = Some((od_key.to_string(), region.to_string(), found));
+        // The texts of the last product are reused, not allocated again.
+        let (mut od, mut r) = self
+            .last_product
+            .take()
+            .map_or_else(|| (String::new(), String::new()), |(od, r, _)| (od, r));
+        od.clear();
+        od.push_str(od_key);
+        r.clear();
+        r.push_str(region);
+        self.last_product = Some((od, r, found));
         found
     }
 
     fn sku_term_id(&mut self, sku_term: &str) -> u32 {
-        if let Some(last) = self.sku_terms.last() {
-            if &**last == sku_term {
-                return self.sku_terms.len() as u32 - 1;
+        if let Some(last) = self.last_sku_term {
+            if self.sku_terms.get(last) == sku_term {
+                return last;
             }
         }
-        if let Some(&i) = self.sku_term_index.get(sku_term) {
-            return i;
+        let id = self.sku_terms.id(sku_term);
+        if id as usize == self.first_term.len() {
+            self.first_term.push(NONE);
         }
-        let i = self.sku_terms.len() as u32;
-        self.sku_terms.push(sku_term.into());
-        self.sku_term_index.insert(sku_term.into(), i);
-        i
+        self.last_sku_term = Some(id);
+        id
+    }
+
+    /// The index of the term (product, `SKU.OfferTermCode` number, term, payment), added
+    /// (read at `at`) when new.
+    fn term(
+        &mut self,
+        product: u32,
+        sku_term: u32,
+        (years, payment): (u32, Payment),
+        at: At<'_>,
+    ) -> u32 {
+        let first = self
+            .first_term
+            .get(sku_term as usize)
+            .copied()
+            .unwrap_or(NONE);
+        let mut i = first;
+        while let Some(t) = self.terms.get(i as usize) {
+            if (t.product, t.years, t.payment) == (product, years, payment) {
+                return i;
+            }
+            i = t.next;
+        }
+        let new = self.terms.len() as u32;
+        self.terms.push(Term {
+            product,
+            sku_term,
+            years,
+            payment,
+            hourly: None,
+            upfront: None,
+            at: match at {
+                At::Line(n) => StoredAt::Line(n),
+                At::Sku(s) => StoredAt::Sku(s.into()),
+            },
+            next: first,
+        });
+        if let Some(slot) = self.first_term.get_mut(sku_term as usize) {
+            *slot = new;
+        }
+        new
     }
 
     /// The rows of the commitments CSV, in the order `combine` sorts them (key, region, term,
@@ -274,6 +313,7 @@ impl ReservedCollector {
             terms,
             ..
         } = self;
+        let sku_terms = sku_terms.into_texts();
         let rank = ranks(&products);
         let od_prices = on_demand_prices(&products, &sku_terms, &terms, on_demand);
         let mut order: Vec<u32> = (0..terms.len() as u32)
@@ -283,7 +323,7 @@ impl ReservedCollector {
             let (x, y) = (&terms[a as usize], &terms[b as usize]);
             (rank[x.product as usize], x.years, x.payment)
                 .cmp(&(rank[y.product as usize], y.years, y.payment))
-                .then_with(|| sku_terms[x.sku_term as usize].cmp(&sku_terms[y.sku_term as usize]))
+                .then_with(|| sku_terms.get(x.sku_term).cmp(sku_terms.get(y.sku_term)))
         });
         let mut rows = Vec::with_capacity(order.len());
         let mut missing: Vec<(u32, u32)> = Vec::new();
@@ -345,14 +385,14 @@ fn ranks(products: &[Product]) -> Vec<u32> {
 /// The on-demand price of each term's (product, SKU), looked up once per SKU run.
 fn on_demand_prices(
     products: &[Product],
-    sku_terms: &[Box<str>],
+    sku_terms: &Texts,
     terms: &[Term],
     on_demand: &dyn Fn(&str, &str, &str) -> Option<Decimal>,
 ) -> Vec<Option<Decimal>> {
     let mut out: Vec<Option<Decimal>> = Vec::with_capacity(terms.len());
     let mut last: Option<(u32, &str, Option<Decimal>)> = None;
     for t in terms {
-        let name = &sku_terms[t.sku_term as usize];
+        let name = sku_terms.get(t.sku_term);
         let sku = name.split('.').next().unwrap_or(name);
         let price = match last {
             Some((p, s, price)) if p == t.product && s == sku => price,
@@ -371,7 +411,7 @@ fn on_demand_prices(
 fn out_of_range(
     meta: &OfferMeta,
     t: &Term,
-    sku_terms: &[Box<str>],
+    sku_terms: &Texts,
     upfront: Decimal,
     hourly: Decimal,
 ) -> Error {
@@ -379,7 +419,7 @@ fn out_of_range(
         "{}: {}: Reserved term {}: the upfront fee {upfront} over {} yr plus the hourly fee {hourly} is out of range\n  hint: the offer file looks damaged; download it again",
         meta.file,
         t.at.at(),
-        sku_terms[t.sku_term as usize],
+        sku_terms.get(t.sku_term),
         t.years
     ))
 }
@@ -403,7 +443,7 @@ struct TermRow {
 #[derive(Debug, Default)]
 pub struct ReservedTerms {
     products: Vec<Product>,
-    sku_terms: Vec<Box<str>>,
+    sku_terms: Texts,
     rows: Vec<TermRow>,
     /// The offer's publication date (YYYY-MM-DD) and `AWS Price List ...` source text.
     effective: String,
@@ -434,7 +474,7 @@ impl ReservedTerms {
 
     /// The `SKU.OfferTermCode` of term `i` (the `sku` column).
     pub fn sku(&self, i: usize) -> &str {
-        &self.sku_terms[self.rows[i].sku_term as usize]
+        self.sku_terms.get(self.rows[i].sku_term)
     }
 
     /// The `effective` column of every term.
@@ -513,21 +553,21 @@ fn term_source(out: &mut String, source: &str, sku_term: &str, years: u32, payme
 /// (key, region, `SKU.OfferTermCode`, term, payment) order.
 fn incomplete_terms(
     products: &[Product],
-    sku_terms: &[Box<str>],
+    sku_terms: &Texts,
     terms: &[Term],
     mut missing: Vec<(u32, u32)>,
 ) -> Vec<String> {
     missing.sort_unstable_by(|&(ra, a), &(rb, b)| {
         let (x, y) = (&terms[a as usize], &terms[b as usize]);
         ra.cmp(&rb)
-            .then_with(|| sku_terms[x.sku_term as usize].cmp(&sku_terms[y.sku_term as usize]))
+            .then_with(|| sku_terms.get(x.sku_term).cmp(sku_terms.get(y.sku_term)))
             .then_with(|| (x.years, x.payment).cmp(&(y.years, y.payment)))
     });
     let mut out = Vec::with_capacity(missing.len());
     for (_, i) in missing {
         let t = &terms[i as usize];
         let key = &products[t.product as usize].key;
-        let sku_term = &sku_terms[t.sku_term as usize];
+        let sku_term = sku_terms.get(t.sku_term);
         // The upfront fee is checked first.
         let what = if t.upfront.is_none() && t.payment != Payment::NoUpfront {
             "no upfront fee"

@@ -20,7 +20,6 @@ pub use types::{parse_decimal, parse_range, Dim, OfferMeta, RegionFilter, Skippe
 
 use super::{catalog_csv, Catalog, PriceRow};
 use crate::error::{Error, Result};
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -74,23 +73,19 @@ pub fn import_files(files: &[PathBuf], regions: &RegionFilter) -> Result<Vec<Imp
 /// the same region, the newer publication wins, then the smaller SKU (deterministic); the
 /// loser is reported as a warning.
 pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
-    let mut by_key: HashMap<(crate::pricing::Text, crate::pricing::Text), Vec<&PriceRow>> =
-        HashMap::new();
-    for imp in imports {
-        for r in &imp.rows {
-            by_key
-                .entry((r.key.clone(), r.region.clone()))
-                .or_default()
-                .push(r);
-        }
+    // One stable sort puts each (key, region) group together in key order, its rows in
+    // import order, instead of a map of groups.
+    let mut all: Vec<&PriceRow> = imports.iter().flat_map(|i| &i.rows).collect();
+    fn group(r: &PriceRow) -> (&str, &str) {
+        (r.key.as_str(), r.region.as_str())
+    }
+    if !all.is_sorted_by(|a, b| group(a) <= group(b)) {
+        all.sort_by(|a, b| group(a).cmp(&group(b)));
     }
     let mut warnings = Vec::new();
-    let mut rows = Vec::new();
-    let mut keys: Vec<_> = by_key.keys().cloned().collect();
-    keys.sort();
-    for k in keys {
-        let group = &by_key[&k];
-        let mut skus: Vec<(&str, &str, &str)> = group
+    let mut rows = Vec::with_capacity(all.len());
+    for same in all.chunk_by(|a, b| group(a) == group(b)) {
+        let mut skus: Vec<(&str, &str, &str)> = same
             .iter()
             .map(|r| (r.effective.as_str(), r.sku.as_str(), r.source.as_str()))
             .collect();
@@ -98,10 +93,9 @@ pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
         skus.dedup();
         let winner = skus[0];
         if skus.len() > 1 {
+            let (key, region) = group(same[0]);
             warnings.push(format!(
-                "{} / {}: {} candidate SKUs ({}); kept {} from {}",
-                k.0,
-                k.1,
+                "{key} / {region}: {} candidate SKUs ({}); kept {} from {}",
                 skus.len(),
                 skus.iter().map(|s| s.1).collect::<Vec<_>>().join(", "),
                 winner.1,
@@ -109,8 +103,7 @@ pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
             ));
         }
         rows.extend(
-            group
-                .iter()
+            same.iter()
                 .filter(|r| (r.effective.as_str(), r.sku.as_str(), r.source.as_str()) == winner)
                 .map(|r| (*r).clone()),
         );

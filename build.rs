@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+#[path = "src/pricing/key_index.rs"]
+mod key_index;
 #[path = "src/limit_tables/compile.rs"]
 mod limit_compile;
 
@@ -45,11 +47,40 @@ fn bundled_files() {
         .expect("writing to a String cannot fail");
     }
     out.push_str("];\n");
+    // Each file's key index (src/pricing/key_index.rs), made here so that no run scans a
+    // region file for it: integers only (no relocations when the program starts).
+    out.push_str(
+        "/// Per file of `REGION_FILES` (same order): the end of its header line and where each\n\
+         /// key's lines are (`key_index::key_spans`); None when it cannot be indexed.\n\
+         pub static REGION_INDEXES: &[Option<(u32, &[super::key_index::KeySpan])>] = &[\n",
+    );
+    for region in &regions {
+        let path = dir.join(format!("{region}.csv"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        match key_index::key_spans(&text) {
+            Some((header_end, spans)) => {
+                writeln!(out, "    Some(({header_end}, &{spans:?})),").unwrap()
+            }
+            None => out.push_str("    None,\n"),
+        }
+    }
+    out.push_str("];\n");
     let sources = Path::new(&root).join("pricing").join("sources.csv");
     writeln!(
         out,
         "/// The source texts the region files cite as `@id`.\npub static SOURCES_CSV: &str = include_str!({:?});",
         sources.display().to_string()
+    )
+    .expect("writing to a String cannot fail");
+    let sources_text =
+        std::fs::read_to_string(&sources).unwrap_or_else(|e| panic!("{}: {e}", sources.display()));
+    writeln!(
+        out,
+        "/// Each line of `SOURCES_CSV` as (start, id end, line end), sorted by id\n\
+         /// (`key_index::id_spans`).\n\
+         pub static SOURCE_INDEX: &[super::key_index::KeySpan] = &{:?};",
+        key_index::id_spans(&sources_text)
     )
     .expect("writing to a String cannot fail");
     let target =

@@ -1,6 +1,7 @@
 //! The sourced tables compiled in from limits/: limit rows (`limits.csv`: value, unit, kind,
-//! source, remedy), RDS instance memory and EC2 vCPUs. A leaf: the limit checks, capacity
-//! planning and scenario validation all read it.
+//! source, remedy), RDS instance memory and EC2 vCPUs. build.rs reads and checks the CSV files
+//! (limit_tables/compile.rs) and compiles their rows in, so nothing is parsed at run time. A
+//! leaf: the limit checks, capacity planning and scenario validation all read it.
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

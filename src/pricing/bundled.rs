@@ -15,7 +15,9 @@ pub const SOURCE_REF: &str = "ref:";
 /// missing price.
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::lazy("bundled", REGION_FILES, parse_or_empty))
+    CATALOG.get_or_init(|| {
+        Catalog::lazy_indexed("bundled", REGION_FILES, REGION_INDEXES, parse_or_empty)
+    })
 }
 
 fn parse_or_empty(region: &str, text: &str) -> Vec<PriceRow> {
@@ -129,25 +131,26 @@ fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {
     Some(Ok(rows))
 }
 
-/// Where each id's line is in `pricing/sources.csv` (sorted by id), found once.
-fn source_lines() -> &'static [(&'static str, &'static str)] {
-    static LINES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
-    LINES.get_or_init(|| {
-        let mut out: Vec<(&'static str, &'static str)> = SOURCES_CSV
-            .lines()
-            .skip(1)
-            .filter_map(|line| line.split_once(','))
-            .collect();
-        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        out
-    })
+/// Each line of `pricing/sources.csv` as (id, text field), sorted by id (indexed by build.rs).
+fn source_lines() -> impl ExactSizeIterator<Item = (&'static str, &'static str)> {
+    SOURCE_INDEX.iter().map(|&span| source_line(span))
+}
+
+/// The (id, text field) of a line of `SOURCE_INDEX`.
+fn source_line((start, id_end, end): super::key_index::KeySpan) -> (&'static str, &'static str) {
+    let (start, id_end, end) = (start as usize, id_end as usize, end as usize);
+    (
+        SOURCES_CSV.get(start..id_end).unwrap_or_default(),
+        SOURCES_CSV.get(id_end + 1..end).unwrap_or_default(),
+    )
 }
 
 /// The text of source `id` (a CSV field: quoted when it holds commas or quotes).
 pub fn source_text(id: &str) -> Option<String> {
-    let lines = source_lines();
-    let i = lines.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
-    let field = lines[i].1;
+    let i = SOURCE_INDEX
+        .binary_search_by(|&span| source_line(span).0.cmp(id))
+        .ok()?;
+    let field = source_line(SOURCE_INDEX[i]).1;
     match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
         Some(inner) => Some(inner.replace("\"\"", "\"")),
         None => Some(field.to_string()),
@@ -157,7 +160,66 @@ pub fn source_text(id: &str) -> Option<String> {
 /// Every source id and its text (for checks and listings).
 pub fn sources() -> Vec<(&'static str, String)> {
     source_lines()
-        .iter()
-        .map(|(id, _)| (*id, source_text(id).unwrap_or_default()))
+        .map(|(id, _)| (id, source_text(id).unwrap_or_default()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::key_index::{id_spans, key_spans};
+    use super::*;
+
+    /// The indexes build.rs compiled in are the texts' own (so a lookup finds exactly the
+    /// lines a scan of the text would), and every bundled file can be indexed.
+    #[test]
+    fn compiled_indexes_are_those_of_the_compiled_texts() {
+        assert_eq!(REGION_INDEXES.len(), REGION_FILES.len());
+        for ((region, text), index) in REGION_FILES.iter().zip(REGION_INDEXES) {
+            let (header_end, spans) = index.unwrap_or_else(|| panic!("{region}: no index"));
+            assert_eq!(
+                Some((header_end, spans.to_vec())),
+                key_spans(text),
+                "{region}"
+            );
+            assert!(spans.len() > 100, "{region}");
+        }
+        assert_eq!(SOURCE_INDEX, id_spans(SOURCES_CSV).as_slice());
+    }
+
+    /// Every source reads as the csv crate reads `pricing/sources.csv` (quotes and doubled
+    /// quotes included), in id order.
+    #[test]
+    fn every_source_reads_as_the_csv_crate_reads_it() {
+        let mut expected: Vec<(String, String)> = csv::Reader::from_reader(SOURCES_CSV.as_bytes())
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[0].to_string(), r[1].to_string())
+            })
+            .collect();
+        expected.sort();
+        let got: Vec<(String, String)> = sources()
+            .into_iter()
+            .map(|(id, text)| (id.to_string(), text))
+            .collect();
+        assert!(got.len() > 100);
+        assert_eq!(got, expected);
+        assert!(got.iter().any(|(_, t)| t.contains(", ")), "a quoted text");
+        assert_eq!(source_text("no-such-source"), None);
+    }
+
+    #[test]
+    fn id_spans_sort_by_id_and_skip_lines_without_a_comma() {
+        let text = "id,text\r\nb,two\r\nnone\na,\"o, ne\"";
+        let got: Vec<(&str, &str)> = id_spans(text)
+            .iter()
+            .map(|&(s, c, e)| {
+                (
+                    &text[s as usize..c as usize],
+                    &text[c as usize + 1..e as usize],
+                )
+            })
+            .collect();
+        assert_eq!(got, [("a", "\"o, ne\""), ("b", "two")]);
+    }
 }

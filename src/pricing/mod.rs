@@ -5,6 +5,7 @@ pub mod commitments;
 pub mod diff;
 pub mod fetch;
 pub mod freshness;
+mod key_index;
 mod load;
 pub mod offer;
 pub mod regions;
@@ -69,63 +70,123 @@ pub type RegionParser = fn(&str, &str) -> Vec<PriceRow>;
 
 /// Where each key's lines are in a compiled-in region file (sorted by key), so a lookup parses
 /// only the lines of that key.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct TextIndex {
     header: &'static str,
-    keys: Vec<(&'static str, std::ops::Range<usize>)>,
-    /// Key -> its place in `keys` (a hash lookup: a binary search compared ~10 keys per call).
-    by_key: HashMap<&'static str, usize>,
+    text: &'static str,
+    /// (start, key end, end) of each key's lines in `text`, sorted by key: made by build.rs
+    /// for the bundled files, from the text for any other.
+    keys: std::borrow::Cow<'static, [key_index::KeySpan]>,
+    /// Key -> its place in `keys`, made once `HASHED_AFTER` lookups have been answered by
+    /// binary search (a run that prices a few dozen keys never pays for the map; a sweep
+    /// hashes: a binary search compared ~10 keys per call).
+    by_key: OnceLock<HashMap<&'static str, usize>>,
+    lookups: std::sync::atomic::AtomicUsize,
     rows: Vec<OnceLock<Vec<PriceRow>>>,
 }
+
+impl Clone for TextIndex {
+    fn clone(&self) -> Self {
+        TextIndex {
+            header: self.header,
+            text: self.text,
+            keys: self.keys.clone(),
+            by_key: self.by_key.clone(),
+            lookups: std::sync::atomic::AtomicUsize::new(self.lookups()),
+            rows: self.rows.clone(),
+        }
+    }
+}
+
+/// Lookups answered by binary search before `TextIndex` makes its hash map.
+const HASHED_AFTER: usize = 256;
 
 impl TextIndex {
     /// None when the text is not a plain generated file (quoted fields, keys out of order):
     /// such a file is parsed whole instead.
     fn build(text: &'static str) -> Option<TextIndex> {
-        if text.contains('"') {
-            return None;
-        }
-        let bytes = text.as_bytes();
-        let header_end = memchr::memchr(b'\n', bytes).map_or(bytes.len(), |i| i + 1);
-        let mut keys: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
-        let mut pos = header_end;
-        while pos < bytes.len() {
-            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
-            let comma = memchr::memchr(b',', &bytes[pos..end]).map_or(end, |i| pos + i);
-            let key = &text[pos..comma];
-            match keys.last_mut() {
-                Some((last, range)) if *last == key => range.end = end,
-                Some((last, _)) if *last > key => return None,
-                _ => keys.push((key, pos..end)),
-            }
-            pos = end;
-        }
-        let rows = keys.iter().map(|_| OnceLock::new()).collect();
-        let by_key = keys.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect();
+        let (header_end, keys) = key_index::key_spans(text)?;
+        TextIndex::new(text, header_end, std::borrow::Cow::Owned(keys))
+    }
+
+    /// The index of `text` from its header end and key spans (`key_index::key_spans`).
+    fn new(
+        text: &'static str,
+        header_end: u32,
+        keys: std::borrow::Cow<'static, [key_index::KeySpan]>,
+    ) -> Option<TextIndex> {
         Some(TextIndex {
-            header: &text[..header_end],
+            header: text.get(..header_end as usize)?,
+            text,
+            rows: keys.iter().map(|_| OnceLock::new()).collect(),
             keys,
-            by_key,
-            rows,
+            by_key: OnceLock::new(),
+            lookups: std::sync::atomic::AtomicUsize::new(0),
         })
     }
 
-    fn rows(
-        &self,
-        key: &str,
-        region: &str,
-        text: &'static str,
-        parse: RegionParser,
-    ) -> Option<&[PriceRow]> {
-        let i = *self.by_key.get(key)?;
+    fn lookups(&self) -> usize {
+        self.lookups.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The key of `span` and its lines.
+    fn key(&self, &(start, key_end, end): &key_index::KeySpan) -> (&'static str, &'static str) {
+        let (start, key_end, end) = (start as usize, key_end as usize, end as usize);
+        let text = self.text;
+        (
+            text.get(start..key_end).unwrap_or_default(),
+            text.get(start..end).unwrap_or_default(),
+        )
+    }
+
+    /// The place of `key` in `keys`.
+    fn position(&self, key: &str) -> Option<usize> {
+        if let Some(map) = self.by_key.get() {
+            return map.get(key).copied();
+        }
+        let n = self
+            .lookups
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if n < HASHED_AFTER {
+            return self
+                .keys
+                .binary_search_by(|span| self.key(span).0.cmp(key))
+                .ok();
+        }
+        self.by_key
+            .get_or_init(|| {
+                let keys = self.keys.iter().map(|span| self.key(span).0);
+                keys.enumerate().map(|(i, k)| (k, i)).collect()
+            })
+            .get(key)
+            .copied()
+    }
+
+    fn rows(&self, key: &str, region: &str, parse: RegionParser) -> Option<&[PriceRow]> {
+        let i = self.position(key)?;
         let rows = self.rows[i].get_or_init(|| {
-            let lines = &text[self.keys[i].1.clone()];
+            let lines = self.key(&self.keys[i]).1;
             let mut rows = parse(region, &format!("{}{lines}", self.header));
             rows.sort_by_key(|r| r.tier_begin);
             rows
         });
         Some(rows.as_slice())
     }
+
+    /// Every key, in order.
+    fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.keys.iter().map(|span| self.key(span).0)
+    }
+}
+
+/// Where a compiled-in text's key index comes from.
+#[derive(Debug, Clone, Copy)]
+enum Keys {
+    /// Made from the text on first use.
+    FromText,
+    /// Made by build.rs: the header end and key spans, or None when the text cannot be
+    /// indexed.
+    Compiled(Option<(u32, &'static [key_index::KeySpan])>),
 }
 
 /// One region of a catalog: rows parsed now, or a compiled-in CSV parsed on first use (key by
@@ -133,6 +194,7 @@ impl TextIndex {
 #[derive(Debug, Clone)]
 struct Slot {
     text: Option<(&'static str, RegionParser)>,
+    keys: Keys,
     index: OnceLock<Option<TextIndex>>,
     parsed: OnceLock<RegionRows>,
 }
@@ -143,6 +205,7 @@ impl Slot {
         let _ = parsed.set(RegionRows::new(rows));
         Slot {
             text: None,
+            keys: Keys::FromText,
             index: OnceLock::new(),
             parsed,
         }
@@ -156,18 +219,27 @@ impl Slot {
     }
 
     /// The index of a compiled-in file, unless the region is already parsed whole.
-    fn index(&self) -> Option<(&TextIndex, &'static str, RegionParser)> {
+    fn index(&self) -> Option<(&TextIndex, RegionParser)> {
         if self.parsed.get().is_some() {
             return None;
         }
         let (text, parse) = self.text?;
-        let index = self.index.get_or_init(|| TextIndex::build(text)).as_ref()?;
-        Some((index, text, parse))
+        let index = self
+            .index
+            .get_or_init(|| match self.keys {
+                Keys::FromText => TextIndex::build(text),
+                Keys::Compiled(keys) => {
+                    let (header_end, keys) = keys?;
+                    TextIndex::new(text, header_end, std::borrow::Cow::Borrowed(keys))
+                }
+            })
+            .as_ref()?;
+        Some((index, parse))
     }
 
     fn tiers(&self, key: &str, region: &str) -> Option<&[PriceRow]> {
         match self.index() {
-            Some((index, text, parse)) => index.rows(key, region, text, parse),
+            Some((index, parse)) => index.rows(key, region, parse),
             None => {
                 let rr = self.whole(region);
                 rr.index.get(key).map(|range| &rr.rows[range.clone()])
@@ -177,11 +249,10 @@ impl Slot {
 
     fn keys_with_prefix(&self, region: &str, prefix: &str) -> Vec<String> {
         match self.index() {
-            Some((index, _, _)) => index
-                .keys
-                .iter()
-                .filter(|(k, _)| k.starts_with(prefix))
-                .map(|(k, _)| k.to_string())
+            Some((index, _)) => index
+                .keys()
+                .filter(|k| k.starts_with(prefix))
+                .map(|k| k.to_string())
                 .collect(),
             None => self
                 .whole(region)
@@ -239,11 +310,38 @@ impl Catalog {
         files: &[(&'static str, &'static str)],
         parse: RegionParser,
     ) -> Self {
+        Catalog::lazy_with(origin, files, |_| Keys::FromText, parse)
+    }
+
+    /// `lazy` with each file's key index made at build time (`indexes[i]` of `files[i]`:
+    /// the header end and `key_index::key_spans`, or None when the file cannot be indexed).
+    pub fn lazy_indexed(
+        origin: impl Into<String>,
+        files: &[(&'static str, &'static str)],
+        indexes: &[Option<(u32, &'static [key_index::KeySpan])>],
+        parse: RegionParser,
+    ) -> Self {
+        let keys = |i: usize| {
+            indexes
+                .get(i)
+                .map_or(Keys::FromText, |k| Keys::Compiled(*k))
+        };
+        Catalog::lazy_with(origin, files, keys, parse)
+    }
+
+    fn lazy_with(
+        origin: impl Into<String>,
+        files: &[(&'static str, &'static str)],
+        keys: impl Fn(usize) -> Keys,
+        parse: RegionParser,
+    ) -> Self {
         let slots = files
             .iter()
-            .map(|(region, text)| {
+            .enumerate()
+            .map(|(i, (region, text))| {
                 let slot = Slot {
                     text: Some((text, parse)),
+                    keys: keys(i),
                     index: OnceLock::new(),
                     parsed: OnceLock::new(),
                 };
@@ -513,6 +611,34 @@ mod tests {
         let c = lazy(unsorted);
         assert_eq!(c.flat("a.x", "r1").unwrap().source, "s, t");
         assert!(c.tiers("b.y", "r1").is_ok());
+    }
+
+    /// Lookups find the same key by binary search (the first `HASHED_AFTER`) and by the hash
+    /// map made after them; a compiled index reads as the text's own.
+    #[test]
+    fn lookups_before_and_after_the_hash_map_agree() {
+        let mut text = HEAD.to_string();
+        for i in 0..300 {
+            text.push_str(&format!("k{i:03},r1,hour,0,10,2,,2025-01-02,s\n"));
+            text.push_str(&format!("k{i:03},r1,hour,10,,{i},,2025-01-02,s\n"));
+        }
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let (header_end, spans) = key_index::key_spans(text).unwrap();
+        let spans: &'static [key_index::KeySpan] = Box::leak(spans.into_boxed_slice());
+        let index = TextIndex::new(text, header_end, std::borrow::Cow::Borrowed(spans)).unwrap();
+        for round in 0..3 {
+            // Round 0 is answered by binary search; the map is made during round 1.
+            assert_eq!(index.by_key.get().is_some(), round == 2);
+            for i in 0..100 {
+                assert_eq!(index.position(&format!("k{i:03}")), Some(i), "{round}");
+                let rows = index.rows(&format!("k{i:03}"), "r1", parse).unwrap();
+                assert_eq!(rows[1].usd, Decimal::from(i), "{round}");
+            }
+            for miss in ["k", "k3000", "a", "z", ""] {
+                assert_eq!(index.position(miss), None, "{miss:?}");
+            }
+        }
+        assert_eq!(index.position("k299"), Some(299));
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Shared, immutable text of price rows: a loaded catalog repeats each region, unit, date and
 //! source (and each key, across regions) on thousands of rows, so rows share one copy of
 //! each distinct string (`Interner`) instead of holding their own.
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// A string shared between rows (cloning it copies a pointer).
@@ -120,7 +119,9 @@ fn heap_bytes(s: &str) -> usize {
 /// Hands out one `Text` per distinct string seen.
 #[derive(Debug, Default)]
 pub struct Interner {
-    texts: HashSet<Text>,
+    /// foldhash: a bundled price lookup interns a few short strings per row, where SipHash's
+    /// set-up and rounds cost more than the rest of the row (start-up time, BENCHMARKS.md).
+    texts: foldhash::HashSet<Text>,
     /// Bytes of the texts allocated since the caller last reset this (memory estimates).
     pub allocated: usize,
 }

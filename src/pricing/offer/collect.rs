@@ -34,7 +34,7 @@ impl Collector {
                 .insert(format!("{} SKU {sku} unit `{}`", target.key, dim.unit));
             return;
         }
-        if !target.region.is_empty() {
+        if !target.region.is_empty() && !self.regions.contains(&target.region) {
             self.regions.insert(target.region.clone());
         }
         let dims = &mut self

@@ -1,9 +1,12 @@
 //! Streaming reader of CSV offer files (`index.csv`): metadata lines, the header, then one
 //! row per price dimension, read record by record into one reused buffer.
 use super::mapping::{self, Attr};
-use super::prefilter::{LineQueue, Prefilter};
+use super::pipe::Lines;
+use super::prefilter::LineQueue;
+use super::reserved::Part;
 use super::{parse_decimal, parse_range, Collector, Dim, Imported, OfferMeta, RegionFilter};
 use crate::error::{Error, Result};
+use crate::pricing::commitments::Payment;
 use rust_decimal::Decimal;
 
 /// Column positions of the fields the importer reads, found by header name.
@@ -197,9 +200,27 @@ impl Repeat {
 }
 
 /// Import a CSV offer file from a (buffered) reader.
-pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -> Result<Imported> {
-    let lines: LineQueue = LineQueue::default();
-    let mut src = Prefilter::new(reader, lines.clone());
+/// The file is read and prefiltered on a second thread (`pipe`).
+pub fn import<R: std::io::Read + Send>(
+    name: &str,
+    reader: R,
+    regions: &RegionFilter,
+) -> Result<Imported> {
+    std::thread::scope(|scope| {
+        let lines: LineQueue = LineQueue::default();
+        let src = Lines::spawn(scope, reader, lines.clone());
+        import_lines(name, src, lines, regions)
+    })
+}
+
+/// Import the kept lines of a CSV offer file (`lines` receives the line numbers of lines
+/// read through `Read`).
+fn import_lines(
+    name: &str,
+    mut src: Lines,
+    lines: LineQueue,
+    regions: &RegionFilter,
+) -> Result<Imported> {
     let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
     let read_error = |e: std::io::Error| malformed(csv::Error::from(e));
     let mut meta = OfferMeta {
@@ -238,6 +259,7 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
         cols: &cols,
         collector: Collector::default(),
         product: LastProduct::default(),
+        sku_term: String::new(),
     };
     let mut repeat = Repeat::new(&cols);
     while let Some((range, line)) = src.next_line().map_err(read_error)? {
@@ -278,9 +300,9 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
 
 /// Read the metadata lines ("FormatVersion","v1.0" ... "OfferCode","AWSLambda") into `meta`
 /// up to the header (within the first 20 records); the header and its line, if found.
-fn preamble<R: std::io::Read>(
+fn preamble(
     name: &str,
-    src: &mut Prefilter<R>,
+    src: &mut Lines,
     meta: &mut OfferMeta,
 ) -> Result<Option<(u64, csv::ByteRecord)>> {
     let malformed = |e: csv::Error| super::prefilter::csv_error(name, e);
@@ -331,6 +353,8 @@ struct Rows<'a> {
     cols: &'a Columns,
     collector: Collector,
     product: LastProduct,
+    /// Scratch for a Reserved row's `SKU.OfferTermCode`.
+    sku_term: String,
 }
 
 impl Rows<'_> {
@@ -399,7 +423,18 @@ impl Rows<'_> {
             if usd < Decimal::ZERO {
                 return Err(bad("PricePerUnit", price_text));
             }
-            add_reserved(name, line, cols, fields, target, usd, collector)?;
+            if let Some((sku_term, term, part)) = reserved_term(cols, fields, &mut self.sku_term) {
+                collector.reserved.add(
+                    name,
+                    super::reserved::At::Line(line),
+                    &target.key,
+                    &target.region,
+                    sku_term,
+                    term,
+                    part,
+                    usd,
+                )?;
+            }
             return Ok(true);
         }
         let begin_text = fields.text(cols.begin);
@@ -430,47 +465,37 @@ impl Rows<'_> {
     }
 }
 
-/// One price of a Reserved term (EC2 / RDS Standard RI): the `Hrs` fee or the "Upfront Fee".
-fn add_reserved(
-    name: &str,
-    line: u64,
+/// Which Reserved term (EC2 / RDS Standard RI) a row prices, and which of its two prices it
+/// is (the `Hrs` fee or the "Upfront Fee"): (`SKU.OfferTermCode`, (years, payment), part);
+/// `None` for terms archcost does not model. `scratch` holds the joined `SKU.OfferTermCode`.
+fn reserved_term<'a>(
     cols: &Columns,
-    record: &impl Fields,
-    target: &mapping::Target,
-    usd: Decimal,
-    collector: &mut Collector,
-) -> Result<()> {
+    record: &'a impl Fields,
+    scratch: &'a mut String,
+) -> Option<(&'a str, (u32, Payment), Part)> {
     let col = |c: Option<usize>| c.map(|ix| record.text(ix)).unwrap_or("");
     let attrs = super::reserved::TermAttrs {
         lease: col(cols.lease),
         purchase_option: col(cols.purchase_option),
         offering_class: col(cols.offering_class),
     };
-    let Some(term) = attrs.parse() else {
-        return Ok(());
-    };
+    let term = attrs.parse()?;
     let part = match record.text(cols.unit) {
-        "Hrs" => super::reserved::Part::Hourly,
-        "Quantity" if col(cols.description).eq_ignore_ascii_case("Upfront Fee") => {
-            super::reserved::Part::Upfront
-        }
-        _ => return Ok(()),
+        "Hrs" => Part::Hourly,
+        "Quantity" if col(cols.description).eq_ignore_ascii_case("Upfront Fee") => Part::Upfront,
+        _ => return None,
     };
     let sku = record.text(cols.sku);
-    let sku_term = match col(cols.term_code) {
-        "" => sku.to_string(),
-        code => format!("{sku}.{code}"),
-    };
-    collector.reserved.add(
-        name,
-        super::reserved::At::Line(line),
-        &target.key,
-        &target.region,
-        &sku_term,
-        term,
-        part,
-        usd,
-    )
+    let code = col(cols.term_code);
+    if code.is_empty() {
+        return Some((sku, term, part));
+    }
+    // Joined in a buffer reused row after row (no allocation per row).
+    scratch.clear();
+    scratch.push_str(sku);
+    scratch.push('.');
+    scratch.push_str(code);
+    Some((scratch.as_str(), term, part))
 }
 
 fn width_error(name: &str, line: u64, fields: usize, width: usize) -> Error {

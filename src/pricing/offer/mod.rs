@@ -3,9 +3,9 @@
 mod collect;
 pub mod csv;
 pub mod guard;
-mod interned;
 pub mod json;
 pub mod mapping;
+mod pipe;
 pub mod prefilter;
 mod rates;
 pub mod reserved;
@@ -24,7 +24,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Parse one offer file from a reader: CSV when the first byte is `"`/a letter, JSON when `{`.
-pub fn import_reader<R: std::io::Read>(
+pub fn import_reader<R: std::io::Read + Send>(
     name: &str,
     reader: R,
     regions: &RegionFilter,
@@ -73,19 +73,13 @@ pub fn import_files(files: &[PathBuf], regions: &RegionFilter) -> Result<Vec<Imp
 /// the same region, the newer publication wins, then the smaller SKU (deterministic); the
 /// loser is reported as a warning.
 pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
-    // One stable sort puts each (key, region) group together in key order, its rows in
-    // import order, instead of a map of groups.
+    // One stable sort brings each (key, region) together, rows in import order within it.
     let mut all: Vec<&PriceRow> = imports.iter().flat_map(|i| &i.rows).collect();
-    fn group(r: &PriceRow) -> (&str, &str) {
-        (r.key.as_str(), r.region.as_str())
-    }
-    if !all.is_sorted_by(|a, b| group(a) <= group(b)) {
-        all.sort_by(|a, b| group(a).cmp(&group(b)));
-    }
+    all.sort_by(|a, b| (&a.key, &a.region).cmp(&(&b.key, &b.region)));
     let mut warnings = Vec::new();
     let mut rows = Vec::with_capacity(all.len());
-    for same in all.chunk_by(|a, b| group(a) == group(b)) {
-        let mut skus: Vec<(&str, &str, &str)> = same
+    for group in all.chunk_by(|a, b| a.key == b.key && a.region == b.region) {
+        let mut skus: Vec<(&str, &str, &str)> = group
             .iter()
             .map(|r| (r.effective.as_str(), r.sku.as_str(), r.source.as_str()))
             .collect();
@@ -93,9 +87,10 @@ pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
         skus.dedup();
         let winner = skus[0];
         if skus.len() > 1 {
-            let (key, region) = group(same[0]);
             warnings.push(format!(
-                "{key} / {region}: {} candidate SKUs ({}); kept {} from {}",
+                "{} / {}: {} candidate SKUs ({}); kept {} from {}",
+                group[0].key,
+                group[0].region,
                 skus.len(),
                 skus.iter().map(|s| s.1).collect::<Vec<_>>().join(", "),
                 winner.1,
@@ -103,7 +98,8 @@ pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
             ));
         }
         rows.extend(
-            same.iter()
+            group
+                .iter()
                 .filter(|r| (r.effective.as_str(), r.sku.as_str(), r.source.as_str()) == winner)
                 .map(|r| (*r).clone()),
         );

@@ -6,7 +6,6 @@
 //! on-demand mapping), so memory is bounded by the catalog, not by the file. The finished
 //! terms stay compact (`ReservedTerms`: texts once, numbers per term) until each row is
 //! written to `commitments.csv`.
-use super::interned::{Interner, Texts};
 use super::{OfferMeta, RegionFilter};
 use crate::error::{Error, Result};
 use crate::pricing::commitments::{Basis, Payment, RateFields, RateRow};
@@ -51,19 +50,22 @@ impl TermAttrs<'_> {
 
 /// "No Upfront" / "Partial Upfront" / "All Upfront" (any case, with or without the space).
 pub fn payment_of(text: &str) -> Option<Payment> {
-    // Compared letter by letter (one call per Reserved price: no text is built).
-    let letters = text
-        .bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| b.to_ascii_lowercase());
-    [
-        (&b"noupfront"[..], Payment::NoUpfront),
-        (b"partialupfront", Payment::PartialUpfront),
-        (b"allupfront", Payment::AllUpfront),
-    ]
-    .into_iter()
-    .find(|(word, _)| letters.clone().eq(word.iter().copied()))
-    .map(|(_, payment)| payment)
+    // Compared letter by letter, without allocating: one call per Reserved row.
+    let letters = || {
+        text.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase())
+    };
+    let is = |word: &str| letters().eq(word.bytes());
+    if is("noupfront") {
+        Some(Payment::NoUpfront)
+    } else if is("partialupfront") {
+        Some(Payment::PartialUpfront)
+    } else if is("allupfront") {
+        Some(Payment::AllUpfront)
+    } else {
+        None
+    }
 }
 
 /// Where a price of a Reserved term was read, for messages: a line of a CSV file or the SKU
@@ -120,13 +122,7 @@ struct Term {
     hourly: Option<Decimal>,
     upfront: Option<Decimal>,
     at: StoredAt,
-    /// The next term of the same `SKU.OfferTermCode` (another product, term or payment;
-    /// `NONE` at the end): a chain that is one term long in AWS's files.
-    next: u32,
 }
-
-/// The end of a chain of terms.
-const NONE: u32 = u32::MAX;
 
 /// A hash map with a fast, fixed hasher (keys are this file's own texts and indices; the
 /// order of the map is never used).
@@ -141,13 +137,15 @@ pub struct ReservedCollector {
     /// The last on-demand key and region seen and their product (`None`: no Reserved key),
     /// since a SKU's terms come one after another.
     last_product: Option<(String, String, Option<u32>)>,
-    /// `SKU.OfferTermCode` texts, each once, and the last one looked up (a term's two prices
-    /// come one after the other).
-    sku_terms: Interner,
-    last_sku_term: Option<u32>,
+    /// `SKU.OfferTermCode` texts, one per term (`Term::sku_term`).
+    sku_terms: Vec<Box<str>>,
     terms: Vec<Term>,
-    /// The first term of each `SKU.OfferTermCode` (by its number; `NONE`: none yet).
-    first_term: Vec<u32>,
+    /// (product, hash of the `SKU.OfferTermCode` text, years, payment) -> index in `terms`.
+    /// Keyed by the text's hash, not the text, so a term costs no hashed string key; a hit is
+    /// confirmed against the text, and terms whose key was taken by another text (a hash
+    /// collision) are in `collided`.
+    index: FastMap<(u32, u64, u32, Payment), u32>,
+    collided: Vec<u32>,
 }
 
 impl ReservedCollector {
@@ -169,8 +167,7 @@ impl ReservedCollector {
         let Some(product) = self.product(od_key, region) else {
             return Ok(());
         };
-        let name = self.sku_term_id(sku_term);
-        let i = self.term(product, name, (years, payment), at);
+        let i = self.term(product, sku_term, years, payment, at);
         let entry = &mut self.terms[i as usize];
         let slot = match part {
             Part::Hourly => &mut entry.hourly,
@@ -226,45 +223,50 @@ impl ReservedCollector {
         found
     }
 
-    fn sku_term_id(&mut self, sku_term: &str) -> u32 {
-        if let Some(last) = self.last_sku_term {
-            if self.sku_terms.get(last) == sku_term {
-                return last;
-            }
-        }
-        let id = self.sku_terms.id(sku_term);
-        if id as usize == self.first_term.len() {
-            self.first_term.push(NONE);
-        }
-        self.last_sku_term = Some(id);
-        id
-    }
-
-    /// The index of the term (product, `SKU.OfferTermCode` number, term, payment), added
-    /// (read at `at`) when new.
+    /// The index in `terms` of (product, `SKU.OfferTermCode`, years, payment), added when new.
+    /// A term's prices are next to each other in AWS files, so the last term is tried first.
     fn term(
         &mut self,
         product: u32,
-        sku_term: u32,
-        (years, payment): (u32, Payment),
+        sku_term: &str,
+        years: u32,
+        payment: Payment,
         at: At<'_>,
     ) -> u32 {
-        let first = self
-            .first_term
-            .get(sku_term as usize)
-            .copied()
-            .unwrap_or(NONE);
-        let mut i = first;
-        while let Some(t) = self.terms.get(i as usize) {
-            if (t.product, t.years, t.payment) == (product, years, payment) {
+        let is = |t: &Term, names: &[Box<str>]| {
+            (t.product, t.years, t.payment) == (product, years, payment)
+                && &*names[t.sku_term as usize] == sku_term
+        };
+        if let Some(last) = self.terms.last() {
+            if is(last, &self.sku_terms) {
+                return self.terms.len() as u32 - 1;
+            }
+        }
+        let hash =
+            std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), sku_term);
+        let next = self.terms.len() as u32;
+        let slot = *self
+            .index
+            .entry((product, hash, years, payment))
+            .or_insert(next);
+        if slot != next {
+            if is(&self.terms[slot as usize], &self.sku_terms) {
+                return slot;
+            }
+            let (terms, names) = (&self.terms, &self.sku_terms);
+            if let Some(&i) = self
+                .collided
+                .iter()
+                .find(|&&i| is(&terms[i as usize], names))
+            {
                 return i;
             }
-            i = t.next;
+            self.collided.push(next);
         }
-        let new = self.terms.len() as u32;
+        self.sku_terms.push(sku_term.into());
         self.terms.push(Term {
             product,
-            sku_term,
+            sku_term: next,
             years,
             payment,
             hourly: None,
@@ -273,12 +275,8 @@ impl ReservedCollector {
                 At::Line(n) => StoredAt::Line(n),
                 At::Sku(s) => StoredAt::Sku(s.into()),
             },
-            next: first,
         });
-        if let Some(slot) = self.first_term.get_mut(sku_term as usize) {
-            *slot = new;
-        }
-        new
+        next
     }
 
     /// The rows of the commitments CSV, in the order `combine` sorts them (key, region, term,
@@ -315,7 +313,6 @@ impl ReservedCollector {
             terms,
             ..
         } = self;
-        let sku_terms = sku_terms.into_texts();
         let rank = ranks(&products);
         let od_prices = on_demand_prices(&products, &sku_terms, &terms, on_demand);
         let kept: Vec<bool> = products.iter().map(|p| regions.keeps(&p.region)).collect();
@@ -379,7 +376,7 @@ fn ranks(products: &[Product]) -> Vec<u32> {
 
 /// The terms of the `kept` products in (product rank, years, payment, `SKU.OfferTermCode`)
 /// order: grouped by rank in one counting pass, then each product's few terms sorted.
-fn term_order(rank: &[u32], kept: &[bool], terms: &[Term], sku_terms: &Texts) -> Vec<u32> {
+fn term_order(rank: &[u32], kept: &[bool], terms: &[Term], sku_terms: &[Box<str>]) -> Vec<u32> {
     let keeps = |t: &Term| kept.get(t.product as usize).copied().unwrap_or(false);
     let rank_of = |t: &Term| rank.get(t.product as usize).map_or(0, |&r| r as usize);
     // start[r]..start[r + 1]: where the terms of the product ranked r go.
@@ -402,7 +399,7 @@ fn term_order(rank: &[u32], kept: &[bool], terms: &[Term], sku_terms: &Texts) ->
             let (x, y) = (&terms[a as usize], &terms[b as usize]);
             (x.years, x.payment)
                 .cmp(&(y.years, y.payment))
-                .then_with(|| sku_terms.get(x.sku_term).cmp(sku_terms.get(y.sku_term)))
+                .then_with(|| sku_terms[x.sku_term as usize].cmp(&sku_terms[y.sku_term as usize]))
         });
     }
     order
@@ -411,14 +408,14 @@ fn term_order(rank: &[u32], kept: &[bool], terms: &[Term], sku_terms: &Texts) ->
 /// The on-demand price of each term's (product, SKU), looked up once per SKU run.
 fn on_demand_prices(
     products: &[Product],
-    sku_terms: &Texts,
+    sku_terms: &[Box<str>],
     terms: &[Term],
     on_demand: &dyn Fn(&str, &str, &str) -> Option<Decimal>,
 ) -> Vec<Option<Decimal>> {
     let mut out: Vec<Option<Decimal>> = Vec::with_capacity(terms.len());
     let mut last: Option<(u32, &str, Option<Decimal>)> = None;
     for t in terms {
-        let name = sku_terms.get(t.sku_term);
+        let name = &sku_terms[t.sku_term as usize];
         let sku = name.split('.').next().unwrap_or(name);
         let price = match last {
             Some((p, s, price)) if p == t.product && s == sku => price,
@@ -437,7 +434,7 @@ fn on_demand_prices(
 fn out_of_range(
     meta: &OfferMeta,
     t: &Term,
-    sku_terms: &Texts,
+    sku_terms: &[Box<str>],
     upfront: Decimal,
     hourly: Decimal,
 ) -> Error {
@@ -445,7 +442,7 @@ fn out_of_range(
         "{}: {}: Reserved term {}: the upfront fee {upfront} over {} yr plus the hourly fee {hourly} is out of range\n  hint: the offer file looks damaged; download it again",
         meta.file,
         t.at.at(),
-        sku_terms.get(t.sku_term),
+        sku_terms[t.sku_term as usize],
         t.years
     ))
 }
@@ -469,7 +466,7 @@ struct TermRow {
 #[derive(Debug, Default)]
 pub struct ReservedTerms {
     products: Vec<Product>,
-    sku_terms: Texts,
+    sku_terms: Vec<Box<str>>,
     rows: Vec<TermRow>,
     /// The offer's publication date (YYYY-MM-DD) and `AWS Price List ...` source text.
     effective: String,
@@ -500,7 +497,7 @@ impl ReservedTerms {
 
     /// The `SKU.OfferTermCode` of term `i` (the `sku` column).
     pub fn sku(&self, i: usize) -> &str {
-        self.sku_terms.get(self.rows[i].sku_term)
+        &self.sku_terms[self.rows[i].sku_term as usize]
     }
 
     /// The `effective` column of every term.
@@ -579,21 +576,21 @@ fn term_source(out: &mut String, source: &str, sku_term: &str, years: u32, payme
 /// (key, region, `SKU.OfferTermCode`, term, payment) order.
 fn incomplete_terms(
     products: &[Product],
-    sku_terms: &Texts,
+    sku_terms: &[Box<str>],
     terms: &[Term],
     mut missing: Vec<(u32, u32)>,
 ) -> Vec<String> {
     missing.sort_unstable_by(|&(ra, a), &(rb, b)| {
         let (x, y) = (&terms[a as usize], &terms[b as usize]);
         ra.cmp(&rb)
-            .then_with(|| sku_terms.get(x.sku_term).cmp(sku_terms.get(y.sku_term)))
+            .then_with(|| sku_terms[x.sku_term as usize].cmp(&sku_terms[y.sku_term as usize]))
             .then_with(|| (x.years, x.payment).cmp(&(y.years, y.payment)))
     });
     let mut out = Vec::with_capacity(missing.len());
     for (_, i) in missing {
         let t = &terms[i as usize];
         let key = &products[t.product as usize].key;
-        let sku_term = sku_terms.get(t.sku_term);
+        let sku_term = &sku_terms[t.sku_term as usize];
         // The upfront fee is checked first.
         let what = if t.upfront.is_none() && t.payment != Payment::NoUpfront {
             "no upfront fee"
@@ -693,6 +690,57 @@ mod tests {
     }
 
     #[test]
+    fn terms_are_found_again_when_not_adjacent_and_past_hash_collisions() {
+        fn add(
+            c: &mut ReservedCollector,
+            line: u64,
+            sku_term: &str,
+            part: Part,
+            usd: Decimal,
+        ) -> Result<()> {
+            let od = "rds.postgresql.single_az.db.t4g.micro";
+            let term = (1, Payment::PartialUpfront);
+            c.add(
+                "f",
+                At::Line(line),
+                od,
+                "eu-west-2",
+                sku_term,
+                term,
+                part,
+                usd,
+            )
+        }
+        let mut c = ReservedCollector::default();
+        add(&mut c, 1, "A.T", Part::Hourly, dec!(0.01)).unwrap();
+        add(&mut c, 2, "B.T", Part::Hourly, dec!(0.02)).unwrap();
+        // A again after B: the same term, so a second, different hourly price is refused.
+        add(&mut c, 3, "A.T", Part::Upfront, dec!(50)).unwrap();
+        assert!(add(&mut c, 4, "A.T", Part::Hourly, dec!(0.03)).is_err());
+        assert_eq!(c.terms.len(), 2);
+        // A text whose index key A holds (a hash collision, made by hand) gets its own term,
+        // found again later past the collision.
+        let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), "C.T");
+        let product = c.terms[0].product;
+        c.index
+            .insert((product, hash, 1, Payment::PartialUpfront), 0);
+        add(&mut c, 5, "C.T", Part::Hourly, dec!(0.05)).unwrap();
+        add(&mut c, 6, "D.T", Part::Hourly, dec!(0.06)).unwrap();
+        add(&mut c, 7, "C.T", Part::Upfront, dec!(70)).unwrap();
+        assert!(add(&mut c, 8, "C.T", Part::Upfront, dec!(71)).is_err());
+        assert_eq!(c.terms.len(), 4);
+        assert_eq!(
+            (c.terms[0].hourly, c.terms[0].upfront),
+            (Some(dec!(0.01)), Some(dec!(50)))
+        );
+        assert_eq!(
+            (c.terms[2].hourly, c.terms[2].upfront),
+            (Some(dec!(0.05)), Some(dec!(70)))
+        );
+        assert_eq!(&*c.sku_terms[c.terms[2].sku_term as usize], "C.T");
+    }
+
+    #[test]
     fn payments_and_classes() {
         let t = TermAttrs {
             lease: "1yr",
@@ -705,5 +753,21 @@ mod tests {
             ..t
         };
         assert_eq!(conv.parse(), None);
+    }
+
+    #[test]
+    fn payment_spellings() {
+        for (text, want) in [
+            ("No Upfront", Some(Payment::NoUpfront)),
+            ("partialupfront", Some(Payment::PartialUpfront)),
+            ("ALL-UPFRONT", Some(Payment::AllUpfront)),
+            ("All Upfront ", Some(Payment::AllUpfront)),
+            ("All Upfrontx", None),
+            ("All Upfron", None),
+            ("Heavy Utilization", None),
+            ("", None),
+        ] {
+            assert_eq!(payment_of(text), want, "{text:?}");
+        }
     }
 }

@@ -92,12 +92,20 @@ fn read_rows<R: std::io::Read>(
         .from_reader(input);
     let headers = reader
         .headers()
-        .map_err(|e| Error::Input(format!("{name}: cannot read the header row: {e}")))?
+        .map_err(|e| {
+            Error::Said(crate::said!(
+                "error.catalog.header_unreadable",
+                name,
+                e.to_string()
+            ))
+        })?
         .clone();
     let col = |want: &str| -> Result<usize> {
         headers.iter().position(|h| h == want).ok_or_else(|| {
-            Error::Input(format!(
-                "{name}: line 1: the header has no `{want}` column; expected at least: {}",
+            Error::Said(crate::said!(
+                "error.catalog.no_column",
+                name,
+                want,
                 COLUMNS.join(",")
             ))
         })
@@ -116,7 +124,12 @@ fn read_rows<R: std::io::Read>(
                 csv::ErrorKind::Io(io) if io.kind() != std::io::ErrorKind::InvalidData => {
                     Error::io(name, std::io::Error::other(e.to_string()))
                 }
-                _ => Error::Input(format!("{name}: line {line}: malformed CSV: {e}")),
+                _ => Error::Said(crate::said!(
+                    "error.catalog.malformed",
+                    name,
+                    line,
+                    e.to_string()
+                )),
             })?;
         if !more {
             break;
@@ -146,31 +159,39 @@ fn row_of(
     sources: &mut super::text::Recent,
 ) -> Result<PriceRow> {
     let get = |i: usize| crate::csv_safe::unescape(record.get(ix[i]).unwrap_or("").trim());
-    let num = |i: usize, what: &str| -> Result<Decimal> {
+    // `what`: the message id of what the column holds (tier start, tier end, price).
+    let num = |i: usize, what: &'static str| -> Result<Decimal> {
         let text = get(i);
         Decimal::from_str(text)
             .or_else(|_| Decimal::from_scientific(text))
             .map_err(|_| {
-                Error::Input(format!(
-                    "{name}: line {line}, column `{}`: expected a decimal {what}, found `{text}`",
-                    COLUMNS[i]
+                Error::Said(crate::said!(
+                    "error.catalog.not_decimal",
+                    name,
+                    line,
+                    COLUMNS[i],
+                    crate::said!(what),
+                    text
                 ))
             })
     };
     let tier_begin = if get(3).is_empty() {
         Decimal::ZERO
     } else {
-        num(3, "tier start")?
+        num(3, "error.catalog.tier_start")?
     };
     let tier_end = if get(4).is_empty() || get(4).eq_ignore_ascii_case("inf") {
         None
     } else {
-        Some(num(4, "tier end")?)
+        Some(num(4, "error.catalog.tier_end")?)
     };
-    let usd = num(5, "price")?;
+    let usd = num(5, "error.catalog.price")?;
     if usd < Decimal::ZERO {
-        return Err(Error::Input(format!(
-            "{name}: line {line}: negative price `{usd}`"
+        return Err(Error::Said(crate::said!(
+            "error.catalog.negative",
+            name,
+            line,
+            usd
         )));
     }
     for (i, what) in [
@@ -180,14 +201,19 @@ fn row_of(
         (7, "effective date"),
     ] {
         if get(i).is_empty() {
-            return Err(Error::Input(format!(
-                "{name}: line {line}: the {what} is empty; every row needs key, region, unit, usd, effective and source"
+            return Err(Error::Said(crate::said!(
+                "error.catalog.empty_field",
+                name,
+                line,
+                what
             )));
         }
     }
     if !crate::date::is_date(get(7)) {
-        return Err(Error::Input(format!(
-            "{name}: line {line}: effective `{}` is not a date\n  hint: write the date the price took effect as YYYY-MM-DD",
+        return Err(Error::Said(crate::said!(
+            "error.catalog.not_a_date",
+            name,
+            line,
             get(7)
         )));
     }

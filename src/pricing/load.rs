@@ -53,9 +53,7 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
     let name = path.display().to_string();
     let rows = catalog_csv::parse_regions(&name, bounded, budget)?;
     if rows.is_empty() {
-        return Err(Error::Input(format!(
-            "{name}: line 1: the catalog has a header but no price rows\n  hint: the file is damaged or was cut short; fetch or import it again, or use pricing = \"bundled\""
-        )));
+        return Err(Error::Said(crate::said!("error.catalog.no_rows", name)));
     }
     if dir.is_dir() {
         check_metadata(dir)?;
@@ -120,19 +118,29 @@ fn check_metadata(dir: &std::path::Path) -> Result<()> {
         },
     )?;
     let shown = path.display();
-    let hint = "the file is written by `archcost pricing fetch` / `pricing import`; fetch or import the catalog again, or delete metadata.json";
+    let hint = || crate::said!("error.catalog.metadata_hint");
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        Error::Input(format!(
-            "{shown}:{}:{}: not valid JSON: {e}\n  hint: {hint}",
-            e.line(),
-            e.column()
+        Error::Said(crate::said!(
+            "error.catalog.metadata_not_json",
+            format!("{shown}:{}:{}", e.line(), e.column()),
+            e.to_string(),
+            hint()
         ))
     })?;
     match value.get("schema").and_then(|s| s.as_str()) {
         Some(METADATA_SCHEMA) => Ok(()),
-        other => Err(Error::Input(format!(
-            "{shown}: `schema` is {}; expected \"{METADATA_SCHEMA}\"\n  hint: {hint}",
-            other.map_or("missing".to_string(), |s| format!("\"{s}\""))
+        Some(other) => Err(Error::Said(crate::said!(
+            "error.catalog.metadata_schema",
+            shown.to_string(),
+            format!("\"{other}\""),
+            METADATA_SCHEMA,
+            hint()
+        ))),
+        None => Err(Error::Said(crate::said!(
+            "error.catalog.metadata_no_schema",
+            shown.to_string(),
+            METADATA_SCHEMA,
+            hint()
         ))),
     }
 }

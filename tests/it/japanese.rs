@@ -492,3 +492,73 @@ fn text_limit_and_search_table_errors_are_japanese() {
         "{err}"
     );
 }
+
+/// Issue 20: a catalog given with `--pricing` is checked in the command's language: its CSV
+/// errors and its metadata.json are worded by message id (file, line and values as written);
+/// the English is as before.
+#[test]
+fn catalog_errors_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = dir.path().join("cat");
+    std::fs::create_dir(&cat).unwrap();
+    let header = "key,region,unit,tier_begin,tier_end,usd,sku,effective,source\n";
+    let row = "lambda.requests,ap-northeast-1,request,0,,0.0000002,SKU1,2025-13-45,https://aws.amazon.com/lambda/pricing/\n";
+    std::fs::write(cat.join("catalog.csv"), format!("{header}{row}")).unwrap();
+    let csv = cat.join("catalog.csv").display().to_string();
+    let cat_arg = cat.display().to_string();
+    let args = |lang: &'static str| {
+        vec![
+            "compare".to_string(),
+            "scenarios/three-tier.toml".into(),
+            "--pricing".into(),
+            cat_arg.clone(),
+            "--lang".into(),
+            lang.into(),
+        ]
+    };
+    let run_args = |a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        run(&a)
+    };
+    let (code, _, err) = run_args(args("ja"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!("{csv}: 2 行目: effective `2025-13-45` は日付ではありません\n  ヒント: 価格の適用日を YYYY-MM-DD で書いてください")),
+        "{err}"
+    );
+    let (code, _, err) = run_args(args("en"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!("{csv}: line 2: effective `2025-13-45` is not a date\n  hint: write the date the price took effect as YYYY-MM-DD")),
+        "{err}"
+    );
+    // A header without rows, then a metadata.json that is not archcost's.
+    std::fs::write(cat.join("catalog.csv"), header).unwrap();
+    let (_, _, err) = run_args(args("ja"));
+    assert!(
+        err.contains(&format!(
+            "{csv}: 1 行目: カタログに見出しはありますが価格の行がありません"
+        )),
+        "{err}"
+    );
+    std::fs::write(
+        cat.join("catalog.csv"),
+        format!("{header}{}", row.replace("2025-13-45", "2025-01-01")),
+    )
+    .unwrap();
+    std::fs::write(cat.join("metadata.json"), "{\"schema\": \"other/1\"}").unwrap();
+    let meta = cat.join("metadata.json").display().to_string();
+    let (code, _, err) = run_args(args("ja"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{meta}: `schema` が \"other/1\" です。\"archcost/pricing-catalog/1\" のはずです"
+        )),
+        "{err}"
+    );
+    let (_, _, err) = run_args(args("en"));
+    assert!(
+        err.contains(&format!("{meta}: `schema` is \"other/1\"; expected \"archcost/pricing-catalog/1\"\n  hint: the file is written by `archcost pricing fetch`")),
+        "{err}"
+    );
+}

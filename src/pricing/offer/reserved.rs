@@ -144,8 +144,46 @@ pub struct ReservedCollector {
     /// Keyed by the text's hash, not the text, so a term costs no hashed string key; a hit is
     /// confirmed against the text, and terms whose key was taken by another text (a hash
     /// collision) are in `collided`.
+    /// Built only once a product's prices come in a second run (`Run`) or a run grows long;
+    /// until then no map is kept at all.
     index: FastMap<(u32, u64, u32, Payment), u32>,
     collided: Vec<u32>,
+    indexed: bool,
+    run: Run,
+}
+
+/// The current run of prices of one product (a SKU's rows are next to each other in AWS
+/// files). While the product had no terms before the run began (`fresh`), a term can only
+/// match one of the run's own, so the run is searched instead of an index of every term.
+#[derive(Debug)]
+struct Run {
+    product: u32,
+    start: usize,
+    fresh: bool,
+}
+
+impl Default for Run {
+    fn default() -> Self {
+        Run {
+            product: u32::MAX,
+            start: 0,
+            fresh: false,
+        }
+    }
+}
+
+/// Terms of a fresh run searched one by one before the index takes over.
+const RUN_SCAN: usize = 32;
+
+/// The index key of a term's identity (its `SKU.OfferTermCode` text by hash).
+fn index_key(
+    product: u32,
+    sku_term: &str,
+    years: u32,
+    payment: Payment,
+) -> (u32, u64, u32, Payment) {
+    let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), sku_term);
+    (product, hash, years, payment)
 }
 
 impl ReservedCollector {
@@ -164,10 +202,12 @@ impl ReservedCollector {
         part: Part,
         usd: Decimal,
     ) -> Result<()> {
+        let known = self.products.len();
         let Some(product) = self.product(od_key, region) else {
             return Ok(());
         };
-        let i = self.term(product, sku_term, years, payment, at);
+        let created = self.products.len() > known;
+        let i = self.term(product, sku_term, years, payment, at, created);
         let entry = &mut self.terms[i as usize];
         let slot = match part {
             Part::Hourly => &mut entry.hourly,
@@ -215,7 +255,8 @@ impl ReservedCollector {
     }
 
     /// The index in `terms` of (product, `SKU.OfferTermCode`, years, payment), added when new.
-    /// A term's prices are next to each other in AWS files, so the last term is tried first.
+    /// A term's prices are next to each other in AWS files, so the last term is tried first,
+    /// then the product's run (`Run`), then the index. `created`: the product is new.
     fn term(
         &mut self,
         product: u32,
@@ -223,6 +264,7 @@ impl ReservedCollector {
         years: u32,
         payment: Payment,
         at: At<'_>,
+        created: bool,
     ) -> u32 {
         let is = |t: &Term, names: &[Box<str>]| {
             (t.product, t.years, t.payment) == (product, years, payment)
@@ -233,26 +275,36 @@ impl ReservedCollector {
                 return self.terms.len() as u32 - 1;
             }
         }
-        let hash =
-            std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), sku_term);
+        if self.run.product != product {
+            self.run = Run {
+                product,
+                start: self.terms.len(),
+                fresh: created,
+            };
+        }
         let next = self.terms.len() as u32;
-        let slot = *self
-            .index
-            .entry((product, hash, years, payment))
-            .or_insert(next);
-        if slot != next {
-            if is(&self.terms[slot as usize], &self.sku_terms) {
-                return slot;
+        let run = &self.terms[self.run.start..];
+        if self.run.fresh && run.len() <= RUN_SCAN {
+            if let Some(k) = run.iter().position(|t| is(t, &self.sku_terms)) {
+                return (self.run.start + k) as u32;
             }
-            let (terms, names) = (&self.terms, &self.sku_terms);
-            if let Some(&i) = self
-                .collided
-                .iter()
-                .find(|&&i| is(&terms[i as usize], names))
-            {
-                return i;
+        } else if !self.indexed {
+            self.build_index();
+        }
+        if self.indexed {
+            let key = index_key(product, sku_term, years, payment);
+            let slot = *self.index.entry(key).or_insert(next);
+            if slot != next {
+                if is(&self.terms[slot as usize], &self.sku_terms) {
+                    return slot;
+                }
+                let (terms, names) = (&self.terms, &self.sku_terms);
+                let collided = self.collided.iter();
+                if let Some(&i) = collided.clone().find(|&&i| is(&terms[i as usize], names)) {
+                    return i;
+                }
+                self.collided.push(next);
             }
-            self.collided.push(next);
         }
         self.sku_terms.push(sku_term.into());
         self.terms.push(Term {
@@ -268,6 +320,20 @@ impl ReservedCollector {
             },
         });
         next
+    }
+
+    /// Index every term so far; from now on every new term is indexed as it is added.
+    fn build_index(&mut self) {
+        self.index.reserve(self.terms.len());
+        for (i, t) in self.terms.iter().enumerate() {
+            let name = &self.sku_terms[t.sku_term as usize];
+            let key = index_key(t.product, name, t.years, t.payment);
+            // Terms are distinct, so a taken key is a hash collision.
+            if *self.index.entry(key).or_insert(i as u32) != i as u32 {
+                self.collided.push(i as u32);
+            }
+        }
+        self.indexed = true;
     }
 
     /// The rows of the commitments CSV, in the order `combine` sorts them (key, region, term,

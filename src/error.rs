@@ -52,6 +52,10 @@ pub enum Error {
     /// `range::Words`).
     #[error("{0}")]
     Range(#[from] crate::range::error::RangeError),
+    /// A `pricing fetch` / `pricing import` run that cannot go on, with the values
+    /// (commands/pricing.rs words it with the flags).
+    #[error("{0}")]
+    Catalog(Box<crate::pricing::problem::Problem>),
     /// Invalid input, worded by message ids (`error.*` in messages/*.toml) so it can be shown
     /// in Japanese; `Display` is the English text.
     #[error("{}", .0.render(Lang::En))]
@@ -63,6 +67,8 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Input(_) | Error::MissingPrice { .. } | Error::Range(_) | Error::Said(_) => 2,
+            Error::Catalog(p) if p.is_network() => 1,
+            Error::Catalog(_) => 2,
             Error::Io { .. } | Error::Network(_) => 1,
         }
     }
@@ -115,6 +121,12 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+}
+
+impl From<crate::pricing::problem::Problem> for Error {
+    fn from(p: crate::pricing::problem::Problem) -> Self {
+        Error::Catalog(Box::new(p))
     }
 }
 

@@ -1,8 +1,10 @@
 //! `archcost pricing show|import|fetch|diff`: the catalog commands around `pricing::{offer,
-//! fetch, diff}`.
+//! fetch, diff}`; the typed problems and warnings of `import` and `fetch` are worded here, with
+//! the flags that chose them.
 use super::{catalog_for, Output};
 use crate::cli::{DiffArgs, FetchArgs, Format, ImportArgs, PricingCommand, ShowArgs};
 use crate::error::{Error, Result};
+use crate::pricing::problem::{HostRefused, Problem, Why};
 use crate::pricing::{diff as pdiff, fetch, offer, regions, Catalog, PriceRow};
 
 pub fn run(command: PricingCommand) -> Result<u8> {
@@ -11,6 +13,98 @@ pub fn run(command: PricingCommand) -> Result<u8> {
         PricingCommand::Import(args) => import(args),
         PricingCommand::Fetch(args) => fetch(args),
         PricingCommand::Diff(args) => diff(args),
+    }
+    .map_err(|e| match e {
+        Error::Catalog(p) if p.is_network() => Error::Network(words(&p)),
+        Error::Catalog(p) => Error::Input(words(&p)),
+        other => other,
+    })
+}
+
+/// A problem of `pricing fetch` / `pricing import` in words, naming the flag that chose it.
+fn words(p: &Problem) -> String {
+    match p {
+        Problem::NoCacheDir => {
+            "no cache directory: neither XDG_CACHE_HOME nor HOME is set\n  hint: pass --out DIR".into()
+        }
+        Problem::UnknownService { name } => format!(
+            "--services: unknown service `{name}`; use offer codes ({}) or lambda, fargate, apigw, dynamodb, ec2, rds, alb, ecr, eks, data-transfer, vpc, waf, savingsplan",
+            offer::mapping::OFFERS.join(", ")
+        ),
+        Problem::NoRegion => {
+            "--region: give at least one region code, e.g. --region ap-northeast-1".into()
+        }
+        Problem::OutNotAFolder { dir } => format!(
+            "--out {}: exists and is not a folder\n  hint: give a catalog folder path, e.g. --out prices/",
+            dir.display()
+        ),
+        Problem::OutHoldsOtherFiles { dir, files } => format!(
+            "--out {}: the folder holds files archcost did not write ({}); refusing to replace it\n  hint: choose a new folder for the catalog",
+            dir.display(),
+            files.join(", ")
+        ),
+        Problem::UnreadableRows { file, count, first } => format!(
+            "{file}: {count} row(s) could not be read (--strict): {}\n  hint: the file is damaged; download it again, or drop --strict to import the readable rows",
+            first.join("; ")
+        ),
+        Problem::Deadline { timeout_s, dir } => format!(
+            "pricing fetch: the whole fetch took longer than its deadline of {timeout_s} s (--timeout); the catalog in {} was not changed\n  hint: raise --timeout, or fetch fewer services/regions at a time",
+            dir.display()
+        ),
+        Problem::IndexPointsElsewhere(refused) => {
+            format!("the index points to {}", refused_words(refused))
+        }
+        Problem::Unreachable { url, why, dir } => {
+            let why = match why {
+                Why::Said(text) => text.clone(),
+                Why::DeadlineInFile { timeout_s, bytes } => format!(
+                    "the fetch passed its deadline of {timeout_s} s (--timeout) after {bytes} bytes of this file"
+                ),
+                Why::Redirect { before, refused } => {
+                    format!("{before}: redirect refused: {}", refused_words(refused))
+                }
+            };
+            format!(
+                "cannot fetch {url}: {why}\n  hint: check the network connection or --base-url / ARCHCOST_PRICING_URL; the catalog in {} was not changed",
+                dir.display()
+            )
+        }
+    }
+}
+
+fn refused_words(r: &HostRefused) -> String {
+    format!(
+        "{r}\n  hint: if that host is trusted, pass --allow-hosts {}",
+        r.host
+    )
+}
+
+/// The first line of an error as the command words it.
+fn first_line(e: &Error) -> String {
+    let text = match e {
+        Error::Catalog(p) => words(p),
+        other => other.to_string(),
+    };
+    text.lines().next().unwrap_or("").to_string()
+}
+
+/// A fetch's warnings on standard error, as they happen.
+fn print_event(event: fetch::Event<'_>) {
+    match event {
+        fetch::Event::Retry {
+            error,
+            retry,
+            delay,
+        } => eprintln!(
+            "warning: {} (retry {retry} in {delay:?})",
+            first_line(error)
+        ),
+        fetch::Event::Skipped(what) => eprintln!("warning: {what}; skipped"),
+        fetch::Event::SavingsPlanSkipped(error) => eprintln!(
+            "warning: Savings Plan rates not fetched: {}; skipped",
+            first_line(error)
+        ),
+        fetch::Event::Warning(line) => eprintln!("{line}"),
     }
 }
 
@@ -144,7 +238,9 @@ pub fn import(args: ImportArgs) -> Result<u8> {
     let (catalog, mut warnings) = offer::combine(&imports, &args.out.display().to_string());
     let (commitments, rate_warnings) = offer::combine_commitments(&imports);
     warnings.extend(rate_warnings);
-    offer::warn_all(&imports, &warnings);
+    for line in offer::warning_lines(&imports, &warnings) {
+        eprintln!("{line}");
+    }
     if catalog.rows().is_empty() && commitments.is_empty() {
         return Err(Error::Input(format!(
             "no catalog rows or commitment rates in {} file(s){}; nothing was written\n  hint: give the regional offer files of the services archcost prices (pricing/KEYS.md)",
@@ -198,7 +294,7 @@ pub fn fetch(args: FetchArgs) -> Result<u8> {
         timeout: std::time::Duration::from_secs(args.timeout),
         allow_hosts: args.allow_hosts,
     };
-    let (dir, meta) = fetch::run(&opts)?;
+    let (dir, meta) = fetch::run(&opts, &print_event)?;
     eprintln!(
         "{}: {} rows for {} from {} offer file(s); use it with --pricing {}",
         dir.join("catalog.csv").display(),
@@ -234,4 +330,61 @@ pub fn diff(args: DiffArgs) -> Result<u8> {
     };
     out.emit(&bytes)?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// The flags are named only when the command words a problem; the problem itself names
+    /// the setting plainly.
+    #[test]
+    fn problems_are_worded_with_their_flags_here_only() {
+        let refused = HostRefused {
+            url: "https://cdn.example/x.csv".into(),
+            host: "cdn.example".into(),
+            base_host: "pricing.example".into(),
+        };
+        let cases = [
+            (
+                Problem::OutNotAFolder { dir: PathBuf::from("prices") },
+                "--out prices: exists and is not a folder\n  hint: give a catalog folder path, e.g. --out prices/",
+            ),
+            (
+                Problem::UnreadableRows {
+                    file: "ec2.csv".into(),
+                    count: 2,
+                    first: vec!["line 3: bad".into(), "line 9: bad".into()],
+                },
+                "ec2.csv: 2 row(s) could not be read (--strict): line 3: bad; line 9: bad\n  hint: the file is damaged; download it again, or drop --strict to import the readable rows",
+            ),
+            (
+                Problem::Deadline { timeout_s: 5, dir: PathBuf::from("p") },
+                "pricing fetch: the whole fetch took longer than its deadline of 5 s (--timeout); the catalog in p was not changed\n  hint: raise --timeout, or fetch fewer services/regions at a time",
+            ),
+            (
+                Problem::IndexPointsElsewhere(refused.clone()),
+                "the index points to `https://cdn.example/x.csv`: host `cdn.example` is not the base URL's host `pricing.example`; refused\n  hint: if that host is trusted, pass --allow-hosts cdn.example",
+            ),
+            (
+                Problem::Unreachable {
+                    url: "https://pricing.example/i.json".into(),
+                    why: Why::DeadlineInFile { timeout_s: 5, bytes: 10 },
+                    dir: PathBuf::from("p"),
+                },
+                "cannot fetch https://pricing.example/i.json: the fetch passed its deadline of 5 s (--timeout) after 10 bytes of this file\n  hint: check the network connection or --base-url / ARCHCOST_PRICING_URL; the catalog in p was not changed",
+            ),
+        ];
+        for (problem, said) in cases {
+            assert_eq!(words(&problem), said);
+            assert!(!problem.to_string().contains("--"), "{problem}");
+        }
+        // Network problems exit 1, the caller's input 2.
+        assert_eq!(Error::from(Problem::NoRegion).exit_code(), 2);
+        assert_eq!(
+            Error::from(Problem::IndexPointsElsewhere(refused)).exit_code(),
+            1
+        );
+    }
 }

@@ -1,7 +1,10 @@
 //! `pricing fetch`: service index → offer region index → regional `index.csv`, streamed over
 //! HTTPS into the offer importer, with timeouts, bounded retries, a size cap and a progress
-//! bar; the catalog directory is replaced only when every offer was read completely.
+//! bar; the catalog directory is replaced only when every offer was read completely. Its
+//! errors and warnings are typed (`problem::Problem`, [`Event`]): the command words and prints
+//! them; only the progress bar is drawn here, on standard error when it is a terminal.
 use super::offer::{self, mapping, Imported, Metadata, RegionFilter};
+use super::problem::{HostRefused, Problem, Why};
 use crate::error::{Error, Result};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -83,9 +86,7 @@ pub fn default_out_dir() -> Result<PathBuf> {
             .join("archcost")
             .join("pricing"));
     }
-    Err(Error::Input(
-        "no cache directory: neither XDG_CACHE_HOME nor HOME is set\n  hint: pass --out DIR".into(),
-    ))
+    Err(Problem::NoCacheDir.into())
 }
 
 /// The Savings Plan offer fetched beside the service offers (`--services savingsplan`): its
@@ -102,8 +103,13 @@ pub fn offer_code(name: &str) -> Result<&'static str> {
         return Ok(code);
     }
     let code = match n.as_str() {
-        "savingsplan" | "savingsplans" | "savings-plan" | "savings-plans" | "sp"
-        | "compute-savings-plan" | "awscomputesavingsplan" => COMPUTE_SAVINGS_PLAN,
+        "savingsplan"
+        | "savingsplans"
+        | "savings-plan"
+        | "savings-plans"
+        | "sp"
+        | "compute-savings-plan"
+        | "awscomputesavingsplan" => COMPUTE_SAVINGS_PLAN,
         "lambda" => "AWSLambda",
         "ecs" | "fargate" => "AmazonECS",
         "apigw" | "apigateway" | "api-gateway" => "AmazonApiGateway",
@@ -117,10 +123,10 @@ pub fn offer_code(name: &str) -> Result<&'static str> {
         "vpc" | "vpce" => "AmazonVPC",
         "waf" => "awswaf",
         _ => {
-            return Err(Error::Input(format!(
-                "--services: unknown service `{name}`; use offer codes ({}) or lambda, fargate, apigw, dynamodb, ec2, rds, alb, ecr, eks, data-transfer, vpc, waf, savingsplan",
-                mapping::OFFERS.join(", ")
-            )))
+            return Err(Problem::UnknownService {
+                name: name.to_string(),
+            }
+            .into())
         }
     };
     Ok(code)
@@ -201,26 +207,27 @@ fn check_scheme(url: &reqwest::Url, base_loopback: bool) -> std::result::Result<
     }
 }
 
-/// The host rule: a URL may name the base URL's host or one `--allow-hosts` names; Err is why
+/// The host rule: a URL may name the base URL's host or one of the allowed hosts; Err is why
 /// not. Loopback names are not interchangeable (`localhost` is not `127.0.0.1`, nor is
 /// `127.0.0.2`): each is a host of its own.
 fn check_host(
     url: &reqwest::Url,
     base_host: &str,
     allow_hosts: &[String],
-) -> std::result::Result<(), String> {
+) -> std::result::Result<(), HostRefused> {
     let host = url.host_str().unwrap_or("").to_ascii_lowercase();
     if host == base_host || allow_hosts.iter().any(|h| h.eq_ignore_ascii_case(&host)) {
         return Ok(());
     }
-    Err(format!(
-        "`{}`: host `{host}` is not the base URL's host `{base_host}`; refused\n  hint: if that host is trusted, pass --allow-hosts {host}",
-        redact(url.as_str())
-    ))
+    Err(HostRefused {
+        url: redact(url.as_str()),
+        host,
+        base_host: base_host.to_string(),
+    })
 }
 
 /// Turn a path from an index file into a full URL: resolved against the base, and refused
-/// when it leaves the base's host (unless `--allow-hosts` names the host) or its scheme rules.
+/// when it leaves the base's host (unless the host is allowed) or its scheme rules.
 fn resolve(base: &Base, allow_hosts: &[String], path: &str) -> Result<String> {
     let root = reqwest::Url::parse(&format!("{}/", base.url))
         .map_err(|e| Error::Network(format!("the base URL is not a URL: {e}")))?;
@@ -230,8 +237,7 @@ fn resolve(base: &Base, allow_hosts: &[String], path: &str) -> Result<String> {
             redact(path)
         ))
     })?;
-    check_host(&url, &base.host, allow_hosts)
-        .map_err(|why| Error::Network(format!("the index points to {why}")))?;
+    check_host(&url, &base.host, allow_hosts).map_err(Problem::IndexPointsElsewhere)?;
     check_scheme(&url, base.loopback).map_err(Error::Network)?;
     Ok(url.to_string())
 }
@@ -250,17 +256,55 @@ fn chain(e: &dyn std::error::Error) -> String {
     msg
 }
 
+/// A redirect to a refused host, found in the HTTP client's error: the client's words before
+/// the refusal, and the refusal.
+fn refused_redirect(e: &reqwest::Error) -> Option<(String, HostRefused)> {
+    let mut before = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        if let Some(refused) = s.downcast_ref::<HostRefused>() {
+            return Some((before, refused.clone()));
+        }
+        let t = s.to_string();
+        if !before.contains(&t) {
+            before.push_str(": ");
+            before.push_str(&t);
+        }
+        src = s.source();
+    }
+    None
+}
+
+/// What a fetch reports while it runs, for the command to print.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// An attempt failed; it is tried again (the `retry`th time) after `delay`.
+    Retry {
+        error: &'a Error,
+        retry: u32,
+        delay: Duration,
+    },
+    /// Part of the default set was not found and is skipped (`what` names it).
+    Skipped(String),
+    /// The Savings Plan rates (part of the default set) could not be fetched and are skipped.
+    SavingsPlanSkipped(&'a Error),
+    /// One line of the import's warnings (`offer::warning_lines`).
+    Warning(&'a str),
+}
+
 /// One attempt's failure: whether trying again could help.
 struct Failure {
     retry: bool,
     error: Error,
 }
 
-struct Fetcher {
+struct Fetcher<'r> {
     client: reqwest::blocking::Client,
+    /// Where the fetch's warnings go (the command prints them).
+    report: &'r dyn Fn(Event<'_>),
     settings: Settings,
     out_dir: PathBuf,
-    /// The whole fetch ends by this instant (`--timeout`).
+    /// The whole fetch ends by this instant (`FetchOptions::timeout`).
     deadline: std::time::Instant,
     timeout: Duration,
     /// Credentials in the base URL (`user:password@`), scrubbed from every message.
@@ -271,14 +315,30 @@ struct Fetcher {
     passwords: Vec<String>,
 }
 
-impl Fetcher {
+impl Fetcher<'_> {
     fn net(&self, url: &str, what: String) -> Error {
-        let msg = format!(
-            "cannot fetch {}: {what}\n  hint: check the network connection or --base-url / ARCHCOST_PRICING_URL; the catalog in {} was not changed",
-            redact(url),
-            self.out_dir.display()
-        );
-        Error::Network(self.scrub(&msg))
+        self.unreachable(url, Why::Said(what))
+    }
+
+    /// `url` could not be read, for `why`; credentials scrubbed from every part.
+    fn unreachable(&self, url: &str, why: Why) -> Error {
+        let why = match why {
+            Why::Said(text) => Why::Said(self.scrub(&text)),
+            Why::Redirect { before, refused } => Why::Redirect {
+                before: self.scrub(&before),
+                refused: HostRefused {
+                    url: self.scrub(&refused.url),
+                    ..refused
+                },
+            },
+            deadline => deadline,
+        };
+        Problem::Unreachable {
+            url: self.scrub(&redact(url)),
+            why,
+            dir: self.out_dir.clone(),
+        }
+        .into()
     }
 
     /// Remove the base URL's credentials from a message (reqwest errors quote the URL): the
@@ -301,11 +361,11 @@ impl Fetcher {
         if left.is_zero() {
             return Err(Failure {
                 retry: false,
-                error: Error::Network(format!(
-                    "pricing fetch: the whole fetch took longer than its deadline of {} s (--timeout); the catalog in {} was not changed\n  hint: raise --timeout, or fetch fewer services/regions at a time",
-                    self.timeout.as_secs(),
-                    self.out_dir.display()
-                )),
+                error: Problem::Deadline {
+                    timeout_s: self.timeout.as_secs(),
+                    dir: self.out_dir.clone(),
+                }
+                .into(),
             });
         }
         Ok(left)
@@ -322,14 +382,15 @@ impl Fetcher {
                 Err(past) if e.is_timeout() => past,
                 _ => Failure {
                     retry: true,
-                    error: self.net(
-                        url,
-                        if e.is_timeout() {
-                            format!("timed out ({})", chain(&e))
-                        } else {
-                            chain(&e)
-                        },
-                    ),
+                    error: match refused_redirect(&e) {
+                        Some((before, refused)) => {
+                            self.unreachable(url, Why::Redirect { before, refused })
+                        }
+                        None if e.is_timeout() => {
+                            self.net(url, format!("timed out ({})", chain(&e)))
+                        }
+                        None => self.net(url, chain(&e)),
+                    },
                 },
             })?;
         let status = resp.status();
@@ -354,11 +415,11 @@ impl Fetcher {
                 Ok(v) => return Ok(v),
                 Err(f) if f.retry && tries < self.settings.retries && self.remaining().is_ok() => {
                     tries += 1;
-                    eprintln!(
-                        "warning: {} (retry {tries} in {:?})",
-                        first_line(&f.error),
-                        delay
-                    );
+                    (self.report)(Event::Retry {
+                        error: &f.error,
+                        retry: tries,
+                        delay,
+                    });
                     std::thread::sleep(delay);
                     delay = delay.saturating_mul(2);
                 }
@@ -375,10 +436,19 @@ impl Fetcher {
             let mut limited = self
                 .paced(resp, None, indicatif::ProgressBar::hidden())
                 .take(MAX_INDEX_BYTES + 1);
-            limited.read_to_end(&mut body).map_err(|e| Failure {
-                retry: true,
-                error: self.net(url, format!("reading the response failed: {}", chain(&e))),
-            })?;
+            limited
+                .read_to_end(&mut body)
+                .map_err(|e| match limited.get_mut().failed.take() {
+                    // The whole fetch's deadline passed: trying again cannot help.
+                    Some(why @ Why::DeadlineInFile { .. }) => Failure {
+                        retry: false,
+                        error: self.unreachable(url, why),
+                    },
+                    _ => Failure {
+                        retry: true,
+                        error: self.net(url, format!("reading the response failed: {}", chain(&e))),
+                    },
+                })?;
             if body.len() as u64 > MAX_INDEX_BYTES {
                 return Err(Failure {
                     retry: false,
@@ -422,9 +492,13 @@ impl Fetcher {
             bar.finish_and_clear();
             match (result, reader.failed.take()) {
                 (Ok(imp), None) => Ok(imp),
-                (_, Some(msg)) => Err(Failure {
-                    retry: !(msg.contains("byte cap") || msg.contains("deadline") || msg.contains("too slow")),
-                    error: self.net(url, msg),
+                (_, Some(why)) => Err(Failure {
+                    retry: match &why {
+                        Why::Said(msg) => !(msg.contains("byte cap") || msg.contains("too slow")),
+                        Why::DeadlineInFile { .. } => false,
+                        Why::Redirect { .. } => true,
+                    },
+                    error: self.unreachable(url, why),
                 }),
                 (Err(Error::Io { source, .. }), None) => Err(Failure {
                     retry: true,
@@ -439,7 +513,7 @@ impl Fetcher {
     }
 }
 
-impl Fetcher {
+impl Fetcher<'_> {
     /// Wrap a response body: byte counting, size cap, total deadline and minimum rate.
     fn paced<R: Read>(
         &self,
@@ -462,10 +536,6 @@ impl Fetcher {
             window_start: (now, 0),
         }
     }
-}
-
-fn first_line(e: &Error) -> String {
-    e.to_string().lines().next().unwrap_or("").to_string()
 }
 
 fn progress_bar(total: Option<u64>, name: &str) -> indicatif::ProgressBar {
@@ -492,7 +562,7 @@ struct Counting<R> {
     expected: Option<u64>,
     cap: u64,
     bar: indicatif::ProgressBar,
-    failed: Option<String>,
+    failed: Option<Why>,
     deadline: std::time::Instant,
     timeout_s: u64,
     min_rate: u64,
@@ -502,17 +572,17 @@ struct Counting<R> {
 }
 
 impl<R> Counting<R> {
-    fn fail(&mut self, msg: String) -> std::io::Error {
-        self.failed.get_or_insert(msg.clone());
+    fn fail(&mut self, why: Why) -> std::io::Error {
+        let msg = why.to_string();
+        self.failed.get_or_insert(why);
         std::io::Error::new(std::io::ErrorKind::TimedOut, msg)
     }
 
     fn deadline_passed(&mut self) -> std::io::Error {
-        let msg = format!(
-            "the fetch passed its deadline of {} s (--timeout) after {} bytes of this file",
-            self.timeout_s, self.count
-        );
-        self.fail(msg)
+        self.fail(Why::DeadlineInFile {
+            timeout_s: self.timeout_s,
+            bytes: self.count,
+        })
     }
 
     /// The total deadline and the minimum transfer rate, checked between reads.
@@ -534,7 +604,7 @@ impl<R> Counting<R> {
                     ms % 1000 / 100,
                     self.min_rate
                 );
-                return Err(self.fail(msg));
+                return Err(self.fail(Why::Said(msg)));
             }
             self.window_start = (now, self.count);
         }
@@ -557,7 +627,7 @@ impl<R: Read> Read for Counting<R> {
                     self.count,
                     chain(&e)
                 );
-                self.failed.get_or_insert(msg.clone());
+                self.failed.get_or_insert(Why::Said(msg.clone()));
                 return Err(std::io::Error::other(msg));
             }
         };
@@ -567,7 +637,7 @@ impl<R: Read> Read for Counting<R> {
                     "the response is truncated: {} of {exp} bytes (Content-Length) received",
                     self.count
                 );
-                self.failed.get_or_insert(msg.clone());
+                self.failed.get_or_insert(Why::Said(msg.clone()));
                 return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, msg));
             }
             return Ok(0);
@@ -578,7 +648,7 @@ impl<R: Read> Read for Counting<R> {
                 "the file exceeds the {} byte cap (ARCHCOST_FETCH_MAX_BYTES)",
                 self.cap
             );
-            self.failed.get_or_insert(msg.clone());
+            self.failed.get_or_insert(Why::Said(msg.clone()));
             return Err(std::io::Error::other(msg));
         }
         self.bar.set_position(self.count);
@@ -632,7 +702,7 @@ fn credentials(url: &str) -> (Option<String>, Vec<String>) {
     (secret, passwords)
 }
 
-/// The regions and offer codes asked for (`--region`, `--service`; every offer archcost
+/// The regions and offer codes asked for (every offer archcost
 /// reads when no service is named), and whether services were named.
 fn requested(opts: &FetchOptions) -> Result<(Vec<String>, Vec<&'static str>, bool)> {
     let regions: Vec<String> = opts
@@ -643,9 +713,7 @@ fn requested(opts: &FetchOptions) -> Result<(Vec<String>, Vec<&'static str>, boo
         .filter(|r| !r.is_empty())
         .collect();
     if regions.is_empty() {
-        return Err(Error::Input(
-            "--region: give at least one region code, e.g. --region ap-northeast-1".into(),
-        ));
+        return Err(Problem::NoRegion.into());
     }
     let explicit = opts.services.is_some();
     let mut services: Vec<&'static str> = match &opts.services {
@@ -680,11 +748,12 @@ fn http_client(
         if attempt.previous().len() >= 10 {
             return attempt.error("more than 10 redirects");
         }
-        let checked = check_scheme(attempt.url(), base_loopback)
-            .and_then(|()| check_host(attempt.url(), &base_host, &allowed));
-        match checked {
+        if let Err(why) = check_scheme(attempt.url(), base_loopback) {
+            return attempt.error(format!("redirect refused: {why}"));
+        }
+        match check_host(attempt.url(), &base_host, &allowed) {
             Ok(()) => attempt.follow(),
-            Err(why) => attempt.error(format!("redirect refused: {why}")),
+            Err(refused) => attempt.error(refused),
         }
     });
     let mut builder = reqwest::blocking::Client::builder()
@@ -707,6 +776,7 @@ fn write_fetched(
     regions: &[String],
     out_dir: PathBuf,
     base: &Base,
+    report: &dyn Fn(Event<'_>),
 ) -> Result<(PathBuf, Metadata)> {
     if imports.is_empty() {
         return Err(Error::Network(format!(
@@ -718,7 +788,9 @@ fn write_fetched(
     let (catalog, mut warnings) = offer::combine(&imports, &out_dir.display().to_string());
     let (commitments, rate_warnings) = offer::combine_commitments(&imports);
     warnings.extend(rate_warnings);
-    offer::warn_all(&imports, &warnings);
+    for line in offer::warning_lines(&imports, &warnings) {
+        report(Event::Warning(&line));
+    }
     let mut meta = Metadata::new(&imports, &catalog, &commitments);
     meta.fetched_at = Some(now_rfc3339());
     meta.base_url = Some(base.shown.clone());
@@ -726,8 +798,9 @@ fn write_fetched(
     Ok((out_dir, meta))
 }
 
-/// Fetch, import and write the catalog; returns the directory and what was written.
-pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
+/// Fetch, import and write the catalog; returns the directory and what was written. Retries,
+/// skipped offers and the import's warnings go to `report` as they happen.
+pub fn run(opts: &FetchOptions, report: &dyn Fn(Event<'_>)) -> Result<(PathBuf, Metadata)> {
     let base = match (&opts.base_url, std::env::var("ARCHCOST_PRICING_URL")) {
         (Some(b), _) => b.clone(),
         (None, Ok(b)) if !b.trim().is_empty() => b,
@@ -745,6 +818,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
     let client = http_client(&settings, &base, &opts.allow_hosts)?;
     let f = Fetcher {
         client,
+        report,
         settings,
         out_dir: out_dir.clone(),
         deadline: std::time::Instant::now() + opts.timeout,
@@ -761,10 +835,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             match fetch_savings_plan(&f, &base, opts, &index, &regions, explicit) {
                 Ok(found) => imports.extend(found),
                 Err(e) if explicit => return Err(e),
-                Err(e) => eprintln!(
-                    "warning: Savings Plan rates not fetched: {}; skipped",
-                    first_line(&e)
-                ),
+                Err(e) => report(Event::SavingsPlanSkipped(&e)),
             }
             continue;
         }
@@ -774,7 +845,7 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
             if explicit {
                 return Err(f.net(&index_url, what));
             }
-            eprintln!("warning: {what}; skipped");
+            (f.report)(Event::Skipped(what));
             continue;
         };
         let region_index_url = resolve(&base, &opts.allow_hosts, region_index_path)?;
@@ -789,7 +860,9 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
                         format!("offer {code} has no file for region {region}"),
                     ));
                 }
-                eprintln!("warning: offer {code} has no file for region {region}; skipped");
+                report(Event::Skipped(format!(
+                    "offer {code} has no file for region {region}"
+                )));
                 continue;
             };
             let csv_path = match version_path.strip_suffix("index.json") {
@@ -808,13 +881,13 @@ pub fn run(opts: &FetchOptions) -> Result<(PathBuf, Metadata)> {
                 if explicit {
                     return Err(f.net(&csv_url, what));
                 }
-                eprintln!("warning: {what}; skipped");
+                (f.report)(Event::Skipped(what));
                 continue;
             }
             imports.push(imported);
         }
     }
-    write_fetched(imports, &regions, out_dir, &base)
+    write_fetched(imports, &regions, out_dir, &base, report)
 }
 
 /// The Compute Savings Plan rate files of `regions`: the plan's region index (named by the
@@ -856,7 +929,7 @@ fn fetch_savings_plan(
             if explicit {
                 return Err(f.net(&url, what));
             }
-            eprintln!("warning: {what}; skipped");
+            (f.report)(Event::Skipped(what));
             continue;
         };
         let csv_path = match version_path.strip_suffix("index.json") {
@@ -875,7 +948,7 @@ fn fetch_savings_plan(
             if explicit {
                 return Err(f.net(&csv_url, what));
             }
-            eprintln!("warning: {what}; skipped");
+            (f.report)(Event::Skipped(what));
             continue;
         }
         out.push(imported);

@@ -8,6 +8,7 @@ pub mod freshness;
 mod key_index;
 mod load;
 pub mod offer;
+pub mod problem;
 pub mod regions;
 pub mod text;
 

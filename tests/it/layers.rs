@@ -864,3 +864,130 @@ fn only_the_command_layer_names_the_range_flags() {
         ["1: --to", "4: --from"]
     );
 }
+
+/// The long flags of the command line (`--out`, `--timeout`, ...), from its clap definition.
+fn long_flags() -> BTreeSet<String> {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, out: &mut BTreeSet<String>) {
+        for arg in cmd.get_arguments() {
+            out.extend(arg.get_long().map(str::to_string));
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, out);
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(&archcost::cli::Cli::command(), &mut out);
+    out
+}
+
+/// The flags of `flags` a line of code names outside comments, except after `archcost ` or
+/// `git ` on the same line (advice that quotes a whole command line).
+fn flags_named_in(code: &str, flags: &BTreeSet<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    for (n, line) in code.lines().enumerate() {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        // An end-of-line comment: `//` not part of a URL's `://`.
+        let cut = line
+            .match_indices("//")
+            .find(|(at, _)| !line[..*at].ends_with(':'))
+            .map_or(line.len(), |(at, _)| at);
+        let code = &line[..cut];
+        for (at, _) in code.match_indices("--") {
+            let name: String = code[at + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            let quoted = ["archcost ", "git "]
+                .iter()
+                .any(|cmd| code[..at].contains(cmd));
+            if flags.contains(&name) && !quoted {
+                found.push(format!("{}: --{name}", n + 1));
+            }
+        }
+    }
+    found
+}
+
+/// Issue 20: commands/ (and cli.rs) are the only code that knows the command line's flags: the
+/// engine, pricing fetch/import, report/ and serve/ return typed problems and name no flag,
+/// except in advice that quotes a whole `archcost ...` command. Test modules are skipped.
+#[test]
+fn only_the_command_layer_names_the_command_lines_flags() {
+    let flags = long_flags();
+    for known in [
+        "out",
+        "timeout",
+        "allow-hosts",
+        "base-url",
+        "strict",
+        "region",
+        "from",
+    ] {
+        assert!(flags.contains(known), "{known} is a flag: {flags:?}");
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut paths = Vec::new();
+    rust_files(&src, &mut paths);
+    let mut found = Vec::new();
+    for path in paths {
+        let module = module_path(&src, &path);
+        if matches!(
+            module.first().map(String::as_str),
+            Some("commands" | "cli" | "main")
+        ) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("\n#[cfg(test)]\nmod ").next().unwrap_or("");
+        found.extend(
+            flags_named_in(code, &flags)
+                .into_iter()
+                .map(|f| format!("{}:{f}", name(&module))),
+        );
+    }
+    assert!(
+        found.is_empty(),
+        "flags named outside commands/ (return a typed error the command words): {found:?}"
+    );
+    // The check can fail, and passes comments, URLs, quoted commands and CSS variables.
+    assert_eq!(
+        flags_named_in(
+            "Err(\"--out {}: not a folder\")\n// --out in a comment\nlet u = \"https://x\"; // --strict\nf(\"run `archcost pricing fetch --region x`\")\nlet css = \"var(--ink)\";\nhint(\"raise --timeout\")",
+            &flags
+        ),
+        ["1: --out", "6: --timeout"]
+    );
+}
+
+/// Issue 20: warnings and progress lines are printed by commands/ too (`eprint!`/`eprintln!`);
+/// lower layers return them (`pricing::fetch::Event`, `offer::warning_lines`). The fetch's
+/// progress bar, drawn by indicatif on a terminal's standard error, is the one exception.
+#[test]
+fn only_the_command_layer_prints_to_standard_error() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut paths = Vec::new();
+    rust_files(&src, &mut paths);
+    let mut found = Vec::new();
+    for path in paths {
+        let module = module_path(&src, &path);
+        if module.first().map(String::as_str) == Some("commands") || module == ["main"] {
+            continue;
+        }
+        let tokens = drop_test_items(lex(&std::fs::read_to_string(&path).unwrap()));
+        if tokens
+            .windows(2)
+            .any(|w| matches!(w[0].as_str(), "eprint" | "eprintln") && w[1] == "!")
+        {
+            found.push(name(&module));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "stderr printed outside commands/: {found:?}"
+    );
+    let sample = lex("fn f() { eprintln!(\"x\"); }");
+    assert!(sample.windows(2).any(|w| w[0] == "eprintln" && w[1] == "!"));
+}

@@ -81,7 +81,8 @@ impl Collector {
     pub fn finish(self, meta: &OfferMeta, regions: &RegionFilter) -> Result<Vec<PriceRow>> {
         let effective: crate::pricing::Text = meta.effective()?.into();
         let source: crate::pricing::Text = meta.source().into();
-        let mut rows = Vec::new();
+        // At least one row per group: one allocation instead of a doubling series.
+        let mut rows = Vec::with_capacity(self.groups.len());
         for ((key, region, sku), (target, dims)) in self.groups {
             let tiers = sorted_tiers(&meta.file, &sku, dims)?;
             let targets: Vec<String> = if region.is_empty() {

@@ -204,6 +204,7 @@ fn write_staged(
     f.sync_all().map_err(|e| Error::io(path, e))
 }
 
+/// Whether `dir` can take a catalog: absent, or a folder holding only files archcost writes.
 pub fn check_catalog_target(dir: &Path) -> Result<()> {
     let meta = match std::fs::symlink_metadata(dir) {
         Ok(m) => m,
@@ -211,10 +212,10 @@ pub fn check_catalog_target(dir: &Path) -> Result<()> {
         Err(e) => return Err(Error::io(dir, e)),
     };
     if !meta.is_dir() {
-        return Err(Error::Input(format!(
-            "--out {}: exists and is not a folder\n  hint: give a catalog folder path, e.g. --out prices/",
-            dir.display()
-        )));
+        return Err(crate::pricing::problem::Problem::OutNotAFolder {
+            dir: dir.to_path_buf(),
+        }
+        .into());
     }
     let mut foreign: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
@@ -226,35 +227,38 @@ pub fn check_catalog_target(dir: &Path) -> Result<()> {
         return Ok(());
     }
     foreign.sort();
-    Err(Error::Input(format!(
-        "--out {}: the folder holds files archcost did not write ({}); refusing to replace it\n  hint: choose a new folder for the catalog",
-        dir.display(),
-        foreign.join(", ")
-    )))
+    Err(crate::pricing::problem::Problem::OutHoldsOtherFiles {
+        dir: dir.to_path_buf(),
+        files: foreign,
+    }
+    .into())
 }
 
-/// With `--strict`, any row an import could not read is an error naming the first ones.
+/// When strictness is asked for, any row an import could not read is an error naming the
+/// first ones.
 pub fn check_strict(imports: &[Imported]) -> Result<()> {
     for imp in imports {
         let s = &imp.skipped_rows;
         if s.count > 0 {
-            return Err(Error::Input(format!(
-                "{}: {} row(s) could not be read (--strict): {}\n  hint: the file is damaged; download it again, or drop --strict to import the readable rows",
-                imp.meta.file,
-                s.count,
-                s.first.join("; ")
-            )));
+            return Err(crate::pricing::problem::Problem::UnreadableRows {
+                file: imp.meta.file.clone(),
+                count: s.count,
+                first: s.first.clone(),
+            }
+            .into());
         }
     }
     Ok(())
 }
 
-/// Print warnings about skipped rows, skipped dimensions and ambiguous keys to standard error.
-pub fn warn_all(imports: &[Imported], warnings: &[String]) {
+/// The warnings about skipped rows, skipped dimensions and ambiguous keys, one line each, for
+/// the command to print on standard error.
+pub fn warning_lines(imports: &[Imported], warnings: &[String]) -> Vec<String> {
+    let mut lines = Vec::new();
     for imp in imports {
         let s = &imp.skipped_rows;
         if s.count > 0 {
-            eprintln!(
+            lines.push(format!(
                 "warning: {}: skipped {} row(s) that could not be read{}:",
                 imp.meta.file,
                 s.count,
@@ -263,21 +267,22 @@ pub fn warn_all(imports: &[Imported], warnings: &[String]) {
                 } else {
                     ""
                 }
-            );
+            ));
             for f in &s.first {
-                eprintln!("  {}: {f}", imp.meta.file);
+                lines.push(format!("  {}: {f}", imp.meta.file));
             }
         }
         for s in &imp.skipped_units {
-            eprintln!(
+            lines.push(format!(
                 "warning: {}: skipped {s} (unit does not fit the key)",
                 imp.meta.file
-            );
+            ));
         }
     }
     for w in warnings {
-        eprintln!("warning: {w}");
+        lines.push(format!("warning: {w}"));
     }
+    lines
 }
 
 #[cfg(test)]

@@ -250,7 +250,16 @@ impl ReservedCollector {
             }
             p
         });
-        self.last_product = Some((od_key.to_string(), region.to_string(), found));
+        // The texts of the last product are reused, not allocated again.
+        let (mut od, mut r) = self
+            .last_product
+            .take()
+            .map_or_else(|| (String::new(), String::new()), |(od, r, _)| (od, r));
+        od.clear();
+        od.push_str(od_key);
+        r.clear();
+        r.push_str(region);
+        self.last_product = Some((od, r, found));
         found
     }
 
@@ -372,15 +381,8 @@ impl ReservedCollector {
         } = self;
         let rank = ranks(&products);
         let od_prices = on_demand_prices(&products, &sku_terms, &terms, on_demand);
-        let mut order: Vec<u32> = (0..terms.len() as u32)
-            .filter(|&i| regions.keeps(&products[terms[i as usize].product as usize].region))
-            .collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (x, y) = (&terms[a as usize], &terms[b as usize]);
-            (rank[x.product as usize], x.years, x.payment)
-                .cmp(&(rank[y.product as usize], y.years, y.payment))
-                .then_with(|| sku_terms[x.sku_term as usize].cmp(&sku_terms[y.sku_term as usize]))
-        });
+        let kept: Vec<bool> = products.iter().map(|p| regions.keeps(&p.region)).collect();
+        let order = term_order(&rank, &kept, &terms, &sku_terms);
         let mut rows = Vec::with_capacity(order.len());
         let mut missing: Vec<(u32, u32)> = Vec::new();
         for &i in &order {
@@ -436,6 +438,37 @@ fn ranks(products: &[Product]) -> Vec<u32> {
         rank[p as usize] = r as u32;
     }
     rank
+}
+
+/// The terms of the `kept` products in (product rank, years, payment, `SKU.OfferTermCode`)
+/// order: grouped by rank in one counting pass, then each product's few terms sorted.
+fn term_order(rank: &[u32], kept: &[bool], terms: &[Term], sku_terms: &[Box<str>]) -> Vec<u32> {
+    let keeps = |t: &Term| kept.get(t.product as usize).copied().unwrap_or(false);
+    let rank_of = |t: &Term| rank.get(t.product as usize).map_or(0, |&r| r as usize);
+    // start[r]..start[r + 1]: where the terms of the product ranked r go.
+    let mut start = vec![0usize; rank.len() + 1];
+    for t in terms.iter().filter(|t| keeps(t)) {
+        start[rank_of(t) + 1] += 1;
+    }
+    for r in 0..rank.len() {
+        start[r + 1] += start[r];
+    }
+    let mut order = vec![0u32; start[rank.len()]];
+    let mut next = start.clone();
+    for (i, t) in terms.iter().enumerate().filter(|(_, t)| keeps(t)) {
+        let r = rank_of(t);
+        order[next[r]] = i as u32;
+        next[r] += 1;
+    }
+    for r in 0..rank.len() {
+        order[start[r]..start[r + 1]].sort_unstable_by(|&a, &b| {
+            let (x, y) = (&terms[a as usize], &terms[b as usize]);
+            (x.years, x.payment)
+                .cmp(&(y.years, y.payment))
+                .then_with(|| sku_terms[x.sku_term as usize].cmp(&sku_terms[y.sku_term as usize]))
+        });
+    }
+    order
 }
 
 /// The on-demand price of each term's (product, SKU), looked up once per SKU run.

@@ -755,55 +755,73 @@ mod tests {
         assert_eq!(incomplete.len(), 1, "{incomplete:?}");
     }
 
+    /// Add an hourly or upfront price of a 1-year partial-upfront term of `od`'s product.
+    fn add_to(
+        c: &mut ReservedCollector,
+        od: &str,
+        line: u64,
+        sku_term: &str,
+        part: Part,
+        usd: Decimal,
+    ) -> Result<()> {
+        let term = (1, Payment::PartialUpfront);
+        c.add(
+            "f",
+            At::Line(line),
+            od,
+            "eu-west-2",
+            sku_term,
+            term,
+            part,
+            usd,
+        )
+    }
+
+    const P: &str = "rds.postgresql.single_az.db.t4g.micro";
+    const Q: &str = "rds.mysql.single_az.db.t4g.micro";
+
     #[test]
     fn terms_are_found_again_when_not_adjacent_and_past_hash_collisions() {
-        fn add(
-            c: &mut ReservedCollector,
-            line: u64,
-            sku_term: &str,
-            part: Part,
-            usd: Decimal,
-        ) -> Result<()> {
-            let od = "rds.postgresql.single_az.db.t4g.micro";
-            let term = (1, Payment::PartialUpfront);
-            c.add(
-                "f",
-                At::Line(line),
-                od,
-                "eu-west-2",
-                sku_term,
-                term,
-                part,
-                usd,
-            )
-        }
         let mut c = ReservedCollector::default();
-        add(&mut c, 1, "A.T", Part::Hourly, dec!(0.01)).unwrap();
-        add(&mut c, 2, "B.T", Part::Hourly, dec!(0.02)).unwrap();
-        // A again after B: the same term, so a second, different hourly price is refused.
-        add(&mut c, 3, "A.T", Part::Upfront, dec!(50)).unwrap();
-        assert!(add(&mut c, 4, "A.T", Part::Hourly, dec!(0.03)).is_err());
-        assert_eq!(c.terms.len(), 2);
+        add_to(&mut c, P, 1, "A.T", Part::Hourly, dec!(0.01)).unwrap();
+        add_to(&mut c, P, 2, "B.T", Part::Hourly, dec!(0.02)).unwrap();
+        // A again after B, in the same run: the same term, so a second, different hourly
+        // price is refused.
+        add_to(&mut c, P, 3, "A.T", Part::Upfront, dec!(50)).unwrap();
+        assert!(add_to(&mut c, P, 4, "A.T", Part::Hourly, dec!(0.03)).is_err());
+        assert!(!c.indexed, "one run per product needs no index");
+        // Q, then P again: P's second run is found through the index.
+        add_to(&mut c, Q, 5, "A.T", Part::Hourly, dec!(0.04)).unwrap();
+        assert!(add_to(&mut c, P, 6, "B.T", Part::Hourly, dec!(0.05)).is_err());
+        assert!(c.indexed);
+        assert_eq!(c.terms.len(), 3);
         // A text whose index key A holds (a hash collision, made by hand) gets its own term,
         // found again later past the collision.
-        let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), "C.T");
-        let product = c.terms[0].product;
-        c.index
-            .insert((product, hash, 1, Payment::PartialUpfront), 0);
-        add(&mut c, 5, "C.T", Part::Hourly, dec!(0.05)).unwrap();
-        add(&mut c, 6, "D.T", Part::Hourly, dec!(0.06)).unwrap();
-        add(&mut c, 7, "C.T", Part::Upfront, dec!(70)).unwrap();
-        assert!(add(&mut c, 8, "C.T", Part::Upfront, dec!(71)).is_err());
-        assert_eq!(c.terms.len(), 4);
-        assert_eq!(
-            (c.terms[0].hourly, c.terms[0].upfront),
-            (Some(dec!(0.01)), Some(dec!(50)))
-        );
-        assert_eq!(
-            (c.terms[2].hourly, c.terms[2].upfront),
-            (Some(dec!(0.05)), Some(dec!(70)))
-        );
-        assert_eq!(&*c.sku_terms[c.terms[2].sku_term as usize], "C.T");
+        let key = index_key(c.terms[0].product, "C.T", 1, Payment::PartialUpfront);
+        c.index.insert(key, 0);
+        add_to(&mut c, P, 7, "C.T", Part::Hourly, dec!(0.06)).unwrap();
+        add_to(&mut c, Q, 8, "D.T", Part::Hourly, dec!(0.07)).unwrap();
+        add_to(&mut c, P, 9, "C.T", Part::Upfront, dec!(70)).unwrap();
+        assert!(add_to(&mut c, P, 10, "C.T", Part::Upfront, dec!(71)).is_err());
+        assert_eq!(c.terms.len(), 5);
+        let prices = |i: usize| (c.terms[i].hourly, c.terms[i].upfront);
+        assert_eq!(prices(0), (Some(dec!(0.01)), Some(dec!(50))));
+        assert_eq!(prices(3), (Some(dec!(0.06)), Some(dec!(70))));
+        assert_eq!(&*c.sku_terms[c.terms[3].sku_term as usize], "C.T");
+    }
+
+    #[test]
+    fn a_long_run_is_indexed_and_its_first_terms_are_still_found() {
+        let mut c = ReservedCollector::default();
+        for n in 0..RUN_SCAN as u64 + 8 {
+            let name = format!("S.T{n}");
+            add_to(&mut c, P, n + 1, &name, Part::Hourly, dec!(0.01)).unwrap();
+        }
+        assert!(c.indexed);
+        assert!(add_to(&mut c, P, 99, "S.T0", Part::Hourly, dec!(0.02)).is_err());
+        add_to(&mut c, P, 100, "S.T1", Part::Upfront, dec!(9)).unwrap();
+        assert_eq!(c.terms.len(), RUN_SCAN + 8);
+        assert_eq!(c.terms[1].upfront, Some(dec!(9)));
     }
 
     #[test]

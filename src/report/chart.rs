@@ -37,7 +37,7 @@ const PALETTE: [RGBColor; 10] = [
     RGBColor(23, 190, 207),
 ];
 
-/// Tier colours of the breakdown chart, in `table::TIERS` order.
+/// Tier colours of the breakdown chart, in `markup::TIERS` order.
 const TIER_COLOURS: [RGBColor; 5] = [
     RGBColor(78, 121, 167),
     RGBColor(242, 142, 43),

@@ -159,7 +159,7 @@ pub fn table(diff: &Diff, d: &Display) -> String {
         side_text(&diff.a, d),
         side_text(&diff.b, d)
     );
-    let mut t = super::table::new_table();
+    let mut t = super::markup::new_table();
     t.set_header(vec![
         w.architecture,
         w.status,
@@ -180,7 +180,7 @@ pub fn table(diff: &Diff, d: &Display) -> String {
     }
     o.push_str(&format!("{t}\n"));
     if !diff.inputs.is_empty() {
-        let mut t = super::table::new_table();
+        let mut t = super::markup::new_table();
         t.set_header(vec![input_words(d).key, "A", "B"]);
         for i in &diff.inputs {
             t.add_row(vec![
@@ -194,7 +194,7 @@ pub fn table(diff: &Diff, d: &Display) -> String {
     for a in &diff.architectures {
         o.push_str(&format!("\n{}\n", heading(a, d)));
         if a.changed_lines().next().is_some() {
-            let mut t = super::table::new_table();
+            let mut t = super::markup::new_table();
             t.set_header(vec![
                 w.status,
                 w.tier,
@@ -234,7 +234,7 @@ pub fn table(diff: &Diff, d: &Display) -> String {
 
 /// Markdown, ready to paste into a review.
 pub fn markdown(diff: &Diff, d: &Display) -> String {
-    use super::markdown::cell;
+    use super::markup::cell;
     let w = d.words();
     let mut o = format!(
         "# {}: {} → {}\n\n- **A:** {}\n- **B:** {}\n\n",

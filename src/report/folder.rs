@@ -5,8 +5,9 @@ use super::chart::{self, ChartData, Kind};
 use super::curve::{self, Curve};
 use super::diagram;
 use super::i18n::Lang;
+use super::markup::TIERS;
 use super::stamp::{self, Stamp};
-use super::{csv, html, markdown, money, table::TIERS, xlsx};
+use super::{csv, html, markdown, money, xlsx};
 use crate::compare::{self, Report};
 use crate::error::{Error, Result};
 use crate::optimize::OptimizeReport;
@@ -271,9 +272,9 @@ pub fn summary(rep: &Report, curve: &Curve, lang: Lang) -> String {
         for c in &curve.crossings {
             o.push_str(&format!(
                 "| {} = {}{} | {} | {} |\n",
-                markdown::cell(&c.between.0),
-                markdown::cell(&c.between.1),
-                markdown::cell(&super::curve::crossing_marks(c, lang)),
+                super::markup::cell(&c.between.0),
+                super::markup::cell(&c.between.1),
+                super::markup::cell(&super::curve::crossing_marks(c, lang)),
                 super::display::compact(lang, f(c.value)),
                 money(rep, c.monthly_usd)
             ));
@@ -296,7 +297,7 @@ fn stamp_markdown(st: &Stamp, rep: &Report, lang: Lang) -> String {
         let v = if k == sl.scenario_sha256 {
             format!("`{v}`")
         } else {
-            markdown::cell(&v)
+            super::markup::cell(&v)
         };
         o.push_str(&format!("| {k} | {v} |\n"));
     }

@@ -8,7 +8,7 @@ use super::i18n_lines;
 use super::markup::TIERS;
 use super::stamp::{self, Stamp};
 // HTML escaping is shared with the other formats and the live page; named here for callers.
-pub use super::markup::esc;
+use super::markup::esc;
 use super::{assumption_lines_in, money};
 use crate::compare::{ArchReport, Report};
 use crate::money::unit_price;

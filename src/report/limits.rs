@@ -1,11 +1,34 @@
 //! `archcost limits` output: every finding of every architecture, with its source, and whether
 //! each architecture can run the workload at all.
 use super::i18n::Lang;
-use super::table::{finding_cells, new_table};
+use super::markup::new_table;
 use crate::compare::Report;
 use crate::feasibility::Blocker;
 use crate::limits::{Finding, Status};
+use comfy_table::{Cell, CellAlignment};
 use serde::Serialize;
+
+/// One finding as table cells (status, tier, message + id, value, limit, kind), then `last`.
+pub fn finding_cells(f: &crate::limits::Finding, lang: Lang, last: String) -> Vec<Cell> {
+    vec![
+        Cell::new(lang.status(f.status.label())),
+        Cell::new(lang.tier(&f.tier)),
+        Cell::new(format!(
+            "{}\n{}",
+            super::i18n_lines::finding_message(lang, f),
+            f.id
+        )),
+        Cell::new(f.value.clone()).set_alignment(CellAlignment::Right),
+        Cell::new(format!(
+            "{} {}",
+            f.limit,
+            super::i18n_lines::limit_unit(lang, f)
+        ))
+        .set_alignment(CellAlignment::Right),
+        Cell::new(lang.kind(&f.kind)),
+        Cell::new(last),
+    ]
+}
 
 pub fn table(rep: &Report) -> String {
     table_in(rep, Lang::En)
@@ -149,7 +172,7 @@ pub fn csv(rep: &Report, lang: Lang) -> Vec<u8> {
 
 /// Markdown for a review: one table of findings per architecture, then the decision.
 pub fn markdown(rep: &Report, lang: Lang) -> String {
-    use super::markdown::cell;
+    use super::markup::cell;
     let lb = lang.labels();
     let mut out = format!("# {} — {}\n", cell(&rep.scenario.name), lb.limits_title);
     for a in &rep.architectures {

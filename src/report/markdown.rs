@@ -2,7 +2,7 @@
 use super::i18n::Lang;
 use super::i18n_lines;
 // Cell escaping is shared with the sections other modules write; named here for callers.
-pub use super::markup::cell;
+use super::markup::cell;
 use super::{assumption_lines_in, money};
 use crate::compare::{ArchReport, Report};
 use crate::money::unit_price;

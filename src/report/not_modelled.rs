@@ -41,7 +41,7 @@ pub fn markdown_section(rep: &Report, lang: Lang) -> String {
     for item in &rep.not_modelled {
         o.push_str(&format!(
             "- {} (`{}`)\n",
-            super::markdown::cell(&line(item, lang, all)),
+            super::markup::cell(&line(item, lang, all)),
             item.id
         ));
     }
@@ -53,7 +53,7 @@ pub fn html_section(rep: &Report, lang: Lang) -> String {
     if rep.not_modelled.is_empty() {
         return String::new();
     }
-    let esc = super::html::esc;
+    let esc = super::markup::esc;
     let all = rep.architectures.len();
     let mut o = format!(
         "<section id=\"not-modelled\">\n<h2>{}</h2>\n<ul>\n",

@@ -347,7 +347,7 @@ pub fn table(r: &OptimizeReport, d: &Display) -> String {
     o.push('\n');
     for a in &r.architectures {
         o.push_str(&format!("\n{}\n", a.name));
-        let mut t = super::table::new_table();
+        let mut t = super::markup::new_table();
         t.set_header(headers(w).to_vec());
         for row in rows(a, w, d) {
             let [label, m, u, s, c] = row;
@@ -395,7 +395,7 @@ pub fn markdown(r: &OptimizeReport, d: &Display) -> String {
 
 /// The standalone page (`optimize --format html`).
 pub fn html(r: &OptimizeReport, d: &Display) -> String {
-    use super::html::esc;
+    use super::markup::esc;
     let w = words(d.lang);
     let lang = match d.lang {
         Lang::En => "en",
@@ -420,7 +420,7 @@ pub fn html(r: &OptimizeReport, d: &Display) -> String {
 /// table): the heading, the pricing line, then per architecture the written baseline, the best,
 /// the alternatives and why nothing cheaper qualifies (or what rules every family out).
 pub fn html_section(r: &OptimizeReport, d: &Display) -> String {
-    use super::html::esc;
+    use super::markup::esc;
     let w = words(d.lang);
     let h = head(r, w, d);
     let mut o = format!(
@@ -438,7 +438,7 @@ pub fn html_section(r: &OptimizeReport, d: &Display) -> String {
 
 /// One table and its details per architecture, under `heading` (h2 or h3) elements.
 fn arch_blocks(r: &OptimizeReport, w: &Words, d: &Display, heading: &str) -> String {
-    use super::html::esc;
+    use super::markup::esc;
     let mut o = String::new();
     for a in &r.architectures {
         o.push_str(&format!(

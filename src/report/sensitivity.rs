@@ -42,7 +42,7 @@ pub fn table(r: &Sensitivity, d: &Display) -> String {
             "\n{}\n",
             fill(w.at_expected, &[("name", &a.name), ("money", &money)])
         ));
-        let mut t = super::table::new_table();
+        let mut t = super::markup::new_table();
         t.set_header(vec![w.input, w.low_cost, w.high_cost, w.swing, ""]);
         for i in &a.inputs {
             let tag = match i.basis {
@@ -99,7 +99,7 @@ fn max_swing(r: &Sensitivity) -> Decimal {
 
 /// Markdown for a review: one tornado table per architecture.
 pub fn markdown(r: &Sensitivity, d: &Display) -> String {
-    use super::markdown::cell;
+    use super::markup::cell;
     let max = max_swing(r);
     let w = d.words();
     let p = crate::money::exact(r.pct);

@@ -3,7 +3,7 @@
 //! engine and write the bytes.
 use super::chart::ChartData;
 use super::display::{fill, word, Display};
-use super::table::new_table;
+use super::markup::new_table;
 use crate::breakeven::{Crossing, CrossingKind};
 use crate::compare::Outcome;
 use crate::money;
@@ -117,7 +117,7 @@ pub fn table(key: &str, rows: &[SweepRow], d: &Display) -> String {
 
 /// Markdown: the same table for a review document.
 pub fn markdown(key: &str, rows: &[SweepRow], d: &Display) -> String {
-    use super::markdown::cell;
+    use super::markup::cell;
     let names: Vec<&str> = rows
         .first()
         .map(|r| r.monthly_usd.iter().map(|(n, _)| n.as_str()).collect())
@@ -402,7 +402,7 @@ pub fn breakeven_text(
         })
         .collect();
     if markdown {
-        use super::markdown::cell;
+        use super::markup::cell;
         out.push_str(&format!(
             "\n| {} |\n|---|---:|---:|---|---|\n",
             header.join(" | ")

@@ -1,13 +1,14 @@
 //! Terminal tables (comfy-table): assumptions, the architecture x tier matrix, line items, limits.
 use super::i18n::Lang;
 use super::i18n_lines;
+use super::limits::finding_cells;
 use super::{assumption_lines_in, money};
 use crate::compare::{ArchReport, Report};
 use crate::money::{exact, quantity, unit_price};
 use crate::pricing::PriceRow;
-// The table builder, width and tier order are shared with the other formats; named here too.
-pub(crate) use super::markup::new_table as table;
-pub use super::markup::{new_table, width, TIERS};
+// The table builder, width and tier order are shared with the other formats (report/markup.rs).
+use super::markup::new_table as table;
+use super::markup::{width, TIERS};
 use comfy_table::{Cell, CellAlignment};
 
 /// Below this many columns the compare tables switch to a compact layout (money only in the
@@ -145,23 +146,6 @@ fn arch_section(out: &mut String, rep: &Report, arch: &ArchReport, lang: Lang, c
     if !arch.limits.is_empty() {
         out.push_str(&lang.checks_ok(arch.limits.len() - flagged.len(), arch.limits.len()));
     }
-}
-
-/// One finding as table cells (status, tier, message + id, value, limit, kind), then `last`.
-pub fn finding_cells(f: &crate::limits::Finding, lang: Lang, last: String) -> Vec<Cell> {
-    vec![
-        Cell::new(lang.status(f.status.label())),
-        Cell::new(lang.tier(&f.tier)),
-        Cell::new(format!(
-            "{}\n{}",
-            i18n_lines::finding_message(lang, f),
-            f.id
-        )),
-        right(f.value.clone()),
-        right(format!("{} {}", f.limit, i18n_lines::limit_unit(lang, f))),
-        Cell::new(lang.kind(&f.kind)),
-        Cell::new(last),
-    ]
 }
 
 /// Limit findings of one architecture as a table, labelled in `lang`.

@@ -184,14 +184,18 @@ pub fn of(
                 .and_then(|k| find_key(t, k))
                 .or_else(|| failing_key(t));
             let hint = match key.as_deref() {
-                Some(k) if k.ends_with("memory_mb") => format!(
-                    "write `{k} = {{ from = 128, to = 1024 }}` (every MB from `from` to `to`, at least one size), or remove it to keep the tier's memory_mb"
-                ),
-                _ => "see docs/optimize.md for the keys of a search table".to_string(),
+                Some(k) if k.ends_with("memory_mb") => {
+                    crate::said!("error.scenario.search_memory_hint", k)
+                }
+                _ => crate::said!("error.scenario.search_hint"),
             };
             let key = key.map(|k| format!(".{k}")).unwrap_or_default();
-            crate::error::Error::Input(format!(
-                "{file}: `architecture[{index}] ({arch_name}).search{key}`: {msg}\n  hint: {hint}"
+            crate::error::Error::Said(crate::said!(
+                "error.scenario.at",
+                file,
+                format!("architecture[{index}] ({arch_name}).search{key}"),
+                super::toml_words::toml_problem(&msg),
+                hint
             ))
         })
 }

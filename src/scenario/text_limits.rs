@@ -30,13 +30,24 @@ pub fn check(file: &str, s: &Scenario) -> Result<()> {
         // Counting stops past the limit: a megabyte is refused as fast as 201 characters.
         if text.chars().nth(max).is_some() {
             let chars = text.chars().count();
-            return Err(Error::Input(format!(
-                "{file}: `{key}`: {chars} characters; at most {max}\n  hint: shorten it{}",
-                if key.ends_with("name") {
-                    format!(" (a longer text fits `description`, up to {DESCRIPTION_MAX_CHARS} characters)")
-                } else {
-                    String::new()
-                }
+            let hint = if key.ends_with("name") {
+                crate::said!(
+                    "error.scenario.shorten_name",
+                    DESCRIPTION_MAX_CHARS.to_string()
+                )
+            } else {
+                crate::said!("error.scenario.shorten")
+            };
+            return Err(Error::Said(crate::said!(
+                "error.scenario.at",
+                file,
+                key,
+                crate::said!(
+                    "error.scenario.too_long",
+                    chars.to_string(),
+                    max.to_string()
+                ),
+                hint
             )));
         }
     }

@@ -5,7 +5,7 @@ use super::texts::{key_label, texts};
 use crate::lang::Lang;
 use crate::money::exact;
 use crate::pricing::Catalog;
-use crate::report::html::esc;
+use crate::report::markup::esc;
 use crate::scenario::{
     ApiKind, Capacity, Ec2, Fargate, Profile, Scenario, Service, WORKLOAD_INPUTS,
 };

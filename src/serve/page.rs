@@ -11,7 +11,7 @@ use crate::lang::Lang;
 use crate::money;
 use crate::pricing::Catalog;
 use crate::report::chart::{self, Kind};
-use crate::report::html::esc;
+use crate::report::markup::esc;
 use crate::report::{self as rep_mod, curve, folder, html};
 use crate::scenario::Scenario;
 use rust_decimal::Decimal;

@@ -447,3 +447,48 @@ fn toml_syntax_and_range_table_errors_are_japanese() {
     );
     assert!(!ja.contains(" or a range table"), "{ja}");
 }
+
+/// Issue 20: a name over its length limit and a typo in an `[architecture.search]` table are
+/// worded by message id: Japanese under `--lang ja`, the English as before (file:line:col and
+/// the key as written in both).
+#[test]
+fn text_limit_and_search_table_errors_are_japanese() {
+    let long = format!("name = \"{}\"", "x".repeat(201));
+    let (_dir, path, at_line) = edited("name = \"Order API\"", &long);
+    let (code, err) = validate(&path, "ja");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!("{at_line}:8: `name`: 201 文字です。200 文字までにしてください\n  ヒント: 短くしてください（長い文は `description` に 2000 文字まで書けます）")),
+        "{err}"
+    );
+    let (code, err) = validate(&path, "en");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!("{at_line}:8: `name`: 201 characters; at most 200\n  hint: shorten it (a longer text fits `description`, up to 2000 characters)")),
+        "{err}"
+    );
+
+    let text = std::fs::read_to_string(repo().join("scenarios/optimize-tokyo.toml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    std::fs::write(
+        &path,
+        text.replacen("app.cpu_share = ", "app.cpu_sharee = ", 1),
+    )
+    .unwrap();
+    let path = path.display().to_string();
+    let (code, err) = validate(&path, "ja");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "`architecture[0] (serverless).search.app.cpu_sharee`: 不明なキー `cpu_sharee` です"
+        ) && err.contains("ヒント: search テーブルのキーは docs/optimize.md を参照してください"),
+        "{err}"
+    );
+    let (_, err) = validate(&path, "en");
+    assert!(
+        err.contains("`architecture[0] (serverless).search.app.cpu_sharee`: unknown field `cpu_sharee`, expected one of ")
+            && err.contains("  hint: see docs/optimize.md for the keys of a search table"),
+        "{err}"
+    );
+}

@@ -991,3 +991,35 @@ fn only_the_command_layer_prints_to_standard_error() {
     let sample = lex("fn f() { eprintln!(\"x\"); }");
     assert!(sample.windows(2).any(|w| w[0] == "eprintln" && w[1] == "!"));
 }
+
+/// Issue 20: the report formats share report/markup.rs (escaping, the table builder, tier
+/// order) instead of importing each other's helpers: no module of report/ imports a format
+/// module, except folder.rs (it writes every format) and stamp.rs (it stamps the JSON report).
+#[test]
+fn report_formats_do_not_import_each_other() {
+    const FORMATS: [&str; 6] = ["csv", "json", "markdown", "html", "table", "xlsx"];
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    for (from, to) in dependencies(&src) {
+        if from.first().map(String::as_str) != Some("report") {
+            continue;
+        }
+        let who = from.get(1).map(String::as_str).unwrap_or("");
+        if who == "folder" || who == "stamp" {
+            continue;
+        }
+        for dep in to {
+            let is_format = dep.len() == 2
+                && dep[0] == "report"
+                && FORMATS.contains(&dep[1].as_str())
+                && dep[1] != who;
+            if is_format {
+                found.push(format!("{} uses {}", name(&from), name(&dep)));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "report modules importing a format's helpers: {found:?}"
+    );
+}

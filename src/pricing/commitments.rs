@@ -332,14 +332,20 @@ pub struct RatesWriter<W: std::io::Write> {
 impl<W: std::io::Write> RatesWriter<W> {
     /// A writer that has written the header.
     pub fn new(out: W) -> std::io::Result<Self> {
-        let mut csv = csv::WriterBuilder::new()
+        let mut w = RatesWriter::rows_only(out);
+        w.csv.write_record(HEADER)?;
+        Ok(w)
+    }
+
+    /// A writer of data rows only (a part of a file whose header is written elsewhere).
+    pub fn rows_only(out: W) -> Self {
+        let csv = csv::WriterBuilder::new()
             .buffer_capacity(1 << 16)
             .from_writer(out);
-        csv.write_record(HEADER)?;
-        Ok(RatesWriter {
+        RatesWriter {
             csv,
             num: String::new(),
-        })
+        }
     }
 
     /// Write one row.

@@ -29,7 +29,7 @@ pub fn import_reader<R: std::io::Read + Send>(
     reader: R,
     regions: &RegionFilter,
 ) -> Result<Imported> {
-    let mut buf = std::io::BufReader::with_capacity(1 << 20, reader);
+    let mut buf = std::io::BufReader::with_capacity(64 << 10, reader);
     let first = {
         use std::io::BufRead;
         let data = buf

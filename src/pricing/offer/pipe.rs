@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::sync::mpsc;
 
 /// Bytes of kept lines per batch (a longer line makes its batch longer).
-const BATCH_BYTES: usize = 1 << 20;
+const BATCH_BYTES: usize = 256 << 10;
 /// Batches in flight between the threads (bounds memory: the reader waits when it is ahead).
 const IN_FLIGHT: usize = 4;
 

@@ -23,7 +23,7 @@ pub type LineQueue = Rc<RefCell<VecDeque<u64>>>;
 /// Output chunk handed to the CSV parser.
 const BLOCK: usize = 1 << 20;
 /// Input block: larger than the caller's `BufReader` so its reads bypass that buffer.
-const INPUT_BLOCK: usize = 4 << 20;
+const INPUT_BLOCK: usize = 512 << 10;
 /// A single record longer than this is not an offer-file row.
 const MAX_LINE: usize = 64 << 20;
 

@@ -138,15 +138,68 @@ impl CombinedRates<'_> {
         self.kept.iter().map(|r| r.rate_row()).collect()
     }
 
-    /// Write `commitments.csv` (the `rates.csv` layout, header first) to `out`, row by row.
+    /// Write `commitments.csv` (the `rates.csv` layout, header first) to `out`. Large files
+    /// are rendered in chunks of rows by one thread per core (at most 4) and written in order
+    /// as they come: the same bytes as one writer's, in a fraction of the time (hundreds of
+    /// thousands of rows from one offer file).
     pub fn write_csv<W: std::io::Write>(&self, out: W) -> std::io::Result<W> {
-        let mut w = RatesWriter::new(out)?;
-        let mut source = String::new();
-        for r in &self.kept {
-            w.write(&r.fields(&mut source))?;
-        }
-        w.finish()
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        self.write_csv_with(out, threads, CHUNK_ROWS)
     }
+
+    fn write_csv_with<W: std::io::Write>(
+        &self,
+        out: W,
+        threads: usize,
+        chunk_rows: usize,
+    ) -> std::io::Result<W> {
+        let mut out = RatesWriter::new(out)?.finish()?;
+        if threads < 2 || self.kept.len() <= chunk_rows {
+            out.write_all(&render(&self.kept, Vec::new())?)?;
+            return Ok(out);
+        }
+        std::thread::scope(|scope| {
+            // Per renderer: rendered chunks out (a few in flight), spent buffers back.
+            let mut lanes = Vec::with_capacity(threads);
+            for first in 0..threads {
+                let (chunk_tx, chunks) = std::sync::mpsc::sync_channel(2);
+                let (spent, spent_rx) = std::sync::mpsc::channel();
+                let mine = self.kept.chunks(chunk_rows).skip(first).step_by(threads);
+                scope.spawn(move || {
+                    for rows in mine {
+                        let buf = render(rows, spent_rx.try_recv().unwrap_or_default());
+                        if chunk_tx.send(buf).is_err() {
+                            return; // the writer stopped (a write failed)
+                        }
+                    }
+                });
+                lanes.push((chunks, spent));
+            }
+            for k in 0..self.kept.len().div_ceil(chunk_rows) {
+                let (chunks, spent) = &lanes[k % threads];
+                let buf = chunks
+                    .recv()
+                    .map_err(|_| std::io::Error::other("a row-rendering thread stopped"))??;
+                out.write_all(&buf)?;
+                let _ = spent.send(buf);
+            }
+            Ok(out)
+        })
+    }
+}
+
+/// Rows per chunk a rendering thread makes at a time (~1 MiB of text).
+const CHUNK_ROWS: usize = 4096;
+
+/// The CSV text of `rows` (no header), in `buf` (cleared first).
+fn render(rows: &[RateRef<'_>], mut buf: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    buf.clear();
+    let mut w = RatesWriter::rows_only(buf);
+    let mut source = String::new();
+    for r in rows {
+        w.write(&r.fields(&mut source))?;
+    }
+    w.finish()
 }
 
 /// Combine the commitment rates of several imports (in import order): one row per (key,
@@ -295,5 +348,65 @@ mod tests {
         assert_eq!(rows[1].effective_hourly, dec!(0.0333333333));
         assert_eq!(rows[0].sku, "R.T");
         assert_eq!(imports[1].rate_rows().len(), 2);
+    }
+
+    #[test]
+    fn rows_rendered_in_chunks_by_several_threads_are_the_same_bytes() {
+        // 64 rows: 2 engines x 2 deployments x 8 classes x 1 and 3 years.
+        let meta = OfferMeta {
+            offer_code: "AmazonRDS".into(),
+            version: "1".into(),
+            publication_date: "2026-09-04T00:00:00Z".into(),
+            file: "f.csv".into(),
+            rows: 0,
+        };
+        let mut c = ReservedCollector::default();
+        let sizes = [
+            "micro", "small", "medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge",
+        ];
+        let mut line = 7;
+        for engine in ["mysql", "postgresql"] {
+            for az in ["single_az", "multi_az"] {
+                for size in sizes {
+                    let od = format!("rds.{engine}.{az}.db.m5.{size}");
+                    for years in [1, 3] {
+                        line += 1;
+                        let term = (years, Payment::NoUpfront);
+                        let usd = rust_decimal::Decimal::new(line as i64, 4);
+                        let sku = format!("S{line}.T");
+                        c.add(
+                            "f.csv",
+                            At::Line(line),
+                            &od,
+                            "eu-west-2",
+                            &sku,
+                            term,
+                            Part::Hourly,
+                            usd,
+                        )
+                        .unwrap();
+                    }
+                }
+            }
+        }
+        let on_demand = |_: &str, _: &str, _: &str| Some(dec!(0.5));
+        let terms = c
+            .finish_terms(&meta, &RegionFilter::default(), &on_demand, &mut Vec::new())
+            .unwrap();
+        let imports = [ImportedRates::from(terms)];
+        let (rates, _) = combine(&imports);
+        assert_eq!(rates.len(), 64);
+        let one = rates.write_csv_with(Vec::new(), 1, CHUNK_ROWS).unwrap();
+        assert_eq!(String::from_utf8_lossy(&one).lines().count(), 65);
+        for (threads, chunk_rows) in [(2, 1), (2, 4), (3, 5), (4, 63), (2, 64), (3, 100)] {
+            let many = rates
+                .write_csv_with(Vec::new(), threads, chunk_rows)
+                .unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&many),
+                String::from_utf8_lossy(&one),
+                "{threads} threads, {chunk_rows} rows per chunk"
+            );
+        }
     }
 }

@@ -144,8 +144,46 @@ pub struct ReservedCollector {
     /// Keyed by the text's hash, not the text, so a term costs no hashed string key; a hit is
     /// confirmed against the text, and terms whose key was taken by another text (a hash
     /// collision) are in `collided`.
+    /// Built only once a product's prices come in a second run (`Run`) or a run grows long;
+    /// until then no map is kept at all.
     index: FastMap<(u32, u64, u32, Payment), u32>,
     collided: Vec<u32>,
+    indexed: bool,
+    run: Run,
+}
+
+/// The current run of prices of one product (a SKU's rows are next to each other in AWS
+/// files). While the product had no terms before the run began (`fresh`), a term can only
+/// match one of the run's own, so the run is searched instead of an index of every term.
+#[derive(Debug)]
+struct Run {
+    product: u32,
+    start: usize,
+    fresh: bool,
+}
+
+impl Default for Run {
+    fn default() -> Self {
+        Run {
+            product: u32::MAX,
+            start: 0,
+            fresh: false,
+        }
+    }
+}
+
+/// Terms of a fresh run searched one by one before the index takes over.
+const RUN_SCAN: usize = 32;
+
+/// The index key of a term's identity (its `SKU.OfferTermCode` text by hash).
+fn index_key(
+    product: u32,
+    sku_term: &str,
+    years: u32,
+    payment: Payment,
+) -> (u32, u64, u32, Payment) {
+    let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), sku_term);
+    (product, hash, years, payment)
 }
 
 impl ReservedCollector {
@@ -164,10 +202,12 @@ impl ReservedCollector {
         part: Part,
         usd: Decimal,
     ) -> Result<()> {
+        let known = self.products.len();
         let Some(product) = self.product(od_key, region) else {
             return Ok(());
         };
-        let i = self.term(product, sku_term, years, payment, at);
+        let created = self.products.len() > known;
+        let i = self.term(product, sku_term, years, payment, at, created);
         let entry = &mut self.terms[i as usize];
         let slot = match part {
             Part::Hourly => &mut entry.hourly,
@@ -224,7 +264,8 @@ impl ReservedCollector {
     }
 
     /// The index in `terms` of (product, `SKU.OfferTermCode`, years, payment), added when new.
-    /// A term's prices are next to each other in AWS files, so the last term is tried first.
+    /// A term's prices are next to each other in AWS files, so the last term is tried first,
+    /// then the product's run (`Run`), then the index. `created`: the product is new.
     fn term(
         &mut self,
         product: u32,
@@ -232,6 +273,7 @@ impl ReservedCollector {
         years: u32,
         payment: Payment,
         at: At<'_>,
+        created: bool,
     ) -> u32 {
         let is = |t: &Term, names: &[Box<str>]| {
             (t.product, t.years, t.payment) == (product, years, payment)
@@ -242,26 +284,36 @@ impl ReservedCollector {
                 return self.terms.len() as u32 - 1;
             }
         }
-        let hash =
-            std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), sku_term);
+        if self.run.product != product {
+            self.run = Run {
+                product,
+                start: self.terms.len(),
+                fresh: created,
+            };
+        }
         let next = self.terms.len() as u32;
-        let slot = *self
-            .index
-            .entry((product, hash, years, payment))
-            .or_insert(next);
-        if slot != next {
-            if is(&self.terms[slot as usize], &self.sku_terms) {
-                return slot;
+        let run = &self.terms[self.run.start..];
+        if self.run.fresh && run.len() <= RUN_SCAN {
+            if let Some(k) = run.iter().position(|t| is(t, &self.sku_terms)) {
+                return (self.run.start + k) as u32;
             }
-            let (terms, names) = (&self.terms, &self.sku_terms);
-            if let Some(&i) = self
-                .collided
-                .iter()
-                .find(|&&i| is(&terms[i as usize], names))
-            {
-                return i;
+        } else if !self.indexed {
+            self.build_index();
+        }
+        if self.indexed {
+            let key = index_key(product, sku_term, years, payment);
+            let slot = *self.index.entry(key).or_insert(next);
+            if slot != next {
+                if is(&self.terms[slot as usize], &self.sku_terms) {
+                    return slot;
+                }
+                let (terms, names) = (&self.terms, &self.sku_terms);
+                let collided = self.collided.iter();
+                if let Some(&i) = collided.clone().find(|&&i| is(&terms[i as usize], names)) {
+                    return i;
+                }
+                self.collided.push(next);
             }
-            self.collided.push(next);
         }
         self.sku_terms.push(sku_term.into());
         self.terms.push(Term {
@@ -277,6 +329,20 @@ impl ReservedCollector {
             },
         });
         next
+    }
+
+    /// Index every term so far; from now on every new term is indexed as it is added.
+    fn build_index(&mut self) {
+        self.index.reserve(self.terms.len());
+        for (i, t) in self.terms.iter().enumerate() {
+            let name = &self.sku_terms[t.sku_term as usize];
+            let key = index_key(t.product, name, t.years, t.payment);
+            // Terms are distinct, so a taken key is a hash collision.
+            if *self.index.entry(key).or_insert(i as u32) != i as u32 {
+                self.collided.push(i as u32);
+            }
+        }
+        self.indexed = true;
     }
 
     /// The rows of the commitments CSV, in the order `combine` sorts them (key, region, term,
@@ -689,55 +755,73 @@ mod tests {
         assert_eq!(incomplete.len(), 1, "{incomplete:?}");
     }
 
+    /// Add an hourly or upfront price of a 1-year partial-upfront term of `od`'s product.
+    fn add_to(
+        c: &mut ReservedCollector,
+        od: &str,
+        line: u64,
+        sku_term: &str,
+        part: Part,
+        usd: Decimal,
+    ) -> Result<()> {
+        let term = (1, Payment::PartialUpfront);
+        c.add(
+            "f",
+            At::Line(line),
+            od,
+            "eu-west-2",
+            sku_term,
+            term,
+            part,
+            usd,
+        )
+    }
+
+    const P: &str = "rds.postgresql.single_az.db.t4g.micro";
+    const Q: &str = "rds.mysql.single_az.db.t4g.micro";
+
     #[test]
     fn terms_are_found_again_when_not_adjacent_and_past_hash_collisions() {
-        fn add(
-            c: &mut ReservedCollector,
-            line: u64,
-            sku_term: &str,
-            part: Part,
-            usd: Decimal,
-        ) -> Result<()> {
-            let od = "rds.postgresql.single_az.db.t4g.micro";
-            let term = (1, Payment::PartialUpfront);
-            c.add(
-                "f",
-                At::Line(line),
-                od,
-                "eu-west-2",
-                sku_term,
-                term,
-                part,
-                usd,
-            )
-        }
         let mut c = ReservedCollector::default();
-        add(&mut c, 1, "A.T", Part::Hourly, dec!(0.01)).unwrap();
-        add(&mut c, 2, "B.T", Part::Hourly, dec!(0.02)).unwrap();
-        // A again after B: the same term, so a second, different hourly price is refused.
-        add(&mut c, 3, "A.T", Part::Upfront, dec!(50)).unwrap();
-        assert!(add(&mut c, 4, "A.T", Part::Hourly, dec!(0.03)).is_err());
-        assert_eq!(c.terms.len(), 2);
+        add_to(&mut c, P, 1, "A.T", Part::Hourly, dec!(0.01)).unwrap();
+        add_to(&mut c, P, 2, "B.T", Part::Hourly, dec!(0.02)).unwrap();
+        // A again after B, in the same run: the same term, so a second, different hourly
+        // price is refused.
+        add_to(&mut c, P, 3, "A.T", Part::Upfront, dec!(50)).unwrap();
+        assert!(add_to(&mut c, P, 4, "A.T", Part::Hourly, dec!(0.03)).is_err());
+        assert!(!c.indexed, "one run per product needs no index");
+        // Q, then P again: P's second run is found through the index.
+        add_to(&mut c, Q, 5, "A.T", Part::Hourly, dec!(0.04)).unwrap();
+        assert!(add_to(&mut c, P, 6, "B.T", Part::Hourly, dec!(0.05)).is_err());
+        assert!(c.indexed);
+        assert_eq!(c.terms.len(), 3);
         // A text whose index key A holds (a hash collision, made by hand) gets its own term,
         // found again later past the collision.
-        let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), "C.T");
-        let product = c.terms[0].product;
-        c.index
-            .insert((product, hash, 1, Payment::PartialUpfront), 0);
-        add(&mut c, 5, "C.T", Part::Hourly, dec!(0.05)).unwrap();
-        add(&mut c, 6, "D.T", Part::Hourly, dec!(0.06)).unwrap();
-        add(&mut c, 7, "C.T", Part::Upfront, dec!(70)).unwrap();
-        assert!(add(&mut c, 8, "C.T", Part::Upfront, dec!(71)).is_err());
-        assert_eq!(c.terms.len(), 4);
-        assert_eq!(
-            (c.terms[0].hourly, c.terms[0].upfront),
-            (Some(dec!(0.01)), Some(dec!(50)))
-        );
-        assert_eq!(
-            (c.terms[2].hourly, c.terms[2].upfront),
-            (Some(dec!(0.05)), Some(dec!(70)))
-        );
-        assert_eq!(&*c.sku_terms[c.terms[2].sku_term as usize], "C.T");
+        let key = index_key(c.terms[0].product, "C.T", 1, Payment::PartialUpfront);
+        c.index.insert(key, 0);
+        add_to(&mut c, P, 7, "C.T", Part::Hourly, dec!(0.06)).unwrap();
+        add_to(&mut c, Q, 8, "D.T", Part::Hourly, dec!(0.07)).unwrap();
+        add_to(&mut c, P, 9, "C.T", Part::Upfront, dec!(70)).unwrap();
+        assert!(add_to(&mut c, P, 10, "C.T", Part::Upfront, dec!(71)).is_err());
+        assert_eq!(c.terms.len(), 5);
+        let prices = |i: usize| (c.terms[i].hourly, c.terms[i].upfront);
+        assert_eq!(prices(0), (Some(dec!(0.01)), Some(dec!(50))));
+        assert_eq!(prices(3), (Some(dec!(0.06)), Some(dec!(70))));
+        assert_eq!(&*c.sku_terms[c.terms[3].sku_term as usize], "C.T");
+    }
+
+    #[test]
+    fn a_long_run_is_indexed_and_its_first_terms_are_still_found() {
+        let mut c = ReservedCollector::default();
+        for n in 0..RUN_SCAN as u64 + 8 {
+            let name = format!("S.T{n}");
+            add_to(&mut c, P, n + 1, &name, Part::Hourly, dec!(0.01)).unwrap();
+        }
+        assert!(c.indexed);
+        assert!(add_to(&mut c, P, 99, "S.T0", Part::Hourly, dec!(0.02)).is_err());
+        add_to(&mut c, P, 100, "S.T1", Part::Upfront, dec!(9)).unwrap();
+        assert_eq!(c.terms.len(), RUN_SCAN + 8);
+        assert_eq!(c.terms[1].upfront, Some(dec!(9)));
     }
 
     #[test]

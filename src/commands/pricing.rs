@@ -241,7 +241,7 @@ pub fn import(args: ImportArgs) -> Result<u8> {
     for line in offer::warning_lines(&imports, &warnings) {
         eprintln!("{line}");
     }
-    if catalog.rows().is_empty() && commitments.is_empty() {
+    if catalog.each_row().next().is_none() && commitments.is_empty() {
         return Err(Error::Input(format!(
             "no catalog rows or commitment rates in {} file(s){}; nothing was written\n  hint: give the regional offer files of the services archcost prices (pricing/KEYS.md)",
             imports.len(),
@@ -277,8 +277,7 @@ pub fn import(args: ImportArgs) -> Result<u8> {
 
 fn key_count(c: &Catalog) -> usize {
     let mut keys: Vec<(&str, &str)> = c
-        .rows()
-        .iter()
+        .each_row()
         .map(|r| (r.key.as_str(), r.region.as_str()))
         .collect();
     keys.dedup();

@@ -135,7 +135,7 @@ impl Metadata {
             schema: "archcost/pricing-catalog/1",
             offers,
             regions,
-            rows: catalog.rows().len(),
+            rows: catalog.each_row().count(),
             commitment_rows: commitments.len(),
             fetched_at: None,
             base_url: None,

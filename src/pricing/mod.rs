@@ -600,7 +600,10 @@ mod tests {
         let text = format!(
             "{HEAD}b.y,r2,hour,0,,2,,2025-01-02,s\na.x,r1,hour,0,,1,,2025-01-01,s\nb.y,r1,hour,10,,1,,2025-01-02,s\nb.y,r1,hour,0,10,2,,2025-01-02,s\n"
         );
-        let c = Catalog::new("t", catalog_csv::parse_reader("t", text.as_bytes()).unwrap());
+        let c = Catalog::new(
+            "t",
+            catalog_csv::parse_reader("t", text.as_bytes()).unwrap(),
+        );
         let walked: Vec<&PriceRow> = c.each_row().collect();
         let listed: Vec<&PriceRow> = c.rows().iter().collect();
         assert_eq!(walked, listed);
@@ -608,7 +611,10 @@ mod tests {
             .iter()
             .map(|r| (r.region.as_str(), r.key.as_str()))
             .collect();
-        assert_eq!(order, [("r1", "a.x"), ("r1", "b.y"), ("r1", "b.y"), ("r2", "b.y")]);
+        assert_eq!(
+            order,
+            [("r1", "a.x"), ("r1", "b.y"), ("r1", "b.y"), ("r2", "b.y")]
+        );
     }
 
     #[test]

@@ -231,11 +231,11 @@ fn in_family(key: &str, family: &str) -> bool {
 
 pub fn import(args: ImportArgs) -> Result<u8> {
     let regions = offer::RegionFilter::parse(args.region.as_deref());
-    let imports = offer::import_files(&args.files, &regions)?;
+    let mut imports = offer::import_files(&args.files, &regions)?;
     if args.strict {
         offer::check_strict(&imports)?;
     }
-    let (catalog, mut warnings) = offer::combine(&imports, &args.out.display().to_string());
+    let (catalog, mut warnings) = offer::combine(&mut imports, &args.out.display().to_string());
     let (commitments, rate_warnings) = offer::combine_commitments(&imports);
     warnings.extend(rate_warnings);
     for line in offer::warning_lines(&imports, &warnings) {

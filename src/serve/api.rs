@@ -109,8 +109,8 @@ fn request_lang(ctx: &Ctx, req: &Req) -> Lang {
         Err(_) => match req
             .query
             .split('&')
-            .filter_map(|p| p.strip_prefix("lang="))
-            .last()
+            .rev()
+            .find_map(|p| p.strip_prefix("lang="))
         {
             Some("en") => Lang::En,
             Some("ja") => Lang::Ja,

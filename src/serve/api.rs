@@ -97,16 +97,26 @@ impl Reply {
 /// How the API names a range's inputs: by query field.
 const FIELDS: crate::range::Words = crate::range::FIELDS;
 
-/// The language a request asks for (`?lang=`), for wording its errors; the default when the
-/// query does not parse.
+/// The language a request asks for (`?lang=`), for wording its errors. When the query does
+/// not parse (its error is what is being worded), the last plain `lang=en` / `lang=ja` pair
+/// of the raw query still counts; else the default.
 fn request_lang(ctx: &Ctx, req: &Req) -> Lang {
     let own = [
         "lang", "vary", "from", "to", "steps", "log", "format", "between",
     ];
-    Query::parse(req.query, &own)
-        .ok()
-        .and_then(|q| lang_of(ctx, &q).ok())
-        .unwrap_or(ctx.default_lang)
+    match Query::parse(req.query, &own) {
+        Ok(q) => lang_of(ctx, &q).unwrap_or(ctx.default_lang),
+        Err(_) => match req
+            .query
+            .split('&')
+            .rev()
+            .find_map(|p| p.strip_prefix("lang="))
+        {
+            Some("en") => Lang::En,
+            Some("ja") => Lang::Ja,
+            _ => ctx.default_lang,
+        },
+    }
 }
 
 /// An engine or input error as a response: the CLI's message in the request's language
@@ -168,7 +178,7 @@ fn lang_of(ctx: &Ctx, q: &Query) -> Result<Lang> {
         None => Ok(ctx.default_lang),
         Some("en") => Ok(Lang::En),
         Some("ja") => Ok(Lang::Ja),
-        Some(other) => Err(Error::Input(format!("lang `{other}`: expected en or ja"))),
+        Some(other) => Err(Error::Said(crate::said!("error.serve.lang", other))),
     }
 }
 
@@ -225,9 +235,7 @@ fn flag(name: &str, v: Option<&str>) -> Result<bool> {
     match v {
         None | Some("false") | Some("0") => Ok(false),
         Some("") | Some("true") | Some("1") => Ok(true),
-        Some(other) => Err(Error::Input(format!(
-            "{name} `{other}`: expected true or false"
-        ))),
+        Some(other) => Err(Error::Said(crate::said!("error.serve.flag", name, other))),
     }
 }
 
@@ -251,24 +259,23 @@ fn sweep_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     let to = parse_decimal("to", required(&q, "to", "error.serve.sweep_fields")?)?;
     let steps = match q.get("steps") {
         None => 60,
-        Some(t) => t.trim().parse::<usize>().map_err(|_| {
-            Error::Input(format!("steps `{t}`: expected a whole number such as 60"))
-        })?,
+        Some(t) => t
+            .trim()
+            .parse::<usize>()
+            .map_err(|_| Error::Said(crate::said!("error.serve.steps_not_whole", t)))?,
     };
     if steps > MAX_SWEEP_STEPS {
-        return Err(Error::Input(format!(
-            "steps {steps}: at most {MAX_SWEEP_STEPS} from the page\n  hint: `archcost sweep` takes more"
+        return Err(Error::Said(crate::said!(
+            "error.serve.steps_too_many",
+            steps,
+            MAX_SWEEP_STEPS
         )));
     }
     let log = flag("log", q.get("log"))?;
     let csv = match q.get("format") {
         None | Some("json") => false,
         Some("csv") => true,
-        Some(other) => {
-            return Err(Error::Input(format!(
-                "format `{other}`: /api/sweep answers json or csv"
-            )))
-        }
+        Some(other) => return Err(Error::Said(crate::said!("error.serve.sweep_format", other))),
     };
     let values = sweep::steps(from, to, steps, log)?;
     let (snap, wi) = what_if(ctx, &q.edits)?;
@@ -301,11 +308,7 @@ fn breakeven_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
                 ((v / dec!(1000)).max(dec!(0.001)), v * dec!(1000))
             }
         }
-        _ => {
-            return Err(Error::Input(format!(
-                "vary {vary}: give the searched range with from and to (only request volumes have a default range)"
-            )))
-        }
+        _ => return Err(Error::Said(crate::said!("error.serve.no_range", vary))),
     };
     if from >= to {
         return Err(Error::Range(crate::range::RangeError::FromNotBelowTo {
@@ -316,11 +319,7 @@ fn breakeven_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
     let between = match q.get("between") {
         Some(text) => match text.split_once(',') {
             Some((a, b)) => Some((a.trim().to_string(), b.trim().to_string())),
-            None => {
-                return Err(Error::Input(format!(
-                    "between `{text}`: expected two architecture names, A,B"
-                )))
-            }
+            None => return Err(Error::Said(crate::said!("error.serve.between", text))),
         },
         None => None,
     };
@@ -359,8 +358,9 @@ fn optimize_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
         None | Some("json") => false,
         Some("html") => true,
         Some(other) => {
-            return Err(Error::Input(format!(
-                "format `{other}`: /api/optimize answers json or html"
+            return Err(Error::Said(crate::said!(
+                "error.serve.optimize_format",
+                other
             )))
         }
     };
@@ -536,17 +536,12 @@ fn save_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
             "/api/save: expected Content-Type: application/json",
         ));
     }
-    let doc: serde_json::Value = serde_json::from_slice(req.body).map_err(|e| {
-        Error::Input(format!(
-            "/api/save: the body is not JSON ({e})\n  hint: send {{\"name\": \"peak\", \"values\": {{\"workload.requests_per_month\": \"60000000\"}}}}"
-        ))
-    })?;
-    let name = doc.get("name").and_then(|n| n.as_str()).ok_or_else(|| {
-        Error::Input(
-            "/api/save: `name` (a string) is missing\n  hint: the new file's name, e.g. \"peak\""
-                .into(),
-        )
-    })?;
+    let doc: serde_json::Value = serde_json::from_slice(req.body)
+        .map_err(|e| Error::Said(crate::said!("error.serve.save_not_json", e.to_string())))?;
+    let name = doc
+        .get("name")
+        .and_then(|n| n.as_str())
+        .ok_or_else(|| Error::Said(crate::said!("error.serve.save_no_name")))?;
     let mut edits = Edits::default();
     match doc.get("values") {
         None | Some(serde_json::Value::Null) => {}
@@ -555,20 +550,12 @@ fn save_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
                 let text = match v {
                     serde_json::Value::String(s) => s.clone(),
                     serde_json::Value::Number(_) | serde_json::Value::Bool(_) => v.to_string(),
-                    _ => {
-                        return Err(Error::Input(format!(
-                            "/api/save: `values.{k}`: expected a string, number or boolean"
-                        )))
-                    }
+                    _ => return Err(Error::Said(crate::said!("error.serve.save_value_type", k))),
                 };
                 edits.set(k, &text)?;
             }
         }
-        Some(_) => {
-            return Err(Error::Input(
-                "/api/save: `values` must be an object of KEY: VALUE".into(),
-            ))
-        }
+        Some(_) => return Err(Error::Said(crate::said!("error.serve.save_values"))),
     }
     let file = save::file_name(name)?;
     let (snap, wi) = what_if(ctx, &edits)?;

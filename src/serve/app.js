@@ -253,7 +253,7 @@
       values[k] = v;
     });
     const out = $('save-result');
-    fetch('/api/save', {
+    fetch('/api/save?lang=' + lang, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: $('save-name').value, values }),

@@ -28,20 +28,23 @@ impl Edits {
     /// Add or replace `key` (bounds checked: count, key and value length).
     pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
         if key.len() > MAX_KEY_BYTES {
-            return Err(Error::Input(format!(
-                "`{}…`: key longer than {MAX_KEY_BYTES} bytes\n  hint: keys are dot paths such as workload.requests_per_month",
-                truncate(key, 40)
+            return Err(Error::Said(crate::said!(
+                "error.serve.key_too_long",
+                truncate(key, 40),
+                MAX_KEY_BYTES
             )));
         }
         if value.len() > MAX_VALUE_BYTES {
-            return Err(Error::Input(format!(
-                "`{key}`: value longer than {MAX_VALUE_BYTES} bytes\n  hint: give one number, word or short TOML value"
+            return Err(Error::Said(crate::said!(
+                "error.serve.value_too_long",
+                key,
+                MAX_VALUE_BYTES
             )));
         }
         if key.chars().chain(value.chars()).any(char::is_control) {
-            return Err(Error::Input(format!(
-                "`{}`: control characters (line breaks, tabs, ...) are not accepted in keys or values\n  hint: give one number, word or short TOML value on one line",
-                key.escape_default()
+            return Err(Error::Said(crate::said!(
+                "error.serve.control_chars",
+                key.escape_default().to_string()
             )));
         }
         if let Some(slot) = self.0.iter_mut().find(|(k, _)| k == key) {
@@ -49,8 +52,9 @@ impl Edits {
             return Ok(());
         }
         if self.0.len() >= MAX_EDITS {
-            return Err(Error::Input(format!(
-                "at most {MAX_EDITS} what-if keys per request\n  hint: save the what-if as a scenario file and edit that"
+            return Err(Error::Said(crate::said!(
+                "error.serve.too_many_edits",
+                MAX_EDITS
             )));
         }
         self.0.push((key.to_string(), value.to_string()));
@@ -83,9 +87,9 @@ pub fn apply(text: &str, edits: &Edits) -> Result<String> {
     if edits.is_empty() {
         return Ok(text.to_string());
     }
-    let mut doc: DocumentMut = text.parse().map_err(|e| {
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         // The file validated, so this is only reachable for text that is not TOML.
-        Error::Input(format!("the scenario is not valid TOML: {e}"))
+        Error::Said(crate::said!("error.serve.not_toml", e.to_string()))
     })?;
     for (key, value) in edits.iter() {
         set(&mut doc, key, value)?;
@@ -188,8 +192,9 @@ fn set_in_architecture(doc: &mut DocumentMut, key: &str, rest: &str, value: &str
         .filter(|(_, n)| rest.starts_with(n.as_str()) && rest.as_bytes()[n.len()] == b'.')
         .max_by_key(|(_, n)| n.len());
     let Some((at, name)) = found else {
-        return Err(Error::Input(format!(
-            "`{key}`: no architecture with that name\n  hint: architectures: {}",
+        return Err(Error::Said(crate::said!(
+            "error.serve.no_architecture",
+            key,
             names.join(", ")
         )));
     };
@@ -203,8 +208,11 @@ fn set_in_architecture(doc: &mut DocumentMut, key: &str, rest: &str, value: &str
                 Some(t) => put(t, k, value),
                 None => Err(bad_key(key, "error.serve.tier_not_table")),
             },
-            None => Err(Error::Input(format!(
-                "`{key}`: architecture `{name}` has no {tier} tier\n  hint: add `{tier} = {{ service = \"...\" }}` to it in the scenario file"
+            None => Err(Error::Said(crate::said!(
+                "error.serve.no_tier",
+                key,
+                name.as_str(),
+                tier
             ))),
         },
         ("extras" | "network", k) if plain(k) => {
@@ -219,9 +227,14 @@ fn set_in_architecture(doc: &mut DocumentMut, key: &str, rest: &str, value: &str
                 None => Err(bad_key(key, "error.serve.extras_not_table")),
             }
         }
-        ("web" | "app" | "db" | "extras" | "network", _) => Err(bad_key(key, "error.serve.one_key_after_tier")),
-        (other, _) => Err(Error::Input(format!(
-            "`{key}`: `{other}` is not a tier of architecture `{name}`\n  hint: use web, app, db, extras, network (or region)"
+        ("web" | "app" | "db" | "extras" | "network", _) => {
+            Err(bad_key(key, "error.serve.one_key_after_tier"))
+        }
+        (other, _) => Err(Error::Said(crate::said!(
+            "error.serve.not_a_tier",
+            key,
+            other,
+            name.as_str()
         ))),
     }
 }

@@ -11,9 +11,9 @@ pub fn decode(text: &str) -> Result<String> {
         let escape = bytes.get(at + 1..at + 3);
         if !escape.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
             let end = bytes.len().min(at + 3);
-            return Err(Error::Input(format!(
-                "query string: `{}` is not a valid percent escape\n  hint: encode values with encodeURIComponent (a `%` is `%25`)",
-                String::from_utf8_lossy(&bytes[at..end])
+            return Err(Error::Said(crate::said!(
+                "error.serve.bad_escape",
+                String::from_utf8_lossy(&bytes[at..end]).into_owned()
             )));
         }
     }
@@ -22,9 +22,7 @@ pub fn decode(text: &str) -> Result<String> {
     percent_encoding::percent_decode_str(&spaced)
         .decode_utf8()
         .map(|t| t.into_owned())
-        .map_err(|_| {
-            Error::Input("query string: not UTF-8 text\n  hint: percent-encode UTF-8 bytes".into())
-        })
+        .map_err(|_| Error::Said(crate::said!("error.serve.not_utf8")))
 }
 
 /// What [`encode`] escapes: everything but ASCII letters, digits and `-_.~` (RFC 3986's

@@ -64,9 +64,7 @@ pub fn write_new(dir: &Path, file: &str, text: &str) -> Result<Saved> {
     let target = dir.join(file);
     // `file` is one plain name (see `file_name`); check anyway that the path stays in `dir`.
     if target.parent() != Some(dir) || target.file_name().and_then(|f| f.to_str()) != Some(file) {
-        return Err(Error::Input(format!(
-            "save: `{file}` would leave the scenario's folder"
-        )));
+        return Err(Error::Said(crate::said!("error.serve.save_outside", file)));
     }
     if std::fs::symlink_metadata(&target).is_ok() {
         return Ok(Saved::Exists(target));

@@ -7,7 +7,8 @@ use zip::write::SimpleFileOptions;
 
 /// Archive `files` (path inside the archive, bytes), all stamped with `unix_seconds`.
 pub fn build(files: &[(String, Vec<u8>)], unix_seconds: u64) -> Result<Vec<u8>> {
-    let failed = |e: &dyn std::fmt::Display| Error::Input(format!("report.zip: {e}"));
+    let failed =
+        |e: &dyn std::fmt::Display| Error::Said(crate::said!("error.serve.zip", e.to_string()));
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(dos_time(unix_seconds))

@@ -1219,6 +1219,149 @@ fn serve_range_and_key_errors_name_fields_and_speak_japanese() {
     }
 }
 
+/// The page's own request errors (what-if keys, query strings, sweep/break-even/optimize
+/// fields, the save body) have message ids: under `lang=ja` they are Japanese with keys and
+/// values as written, and the English is the text these requests answered before, byte for
+/// byte. A query that does not parse still answers in the language its `lang=` asks for.
+#[test]
+fn page_request_errors_speak_japanese_under_lang_ja() {
+    let dir = scenario_dir(&[]);
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    let sweep = "/api/sweep?vary=workload.requests_per_month&from=1&to=2";
+    let long_key = "k".repeat(201);
+    for (target, en, ja) in [
+        (
+            format!("/api/compare?{long_key}=1"),
+            format!("`{}…`: key longer than 200 bytes\n  hint: keys are dot paths such as workload.requests_per_month", "k".repeat(40)),
+            format!("`{}…`: キーが 200 バイトを超えています", "k".repeat(40)),
+        ),
+        (
+            format!("/api/compare?workload.duration_ms={}", "9".repeat(1025)),
+            "`workload.duration_ms`: value longer than 1024 bytes\n  hint: give one number, word or short TOML value".to_string(),
+            "`workload.duration_ms`: 値が 1024 バイトを超えています".to_string(),
+        ),
+        (
+            "/api/compare?workload.duration_ms=1%0A2".to_string(),
+            "`workload.duration_ms`: control characters (line breaks, tabs, ...) are not accepted in keys or values\n  hint: give one number, word or short TOML value on one line".to_string(),
+            "`workload.duration_ms`: キーや値に制御文字（改行、タブなど）は使えません".to_string(),
+        ),
+        (
+            format!(
+                "/api/compare?{}",
+                (0..65).map(|i| format!("quotas.q{i}=1")).collect::<Vec<_>>().join("&")
+            ),
+            "at most 64 what-if keys per request\n  hint: save the what-if as a scenario file and edit that".to_string(),
+            "what-if のキーは 1 リクエストに 64 個までです".to_string(),
+        ),
+        (
+            "/api/compare?workload.duration_ms=%zz".to_string(),
+            "query string: `%zz` is not a valid percent escape\n  hint: encode values with encodeURIComponent (a `%` is `%25`)".to_string(),
+            "クエリ文字列: `%zz` は正しいパーセントエスケープではありません".to_string(),
+        ),
+        (
+            "/api/compare?workload.duration_ms=%FF".to_string(),
+            "query string: not UTF-8 text\n  hint: percent-encode UTF-8 bytes".to_string(),
+            "クエリ文字列: UTF-8 のテキストではありません".to_string(),
+        ),
+        (
+            "/api/compare?architecture.nope.app.memory_mb=1".to_string(),
+            "`architecture.nope.app.memory_mb`: no architecture with that name\n  hint: architectures: serverless, containers, traditional".to_string(),
+            "`architecture.nope.app.memory_mb`: その名前のアーキテクチャはありません\n  ヒント: アーキテクチャ: serverless, containers, traditional".to_string(),
+        ),
+        (
+            "/api/compare?architecture.serverless.bogus=1".to_string(),
+            "`architecture.serverless.bogus`: `bogus` is not a tier of architecture `serverless`\n  hint: use web, app, db, extras, network (or region)".to_string(),
+            "`architecture.serverless.bogus`: `bogus` はアーキテクチャ `serverless` のティアではありません".to_string(),
+        ),
+        (
+            format!("{sweep}&log=maybe"),
+            "log `maybe`: expected true or false".to_string(),
+            "log `maybe`: true か false を指定してください".to_string(),
+        ),
+        (
+            format!("{sweep}&steps=many"),
+            "steps `many`: expected a whole number such as 60".to_string(),
+            "steps `many`: 60 のような整数を指定してください".to_string(),
+        ),
+        (
+            format!("{sweep}&steps=2001"),
+            "steps 2001: at most 2000 from the page\n  hint: `archcost sweep` takes more".to_string(),
+            "steps 2001: ページからは 2000 までです".to_string(),
+        ),
+        (
+            format!("{sweep}&format=xml"),
+            "format `xml`: /api/sweep answers json or csv".to_string(),
+            "format `xml`: /api/sweep が返すのは json か csv です".to_string(),
+        ),
+        (
+            "/api/optimize?format=xml".to_string(),
+            "format `xml`: /api/optimize answers json or html".to_string(),
+            "format `xml`: /api/optimize が返すのは json か html です".to_string(),
+        ),
+        (
+            "/api/breakeven?vary=workload.duration_ms".to_string(),
+            "vary workload.duration_ms: give the searched range with from and to (only request volumes have a default range)".to_string(),
+            "vary workload.duration_ms: 探す範囲を from と to で指定してください".to_string(),
+        ),
+        (
+            "/api/breakeven?vary=workload.requests_per_month&between=serverless".to_string(),
+            "between `serverless`: expected two architecture names, A,B".to_string(),
+            "between `serverless`: アーキテクチャ名を 2 つ、A,B の形で指定してください".to_string(),
+        ),
+    ] {
+        let r = server.get(&target);
+        assert_eq!(r.status, 400, "{target}: {}", r.text());
+        assert!(r.text().starts_with(&en), "{target}: {}", r.text());
+        let sep = if target.contains('?') { '&' } else { '?' };
+        let target_ja = format!("{target}{sep}lang=ja");
+        let r = server.get(&target_ja);
+        assert_eq!(r.status, 400, "{target_ja}: {}", r.text());
+        assert!(r.text().starts_with(&ja), "{target_ja}: {}", r.text());
+    }
+    let origin = format!("http://{}", server.host);
+    let headers = [
+        ("Host", server.host.as_str()),
+        ("Origin", origin.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    for (body, en, ja) in [
+        (
+            "{",
+            "/api/save: the body is not JSON (",
+            "/api/save: 本文が JSON ではありません（",
+        ),
+        (
+            "{}",
+            "/api/save: `name` (a string) is missing\n  hint: the new file's name, e.g. \"peak\"",
+            "/api/save: `name`（文字列）がありません\n  ヒント: 新しいファイルの名前です。例: \"peak\"",
+        ),
+        (
+            r#"{"name": "x", "values": {"workload.duration_ms": [1]}}"#,
+            "/api/save: `values.workload.duration_ms`: expected a string, number or boolean",
+            "/api/save: `values.workload.duration_ms`: 文字列、数値、真偽値のどれかを指定してください",
+        ),
+        (
+            r#"{"name": "x", "values": 1}"#,
+            "/api/save: `values` must be an object of KEY: VALUE",
+            "/api/save: `values` は KEY: VALUE のオブジェクトにしてください",
+        ),
+    ] {
+        let r = http(&server.host, "POST", "/api/save", &headers, body.as_bytes());
+        assert_eq!(r.status, 400, "{body}: {}", r.text());
+        assert!(r.text().starts_with(en), "{body}: {}", r.text());
+        let r = http(&server.host, "POST", "/api/save?lang=ja", &headers, body.as_bytes());
+        assert_eq!(r.status, 400, "{body}: {}", r.text());
+        assert!(r.text().starts_with(ja), "{body}: {}", r.text());
+    }
+    let r = server.get("/api/compare?lang=xx");
+    assert_eq!(r.status, 400);
+    assert!(
+        r.text().starts_with("lang `xx`: expected en or ja"),
+        "{}",
+        r.text()
+    );
+}
+
 /// Started with `--lang ja`, the console lines are Japanese: the start banner, a file picked up,
 /// a file that stops validating (on standard error, with the error in Japanese and the key as
 /// written) and the stop. The file name and URL stay as written.

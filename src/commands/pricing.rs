@@ -231,17 +231,17 @@ fn in_family(key: &str, family: &str) -> bool {
 
 pub fn import(args: ImportArgs) -> Result<u8> {
     let regions = offer::RegionFilter::parse(args.region.as_deref());
-    let imports = offer::import_files(&args.files, &regions)?;
+    let mut imports = offer::import_files(&args.files, &regions)?;
     if args.strict {
         offer::check_strict(&imports)?;
     }
-    let (catalog, mut warnings) = offer::combine(&imports, &args.out.display().to_string());
+    let (catalog, mut warnings) = offer::combine(&mut imports, &args.out.display().to_string());
     let (commitments, rate_warnings) = offer::combine_commitments(&imports);
     warnings.extend(rate_warnings);
     for line in offer::warning_lines(&imports, &warnings) {
         eprintln!("{line}");
     }
-    if catalog.rows().is_empty() && commitments.is_empty() {
+    if catalog.each_row().next().is_none() && commitments.is_empty() {
         return Err(Error::Input(format!(
             "no catalog rows or commitment rates in {} file(s){}; nothing was written\n  hint: give the regional offer files of the services archcost prices (pricing/KEYS.md)",
             imports.len(),
@@ -277,8 +277,7 @@ pub fn import(args: ImportArgs) -> Result<u8> {
 
 fn key_count(c: &Catalog) -> usize {
     let mut keys: Vec<(&str, &str)> = c
-        .rows()
-        .iter()
+        .each_row()
         .map(|r| (r.key.as_str(), r.region.as_str()))
         .collect();
     keys.dedup();

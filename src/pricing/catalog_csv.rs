@@ -394,7 +394,7 @@ pub fn write(catalog: &Catalog) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     // Writing to a Vec cannot fail.
     crate::csv_safe::record(&mut w, COLUMNS);
-    for r in catalog.rows() {
+    for r in catalog.each_row() {
         crate::csv_safe::record(
             &mut w,
             [

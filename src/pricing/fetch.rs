@@ -772,7 +772,7 @@ fn http_client(
 /// Combine the imported offer files into a catalog and write it to `out_dir` (nothing is
 /// written when no file was found).
 fn write_fetched(
-    imports: Vec<offer::Imported>,
+    mut imports: Vec<offer::Imported>,
     regions: &[String],
     out_dir: PathBuf,
     base: &Base,
@@ -785,7 +785,7 @@ fn write_fetched(
             out_dir.display()
         )));
     }
-    let (catalog, mut warnings) = offer::combine(&imports, &out_dir.display().to_string());
+    let (catalog, mut warnings) = offer::combine(&mut imports, &out_dir.display().to_string());
     let (commitments, rate_warnings) = offer::combine_commitments(&imports);
     warnings.extend(rate_warnings);
     for line in offer::warning_lines(&imports, &warnings) {

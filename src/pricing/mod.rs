@@ -383,6 +383,15 @@ impl Catalog {
         self.slots.get(region).map(|slot| slot.whole(region))
     }
 
+    /// Every row, sorted by region, key and tier, without copying them (parses every region
+    /// of a lazy catalog); the same order as `rows`.
+    pub fn each_row(&self) -> impl Iterator<Item = &PriceRow> {
+        self.regions
+            .iter()
+            .filter_map(|r| self.region_rows(r))
+            .flat_map(|rr| rr.rows.iter())
+    }
+
     /// Every row, sorted by region, key and tier (parses every region of a lazy catalog).
     pub fn rows(&self) -> &[PriceRow] {
         self.all.get_or_init(|| {
@@ -584,6 +593,28 @@ mod tests {
         let files: &'static [(&'static str, &'static str)] =
             Box::leak(vec![("r1", text)].into_boxed_slice());
         Catalog::lazy("t", files, parse)
+    }
+
+    #[test]
+    fn each_row_walks_the_rows_in_the_order_of_rows() {
+        let text = format!(
+            "{HEAD}b.y,r2,hour,0,,2,,2025-01-02,s\na.x,r1,hour,0,,1,,2025-01-01,s\nb.y,r1,hour,10,,1,,2025-01-02,s\nb.y,r1,hour,0,10,2,,2025-01-02,s\n"
+        );
+        let c = Catalog::new(
+            "t",
+            catalog_csv::parse_reader("t", text.as_bytes()).unwrap(),
+        );
+        let walked: Vec<&PriceRow> = c.each_row().collect();
+        let listed: Vec<&PriceRow> = c.rows().iter().collect();
+        assert_eq!(walked, listed);
+        let order: Vec<(&str, &str)> = walked
+            .iter()
+            .map(|r| (r.region.as_str(), r.key.as_str()))
+            .collect();
+        assert_eq!(
+            order,
+            [("r1", "a.x"), ("r1", "b.y"), ("r1", "b.y"), ("r2", "b.y")]
+        );
     }
 
     #[test]

@@ -124,11 +124,16 @@ impl Fields for csv::ByteRecord {
 /// The most leading (term) columns a line is split into on the fast path.
 const MAX_LEADING: usize = 24;
 
-/// The term columns of a line, before its product attributes.
-struct Leading<'a>([&'a [u8]; MAX_LEADING]);
+/// The term columns of a line, before its product attributes, as text (the leading part of
+/// the line is checked to be UTF-8 once, not field by field).
+struct Leading<'a>([&'a str; MAX_LEADING]);
 
 impl Fields for Leading<'_> {
     fn field(&self, ix: usize) -> &[u8] {
+        self.text(ix).as_bytes()
+    }
+
+    fn text(&self, ix: usize) -> &str {
         self.0.get(ix).copied().unwrap_or_default()
     }
 }
@@ -180,13 +185,21 @@ impl Repeat {
             fields[n] = f;
             n += 1;
         })?;
-        match split {
-            super::split::Split::Rest(at) if line[at..] == self.tail[..] => {
-                std::str::from_utf8(&line[..at]).ok()?;
-                Some(Leading(fields))
-            }
-            _ => None,
+        let super::split::Split::Rest(at) = split else {
+            return None;
+        };
+        if line[at..] != self.tail[..] {
+            return None;
         }
+        let lead = std::str::from_utf8(&line[..at]).ok()?;
+        // Each field as the text at its place in `lead` (fields start and end at ASCII
+        // delimiters, so these are character boundaries).
+        let mut texts = [""; MAX_LEADING];
+        for (text, field) in texts.iter_mut().zip(&fields[..n]) {
+            let start = field.as_ptr() as usize - line.as_ptr() as usize;
+            *text = lead.get(start..start + field.len())?;
+        }
+        Some(Leading(texts))
     }
 
     /// Remember the attribute part of `line`, whose product was just mapped.

@@ -72,13 +72,24 @@ pub fn import_files(files: &[PathBuf], regions: &RegionFilter) -> Result<Vec<Imp
 /// Combine the rows of several offers into one catalog. When two SKUs claim the same key in
 /// the same region, the newer publication wins, then the smaller SKU (deterministic); the
 /// loser is reported as a warning.
-pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
-    // One stable sort brings each (key, region) together, rows in import order within it.
-    let mut all: Vec<&PriceRow> = imports.iter().flat_map(|i| &i.rows).collect();
+pub fn combine(imports: &mut [Imported], origin: &str) -> (Catalog, Vec<String>) {
+    // The rows move from the imports into the catalog (imports keep their metadata and
+    // warnings). One stable sort brings each (key, region) together, rows in import order.
+    let mut all: Vec<PriceRow> = imports
+        .iter_mut()
+        .flat_map(|i| std::mem::take(&mut i.rows))
+        .collect();
     all.sort_by(|a, b| (&a.key, &a.region).cmp(&(&b.key, &b.region)));
     let mut warnings = Vec::new();
-    let mut rows = Vec::with_capacity(all.len());
-    for group in all.chunk_by(|a, b| a.key == b.key && a.region == b.region) {
+    let mut keep = vec![false; all.len()];
+    let mut start = 0;
+    while start < all.len() {
+        let first = &all[start];
+        let len = all[start..]
+            .iter()
+            .position(|r| r.key != first.key || r.region != first.region)
+            .unwrap_or(all.len() - start);
+        let group = &all[start..start + len];
         let mut skus: Vec<(&str, &str, &str)> = group
             .iter()
             .map(|r| (r.effective.as_str(), r.sku.as_str(), r.source.as_str()))
@@ -89,21 +100,24 @@ pub fn combine(imports: &[Imported], origin: &str) -> (Catalog, Vec<String>) {
         if skus.len() > 1 {
             warnings.push(format!(
                 "{} / {}: {} candidate SKUs ({}); kept {} from {}",
-                group[0].key,
-                group[0].region,
+                first.key,
+                first.region,
                 skus.len(),
                 skus.iter().map(|s| s.1).collect::<Vec<_>>().join(", "),
                 winner.1,
                 winner.2
             ));
         }
-        rows.extend(
-            group
-                .iter()
-                .filter(|r| (r.effective.as_str(), r.sku.as_str(), r.source.as_str()) == winner)
-                .map(|r| (*r).clone()),
-        );
+        for (k, r) in keep[start..start + len].iter_mut().zip(group) {
+            *k = (r.effective.as_str(), r.sku.as_str(), r.source.as_str()) == winner;
+        }
+        start += len;
     }
+    let rows = all
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(r, k)| k.then_some(r))
+        .collect();
     (Catalog::new(origin, rows), warnings)
 }
 
@@ -135,7 +149,7 @@ impl Metadata {
             schema: "archcost/pricing-catalog/1",
             offers,
             regions,
-            rows: catalog.rows().len(),
+            rows: catalog.each_row().count(),
             commitment_rows: commitments.len(),
             fetched_at: None,
             base_url: None,

@@ -74,6 +74,21 @@ impl<'a> RateRef<'a> {
         }
     }
 
+    /// Whether `self` and `next` are rows of the same compact terms in their order there,
+    /// which is `combine`'s order already (`ReservedCollector::finish_terms` sorts them so).
+    fn in_term_order(self, next: RateRef<'_>) -> bool {
+        matches!((self, next), (RateRef::Term(t, i), RateRef::Term(u, j)) if std::ptr::eq(t, u) && i < j)
+    }
+
+    /// Whether `self` and `other` are one `commitments.csv` group (`group`), by number when
+    /// both are terms of the same import.
+    fn same_group(self, other: RateRef<'_>) -> bool {
+        match (self, other) {
+            (RateRef::Term(t, i), RateRef::Term(u, j)) if std::ptr::eq(t, u) => t.same_group(i, j),
+            _ => self.group() == other.group(),
+        }
+    }
+
     fn sku(self) -> &'a str {
         match self {
             RateRef::Row(r) => &r.sku,
@@ -202,6 +217,14 @@ fn render(rows: &[RateRef<'_>], mut buf: Vec<u8>) -> std::io::Result<Vec<u8>> {
     w.finish()
 }
 
+/// `combine`'s order: by group, newest first, then by SKU.
+fn rate_order(a: &RateRef<'_>, b: &RateRef<'_>) -> std::cmp::Ordering {
+    a.group()
+        .cmp(&b.group())
+        .then_with(|| b.effective().cmp(a.effective()))
+        .then_with(|| a.sku().cmp(b.sku()))
+}
+
 /// Combine the commitment rates of several imports (in import order): one row per (key,
 /// region, term, payment); the newer publication wins, then the smaller SKU; losers are
 /// reported as warnings.
@@ -211,15 +234,9 @@ pub fn combine<'a>(
     // One stable sort puts each (key, region, term, payment) group together, newest first
     // and then by SKU (equal rows keep their input order), instead of a map of groups.
     let mut refs: Vec<RateRef<'a>> = imports.into_iter().flat_map(|i| i.refs()).collect();
-    let order = |a: &RateRef<'_>, b: &RateRef<'_>| {
-        a.group()
-            .cmp(&b.group())
-            .then_with(|| b.effective().cmp(a.effective()))
-            .then_with(|| a.sku().cmp(b.sku()))
-    };
     // One import's rates come in this order already (`ReservedCollector::finish_terms`).
-    if !refs.is_sorted_by(|a, b| order(a, b).is_le()) {
-        refs.sort_by(order);
+    if !refs.is_sorted_by(|a, b| a.in_term_order(*b) || rate_order(a, b).is_le()) {
+        refs.sort_by(rate_order);
     }
     let mut kept = Vec::with_capacity(refs.len());
     let mut warnings = Vec::new();
@@ -227,7 +244,7 @@ pub fn combine<'a>(
     while let Some(first) = refs.next() {
         // The other candidates of this group, the same (SKU, effective) counted once.
         let mut others: Vec<RateRef<'_>> = Vec::new();
-        while let Some(next) = refs.next_if(|r| r.group() == first.group()) {
+        while let Some(next) = refs.next_if(|r| r.same_group(first)) {
             let last = others.last().unwrap_or(&first);
             if !(next.sku() == last.sku() && next.effective() == last.effective()) {
                 others.push(next);
@@ -408,5 +425,62 @@ mod tests {
                 "{threads} threads, {chunk_rows} rows per chunk"
             );
         }
+    }
+
+    #[test]
+    fn one_imports_terms_come_in_combine_order_and_groups_match_by_number() {
+        // Prices of three products, two SKUs claiming one of them, added out of order.
+        let meta = OfferMeta {
+            offer_code: "AmazonRDS".into(),
+            version: "1".into(),
+            publication_date: "2026-09-04T00:00:00Z".into(),
+            file: "f.csv".into(),
+            rows: 0,
+        };
+        let mut c = ReservedCollector::default();
+        let adds = [
+            ("rds.postgresql.single_az.db.m5.large", "Z.T", 3),
+            ("rds.mysql.single_az.db.m5.large", "B.T", 1),
+            ("rds.postgresql.single_az.db.m5.large", "A.T", 3),
+            ("rds.mysql.multi_az.db.m5.large", "C.T", 3),
+            ("rds.mysql.single_az.db.m5.large", "B.U", 3),
+            ("rds.postgresql.single_az.db.m5.large", "A.T", 1),
+        ];
+        for (n, (od, sku, years)) in adds.into_iter().enumerate() {
+            let term = (years, Payment::NoUpfront);
+            let usd = rust_decimal::Decimal::new(n as i64 + 1, 3);
+            c.add(
+                "f.csv",
+                At::Line(n as u64 + 7),
+                od,
+                "eu-west-2",
+                sku,
+                term,
+                Part::Hourly,
+                usd,
+            )
+            .unwrap();
+        }
+        let on_demand = |_: &str, _: &str, _: &str| None;
+        let terms = c
+            .finish_terms(&meta, &RegionFilter::default(), &on_demand, &mut Vec::new())
+            .unwrap();
+        let imported = ImportedRates::from(terms);
+        let refs: Vec<RateRef<'_>> = imported.refs().collect();
+        assert_eq!(refs.len(), 6);
+        for w in refs.windows(2) {
+            assert!(
+                rate_order(&w[0], &w[1]).is_lt(),
+                "{:?} then {:?}",
+                w[0].group(),
+                w[1].group()
+            );
+            assert_eq!(w[0].same_group(w[1]), w[0].group() == w[1].group());
+        }
+        // Z.T and A.T claim postgresql 3 yr: one group, A.T kept with a warning.
+        let (rates, warnings) = combine([&imported]);
+        assert_eq!(rates.len(), 5);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("(A.T, Z.T); kept A.T"), "{warnings:?}");
     }
 }

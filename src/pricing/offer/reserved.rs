@@ -555,6 +555,13 @@ impl ReservedTerms {
         (&p.key, &p.region)
     }
 
+    /// Whether terms `i` and `j` are one `commitments.csv` group (key, region, term,
+    /// payment), compared by number: a product is one (key, region).
+    pub fn same_group(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (&self.rows[i], &self.rows[j]);
+        (a.product, a.years, a.payment) == (b.product, b.years, b.payment)
+    }
+
     /// The term (years) and payment of term `i`.
     pub fn term(&self, i: usize) -> (u32, Payment) {
         let r = &self.rows[i];

@@ -423,6 +423,63 @@ fn rds(cx: &SpaceCtx, tier: &str, r: &Rds, ts: &TierSearch) -> Result<Vec<Candid
     Ok(out)
 }
 
+/// The memory sizes of a searched `memory_mb` range (whole MB), checked against Lambda's
+/// sizes and what the duration at other sizes can be known from.
+fn memory_sizes(
+    cx: &SpaceCtx,
+    tier: &str,
+    ts: &TierSearch,
+    r: crate::scenario::search::MemoryRange,
+) -> Result<Vec<Decimal>> {
+    let key = format!("{tier}.memory_mb");
+    if r.from > r.to {
+        return Err(cx.fail(
+            &key,
+            said!(
+                "error.optimize.from_above_to",
+                r.from.to_string(),
+                r.to.to_string()
+            ),
+            said!("error.optimize.from_above_to_hint"),
+        ));
+    }
+    if r.from < 128 || r.to > 10240 {
+        return Err(cx.fail(
+            &key,
+            said!(
+                "error.optimize.memory_outside",
+                r.from.to_string(),
+                r.to.to_string()
+            ),
+            said!("error.optimize.memory_outside_hint"),
+        ));
+    }
+    if let Some(m) = cx.measured {
+        let (lo, hi) = m.span();
+        if Decimal::from(r.from) < lo || Decimal::from(r.to) > hi {
+            return Err(cx.fail(
+                &key,
+                said!(
+                    "error.optimize.beyond_measured",
+                    r.from.to_string(),
+                    r.to.to_string(),
+                    m.file.as_str(),
+                    lo,
+                    hi
+                ),
+                said!("error.optimize.beyond_measured_hint", lo, hi),
+            ));
+        }
+    } else if ts.cpu_share.is_none() {
+        return Err(cx.fail(
+            &key,
+            said!("error.optimize.duration_unknown"),
+            said!("error.optimize.duration_unknown_hint"),
+        ));
+    }
+    Ok((r.from..=r.to).map(Decimal::from).collect())
+}
+
 fn lambda(
     cx: &SpaceCtx,
     tier: &str,
@@ -439,55 +496,7 @@ fn lambda(
         return Err(empty_list(cx, tier, "arch"));
     }
     let memories: Vec<Decimal> = match ts.memory_mb {
-        Some(r) => {
-            let key = format!("{tier}.memory_mb");
-            if r.from > r.to {
-                return Err(cx.fail(
-                    &key,
-                    said!(
-                        "error.optimize.from_above_to",
-                        r.from.to_string(),
-                        r.to.to_string()
-                    ),
-                    said!("error.optimize.from_above_to_hint"),
-                ));
-            }
-            if r.from < 128 || r.to > 10240 {
-                return Err(cx.fail(
-                    &key,
-                    said!(
-                        "error.optimize.memory_outside",
-                        r.from.to_string(),
-                        r.to.to_string()
-                    ),
-                    said!("error.optimize.memory_outside_hint"),
-                ));
-            }
-            if let Some(m) = cx.measured {
-                let (lo, hi) = m.span();
-                if Decimal::from(r.from) < lo || Decimal::from(r.to) > hi {
-                    return Err(cx.fail(
-                        &key,
-                        said!(
-                            "error.optimize.beyond_measured",
-                            r.from.to_string(),
-                            r.to.to_string(),
-                            m.file.as_str(),
-                            lo,
-                            hi
-                        ),
-                        said!("error.optimize.beyond_measured_hint", lo, hi),
-                    ));
-                }
-            } else if ts.cpu_share.is_none() {
-                return Err(cx.fail(
-                    &key,
-                    said!("error.optimize.duration_unknown"),
-                    said!("error.optimize.duration_unknown_hint"),
-                ));
-            }
-            (r.from..=r.to).map(Decimal::from).collect()
-        }
+        Some(r) => memory_sizes(cx, tier, ts, r)?,
         None => vec![l.memory_mb],
     };
     if let Some(s) = ts.cpu_share {

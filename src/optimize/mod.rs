@@ -269,9 +269,12 @@ fn arch_result(
     let total: u64 = tiers.iter().map(|(_, c)| c.len() as u64).sum();
     *spent = spent.saturating_add(total);
     if let Some(b) = opts.bounds.filter(|b| *spent > b.max_evaluations) {
-        return Err(crate::error::Error::Input(format!(
-            "{}: `{}`: the search prices {} tier configurations here; this view prices at most {}\n  hint: narrow the search (fewer families, a smaller memory_mb range) or run `archcost optimize`, which has no bound",
-            opts.file, cx.path, spent, b.max_evaluations
+        return Err(crate::error::Error::Said(crate::said!(
+            "error.optimize.over_bound",
+            opts.file,
+            cx.path.as_str(),
+            spent.to_string(),
+            b.max_evaluations.to_string()
         )));
     }
     let space_size = tiers
@@ -302,12 +305,12 @@ fn arch_result(
         &|picks| connections.fits(&spaces, picks),
     );
     if let (true, Some(b)) = (walk.truncated, opts.bounds) {
-        return Err(crate::error::Error::Input(format!(
-            "{}: `{}`: more than {} configurations combined before {} met max_monthly_usd / max_upfront_usd; this view stops there\n  hint: relax the caps or run `archcost optimize`, which has no bound",
+        return Err(crate::error::Error::Said(crate::said!(
+            "error.optimize.over_combined",
             opts.file,
-            cx.path,
-            b.max_combined,
-            opts.top + 1
+            cx.path.as_str(),
+            b.max_combined.to_string(),
+            (opts.top + 1).to_string()
         )));
     }
     result.combined = walk.combined;
@@ -349,9 +352,11 @@ fn tier_spaces(
     .filter(|(_, t)| t.is_some())
     {
         if !tiers.iter().any(|(t, _)| *t == tier) {
-            return Err(crate::error::Error::Input(format!(
-                "{}: `{}.{tier}`: the architecture has no {tier} tier\n  hint: remove `{tier}` from the search table or add the tier",
-                cx.file, cx.path
+            return Err(crate::error::Error::Said(crate::said!(
+                "error.optimize.no_tier",
+                cx.file,
+                format!("{}.{tier}", cx.path),
+                tier
             )));
         }
     }

@@ -60,7 +60,7 @@ pub fn read_files(
                 max_bytes: 16 * 1024 * 1024,
             },
         )
-        .map_err(|e| Error::Input(format!("{at}: `search.app.power_tuning`: {e}")))?;
+        .map_err(|e| Error::Said(crate::said!("error.optimize.pt_read", at, e.into_text())))?;
         let name = path.display().to_string();
         out.insert(arch.name.clone(), parse(&name, &body)?);
     }
@@ -69,16 +69,17 @@ pub fn read_files(
 
 /// Read a Power Tuning output (`text` of the file named `file`).
 pub fn parse(file: &str, text: &str) -> Result<Measured> {
-    let bad = |field: &str, what: &str| {
-        Error::Input(format!(
-            "{file}: `{field}`: {what}\n  hint: use the output of AWS Lambda Power Tuning run with \"includeOutputResults\": true (its `stats` list)"
-        ))
+    // `what`: an `error.optimize.pt_*` message.
+    let bad = |field: &str, what: crate::text::Text| {
+        Error::Said(crate::said!("error.optimize.pt_bad", file, field, what))
     };
     let root: Value = serde_json::from_str(text).map_err(|e| {
-        Error::Input(format!(
-            "{file}:{}:{}: not JSON: {e}\n  hint: save the state machine's output as it is",
+        Error::Said(crate::said!(
+            "error.optimize.pt_not_json",
+            file,
             e.line(),
-            e.column()
+            e.column(),
+            e.to_string()
         ))
     })?;
     let (prefix, results) = match root.get("results") {
@@ -87,40 +88,58 @@ pub fn parse(file: &str, text: &str) -> Result<Measured> {
     };
     let stats = results
         .get("stats")
-        .ok_or_else(|| bad(&format!("{prefix}stats"), "missing"))?
+        .ok_or_else(|| {
+            bad(
+                &format!("{prefix}stats"),
+                crate::said!("error.optimize.pt_missing"),
+            )
+        })?
         .as_array()
-        .ok_or_else(|| bad(&format!("{prefix}stats"), "expected a list"))?;
+        .ok_or_else(|| {
+            bad(
+                &format!("{prefix}stats"),
+                crate::said!("error.optimize.pt_not_list"),
+            )
+        })?;
     if stats.is_empty() {
-        return Err(bad(&format!("{prefix}stats"), "the list is empty"));
+        return Err(bad(
+            &format!("{prefix}stats"),
+            crate::said!("error.optimize.pt_empty"),
+        ));
     }
     let mut points = Vec::with_capacity(stats.len());
     for (i, s) in stats.iter().enumerate() {
         let field = |k: &str| format!("{prefix}stats[{i}].{k}");
         let num = |k: &str| -> Result<Decimal> {
-            let v = s.get(k).ok_or_else(|| bad(&field(k), "missing"))?;
+            let v = s
+                .get(k)
+                .ok_or_else(|| bad(&field(k), crate::said!("error.optimize.pt_missing")))?;
             v.as_f64()
                 .and_then(crate::scenario::from_f64)
-                .ok_or_else(|| bad(&field(k), "expected a number"))
+                .ok_or_else(|| bad(&field(k), crate::said!("error.optimize.pt_not_number")))
         };
         let memory_mb = num("value")?;
         if memory_mb < dec!(128) || memory_mb > dec!(10240) || !memory_mb.fract().is_zero() {
             return Err(bad(
                 &field("value"),
-                &format!("{memory_mb} is not a Lambda memory size (128 to 10240 MB, whole MB)"),
+                crate::said!("error.optimize.pt_not_memory", memory_mb),
             ));
         }
         let duration_ms = num("averageDuration")?;
         if duration_ms <= Decimal::ZERO {
             return Err(bad(
                 &field("averageDuration"),
-                "expected a positive duration in ms",
+                crate::said!("error.optimize.pt_not_duration"),
             ));
         }
         // averagePrice is part of the format; read it so a damaged file is caught, but price
         // from the catalog (the region, architecture and date of the scenario).
         let price = num("averagePrice")?;
         if price < Decimal::ZERO {
-            return Err(bad(&field("averagePrice"), "expected a price of 0 or more"));
+            return Err(bad(
+                &field("averagePrice"),
+                crate::said!("error.optimize.pt_negative_price"),
+            ));
         }
         points.push((memory_mb, duration_ms));
     }
@@ -128,7 +147,7 @@ pub fn parse(file: &str, text: &str) -> Result<Measured> {
     if let Some(w) = points.windows(2).find(|w| w[0].0 == w[1].0) {
         return Err(bad(
             &format!("{prefix}stats"),
-            &format!("memory {} MB is measured twice", w[0].0),
+            crate::said!("error.optimize.pt_twice", w[0].0),
         ));
     }
     Ok(Measured {

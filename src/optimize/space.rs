@@ -6,8 +6,10 @@
 use super::power_tuning::{self, Measured};
 use crate::error::{Error, Result};
 use crate::pricing::Catalog;
+use crate::said;
 use crate::scenario::search::{family, InstanceSpace, Search, TierSearch};
 use crate::scenario::{Capacity, CpuArch, Payment, Purchase, Rds, Service, FARGATE_SIZES};
+use crate::text::Text;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -67,13 +69,15 @@ pub struct SpaceCtx<'a> {
 }
 
 impl SpaceCtx<'_> {
-    fn fail(&self, key: &str, problem: impl AsRef<str>, hint: impl AsRef<str>) -> Error {
-        Error::Input(format!(
-            "{}: `{}.{key}`: {}\n  hint: {}",
+    /// An error at `path.key` of the scenario file (located by `scenario::with_location`):
+    /// `problem` and `hint` are `error.optimize.*` messages.
+    fn fail(&self, key: &str, problem: Text, hint: Text) -> Error {
+        Error::Said(said!(
+            "error.scenario.at",
             self.file,
-            self.path,
-            problem.as_ref(),
-            hint.as_ref()
+            format!("{}.{key}", self.path),
+            problem,
+            hint
         ))
     }
 }
@@ -144,8 +148,8 @@ fn plain(svc: Service, settings: Vec<(&'static str, Setting)>, group: &str) -> C
 fn empty_list(cx: &SpaceCtx, tier: &str, key: &str) -> Error {
     cx.fail(
         &format!("{tier}.{key}"),
-        "the list is empty: nothing to search",
-        format!("list at least one value, or remove `{tier}.{key}` to keep the tier's own"),
+        said!("error.optimize.empty_list"),
+        said!("error.optimize.empty_list_hint", format!("{tier}.{key}")),
     )
 }
 
@@ -207,11 +211,11 @@ fn check_keys(cx: &SpaceCtx, tier: &str, svc: &Service, ts: &TierSearch) -> Resu
             };
             return Err(cx.fail(
                 &format!("{tier}.{key}"),
-                format!("`{key}` is not a choice of the {} service", svc.name()),
+                said!("error.optimize.not_a_choice", key, svc.name()),
                 if allowed.is_empty() {
-                    format!("{} has nothing to search; remove `{tier}`", svc.name())
+                    said!("error.optimize.nothing_to_search", svc.name(), tier)
                 } else {
-                    format!("searchable here: {}", allowed.join(", "))
+                    said!("error.optimize.searchable", allowed.join(", "))
                 },
             ));
         }
@@ -219,8 +223,8 @@ fn check_keys(cx: &SpaceCtx, tier: &str, svc: &Service, ts: &TierSearch) -> Resu
     if matches!(svc, Service::Fargate(_)) && ts.power_tuning.is_some() {
         return Err(cx.fail(
             &format!("{tier}.power_tuning"),
-            "Power Tuning measures Lambda functions",
-            "use cpu_share for a Fargate task",
+            said!("error.optimize.power_tuning_lambda"),
+            said!("error.optimize.power_tuning_lambda_hint"),
         ));
     }
     Ok(())
@@ -233,7 +237,7 @@ fn instances(
     key: &str,
     prefix: &str,
     space: &InstanceSpace,
-    what: &str,
+    what: Text,
 ) -> Result<Vec<String>> {
     let all: Vec<String> = cx
         .catalog
@@ -241,18 +245,12 @@ fn instances(
         .into_iter()
         .filter_map(|k| k.strip_prefix(prefix).map(str::to_string))
         .collect();
-    let missing = |name: &str, kind: &str| {
+    // `kind`: error.optimize.type_missing or family_missing.
+    let missing = |name: &str, kind: &'static str| {
         cx.fail(
             key,
-            format!(
-                "{kind} {name} is not in the bundled catalog for {} (snapshot {})",
-                cx.region,
-                cx.catalog.effective()
-            ),
-            format!(
-                "check the spelling; a family is the part before the dot (`m7g` of m7g.large); `archcost pricing fetch --region {}` gets today's list of {what}",
-                cx.region
-            ),
+            said!(kind, name, cx.region, cx.catalog.effective().to_string()),
+            said!("error.optimize.missing_hint", cx.region, what.clone()),
         )
     };
     let out: Vec<String> = match space {
@@ -260,7 +258,7 @@ fn instances(
         InstanceSpace::Types(list) => {
             for t in list {
                 if !all.contains(t) {
-                    return Err(missing(t, "type"));
+                    return Err(missing(t, "error.optimize.type_missing"));
                 }
             }
             list.clone()
@@ -269,15 +267,15 @@ fn instances(
             if fams.is_empty() {
                 return Err(cx.fail(
                     key,
-                    "`families` is empty: nothing to search",
-                    "list at least one family, or write `[]` for every type",
+                    said!("error.optimize.families_empty"),
+                    said!("error.optimize.families_empty_hint"),
                 ));
             }
             let mut out = Vec::new();
             for f in fams {
                 let of: Vec<String> = all.iter().filter(|t| family(t) == f).cloned().collect();
                 if of.is_empty() {
-                    return Err(missing(f, "family"));
+                    return Err(missing(f, "error.optimize.family_missing"));
                 }
                 out.extend(of);
             }
@@ -290,8 +288,8 @@ fn instances(
     if out.is_empty() {
         return Err(cx.fail(
             key,
-            format!("no {what} in the catalog for {}", cx.region),
-            "pick another region or fetch a catalog with `archcost pricing fetch`",
+            said!("error.optimize.none_in_catalog", what, cx.region),
+            said!("error.optimize.none_in_catalog_hint"),
         ));
     }
     Ok(out)
@@ -313,14 +311,25 @@ fn ec2(
             if e.count.is_some() || e.rps_per_instance.is_some() {
                 return Err(cx.fail(
                     &key,
-                    "searching the instance type needs a fleet sized from the load",
-                    format!(
-                        "on the {tier} tier replace {} by rps_per_vcpu (requests/s one vCPU serves) with min/max, so every type gets the instances its capacity needs",
-                        if e.count.is_some() { "count" } else { "rps_per_instance" }
+                    said!("error.optimize.fleet_needed"),
+                    said!(
+                        "error.optimize.fleet_needed_hint",
+                        tier,
+                        if e.count.is_some() {
+                            "count"
+                        } else {
+                            "rps_per_instance"
+                        }
                     ),
                 ));
             }
-            instances(cx, &key, "ec2.linux.", space, "EC2 instance types")?
+            instances(
+                cx,
+                &key,
+                "ec2.linux.",
+                space,
+                said!("error.optimize.ec2_types"),
+            )?
         }
         None => vec![e.instance.clone()],
     };
@@ -391,7 +400,7 @@ fn rds(cx: &SpaceCtx, tier: &str, r: &Rds, ts: &TierSearch) -> Result<Vec<Candid
             &format!("{tier}.instance"),
             &prefix,
             space,
-            "RDS instance classes",
+            said!("error.optimize.rds_classes"),
         )?,
         None => vec![r.instance.clone()],
     };
@@ -414,6 +423,63 @@ fn rds(cx: &SpaceCtx, tier: &str, r: &Rds, ts: &TierSearch) -> Result<Vec<Candid
     Ok(out)
 }
 
+/// The memory sizes of a searched `memory_mb` range (whole MB), checked against Lambda's
+/// sizes and what the duration at other sizes can be known from.
+fn memory_sizes(
+    cx: &SpaceCtx,
+    tier: &str,
+    ts: &TierSearch,
+    r: crate::scenario::search::MemoryRange,
+) -> Result<Vec<Decimal>> {
+    let key = format!("{tier}.memory_mb");
+    if r.from > r.to {
+        return Err(cx.fail(
+            &key,
+            said!(
+                "error.optimize.from_above_to",
+                r.from.to_string(),
+                r.to.to_string()
+            ),
+            said!("error.optimize.from_above_to_hint"),
+        ));
+    }
+    if r.from < 128 || r.to > 10240 {
+        return Err(cx.fail(
+            &key,
+            said!(
+                "error.optimize.memory_outside",
+                r.from.to_string(),
+                r.to.to_string()
+            ),
+            said!("error.optimize.memory_outside_hint"),
+        ));
+    }
+    if let Some(m) = cx.measured {
+        let (lo, hi) = m.span();
+        if Decimal::from(r.from) < lo || Decimal::from(r.to) > hi {
+            return Err(cx.fail(
+                &key,
+                said!(
+                    "error.optimize.beyond_measured",
+                    r.from.to_string(),
+                    r.to.to_string(),
+                    m.file.as_str(),
+                    lo,
+                    hi
+                ),
+                said!("error.optimize.beyond_measured_hint", lo, hi),
+            ));
+        }
+    } else if ts.cpu_share.is_none() {
+        return Err(cx.fail(
+            &key,
+            said!("error.optimize.duration_unknown"),
+            said!("error.optimize.duration_unknown_hint"),
+        ));
+    }
+    Ok((r.from..=r.to).map(Decimal::from).collect())
+}
+
 fn lambda(
     cx: &SpaceCtx,
     tier: &str,
@@ -430,54 +496,15 @@ fn lambda(
         return Err(empty_list(cx, tier, "arch"));
     }
     let memories: Vec<Decimal> = match ts.memory_mb {
-        Some(r) => {
-            let key = format!("{tier}.memory_mb");
-            if r.from > r.to {
-                return Err(cx.fail(
-                    &key,
-                    format!("from ({}) is above to ({})", r.from, r.to),
-                    "write from <= to, e.g. { from = 128, to = 3008 }",
-                ));
-            }
-            if r.from < 128 || r.to > 10240 {
-                return Err(cx.fail(
-                    &key,
-                    format!(
-                        "{}..{} MB is outside Lambda's 128 to 10240 MB",
-                        r.from, r.to
-                    ),
-                    "keep from and to within 128 and 10240",
-                ));
-            }
-            if let Some(m) = cx.measured {
-                let (lo, hi) = m.span();
-                if Decimal::from(r.from) < lo || Decimal::from(r.to) > hi {
-                    return Err(cx.fail(
-                        &key,
-                        format!(
-                            "{}..{} MB reaches beyond the sizes {} measured ({lo}..{hi} MB); archcost interpolates between measured sizes but does not extrapolate",
-                            r.from, r.to, m.file
-                        ),
-                        format!("narrow from/to to {lo}..{hi}, or measure more sizes"),
-                    ));
-                }
-            } else if ts.cpu_share.is_none() {
-                return Err(cx.fail(
-                    &key,
-                    "the duration at other memory sizes is unknown",
-                    "add power_tuning = \"FILE.json\" (AWS Lambda Power Tuning output) or cpu_share = 0.0..1.0 (the share of duration_ms that is CPU time)",
-                ));
-            }
-            (r.from..=r.to).map(Decimal::from).collect()
-        }
+        Some(r) => memory_sizes(cx, tier, ts, r)?,
         None => vec![l.memory_mb],
     };
     if let Some(s) = ts.cpu_share {
         if s < Decimal::ZERO || s > Decimal::ONE {
             return Err(cx.fail(
                 &format!("{tier}.cpu_share"),
-                format!("{s} is not a share"),
-                "write a number from 0 (no CPU time) to 1 (all CPU time)",
+                said!("error.optimize.not_a_share", s),
+                said!("error.optimize.cpu_share_hint"),
             ));
         }
     }
@@ -546,16 +573,16 @@ fn fargate(
     if ts.vcpu.is_some() && f.rps_per_vcpu.is_none() && f.tasks.is_none() {
         return Err(cx.fail(
             &format!("{tier}.vcpu"),
-            "searching the task size needs capacity per vCPU",
-            format!("on the {tier} tier replace rps_per_task by rps_per_vcpu (requests/s one vCPU serves)"),
+            said!("error.optimize.vcpu_capacity"),
+            said!("error.optimize.vcpu_capacity_hint", tier),
         ));
     }
     for v in &vcpus {
         if !FARGATE_SIZES.iter().any(|(s, _)| s == v) {
             return Err(cx.fail(
                 &format!("{tier}.vcpu"),
-                format!("{v} vCPU is not a Fargate task size"),
-                "use 0.25, 0.5, 1, 2, 4, 8 or 16",
+                said!("error.optimize.not_task_size", *v),
+                said!("error.optimize.not_task_size_hint"),
             ));
         }
     }
@@ -619,8 +646,8 @@ fn fargate(
     if out.is_empty() {
         return Err(cx.fail(
             &format!("{tier}.memory_gb"),
-            "no valid Fargate vCPU/memory pair in the lists",
-            "0.25 vCPU: 0.5/1/2 GB; 0.5: 1-4 GB; 1: 2-8 GB; 2: 4-16 GB; 4: 8-30 GB; 8: 16-60 GB (4 GB steps); 16: 32-120 GB (8 GB steps)",
+            said!("error.optimize.no_fargate_pair"),
+            said!("error.optimize.no_fargate_pair_hint"),
         ));
     }
     Ok(out)
@@ -731,8 +758,8 @@ fn purchase_options(
             if ts.term_years.is_some() || ts.payment.is_some() {
                 return Err(cx.fail(
                     &format!("{tier}.purchase"),
-                    "term_years/payment are searched but purchase is not",
-                    "add purchase = [\"reserved\", ...] beside them",
+                    said!("error.optimize.purchase_missing"),
+                    said!("error.optimize.purchase_missing_hint"),
                 ));
             }
             return Ok(None);
@@ -782,8 +809,8 @@ fn check_spot_shares(cx: &SpaceCtx, tier: &str, ts: &TierSearch) -> Result<()> {
         {
             return Err(cx.fail(
                 &format!("{tier}.spot_share"),
-                format!("{s} is not a share"),
-                "list shares of the unit-hours on Spot from 0 to 1, e.g. [0, 0.5, 1]",
+                said!("error.optimize.not_a_share", *s),
+                said!("error.optimize.spot_share_hint"),
             ));
         }
         if ts
@@ -793,8 +820,8 @@ fn check_spot_shares(cx: &SpaceCtx, tier: &str, ts: &TierSearch) -> Result<()> {
         {
             return Err(cx.fail(
                 &format!("{tier}.spot_share"),
-                "spot_share is searched but `purchase` has no \"spot\"",
-                format!("add \"spot\" to {tier}.purchase, or remove {tier}.spot_share"),
+                said!("error.optimize.spot_not_purchased"),
+                said!("error.optimize.spot_not_purchased_hint", tier),
             ));
         }
     }
@@ -813,8 +840,8 @@ fn terms_and_payments(
         if *t != dec!(1) && *t != dec!(3) {
             return Err(cx.fail(
                 &format!("{tier}.term_years"),
-                format!("{t} is not a term"),
-                "use 1 and/or 3",
+                said!("error.optimize.not_a_term", *t),
+                said!("error.optimize.not_a_term_hint"),
             ));
         }
     }

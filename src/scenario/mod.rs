@@ -116,9 +116,14 @@ pub fn check(name: &str, text: &str, scenario: &Scenario, catalog: &Catalog) -> 
 }
 
 /// Turn `file: `key.path`: ...` into `file:line:col: `key.path`: ...` when the key (or its
-/// closest parent) can be found in the text.
+/// closest parent) can be found in the text: a worded error `error.scenario.at` or
+/// `error.optimize.*` whose first values are the file and the key path, or such a text.
 pub fn with_location(name: &str, text: &str, err: Error) -> Error {
-    if let Error::Said(Text::Msg("error.scenario.at", mut values)) = err {
+    let located = |id: &str| id == "error.scenario.at" || id.starts_with("error.optimize.");
+    if let Error::Said(Text::Msg(id, mut values)) = err {
+        if !located(id) {
+            return Error::Said(Text::Msg(id, values));
+        }
         if let (Some(Text::Plain(file)), Some(Text::Plain(path))) = (values.first(), values.get(1))
         {
             if file == name {
@@ -128,7 +133,7 @@ pub fn with_location(name: &str, text: &str, err: Error) -> Error {
                 }
             }
         }
-        return Error::Said(Text::Msg("error.scenario.at", values));
+        return Error::Said(Text::Msg(id, values));
     }
     let Error::Input(msg) = err else { return err };
     let prefix = format!("{name}: `");

@@ -1178,3 +1178,65 @@ fn csv_in_yen_has_monthly_upfront_and_saving_in_yen_appended() {
     }
     assert!(n >= 2 && upfront_seen, "{out}");
 }
+
+/// Issue 20: the search's errors are worded by message id. Under `--lang ja` they are Japanese
+/// with the file:line:col, key path and values as written; the English is the text they had
+/// before, byte for byte, and still carries the line of the key.
+#[test]
+fn search_errors_under_lang_ja_are_japanese() {
+    let at = "`architecture[0] (traditional).search.app.";
+    let ec2 =
+        |search: &str| ec2_scenario("m5.large", &format!("[architecture.search]\n{search}\n"));
+    let lambda =
+        |search: &str| lambda_scenario("1024", "", &format!("[architecture.search]\n{search}\n"));
+    let cases = [
+        (
+            ec2("app.instance = { families = [\"m7q\"] }"),
+            "app.instance",
+            format!("{at}instance`: family m7q is not in the bundled catalog for us-east-1 (snapshot "),
+            format!("{at}instance`: ファミリー m7q は us-east-1 の同梱カタログ（"),
+        ),
+        (
+            ec2("app.spot_share = [0, 1.5]"),
+            "app.spot_share",
+            format!("{at}spot_share`: 1.5 is not a share\n  hint: list shares of the unit-hours on Spot from 0 to 1, e.g. [0, 0.5, 1]"),
+            format!("{at}spot_share`: 1.5 は割合ではありません\n  ヒント: スポットで使うユニット時間の割合を 0 から 1 で並べてください。例: [0, 0.5, 1]"),
+        ),
+        (
+            ec2("app.purchase = [\"on-demand\"]\napp.spot_share = [0.5]"),
+            "app.spot_share",
+            format!("{at}spot_share`: spot_share is searched but `purchase` has no \"spot\"\n  hint: add \"spot\" to app.purchase, or remove app.spot_share"),
+            format!("{at}spot_share`: spot_share を探していますが `purchase` に \"spot\" がありません\n  ヒント: app.purchase に \"spot\" を追加するか、app.spot_share を消してください"),
+        ),
+        (
+            lambda("app.memory_mb = { from = 512, to = 256 }\napp.cpu_share = 0.5"),
+            "app.memory_mb",
+            "`architecture[0] (serverless).search.app.memory_mb`: from (512) is above to (256)\n  hint: write from <= to, e.g. { from = 128, to = 3008 }".to_string(),
+            "`architecture[0] (serverless).search.app.memory_mb`: from（512）が to（256）より大きくなっています\n  ヒント: from <= to にしてください。例: { from = 128, to = 3008 }".to_string(),
+        ),
+    ];
+    for (text, key, en, ja) in cases {
+        let line = line_of(&text, key);
+        let (_dir, path) = scenario_file(&text);
+        let err = optimize_cli(2, &path, &[]).stderr;
+        assert!(err.contains(&format!("s.toml:{line}:")), "{err}");
+        assert!(err.contains(&en), "{err}");
+        let err = optimize_cli(2, &path, &["--lang", "ja"]).stderr;
+        assert!(err.contains(&format!("s.toml:{line}:")), "{err}");
+        assert!(err.contains(&ja), "{err}");
+    }
+    // A Power Tuning file with no measurements: named by its own path and field.
+    let search = "[architecture.search]\napp.memory_mb = { from = 256, to = 1024 }\napp.power_tuning = \"pt.json\"\n";
+    let (dir, path) = scenario_file(&lambda_scenario("1024", "", search));
+    std::fs::write(dir.path().join("pt.json"), r#"{"results": {"stats": []}}"#).unwrap();
+    let err = optimize_cli(2, &path, &[]).stderr;
+    assert!(
+        err.contains("pt.json: `results.stats`: the list is empty\n  hint: use the output of AWS Lambda Power Tuning run with \"includeOutputResults\": true (its `stats` list)"),
+        "{err}"
+    );
+    let err = optimize_cli(2, &path, &["--lang", "ja"]).stderr;
+    assert!(
+        err.contains("pt.json: `results.stats`: リストが空です\n  ヒント: AWS Lambda Power Tuning を \"includeOutputResults\": true で実行した出力"),
+        "{err}"
+    );
+}

@@ -66,6 +66,9 @@ mod tests {
         record(&mut w, ["a", "=1+2", "x, y", "say \"hi\"", "", "-3"]);
         record(&mut w, ["b", "c", "d", "e", "f", "+g"].map(String::from));
         let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
-        assert_eq!(text, "a,'=1+2,\"x, y\",\"say \"\"hi\"\"\",,-3\nb,c,d,e,f,'+g\n");
+        assert_eq!(
+            text,
+            "a,'=1+2,\"x, y\",\"say \"\"hi\"\"\",,-3\nb,c,d,e,f,'+g\n"
+        );
     }
 }

@@ -562,3 +562,36 @@ fn catalog_errors_are_japanese() {
         "{err}"
     );
 }
+
+/// Issue 20: money.rs types an overflow and error.rs words it by `error.money.*`: Japanese under ja,
+/// the English as it was written before, byte for byte.
+#[test]
+fn overflow_is_worded_in_the_language_asked() {
+    use archcost::lang::Lang;
+    use archcost::money::{mul, sum};
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+    let err = mul(dec!(1e20), dec!(1e20), "ec2.linux.m5.large").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "ec2.linux.m5.large: 100000000000000000000 × 100000000000000000000 USD overflows; a price or quantity this large is not a real AWS bill\n  hint: check the catalog row for this key (pricing show) and the scenario values that drive the quantity"
+    );
+    assert_eq!(err.render(Lang::En), err.to_string());
+    assert!(
+        err.render(Lang::Ja).starts_with(
+            "ec2.linux.m5.large: 100000000000000000000 × 100000000000000000000 USD が桁あふれします"
+        ),
+        "{}",
+        err.render(Lang::Ja)
+    );
+    let err = sum([Decimal::MAX, Decimal::ONE], "total").unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert_eq!(
+        err.to_string(),
+        "total: the total overflows (beyond 79228162514264337593543950335); check the catalog prices and scenario values it adds up"
+    );
+    assert_eq!(
+        err.render(Lang::Ja),
+        "total: 合計が桁あふれします（79228162514264337593543950335 を超えます）。合計するカタログの価格とシナリオの値を確かめてください"
+    );
+}

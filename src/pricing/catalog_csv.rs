@@ -394,18 +394,27 @@ pub fn write(catalog: &Catalog) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     // Writing to a Vec cannot fail.
     crate::csv_safe::record(&mut w, COLUMNS);
+    // The three numbers of a row, formatted into buffers reused row after row.
+    let (mut begin, mut end, mut usd) = (String::new(), String::new(), String::new());
     for r in catalog.each_row() {
+        use std::fmt::Write;
+        begin.clear();
+        end.clear();
+        usd.clear();
+        let _ = write!(begin, "{}", r.tier_begin.normalize());
+        if let Some(e) = r.tier_end {
+            let _ = write!(end, "{}", e.normalize());
+        }
+        let _ = write!(usd, "{}", r.usd.normalize());
         crate::csv_safe::record(
             &mut w,
             [
                 r.key.as_str(),
                 r.region.as_str(),
                 r.unit.as_str(),
-                &r.tier_begin.normalize().to_string(),
-                &r.tier_end
-                    .map(|e| e.normalize().to_string())
-                    .unwrap_or_default(),
-                &r.usd.normalize().to_string(),
+                &begin,
+                &end,
+                &usd,
                 r.sku.as_str(),
                 r.effective.as_str(),
                 r.source.as_str(),

@@ -57,8 +57,16 @@ impl Collector {
     ) -> Result<ImportedRates> {
         let reserved = std::mem::take(&mut self.reserved);
         let groups = &self.groups;
+        // The lookup key, refilled per lookup (one per SKU run) instead of allocated.
+        let wanted = std::cell::RefCell::new((String::new(), String::new(), String::new()));
         let on_demand = |key: &str, region: &str, sku: &str| -> Option<Decimal> {
-            let (_, dims) = groups.get(&(key.to_string(), region.to_string(), sku.to_string()))?;
+            let mut k = wanted.borrow_mut();
+            let (k_key, k_region, k_sku) = &mut *k;
+            for (to, from) in [(k_key, key), (k_region, region), (k_sku, sku)] {
+                to.clear();
+                to.push_str(from);
+            }
+            let (_, dims) = groups.get(&*k)?;
             // A single-tier hourly price only (instances are not tiered).
             match dims.as_slice() {
                 [one] => Some(one.usd),

@@ -459,6 +459,16 @@ mod tests {
             let count = text.bytes().filter(|&b| b == b'"').count();
             assert_eq!(quote_parity(text.as_bytes()), count % 2, "{text}");
         }
+        // Longer than the 32-byte chunks, quotes spread over chunks and the tail.
+        for len in 0..200 {
+            for step in [1, 3, 7, 31, 32, 33] {
+                let text: Vec<u8> = (0..len)
+                    .map(|i| if i % step == 0 { b'"' } else { b'x' })
+                    .collect();
+                let count = text.iter().filter(|&&b| b == b'"').count();
+                assert_eq!(quote_parity(&text), count % 2, "{len} {step}");
+            }
+        }
     }
 
     #[test]

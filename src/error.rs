@@ -60,13 +60,56 @@ pub enum Error {
     /// in Japanese; `Display` is the English text.
     #[error("{}", .0.render(Lang::En))]
     Said(Text),
+    /// An amount too large for a decimal (src/money.rs, a leaf: it states what overflowed,
+    /// [`Overflow::words`] puts it into words).
+    #[error("{}", .0.words(Lang::En))]
+    Overflow(Overflow),
+}
+
+/// What overflowed in money arithmetic, with its values (`what`: the catalog key or total
+/// the amount is for, shown as written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overflow {
+    /// `quantity × unit_usd` does not fit.
+    Product {
+        what: String,
+        quantity: rust_decimal::Decimal,
+        unit_usd: rust_decimal::Decimal,
+    },
+    /// A sum does not fit.
+    Total { what: String },
+}
+
+impl Overflow {
+    /// The message (`error.money.*`), to be shown in any language.
+    pub fn text(&self) -> Text {
+        match self {
+            Overflow::Product {
+                what,
+                quantity,
+                unit_usd,
+            } => crate::said!("error.money.product", what, *quantity, *unit_usd),
+            Overflow::Total { what } => {
+                crate::said!("error.money.total", what, rust_decimal::Decimal::MAX)
+            }
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        self.text().render(lang)
+    }
 }
 
 impl Error {
     /// Exit code (docs/reference/exit-codes.md): 2 for input errors, 1 for runtime failures.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Input(_) | Error::MissingPrice { .. } | Error::Range(_) | Error::Said(_) => 2,
+            Error::Input(_)
+            | Error::MissingPrice { .. }
+            | Error::Range(_)
+            | Error::Said(_)
+            | Error::Overflow(_) => 2,
             Error::Catalog(p) if p.is_network() => 1,
             Error::Catalog(_) => 2,
             Error::Io { .. } | Error::Network(_) => 1,
@@ -83,6 +126,7 @@ impl Error {
         match self {
             Error::Range(e) => e.describe_in(&crate::range::FIELDS, lang),
             Error::Said(t) => t.render(lang),
+            Error::Overflow(o) => o.words(lang),
             Error::MissingPrice {
                 key,
                 region,
@@ -112,6 +156,7 @@ impl Error {
     pub fn into_text(self) -> Text {
         match self {
             Error::Said(t) => t,
+            Error::Overflow(o) => o.text(),
             other => Text::Plain(other.to_string()),
         }
     }

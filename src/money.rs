@@ -1,6 +1,6 @@
 //! Money: overflow-checked arithmetic, the only place that rounds (half away from zero), and
 //! number formatting.
-use crate::error::{Error, Result};
+use crate::error::{Error, Overflow, Result};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// `quantity × unit price`, or an input error naming what overflowed (a catalog price or a
@@ -16,19 +16,20 @@ pub fn sum<I: IntoIterator<Item = Decimal>>(amounts: I, what: &str) -> Result<De
     let mut total = Decimal::ZERO;
     for a in amounts {
         total = total.checked_add(a).ok_or_else(|| {
-            Error::Input(format!(
-                "{what}: the total overflows (beyond {}); check the catalog prices and scenario values it adds up",
-                Decimal::MAX
-            ))
+            Error::Overflow(Overflow::Total {
+                what: what.to_string(),
+            })
         })?;
     }
     Ok(total)
 }
 
 fn overflow(what: &str, quantity: Decimal, unit_usd: Decimal) -> Error {
-    Error::Input(format!(
-        "{what}: {quantity} × {unit_usd} USD overflows; a price or quantity this large is not a real AWS bill\n  hint: check the catalog row for this key (pricing show) and the scenario values that drive the quantity"
-    ))
+    Error::Overflow(Overflow::Product {
+        what: what.to_string(),
+        quantity,
+        unit_usd,
+    })
 }
 
 /// Round to `dp` decimal places, half away from zero (0.005 -> 0.01, -0.005 -> -0.01).

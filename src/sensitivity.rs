@@ -140,7 +140,9 @@ pub fn analyse(s: &Scenario, catalog: &Catalog, pct: Decimal) -> Result<Sensitiv
                 }
             }
             match scenario::revalidate(&varied, catalog) {
-                Err(e @ (Error::Input(_) | Error::Said(_))) => Ok(Err(e.into_text())),
+                Err(e @ (Error::Input(_) | Error::Said(_) | Error::Overflow(_))) => {
+                    Ok(Err(e.into_text()))
+                }
                 Err(e) => Err(e),
                 Ok(()) => compare::totals(&varied, catalog).map(Ok),
             }

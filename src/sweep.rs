@@ -62,6 +62,7 @@ fn without_file(e: Error) -> std::result::Result<Text, Error> {
             Ok(Text::Msg("error.scenario.at_key", values[1..].to_vec()))
         }
         Error::Said(t) => Ok(t),
+        Error::Overflow(o) => Ok(o.text()),
         other => Err(other),
     }
 }
@@ -372,6 +373,11 @@ pub fn sweep(
                         key: key.to_string(),
                         value: *v,
                         reason,
+                    }),
+                    Error::Overflow(o) => Error::Range(RangeError::VariedInvalid {
+                        key: key.to_string(),
+                        value: *v,
+                        reason: o.text(),
                     }),
                     other => other,
                 })?;

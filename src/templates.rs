@@ -105,17 +105,22 @@ pub fn find(name: &str) -> Result<&'static Template> {
     let names = names();
     let suggestion = crate::scenario::closest(name, &names)
         .or_else(|| crate::scenario::closest_name(name, &names));
-    let mut msg = format!("unknown template `{name}`");
-    if let Some(best) = suggestion {
-        msg.push_str(&format!("; did you mean `{best}`?"));
-    }
-    msg.push_str("\n  templates:\n");
-    msg.push_str(&list_lines(Lang::En, "    "));
-    msg.push_str(&format!(
-        "  hint: archcost init --template {} [--lang ja] > scenarios/new.toml",
+    let did_you_mean = match suggestion {
+        Some(best) => crate::said!("error.template.did_you_mean", best),
+        None => crate::text::Text::from(""),
+    };
+    // The list in the message's language (each template's summary).
+    let list = crate::text::Text::Foreign {
+        en: list_lines(Lang::En, "    "),
+        other: Box::new(crate::text::Text::Plain(list_lines(Lang::Ja, "    "))),
+    };
+    Err(Error::Said(crate::said!(
+        "error.template.unknown",
+        name,
+        did_you_mean,
+        list,
         suggestion.unwrap_or(DEFAULT)
-    ));
-    Err(Error::Input(msg))
+    )))
 }
 
 /// The English text of the template called `name` (see [`find`] for unknown names).

@@ -64,8 +64,11 @@ pub fn source_date_epoch(value: Option<&std::ffi::OsStr>) -> Result<Option<i64>>
     }
     match text.parse::<i64>() {
         Ok(secs) if (0..=MAX_EPOCH).contains(&secs) => Ok(Some(secs)),
-        _ => Err(Error::Input(format!(
-            "{SOURCE_DATE_EPOCH}={text:?}: expected whole seconds since 1970-01-01T00:00:00Z (0 to {MAX_EPOCH})\n  hint: e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it to stamp the current time"
+        _ => Err(Error::Said(crate::said!(
+            "error.stamp.source_date_epoch",
+            SOURCE_DATE_EPOCH,
+            format!("{text:?}"),
+            MAX_EPOCH.to_string()
         ))),
     }
 }

@@ -562,3 +562,89 @@ fn catalog_errors_are_japanese() {
         "{err}"
     );
 }
+
+/// Issue 20: money.rs types an overflow and error.rs words it by `error.money.*`: Japanese under ja,
+/// the English as it was written before, byte for byte.
+#[test]
+fn overflow_is_worded_in_the_language_asked() {
+    use archcost::lang::Lang;
+    use archcost::money::{mul, sum};
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+    let err = mul(dec!(1e20), dec!(1e20), "ec2.linux.m5.large").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "ec2.linux.m5.large: 100000000000000000000 × 100000000000000000000 USD overflows; a price or quantity this large is not a real AWS bill\n  hint: check the catalog row for this key (pricing show) and the scenario values that drive the quantity"
+    );
+    assert_eq!(err.render(Lang::En), err.to_string());
+    assert!(
+        err.render(Lang::Ja).starts_with(
+            "ec2.linux.m5.large: 100000000000000000000 × 100000000000000000000 USD が桁あふれします"
+        ),
+        "{}",
+        err.render(Lang::Ja)
+    );
+    let err = sum([Decimal::MAX, Decimal::ONE], "total").unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert_eq!(
+        err.to_string(),
+        "total: the total overflows (beyond 79228162514264337593543950335); check the catalog prices and scenario values it adds up"
+    );
+    assert_eq!(
+        err.render(Lang::Ja),
+        "total: 合計が桁あふれします（79228162514264337593543950335 を超えます）。合計するカタログの価格とシナリオの値を確かめてください"
+    );
+}
+
+/// Issue 20: an unknown template name (`archcost init`) and a bad `SOURCE_DATE_EPOCH` are worded
+/// by message id: Japanese under ja (the template list with the Japanese summaries), the English
+/// as before.
+#[test]
+fn template_and_source_date_epoch_errors_are_japanese() {
+    let (code, _, err) = run(&["init", "--template", "serverles-api", "--lang", "ja"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("不明なテンプレート `serverles-api` です。`serverless-api` のことですか？\n  テンプレート:\n    "),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "  ヒント: archcost init --template serverless-api [--lang ja] > scenarios/new.toml"
+        ),
+        "{err}"
+    );
+    let ja_lines = err
+        .lines()
+        .filter(|l| l.starts_with("    ") && !l.is_ascii())
+        .count();
+    assert_eq!(ja_lines, archcost::templates::names().len(), "{err}");
+    let (code, _, err) = run(&["init", "--template", "serverles-api"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "unknown template `serverles-api`; did you mean `serverless-api`?\n  templates:\n    "
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "  hint: archcost init --template serverless-api [--lang ja] > scenarios/new.toml"
+        ),
+        "{err}"
+    );
+    assert!(err.is_ascii(), "{err}");
+
+    let e =
+        archcost::report::stamp::source_date_epoch(Some(std::ffi::OsStr::new("soon"))).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "SOURCE_DATE_EPOCH=\"soon\": expected whole seconds since 1970-01-01T00:00:00Z (0 to 253402300799)\n  hint: e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it to stamp the current time"
+    );
+    assert!(
+        e.render(archcost::lang::Lang::Ja).starts_with(
+            "SOURCE_DATE_EPOCH=\"soon\": 1970-01-01T00:00:00Z からの秒数を整数で指定してください（0〜253402300799）"
+        ),
+        "{}",
+        e.render(archcost::lang::Lang::Ja)
+    );
+}

@@ -648,3 +648,62 @@ fn template_and_source_date_epoch_errors_are_japanese() {
         e.render(archcost::lang::Lang::Ja)
     );
 }
+
+/// Issue 20: a catalog's row and tier checks (unit, price bound, tier bounds, tiers of one key)
+/// are worded by message id: Japanese under --lang ja with file, line, key and values as
+/// written; the English as before, byte for byte.
+#[test]
+fn catalog_row_and_tier_errors_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = dir.path().join("cat");
+    std::fs::create_dir(&cat).unwrap();
+    let csv = cat.join("catalog.csv").display().to_string();
+    let cat_arg = cat.display().to_string();
+    let header = "key,region,unit,tier_begin,tier_end,usd,sku,effective,source\n";
+    let src = ",SKU1,2025-01-01,https://aws.amazon.com/lambda/pricing/\n";
+    let row = |unit: &str, begin: &str, end: &str, usd: &str| {
+        format!("lambda.requests,ap-northeast-1,{unit},{begin},{end},{usd}{src}")
+    };
+    let cases = [
+        (
+            row("GB", "0", "", "0.0000002"),
+            format!("{csv}: line 2: `lambda.requests`: the unit is `GB`, but `lambda.requests` is priced per `request`\n  hint: correct the unit column (pricing/KEYS.md lists each key's unit)"),
+            format!("{csv}: 2 行目: `lambda.requests`: 単位が `GB` ですが、`lambda.requests` の価格は `request` あたりです\n  ヒント: unit 列を直してください"),
+        ),
+        (
+            row("request", "0", "", "0.2"),
+            format!("{csv}: line 2: `lambda.requests`: the price 0.2 USD per request is outside 0..0.01, above what AWS charges for any request\n  hint: check the price column (USD per single unit, not per million or per thousand)"),
+            format!("{csv}: 2 行目: `lambda.requests`: 価格 0.2 USD/request が 0..0.01 の範囲外で"),
+        ),
+        (
+            row("request", "5", "3", "0.0000002"),
+            format!("{csv}: line 2: `lambda.requests`: the tier ends at 3, not after its start 5\n  hint: tier_end must be greater than tier_begin (empty = unbounded)"),
+            format!("{csv}: 2 行目: `lambda.requests`: 段階が 3 で終わっており、開始の 5 より後ではありません\n  ヒント: tier_end は tier_begin より大きくしてください（空 = 上限なし）"),
+        ),
+        (
+            format!("{}{}", row("request", "0", "", "0.0000002"), row("request", "10", "", "0.0000001")),
+            format!("{csv}: line 3: `lambda.requests` / ap-northeast-1: a tier follows the unbounded tier of line 2\n  hint: give the earlier tier an end, or remove one of the rows"),
+            format!("{csv}: 3 行目: `lambda.requests` / ap-northeast-1: 2 行目の上限なしの段階の後に段階があります"),
+        ),
+        (
+            format!("{}{}", row("request", "0", "10", "0.0000002"), row("request", "20", "", "0.0000001")),
+            format!("{csv}: line 3: `lambda.requests` / ap-northeast-1: the tier starts at 20 where 10 was expected (leaves a gap)\n  hint: tiers of one key are contiguous and start at 0"),
+            format!("{csv}: 3 行目: `lambda.requests` / ap-northeast-1: 段階が 20 から始まっていますが、10 のはずです（すき間があります）"),
+        ),
+    ];
+    for (rows, en, ja) in cases {
+        std::fs::write(cat.join("catalog.csv"), format!("{header}{rows}")).unwrap();
+        for (lang, want) in [("en", &en), ("ja", &ja)] {
+            let (code, _, err) = run(&[
+                "compare",
+                "scenarios/three-tier.toml",
+                "--pricing",
+                &cat_arg,
+                "--lang",
+                lang,
+            ]);
+            assert_eq!(code, 2, "{err}");
+            assert!(err.contains(want.as_str()), "{lang}: {err}");
+        }
+    }
+}

@@ -124,6 +124,33 @@ struct Term {
     at: StoredAt,
 }
 
+/// Texts kept one after another in one buffer (a `SKU.OfferTermCode` per term, hundreds of
+/// thousands in a large file: one allocation, not one each), read back by index.
+#[derive(Debug, Default)]
+struct Names {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Names {
+    fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+    }
+}
+
+impl std::ops::Index<usize> for Names {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1],
+        };
+        &self.text[start..self.ends[i]]
+    }
+}
+
 /// A hash map with a fast, fixed hasher (keys are this file's own texts and indices; the
 /// order of the map is never used).
 type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
@@ -138,7 +165,7 @@ pub struct ReservedCollector {
     /// since a SKU's terms come one after another.
     last_product: Option<(String, String, Option<u32>)>,
     /// `SKU.OfferTermCode` texts, one per term (`Term::sku_term`).
-    sku_terms: Vec<Box<str>>,
+    sku_terms: Names,
     terms: Vec<Term>,
     /// (product, hash of the `SKU.OfferTermCode` text, years, payment) -> index in `terms`.
     /// Keyed by the text's hash, not the text, so a term costs no hashed string key; a hit is
@@ -275,9 +302,9 @@ impl ReservedCollector {
         at: At<'_>,
         created: bool,
     ) -> u32 {
-        let is = |t: &Term, names: &[Box<str>]| {
+        let is = |t: &Term, names: &Names| {
             (t.product, t.years, t.payment) == (product, years, payment)
-                && &*names[t.sku_term as usize] == sku_term
+                && &names[t.sku_term as usize] == sku_term
         };
         if let Some(last) = self.terms.last() {
             if is(last, &self.sku_terms) {
@@ -315,7 +342,7 @@ impl ReservedCollector {
                 self.collided.push(next);
             }
         }
-        self.sku_terms.push(sku_term.into());
+        self.sku_terms.push(sku_term);
         self.terms.push(Term {
             product,
             sku_term: next,
@@ -442,7 +469,7 @@ fn ranks(products: &[Product]) -> Vec<u32> {
 
 /// The terms of the `kept` products in (product rank, years, payment, `SKU.OfferTermCode`)
 /// order: grouped by rank in one counting pass, then each product's few terms sorted.
-fn term_order(rank: &[u32], kept: &[bool], terms: &[Term], sku_terms: &[Box<str>]) -> Vec<u32> {
+fn term_order(rank: &[u32], kept: &[bool], terms: &[Term], sku_terms: &Names) -> Vec<u32> {
     let keeps = |t: &Term| kept.get(t.product as usize).copied().unwrap_or(false);
     let rank_of = |t: &Term| rank.get(t.product as usize).map_or(0, |&r| r as usize);
     // start[r]..start[r + 1]: where the terms of the product ranked r go.
@@ -474,7 +501,7 @@ fn term_order(rank: &[u32], kept: &[bool], terms: &[Term], sku_terms: &[Box<str>
 /// The on-demand price of each term's (product, SKU), looked up once per SKU run.
 fn on_demand_prices(
     products: &[Product],
-    sku_terms: &[Box<str>],
+    sku_terms: &Names,
     terms: &[Term],
     on_demand: &dyn Fn(&str, &str, &str) -> Option<Decimal>,
 ) -> Vec<Option<Decimal>> {
@@ -500,7 +527,7 @@ fn on_demand_prices(
 fn out_of_range(
     meta: &OfferMeta,
     t: &Term,
-    sku_terms: &[Box<str>],
+    sku_terms: &Names,
     upfront: Decimal,
     hourly: Decimal,
 ) -> Error {
@@ -508,7 +535,7 @@ fn out_of_range(
         "{}: {}: Reserved term {}: the upfront fee {upfront} over {} yr plus the hourly fee {hourly} is out of range\n  hint: the offer file looks damaged; download it again",
         meta.file,
         t.at.at(),
-        sku_terms[t.sku_term as usize],
+        &sku_terms[t.sku_term as usize],
         t.years
     ))
 }
@@ -532,7 +559,7 @@ struct TermRow {
 #[derive(Debug, Default)]
 pub struct ReservedTerms {
     products: Vec<Product>,
-    sku_terms: Vec<Box<str>>,
+    sku_terms: Names,
     rows: Vec<TermRow>,
     /// The offer's publication date (YYYY-MM-DD) and `AWS Price List ...` source text.
     effective: String,
@@ -649,7 +676,7 @@ fn term_source(out: &mut String, source: &str, sku_term: &str, years: u32, payme
 /// (key, region, `SKU.OfferTermCode`, term, payment) order.
 fn incomplete_terms(
     products: &[Product],
-    sku_terms: &[Box<str>],
+    sku_terms: &Names,
     terms: &[Term],
     mut missing: Vec<(u32, u32)>,
 ) -> Vec<String> {
@@ -814,7 +841,16 @@ mod tests {
         let prices = |i: usize| (c.terms[i].hourly, c.terms[i].upfront);
         assert_eq!(prices(0), (Some(dec!(0.01)), Some(dec!(50))));
         assert_eq!(prices(3), (Some(dec!(0.06)), Some(dec!(70))));
-        assert_eq!(&*c.sku_terms[c.terms[3].sku_term as usize], "C.T");
+        assert_eq!(&c.sku_terms[c.terms[3].sku_term as usize], "C.T");
+    }
+
+    #[test]
+    fn names_read_back_by_index() {
+        let mut n = Names::default();
+        for name in ["S.T", "", "R.U", "é.Ü"] {
+            n.push(name);
+        }
+        assert_eq!([&n[0], &n[1], &n[2], &n[3]], ["S.T", "", "R.U", "é.Ü"]);
     }
 
     #[test]

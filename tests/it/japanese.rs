@@ -707,3 +707,107 @@ fn catalog_row_and_tier_errors_are_japanese() {
         }
     }
 }
+
+/// Issue 20: the command line's own value errors (`--chart`, `--arch`, `--between`, a number
+/// flag, `--host`) are worded by message id: Japanese under --lang ja with the flag and value
+/// as written; the English as before, byte for byte.
+#[test]
+fn command_value_errors_are_japanese() {
+    let sweep = |extra: &[&str], lang: &str| {
+        let mut a = vec![
+            "sweep",
+            "scenarios/three-tier.toml",
+            "--vary",
+            "workload.requests_per_month",
+            "--to",
+            "1e9",
+            "--lang",
+            lang,
+        ];
+        a.extend_from_slice(extra);
+        run(&a)
+    };
+    let chart = std::env::temp_dir().join("archcost-errids-chart.gif");
+    let chart = chart.display().to_string();
+    let cases: Vec<(Vec<String>, String, String)> = vec![
+        (
+            ["--from", "1e6", "--chart", chart.as_str()].map(String::from).to_vec(),
+            format!("--chart {chart}: archcost draws PNG or SVG charts, chosen by the extension; found `gif`\n  hint: name the file chart.png or chart.svg"),
+            format!("--chart {chart}: archcost が描くグラフは PNG か SVG で、拡張子で選びます。`gif` でした\n  ヒント: ファイル名を chart.png か chart.svg にしてください"),
+        ),
+        (
+            ["--from", "lots"].map(String::from).to_vec(),
+            "--from `lots`: expected a number such as 1e6 or 0.5".to_string(),
+            "--from `lots`: 1e6 や 0.5 のような数値を指定してください".to_string(),
+        ),
+    ];
+    for (extra, en, ja) in cases {
+        let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+        let (code, _, err) = sweep(&extra, "en");
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(&en), "{err}");
+        let (code, _, err) = sweep(&extra, "ja");
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(&ja), "{err}");
+    }
+    let breakeven = |lang: &str| {
+        run(&[
+            "breakeven",
+            "scenarios/three-tier.toml",
+            "--vary",
+            "workload.requests_per_month",
+            "--between",
+            "serverless",
+            "--lang",
+            lang,
+        ])
+    };
+    let (code, _, err) = breakeven("en");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--between `serverless`: expected two architecture names, A,B"),
+        "{err}"
+    );
+    let (_, _, err) = breakeven("ja");
+    assert!(
+        err.contains("--between `serverless`: アーキテクチャ名を 2 つ、A,B の形で指定してください"),
+        "{err}"
+    );
+    let optimize = |lang: &str| {
+        run(&[
+            "optimize",
+            "scenarios/optimize-tokyo.toml",
+            "--arch",
+            "nope",
+            "--lang",
+            lang,
+        ])
+    };
+    let (code, _, err) = optimize("en");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--arch nope: scenarios/optimize-tokyo.toml has no architecture of that name\n  hint: use one of: "), "{err}");
+    let (_, _, err) = optimize("ja");
+    assert!(err.contains("--arch nope: scenarios/optimize-tokyo.toml にその名前のアーキテクチャはありません\n  ヒント: 次のどれかを使ってください: "), "{err}");
+    let (code, _, err) = run(&[
+        "serve",
+        "scenarios/three-tier.toml",
+        "--host",
+        "example.com",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--host `example.com`: IP アドレス（127.0.0.1、::1、0.0.0.0）か localhost を指定してください"), "{err}");
+    let (_, _, err) = run(&[
+        "serve",
+        "scenarios/three-tier.toml",
+        "--host",
+        "example.com",
+    ]);
+    assert!(
+        err.contains(
+            "--host `example.com`: expected an IP address (127.0.0.1, ::1, 0.0.0.0) or localhost"
+        ),
+        "{err}"
+    );
+}

@@ -811,3 +811,75 @@ fn command_value_errors_are_japanese() {
         "{err}"
     );
 }
+
+/// Issue 20: a `--pricing` folder whose commitments.csv is damaged: the hint is worded by
+/// message id (Japanese under --lang ja), the English as before.
+#[test]
+fn damaged_commitment_rates_hint_is_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = dir.path().join("cat");
+    std::fs::create_dir(&cat).unwrap();
+    std::fs::write(
+        cat.join("catalog.csv"),
+        "key,region,unit,tier_begin,tier_end,usd,sku,effective,source\nlambda.requests,ap-northeast-1,request,0,,0.0000002,SKU1,2025-01-01,https://aws.amazon.com/lambda/pricing/\n",
+    )
+    .unwrap();
+    std::fs::write(cat.join("commitments.csv"), "not,a,rates,file\n1,2,3,4\n").unwrap();
+    let cat_arg = cat.display().to_string();
+    let args = |lang| {
+        [
+            "compare",
+            "scenarios/three-tier.toml",
+            "--pricing",
+            cat_arg.as_str(),
+            "--lang",
+            lang,
+        ]
+    };
+    let (code, _, err) = run(&args("en"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("\n  hint: the file is written by `archcost pricing fetch` / `pricing import`; fetch it again, or delete it to use the bundled commitment rates"),
+        "{err}"
+    );
+    let (code, _, err) = run(&args("ja"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("\n  ヒント: このファイルは `archcost pricing fetch` / `pricing import` が書きます。取得し直すか、削除して同梱のコミットメント料金を使ってください"),
+        "{err}"
+    );
+}
+
+/// Issue 20: the bundled catalog's own checks (only a damaged build can meet them) are worded by
+/// message id too: Japanese under ja, the English as before.
+#[test]
+fn bundled_region_file_errors_are_japanese() {
+    use archcost::lang::Lang;
+    let header = "key,region,unit,tier_begin,tier_end,usd,sku,effective,source\n";
+    let e = archcost::pricing::bundled::parse_region(
+        "us-east-1",
+        &format!("{header}lambda.requests,us-east-1,request,0,,0.0000002\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "bundled pricing/regions/us-east-1.csv: line 2: expected 9 columns, found 6"
+    );
+    assert_eq!(
+        e.render(Lang::Ja),
+        "bundled pricing/regions/us-east-1.csv: 2 行目: 列は 9 個のはずですが 6 個です"
+    );
+    let e = archcost::pricing::bundled::parse_region(
+        "us-east-1",
+        &format!("{header}lambda.requests,eu-west-1,request,0,,0.0000002,SKU1,2025-01-01,https://aws.amazon.com/lambda/pricing/\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "bundled pricing/regions/us-east-1.csv: line 2: row for region `eu-west-1` in the file of us-east-1"
+    );
+    assert_eq!(
+        e.render(Lang::Ja),
+        "bundled pricing/regions/us-east-1.csv: 2 行目: us-east-1 のファイルにリージョン `eu-west-1` の行があります"
+    );
+}

@@ -326,9 +326,9 @@ fn dir_name(target: &Path) -> Result<String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .ok_or_else(|| {
-            Error::Input(format!(
-                "{}: expected a folder name such as reports/three-tier/",
-                target.display()
+            Error::Said(crate::said!(
+                "error.file.folder_name",
+                target.display().to_string()
             ))
         })
 }

@@ -95,9 +95,5 @@ pub fn parse_decimal(flag: &str, text: &str) -> Result<Decimal> {
     let t = text.trim().replace('_', "");
     Decimal::from_str(&t)
         .or_else(|_| Decimal::from_scientific(&t))
-        .map_err(|_| {
-            Error::Input(format!(
-                "{flag} `{text}`: expected a number such as 1e6 or 0.5"
-            ))
-        })
+        .map_err(|_| Error::Said(crate::said!("error.input.number", flag, text)))
 }

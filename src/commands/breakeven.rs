@@ -25,9 +25,9 @@ pub fn run(args: BreakevenArgs) -> Result<u8> {
             }
         }
         _ => {
-            return Err(Error::Input(format!(
-                "breakeven --vary {}: give the searched range with --from A --to B (only request volumes have a default range)",
-                args.vary
+            return Err(Error::Said(crate::said!(
+                "error.cli.breakeven_range",
+                args.vary.as_str()
             )))
         }
     };
@@ -35,8 +35,9 @@ pub fn run(args: BreakevenArgs) -> Result<u8> {
         Some(text) => match text.split_once(',') {
             Some((a, b)) => Some((a.trim().to_string(), b.trim().to_string())),
             None => {
-                return Err(Error::Input(format!(
-                    "--between `{text}`: expected two architecture names, A,B"
+                return Err(Error::Said(crate::said!(
+                    "error.cli.between",
+                    text.as_str()
                 )))
             }
         },

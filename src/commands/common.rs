@@ -92,9 +92,7 @@ impl Output {
     /// Display for outputs that have no scenario (price catalogs are in USD).
     pub fn display_usd(&self, command: &str) -> Result<Display> {
         if self.currency == Some(CurrencyArg::Jpy) {
-            return Err(Error::Input(format!(
-                "{command} --currency JPY: catalogs list AWS's USD prices and there is no scenario with an exchange rate here\n  hint: drop --currency, or use a scenario command with usd_jpy and fx_date"
-            )));
+            return Err(Error::Said(crate::said!("error.cli.catalog_jpy", command)));
         }
         Ok(Display::usd(self.lang))
     }

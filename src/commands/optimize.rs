@@ -29,8 +29,10 @@ pub fn run(args: OptimizeArgs) -> Result<u8> {
     if let Some(name) = &args.arch {
         if !s.architectures.iter().any(|a| &a.name == name) {
             let names: Vec<&str> = s.architectures.iter().map(|a| a.name.as_str()).collect();
-            return Err(Error::Input(format!(
-                "--arch {name}: {file} has no architecture of that name\n  hint: use one of: {}",
+            return Err(Error::Said(crate::said!(
+                "error.cli.no_arch",
+                name,
+                file.as_str(),
                 names.join(", ")
             )));
         }

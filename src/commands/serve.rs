@@ -47,11 +47,7 @@ fn host_ip(host: &str) -> Result<IpAddr> {
     }
     host.trim_matches(|c| c == '[' || c == ']')
         .parse()
-        .map_err(|_| {
-            Error::Input(format!(
-                "--host `{host}`: expected an IP address (127.0.0.1, ::1, 0.0.0.0) or localhost"
-            ))
-        })
+        .map_err(|_| Error::Said(crate::said!("error.cli.host", host)))
 }
 
 /// Where a line goes.

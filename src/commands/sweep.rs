@@ -49,15 +49,16 @@ fn check_chart_path(path: &Path, from: Decimal, log: bool) -> Result<()> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     if ext != "png" && ext != "svg" {
-        return Err(Error::Input(format!(
-            "--chart {}: archcost draws PNG or SVG charts, chosen by the extension; found `{ext}`\n  hint: name the file chart.png or chart.svg",
-            path.display()
+        return Err(Error::Said(crate::said!(
+            "error.cli.chart_ext",
+            path.display().to_string(),
+            ext
         )));
     }
     if log && from <= Decimal::ZERO {
-        return Err(Error::Input(format!(
-            "--chart {} with --log: log axes need --from above 0",
-            path.display()
+        return Err(Error::Said(crate::said!(
+            "error.cli.chart_log",
+            path.display().to_string()
         )));
     }
     Ok(())

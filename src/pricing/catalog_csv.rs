@@ -1,6 +1,7 @@
 //! Reading and writing catalog CSV files (docs/reference/catalog.md columns), with row/column error messages.
 use super::{Catalog, PriceRow};
 use crate::error::{Error, Result};
+use crate::text::Text;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -289,48 +290,54 @@ pub(crate) fn check_row(
 ) -> Result<()> {
     match row_problem(key, unit, usd, begin, end) {
         None => Ok(()),
-        Some((what, fix)) => Err(Error::Input(format!(
-            "{name}: line {line}: `{key}`: {what}\n  hint: {fix}"
+        Some((what, fix)) => Err(Error::Said(crate::said!(
+            "error.catalog.row",
+            name,
+            line,
+            key,
+            what,
+            fix
         ))),
     }
 }
 
-/// What is wrong with one price row, if anything (and how to fix it): the unit must be the
-/// key's, the price within the bound for its unit, tier bounds non-negative and ordered.
-/// Used when a catalog is loaded and when offer files are imported.
+/// What is wrong with one price row, if anything (and how to fix it), as `error.catalog.row_*`
+/// messages (their `Display` is the English): the unit must be the key's, the price within the
+/// bound for its unit, tier bounds non-negative and ordered. Used when a catalog is loaded and
+/// when offer files are imported.
 pub fn row_problem(
     key: &str,
     unit: &str,
     usd: Decimal,
     begin: Decimal,
     end: Option<Decimal>,
-) -> Option<(String, &'static str)> {
+) -> Option<(Text, Text)> {
     if let Some(want) = super::offer::mapping::unit_of(key) {
         if unit != want {
             return Some((
-                format!("the unit is `{unit}`, but `{key}` is priced per `{want}`"),
-                "correct the unit column (pricing/KEYS.md lists each key's unit)",
+                crate::said!("error.catalog.row_unit", unit, key, want),
+                crate::said!("error.catalog.row_unit_hint"),
             ));
         }
     }
     let max = max_usd_per_unit(unit);
     if usd < Decimal::ZERO || usd > max {
         return Some((
-            format!("the price {usd} USD per {unit} is outside 0..{max}, above what AWS charges for any {unit}"),
-            "check the price column (USD per single unit, not per million or per thousand)",
+            crate::said!("error.catalog.row_price", usd, unit, max),
+            crate::said!("error.catalog.row_price_hint"),
         ));
     }
     if begin < Decimal::ZERO {
         return Some((
-            format!("the tier starts at {begin}, below 0"),
-            "tiers start at 0 or at the previous tier's end",
+            crate::said!("error.catalog.row_begin", begin),
+            crate::said!("error.catalog.row_begin_hint"),
         ));
     }
     if let Some(end) = end {
         if end <= begin {
             return Some((
-                format!("the tier ends at {end}, not after its start {begin}"),
-                "tier_end must be greater than tier_begin (empty = unbounded)",
+                crate::said!("error.catalog.row_end", end, begin),
+                crate::said!("error.catalog.row_end_hint"),
             ));
         }
     }
@@ -358,29 +365,45 @@ pub(crate) fn check_tiers<L: std::fmt::Display>(
             Some(p) => match rows[p].tier_end {
                 Some(end) => end,
                 None => {
-                    return Err(Error::Input(format!(
-                        "{name}: line {}: `{}` / {}: a tier follows the unbounded tier of line {}\n  hint: give the earlier tier an end, or remove one of the rows",
-                        lines[i], row.key, row.region, lines[p]
+                    return Err(Error::Said(crate::said!(
+                        "error.catalog.after_unbounded",
+                        name,
+                        lines[i].to_string(),
+                        row.key.as_ref(),
+                        row.region.as_ref(),
+                        lines[p].to_string()
                     )))
                 }
             },
         };
         if row.tier_begin != expected {
             let what = if same.is_some() && row.tier_begin < expected {
-                "overlaps the previous tier"
+                crate::said!("error.catalog.overlaps")
             } else {
-                "leaves a gap"
+                crate::said!("error.catalog.gap")
             };
-            return Err(Error::Input(format!(
-                "{name}: line {}: `{}` / {}: the tier starts at {} where {expected} was expected ({what})\n  hint: tiers of one key are contiguous and start at 0",
-                lines[i], row.key, row.region, row.tier_begin
+            return Err(Error::Said(crate::said!(
+                "error.catalog.tier_misplaced",
+                name,
+                lines[i].to_string(),
+                row.key.as_ref(),
+                row.region.as_ref(),
+                row.tier_begin,
+                expected,
+                what
             )));
         }
         if let Some(p) = same {
             if rows[p].unit != row.unit {
-                return Err(Error::Input(format!(
-                    "{name}: line {}: `{}` / {}: unit `{}` differs from `{}` on line {}\n  hint: all tiers of a key use one unit",
-                    lines[i], row.key, row.region, row.unit, rows[p].unit, lines[p]
+                return Err(Error::Said(crate::said!(
+                    "error.catalog.tier_unit",
+                    name,
+                    lines[i].to_string(),
+                    row.key.as_ref(),
+                    row.region.as_ref(),
+                    row.unit.as_ref(),
+                    rows[p].unit.as_ref(),
+                    lines[p].to_string()
                 )));
             }
         }

@@ -25,13 +25,9 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
         what: "price catalog (CSV)",
         max_bytes: MAX_CATALOG_BYTES,
     };
-    let hint = |e: Error| {
-        match e {
-        Error::Input(msg) => Error::Input(format!(
-            "{msg}\n  hint: create a catalog with `archcost pricing fetch --out DIR` or `archcost pricing import FILE... --out DIR`, or use pricing = \"bundled\""
-        )),
+    let hint = |e: Error| match e {
+        Error::Input(msg) => Error::Said(crate::said!("error.catalog.create_hint", msg)),
         other => other,
-    }
     };
     let file = crate::fsio::open_input(&path, input).map_err(hint)?;
     // Loading may hold up to 1.5 times the file in rows (estimated as they are read; the
@@ -72,11 +68,7 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Catalog> {
         },
     )?;
     let local = commitments::Rates::parse_rates(&rates_path.display().to_string(), &text)
-        .map_err(|e| {
-            Error::Input(format!(
-                "{e}\n  hint: the file is written by `archcost pricing fetch` / `pricing import`; fetch it again, or delete it to use the bundled commitment rates"
-            ))
-        })?;
+        .map_err(|e| Error::Said(crate::said!("error.catalog.commitments", e)))?;
     Ok(catalog.with_commitments(commitments::bundled()?.overlaid(&local)))
 }
 

@@ -140,10 +140,14 @@ pub fn route(ctx: &Ctx, req: &Req) -> Reply {
         ("/favicon.ico", true) => Reply::new(204, TEXT, Vec::new()),
         ("/api/status", true) => status(ctx),
         ("/api/compare", true) => reply_in(ctx, req, compare_reply(ctx, req)),
-        ("/api/sweep", true) => reply_in(ctx, req, 
+        ("/api/sweep", true) => reply_in(
+            ctx,
+            req,
             sweep_reply(ctx, req).map_err(|e| e.name_range_in(&FIELDS, request_lang(ctx, req))),
         ),
-        ("/api/breakeven", true) => reply_in(ctx, req, 
+        ("/api/breakeven", true) => reply_in(
+            ctx,
+            req,
             breakeven_reply(ctx, req).map_err(|e| e.name_range_in(&FIELDS, request_lang(ctx, req))),
         ),
         ("/api/view", true) => reply_in(ctx, req, view_reply(ctx, req)),
@@ -154,7 +158,7 @@ pub fn route(ctx: &Ctx, req: &Req) -> Reply {
         ("/api/save", false) if req.method == "POST" => reply_in(ctx, req, save_reply(ctx, req)),
         ("/api/save", _) => Reply::text(
             405,
-            "/api/save: use POST with a JSON body {\"name\": ..., \"values\": {...}}",
+            crate::said!("error.serve.save_method").render(request_lang(ctx, req)),
         )
         .with("Allow", "POST".into()),
         (
@@ -162,13 +166,14 @@ pub fn route(ctx: &Ctx, req: &Req) -> Reply {
             | "/api/view" | "/api/panel" | "/api/scenario.toml" | "/api/report.zip"
             | "/api/optimize",
             false,
-        ) => Reply::text(405, format!("{}: only GET", req.path)).with("Allow", "GET".into()),
+        ) => Reply::text(
+            405,
+            crate::said!("error.serve.only_get", req.path).render(request_lang(ctx, req)),
+        )
+        .with("Allow", "GET".into()),
         _ => Reply::text(
             404,
-            format!(
-                "{}: not found\n  hint: the page is at /, the API at /api/compare, /api/sweep, /api/breakeven, /api/optimize",
-                req.path
-            ),
+            crate::said!("error.serve.not_found", req.path).render(request_lang(ctx, req)),
         ),
     }
 }
@@ -586,10 +591,8 @@ fn save_reply(ctx: &Ctx, req: &Req) -> Result<Reply> {
         }
         save::Saved::Exists(path) => Ok(Reply::text(
             409,
-            format!(
-                "save: {} already exists; archcost never overwrites a file\n  hint: choose another name",
-                path.display()
-            ),
+            crate::said!("error.serve.save_exists", path.display().to_string())
+                .render(request_lang(ctx, req)),
         )),
     }
 }

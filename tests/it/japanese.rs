@@ -648,3 +648,238 @@ fn template_and_source_date_epoch_errors_are_japanese() {
         e.render(archcost::lang::Lang::Ja)
     );
 }
+
+/// Issue 20: a catalog's row and tier checks (unit, price bound, tier bounds, tiers of one key)
+/// are worded by message id: Japanese under --lang ja with file, line, key and values as
+/// written; the English as before, byte for byte.
+#[test]
+fn catalog_row_and_tier_errors_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = dir.path().join("cat");
+    std::fs::create_dir(&cat).unwrap();
+    let csv = cat.join("catalog.csv").display().to_string();
+    let cat_arg = cat.display().to_string();
+    let header = "key,region,unit,tier_begin,tier_end,usd,sku,effective,source\n";
+    let src = ",SKU1,2025-01-01,https://aws.amazon.com/lambda/pricing/\n";
+    let row = |unit: &str, begin: &str, end: &str, usd: &str| {
+        format!("lambda.requests,ap-northeast-1,{unit},{begin},{end},{usd}{src}")
+    };
+    let cases = [
+        (
+            row("GB", "0", "", "0.0000002"),
+            format!("{csv}: line 2: `lambda.requests`: the unit is `GB`, but `lambda.requests` is priced per `request`\n  hint: correct the unit column (pricing/KEYS.md lists each key's unit)"),
+            format!("{csv}: 2 行目: `lambda.requests`: 単位が `GB` ですが、`lambda.requests` の価格は `request` あたりです\n  ヒント: unit 列を直してください"),
+        ),
+        (
+            row("request", "0", "", "0.2"),
+            format!("{csv}: line 2: `lambda.requests`: the price 0.2 USD per request is outside 0..0.01, above what AWS charges for any request\n  hint: check the price column (USD per single unit, not per million or per thousand)"),
+            format!("{csv}: 2 行目: `lambda.requests`: 価格 0.2 USD/request が 0..0.01 の範囲外で"),
+        ),
+        (
+            row("request", "5", "3", "0.0000002"),
+            format!("{csv}: line 2: `lambda.requests`: the tier ends at 3, not after its start 5\n  hint: tier_end must be greater than tier_begin (empty = unbounded)"),
+            format!("{csv}: 2 行目: `lambda.requests`: 段階が 3 で終わっており、開始の 5 より後ではありません\n  ヒント: tier_end は tier_begin より大きくしてください（空 = 上限なし）"),
+        ),
+        (
+            format!("{}{}", row("request", "0", "", "0.0000002"), row("request", "10", "", "0.0000001")),
+            format!("{csv}: line 3: `lambda.requests` / ap-northeast-1: a tier follows the unbounded tier of line 2\n  hint: give the earlier tier an end, or remove one of the rows"),
+            format!("{csv}: 3 行目: `lambda.requests` / ap-northeast-1: 2 行目の上限なしの段階の後に段階があります"),
+        ),
+        (
+            format!("{}{}", row("request", "0", "10", "0.0000002"), row("request", "20", "", "0.0000001")),
+            format!("{csv}: line 3: `lambda.requests` / ap-northeast-1: the tier starts at 20 where 10 was expected (leaves a gap)\n  hint: tiers of one key are contiguous and start at 0"),
+            format!("{csv}: 3 行目: `lambda.requests` / ap-northeast-1: 段階が 20 から始まっていますが、10 のはずです（すき間があります）"),
+        ),
+    ];
+    for (rows, en, ja) in cases {
+        std::fs::write(cat.join("catalog.csv"), format!("{header}{rows}")).unwrap();
+        for (lang, want) in [("en", &en), ("ja", &ja)] {
+            let (code, _, err) = run(&[
+                "compare",
+                "scenarios/three-tier.toml",
+                "--pricing",
+                &cat_arg,
+                "--lang",
+                lang,
+            ]);
+            assert_eq!(code, 2, "{err}");
+            assert!(err.contains(want.as_str()), "{lang}: {err}");
+        }
+    }
+}
+
+/// Issue 20: the command line's own value errors (`--chart`, `--arch`, `--between`, a number
+/// flag, `--host`) are worded by message id: Japanese under --lang ja with the flag and value
+/// as written; the English as before, byte for byte.
+#[test]
+fn command_value_errors_are_japanese() {
+    let sweep = |extra: &[&str], lang: &str| {
+        let mut a = vec![
+            "sweep",
+            "scenarios/three-tier.toml",
+            "--vary",
+            "workload.requests_per_month",
+            "--to",
+            "1e9",
+            "--lang",
+            lang,
+        ];
+        a.extend_from_slice(extra);
+        run(&a)
+    };
+    let chart = std::env::temp_dir().join("archcost-errids-chart.gif");
+    let chart = chart.display().to_string();
+    let cases: Vec<(Vec<String>, String, String)> = vec![
+        (
+            ["--from", "1e6", "--chart", chart.as_str()].map(String::from).to_vec(),
+            format!("--chart {chart}: archcost draws PNG or SVG charts, chosen by the extension; found `gif`\n  hint: name the file chart.png or chart.svg"),
+            format!("--chart {chart}: archcost が描くグラフは PNG か SVG で、拡張子で選びます。`gif` でした\n  ヒント: ファイル名を chart.png か chart.svg にしてください"),
+        ),
+        (
+            ["--from", "lots"].map(String::from).to_vec(),
+            "--from `lots`: expected a number such as 1e6 or 0.5".to_string(),
+            "--from `lots`: 1e6 や 0.5 のような数値を指定してください".to_string(),
+        ),
+    ];
+    for (extra, en, ja) in cases {
+        let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+        let (code, _, err) = sweep(&extra, "en");
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(&en), "{err}");
+        let (code, _, err) = sweep(&extra, "ja");
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(&ja), "{err}");
+    }
+    let breakeven = |lang: &str| {
+        run(&[
+            "breakeven",
+            "scenarios/three-tier.toml",
+            "--vary",
+            "workload.requests_per_month",
+            "--between",
+            "serverless",
+            "--lang",
+            lang,
+        ])
+    };
+    let (code, _, err) = breakeven("en");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--between `serverless`: expected two architecture names, A,B"),
+        "{err}"
+    );
+    let (_, _, err) = breakeven("ja");
+    assert!(
+        err.contains("--between `serverless`: アーキテクチャ名を 2 つ、A,B の形で指定してください"),
+        "{err}"
+    );
+    let optimize = |lang: &str| {
+        run(&[
+            "optimize",
+            "scenarios/optimize-tokyo.toml",
+            "--arch",
+            "nope",
+            "--lang",
+            lang,
+        ])
+    };
+    let (code, _, err) = optimize("en");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--arch nope: scenarios/optimize-tokyo.toml has no architecture of that name\n  hint: use one of: "), "{err}");
+    let (_, _, err) = optimize("ja");
+    assert!(err.contains("--arch nope: scenarios/optimize-tokyo.toml にその名前のアーキテクチャはありません\n  ヒント: 次のどれかを使ってください: "), "{err}");
+    let (code, _, err) = run(&[
+        "serve",
+        "scenarios/three-tier.toml",
+        "--host",
+        "example.com",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--host `example.com`: IP アドレス（127.0.0.1、::1、0.0.0.0）か localhost を指定してください"), "{err}");
+    let (_, _, err) = run(&[
+        "serve",
+        "scenarios/three-tier.toml",
+        "--host",
+        "example.com",
+    ]);
+    assert!(
+        err.contains(
+            "--host `example.com`: expected an IP address (127.0.0.1, ::1, 0.0.0.0) or localhost"
+        ),
+        "{err}"
+    );
+}
+
+/// Issue 20: a `--pricing` folder whose commitments.csv is damaged: the hint is worded by
+/// message id (Japanese under --lang ja), the English as before.
+#[test]
+fn damaged_commitment_rates_hint_is_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = dir.path().join("cat");
+    std::fs::create_dir(&cat).unwrap();
+    std::fs::write(
+        cat.join("catalog.csv"),
+        "key,region,unit,tier_begin,tier_end,usd,sku,effective,source\nlambda.requests,ap-northeast-1,request,0,,0.0000002,SKU1,2025-01-01,https://aws.amazon.com/lambda/pricing/\n",
+    )
+    .unwrap();
+    std::fs::write(cat.join("commitments.csv"), "not,a,rates,file\n1,2,3,4\n").unwrap();
+    let cat_arg = cat.display().to_string();
+    let args = |lang| {
+        [
+            "compare",
+            "scenarios/three-tier.toml",
+            "--pricing",
+            cat_arg.as_str(),
+            "--lang",
+            lang,
+        ]
+    };
+    let (code, _, err) = run(&args("en"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("\n  hint: the file is written by `archcost pricing fetch` / `pricing import`; fetch it again, or delete it to use the bundled commitment rates"),
+        "{err}"
+    );
+    let (code, _, err) = run(&args("ja"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("\n  ヒント: このファイルは `archcost pricing fetch` / `pricing import` が書きます。取得し直すか、削除して同梱のコミットメント料金を使ってください"),
+        "{err}"
+    );
+}
+
+/// Issue 20: the bundled catalog's own checks (only a damaged build can meet them) are worded by
+/// message id too: Japanese under ja, the English as before.
+#[test]
+fn bundled_region_file_errors_are_japanese() {
+    use archcost::lang::Lang;
+    let header = "key,region,unit,tier_begin,tier_end,usd,sku,effective,source\n";
+    let e = archcost::pricing::bundled::parse_region(
+        "us-east-1",
+        &format!("{header}lambda.requests,us-east-1,request,0,,0.0000002\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "bundled pricing/regions/us-east-1.csv: line 2: expected 9 columns, found 6"
+    );
+    assert_eq!(
+        e.render(Lang::Ja),
+        "bundled pricing/regions/us-east-1.csv: 2 行目: 列は 9 個のはずですが 6 個です"
+    );
+    let e = archcost::pricing::bundled::parse_region(
+        "us-east-1",
+        &format!("{header}lambda.requests,eu-west-1,request,0,,0.0000002,SKU1,2025-01-01,https://aws.amazon.com/lambda/pricing/\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "bundled pricing/regions/us-east-1.csv: line 2: row for region `eu-west-1` in the file of us-east-1"
+    );
+    assert_eq!(
+        e.render(Lang::Ja),
+        "bundled pricing/regions/us-east-1.csv: 2 行目: us-east-1 のファイルにリージョン `eu-west-1` の行があります"
+    );
+}

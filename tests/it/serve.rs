@@ -1362,6 +1362,63 @@ fn page_request_errors_speak_japanese_under_lang_ja() {
     );
 }
 
+/// The page's plain answers (not found, wrong method, a save name that is taken) follow the
+/// request's `lang=` too; the English is as before, byte for byte.
+#[test]
+fn not_found_method_and_taken_name_answers_follow_lang() {
+    let dir = scenario_dir(&[]);
+    let server = Server::start(dir.path(), "s.toml", &[]);
+    let r = server.get("/nope");
+    assert_eq!(r.status, 404);
+    assert_eq!(r.text().trim_end(), "/nope: not found\n  hint: the page is at /, the API at /api/compare, /api/sweep, /api/breakeven, /api/optimize");
+    let r = server.get("/nope?lang=ja");
+    assert_eq!(r.status, 404);
+    assert!(
+        r.text()
+            .starts_with("/nope: 見つかりません\n  ヒント: ページは /、API は"),
+        "{}",
+        r.text()
+    );
+    let host = [("Host", server.host.as_str())];
+    let r = http(&server.host, "POST", "/api/compare", &host, b"");
+    assert_eq!(r.status, 405);
+    assert_eq!(r.text().trim_end(), "/api/compare: only GET");
+    let r = http(&server.host, "POST", "/api/compare?lang=ja", &host, b"");
+    assert_eq!(r.status, 405);
+    assert_eq!(r.text().trim_end(), "/api/compare: GET だけを受け付けます");
+    let r = server.get("/api/save?lang=ja");
+    assert_eq!(r.status, 405);
+    assert!(
+        r.text().contains("を POST で送ってください"),
+        "{}",
+        r.text()
+    );
+    let origin = format!("http://{}", server.host);
+    let headers = [
+        ("Host", server.host.as_str()),
+        ("Origin", origin.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let body = br#"{"name": "peak"}"#;
+    assert_eq!(server.post_save(r#"{"name": "peak"}"#).status, 201);
+    let r = http(&server.host, "POST", "/api/save", &headers, body);
+    assert_eq!(r.status, 409);
+    // The server runs in the scenario's folder: the file is named as it sees it.
+    let path = "./peak.toml";
+    assert!(
+        r.text().starts_with(&format!("save: {path} already exists; archcost never overwrites a file\n  hint: choose another name")),
+        "{}",
+        r.text()
+    );
+    let r = http(&server.host, "POST", "/api/save?lang=ja", &headers, body);
+    assert_eq!(r.status, 409);
+    assert!(
+        r.text().starts_with(&format!("保存: {path} はすでにあります。archcost はファイルを上書きしません\n  ヒント: 別の名前を選んでください")),
+        "{}",
+        r.text()
+    );
+}
+
 /// Started with `--lang ja`, the console lines are Japanese: the start banner, a file picked up,
 /// a file that stops validating (on standard error, with the error in Japanese and the key as
 /// written) and the stop. The file name and URL stay as written.

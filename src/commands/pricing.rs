@@ -257,7 +257,7 @@ pub fn import(args: ImportArgs) -> Result<u8> {
         "{}: {} rows ({} keys) for {} from {} offer file(s)",
         args.out.join("catalog.csv").display(),
         meta.rows,
-        key_count(&catalog),
+        catalog.key_count(),
         meta.regions.join(", "),
         meta.offers.len()
     );
@@ -273,15 +273,6 @@ pub fn import(args: ImportArgs) -> Result<u8> {
     std::mem::forget(commitments);
     std::mem::forget((imports, catalog));
     Ok(0)
-}
-
-fn key_count(c: &Catalog) -> usize {
-    let mut keys: Vec<(&str, &str)> = c
-        .each_row()
-        .map(|r| (r.key.as_str(), r.region.as_str()))
-        .collect();
-    keys.dedup();
-    keys.len()
 }
 
 pub fn fetch(args: FetchArgs) -> Result<u8> {

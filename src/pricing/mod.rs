@@ -392,6 +392,15 @@ impl Catalog {
             .flat_map(|rr| rr.rows.iter())
     }
 
+    /// Number of (key, region) pairs with rows (parses every region of a lazy catalog).
+    pub fn key_count(&self) -> usize {
+        self.regions
+            .iter()
+            .filter_map(|r| self.region_rows(r))
+            .map(|rr| rr.index.len())
+            .sum()
+    }
+
     /// Every row, sorted by region, key and tier (parses every region of a lazy catalog).
     pub fn rows(&self) -> &[PriceRow] {
         self.all.get_or_init(|| {
@@ -615,6 +624,7 @@ mod tests {
             order,
             [("r1", "a.x"), ("r1", "b.y"), ("r1", "b.y"), ("r2", "b.y")]
         );
+        assert_eq!(c.key_count(), 3);
     }
 
     #[test]

@@ -333,22 +333,10 @@ pub fn csv_error(name: &str, e: csv::Error) -> crate::error::Error {
 }
 
 /// 1 when `bytes` holds an odd number of `"`, else 0. Quotes are dense in offer files (every
-/// value is quoted), so this folds 8 bytes at a time: an exact per-byte equality mask,
-/// XOR-accumulated, whose population count has the parity of the number of quotes.
+/// value is quoted) and every byte of the file passes here, so they are counted with
+/// `bytecount` (vector instructions chosen at run time).
 fn quote_parity(bytes: &[u8]) -> usize {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const QUOTES: u64 = 0x2222_2222_2222_2222;
-    let mut acc = 0u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(c);
-        let v = u64::from_le_bytes(word) ^ QUOTES;
-        // High bit set exactly in the bytes of `v` that are zero.
-        acc ^= !(((v & LOW7) + LOW7) | v | LOW7);
-    }
-    let tail = chunks.remainder().iter().filter(|&&b| b == b'"').count();
-    (acc.count_ones() as usize + tail) & 1
+    bytecount::count(bytes, b'"') & 1
 }
 
 /// Split the first fields of `line` into `out` (at most `out.len()`), returning how many were

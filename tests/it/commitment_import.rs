@@ -248,61 +248,16 @@ fn compute_savings_plan_rates_are_imported_per_term_and_payment() {
         "RunInstances",
         "m5.large",
     );
-    text += &row(
-        "R1",
-        "0.061",
-        ec2.0,
-        ec2.1,
-        ec2.2,
-        "No Upfront",
-        "1",
-        "year",
-        ec2.3,
-    );
-    text += &row(
-        "R2",
-        "0.041",
-        ec2.0,
-        ec2.1,
-        ec2.2,
-        "All Upfront",
-        "3",
-        "year",
-        ec2.3,
-    );
-    text += &row(
-        "R3",
-        "0.050",
-        ec2.0,
-        ec2.1,
-        ec2.2,
-        "Partial Upfront",
-        "1yr",
-        "",
-        ec2.3,
-    );
-    text += &row(
-        "R4",
-        "0.030",
-        ec2.0,
-        ec2.1,
-        ec2.2,
-        "No Upfront",
-        "2",
-        "year",
-        ec2.3,
-    );
-    text += &row(
-        "R5",
-        "0.999",
-        ec2.0,
-        ec2.1,
-        ec2.2,
-        "No Upfront",
-        "1",
-        "year",
-        ec2.3,
-    );
+    // (rate code, USD, purchase option, lease length, lease unit) of the EC2 instance rates.
+    for (code, usd, option, lease, unit) in [
+        ("R1", "0.061", "No Upfront", "1", "year"),
+        ("R2", "0.041", "All Upfront", "3", "year"),
+        ("R3", "0.050", "Partial Upfront", "1yr", ""),
+        ("R4", "0.030", "No Upfront", "2", "year"),
+        ("R5", "0.999", "No Upfront", "1", "year"),
+    ] {
+        text += &row(code, usd, ec2.0, ec2.1, ec2.2, option, lease, unit, ec2.3);
+    }
     text += &row(
         "R6",
         "0.0321",

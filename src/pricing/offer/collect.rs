@@ -48,60 +48,94 @@ impl Collector {
         }
     }
 
-    /// The commitment rates of the Reserved terms collected, compact (on-demand rates of the
-    /// same SKUs from this file); terms missing a part are counted as skipped rows.
-    pub fn take_commitments(
-        &mut self,
-        meta: &OfferMeta,
+    /// What the file produced: its catalog rows and its commitment rates (terms missing a
+    /// part counted as skipped rows). A file's Reserved terms are finished on a second thread
+    /// while its catalog rows are made (both only read the on-demand groups), so the two long
+    /// final steps of a large file overlap. When both fail, the commitment rates' error is
+    /// the one returned (as when they were finished first).
+    pub fn into_imported(
+        mut self,
+        mut meta: OfferMeta,
         regions: &RegionFilter,
-    ) -> Result<ImportedRates> {
+    ) -> Result<Imported> {
         let reserved = std::mem::take(&mut self.reserved);
-        let groups = &self.groups;
-        // The lookup key, refilled per lookup (one per SKU run) instead of allocated.
-        let wanted = std::cell::RefCell::new((String::new(), String::new(), String::new()));
-        let on_demand = |key: &str, region: &str, sku: &str| -> Option<Decimal> {
-            let mut k = wanted.borrow_mut();
-            let (k_key, k_region, k_sku) = &mut *k;
-            for (to, from) in [(k_key, key), (k_region, region), (k_sku, sku)] {
-                to.clear();
-                to.push_str(from);
-            }
-            let (_, dims) = groups.get(&*k)?;
-            // A single-tier hourly price only (instances are not tiered).
-            match dims.as_slice() {
-                [one] => Some(one.usd),
-                _ => None,
+        let (terms, rows) = {
+            let (this, meta) = (&self, &meta);
+            let threaded = !reserved.is_empty();
+            let finish_terms = move || {
+                let mut incomplete = Vec::new();
+                let on_demand = this.on_demand_lookup();
+                let terms = reserved.finish_terms(meta, regions, &on_demand, &mut incomplete);
+                terms.map(|t| (t, incomplete))
+            };
+            if !threaded {
+                (finish_terms(), this.rows(meta, regions))
+            } else {
+                std::thread::scope(|scope| {
+                    let terms = scope.spawn(finish_terms);
+                    let rows = this.rows(meta, regions);
+                    let terms = terms.join();
+                    (terms.unwrap_or_else(|p| std::panic::resume_unwind(p)), rows)
+                })
             }
         };
-        let mut incomplete = Vec::new();
-        let terms = reserved.finish_terms(meta, regions, &on_demand, &mut incomplete)?;
+        let (terms, incomplete) = terms?;
+        let rows = rows?;
         for text in incomplete {
             self.skipped_rows.count += 1;
             if self.skipped_rows.first.len() < Skipped::SHOWN {
                 self.skipped_rows.first.push(text);
             }
         }
-        Ok(terms.into())
+        meta.rows = rows.len();
+        Ok(Imported {
+            meta,
+            rows,
+            commitments: terms.into(),
+            skipped_units: self.skipped_units,
+            skipped_rows: self.skipped_rows,
+        })
     }
 
-    /// Turn the collected dimensions into catalog rows (tiers sorted and checked, folded
-    /// free allowances split off, global allowances copied to every region of the file).
-    pub fn finish(self, meta: &OfferMeta, regions: &RegionFilter) -> Result<Vec<PriceRow>> {
+    /// The on-demand hourly price of (key, region, SKU) in this file: a single-tier price only
+    /// (instances are not tiered).
+    fn on_demand_lookup(&self) -> impl Fn(&str, &str, &str) -> Option<Decimal> + '_ {
+        // The lookup key, refilled per lookup (one per SKU run) instead of allocated.
+        let wanted = std::cell::RefCell::new((String::new(), String::new(), String::new()));
+        move |key, region, sku| {
+            let mut k = wanted.borrow_mut();
+            let (k_key, k_region, k_sku) = &mut *k;
+            for (to, from) in [(k_key, key), (k_region, region), (k_sku, sku)] {
+                to.clear();
+                to.push_str(from);
+            }
+            let (_, dims) = self.groups.get(&*k)?;
+            match dims.as_slice() {
+                [one] => Some(one.usd),
+                _ => None,
+            }
+        }
+    }
+
+    /// The catalog rows of the collected dimensions (tiers sorted and checked, folded free
+    /// allowances split off, global allowances copied to every region of the file).
+    fn rows(&self, meta: &OfferMeta, regions: &RegionFilter) -> Result<Vec<PriceRow>> {
         let effective: crate::pricing::Text = meta.effective()?.into();
         let source: crate::pricing::Text = meta.source().into();
         // At least one row per group: one allocation instead of a doubling series.
         let mut rows = Vec::with_capacity(self.groups.len());
-        for ((key, region, sku), (target, dims)) in self.groups {
-            let tiers = sorted_tiers(&meta.file, &sku, dims)?;
-            let targets: Vec<String> = if region.is_empty() {
-                self.regions.iter().cloned().collect()
+        let mut tiers = Vec::new();
+        for ((key, region, sku), (target, dims)) in &self.groups {
+            sorted_tiers(&meta.file, sku, dims, &mut tiers)?;
+            let targets: Vec<&str> = if region.is_empty() {
+                self.regions.iter().map(String::as_str).collect()
             } else {
-                vec![region.clone()]
+                vec![region.as_str()]
             };
             // A price no AWS service charges (1e20 per request) is a damaged file, not a row.
             for t in &tiers {
                 if let Some((what, _)) =
-                    catalog_csv::row_problem(&key, target.unit, t.usd, Decimal::ZERO, None)
+                    catalog_csv::row_problem(key, target.unit, t.usd, Decimal::ZERO, None)
                 {
                     return Err(Error::Input(format!(
                         "{}: SKU {sku}: `{key}`: {what}\n  hint: the offer file looks damaged; download it again",
@@ -113,7 +147,7 @@ impl Collector {
                 let mut push = |key: &str, unit: &str, begin, end, usd| {
                     rows.push(PriceRow {
                         key: key.into(),
-                        region: region.as_str().into(),
+                        region: region.into(),
                         unit: unit.into(),
                         tier_begin: begin,
                         tier_end: end,
@@ -131,7 +165,7 @@ impl Collector {
                 };
                 match folded {
                     Some(allowance) => {
-                        if let Some(free_key) = mapping::folded_free_key(&key) {
+                        if let Some(free_key) = mapping::folded_free_key(key) {
                             push(
                                 free_key,
                                 target.unit,
@@ -143,7 +177,7 @@ impl Collector {
                         // The engine applies allowances itself: the paid tiers are rebased to 0.
                         for t in tiers.iter().skip(1) {
                             push(
-                                &key,
+                                key,
                                 target.unit,
                                 t.begin - allowance,
                                 t.end.map(|e| e - allowance),
@@ -153,7 +187,7 @@ impl Collector {
                     }
                     None => {
                         for t in &tiers {
-                            push(&key, target.unit, t.begin, t.end, t.usd);
+                            push(key, target.unit, t.begin, t.end, t.usd);
                         }
                     }
                 }
@@ -163,11 +197,19 @@ impl Collector {
     }
 }
 
-/// Sort a SKU's dimensions by range start (JSON objects are unordered) and check that they
-/// form contiguous tiers starting at 0.
-pub(super) fn sorted_tiers(file: &str, sku: &str, mut dims: Vec<Dim>) -> Result<Vec<Dim>> {
-    dims.sort_by_key(|a| a.begin);
-    dims.dedup();
+/// A SKU's dimensions sorted by range start (JSON objects are unordered) into `tiers`, after
+/// checking that they form contiguous tiers starting at 0.
+pub(super) fn sorted_tiers<'a>(
+    file: &str,
+    sku: &str,
+    dims: &'a [Dim],
+    tiers: &mut Vec<&'a Dim>,
+) -> Result<()> {
+    tiers.clear();
+    tiers.extend(dims);
+    tiers.sort_by_key(|a| a.begin);
+    tiers.dedup();
+    let dims = &*tiers;
     let bad = |what: String| {
         Error::Input(format!(
             "{file}: SKU {sku}: {what}\n  hint: the offer file looks damaged; download it again"
@@ -198,7 +240,7 @@ pub(super) fn sorted_tiers(file: &str, sku: &str, mut dims: Vec<Dim>) -> Result<
             }
         }
     }
-    Ok(dims)
+    Ok(())
 }
 
 /// What one offer file produced.

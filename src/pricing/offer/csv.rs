@@ -296,19 +296,7 @@ fn import_lines(
             }
         }
     }
-    let mut collector = rows.collector;
-    let commitments = collector.take_commitments(&meta, regions)?;
-    let skipped_units = std::mem::take(&mut collector.skipped_units);
-    let skipped_rows = std::mem::take(&mut collector.skipped_rows);
-    let rows = collector.finish(&meta, regions)?;
-    meta.rows = rows.len();
-    Ok(Imported {
-        meta,
-        rows,
-        commitments,
-        skipped_units,
-        skipped_rows,
-    })
+    rows.collector.into_imported(meta, regions)
 }
 
 /// Read the metadata lines ("FormatVersion","v1.0" ... "OfferCode","AWSLambda") into `meta`

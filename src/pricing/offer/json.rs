@@ -448,18 +448,6 @@ pub fn import<R: std::io::Read>(name: &str, reader: R, regions: &RegionFilter) -
             mapping::OFFERS.join(", ")
         )));
     }
-    let mut meta = st.meta.clone();
-    let mut collector = std::mem::take(&mut st.collector);
-    let commitments = collector.take_commitments(&meta, regions)?;
-    let skipped_units = collector.skipped_units.clone();
-    let skipped_rows = collector.skipped_rows.clone();
-    let rows = collector.finish(&meta, regions)?;
-    meta.rows = rows.len();
-    Ok(Imported {
-        commitments,
-        meta,
-        rows,
-        skipped_units,
-        skipped_rows,
-    })
+    let collector = std::mem::take(&mut st.collector);
+    collector.into_imported(st.meta.clone(), regions)
 }

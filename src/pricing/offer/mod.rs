@@ -317,25 +317,20 @@ mod tests {
 
     #[test]
     fn unordered_tiers_are_sorted_and_gaps_rejected() {
-        let t = sorted_tiers(
-            "f",
-            "S",
-            vec![
-                dim(dec!(25), None, dec!(0.25)),
-                dim(dec!(0), Some(dec!(25)), dec!(0)),
-            ],
-        )
-        .unwrap();
-        assert_eq!(t[0].begin, dec!(0));
-        assert!(sorted_tiers(
-            "f",
-            "S",
-            vec![
-                dim(dec!(30), None, dec!(0.25)),
-                dim(dec!(0), Some(dec!(25)), dec!(0))
-            ]
-        )
-        .is_err());
+        let dims = [
+            dim(dec!(25), None, dec!(0.25)),
+            dim(dec!(0), Some(dec!(25)), dec!(0)),
+        ];
+        let mut tiers = Vec::new();
+        sorted_tiers("f", "S", &dims, &mut tiers).unwrap();
+        assert_eq!(tiers.len(), 2);
+        assert_eq!((tiers[0].begin, tiers[1].begin), (dec!(0), dec!(25)));
+        let gap = [
+            dim(dec!(30), None, dec!(0.25)),
+            dim(dec!(0), Some(dec!(25)), dec!(0)),
+        ];
+        let err = sorted_tiers("f", "S", &gap, &mut tiers).unwrap_err();
+        assert!(err.to_string().contains("starts at 30 where 25"), "{err}");
     }
 
     #[test]

@@ -214,6 +214,11 @@ fn index_key(
 }
 
 impl ReservedCollector {
+    /// Whether no Reserved price was added.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
     /// Add one price of a Reserved term. `od_key` is the on-demand key of the product, `at`
     /// says where the price was read. A second, different price for the same part is a
     /// damaged file.

@@ -235,13 +235,18 @@ pub fn import(args: ImportArgs) -> Result<u8> {
     if args.strict {
         offer::check_strict(&imports)?;
     }
-    let (catalog, mut warnings) = offer::combine(&mut imports, &args.out.display().to_string());
+    let origin = args.out.display().to_string();
+    let rows = offer::take_rows(&mut imports);
     let (commitments, rate_warnings) = offer::combine_commitments(&imports);
-    warnings.extend(rate_warnings);
-    for line in offer::warning_lines(&imports, &warnings) {
-        eprintln!("{line}");
-    }
-    if catalog.each_row().next().is_none() && commitments.is_empty() {
+    let print_warnings = |catalog_warnings: Vec<String>| {
+        let mut warnings = catalog_warnings;
+        warnings.extend(rate_warnings);
+        for line in offer::warning_lines(&imports, &warnings) {
+            eprintln!("{line}");
+        }
+    };
+    if rows.is_empty() && commitments.is_empty() {
+        print_warnings(offer::combine_rows(rows, &origin).1);
         return Err(Error::Input(format!(
             "no catalog rows or commitment rates in {} file(s){}; nothing was written\n  hint: give the regional offer files of the services archcost prices (pricing/KEYS.md)",
             imports.len(),
@@ -251,8 +256,24 @@ pub fn import(args: ImportArgs) -> Result<u8> {
                 .unwrap_or_default()
         )));
     }
-    let meta = offer::Metadata::new(&imports, &catalog, &commitments);
-    offer::write_catalog_dir(&args.out, &catalog, &commitments, &meta)?;
+    // commitments.csv (the largest file by far with Reserved terms) is rendered and flushed to
+    // disk while the catalog rows are combined; errors come after the warnings, as they would
+    // one step after the other.
+    let staged = offer::StagedCatalog::begin(&args.out);
+    let (catalog, meta, written) = std::thread::scope(|scope| {
+        let writer = staged
+            .as_ref()
+            .ok()
+            .map(|staged| scope.spawn(|| staged.write_commitments(&commitments)));
+        let (catalog, warnings) = offer::combine_rows(rows, &origin);
+        print_warnings(warnings);
+        let meta = offer::Metadata::new(&imports, &catalog, &commitments);
+        let written = writer.map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        (catalog, meta, written)
+    });
+    let staged = staged?;
+    written.unwrap_or(Ok(()))?;
+    staged.finish(&catalog, &meta)?;
     eprintln!(
         "{}: {} rows ({} keys) for {} from {} offer file(s)",
         args.out.join("catalog.csv").display(),

@@ -73,12 +73,21 @@ pub fn import_files(files: &[PathBuf], regions: &RegionFilter) -> Result<Vec<Imp
 /// the same region, the newer publication wins, then the smaller SKU (deterministic); the
 /// loser is reported as a warning.
 pub fn combine(imports: &mut [Imported], origin: &str) -> (Catalog, Vec<String>) {
-    // The rows move from the imports into the catalog (imports keep their metadata and
-    // warnings). One stable sort brings each (key, region) together, rows in import order.
-    let mut all: Vec<PriceRow> = imports
+    combine_rows(take_rows(imports), origin)
+}
+
+/// The rows of every import, moved out in import order (imports keep their metadata and
+/// warnings).
+pub fn take_rows(imports: &mut [Imported]) -> Vec<PriceRow> {
+    imports
         .iter_mut()
         .flat_map(|i| std::mem::take(&mut i.rows))
-        .collect();
+        .collect()
+}
+
+/// `combine` on rows already taken out of their imports (`take_rows`).
+pub fn combine_rows(mut all: Vec<PriceRow>, origin: &str) -> (Catalog, Vec<String>) {
+    // One stable sort brings each (key, region) together, rows in import order.
     all.sort_by(|a, b| (&a.key, &a.region).cmp(&(&b.key, &b.region)));
     let mut warnings = Vec::new();
     let mut keep = vec![false; all.len()];
@@ -174,38 +183,80 @@ pub fn combine_commitments(imports: &[Imported]) -> (CombinedRates<'_>, Vec<Stri
     rates::combine(imports.iter().map(|i| &i.commitments))
 }
 
-/// Write `catalog.csv` and `metadata.json` as one new directory beside `dir`, then put it in
-/// place in one atomic step (`fsio::replace_dir`): a failure or a kill at any moment leaves
-/// either the previous catalog whole or the new one whole, never a new `metadata.json` with an
-/// old `catalog.csv`. A folder holding other files is refused, never replaced.
-///
-/// `commitments` (Reserved terms, Savings Plan rates) go to `commitments.csv` when there are
-/// any, streamed row by row into the staged file.
+/// Write `catalog.csv` and `metadata.json` (and `commitments.csv`) as one new directory
+/// beside `dir`, then put it in place in one atomic step (`StagedCatalog`).
 pub fn write_catalog_dir(
     dir: &Path,
     catalog: &Catalog,
     commitments: &CombinedRates,
     metadata: &Metadata,
 ) -> Result<()> {
-    check_catalog_target(dir)?;
-    let csv_bytes = catalog_csv::write(catalog);
-    let mut json_bytes = serde_json::to_vec_pretty(metadata).unwrap_or_default();
-    json_bytes.push(b'\n');
-    let staged = crate::fsio::staging_dir(dir)?;
-    let written = (|| -> Result<()> {
-        write_staged(&staged.join("metadata.json"), |f| f.write_all(&json_bytes))?;
-        write_staged(&staged.join("catalog.csv"), |f| f.write_all(&csv_bytes))?;
-        if !commitments.is_empty() {
-            write_staged(&staged.join(COMMITMENTS_FILE), |f| {
-                commitments.write_csv(f).map(drop)
-            })?;
-        }
-        crate::fsio::replace_dir(&staged, dir)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_dir_all(&staged);
+    let staged = StagedCatalog::begin(dir)?;
+    staged.write_commitments(commitments)?;
+    staged.finish(catalog, metadata)
+}
+
+/// A catalog directory being written as a new directory beside its target, then put in place
+/// in one atomic step (`fsio::replace_dir`) by `finish`: a failure or a kill at any moment
+/// leaves either the previous catalog whole or the new one whole, never a new
+/// `metadata.json` with an old `catalog.csv`. A folder holding other files is refused, never
+/// replaced. Dropped unfinished, the staged directory is removed.
+///
+/// `commitments.csv` can be written (`write_commitments`, from another thread) while the
+/// catalog rows are still being combined: a large file's rendering and flushing to disk then
+/// overlap that work.
+pub struct StagedCatalog {
+    dir: PathBuf,
+    staged: PathBuf,
+    finished: bool,
+}
+
+impl StagedCatalog {
+    /// Check that `dir` can take a catalog and create the staged directory beside it.
+    pub fn begin(dir: &Path) -> Result<StagedCatalog> {
+        check_catalog_target(dir)?;
+        let staged = crate::fsio::staging_dir(dir)?;
+        Ok(StagedCatalog {
+            dir: dir.to_path_buf(),
+            staged,
+            finished: false,
+        })
     }
-    written
+
+    /// Stream the commitment rates (Reserved terms, Savings Plan rates) row by row into the
+    /// staged `commitments.csv`, when there are any.
+    pub fn write_commitments(&self, commitments: &CombinedRates) -> Result<()> {
+        if commitments.is_empty() {
+            return Ok(());
+        }
+        write_staged(&self.staged.join(COMMITMENTS_FILE), |f| {
+            commitments.write_csv(f).map(drop)
+        })
+    }
+
+    /// Write `catalog.csv` and `metadata.json` and put the directory in place.
+    pub fn finish(mut self, catalog: &Catalog, metadata: &Metadata) -> Result<()> {
+        let csv_bytes = catalog_csv::write(catalog);
+        let mut json_bytes = serde_json::to_vec_pretty(metadata).unwrap_or_default();
+        json_bytes.push(b'\n');
+        write_staged(&self.staged.join("metadata.json"), |f| {
+            f.write_all(&json_bytes)
+        })?;
+        write_staged(&self.staged.join("catalog.csv"), |f| {
+            f.write_all(&csv_bytes)
+        })?;
+        crate::fsio::replace_dir(&self.staged, &self.dir)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for StagedCatalog {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.staged);
+        }
+    }
 }
 
 /// Create the file `path` of a staged catalog folder, `fill` it and flush it to disk.

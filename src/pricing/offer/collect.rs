@@ -8,16 +8,33 @@ use crate::error::{Error, Result};
 use crate::pricing::catalog_csv;
 use crate::pricing::PriceRow;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+/// A hash map with a fast, fixed hasher (keys are this file's own texts; the order of the map
+/// is never used).
+type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Collects the mapped dimensions of ONE offer file; bounded by the catalog's size, not the
-/// file's (only SKUs that map to a key are kept).
-#[derive(Debug, Default)]
+/// file's (only SKUs that map to a key are kept, one group per (key, region, SKU) with its
+/// distinct dimensions). Adding a dimension allocates nothing but a new group's list: the
+/// texts of targets, SKUs and units are kept once.
+#[derive(Default)]
 pub struct Collector {
-    /// (key, region, sku) → dimensions (region "" = global allowance).
-    groups: BTreeMap<(String, String, String), (Target, Vec<Dim>)>,
-    /// Regions that have at least one regional row (global allowances are copied to each).
-    regions: BTreeSet<String>,
+    /// The targets of the groups, each once.
+    targets: Vec<Target>,
+    /// `key`, `unit` and `region` of each target (joined by NUL) -> index in `targets`.
+    target_index: FastMap<Box<str>, u32>,
+    /// Scratch for a target's joined text.
+    target_text: String,
+    /// The SKU texts of `groups`, one after another.
+    skus: String,
+    /// One per (key, region, SKU) (region "" = global allowance): the target of its first
+    /// dimension and its distinct dimensions in the order they came.
+    groups: Vec<Group>,
+    /// (key, region, SKU) -> index in `groups`; hashed from the texts, compared against them.
+    group_index: hashbrown::HashTable<u32>,
+    /// The units of the dimensions (a handful per file), named by index in `Tier::unit`.
+    units: Vec<String>,
     /// Dimensions skipped because their unit does not fit the key (warnings).
     pub skipped_units: BTreeSet<String>,
     /// Rows that could not be read (bad quoting, invalid UTF-8, unknown term type): counted,
@@ -27,25 +44,140 @@ pub struct Collector {
     pub reserved: reserved::ReservedCollector,
 }
 
+impl std::fmt::Debug for Collector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Collector")
+            .field("groups", &self.groups.len())
+            .field("skipped_units", &self.skipped_units)
+            .field("skipped_rows", &self.skipped_rows)
+            .field("reserved", &self.reserved)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The dimensions of one (key, region, SKU).
+#[derive(Debug)]
+struct Group {
+    /// Index in `Collector::targets`.
+    target: u32,
+    /// The SKU's place in `Collector::skus`.
+    sku: std::ops::Range<usize>,
+    tiers: Vec<Tier>,
+}
+
+/// One price dimension of a group, its unit by index in `Collector::units`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Tier {
+    pub begin: Decimal,
+    pub end: Option<Decimal>,
+    pub usd: Decimal,
+    pub unit: u32,
+}
+
+/// The hash of a group's identity.
+fn group_hash(key: &str, region: &str, sku: &str) -> u64 {
+    std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), (key, region, sku))
+}
+
 impl Collector {
-    pub fn add(&mut self, target: &Target, sku: &str, dim: Dim) {
-        if !mapping::unit_fits(target.unit, &dim.unit) {
+    pub fn add(&mut self, target: &Target, sku: &str, dim: Dim<'_>) {
+        if !mapping::unit_fits(target.unit, dim.unit) {
             self.skipped_units
                 .insert(format!("{} SKU {sku} unit `{}`", target.key, dim.unit));
             return;
         }
-        if !target.region.is_empty() && !self.regions.contains(&target.region) {
-            self.regions.insert(target.region.clone());
-        }
-        let dims = &mut self
-            .groups
-            .entry((target.key.clone(), target.region.clone(), sku.to_string()))
-            .or_insert_with(|| (target.clone(), Vec::new()))
-            .1;
+        let unit = match self.units.iter().position(|u| u == dim.unit) {
+            Some(i) => i as u32,
+            None => {
+                self.units.push(dim.unit.to_string());
+                self.units.len() as u32 - 1
+            }
+        };
+        let tier = Tier {
+            begin: dim.begin,
+            end: dim.end,
+            usd: dim.usd,
+            unit,
+        };
+        let g = match self.group(&target.key, &target.region, sku) {
+            Some(g) => g,
+            None => self.new_group(target, sku),
+        };
+        let tiers = &mut self.groups[g as usize].tiers;
         // De-duplicate as rows arrive: a file of one repeated row stays one dimension.
-        if !dims.contains(&dim) {
-            dims.push(dim);
+        if !tiers.contains(&tier) {
+            tiers.push(tier);
         }
+    }
+
+    /// The group of (key, region, SKU), if it has one.
+    fn group(&self, key: &str, region: &str, sku: &str) -> Option<u32> {
+        let hash = group_hash(key, region, sku);
+        let found = self
+            .group_index
+            .find(hash, |&g| self.group_is(g, key, region, sku));
+        found.copied()
+    }
+
+    fn group_is(&self, g: u32, key: &str, region: &str, sku: &str) -> bool {
+        let group = &self.groups[g as usize];
+        let target = &self.targets[group.target as usize];
+        self.skus[group.sku.clone()] == *sku && target.key == key && target.region == region
+    }
+
+    /// A new group for `sku` of `target` (its first dimension's).
+    fn new_group(&mut self, target: &Target, sku: &str) -> u32 {
+        self.target_text.clear();
+        for part in [&target.key, target.unit, &target.region] {
+            self.target_text.push_str(part);
+            self.target_text.push('\0');
+        }
+        let t = match self.target_index.get(self.target_text.as_str()) {
+            Some(&t) => t,
+            None => {
+                let t = self.targets.len() as u32;
+                self.targets.push(target.clone());
+                self.target_index
+                    .insert(self.target_text.as_str().into(), t);
+                t
+            }
+        };
+        let start = self.skus.len();
+        self.skus.push_str(sku);
+        let g = self.groups.len() as u32;
+        self.groups.push(Group {
+            target: t,
+            sku: start..self.skus.len(),
+            tiers: Vec::new(),
+        });
+        let (groups, targets, skus) = (&self.groups, &self.targets, &self.skus);
+        let rehash = |&g: &u32| {
+            let group = &groups[g as usize];
+            let target = &targets[group.target as usize];
+            group_hash(&target.key, &target.region, &skus[group.sku.clone()])
+        };
+        let hash = group_hash(&target.key, &target.region, sku);
+        self.group_index.insert_unique(hash, g, rehash);
+        g
+    }
+
+    /// The groups in (key, region, SKU) order, with their target and SKU.
+    fn sorted_groups(&self) -> Vec<(&Target, &str, &Group)> {
+        let mut out: Vec<(&Target, &str, &Group)> = self
+            .groups
+            .iter()
+            .map(|g| {
+                (
+                    &self.targets[g.target as usize],
+                    &self.skus[g.sku.clone()],
+                    g,
+                )
+            })
+            .collect();
+        out.sort_unstable_by(|a, b| {
+            (&a.0.key, &a.0.region, a.1).cmp(&(&b.0.key, &b.0.region, b.1))
+        });
+        out
     }
 
     /// What the file produced: its catalog rows and its commitment rates (terms missing a
@@ -64,7 +196,8 @@ impl Collector {
             let threaded = !reserved.is_empty();
             let finish_terms = move || {
                 let mut incomplete = Vec::new();
-                let on_demand = this.on_demand_lookup();
+                let on_demand =
+                    |key: &str, region: &str, sku: &str| this.on_demand(key, region, sku);
                 let terms = reserved.finish_terms(meta, regions, &on_demand, &mut incomplete);
                 terms.map(|t| (t, incomplete))
             };
@@ -99,21 +232,11 @@ impl Collector {
 
     /// The on-demand hourly price of (key, region, SKU) in this file: a single-tier price only
     /// (instances are not tiered).
-    fn on_demand_lookup(&self) -> impl Fn(&str, &str, &str) -> Option<Decimal> + '_ {
-        // The lookup key, refilled per lookup (one per SKU run) instead of allocated.
-        let wanted = std::cell::RefCell::new((String::new(), String::new(), String::new()));
-        move |key, region, sku| {
-            let mut k = wanted.borrow_mut();
-            let (k_key, k_region, k_sku) = &mut *k;
-            for (to, from) in [(k_key, key), (k_region, region), (k_sku, sku)] {
-                to.clear();
-                to.push_str(from);
-            }
-            let (_, dims) = self.groups.get(&*k)?;
-            match dims.as_slice() {
-                [one] => Some(one.usd),
-                _ => None,
-            }
+    fn on_demand(&self, key: &str, region: &str, sku: &str) -> Option<Decimal> {
+        let g = self.group(key, region, sku)?;
+        match self.groups[g as usize].tiers.as_slice() {
+            [one] => Some(one.usd),
+            _ => None,
         }
     }
 
@@ -125,10 +248,18 @@ impl Collector {
         // At least one row per group: one allocation instead of a doubling series.
         let mut rows = Vec::with_capacity(self.groups.len());
         let mut tiers = Vec::new();
-        for ((key, region, sku), (target, dims)) in &self.groups {
-            sorted_tiers(&meta.file, sku, dims, &mut tiers)?;
+        // Regions that have at least one regional row (global allowances are copied to each).
+        let file_regions: BTreeSet<&str> = self
+            .targets
+            .iter()
+            .map(|t| t.region.as_str())
+            .filter(|r| !r.is_empty())
+            .collect();
+        for (target, sku, group) in self.sorted_groups() {
+            let (key, region) = (&target.key, &target.region);
+            sorted_tiers(&meta.file, sku, &group.tiers, &mut tiers)?;
             let targets: Vec<&str> = if region.is_empty() {
-                self.regions.iter().map(String::as_str).collect()
+                file_regions.iter().copied().collect()
             } else {
                 vec![region.as_str()]
             };
@@ -152,7 +283,7 @@ impl Collector {
                         tier_begin: begin,
                         tier_end: end,
                         usd,
-                        sku: sku.clone(),
+                        sku: sku.to_string(),
                         effective: effective.clone(),
                         source: source.clone(),
                     })
@@ -202,8 +333,8 @@ impl Collector {
 pub(super) fn sorted_tiers<'a>(
     file: &str,
     sku: &str,
-    dims: &'a [Dim],
-    tiers: &mut Vec<&'a Dim>,
+    dims: &'a [Tier],
+    tiers: &mut Vec<&'a Tier>,
 ) -> Result<()> {
     tiers.clear();
     tiers.extend(dims);

@@ -459,7 +459,7 @@ impl Rows<'_> {
                 begin,
                 end,
                 usd,
-                unit: fields.text(cols.unit).to_string(),
+                unit: fields.text(cols.unit),
             },
         );
         Ok(true)

@@ -135,7 +135,7 @@ impl State<'_> {
                     begin,
                     end,
                     usd,
-                    unit: d.unit,
+                    unit: &d.unit,
                 },
             );
         }

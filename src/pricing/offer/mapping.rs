@@ -565,7 +565,8 @@ pub fn unit_of(key: &str) -> Option<&'static str> {
 /// unit does not fit (an RI "Upfront Fee" in "Quantity", a per-IOPS row) is not the price
 /// of the key and is skipped.
 pub fn unit_fits(catalog_unit: &str, offer_unit: &str) -> bool {
-    let u = offer_unit.trim().to_ascii_lowercase();
+    // Compared without case (the spellings below are lower case), without allocating.
+    let u = offer_unit.trim();
     let ok: &[&str] = match catalog_unit {
         "request" => &["request", "requests"],
         "GB-second" => &[
@@ -590,7 +591,7 @@ pub fn unit_fits(catalog_unit: &str, offer_unit: &str) -> bool {
         "hour" => &["hrs", "hours", "hour"],
         _ => &[],
     };
-    ok.contains(&u.as_str())
+    ok.iter().any(|ok| ok.eq_ignore_ascii_case(u))
 }
 
 /// The `.free_tier` key that a zero-priced first tier of `key` is split into, if the catalog

@@ -352,17 +352,17 @@ pub fn warning_lines(imports: &[Imported], warnings: &[String]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::collect::sorted_tiers;
+    use super::collect::{sorted_tiers, Tier};
     use super::*;
     use rust_decimal::Decimal;
     use rust_decimal_macros::dec;
 
-    fn dim(b: Decimal, e: Option<Decimal>, usd: Decimal) -> Dim {
-        Dim {
+    fn dim(b: Decimal, e: Option<Decimal>, usd: Decimal) -> Tier {
+        Tier {
             begin: b,
             end: e,
             usd,
-            unit: "GB-Mo".into(),
+            unit: 0,
         }
     }
 

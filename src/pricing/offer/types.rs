@@ -59,12 +59,12 @@ impl OfferMeta {
 }
 
 /// One price dimension (one tier of one term of one SKU).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Dim {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dim<'a> {
     pub begin: Decimal,
     pub end: Option<Decimal>,
     pub usd: Decimal,
-    pub unit: String,
+    pub unit: &'a str,
 }
 
 /// Parse a price or range string of an offer file ("0.0000166667", "6000000000", "Inf").

@@ -3,6 +3,7 @@
 use super::mapping::{self, Target};
 use super::rates::ImportedRates;
 use super::reserved;
+use super::text_table::TextTable;
 use super::types::{Dim, OfferMeta, RegionFilter, Skipped};
 use crate::error::{Error, Result};
 use crate::pricing::catalog_csv;
@@ -10,29 +11,19 @@ use crate::pricing::PriceRow;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
-/// A hash map with a fast, fixed hasher (keys are this file's own texts; the order of the map
-/// is never used).
-type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-
 /// Collects the mapped dimensions of ONE offer file; bounded by the catalog's size, not the
 /// file's (only SKUs that map to a key are kept, one group per (key, region, SKU) with its
-/// distinct dimensions). Adding a dimension allocates nothing but a new group's list: the
-/// texts of targets, SKUs and units are kept once.
-#[derive(Default)]
+/// distinct dimensions). Adding a dimension allocates nothing: the texts of targets and SKUs
+/// are kept once, in `TextTable`s.
+#[derive(Debug, Default)]
 pub struct Collector {
-    /// The targets of the groups, each once.
-    targets: Vec<Target>,
-    /// `key`, `unit` and `region` of each target (joined by NUL) -> index in `targets`.
-    target_index: FastMap<Box<str>, u32>,
-    /// Scratch for a target's joined text.
-    target_text: String,
-    /// The SKU texts of `groups`, one after another.
-    skus: String,
-    /// One per (key, region, SKU) (region "" = global allowance): the target of its first
-    /// dimension and its distinct dimensions in the order they came.
-    groups: Vec<Group>,
-    /// (key, region, SKU) -> index in `groups`; hashed from the texts, compared against them.
-    group_index: hashbrown::HashTable<u32>,
+    /// The targets of the groups (key, catalog unit, region), each once.
+    targets: TextTable<3>,
+    /// One per (key, region, SKU) (region "" = global allowance), numbered as `tiers`.
+    groups: TextTable<3>,
+    /// Per group: the target of its first dimension and its distinct dimensions in the order
+    /// they came.
+    tiers: Vec<(u32, Tiers)>,
     /// The units of the dimensions (a handful per file), named by index in `Tier::unit`.
     units: Vec<String>,
     /// Dimensions skipped because their unit does not fit the key (warnings).
@@ -44,25 +35,18 @@ pub struct Collector {
     pub reserved: reserved::ReservedCollector,
 }
 
-impl std::fmt::Debug for Collector {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Collector")
-            .field("groups", &self.groups.len())
-            .field("skipped_units", &self.skipped_units)
-            .field("skipped_rows", &self.skipped_rows)
-            .field("reserved", &self.reserved)
-            .finish_non_exhaustive()
-    }
+/// The dimensions of one group: nearly always one, kept in place; more (price tiers) in a
+/// list of their own.
+#[derive(Debug)]
+struct Tiers {
+    first: Tier,
+    more: Vec<Tier>,
 }
 
-/// The dimensions of one (key, region, SKU).
-#[derive(Debug)]
-struct Group {
-    /// Index in `Collector::targets`.
-    target: u32,
-    /// The SKU's place in `Collector::skus`.
-    sku: std::ops::Range<usize>,
-    tiers: Vec<Tier>,
+impl Tiers {
+    fn iter(&self) -> impl Iterator<Item = &Tier> {
+        std::iter::once(&self.first).chain(&self.more)
+    }
 }
 
 /// One price dimension of a group, its unit by index in `Collector::units`.
@@ -72,11 +56,6 @@ pub(super) struct Tier {
     pub end: Option<Decimal>,
     pub usd: Decimal,
     pub unit: u32,
-}
-
-/// The hash of a group's identity.
-fn group_hash(key: &str, region: &str, sku: &str) -> u64 {
-    std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), (key, region, sku))
 }
 
 impl Collector {
@@ -99,83 +78,35 @@ impl Collector {
             usd: dim.usd,
             unit,
         };
-        let g = match self.group(&target.key, &target.region, sku) {
-            Some(g) => g,
-            None => self.new_group(target, sku),
-        };
-        let tiers = &mut self.groups[g as usize].tiers;
+        let (g, added) = self.groups.insert([&target.key, &target.region, sku]);
+        if added {
+            let (t, _) = self
+                .targets
+                .insert([&target.key, target.unit, &target.region]);
+            let more = Vec::new();
+            self.tiers.push((t, Tiers { first: tier, more }));
+            return;
+        }
+        let tiers = &mut self.tiers[g as usize].1;
         // De-duplicate as rows arrive: a file of one repeated row stays one dimension.
-        if !tiers.contains(&tier) {
-            tiers.push(tier);
+        if !tiers.iter().any(|t| *t == tier) {
+            tiers.more.push(tier);
         }
     }
 
-    /// The group of (key, region, SKU), if it has one.
-    fn group(&self, key: &str, region: &str, sku: &str) -> Option<u32> {
-        let hash = group_hash(key, region, sku);
-        let found = self
-            .group_index
-            .find(hash, |&g| self.group_is(g, key, region, sku));
-        found.copied()
-    }
-
-    fn group_is(&self, g: u32, key: &str, region: &str, sku: &str) -> bool {
-        let group = &self.groups[g as usize];
-        let target = &self.targets[group.target as usize];
-        self.skus[group.sku.clone()] == *sku && target.key == key && target.region == region
-    }
-
-    /// A new group for `sku` of `target` (its first dimension's).
-    fn new_group(&mut self, target: &Target, sku: &str) -> u32 {
-        self.target_text.clear();
-        for part in [&target.key, target.unit, &target.region] {
-            self.target_text.push_str(part);
-            self.target_text.push('\0');
-        }
-        let t = match self.target_index.get(self.target_text.as_str()) {
-            Some(&t) => t,
-            None => {
-                let t = self.targets.len() as u32;
-                self.targets.push(target.clone());
-                self.target_index
-                    .insert(self.target_text.as_str().into(), t);
-                t
-            }
-        };
-        let start = self.skus.len();
-        self.skus.push_str(sku);
-        let g = self.groups.len() as u32;
-        self.groups.push(Group {
-            target: t,
-            sku: start..self.skus.len(),
-            tiers: Vec::new(),
-        });
-        let (groups, targets, skus) = (&self.groups, &self.targets, &self.skus);
-        let rehash = |&g: &u32| {
-            let group = &groups[g as usize];
-            let target = &targets[group.target as usize];
-            group_hash(&target.key, &target.region, &skus[group.sku.clone()])
-        };
-        let hash = group_hash(&target.key, &target.region, sku);
-        self.group_index.insert_unique(hash, g, rehash);
-        g
-    }
-
-    /// The groups in (key, region, SKU) order, with their target and SKU.
-    fn sorted_groups(&self) -> Vec<(&Target, &str, &Group)> {
-        let mut out: Vec<(&Target, &str, &Group)> = self
-            .groups
+    /// The groups in (key, region, SKU) order: (key, catalog unit, region), SKU, dimensions.
+    fn sorted_groups(&self) -> Vec<([&str; 3], &str, &Tiers)> {
+        let mut out: Vec<([&str; 3], &str, &Tiers)> = self
+            .tiers
             .iter()
-            .map(|g| {
-                (
-                    &self.targets[g.target as usize],
-                    &self.skus[g.sku.clone()],
-                    g,
-                )
+            .enumerate()
+            .map(|(g, (t, tiers))| {
+                let [_, _, sku] = self.groups.get(g as u32);
+                (self.targets.get(*t), sku, tiers)
             })
             .collect();
-        out.sort_unstable_by(|a, b| {
-            (&a.0.key, &a.0.region, a.1).cmp(&(&b.0.key, &b.0.region, b.1))
+        out.sort_unstable_by(|(a, a_sku, _), (b, b_sku, _)| {
+            (a[0], a[2], a_sku).cmp(&(b[0], b[2], b_sku))
         });
         out
     }
@@ -233,9 +164,9 @@ impl Collector {
     /// The on-demand hourly price of (key, region, SKU) in this file: a single-tier price only
     /// (instances are not tiered).
     fn on_demand(&self, key: &str, region: &str, sku: &str) -> Option<Decimal> {
-        let g = self.group(key, region, sku)?;
-        match self.groups[g as usize].tiers.as_slice() {
-            [one] => Some(one.usd),
+        let g = self.groups.find([key, region, sku])?;
+        match &self.tiers[g as usize].1 {
+            Tiers { first, more } if more.is_empty() => Some(first.usd),
             _ => None,
         }
     }
@@ -249,24 +180,21 @@ impl Collector {
         let mut rows = Vec::with_capacity(self.groups.len());
         let mut tiers = Vec::new();
         // Regions that have at least one regional row (global allowances are copied to each).
-        let file_regions: BTreeSet<&str> = self
-            .targets
-            .iter()
-            .map(|t| t.region.as_str())
+        let file_regions: BTreeSet<&str> = (0..self.targets.len() as u32)
+            .map(|t| self.targets.get(t)[2])
             .filter(|r| !r.is_empty())
             .collect();
-        for (target, sku, group) in self.sorted_groups() {
-            let (key, region) = (&target.key, &target.region);
-            sorted_tiers(&meta.file, sku, &group.tiers, &mut tiers)?;
+        for ([key, unit, region], sku, group) in self.sorted_groups() {
+            sorted_tiers(&meta.file, sku, group.iter(), &mut tiers)?;
             let targets: Vec<&str> = if region.is_empty() {
                 file_regions.iter().copied().collect()
             } else {
-                vec![region.as_str()]
+                vec![region]
             };
             // A price no AWS service charges (1e20 per request) is a damaged file, not a row.
             for t in &tiers {
                 if let Some((what, _)) =
-                    catalog_csv::row_problem(key, target.unit, t.usd, Decimal::ZERO, None)
+                    catalog_csv::row_problem(key, unit, t.usd, Decimal::ZERO, None)
                 {
                     return Err(Error::Input(format!(
                         "{}: SKU {sku}: `{key}`: {what}\n  hint: the offer file looks damaged; download it again",
@@ -299,7 +227,7 @@ impl Collector {
                         if let Some(free_key) = mapping::folded_free_key(key) {
                             push(
                                 free_key,
-                                target.unit,
+                                unit,
                                 Decimal::ZERO,
                                 Some(allowance),
                                 Decimal::ZERO,
@@ -309,7 +237,7 @@ impl Collector {
                         for t in tiers.iter().skip(1) {
                             push(
                                 key,
-                                target.unit,
+                                unit,
                                 t.begin - allowance,
                                 t.end.map(|e| e - allowance),
                                 t.usd,
@@ -318,7 +246,7 @@ impl Collector {
                     }
                     None => {
                         for t in &tiers {
-                            push(key, target.unit, t.begin, t.end, t.usd);
+                            push(key, unit, t.begin, t.end, t.usd);
                         }
                     }
                 }
@@ -333,7 +261,7 @@ impl Collector {
 pub(super) fn sorted_tiers<'a>(
     file: &str,
     sku: &str,
-    dims: &'a [Tier],
+    dims: impl IntoIterator<Item = &'a Tier>,
     tiers: &mut Vec<&'a Tier>,
 ) -> Result<()> {
     tiers.clear();

@@ -11,6 +11,7 @@ mod rates;
 pub mod reserved;
 pub mod savings_plan;
 mod split;
+mod text_table;
 mod types;
 mod unique;
 

@@ -6,6 +6,7 @@
 //! on-demand mapping), so memory is bounded by the catalog, not by the file. The finished
 //! terms stay compact (`ReservedTerms`: texts once, numbers per term) until each row is
 //! written to `commitments.csv`.
+use super::text_table::TextTable;
 use super::{OfferMeta, RegionFilter};
 use crate::error::{Error, Result};
 use crate::pricing::commitments::{Basis, Payment, RateFields, RateRow};
@@ -101,13 +102,30 @@ impl StoredAt {
     }
 }
 
-/// One mapped product a term belongs to: its Reserved key and region, and the on-demand key
-/// of the first price seen for it.
-#[derive(Debug)]
-struct Product {
-    key: String,
-    region: String,
-    od_key: String,
+/// The mapped products terms belong to, each once: its Reserved key and region, and the
+/// on-demand key of the first price seen for it (texts in one buffer each, not allocated
+/// per product).
+#[derive(Debug, Default)]
+struct Products {
+    /// (Reserved key, region), numbered as the products.
+    names: TextTable<2>,
+    od_keys: Names,
+}
+
+impl Products {
+    fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The Reserved key and region of product `p`.
+    fn key_region(&self, p: u32) -> (&str, &str) {
+        let [key, region] = self.names.get(p);
+        (key, region)
+    }
+
+    fn od_key(&self, p: u32) -> &str {
+        &self.od_keys[p as usize]
+    }
 }
 
 /// One (product, `SKU.OfferTermCode`, term, payment) and its two prices, compact: the texts
@@ -158,9 +176,7 @@ type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>
 /// The Reserved prices of one offer file, per (key, region, `SKU.OfferTermCode`, term, payment).
 #[derive(Debug, Default)]
 pub struct ReservedCollector {
-    products: Vec<Product>,
-    /// (key, region) -> index in `products`.
-    product_index: FastMap<(String, String), u32>,
+    products: Products,
     /// The last on-demand key and region seen and their product (`None`: no Reserved key),
     /// since a SKU's terms come one after another.
     last_product: Option<(String, String, Option<u32>)>,
@@ -268,17 +284,9 @@ impl ReservedCollector {
             }
         }
         let found = super::mapping::reserved_key(od_key).map(|key| {
-            let next = self.products.len() as u32;
-            let p = *self
-                .product_index
-                .entry((key.clone(), region.to_string()))
-                .or_insert(next);
-            if p == next {
-                self.products.push(Product {
-                    key,
-                    region: region.to_string(),
-                    od_key: od_key.to_string(),
-                });
+            let (p, added) = self.products.names.insert([&key, region]);
+            if added {
+                self.products.od_keys.push(od_key);
             }
             p
         });
@@ -413,7 +421,9 @@ impl ReservedCollector {
         } = self;
         let rank = ranks(&products);
         let od_prices = on_demand_prices(&products, &sku_terms, &terms, on_demand);
-        let kept: Vec<bool> = products.iter().map(|p| regions.keeps(&p.region)).collect();
+        let kept: Vec<bool> = (0..products.len() as u32)
+            .map(|p| regions.keeps(products.key_region(p).1))
+            .collect();
         let order = term_order(&rank, &kept, &terms, &sku_terms);
         let mut rows = Vec::with_capacity(order.len());
         let mut missing: Vec<(u32, u32)> = Vec::new();
@@ -459,12 +469,9 @@ impl ReservedCollector {
 }
 
 /// Each product's rank by (key, region): terms then sort on numbers and one short text.
-fn ranks(products: &[Product]) -> Vec<u32> {
+fn ranks(products: &Products) -> Vec<u32> {
     let mut by_name: Vec<u32> = (0..products.len() as u32).collect();
-    by_name.sort_unstable_by(|&a, &b| {
-        let (a, b) = (&products[a as usize], &products[b as usize]);
-        (&a.key, &a.region).cmp(&(&b.key, &b.region))
-    });
+    by_name.sort_unstable_by(|&a, &b| products.key_region(a).cmp(&products.key_region(b)));
     let mut rank = vec![0u32; products.len()];
     for (r, &p) in by_name.iter().enumerate() {
         rank[p as usize] = r as u32;
@@ -505,7 +512,7 @@ fn term_order(rank: &[u32], kept: &[bool], terms: &[Term], sku_terms: &Names) ->
 
 /// The on-demand price of each term's (product, SKU), looked up once per SKU run.
 fn on_demand_prices(
-    products: &[Product],
+    products: &Products,
     sku_terms: &Names,
     terms: &[Term],
     on_demand: &dyn Fn(&str, &str, &str) -> Option<Decimal>,
@@ -518,8 +525,8 @@ fn on_demand_prices(
         let price = match last {
             Some((p, s, price)) if p == t.product && s == sku => price,
             _ => {
-                let p = &products[t.product as usize];
-                on_demand(&p.od_key, &p.region, sku)
+                let region = products.key_region(t.product).1;
+                on_demand(products.od_key(t.product), region, sku)
             }
         };
         last = Some((t.product, sku, price));
@@ -563,7 +570,7 @@ struct TermRow {
 /// columns are made when it is written (`fields`), its `source` text in the caller's buffer.
 #[derive(Debug, Default)]
 pub struct ReservedTerms {
-    products: Vec<Product>,
+    products: Products,
     sku_terms: Names,
     rows: Vec<TermRow>,
     /// The offer's publication date (YYYY-MM-DD) and `AWS Price List ...` source text.
@@ -583,8 +590,7 @@ impl ReservedTerms {
 
     /// The Reserved key and region of term `i`.
     pub fn key_region(&self, i: usize) -> (&str, &str) {
-        let p = &self.products[self.rows[i].product as usize];
-        (&p.key, &p.region)
+        self.products.key_region(self.rows[i].product)
     }
 
     /// Whether terms `i` and `j` are one `commitments.csv` group (key, region, term,
@@ -680,7 +686,7 @@ fn term_source(out: &mut String, source: &str, sku_term: &str, years: u32, payme
 /// The messages of terms missing a part (`missing`: (product rank, term index)), in
 /// (key, region, `SKU.OfferTermCode`, term, payment) order.
 fn incomplete_terms(
-    products: &[Product],
+    products: &Products,
     sku_terms: &Names,
     terms: &[Term],
     mut missing: Vec<(u32, u32)>,
@@ -694,7 +700,7 @@ fn incomplete_terms(
     let mut out = Vec::with_capacity(missing.len());
     for (_, i) in missing {
         let t = &terms[i as usize];
-        let key = &products[t.product as usize].key;
+        let key = products.key_region(t.product).0;
         let sku_term = &sku_terms[t.sku_term as usize];
         // The upfront fee is checked first.
         let what = if t.upfront.is_none() && t.payment != Payment::NoUpfront {

@@ -268,12 +268,20 @@ pub fn import(args: ImportArgs) -> Result<u8> {
         let (catalog, warnings) = offer::combine_rows(rows, &origin);
         print_warnings(warnings);
         let meta = offer::Metadata::new(&imports, &catalog, &commitments);
+        let catalog_written = match &staged {
+            Ok(staged) => staged.write_catalog(&catalog, &meta),
+            Err(_) => Ok(()),
+        };
         let written = writer.map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-        (catalog, meta, written)
+        (catalog, meta, (written, catalog_written))
     });
     let staged = staged?;
-    written.unwrap_or(Ok(()))?;
-    staged.finish(&catalog, &meta)?;
+    // When both fail, the error of the files written first when they did not overlap
+    // (metadata.json, catalog.csv, then commitments.csv).
+    let (commitments_written, catalog_written) = written;
+    catalog_written?;
+    commitments_written.unwrap_or(Ok(()))?;
+    staged.finish()?;
     eprintln!(
         "{}: {} rows ({} keys) for {} from {} offer file(s)",
         args.out.join("catalog.csv").display(),

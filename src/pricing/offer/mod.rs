@@ -193,8 +193,9 @@ pub fn write_catalog_dir(
     metadata: &Metadata,
 ) -> Result<()> {
     let staged = StagedCatalog::begin(dir)?;
+    staged.write_catalog(catalog, metadata)?;
     staged.write_commitments(commitments)?;
-    staged.finish(catalog, metadata)
+    staged.finish()
 }
 
 /// A catalog directory being written as a new directory beside its target, then put in place
@@ -235,17 +236,18 @@ impl StagedCatalog {
         })
     }
 
-    /// Write `catalog.csv` and `metadata.json` and put the directory in place.
-    pub fn finish(mut self, catalog: &Catalog, metadata: &Metadata) -> Result<()> {
+    /// Write `catalog.csv` and `metadata.json` into the staged directory (while
+    /// `write_commitments` may still be running on another thread).
+    pub fn write_catalog(&self, catalog: &Catalog, metadata: &Metadata) -> Result<()> {
         let csv_bytes = catalog_csv::write(catalog);
         let mut json_bytes = serde_json::to_vec_pretty(metadata).unwrap_or_default();
         json_bytes.push(b'\n');
-        write_staged(&self.staged.join("metadata.json"), |f| {
-            f.write_all(&json_bytes)
-        })?;
-        write_staged(&self.staged.join("catalog.csv"), |f| {
-            f.write_all(&csv_bytes)
-        })?;
+        write_staged(&self.staged.join("metadata.json"), |f| f.write_all(&json_bytes))?;
+        write_staged(&self.staged.join("catalog.csv"), |f| f.write_all(&csv_bytes))
+    }
+
+    /// Put the directory, written in full, in place.
+    pub fn finish(mut self) -> Result<()> {
         crate::fsio::replace_dir(&self.staged, &self.dir)?;
         self.finished = true;
         Ok(())

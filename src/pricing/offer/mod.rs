@@ -242,8 +242,12 @@ impl StagedCatalog {
         let csv_bytes = catalog_csv::write(catalog);
         let mut json_bytes = serde_json::to_vec_pretty(metadata).unwrap_or_default();
         json_bytes.push(b'\n');
-        write_staged(&self.staged.join("metadata.json"), |f| f.write_all(&json_bytes))?;
-        write_staged(&self.staged.join("catalog.csv"), |f| f.write_all(&csv_bytes))
+        write_staged(&self.staged.join("metadata.json"), |f| {
+            f.write_all(&json_bytes)
+        })?;
+        write_staged(&self.staged.join("catalog.csv"), |f| {
+            f.write_all(&csv_bytes)
+        })
     }
 
     /// Put the directory, written in full, in place.

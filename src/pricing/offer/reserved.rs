@@ -425,38 +425,26 @@ impl ReservedCollector {
             .map(|p| regions.keeps(products.key_region(p).1))
             .collect();
         let order = term_order(&rank, &kept, &terms, &sku_terms);
-        let mut rows = Vec::with_capacity(order.len());
-        let mut missing: Vec<(u32, u32)> = Vec::new();
-        for &i in &order {
-            let t = &terms[i as usize];
-            let (Some(upfront), Some(hourly)) = (
-                match (t.payment, t.upfront) {
-                    (_, Some(u)) => Some(u),
-                    (Payment::NoUpfront, None) => Some(Decimal::ZERO),
-                    (_, None) => None,
-                },
-                t.hourly,
-            ) else {
-                missing.push((rank[t.product as usize], i));
-                continue;
-            };
-            let effective_hourly = HOURS_PER_YEAR
-                .checked_mul(Decimal::from(t.years))
-                .and_then(|hours| upfront.checked_div(hours))
-                .and_then(|amortised| amortised.checked_add(hourly))
-                .ok_or_else(|| out_of_range(meta, t, &sku_terms, upfront, hourly))?
-                .round_dp(10);
-            rows.push(TermRow {
-                product: t.product,
-                sku_term: t.sku_term,
-                years: t.years,
-                payment: t.payment,
-                upfront: upfront.normalize(),
-                hourly: hourly.normalize(),
-                effective_hourly,
-                on_demand: od_prices[i as usize].map(|d| d.normalize()),
+        let term_rows = |order: &[u32]| {
+            term_rows(order, &terms, &rank, &od_prices, |t, upfront, hourly| {
+                out_of_range(meta, t, &sku_terms, upfront, hourly)
+            })
+        };
+        // A large file's terms in two halves on two threads (the first half's error first).
+        let (rows, missing) = if order.len() >= PARALLEL_TERMS {
+            let (first, second) = order.split_at(order.len() / 2);
+            let (a, b) = std::thread::scope(|scope| {
+                let b = scope.spawn(|| term_rows(second));
+                let a = term_rows(first);
+                (a, b.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             });
-        }
+            let ((mut rows, mut missing), (more_rows, more_missing)) = (a?, b?);
+            rows.extend(more_rows);
+            missing.extend(more_missing);
+            (rows, missing)
+        } else {
+            term_rows(&order)?
+        };
         incomplete.extend(incomplete_terms(&products, &sku_terms, &terms, missing));
         Ok(ReservedTerms {
             products,
@@ -466,6 +454,54 @@ impl ReservedCollector {
             source,
         })
     }
+}
+
+/// Terms from which `finish_terms` makes their rows on two threads.
+const PARALLEL_TERMS: usize = 1 << 14;
+
+/// The rows of the complete terms among `order` (indices in `terms`), and (product rank, term
+/// index) of the others; `out_of_range` words the error of a term whose amortised upfront fee
+/// plus its hourly fee is past what a decimal holds.
+fn term_rows(
+    order: &[u32],
+    terms: &[Term],
+    rank: &[u32],
+    od_prices: &[Option<Decimal>],
+    out_of_range: impl Fn(&Term, Decimal, Decimal) -> Error,
+) -> Result<(Vec<TermRow>, Vec<(u32, u32)>)> {
+    let mut rows = Vec::with_capacity(order.len());
+    let mut missing: Vec<(u32, u32)> = Vec::new();
+    for &i in order {
+        let t = &terms[i as usize];
+        let (Some(upfront), Some(hourly)) = (
+            match (t.payment, t.upfront) {
+                (_, Some(u)) => Some(u),
+                (Payment::NoUpfront, None) => Some(Decimal::ZERO),
+                (_, None) => None,
+            },
+            t.hourly,
+        ) else {
+            missing.push((rank[t.product as usize], i));
+            continue;
+        };
+        let effective_hourly = HOURS_PER_YEAR
+            .checked_mul(Decimal::from(t.years))
+            .and_then(|hours| upfront.checked_div(hours))
+            .and_then(|amortised| amortised.checked_add(hourly))
+            .ok_or_else(|| out_of_range(t, upfront, hourly))?
+            .round_dp(10);
+        rows.push(TermRow {
+            product: t.product,
+            sku_term: t.sku_term,
+            years: t.years,
+            payment: t.payment,
+            upfront: upfront.normalize(),
+            hourly: hourly.normalize(),
+            effective_hourly,
+            on_demand: od_prices[i as usize].map(|d| d.normalize()),
+        });
+    }
+    Ok((rows, missing))
 }
 
 /// Each product's rank by (key, region): terms then sort on numbers and one short text.
@@ -853,6 +889,65 @@ mod tests {
         assert_eq!(prices(0), (Some(dec!(0.01)), Some(dec!(50))));
         assert_eq!(prices(3), (Some(dec!(0.06)), Some(dec!(70))));
         assert_eq!(&c.sku_terms[c.terms[3].sku_term as usize], "C.T");
+    }
+
+    #[test]
+    fn many_terms_are_finished_on_two_threads_in_order_with_the_first_error() {
+        let n = PARALLEL_TERMS + 10;
+        // Every term of one product; every 1000th has no upfront fee; the terms in `huge` have
+        // fees past what a decimal holds once the amortised upfront fee is added.
+        let finish = |huge: &[usize]| {
+            let mut c = ReservedCollector::default();
+            for i in 0..n {
+                let name = format!("S{i:06}.T");
+                let (hourly, upfront) = match huge.contains(&i) {
+                    true => (Decimal::MAX, Decimal::MAX),
+                    false => (dec!(0.01), dec!(87.6)),
+                };
+                add_to(&mut c, P, i as u64 + 1, &name, Part::Hourly, hourly).unwrap();
+                if i % 1000 != 7 {
+                    add_to(&mut c, P, i as u64 + 1, &name, Part::Upfront, upfront).unwrap();
+                }
+            }
+            let mut incomplete = Vec::new();
+            let on_demand = |_: &str, _: &str, _: &str| Some(dec!(0.03));
+            c.finish(
+                &meta(),
+                &RegionFilter::default(),
+                &on_demand,
+                &mut incomplete,
+            )
+            .map(|rows| (rows, incomplete))
+        };
+        let (rows, incomplete) = finish(&[]).unwrap();
+        let skipped: Vec<usize> = (0..n).filter(|i| i % 1000 == 7).collect();
+        assert_eq!(rows.len() + skipped.len(), n);
+        assert_eq!(incomplete.len(), skipped.len());
+        for (text, i) in incomplete.iter().zip(&skipped) {
+            assert!(
+                text.starts_with(&format!("line {}: Reserved term S{i:06}.T", i + 1)),
+                "{text}"
+            );
+        }
+        let complete = (0..n).filter(|i| i % 1000 != 7);
+        for (row, i) in rows.iter().zip(complete) {
+            assert_eq!(row.sku, format!("S{i:06}.T"));
+            // 87.6 / 8760 h + 0.01
+            assert_eq!(row.effective_hourly, dec!(0.02), "{i}");
+            assert_eq!(row.on_demand_hourly, Some(dec!(0.03)));
+        }
+        // Of two bad terms, one in each half, the first is named.
+        let error = |huge: &[usize]| match finish(huge) {
+            Ok(_) => panic!("no error for {huge:?}"),
+            Err(e) => e.to_string(),
+        };
+        let err = error(&[n - 5, 100]);
+        assert!(err.contains("line 101: Reserved term S000100.T"), "{err}");
+        let err = error(&[n - 5]);
+        assert!(
+            err.contains(&format!("Reserved term S{:06}.T", n - 5)),
+            "{err}"
+        );
     }
 
     #[test]

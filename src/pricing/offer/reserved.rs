@@ -456,6 +456,9 @@ impl ReservedCollector {
     }
 }
 
+/// Rows of complete terms, and (product rank, term index) of incomplete ones.
+type TermRows = (Vec<TermRow>, Vec<(u32, u32)>);
+
 /// Terms from which `finish_terms` makes their rows on two threads.
 const PARALLEL_TERMS: usize = 1 << 14;
 
@@ -468,7 +471,7 @@ fn term_rows(
     rank: &[u32],
     od_prices: &[Option<Decimal>],
     out_of_range: impl Fn(&Term, Decimal, Decimal) -> Error,
-) -> Result<(Vec<TermRow>, Vec<(u32, u32)>)> {
+) -> Result<TermRows> {
     let mut rows = Vec::with_capacity(order.len());
     let mut missing: Vec<(u32, u32)> = Vec::new();
     for &i in order {

@@ -232,7 +232,9 @@ impl StagedCatalog {
             return Ok(());
         }
         write_staged(&self.staged.join(COMMITMENTS_FILE), |f| {
-            commitments.write_csv(f).map(drop)
+            commitments
+                .write_csv(crate::fsio::EarlyWriteback::new(f))
+                .map(drop)
         })
     }
 

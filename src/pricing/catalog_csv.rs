@@ -420,15 +420,14 @@ pub fn write(catalog: &Catalog) -> Vec<u8> {
     // The three numbers of a row, formatted into buffers reused row after row.
     let (mut begin, mut end, mut usd) = (String::new(), String::new(), String::new());
     for r in catalog.each_row() {
-        use std::fmt::Write;
         begin.clear();
         end.clear();
         usd.clear();
-        let _ = write!(begin, "{}", r.tier_begin.normalize());
+        crate::money::write_exact(&mut begin, r.tier_begin);
         if let Some(e) = r.tier_end {
-            let _ = write!(end, "{}", e.normalize());
+            crate::money::write_exact(&mut end, e);
         }
-        let _ = write!(usd, "{}", r.usd.normalize());
+        crate::money::write_exact(&mut usd, r.usd);
         crate::csv_safe::record(
             &mut w,
             [

@@ -382,10 +382,9 @@ impl<W: std::io::Write> RatesWriter<W> {
     }
 
     fn number(&mut self, d: Option<Decimal>) -> std::io::Result<()> {
-        use std::fmt::Write;
         self.num.clear();
         if let Some(d) = d {
-            let _ = write!(self.num, "{}", d.normalize());
+            crate::money::write_exact(&mut self.num, d);
         }
         self.csv.write_field(&self.num)?;
         Ok(())

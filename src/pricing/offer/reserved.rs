@@ -498,10 +498,10 @@ fn term_rows(
             sku_term: t.sku_term,
             years: t.years,
             payment: t.payment,
-            upfront: upfront.normalize(),
-            hourly: hourly.normalize(),
+            upfront,
+            hourly,
             effective_hourly,
-            on_demand: od_prices[i as usize].map(|d| d.normalize()),
+            on_demand: od_prices[i as usize],
         });
     }
     Ok((rows, missing))
@@ -591,7 +591,8 @@ fn out_of_range(
     ))
 }
 
-/// One complete Reserved term of `ReservedTerms`: its texts by index, its prices normalised.
+/// One complete Reserved term of `ReservedTerms`: its texts by index, its prices as read (the
+/// file's trailing zeros are dropped when written: `money::write_exact`, `rate_row`).
 #[derive(Debug)]
 struct TermRow {
     product: u32,
@@ -688,10 +689,10 @@ impl ReservedTerms {
             unit: f.unit.to_string(),
             term_years: f.term_years,
             payment: f.payment,
-            usd_upfront: f.usd_upfront,
-            usd_hourly: f.usd_hourly,
+            usd_upfront: f.usd_upfront.map(|d| d.normalize()),
+            usd_hourly: f.usd_hourly.map(|d| d.normalize()),
             effective_hourly: f.effective_hourly,
-            on_demand_hourly: f.on_demand_hourly,
+            on_demand_hourly: f.on_demand_hourly.map(|d| d.normalize()),
             basis: f.basis,
             sku: f.sku.to_string(),
             effective: f.effective.to_string(),

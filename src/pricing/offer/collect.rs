@@ -312,3 +312,78 @@ pub struct Imported {
     pub skipped_units: BTreeSet<String>,
     pub skipped_rows: Skipped,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::reserved::{At, Part};
+    use super::*;
+    use crate::pricing::commitments::Payment;
+    use rust_decimal_macros::dec;
+
+    const OD: &str = "rds.postgresql.single_az.db.t4g.micro";
+
+    fn meta() -> OfferMeta {
+        OfferMeta {
+            offer_code: "AmazonRDS".into(),
+            version: "1".into(),
+            publication_date: "2026-09-04T17:27:16Z".into(),
+            file: "f.csv".into(),
+            rows: 0,
+        }
+    }
+
+    /// One on-demand SKU and one of its Reserved terms; with `gap` the SKU's price tiers leave
+    /// a gap (its catalog rows fail), with `huge` the term's fees overflow (its rates fail).
+    fn collector(gap: bool, huge: bool) -> Collector {
+        let mut c = Collector::default();
+        let target = Target {
+            key: OD.into(),
+            unit: "hour",
+            region: "eu-west-2".into(),
+        };
+        let dim = |begin, end| Dim {
+            begin,
+            end,
+            usd: dec!(0.018),
+            unit: "Hrs",
+        };
+        match gap {
+            true => {
+                c.add(&target, "S", dim(dec!(0), Some(dec!(10))));
+                c.add(&target, "S", dim(dec!(20), None));
+            }
+            false => c.add(&target, "S", dim(dec!(0), None)),
+        }
+        let fee = if huge { Decimal::MAX } else { dec!(0.01) };
+        for part in [Part::Hourly, Part::Upfront] {
+            let term = (1, Payment::PartialUpfront);
+            let at = At::Line(9);
+            let added = c
+                .reserved
+                .add("f.csv", at, OD, "eu-west-2", "S.T", term, part, fee);
+            added.unwrap();
+        }
+        c
+    }
+
+    #[test]
+    fn rows_and_rates_finished_side_by_side_fail_as_one_after_the_other() {
+        let all = RegionFilter::default();
+        let imported = collector(false, false).into_imported(meta(), &all).unwrap();
+        assert_eq!((imported.rows.len(), imported.commitments.len()), (1, 1));
+        assert_eq!(imported.meta.rows, 1);
+        let rates = imported.commitments.rate_rows();
+        assert_eq!(rates[0].on_demand_hourly, Some(dec!(0.018)));
+        let error = |gap, huge| {
+            let result = collector(gap, huge).into_imported(meta(), &all);
+            result.map(drop).unwrap_err().to_string()
+        };
+        let tiers = "a tier starts at 20 where 10 was expected";
+        let fees = "Reserved term S.T: the upfront fee";
+        assert!(error(true, false).contains(tiers), "{}", error(true, false));
+        assert!(error(false, true).contains(fees), "{}", error(false, true));
+        // Both fail: the rates' error, as when they were finished first.
+        let both = error(true, true);
+        assert!(both.contains(fees) && !both.contains(tiers), "{both}");
+    }
+}

@@ -169,10 +169,6 @@ impl std::ops::Index<usize> for Names {
     }
 }
 
-/// A hash map with a fast, fixed hasher (keys are this file's own texts and indices; the
-/// order of the map is never used).
-type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-
 /// The Reserved prices of one offer file, per (key, region, `SKU.OfferTermCode`, term, payment).
 #[derive(Debug, Default)]
 pub struct ReservedCollector {
@@ -183,14 +179,11 @@ pub struct ReservedCollector {
     /// `SKU.OfferTermCode` texts, one per term (`Term::sku_term`).
     sku_terms: Names,
     terms: Vec<Term>,
-    /// (product, hash of the `SKU.OfferTermCode` text, years, payment) -> index in `terms`.
-    /// Keyed by the text's hash, not the text, so a term costs no hashed string key; a hit is
-    /// confirmed against the text, and terms whose key was taken by another text (a hash
-    /// collision) are in `collided`.
-    /// Built only once a product's prices come in a second run (`Run`) or a run grows long;
-    /// until then no map is kept at all.
-    index: FastMap<(u32, u64, u32, Payment), u32>,
-    collided: Vec<u32>,
+    /// Indices in `terms`, hashed from (product, `SKU.OfferTermCode`, years, payment) and
+    /// compared against the terms themselves (no key is stored beside them). Built only once a
+    /// product's prices come in a second run (`Run`) or a run grows long; until then no table
+    /// is kept at all.
+    index: hashbrown::HashTable<u32>,
     indexed: bool,
     run: Run,
 }
@@ -218,15 +211,20 @@ impl Default for Run {
 /// Terms of a fresh run searched one by one before the index takes over.
 const RUN_SCAN: usize = 32;
 
-/// The index key of a term's identity (its `SKU.OfferTermCode` text by hash).
-fn index_key(
-    product: u32,
-    sku_term: &str,
-    years: u32,
-    payment: Payment,
-) -> (u32, u64, u32, Payment) {
-    let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), sku_term);
-    (product, hash, years, payment)
+/// The hash of a term's identity in `ReservedCollector::index`.
+fn term_hash(product: u32, sku_term: &str, years: u32, payment: Payment) -> u64 {
+    let identity = (product, sku_term, years, payment);
+    std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), identity)
+}
+
+/// `term_hash` of a stored term.
+fn stored_hash(t: &Term, sku_terms: &Names) -> u64 {
+    term_hash(
+        t.product,
+        &sku_terms[t.sku_term as usize],
+        t.years,
+        t.payment,
+    )
 }
 
 impl ReservedCollector {
@@ -340,19 +338,13 @@ impl ReservedCollector {
         } else if !self.indexed {
             self.build_index();
         }
-        if self.indexed {
-            let key = index_key(product, sku_term, years, payment);
-            let slot = *self.index.entry(key).or_insert(next);
-            if slot != next {
-                if is(&self.terms[slot as usize], &self.sku_terms) {
-                    return slot;
-                }
-                let (terms, names) = (&self.terms, &self.sku_terms);
-                let collided = self.collided.iter();
-                if let Some(&i) = collided.clone().find(|&&i| is(&terms[i as usize], names)) {
-                    return i;
-                }
-                self.collided.push(next);
+        let hash = self
+            .indexed
+            .then(|| term_hash(product, sku_term, years, payment));
+        if let Some(hash) = hash {
+            let (terms, names) = (&self.terms, &self.sku_terms);
+            if let Some(&i) = self.index.find(hash, |&i| is(&terms[i as usize], names)) {
+                return i;
             }
         }
         self.sku_terms.push(sku_term);
@@ -368,19 +360,23 @@ impl ReservedCollector {
                 At::Sku(s) => StoredAt::Sku(s.into()),
             },
         });
+        if let Some(hash) = hash {
+            let (terms, names) = (&self.terms, &self.sku_terms);
+            let rehash = |&i: &u32| stored_hash(&terms[i as usize], names);
+            self.index.insert_unique(hash, next, rehash);
+        }
         next
     }
 
     /// Index every term so far; from now on every new term is indexed as it is added.
     fn build_index(&mut self) {
-        self.index.reserve(self.terms.len());
-        for (i, t) in self.terms.iter().enumerate() {
-            let name = &self.sku_terms[t.sku_term as usize];
-            let key = index_key(t.product, name, t.years, t.payment);
-            // Terms are distinct, so a taken key is a hash collision.
-            if *self.index.entry(key).or_insert(i as u32) != i as u32 {
-                self.collided.push(i as u32);
-            }
+        let (terms, names) = (&self.terms, &self.sku_terms);
+        let rehash = |&i: &u32| stored_hash(&terms[i as usize], names);
+        self.index.reserve(terms.len(), rehash);
+        for (i, t) in terms.iter().enumerate() {
+            // Terms are distinct: each goes in as it is.
+            self.index
+                .insert_unique(stored_hash(t, names), i as u32, rehash);
         }
         self.indexed = true;
     }
@@ -866,7 +862,7 @@ mod tests {
     const Q: &str = "rds.mysql.single_az.db.t4g.micro";
 
     #[test]
-    fn terms_are_found_again_when_not_adjacent_and_past_hash_collisions() {
+    fn terms_are_found_again_when_not_adjacent() {
         let mut c = ReservedCollector::default();
         add_to(&mut c, P, 1, "A.T", Part::Hourly, dec!(0.01)).unwrap();
         add_to(&mut c, P, 2, "B.T", Part::Hourly, dec!(0.02)).unwrap();
@@ -880,10 +876,8 @@ mod tests {
         assert!(add_to(&mut c, P, 6, "B.T", Part::Hourly, dec!(0.05)).is_err());
         assert!(c.indexed);
         assert_eq!(c.terms.len(), 3);
-        // A text whose index key A holds (a hash collision, made by hand) gets its own term,
-        // found again later past the collision.
-        let key = index_key(c.terms[0].product, "C.T", 1, Payment::PartialUpfront);
-        c.index.insert(key, 0);
+        // A new text in P's second run gets its own term, found again through the index after
+        // another product's prices.
         add_to(&mut c, P, 7, "C.T", Part::Hourly, dec!(0.06)).unwrap();
         add_to(&mut c, Q, 8, "D.T", Part::Hourly, dec!(0.07)).unwrap();
         add_to(&mut c, P, 9, "C.T", Part::Upfront, dec!(70)).unwrap();

@@ -323,13 +323,7 @@ mod tests {
     const OD: &str = "rds.postgresql.single_az.db.t4g.micro";
 
     fn meta() -> OfferMeta {
-        OfferMeta {
-            offer_code: "AmazonRDS".into(),
-            version: "1".into(),
-            publication_date: "2026-09-04T17:27:16Z".into(),
-            file: "f.csv".into(),
-            rows: 0,
-        }
+        OfferMeta::rds("f.csv", "2026-09-04")
     }
 
     /// One on-demand SKU and one of its Reserved terms; with `gap` the SKU's price tiers leave

@@ -284,24 +284,13 @@ mod tests {
 
     const OD: &str = "rds.postgresql.single_az.db.t4g.micro";
 
-    /// The metadata of an RDS offer `file` published on `date` (YYYY-MM-DD).
-    fn meta(file: &str, date: &str) -> OfferMeta {
-        OfferMeta {
-            offer_code: "AmazonRDS".into(),
-            version: "1".into(),
-            publication_date: format!("{date}T00:00:00Z"),
-            file: file.into(),
-            rows: 0,
-        }
-    }
-
     /// An import of `file` published on `date` holding the given Reserved prices.
     fn import(
         file: &str,
         date: &str,
         prices: &[(&str, u32, Payment, Part, &str)],
     ) -> ImportedRates {
-        let meta = meta(file, date);
+        let meta = OfferMeta::rds(file, date);
         let mut c = ReservedCollector::default();
         for (n, &(sku_term, years, payment, part, usd)) in prices.iter().enumerate() {
             let usd = usd.parse().unwrap();
@@ -375,7 +364,7 @@ mod tests {
     #[test]
     fn rows_rendered_in_chunks_by_several_threads_are_the_same_bytes() {
         // 64 rows: 2 engines x 2 deployments x 8 classes x 1 and 3 years.
-        let meta = meta("f.csv", "2026-09-04");
+        let meta = OfferMeta::rds("f.csv", "2026-09-04");
         let mut c = ReservedCollector::default();
         let sizes = [
             "micro", "small", "medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge",
@@ -429,7 +418,7 @@ mod tests {
     #[test]
     fn one_imports_terms_come_in_combine_order_and_groups_match_by_number() {
         // Prices of three products, two SKUs claiming one of them, added out of order.
-        let meta = meta("f.csv", "2026-09-04");
+        let meta = OfferMeta::rds("f.csv", "2026-09-04");
         let mut c = ReservedCollector::default();
         let adds = [
             ("rds.postgresql.single_az.db.m5.large", "Z.T", 3),

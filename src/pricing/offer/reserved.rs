@@ -759,13 +759,7 @@ mod tests {
     use super::*;
 
     fn meta() -> OfferMeta {
-        OfferMeta {
-            offer_code: "AmazonRDS".into(),
-            version: "1".into(),
-            publication_date: "2026-09-04T17:27:16Z".into(),
-            file: "f.csv".into(),
-            rows: 0,
-        }
+        OfferMeta::rds("f.csv", "2026-09-04")
     }
 
     #[test]

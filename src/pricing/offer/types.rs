@@ -18,6 +18,20 @@ pub struct OfferMeta {
     pub rows: usize,
 }
 
+#[cfg(test)]
+impl OfferMeta {
+    /// The metadata of an RDS offer `file` published on `date` (YYYY-MM-DD), for tests.
+    pub(super) fn rds(file: &str, date: &str) -> OfferMeta {
+        OfferMeta {
+            offer_code: "AmazonRDS".into(),
+            version: "1".into(),
+            publication_date: format!("{date}T00:00:00Z"),
+            file: file.into(),
+            rows: 0,
+        }
+    }
+}
+
 impl OfferMeta {
     /// The metadata lines every offer file has before its header (OfferCode, Version,
     /// Publication Date); `expected` says what kind of file was expected.

@@ -184,12 +184,13 @@ impl Collector {
             .map(|t| self.targets.get(t)[2])
             .filter(|r| !r.is_empty())
             .collect();
+        let file_regions: Vec<&str> = file_regions.into_iter().collect();
         for ([key, unit, region], sku, group) in self.sorted_groups() {
             sorted_tiers(&meta.file, sku, group.iter(), &mut tiers)?;
-            let targets: Vec<&str> = if region.is_empty() {
-                file_regions.iter().copied().collect()
+            let targets: &[&str] = if region.is_empty() {
+                &file_regions
             } else {
-                vec![region]
+                std::slice::from_ref(&region)
             };
             // A price no AWS service charges (1e20 per request) is a damaged file, not a row.
             for t in &tiers {
@@ -202,7 +203,7 @@ impl Collector {
                     )));
                 }
             }
-            for region in targets.into_iter().filter(|r| regions.keeps(r)) {
+            for &region in targets.iter().filter(|r| regions.keeps(r)) {
                 let mut push = |key: &str, unit: &str, begin, end, usd| {
                     rows.push(PriceRow {
                         key: key.into(),

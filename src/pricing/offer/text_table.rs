@@ -31,6 +31,20 @@ impl<const N: usize> std::fmt::Debug for TextTable<N> {
     }
 }
 
+/// The texts of record `i` of a table's `text` and `ends`.
+fn record<'a, const N: usize>(text: &'a str, ends: &[[usize; N]], i: u32) -> [&'a str; N] {
+    let i = i as usize;
+    let mut start = match i {
+        0 => 0,
+        _ => ends[i - 1][N - 1],
+    };
+    std::array::from_fn(|j| {
+        let field = &text[start..ends[i][j]];
+        start = ends[i][j];
+        field
+    })
+}
+
 fn hash<const N: usize>(texts: [&str; N]) -> u64 {
     std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), texts)
 }
@@ -43,17 +57,7 @@ impl<const N: usize> TextTable<N> {
 
     /// The texts of record `i` (as added).
     pub fn get(&self, i: u32) -> [&str; N] {
-        let i = i as usize;
-        let mut start = match i {
-            0 => 0,
-            _ => self.ends[i - 1][N - 1],
-        };
-        std::array::from_fn(|j| {
-            let end = self.ends[i][j];
-            let field = &self.text[start..end];
-            start = end;
-            field
-        })
+        record(&self.text, &self.ends, i)
     }
 
     /// The number of the record holding `texts`, if there is one.
@@ -75,18 +79,7 @@ impl<const N: usize> TextTable<N> {
         });
         self.ends.push(ends);
         let (text, all_ends) = (&self.text, &self.ends);
-        let rehash = |&j: &u32| {
-            let j = j as usize;
-            let mut start = match j {
-                0 => 0,
-                _ => all_ends[j - 1][N - 1],
-            };
-            hash::<N>(std::array::from_fn(|k| {
-                let field = &text[start..all_ends[j][k]];
-                start = all_ends[j][k];
-                field
-            }))
-        };
+        let rehash = |&j: &u32| hash(record(text, all_ends, j));
         self.index.insert_unique(hash(texts), i, rehash);
         (i, true)
     }
